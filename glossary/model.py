@@ -1,0 +1,167 @@
+"""Core value types shared by every step of the flow.
+
+Offsets (`start`, `end`) are half-open code-point offsets into a text; positions
+(`line`, `column`) are 1-based, columns counted in code points. Nothing here does
+I/O: these are the values that pass between the term base, the matcher, the
+checks, the fixer and the reporters.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Status(StrEnum):
+    """TBX administrativeStatus of a rendering, spelled as in the YAML."""
+
+    PREFERRED = "preferred"
+    ADMITTED = "admitted"
+    DEPRECATED = "deprecated"
+    SUPERSEDED = "superseded"
+
+    @property
+    def is_variant(self) -> bool:
+        """A variant is a rendering to stop using."""
+        return self in (Status.DEPRECATED, Status.SUPERSEDED)
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+@dataclass(frozen=True, slots=True)
+class Position:
+    line: int
+    column: int
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    start: int
+    end: int
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.start <= self.end:
+            raise ValueError(f"bad span {self.start}..{self.end}")
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """Evidence for official renderings: a publication or URL, and a date."""
+
+    title: str = ""
+    publisher: str = ""
+    url: str = ""
+    date: str = ""
+    langs: tuple[str, ...] = ()
+    note: str = ""
+    origin: Position | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    text: str
+    lang: str
+    status: Status
+    note: str = ""
+    fix_to: str | None = None
+    abbreviation_of: str | None = None
+    since: str = ""
+    sources: tuple[Source, ...] = ()
+    origin: Position | None = field(default=None, compare=False)
+    path: str = field(default="", compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Example:
+    """A sentence run by `validate`: `fixed=None` means it must stay clean."""
+
+    lang: str
+    text: str
+    fixed: str | None = None
+    origin: Position | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Concept:
+    id: str
+    note: str = ""
+    terms: tuple[Term, ...] = ()
+    sources: tuple[Source, ...] = ()
+    examples: tuple[Example, ...] = ()
+    origin: Position | None = field(default=None, compare=False)
+    path: str = field(default="", compare=False)
+
+    def terms_in(self, lang: str) -> tuple[Term, ...]:
+        return tuple(t for t in self.terms if t.lang == lang)
+
+    def preferred(self, lang: str) -> Term | None:
+        """The first preferred rendering in `lang`, the default fix target."""
+        return next((t for t in self.terms if t.lang == lang and t.status is Status.PREFERRED), None)
+
+    @property
+    def langs(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(t.lang for t in self.terms))
+
+    def sources_for(self, term: Term) -> tuple[Source, ...]:
+        """Sources that attest `term`: its own, then the concept's for its language."""
+        return term.sources + tuple(s for s in self.sources if term.lang in s.langs)
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """One rendering found in a text; the found text is `text[span.start:span.end]`."""
+
+    concept_id: str
+    term: Term
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One reported problem; carries data, the message is rendered from `code`."""
+
+    code: str
+    severity: Severity
+    span: Span
+    start: Position
+    end: Position
+    found: str
+    concept_id: str | None = None
+    suggestion: str | None = None
+    reason: str = ""
+    fixable: bool = False
+    path: str = ""
+    lang: str = ""
+    unit_id: str | None = None
+    fuzzy: bool = False
+
+    # The JSON contract of issue #2 names these `concept`, `line`, `column`.
+    @property
+    def concept(self) -> str | None:
+        return self.concept_id
+
+    @property
+    def line(self) -> int:
+        return self.start.line
+
+    @property
+    def column(self) -> int:
+        return self.start.column
+
+    @property
+    def end_line(self) -> int:
+        return self.end.line
+
+    @property
+    def end_column(self) -> int:
+        return self.end.column
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    span: Span
+    replacement: str
