@@ -165,3 +165,45 @@ class Finding:
 class Edit:
     span: Span
     replacement: str
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """A piece of a document's text that is checked as one unit.
+
+    `text` is what the matcher sees (unescaped, inline markup removed). Its
+    characters come from the document's text at `start + i` when `starts` is
+    None (contiguous text); otherwise char `i` occupies `starts[i]:ends[i]` of
+    the document's text (escapes, line continuations, inline tags between).
+    """
+
+    text: str
+    lang: str | None = None
+    start: int = 0
+    starts: tuple[int, ...] | None = None
+    ends: tuple[int, ...] | None = None
+    unit_id: str | None = None
+    source_text: str | None = None
+    source_lang: str | None = None
+    fuzzy: bool = False
+
+    def document_span(self, span: Span) -> Span:
+        """Map a span of `text` to the span of the document text it came from."""
+        if self.starts is None or self.ends is None:
+            return Span(self.start + span.start, self.start + span.end)
+        if span.start == span.end:
+            at = self.starts[span.start] if span.start < len(self.starts) else (self.ends[-1] if self.ends else self.start)
+            return Span(at, at)
+        return Span(self.starts[span.start], self.ends[span.end - 1])
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A decoded file and the segments to check in it."""
+
+    path: str
+    text: str
+    segments: tuple[Segment, ...]
+    format: str = "text"
+    encoding: str = "utf-8"
+    bom: bool = False
