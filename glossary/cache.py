@@ -7,6 +7,7 @@ falls back to building afresh, because a cache must never break a check.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import pickle
 import sys
@@ -29,7 +30,8 @@ def directory() -> Path:
 
 def _file(kind: str, key: str) -> Path:
     tag = f"{__version__}-py{sys.version_info[0]}{sys.version_info[1]}"
-    return directory() / f"{kind}-{key[:32]}-{tag}.pickle"
+    name = hashlib.sha256(f"{key}\0{tag}".encode()).hexdigest()[:40]
+    return directory() / f"{kind}-{name}.pickle"
 
 
 def enabled() -> bool:
