@@ -80,3 +80,54 @@ def test_fold_of_each_mapped_piece_is_the_folded_piece(text: str) -> None:
 def test_fold_is_idempotent(text: str) -> None:
     once = fold_text(text)
     assert fold_text(once) == once
+
+
+# ---------------------------------------------------------------- fast paths
+# `fold` lower-cases in C and replaces only the characters whose fold differs;
+# these tests hold it to the character-by-character definition.
+
+import re  # noqa: E402
+import sys  # noqa: E402
+
+from glossary import fold as fold_module  # noqa: E402
+
+_TRICKY = list(
+    "aZ09 _-'`\"\t\n\r\x0b\x0c\x1c\x1f\u00a0\u00ad\u00b5\u00c0\u00df\u00e9\u0130\u0131\u01c4\u01c5\u01c6"
+    "\u0345\u03a3\u03c2\u03c3\u0390\u03f4\u0401\u0419\u0439\u0306\u0301\u0308\u13a0\uab70\u1e9e\u1f80\u2010"
+    "\u2013\u2014\u2019\u201c\u201d\u2026\u2060\u2126\u212a\u216b\u24b6\u2212\u3000\u3001\u300c\u4e00\u4e2d"
+    "\ufb01\ufeff\uff0c\uff21\uff41\U0001d400"
+)
+_ANY_TEXT = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=60)
+_TRICKY_TEXT = st.text(alphabet=st.sampled_from(_TRICKY), max_size=60)
+
+
+
+@given(st.one_of(_ANY_TEXT, _TRICKY_TEXT))
+def test_fast_translate_equals_translating_each_character(text: str) -> None:
+    assert fold_module._translate(text) == fold_module._translate_each(text)
+
+
+@given(st.one_of(_ANY_TEXT, _TRICKY_TEXT, st.text(alphabet=st.sampled_from(list("ab1_ -\u2013\u4e00é")), max_size=30)))
+def test_hyphen_rule_equals_its_lookaround_definition(text: str) -> None:
+    assert fold_module._hyphens_to_spaces(text) == re.sub(r"(?<=\w)-(?=\w)", " ", text)
+
+
+def test_fold_of_every_character_equals_fold_of_its_lower_case() -> None:
+    """What lets `fold` lower-case the whole text first; "İ" (two characters) takes the slow path."""
+    fold_char = fold_module._fold_char
+    for code in range(sys.maxunicode + 1):
+        if 0xD800 <= code <= 0xDFFF:
+            continue
+        char = chr(code)
+        low = char.lower()
+        if low != char and len(low) == 1:
+            assert fold_char(char) == fold_char(low), hex(code)
+    assert fold_char("\u03c2") == fold_char("\u03a3")  # lower() writes final sigma in context
+
+
+def test_identity_ranges_fold_to_themselves() -> None:
+    identity = re.compile(f"[{fold_module.IDENTITY_RANGES}]")
+    for code in range(0x10000):
+        char = chr(code)
+        if identity.match(char):
+            assert fold_module._fold_char(char) == char == char.lower(), hex(code)
