@@ -15,6 +15,7 @@ import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .model import Span
 
@@ -76,6 +77,9 @@ for _code in range(128):
 # ASCII characters whose fold is not their lower case (white space, quotes).
 _ASCII_SPECIAL = tuple((chr(c), _TABLE[c]) for c in range(128) if _TABLE[c] != chr(c).lower())
 _ASCII_BYTES = bytes(range(128))
+# The fold of every ASCII character is one ASCII character; bytes from 128 up
+# (parts of UTF-8 sequences) stay as they are.
+_ASCII_FOLD = bytes(ord(_TABLE[b]) for b in range(128)) + bytes(range(128, 256))
 # Runs of characters that fold to themselves and are their own lower case
 # (tests/test_fold.py checks each): skipped in bulk when looking for the
 # characters a text needs replaced, which matters for Cyrillic and Han text.
@@ -199,57 +203,85 @@ def _translate_each(text: str) -> tuple[str, OffsetMap | None]:
     return out, builder.build()
 
 
-def _translate(text: str) -> tuple[str, OffsetMap | None]:
-    """`_translate_each`, in a few C-level passes instead of one table lookup per character.
+def _fast_translate(text: str) -> tuple[str, OffsetMap | None] | None:
+    """`_translate_each` in a few C-level passes, or None where that is not provably the same.
 
-    `str.translate` with a dict costs a lookup per character (about 15 MB/s),
-    so the fast way lower-cases the text in C, then replaces only the distinct
-    characters whose fold is not their lower case. That is the same result
-    because fold(c) == fold(c.lower()) whenever c.lower() is one character
-    (tests/test_fold.py checks every code point), and because no replacement
-    produces a character that another replacement would change.
+    `str.translate` with a dict costs a lookup per character (about 15 MB/s).
+    Here the distinct characters that fold to something else are found by
+    deleting ASCII bytes from the UTF-8 form and skipping runs of characters
+    known to fold to themselves; then mostly-ASCII text is folded as bytes (a
+    256-entry table for ASCII, then one `str.replace` per such character, a
+    memchr-speed pass), and text of
+    another alphabet is lower-cased in C first, because fold(c) ==
+    fold(c.lower()) whenever c.lower() is one character (checked for every
+    code point in tests/test_fold.py).
+
+    None (the caller takes the definition) for text with combining marks
+    (composition is `fold`'s business), an output that would fold again or
+    carry a combining mark, lone surrogates, or "İ", which lower-cases to two
+    characters.
     """
-    low = text.lower()
-    if text.isascii():
-        for char, folded in _ASCII_SPECIAL:
-            if char in low:
-                low = low.replace(char, folded)
-        return low, None
-    if len(low) != len(text):  # "İ" lower-cases to two characters
-        return _translate_each(text)
     try:
-        rest = low.encode("utf-8").translate(None, _ASCII_BYTES).decode("utf-8")
-    except UnicodeError:  # lone surrogates
-        return _translate_each(text)
+        data = text.encode("utf-8")
+    except UnicodeEncodeError:
+        return None
+    rest = data.translate(None, _ASCII_BYTES).decode("utf-8")
     if len(rest) > 64:
         rest = _IDENTITY_RUN.sub("", rest)
     table = _TABLE
+    combining = unicodedata.combining
     changes: list[tuple[str, str]] = []
     complex_chars: list[str] = []
     for char in set(rest):
+        if combining(char):
+            return None
         folded = table[ord(char)]
         if folded == char:
+            if char.lower() != char:  # Cherokee: casefold is upper case
+                changes.append((char, folded))
             continue
-        if any(table[ord(c)] != c for c in folded):
-            return _translate_each(text)
+        for c in folded:
+            if table[ord(c)] != c or combining(c):
+                return None
         changes.append((char, folded))
         if len(folded) != 1:
             complex_chars.append(char)
-    out = low
-    for char, folded in _ASCII_SPECIAL:
-        if char in out:
-            out = out.replace(char, folded)
-    for char, folded in changes:
-        out = out.replace(char, folded)
+    if len(changes) <= 12:
+        out = data.translate(_ASCII_FOLD).decode("utf-8")
+        for char, folded in changes:
+            if folded != char:
+                out = out.replace(char, folded)
+    else:
+        out = text.lower()
+        if len(out) != len(text):
+            return None
+        for char, folded in _ASCII_SPECIAL:
+            if char in out:
+                out = out.replace(char, folded)
+        for char, folded in changes:
+            low = char.lower()
+            if low != folded:
+                out = out.replace(low, folded)
+            if char == "\u03a3":  # lower() writes a final sigma in context
+                out = out.replace("\u03c2", folded)
     if not complex_chars:
         return out, None
+    # Where the characters that change length are: str.find runs in C, where a
+    # regex character class would test every character.
+    at: list[int] = []
+    for char in complex_chars:
+        find = text.find
+        i = find(char)
+        while i != -1:
+            at.append(i)
+            i = find(char, i + 1)
+    at.sort()
     builder = _MapBuilder()
     shift = 0
-    pattern = "[" + "".join(re.escape(c) for c in sorted(complex_chars)) + "]"
-    for m in re.finditer(pattern, low):
-        width = len(table[ord(m.group())])
-        out_start = m.start() + shift
-        builder.add(out_start, out_start + width, m.start(), m.end())
+    for i in at:
+        width = len(table[ord(text[i])])
+        out_start = i + shift
+        builder.add(out_start, out_start + width, i, i + 1)
         shift += width - 1
     return out, builder.build()
 
@@ -291,6 +323,25 @@ def _hyphens_to_spaces(text: str) -> str:
 
 def fold(text: str) -> Folded:
     """Fold `text` for matching, keeping the way back to every original offset."""
+    if text.isascii():
+        text = text.encode("ascii").translate(_ASCII_FOLD).decode("ascii")
+        maps: list[OffsetMap] = []
+    else:
+        fast = _fast_translate(text)
+        if fast is None:
+            return _fold_each(text)
+        text, m = fast
+        maps = [m] if m is not None else []
+    text, m = _collapse_spaces(text)
+    if m is not None:
+        maps.append(m)
+    if DASH in text:
+        text = _hyphens_to_spaces(text)
+    return Folded(text, tuple(maps))
+
+
+def _fold_each(text: str) -> Folded:
+    """The definition of `fold`, one character at a time; `fold` gives the same, faster."""
     maps: list[OffsetMap] = []
 
     def step(fn: Callable[[str], tuple[str, OffsetMap | None]]) -> None:
@@ -301,11 +352,11 @@ def fold(text: str) -> Folded:
 
     if not text.isascii() and not unicodedata.is_normalized("NFC", text):
         step(_compose_clusters)
-    step(_translate)
+    step(_translate_each)
     # Folding a ligature can leave a combining mark on a new base ("ﬁ" + breve).
     if not text.isascii() and not unicodedata.is_normalized("NFC", text):
         step(_compose_clusters)
-        step(_translate)
+        step(_translate_each)
     step(_collapse_spaces)
     if DASH in text:
         text = _hyphens_to_spaces(text)
@@ -314,4 +365,12 @@ def fold(text: str) -> Folded:
 
 def fold_text(text: str) -> str:
     """The folded form alone, for keys and comparisons."""
+    if len(text) <= 200:
+        return _fold_short(text)
+    return fold(text).text
+
+
+@lru_cache(maxsize=1 << 16)
+def _fold_short(text: str) -> str:
+    # Term texts are folded again and again (fix targets, term families, validation).
     return fold(text).text

@@ -50,9 +50,12 @@ class Matcher:
         self.keys: list[str] = list(entries)
         self.entries: list[tuple[tuple[str, Term], ...]] = [tuple(entries[k]) for k in self.keys]
         self.bounds: list[tuple[bool, bool]] = [(is_word_char(k[0]), is_word_char(k[-1])) for k in self.keys]
+        self.lengths: list[int] = [len(k) for k in self.keys]
+        # The automaton's value packs the key's index with its two boundary
+        # flags, so the scan loop rejects a hit inside a word without a lookup.
         self.automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
-        for i, key in enumerate(self.keys):
-            self.automaton.add_word(key, i)
+        for i, (key, (left, right)) in enumerate(zip(self.keys, self.bounds)):
+            self.automaton.add_word(key, i << 2 | left << 1 | right)
         if self.keys:
             self.automaton.make_automaton()
 
@@ -60,18 +63,27 @@ class Matcher:
         """Leftmost-longest hits at word boundaries, in folded coordinates."""
         if not self.keys:
             return []
-        keys, bounds = self.keys, self.bounds
+        lengths = self.lengths
         n = len(folded)
         found: list[tuple[int, int, int]] = []
-        for last, idx in self.automaton.iter(folded):
+        # The hot loop of a check: one pass per raw hit of the automaton, most
+        # of them inside longer words, so is_word_char is inlined (a spaced
+        # script's letter is below U+0E00, where is_unspaced is never true).
+        for last, value in self.automaton.iter(folded):
+            idx = value >> 2
             end = last + 1
-            start = end - len(keys[idx])
-            left, right = bounds[idx]
-            if left and start > 0 and is_word_char(folded[start - 1]):
-                continue
-            if right and end < n and is_word_char(folded[end]):
-                continue
+            start = end - lengths[idx]
+            if value & 2 and start:
+                c = folded[start - 1]
+                if (c.isalnum() or c == "_") and (c < "\u0e00" or not is_unspaced(c)):
+                    continue
+            if value & 1 and end < n:
+                c = folded[end]
+                if (c.isalnum() or c == "_") and (c < "\u0e00" or not is_unspaced(c)):
+                    continue
             found.append((start, -end, idx))
+        if not found:
+            return []
         found.sort()
         out: list[Hit] = []
         reach = 0
@@ -93,6 +105,8 @@ class Matcher:
 
 
 _MEMORY: dict[tuple[str, str], Matcher] = {}
+# Bumped whenever a Matcher's pickled attributes change, so an old cache entry is a miss.
+CACHE_FORMAT = 2
 
 
 def matcher_for(termbase: TermBase, lang: str) -> Matcher:
@@ -101,7 +115,7 @@ def matcher_for(termbase: TermBase, lang: str) -> Matcher:
     matcher = _MEMORY.get(key)
     if matcher is not None:
         return matcher
-    disk_key = f"{termbase.digest}-{lang}"
+    disk_key = f"{termbase.digest}-{lang}-{CACHE_FORMAT}"
     matcher = cache.get("matcher", disk_key)
     if not isinstance(matcher, Matcher):
         matcher = compile_matcher(termbase.concepts, lang)

@@ -88,6 +88,7 @@ def test_fold_is_idempotent(text: str) -> None:
 
 import re  # noqa: E402
 import sys  # noqa: E402
+import unicodedata  # noqa: E402
 
 from glossary import fold as fold_module  # noqa: E402
 
@@ -102,9 +103,25 @@ _TRICKY_TEXT = st.text(alphabet=st.sampled_from(_TRICKY), max_size=60)
 
 
 
-@given(st.one_of(_ANY_TEXT, _TRICKY_TEXT))
-def test_fast_translate_equals_translating_each_character(text: str) -> None:
-    assert fold_module._translate(text) == fold_module._translate_each(text)
+_MANY_LETTERS = st.text(alphabet=st.sampled_from(_TRICKY + list("АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯΑΒΓΔΕΖΗΘΣΩÀÉÎÕÜ")), max_size=80)
+
+
+@given(st.one_of(_ANY_TEXT, _TRICKY_TEXT, _MANY_LETTERS))
+def test_fold_equals_folding_each_character(text: str) -> None:
+    """Same text and same offset maps as the definition, on both fast routes."""
+    assert fold(text) == fold_module._fold_each(text)
+    fast = fold_module._fast_translate(text)
+    if fast is not None:
+        assert fast == fold_module._translate_each(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Große Straße “quoted” — ÉTÉ\u00a0x",  # few characters to change: folded as bytes
+    "«СЪЕЗД» ВСЕКИТАЙСКОГО СОБРАНИЯ НАРОДНЫХ ПРЕДСТАВИТЕЛЕЙ — ΟΔΟΣ Ꭰꭰ ﬁ…",  # many: lower-cased first
+])
+def test_fast_fold_routes_match_the_definition(text: str) -> None:
+    assert fold_module._fast_translate(text) is not None
+    assert fold(text) == fold_module._fold_each(text)
 
 
 @given(st.one_of(_ANY_TEXT, _TRICKY_TEXT, st.text(alphabet=st.sampled_from(list("ab1_ -\u2013\u4e00é")), max_size=30)))
@@ -131,3 +148,4 @@ def test_identity_ranges_fold_to_themselves() -> None:
         char = chr(code)
         if identity.match(char):
             assert fold_module._fold_char(char) == char == char.lower(), hex(code)
+            assert not unicodedata.combining(char), hex(code)
