@@ -11,7 +11,6 @@ import hashlib
 import os
 import pickle
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -54,6 +53,8 @@ def put(kind: str, key: str, value: Any) -> None:
     target = _file(kind, key)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
+        import tempfile  # only a cache miss writes; a hit should start fast
+
         fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=".pickle")
         try:
             with os.fdopen(fd, "wb") as fh:

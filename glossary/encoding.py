@@ -19,8 +19,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-
-from ftfy.badness import badness
+from functools import lru_cache
 
 from glossary.model import Span
 
@@ -79,10 +78,23 @@ _SEQUENCE = "|".join(
         _cls(0xF4, 0xF4) + _cls(0x80, 0x8F) + _CONT + _CONT,
     )
 )
-_RUN_RE = re.compile(f"(?:{_SEQUENCE})+")
 # The cheap gate: no damage is possible without a lead character directly
 # followed by a continuation character.
 _GATE_RE = re.compile(f"[\u00c2-\u00f4]{_CONT}")
+# The same gate on the UTF-8 bytes, looser (a lead character followed by any
+# character whose UTF-8 form starts like a continuation character's), which a
+# regex finds by its literal first byte instead of testing every character.
+_GATE_BYTES_RE = re.compile(
+    b"\xc3[\x82-\xb4]["
+    + b"".join(re.escape(bytes((b,))) for b in sorted({c.encode("utf-8")[0] for c in _TO_BYTE if ord(c) >= 0x80}))
+    + b"]"
+)
+
+
+@lru_cache(maxsize=1)
+def _run_re() -> re.Pattern[str]:
+    # Compiled on first need: most texts never pass the gate, and start-up counts.
+    return re.compile(f"(?:{_SEQUENCE})+")
 
 # Continuation characters that also follow a letter in clean text: closing
 # quotes, dashes, ellipsis, guillemets, no-break space, soft hyphen, marks such
@@ -180,7 +192,7 @@ def _candidates(text: str) -> list[_Run]:
     """Runs of plausible sequences; a sequence that decodes to something
     implausible splits a matched run."""
     runs: list[_Run] = []
-    for match in _RUN_RE.finditer(text):
+    for match in _run_re().finditer(text):
         pos = match.start()
         cur_start = pos
         decoded: list[str] = []
@@ -211,6 +223,8 @@ def _ftfy_agrees(text: str, run: _Run) -> bool:
     after = text[run.end : run.end + 1]
     if _is_letter(before) or not (_is_letter(after) or after.isdigit()):
         return False
+    from ftfy.badness import badness  # ftfy costs a tenth of a second to import
+
     damaged = before + text[run.start : run.end] + after
     return badness(damaged) > badness(before + run.decoded + after)
 
@@ -286,6 +300,8 @@ def _repair_levels(decoded: str) -> str:
 
 def find_damage(text: str) -> list[Damage]:
     """Every mojibake run in `text`, sorted, non-overlapping, spans in code points."""
+    if text.isascii() or not _GATE_BYTES_RE.search(text.encode("utf-8", "surrogatepass")):
+        return []
     if not _GATE_RE.search(text):
         return []
     runs = _candidates(text)
