@@ -80,7 +80,7 @@ _SEQUENCE = "|".join(
 )
 # The cheap gate: no damage is possible without a lead character directly
 # followed by a continuation character.
-_GATE_RE = re.compile(f"[\u00c2-\u00f4]{_CONT}")
+_GATE = f"[\u00c2-\u00f4]{_CONT}"
 # The same gate on the UTF-8 bytes, looser (a lead character followed by any
 # character whose UTF-8 form starts like a continuation character's), which a
 # regex finds by its literal first byte instead of testing every character.
@@ -93,7 +93,8 @@ _GATE_BYTES_RE = re.compile(
 
 @lru_cache(maxsize=1)
 def _run_re() -> re.Pattern[str]:
-    # Compiled on first need: most texts never pass the gate, and start-up counts.
+    # Compiled on first need, like _GATE and _EAST_ASIAN (through re's own
+    # cache): most texts never pass the gate, and start-up counts.
     return re.compile(f"(?:{_SEQUENCE})+")
 
 # Continuation characters that also follow a letter in clean text: closing
@@ -119,7 +120,7 @@ _FORMAT_OK = frozenset(
 
 # Scripts where a lone Latin accented letter would be odd: if one of these is
 # next to an ambiguous run, the run is damage, not a word ending in "é".
-_EAST_ASIAN_RE = re.compile(
+_EAST_ASIAN = (
     "[\u1100-\u11ff\u2e80-\u9fff\ua960-\ua97f\uac00-\ud7ff\uf900-\ufaff"
     "\uff00-\uffef\U00020000-\U0003ffff]"
 )
@@ -278,7 +279,7 @@ def _convincing(text: str, run: _Run) -> bool:
     # not belong. Elsewhere the lead starts a word, and "à", "é", "è", "ó",
     # "å"... are words by themselves ("é…”"), so those need the run glued to
     # a following word.
-    if _EAST_ASIAN_RE.match(prev) or _EAST_ASIAN_RE.match(nxt):
+    if re.match(_EAST_ASIAN, prev) or re.match(_EAST_ASIAN, nxt):
         return True
     if _is_letter(prev) or unicodedata.category(prev or " ")[0] == "M":
         return False
@@ -302,7 +303,7 @@ def find_damage(text: str) -> list[Damage]:
     """Every mojibake run in `text`, sorted, non-overlapping, spans in code points."""
     if text.isascii() or not _GATE_BYTES_RE.search(text.encode("utf-8", "surrogatepass")):
         return []
-    if not _GATE_RE.search(text):
+    if not re.search(_GATE, text):
         return []
     runs = _candidates(text)
     if not runs:

@@ -87,7 +87,7 @@ IDENTITY_RANGES = (
     "\u00e0-\u00f6\u00f8-\u00ff\u03ac-\u03af\u03b1-\u03c1\u03c3-\u03ce\u0430-\u045f\u3001\u3002\u300a\u300b"
     "\u3010\u3011\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3"
 )
-_IDENTITY_RUN = re.compile(f"[{IDENTITY_RANGES}]+")
+_IDENTITY_RUN = f"[{IDENTITY_RANGES}]+"  # compiled on first need (re caches it)
 
 _SPACE_RUN = re.compile(r"  +")
 # "-" between two word characters, found by its literal first character: a
@@ -227,7 +227,7 @@ def _fast_translate(text: str) -> tuple[str, OffsetMap | None] | None:
         return None
     rest = data.translate(None, _ASCII_BYTES).decode("utf-8")
     if len(rest) > 64:
-        rest = _IDENTITY_RUN.sub("", rest)
+        rest = re.sub(_IDENTITY_RUN, "", rest)
     table = _TABLE
     combining = unicodedata.combining
     changes: list[tuple[str, str]] = []

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -16,7 +18,7 @@ def test_every_lead_and_continuation_pair_passes_the_bytes_gate() -> None:
     leads = [chr(c) for c in range(0xC2, 0xF5)]
     for lead in leads:
         for cont in encoding._TO_BYTE:
-            if encoding._GATE_RE.search(lead + cont):
+            if re.search(encoding._GATE, lead + cont):
                 assert _passes_bytes_gate(lead + cont), (lead, cont)
 
 
@@ -25,7 +27,7 @@ _MOJIBAKE_PRONE = st.text(alphabet=st.sampled_from(list(encoding._TO_BYTE) + lis
 
 @given(st.one_of(st.text(max_size=40), _MOJIBAKE_PRONE))
 def test_bytes_gate_is_looser_than_the_exact_gate(text: str) -> None:
-    if encoding._GATE_RE.search(text):
+    if re.search(encoding._GATE, text):
         assert _passes_bytes_gate(text)
 
 
