@@ -89,7 +89,6 @@ IDENTITY_RANGES = (
 )
 _IDENTITY_RUN = f"[{IDENTITY_RANGES}]+"  # compiled on first need (re caches it)
 
-_SPACE_RUN = re.compile(r"  +")
 # "-" between two word characters, found by its literal first character: a
 # pattern that starts with a look-behind is tried at every position (slow).
 _HYPHEN_BEFORE_WORD = re.compile(r"-(?=\w)")
@@ -287,21 +286,31 @@ def _fast_translate(text: str) -> tuple[str, OffsetMap | None] | None:
 
 
 def _collapse_spaces(text: str) -> tuple[str, OffsetMap | None]:
-    if "  " not in text:
+    """Runs of two or more spaces to one; found with str.find (C), faster than a regex here."""
+    find = text.find
+    at = find("  ")
+    if at == -1:
         return text, None
-    builder = _MapBuilder()
     pieces: list[str] = []
-    last = 0
-    shift = 0
-    for m in _SPACE_RUN.finditer(text):
-        pieces.append(text[last:m.start()])
-        pieces.append(" ")
-        out_start = m.start() - shift
-        builder.add(out_start, out_start + 1, m.start(), m.end())
-        shift += m.end() - m.start() - 1
-        last = m.end()
+    out_starts: list[int] = []
+    in_starts: list[int] = []
+    in_ends: list[int] = []
+    last = shift = 0
+    n = len(text)
+    while at != -1:
+        end = at + 2
+        while end < n and text[end] == " ":
+            end += 1
+        pieces.append(text[last:at])
+        out_starts.append(at - shift)
+        in_starts.append(at)
+        in_ends.append(end)
+        shift += end - at - 1
+        last = end
+        at = find("  ", end)
     pieces.append(text[last:])
-    return "".join(pieces), builder.build()
+    starts = tuple(out_starts)
+    return " ".join(pieces), OffsetMap(starts, tuple([s + 1 for s in starts]), tuple(in_starts), tuple(in_ends))
 
 
 def _hyphens_to_spaces(text: str) -> str:

@@ -96,10 +96,19 @@ class Matcher:
     def scan(self, text: str) -> list[Match]:
         """Every rendering in `text`, with spans exact in `text`."""
         folded = fold(text)
+        hits = self.hits(folded.text)
+        if not hits:
+            return []
+        entries = self.entries
         out: list[Match] = []
-        for hit in self.hits(folded.text):
-            span = folded.to_original(Span(hit.start, hit.end))
-            for concept_id, term in self.entries[hit.key]:
+        mapped = bool(folded.maps)
+        for hit in hits:
+            if mapped:  # Folded.to_original, without a Span for the folded coordinates
+                start = folded.start(hit.start)
+                span = Span(start, max(start, folded.end(hit.end)))
+            else:
+                span = Span(hit.start, hit.end)
+            for concept_id, term in entries[hit.key]:
                 out.append(Match(concept_id, term, span))
         return out
 

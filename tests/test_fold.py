@@ -149,3 +149,19 @@ def test_identity_ranges_fold_to_themselves() -> None:
         if identity.match(char):
             assert fold_module._fold_char(char) == char == char.lower(), hex(code)
             assert not unicodedata.combining(char), hex(code)
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab  \u00e9")), max_size=40))
+def test_collapse_spaces_equals_its_regex_definition(text: str) -> None:
+    out, offsets = fold_module._collapse_spaces(text)
+    assert out == re.sub("  +", " ", text)
+    runs = [m.span() for m in re.finditer("  +", text)]
+    if not runs:
+        assert offsets is None
+        return
+    assert offsets is not None
+    assert list(zip(offsets.in_starts, offsets.in_ends)) == runs
+    removed = 0
+    for (start, end), out_start, out_end in zip(runs, offsets.out_starts, offsets.out_ends):
+        assert (out_start, out_end) == (start - removed, start - removed + 1)
+        removed += end - start - 1
