@@ -6,26 +6,45 @@ from bisect import bisect_right
 
 from .model import Position
 
+# Positions asked before the line table is built: each costs a C-level count
+# over the text before the offset, cheaper than the table for the few
+# findings most checked texts have.
+_COUNTED_QUERIES = 8
+
 
 class LineIndex:
     """Line starts of a text; a line ends after "\\n" (so CRLF and LF both work)."""
 
     def __init__(self, text: str) -> None:
-        starts = [0]
-        find = text.find
-        at = find("\n")
-        while at != -1:
-            starts.append(at + 1)
-            at = find("\n", at + 1)
-        self.starts = starts
         self.text = text
+        self._starts: list[int] | None = None
+        self._queries = 0
+
+    @property
+    def starts(self) -> list[int]:
+        if self._starts is None:
+            text = self.text
+            starts = [0]
+            find = text.find
+            at = find("\n")
+            while at != -1:
+                starts.append(at + 1)
+                at = find("\n", at + 1)
+            self._starts = starts
+        return self._starts
 
     def position(self, offset: int) -> Position:
-        line = bisect_right(self.starts, offset)
-        return Position(line, offset - self.starts[line - 1] + 1)
+        if self._starts is None and self._queries < _COUNTED_QUERIES:
+            self._queries += 1
+            text = self.text
+            return Position(text.count("\n", 0, offset) + 1, offset - text.rfind("\n", 0, offset))
+        starts = self.starts
+        line = bisect_right(starts, offset)
+        return Position(line, offset - starts[line - 1] + 1)
 
     def line_text(self, line: int) -> str:
         """The text of 1-based `line` without its line break."""
-        start = self.starts[line - 1]
-        end = self.starts[line] if line < len(self.starts) else len(self.text)
+        starts = self.starts
+        start = starts[line - 1]
+        end = starts[line] if line < len(starts) else len(self.text)
         return self.text[start:end].rstrip("\r\n")

@@ -13,3 +13,19 @@ def test_positions_with_crlf_and_astral_characters() -> None:
     assert index.position(len(text)) == Position(3, 5)
     assert index.line_text(1) == "ab"
     assert index.line_text(3) == "last"
+
+
+from hypothesis import given  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab\n\r\u00e9\U0001f600")), max_size=30), st.data())
+def test_counted_positions_equal_the_line_table(text: str, data: st.DataObject) -> None:
+    """The first positions are counted with str.count, later ones use the table: same answers."""
+    offsets = data.draw(st.lists(st.integers(0, len(text)), min_size=12, max_size=12))
+    counted = LineIndex(text)
+    answers = [counted.position(o) for o in offsets]  # 8 counted, then the table
+    table = LineIndex(text)
+    table.starts  # noqa: B018 - build the table first
+    table._queries = 99
+    assert answers == [table.position(o) for o in offsets]

@@ -93,7 +93,9 @@ def text_document(text: str, path: str = "<text>", lang: str | None = None) -> D
 
 def check_text(text: str, lang: str | None, termbase: TermBase, options: Options = Options()) -> list[Finding]:
     """Findings in a plain text string (the library's `check`)."""
-    return check_document(text_document(text, lang=lang), termbase, replace(options, lang=lang or options.lang))
+    if (lang or options.lang) != options.lang:
+        options = replace(options, lang=lang)
+    return check_document(text_document(text, lang=lang), termbase, options)
 
 
 def codes() -> Iterable[str]:
