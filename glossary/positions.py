@@ -9,7 +9,7 @@ from .model import Position
 # Positions asked before the line table is built: each costs a C-level count
 # over the text before the offset, cheaper than the table for the few
 # findings most checked texts have.
-_COUNTED_QUERIES = 8
+_COUNTED_QUERIES = 16
 
 
 class LineIndex:
