@@ -365,7 +365,7 @@ def _repair_levels(decoded: str, prev: str, nxt: str) -> str:
 
 def find_damage(text: str) -> list[Damage]:
     """Every mojibake run in `text`, sorted, non-overlapping, spans in code points."""
-    if not _GATE_RE.search(text):
+    if text.isascii() or not _GATE_RE.search(text):
         return []
     runs = _candidates(text)
     if "\u00c3 " in text:
