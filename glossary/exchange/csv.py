@@ -1,0 +1,176 @@
+"""Weblate glossary CSV: one file per language, Weblate's eight columns.
+
+A Weblate glossary component holds one file per language whose rows pair a
+source-language term (`source`) with a term of that language (`target`);
+`context` keeps rows with the same source apart, and the comment columns carry
+explanations. Here every term of the language is one row: `source` is the
+concept's preferred source-language term, `context` is the concept id (`id#2`,
+`id#3` … for further terms), `translator_comments` is the term's note, and
+`developer_comments` holds the rest as `key: value` lines (status, fix target,
+sources, and on the concept's first row its note, sources, examples and
+language order), so a set of files round-trips the term base.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable, Sequence
+
+from glossary.exchange import STATUSES, ExchangeError, decode_value, is_slug, key_line, slug, split_key_line
+from glossary.model import Concept, Example, Source, Status, Term
+
+HEADER = ("location", "source", "target", "id", "fuzzy", "context", "translator_comments", "developer_comments")
+KEYS = frozenset(
+    {"status", "fix_to", "abbreviation_of", "since", "source", "concept.note", "concept.source", "concept.langs", "example"}
+)
+
+
+def _source_json(source: Source) -> str:
+    data = {k: getattr(source, k) for k in ("title", "publisher", "url", "date", "note") if getattr(source, k)}
+    if source.langs:
+        data["langs"] = list(source.langs)
+    return json.dumps(data, ensure_ascii=False, separators=(", ", ": "))
+
+
+def _source_from(text: str, where: tuple[str, int]) -> Source:
+    try:
+        data = json.loads(text)
+        return Source(
+            title=data.get("title", ""),
+            publisher=data.get("publisher", ""),
+            url=data.get("url", ""),
+            date=data.get("date", ""),
+            langs=tuple(data.get("langs", ())),
+            note=data.get("note", ""),
+        )
+    except (ValueError, AttributeError, TypeError) as exc:
+        raise ExchangeError(f"bad source in developer_comments: {text!r}", where[0], where[1]) from exc
+
+
+def languages(concepts: Iterable[Concept], source_lang: str) -> list[str]:
+    """Languages in export order: the source language first, then by first appearance."""
+    langs = [source_lang]
+    for concept in concepts:
+        langs.extend(lang for lang in concept.langs if lang not in langs)
+    return langs
+
+
+def export_csv(concepts: Sequence[Concept], lang: str, source_lang: str = "zh") -> str:
+    """The Weblate glossary CSV for `lang` (CRLF line ends, as Weblate writes them)."""
+    order = languages(concepts, source_lang)
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(HEADER)
+    for concept in concepts:
+        terms = concept.terms_in(lang)
+        home = next(l for l in order if l in concept.langs)  # file that carries concept data
+        for n, term in enumerate(terms, 1):
+            lines = [key_line("status", term.status.value)]
+            lines += [key_line(k, getattr(term, k)) for k in ("fix_to", "abbreviation_of", "since") if getattr(term, k)]
+            lines += ["source: " + _source_json(s) for s in term.sources]
+            if n == 1 and lang == home:
+                if concept.note:
+                    lines.append(key_line("concept.note", concept.note))
+                lines += ["concept.source: " + _source_json(s) for s in concept.sources]
+                lines.append("concept.langs: " + " ".join(concept.langs))
+                for example in concept.examples:
+                    data = {"lang": example.lang, "text": example.text}
+                    if example.fixed is not None:
+                        data["fixed"] = example.fixed
+                    lines.append("example: " + json.dumps(data, ensure_ascii=False, separators=(", ", ": ")))
+            context = concept.id if n == 1 else f"{concept.id}#{n}"
+            writer.writerow(("", _source_term(concept, source_lang), term.text, "", "False", context, term.note, "\n".join(lines)))
+    return out.getvalue()
+
+
+def _source_term(concept: Concept, source_lang: str) -> str:
+    preferred = concept.preferred(source_lang)
+    if preferred is not None:
+        return preferred.text
+    own = concept.terms_in(source_lang)
+    return own[0].text if own else concept.id
+
+
+class _Draft:
+    """A concept being assembled from rows of several files."""
+
+    def __init__(self, cid: str) -> None:
+        self.id = cid
+        self.terms: dict[str, list[Term]] = {}
+        self.note = ""
+        self.sources: list[Source] = []
+        self.examples: list[Example] = []
+        self.langs: list[str] = []
+
+    def concept(self) -> Concept:
+        order = [l for l in self.langs if l in self.terms] + [l for l in self.terms if l not in self.langs]
+        terms = tuple(t for lang in order for t in self.terms[lang])
+        return Concept(id=self.id, note=self.note, terms=terms, sources=tuple(self.sources), examples=tuple(self.examples))
+
+
+def import_csv(files: Sequence[tuple[str, str, str]]) -> tuple[Concept, ...]:
+    """Concepts from Weblate glossary CSVs given as (path, language, text) triples."""
+    drafts: dict[str, _Draft] = {}
+    for path, lang, text in files:
+        rows = csv.reader(io.StringIO(text, newline=""))
+        header = next(rows, None)
+        if header is None or not {"source", "target", "context"} <= set(header):
+            raise ExchangeError("not a Weblate glossary CSV (no source, target and context columns)", path, 1)
+        col = {name: i for i, name in enumerate(header)}
+        for row in rows:
+            line = rows.line_num
+            if not any(row):
+                continue
+            if len(row) != len(header):
+                raise ExchangeError(f"expected {len(header)} fields, found {len(row)}", path, line)
+            cell = lambda name: row[col[name]] if name in col else ""
+            target = cell("target")
+            if not target.strip():
+                continue  # untranslated in Weblate: no term in this language
+            context = cell("context") or cell("source")
+            cid = context.split("#", 1)[0]
+            if not is_slug(cid):
+                cid = slug(cid) or slug(cell("source")) or "concept"
+            draft = drafts.setdefault(cid, _Draft(cid))
+            fields: dict[str, str] = {}
+            term_sources: list[Source] = []
+            for meta in cell("developer_comments").splitlines():
+                pair = split_key_line(meta, KEYS)
+                if pair is None:  # a free explanation written in Weblate: keep it as concept note
+                    if meta.strip() and meta not in draft.note.split("\n"):
+                        draft.note = "\n".join(p for p in (draft.note, meta) if p)
+                    continue
+                key, value = pair
+                if key == "source":
+                    term_sources.append(_source_from(value, (path, line)))
+                elif key == "concept.source":
+                    draft.sources.append(_source_from(value, (path, line)))
+                elif key == "concept.note":
+                    draft.note = decode_value(value)
+                elif key == "concept.langs":
+                    draft.langs = value.split()
+                elif key == "example":
+                    try:
+                        data = json.loads(value)
+                        draft.examples.append(Example(lang=data["lang"], text=data["text"], fixed=data.get("fixed")))
+                    except (ValueError, KeyError, TypeError) as exc:
+                        raise ExchangeError(f"bad example in developer_comments: {value!r}", path, line) from exc
+                else:
+                    fields[key] = decode_value(value)
+            status = fields.get("status", Status.ADMITTED.value)
+            if status not in STATUSES:
+                raise ExchangeError(f'unknown status "{status}" (expected {", ".join(STATUSES)})', path, line)
+            term = Term(
+                text=target,
+                lang=lang,
+                status=Status(status),
+                note=cell("translator_comments"),
+                fix_to=fields.get("fix_to") or None,
+                abbreviation_of=fields.get("abbreviation_of") or None,
+                since=fields.get("since", ""),
+                sources=tuple(term_sources),
+            )
+            draft.terms.setdefault(lang, []).append(term)
+    return tuple(d.concept() for d in drafts.values())
