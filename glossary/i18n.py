@@ -132,12 +132,13 @@ def _compile_po(path: str) -> bytes:
     return out.getvalue()
 
 
-def setup(locale: str | None = None, environ: Mapping[str, str] | None = None) -> str:
-    """Select the UI catalog from `locale` or the environment; return its locale id."""
+def setup(locale: str | list[str] | None = None, environ: Mapping[str, str] | None = None) -> str:
+    """Select the UI catalog from `locale` (or a priority list) or the environment; return its id."""
     translations: _gettext.NullTranslations = _gettext.NullTranslations()
     active = SOURCE_LOCALE
     found = False
-    for name in requested_locales(locale, environ):
+    wanted = list(locale) if isinstance(locale, list) else requested_locales(locale, environ)
+    for name in wanted:
         for ident in fallback_chain(name):
             if ident == SOURCE_LOCALE or ident.startswith(SOURCE_LOCALE + "_"):
                 # English is the source language: no catalog, and nothing further down

@@ -1,5 +1,3 @@
-"""Shared fixtures: UI locale reset, golden files, and the official SARIF schema."""
-
 from __future__ import annotations
 
 import json
@@ -9,17 +7,31 @@ from pathlib import Path
 import pytest
 
 from glossary import i18n
+from glossary.termbase import TermBase, load
 
+DATA = Path(__file__).parent / "data"
+TERMBASE = DATA / "termbase.yaml"
 GOLDEN = Path(__file__).parent / "golden"
 UPDATE_GOLDEN = os.environ.get("GLOSSARY_UPDATE_GOLDEN") == "1"
 
 
 @pytest.fixture(autouse=True)
-def english_ui():
+def _private_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each test session writes its own cache, never the user's."""
+    monkeypatch.setenv("GLOSSARY_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "cache"))
+
+
+@pytest.fixture(autouse=True)
+def _english_ui():
     """Every test starts (and leaves) with the untranslated UI."""
     i18n.setup("en")
     yield
     i18n.setup("en")
+
+
+@pytest.fixture(scope="session")
+def tb() -> TermBase:
+    return load([TERMBASE], default=False, use_cache=False)
 
 
 def golden(name: str, actual: str) -> None:

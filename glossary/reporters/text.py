@@ -1,0 +1,46 @@
+"""Human output in the shape of ruff's: location, code, message, the line, a caret."""
+
+from __future__ import annotations
+
+import click
+
+from ..i18n import _
+from ..positions import LineIndex
+from . import Report
+from .messages import message
+
+_SEVERITY_COLOR = {"error": "red", "warning": "yellow", "info": "blue"}
+
+
+def render(report: Report) -> str:
+    out: list[str] = []
+    color = report.color
+    indexes: dict[str, LineIndex] = {}
+
+    def style(text: str, **kw: object) -> str:
+        return click.style(text, **kw) if color else text  # type: ignore[arg-type]
+
+    for f in report.findings:
+        where = style(f"{f.path}:{f.line}:{f.column}:", bold=True)
+        code = style(f.code, fg=_SEVERITY_COLOR.get(str(f.severity)), bold=True)
+        concept = style(f"[{f.concept_id}]", dim=True) if f.concept_id else ""
+        out.append(f"{where} {code} {message(f, _)} {concept}".rstrip())
+        if not report.verbose:
+            continue
+        source = report.sources.get(f.path)
+        if source is not None:
+            index = indexes.setdefault(f.path, LineIndex(source))
+            line = index.line_text(f.line).expandtabs(1)
+            width = len(str(f.line))
+            gutter = " " * width
+            end_col = f.end_column if f.end_line == f.line else len(line) + 1
+            caret = " " * (f.column - 1) + "^" * max(1, end_col - f.column)
+            out.append(style(f"{gutter} |", fg="blue"))
+            out.append(style(f"{f.line} |", fg="blue") + f" {line}")
+            out.append(style(f"{gutter} |", fg="blue") + " " + style(caret, fg=_SEVERITY_COLOR.get(str(f.severity))))
+            if f.suggestion is not None and f.code != "mixed-renderings":
+                out.append(style(f"{gutter} =", fg="blue") + " " + _("suggestion: {suggestion}").format(suggestion=f.suggestion))
+            if f.reason:
+                out.append(style(f"{gutter} =", fg="blue") + " " + _("note: {reason}").format(reason=f.reason))
+            out.append("")
+    return "\n".join(out) + ("\n" if out and out[-1] != "" else "")
