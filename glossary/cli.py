@@ -15,6 +15,7 @@ from typing import Any
 
 import click
 
+from .clilocale import LocalizedGroup, locale_option
 from .errors import GlossaryError, TermBaseErrors
 from .i18n import _, ngettext
 
@@ -171,11 +172,12 @@ def exit_code(run: Run, exit_zero: bool = False) -> int:
 
 # ------------------------------------------------------------------ commands
 
-FORMAT_CHOICE = click.Choice(["text", "json"])
+FORMAT_CHOICE = click.Choice(["text", "json", "sarif", "github"])
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=LocalizedGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="glossary", prog_name="glossary")
+@locale_option
 def main() -> None:
     """Check texts against the official renderings of political and diplomatic terms."""
 
@@ -341,3 +343,8 @@ def validate(paths: tuple[str, ...], termbases: tuple[str, ...], no_default: boo
         sys.exit(EXIT_ERROR)
     if strict and tb.warnings:
         sys.exit(EXIT_FINDINGS)
+
+
+from .cli_exchange import register as _register_exchange  # noqa: E402
+
+_register_exchange(main, termbase_options, load_termbase, UsageError)

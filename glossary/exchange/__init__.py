@@ -10,29 +10,14 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
-
+from glossary.errors import InputError
 from glossary.model import Status
 
 STATUSES = tuple(s.value for s in Status)
 
 
-@dataclass(frozen=True, slots=True)
-class ExchangeError(ValueError):
+class ExchangeError(InputError):
     """Bad input in a file being imported; carries where it is."""
-
-    message: str
-    path: str = ""
-    line: int | None = None
-    column: int | None = None
-
-    def __str__(self) -> str:
-        where = self.path or "-"
-        if self.line is not None:
-            where += f":{self.line}"
-            if self.column is not None:
-                where += f":{self.column}"
-        return f"{where}: {self.message}"
 
 
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")

@@ -11,16 +11,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from glossary import codes
+from glossary.i18n import _
 from glossary.model import Finding, Severity
+from glossary.reporters import Report
+from glossary.reporters.messages import message
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
 
-def render(report: object) -> str:
-    """Render a report (anything with `.findings`, or an iterable of findings) as annotations."""
-    findings = getattr(report, "findings", report)
-    return render_findings(findings)  # type: ignore[arg-type]
+def render(report: Report) -> str:
+    """One annotation per finding of a run."""
+    return render_findings(report.findings)
 
 
 def render_findings(findings: Iterable[Finding]) -> str:
@@ -43,10 +44,10 @@ def annotation(finding: Finding) -> str:
     title = f"glossary {finding.code}" + (f" ({finding.concept_id})" if finding.concept_id else "")
     props.append(("title", title))
     where = f"{finding.path or '-'}:{finding.start.line}:{finding.start.column}"
-    message = f"{where}: {finding.code} {codes.message(finding)}"
+    text = f"{where}: {finding.code} {message(finding, _)}"
     command = COMMANDS.get(finding.severity, "warning")
     joined = ",".join(f"{key}={escape_property(value)}" for key, value in props)
-    return f"::{command} {joined}::{escape_data(message)}"
+    return f"::{command} {joined}::{escape_data(text)}"
 
 
 def escape_data(text: str) -> str:

@@ -13,13 +13,16 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import PurePath
 from urllib.parse import quote
 
 from glossary import codes
+from glossary.checks import BY_CODE, CHECKS
 from glossary.i18n import _
 from glossary.model import Finding, Severity
+from glossary.reporters import Report
+from glossary.reporters.messages import message
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = codes.DOCS_URL.rsplit("/", 1)[0]
@@ -27,21 +30,24 @@ LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "
 FINGERPRINT_KEY = "glossary/v1"
 
 
-def render(report: object) -> str:
-    """Render a report (anything with `.findings`, or an iterable of findings) as SARIF."""
-    findings = getattr(report, "findings", report)
-    return render_findings(findings)  # type: ignore[arg-type]
+def render(report: Report) -> str:
+    """The SARIF log of a run."""
+    return render_findings(report.findings, sources=report.sources)
 
 
-def render_findings(findings: Iterable[Finding], version: str | None = None) -> str:
-    """The SARIF log for `findings`, as JSON text ending in a newline."""
-    return json.dumps(sarif_log(findings, version), ensure_ascii=False, indent=2) + "\n"
+def render_findings(findings: Iterable[Finding], version: str | None = None, sources: Mapping[str, str] | None = None) -> str:
+    """The SARIF log for `findings`, as JSON text ending in a newline.
+
+    `sources` (path -> checked text) lets fixes carry exactly what `glossary fix`
+    would write: the case kept and the replacement escaped for the file format.
+    """
+    return json.dumps(sarif_log(findings, version, sources), ensure_ascii=False, indent=2) + "\n"
 
 
-def sarif_log(findings: Iterable[Finding], version: str | None = None) -> dict:
+def sarif_log(findings: Iterable[Finding], version: str | None = None, sources: Mapping[str, str] | None = None) -> dict:
     """The SARIF log for `findings`, as a JSON-ready dict."""
     ordered = sorted(findings, key=lambda f: (f.path, f.start.line, f.start.column, f.code, f.found))
-    rule_codes = [info.code for info in codes.CODES]
+    rule_codes = [check.code for check in CHECKS]
     rule_codes += sorted({f.code for f in ordered} - set(rule_codes))
     index = {code: i for i, code in enumerate(rule_codes)}
     seen: Counter[tuple[str, str, str, str | None, str]] = Counter()
@@ -49,7 +55,7 @@ def sarif_log(findings: Iterable[Finding], version: str | None = None) -> dict:
     for finding in ordered:
         key = (finding.path, finding.code, finding.found.casefold(), finding.concept_id, finding.lang)
         seen[key] += 1
-        results.append(_result(finding, index[finding.code], seen[key]))
+        results.append(_result(finding, index[finding.code], seen[key], (sources or {}).get(finding.path)))
     driver = {
         "name": "glossary",
         "semanticVersion": version or _package_version(),
@@ -64,15 +70,18 @@ def sarif_log(findings: Iterable[Finding], version: str | None = None) -> dict:
 
 
 def _rule(code: str) -> dict:
-    info = codes.info(code)
+    doc = codes.doc(code)
+    check = BY_CODE.get(code)
+    summary = check.summary if check is not None else doc.description
+    level = LEVELS[check.severity] if check is not None else "warning"
     return {
         "id": code,
         "name": code,
-        "shortDescription": {"text": _(info.summary)},
-        "fullDescription": {"text": _(info.description)},
-        "help": {"text": _(info.help)},
+        "shortDescription": {"text": _(summary)},
+        "fullDescription": {"text": _(doc.description)},
+        "help": {"text": _(doc.help)},
         "helpUri": codes.help_uri(code),
-        "defaultConfiguration": {"level": "warning"},
+        "defaultConfiguration": {"level": level},
     }
 
 
@@ -95,7 +104,7 @@ def _region(finding: Finding) -> dict:
     }
 
 
-def _result(finding: Finding, rule_index: int, occurrence: int) -> dict:
+def _result(finding: Finding, rule_index: int, occurrence: int, source: str | None) -> dict:
     uri = _uri(finding.path)
     location = {"physicalLocation": {"artifactLocation": {"uri": uri}, "region": _region(finding)}}
     properties = {"concept": finding.concept_id, "lang": finding.lang, "found": finding.found}
@@ -109,12 +118,13 @@ def _result(finding: Finding, rule_index: int, occurrence: int) -> dict:
         "ruleId": finding.code,
         "ruleIndex": rule_index,
         "level": LEVELS.get(finding.severity, "warning"),
-        "message": {"text": codes.message(finding)},
+        "message": {"text": message(finding, _)},
         "locations": [location],
         "partialFingerprints": {FINGERPRINT_KEY: _fingerprint(finding, occurrence)},
         "properties": properties,
     }
     if finding.fixable and finding.suggestion is not None:
+        inserted = _replacement(finding, source)
         result["fixes"] = [
             {
                 "description": {"text": _('Replace with "{suggestion}"').format(suggestion=finding.suggestion)},
@@ -122,13 +132,24 @@ def _result(finding: Finding, rule_index: int, occurrence: int) -> dict:
                     {
                         "artifactLocation": {"uri": uri},
                         "replacements": [
-                            {"deletedRegion": _region(finding), "insertedContent": {"text": finding.suggestion}}
+                            {"deletedRegion": _region(finding), "insertedContent": {"text": inserted}}
                         ],
                     }
                 ],
             }
         ]
     return result
+
+
+def _replacement(finding: Finding, source: str | None) -> str:
+    """The text `glossary fix` writes for this finding (case kept, escaped for the format)."""
+    assert finding.suggestion is not None
+    if source is None:
+        return finding.suggestion
+    from glossary import fix, readers
+
+    text = fix.keep_case(finding.found, finding.suggestion, fix.sentence_initial(source, finding.span.start))
+    return readers.reader_for(finding.path, source).escape(text)
 
 
 def _fingerprint(finding: Finding, occurrence: int) -> str:
