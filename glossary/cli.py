@@ -152,14 +152,15 @@ def summary(run: Run) -> str:
     fixable = sum(f.fixable for f in run.findings)
     if not n:
         return ngettext("No findings in {files} file.", "No findings in {files} files.", len(run.files)).format(files=len(run.files))
-    line = ngettext("Found {n} finding", "Found {n} findings", n).format(n=n) + " " + ngettext(
-        "in {files} file", "in {files} files", files).format(files=files)
+    found = ngettext("Found {n} finding", "Found {n} findings", n).format(n=n)
+    where = ngettext("in {files} file", "in {files} files", files).format(files=files)
     if fixable:
-        line += " " + ngettext("({fixable} fixable with `glossary fix`).", "({fixable} fixable with `glossary fix`).",
-                               fixable).format(fixable=fixable)
-    else:
-        line += "."
-    return line
+        tail = ngettext("({fixable} fixable with `glossary fix`).", "({fixable} fixable with `glossary fix`).",
+                        fixable).format(fixable=fixable)
+        # TRANSLATORS: joins the three pieces above; languages without spaces drop them.
+        return _("{found} {where} {fixable}").format(found=found, where=where, fixable=tail)
+    # TRANSLATORS: joins the two pieces above and ends the sentence.
+    return _("{found} {where}.").format(found=found, where=where)
 
 
 def exit_code(run: Run, exit_zero: bool = False) -> int:

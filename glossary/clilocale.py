@@ -38,33 +38,39 @@ def walk(command: click.Command) -> Iterator[click.Command]:
             yield from walk(command.commands[name])
 
 
-def help_texts(command: click.Command) -> Iterator[str]:
-    """Every help text of the tree, as click will show it."""
-    for cmd in walk(command):
-        for text in (cmd.help, cmd.short_help):
-            if text:
-                yield text
-        for param in cmd.params:
-            text = getattr(param, "help", None)
-            if text:
-                yield text
-
-
-def translate_tree(command: click.Command) -> None:
-    """Replace each help text with its translation (in place; idempotent per run)."""
-    originals: dict[int, dict[str, Any]] = getattr(translate_tree, "_originals", {})
-    translate_tree._originals = originals  # type: ignore[attr-defined]
-    for obj in _helpful(command):
-        saved = originals.setdefault(id(obj), {k: getattr(obj, k, None) for k in ("help", "short_help")})
-        for key, text in saved.items():
-            if text:
-                setattr(obj, key, i18n._(text))
+# The English help texts, by object, saved before the first translation replaces them.
+_ORIGINALS: dict[int, dict[str, str | None]] = {}
 
 
 def _helpful(command: click.Command) -> Iterator[Any]:
     for cmd in walk(command):
         yield cmd
         yield from cmd.params
+
+
+def _original(obj: Any) -> dict[str, str | None]:
+    return _ORIGINALS.setdefault(id(obj), {k: getattr(obj, k, None) for k in ("help", "short_help")})
+
+
+def help_texts(command: click.Command) -> Iterator[str]:
+    """Every help text of the tree in English, as written in the source."""
+    for obj in _helpful(command):
+        for text in _original(obj).values():
+            if text:
+                yield text
+
+
+def translate_tree(command: click.Command) -> None:
+    """Show each help text in the UI language (in place, from the saved English)."""
+    for obj in _helpful(command):
+        for key, text in _original(obj).items():
+            if text:
+                setattr(obj, key, i18n._(text))
+    for cmd in walk(command):
+        # click builds the --help option once per command, with the language of that
+        # moment; drop it so it is rebuilt in the current one.
+        if getattr(cmd, "_help_option", None) is not None:
+            cmd._help_option = None  # type: ignore[attr-defined]
 
 
 class LocalizedGroup(click.Group):

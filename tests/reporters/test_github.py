@@ -18,7 +18,7 @@ def test_finding_across_a_line_break_has_no_columns():
     line = github.annotation(sample()[1])
     assert "line=1,endLine=2," in line
     assert "col=" not in line and "endColumn=" not in line
-    assert "community of%0Acommon destiny" in line
+    assert "community of common destiny" in line
     assert "\n" not in line
 
 
