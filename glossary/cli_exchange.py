@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 import tempfile
 from pathlib import Path
 
@@ -121,6 +122,9 @@ def register(main: click.Group, termbase_options, load_termbase, UsageError) -> 
 
 def _emit(text: str, output: str | None) -> None:
     if output is None:
-        click.echo(text, nl=False)
+        # Bytes, so CSV's CRLF line ends reach the file unchanged on every platform.
+        sys.stdout.flush()
+        sys.stdout.buffer.write(text.encode("utf-8"))
+        sys.stdout.buffer.flush()
     else:
         _write_atomic(Path(output), text)

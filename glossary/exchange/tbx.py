@@ -15,6 +15,8 @@ that declares entities is refused.
 
 from __future__ import annotations
 
+import re
+
 from lxml import etree
 
 from glossary.exchange import ExchangeError, decode_value, is_slug, key_line, slug, split_key_line
@@ -194,17 +196,34 @@ def _read_source(grp: etree._Element, path: str) -> Source:
     )
 
 
-def _sources(el: etree._Element, path: str) -> tuple[Source, ...]:
+_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?\Z")
+
+
+def _sources(el: etree._Element, path: str) -> tuple[tuple[Source, ...], list[str]]:
+    """The sources at this level, and notes made from sources the term base cannot hold.
+
+    A term-base source needs a title, publisher or URL and a date; a foreign TBX
+    often gives only a free-text `admin type="source"`, which becomes a
+    `Source: …` note instead, so the imported term base still loads.
+    """
     found: list[Source] = []
+    notes: list[str] = []
     for child in el:
         if not isinstance(child.tag, str):
             continue
         name = _local(child)
         if name == "adminGrp" and any(a.get("type") == "source" for a in _children(child, "admin")):
-            found.append(_read_source(child, path))
+            source = _read_source(child, path)
         elif name == "admin" and child.get("type") == "source":
-            found.append(Source(title=_text(child)))
-    return tuple(found)
+            source = Source(title=_text(child))
+        else:
+            continue
+        if (source.title or source.publisher or source.url) and _DATE.match(source.date):
+            found.append(source)
+        else:
+            cited = ", ".join(x for x in (source.publisher, source.title, source.url, source.date, source.note) if x)
+            notes.append(f"Source: {cited}")
+    return tuple(found), notes
 
 
 def _read_term(holder: etree._Element, term_el: etree._Element, lang: str, path: str) -> Term:
@@ -223,6 +242,8 @@ def _read_term(holder: etree._Element, term_el: etree._Element, lang: str, path:
     text = _text(term_el)
     if not text.strip():
         raise ExchangeError("empty term", path, term_el.sourceline)
+    sources, source_notes = _sources(holder, path)
+    free += source_notes
     note = "\n".join([fields["note"], *free] if "note" in fields else free)
     return Term(
         text=text,
@@ -232,7 +253,7 @@ def _read_term(holder: etree._Element, term_el: etree._Element, lang: str, path:
         fix_to=fields.get("fix_to") or None,
         abbreviation_of=fields.get("abbreviation_of") or None,
         since=fields.get("since", ""),
-        sources=_sources(holder, path),
+        sources=sources,
     )
 
 
@@ -295,7 +316,9 @@ def _read_entry(entry: etree._Element, sec_name: str, path: str, used: set[str])
                 note_parts.append(_text(descrip))
                 break
     cid = _concept_id(entry, terms, used, path)
-    return Concept(id=cid, note="\n".join(note_parts), terms=tuple(terms), sources=_sources(entry, path), examples=tuple(examples))
+    sources, source_notes = _sources(entry, path)
+    note_parts += source_notes
+    return Concept(id=cid, note="\n".join(note_parts), terms=tuple(terms), sources=sources, examples=tuple(examples))
 
 
 def _fields(term: Term) -> dict:
