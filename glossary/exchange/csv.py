@@ -23,7 +23,7 @@ from glossary.model import Concept, Example, Source, Status, Term
 
 HEADER = ("location", "source", "target", "id", "fuzzy", "context", "translator_comments", "developer_comments")
 KEYS = frozenset(
-    {"status", "fix_to", "abbreviation_of", "since", "source", "concept.note", "concept.source", "concept.langs", "example"}
+    {"status", "fix_to", "abbreviation_of", "since", "requires_source", "source", "concept.note", "concept.source", "concept.langs", "example"}
 )
 
 
@@ -69,6 +69,7 @@ def export_csv(concepts: Sequence[Concept], lang: str, source_lang: str = "zh") 
         for n, term in enumerate(terms, 1):
             lines = [key_line("status", term.status.value)]
             lines += [key_line(k, getattr(term, k)) for k in ("fix_to", "abbreviation_of", "since") if getattr(term, k)]
+            lines += ["requires_source: true"] if term.requires_source else []
             lines += ["source: " + _source_json(s) for s in term.sources]
             if n == 1 and lang == home:
                 if concept.note:
@@ -171,6 +172,7 @@ def import_csv(files: Sequence[tuple[str, str, str]]) -> tuple[Concept, ...]:
                 abbreviation_of=fields.get("abbreviation_of") or None,
                 since=fields.get("since", ""),
                 sources=tuple(term_sources),
+                requires_source=fields.get("requires_source") == "true",
             )
             draft.terms.setdefault(lang, []).append(term)
     return tuple(d.concept() for d in drafts.values())

@@ -42,7 +42,7 @@ FROM_TBX = {
     "legal": Status.PREFERRED,
     "regulated": Status.PREFERRED,
 }
-TERM_KEYS = frozenset({"note", "fix_to", "abbreviation_of", "since"})
+TERM_KEYS = frozenset({"note", "fix_to", "abbreviation_of", "since", "requires_source"})
 SOURCE_KEYS = frozenset({"note", "publisher", "url", "date", "langs", "title"})
 CONCEPT_KEYS = frozenset({"note", "example", "fixed"})
 
@@ -114,6 +114,8 @@ def export_tbx(concepts: tuple[Concept, ...] | list[Concept]) -> str:
                     value = getattr(term, key)
                     if value:
                         _el(term_sec, "note", key_line(key, value))
+                if term.requires_source:
+                    _el(term_sec, "note", "requires_source: true")
                 for source in term.sources:
                     _source(term_sec, source)
     etree.indent(root, space="  ")
@@ -254,6 +256,7 @@ def _read_term(holder: etree._Element, term_el: etree._Element, lang: str, path:
         abbreviation_of=fields.get("abbreviation_of") or None,
         since=fields.get("since", ""),
         sources=sources,
+        requires_source=fields.get("requires_source") == "true",
     )
 
 
@@ -322,7 +325,7 @@ def _read_entry(entry: etree._Element, sec_name: str, path: str, used: set[str])
 
 
 def _fields(term: Term) -> dict:
-    return {name: getattr(term, name) for name in ("text", "lang", "status", "note", "fix_to", "abbreviation_of", "since", "sources")}
+    return {name: getattr(term, name) for name in ("text", "lang", "status", "note", "fix_to", "abbreviation_of", "since", "sources", "requires_source")}
 
 
 def import_tbx(text: str | bytes, path: str = "") -> tuple[Concept, ...]:

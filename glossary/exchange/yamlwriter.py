@@ -67,12 +67,17 @@ def _term_fields(term: Term) -> list[tuple[str, str]]:
     return fields
 
 
+def _flags(term: Term) -> list[str]:
+    return ["requires_source: true"] if term.requires_source else []
+
+
 def _term_lines(term: Term, indent: str) -> list[str]:
     fields = _term_fields(term)
-    if not term.sources and len(fields) == 2:
+    if not term.sources and len(fields) == 2 and not term.requires_source:
         inner = ", ".join(f"{k}: {scalar(v, flow=True)}" for k, v in fields)
         return [f"{indent}- {{{inner}}}"]
     lines = [f"{indent}{'- ' if i == 0 else '  '}{k}: {scalar(v)}" for i, (k, v) in enumerate(fields)]
+    lines += [f"{indent}  {flag}" for flag in _flags(term)]
     if term.sources:
         lines.append(f"{indent}  sources:")
         for source in term.sources:

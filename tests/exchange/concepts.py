@@ -46,6 +46,7 @@ def sample() -> tuple[Concept, ...]:
                 Term("十四五规划", "zh", P),
                 Term("14th Five-Year Plan", "en", P, sources=(Source(title="Official translation", url="https://example.org/plan", date="2021-03"),)),
                 Term("fourteenth five year plan", "en", D, note="yes"),
+                Term("five-year programme", "en", D, requires_source=True),
             ),
         ),
         Concept(
@@ -58,3 +59,12 @@ def sample() -> tuple[Concept, ...]:
             ),
         ),
     )
+
+
+# Fields the exchange formats carry; a new model field must be added to every format.
+CARRIED = {
+    "Concept": {"id", "note", "terms", "sources", "examples"},
+    "Term": {"text", "lang", "status", "note", "fix_to", "abbreviation_of", "since", "sources", "requires_source"},
+    "Source": {"title", "publisher", "url", "date", "langs", "note"},
+    "Example": {"lang", "text", "fixed"},
+}

@@ -41,3 +41,20 @@ def test_layout_follows_the_term_base_format():
 
 def test_dump_is_deterministic():
     assert yamlwriter.dump(sample()) == yamlwriter.dump(sample())
+
+
+def test_every_compared_model_field_is_carried():
+    import dataclasses
+
+    from glossary import model
+    from tests.exchange.concepts import CARRIED
+
+    for name, carried in CARRIED.items():
+        compared = {f.name for f in dataclasses.fields(getattr(model, name)) if f.compare}
+        assert compared == carried, f"{name}: exchange formats carry {sorted(carried)}, the model compares {sorted(compared)}"
+
+
+def test_the_term_base_loader_reads_back_the_same_concepts():
+    from glossary.termbase import loads
+
+    assert loads(yamlwriter.dump(sample()), "sample.yaml").concepts == sample()
