@@ -44,6 +44,22 @@ def golden(name: str, actual: str) -> None:
     assert path.read_text(encoding="utf-8") == actual, f"output differs from {path}"
 
 
+@pytest.fixture(scope="session")
+def registry_reachable() -> None:
+    """Skip unless the package index pip would use answers (tests marked `network`)."""
+    import socket
+    from urllib.parse import urlsplit
+
+    index = os.environ.get("PIP_INDEX_URL", "https://pypi.org/simple")
+    parts = urlsplit(index)
+    host = parts.hostname or "pypi.org"
+    port = parts.port or (443 if parts.scheme == "https" else 80)
+    try:
+        socket.create_connection((host, port), timeout=5).close()
+    except OSError as exc:
+        pytest.skip(f"package registry {host} unreachable: {exc}")
+
+
 SARIF_VALIDATIONS: list[int] = []
 
 
