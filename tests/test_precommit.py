@@ -1,8 +1,8 @@
 """The pre-commit hooks, run for real with `pre-commit try-repo` in a throw-away git repository.
 
-pre-commit installs this project into an isolated environment with pip, so the
-test needs the package registry: it is marked `network` and skips when the
-registry cannot be reached.
+The try-repo test is marked `network`: pre-commit installs this project into an
+isolated environment with pip, so it needs the package registry, and it skips
+when the registry cannot be reached (`-m "not network"` deselects it).
 """
 
 from __future__ import annotations
@@ -18,8 +18,6 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 DRAFT = "# Notes\n\nThe One Belt, One Road projects were discussed.\n"
 FIXED = "# Notes\n\nThe Belt and Road projects were discussed.\n"
-
-pytestmark = pytest.mark.network
 
 
 def _git(cwd: Path, *args: str) -> None:
@@ -61,6 +59,7 @@ def _try_repo(hooks_repo: Path, work: Path, hook: str, env: dict[str, str]) -> s
     )
 
 
+@pytest.mark.network
 def test_check_fails_fix_rewrites_then_check_passes(tmp_path: Path, env: dict[str, str]) -> None:
     hooks_repo = _snapshot_of_this_project(tmp_path / "glossary")
     work = tmp_path / "texts"
@@ -86,3 +85,17 @@ def test_check_fails_fix_rewrites_then_check_passes(tmp_path: Path, env: dict[st
     again = _try_repo(hooks_repo, work, "glossary-check", env)
     assert again.returncode == 0, again.stdout + again.stderr
     assert "Passed" in again.stdout
+
+
+def test_readme_snippet_names_the_offered_hooks() -> None:
+    import re
+
+    import yaml
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## pre-commit"):]
+    snippet = re.search(r"```yaml\n(.*?)```", section, re.S).group(1)
+    config = yaml.safe_load(snippet)
+    offered = {hook["id"] for hook in yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))}
+    used = {hook["id"] for repo in config["repos"] for hook in repo["hooks"]}
+    assert used == offered == {"glossary-check", "glossary-fix"}

@@ -118,3 +118,37 @@ def test_any_finding_gives_a_valid_log(sarif_schema, found, path, line, col, wid
     log = json.loads(sarif.render_findings([finding], version="1"))
     assert not list(Draft4Validator(sarif_schema).iter_errors(log))
     SARIF_VALIDATIONS.append(1)
+
+
+def test_cli_sarif_fix_carries_what_glossary_fix_writes(tmp_path, validate_sarif):
+    from click.testing import CliRunner
+
+    from glossary.cli import main
+
+    draft = tmp_path / "draft.md"
+    draft.write_text("Intro.\n\nCommunity of common destiny, and one belt, one road.\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", "--format", "sarif", str(draft)], env={"LANG": "C.UTF-8", "LANGUAGE": ""})
+    assert result.exit_code == 1
+    log = validate_sarif(result.stdout)
+    results = log["runs"][0]["results"]
+    inserted = [r["fixes"][0]["artifactChanges"][0]["replacements"][0]["insertedContent"]["text"] for r in results]
+    regions = [r["locations"][0]["physicalLocation"]["region"] for r in results]
+    assert inserted == ["Community with a shared future", "Belt and Road"]
+    assert regions[0] == {"startLine": 3, "startColumn": 1, "endLine": 3, "endColumn": 28}
+    fixed = CliRunner().invoke(main, ["fix", str(draft)], env={"LANG": "C.UTF-8", "LANGUAGE": ""})
+    assert fixed.exit_code == 1
+    assert draft.read_text(encoding="utf-8") == "Intro.\n\nCommunity with a shared future, and Belt and Road.\n"
+
+
+def test_cli_github_format(tmp_path):
+    from click.testing import CliRunner
+
+    from glossary.cli import main
+
+    draft = tmp_path / "a,b.txt"
+    draft.write_text("They joined One Belt,\nOne Road.\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", "--format", "github", str(draft)], env={"LANG": "C.UTF-8", "LANGUAGE": ""})
+    assert result.exit_code == 1
+    (line,) = result.stdout.splitlines()
+    assert line.startswith(f"::error file={str(draft).replace(',', '%2C')},line=1,endLine=2,title=glossary superseded-term (belt-and-road)::")
+    assert "col=" not in line
