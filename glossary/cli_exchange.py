@@ -78,7 +78,8 @@ def register(main: click.Group, termbase_options, load_termbase, UsageError) -> 
     @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
     @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Term-base YAML file to write; default stdout.")
     @click.option("--lang", help="CSV: language of a file whose name is not its language tag.")
-    def import_(files: tuple[str, ...], output: str | None, lang: str | None) -> None:
+    @click.option("--source-lang", default="zh", show_default=True, help="CSV: the language of Weblate's source column.")
+    def import_(files: tuple[str, ...], output: str | None, lang: str | None, source_lang: str) -> None:
         """Read TBX (2019 or 2008) or Weblate glossary CSV files and write term-base YAML."""
         from .exchange import csv as csv_format
         from .exchange import tbx, yamlwriter
@@ -102,7 +103,7 @@ def register(main: click.Group, termbase_options, load_termbase, UsageError) -> 
                 else:
                     concepts.extend(tbx.import_tbx(data, path))
             if csv_files:
-                concepts.extend(csv_format.import_csv(csv_files))
+                concepts.extend(csv_format.import_csv(csv_files, normalize(source_lang)))
             text = yamlwriter.dump(concepts)
             loads(text, output or "<stdout>")  # refuse to write a term base that would not load
         except GlossaryError as exc:

@@ -111,9 +111,15 @@ class _Draft:
         return Concept(id=self.id, note=self.note, terms=terms, sources=tuple(self.sources), examples=tuple(self.examples))
 
 
-def import_csv(files: Sequence[tuple[str, str, str]]) -> tuple[Concept, ...]:
-    """Concepts from Weblate glossary CSVs given as (path, language, text) triples."""
+def import_csv(files: Sequence[tuple[str, str, str]], source_lang: str = "zh") -> tuple[Concept, ...]:
+    """Concepts from Weblate glossary CSVs given as (path, language, text) triples.
+
+    Rows written by `export_csv` carry the concept id in `context` and a `status:`
+    line. Rows from any other Weblate glossary are grouped by their source term
+    (and context), which also becomes the concept's `source_lang` term.
+    """
     drafts: dict[str, _Draft] = {}
+    foreign_ids: dict[tuple[str, str], str] = {}
     for path, lang, text in files:
         rows = csv.reader(io.StringIO(text, newline=""))
         header = next(rows, None)
@@ -130,14 +136,28 @@ def import_csv(files: Sequence[tuple[str, str, str]]) -> tuple[Concept, ...]:
             target = cell("target")
             if not target.strip():
                 continue  # untranslated in Weblate: no term in this language
-            context = cell("context") or cell("source")
-            cid = context.split("#", 1)[0]
-            if not is_slug(cid):
-                cid = slug(cid) or slug(cell("source")) or "concept"
+            comments = cell("developer_comments").splitlines()
+            ours = any(split_key_line(c, KEYS) for c in comments) and is_slug(cell("context").split("#", 1)[0])
+            if ours:
+                cid = cell("context").split("#", 1)[0]
+            else:
+                key = (cell("source"), cell("context"))
+                if key not in foreign_ids:
+                    base = slug(cell("context")) or slug(cell("source")) or slug(target) or "term"
+                    cid, n = base, 2
+                    while cid in drafts or cid in foreign_ids.values():
+                        cid, n = f"{base}-{n}", n + 1
+                    foreign_ids[key] = cid
+                cid = foreign_ids[key]
             draft = drafts.setdefault(cid, _Draft(cid))
+            source_text = cell("source")
+            if not ours and lang != source_lang and source_text.strip():
+                own = draft.terms.setdefault(source_lang, [])
+                if not any(t.text == source_text for t in own):
+                    own.append(Term(text=source_text, lang=source_lang, status=Status.PREFERRED))
             fields: dict[str, str] = {}
             term_sources: list[Source] = []
-            for meta in cell("developer_comments").splitlines():
+            for meta in comments:
                 pair = split_key_line(meta, KEYS)
                 if pair is None:  # a free explanation written in Weblate: keep it as concept note
                     if meta.strip() and meta not in draft.note.split("\n"):

@@ -41,13 +41,25 @@ def test_weblate_columns_and_line_ends():
     assert superseded["developer_comments"].splitlines()[:2] == ["status: superseded", "fix_to: Belt and Road"]
 
 
-def test_plain_weblate_file_imports_with_defaults():
-    text = "location,source,target,id,fuzzy,context,translator_comments,developer_comments\r\n,上合组织,SCO,,False,,short name,\r\n,上合组织,,,False,x,,\r\n"
-    (concept,) = import_csv([("en.csv", "en", text)])
-    assert concept.id == "concept"  # no context, and a Han source gives no slug
-    assert [t.text for t in concept.terms] == ["SCO"]  # the empty target is untranslated, not a term
-    assert concept.terms[0].note == "short name"
-    assert concept.terms[0].status.value == "admitted"
+def test_a_glossary_written_in_weblate_imports_one_concept_per_source():
+    text = (
+        "location,source,target,id,fuzzy,context,translator_comments,developer_comments\r\n"
+        ",上海合作组织,Shanghai Cooperation Organisation,,False,,,\r\n"
+        ",上合组织,SCO,,False,,short name,\r\n"
+        ",上合组织,,,False,,,\r\n"
+        ",峰会,summit,,False,Event,,\r\n"
+    )
+    concepts = import_csv([("en.csv", "en", text)])
+    assert [c.id for c in concepts] == ["shanghai-cooperation-organisation", "sco", "event"]
+    sco = concepts[1]
+    assert [(t.lang, t.text, t.status.value) for t in sco.terms] == [("zh", "上合组织", "preferred"), ("en", "SCO", "admitted")]
+    assert sco.terms[1].note == "short name"
+
+
+def test_weblate_rows_for_the_same_source_in_two_languages_meet_in_one_concept():
+    head = "location,source,target,id,fuzzy,context,translator_comments,developer_comments\r\n"
+    (concept,) = import_csv([("en.csv", "en", head + ",峰会,summit,,False,,,\r\n"), ("ru.csv", "ru", head + ",峰会,саммит,,False,,,\r\n")])
+    assert [(t.lang, t.text) for t in concept.terms] == [("zh", "峰会"), ("en", "summit"), ("ru", "саммит")]
 
 
 @pytest.mark.parametrize(
