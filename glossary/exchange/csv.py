@@ -50,7 +50,7 @@ def _source_from(text: str, where: tuple[str, int]) -> Source:
 
 
 def languages(concepts: Iterable[Concept], source_lang: str) -> list[str]:
-    """Languages in export order: the source language first, then by first appearance."""
+    """The files to export, in order: the source language first, then by first appearance."""
     langs = [source_lang]
     for concept in concepts:
         langs.extend(lang for lang in concept.langs if lang not in langs)
@@ -58,32 +58,46 @@ def languages(concepts: Iterable[Concept], source_lang: str) -> list[str]:
 
 
 def export_csv(concepts: Sequence[Concept], lang: str, source_lang: str = "zh") -> str:
-    """The Weblate glossary CSV for `lang` (CRLF line ends, as Weblate writes them)."""
-    order = languages(concepts, source_lang)
+    """The Weblate glossary CSV for `lang` (CRLF line ends, as Weblate writes them).
+
+    Like a Weblate glossary, every file lists every concept: one with no term in
+    `lang` gets one row with an empty target (Weblate's "untranslated"). The
+    concept's own data rides on its first row in the `source_lang` file.
+    """
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(HEADER)
     for concept in concepts:
-        terms = concept.terms_in(lang)
-        home = next(l for l in order if l in concept.langs)  # file that carries concept data
+        source = _source_term(concept, source_lang)
+        terms: Sequence[Term | None] = concept.terms_in(lang) or [None]
         for n, term in enumerate(terms, 1):
-            lines = [key_line("status", term.status.value)]
-            lines += [key_line(k, getattr(term, k)) for k in ("fix_to", "abbreviation_of", "since") if getattr(term, k)]
-            lines += ["requires_source: true"] if term.requires_source else []
-            lines += ["source: " + _source_json(s) for s in term.sources]
-            if n == 1 and lang == home:
-                if concept.note:
-                    lines.append(key_line("concept.note", concept.note))
-                lines += ["concept.source: " + _source_json(s) for s in concept.sources]
-                lines.append("concept.langs: " + " ".join(concept.langs))
-                for example in concept.examples:
-                    data = {"lang": example.lang, "text": example.text}
-                    if example.fixed is not None:
-                        data["fixed"] = example.fixed
-                    lines.append("example: " + json.dumps(data, ensure_ascii=False, separators=(", ", ": ")))
+            lines = [] if term is None else _term_lines(term)
+            if n == 1 and lang == source_lang:
+                lines += _concept_lines(concept)
             context = concept.id if n == 1 else f"{concept.id}#{n}"
-            writer.writerow(("", _source_term(concept, source_lang), term.text, "", "False", context, term.note, "\n".join(lines)))
+            target, note = ("", "") if term is None else (term.text, term.note)
+            writer.writerow(("", source, target, "", "False", context, note, "\n".join(lines)))
     return out.getvalue()
+
+
+def _term_lines(term: Term) -> list[str]:
+    lines = [key_line("status", term.status.value)]
+    lines += [key_line(k, getattr(term, k)) for k in ("fix_to", "abbreviation_of", "since") if getattr(term, k)]
+    lines += ["requires_source: true"] if term.requires_source else []
+    lines += ["source: " + _source_json(s) for s in term.sources]
+    return lines
+
+
+def _concept_lines(concept: Concept) -> list[str]:
+    lines = [key_line("concept.note", concept.note)] if concept.note else []
+    lines += ["concept.source: " + _source_json(s) for s in concept.sources]
+    lines.append("concept.langs: " + " ".join(concept.langs))
+    for example in concept.examples:
+        data = {"lang": example.lang, "text": example.text}
+        if example.fixed is not None:
+            data["fixed"] = example.fixed
+        lines.append("example: " + json.dumps(data, ensure_ascii=False, separators=(", ", ": ")))
+    return lines
 
 
 def _source_term(concept: Concept, source_lang: str) -> str:
@@ -134,10 +148,10 @@ def import_csv(files: Sequence[tuple[str, str, str]], source_lang: str = "zh") -
                 raise ExchangeError(f"expected {len(header)} fields, found {len(row)}", path, line)
             cell = lambda name: row[col[name]] if name in col else ""
             target = cell("target")
-            if not target.strip():
-                continue  # untranslated in Weblate: no term in this language
             comments = cell("developer_comments").splitlines()
             ours = any(split_key_line(c, KEYS) for c in comments) and is_slug(cell("context").split("#", 1)[0])
+            if not target.strip() and not ours:
+                continue  # untranslated in Weblate: no term in this language
             if ours:
                 cid = cell("context").split("#", 1)[0]
             else:
@@ -180,6 +194,8 @@ def import_csv(files: Sequence[tuple[str, str, str]], source_lang: str = "zh") -
                         raise ExchangeError(f"bad example in developer_comments: {value!r}", path, line) from exc
                 else:
                     fields[key] = decode_value(value)
+            if not target.strip():
+                continue  # a concept with no term in this language: its data is read above
             status = fields.get("status", Status.ADMITTED.value)
             if status not in STATUSES:
                 raise ExchangeError(f'unknown status "{status}" (expected {", ".join(STATUSES)})', path, line)
