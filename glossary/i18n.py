@@ -80,14 +80,14 @@ def fallback_chain(name: str) -> list[str]:
     Accepts POSIX (`ru_RU.UTF-8`, `sr_RS@latin`), CLDR (`zh_Hans_CN`) and BCP 47
     (`zh-Hans-CN`) spellings. `C` and `POSIX` mean the untranslated UI.
     """
-    from babel import Locale, UnknownLocaleError
-
     tag = name.strip().split(".", 1)[0]
     tag, _sep, modifier = tag.partition("@")
     script_hint = {"latin": "Latn", "cyrillic": "Cyrl"}.get(modifier.lower())
     tag = tag.replace("-", "_")
     if not tag or tag.upper() in ("C", "POSIX"):
         return []
+    from babel import Locale, UnknownLocaleError  # only when a real locale is asked for
+
     try:
         loc = Locale.parse(tag)
     except (ValueError, TypeError, UnknownLocaleError):
