@@ -79,7 +79,8 @@ def register(main: click.Group, termbase_options, load_termbase, UsageError) -> 
     @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Term-base YAML file to write; default stdout.")
     @click.option("--lang", help="CSV: language of a file whose name is not its language tag.")
     @click.option("--source-lang", default="zh", show_default=True, help="CSV: the language of Weblate's source column.")
-    def import_(files: tuple[str, ...], output: str | None, lang: str | None, source_lang: str) -> None:
+    @click.option("--encoding", help="Encoding of the input files (default UTF-8, BOM honoured).")
+    def import_(files: tuple[str, ...], output: str | None, lang: str | None, source_lang: str, encoding: str | None) -> None:
         """Read TBX (2019 or 2008) or Weblate glossary CSV files and write term-base YAML."""
         from .exchange import csv as csv_format
         from .exchange import tbx, yamlwriter
@@ -93,7 +94,7 @@ def register(main: click.Group, termbase_options, load_termbase, UsageError) -> 
             for path in files:
                 data = read_bytes(path)
                 if path.lower().endswith(".csv"):
-                    text, _enc, _bom = decode(data, path)
+                    text, _enc, _bom = decode(data, path, encoding)
                     tag = lang or Path(path).stem
                     try:
                         tag = normalize(tag)
