@@ -41,3 +41,18 @@ def test_no_documented_code_is_unknown():
     documented = set(re.findall(r"^## ([a-z][a-z-]+)$", DOCS, re.M))
     assert documented == {c.code for c in CHECKS}
     assert {d.code for d in codes.DOCS} == {c.code for c in CHECKS}
+
+
+def test_help_uri_uses_the_declared_documentation_url(monkeypatch):
+    import importlib.metadata
+
+    class Meta:
+        def get_all(self, name):
+            return ["Homepage, https://example.org/glossary", "Documentation, https://example.org/glossary/docs/"]
+
+    monkeypatch.setattr(importlib.metadata, "metadata", lambda name: Meta())
+    codes.docs_url.cache_clear()
+    try:
+        assert codes.help_uri("superseded-term") == "https://example.org/glossary/docs/codes.md#superseded-term"
+    finally:
+        codes.docs_url.cache_clear()

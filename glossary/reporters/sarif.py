@@ -25,7 +25,6 @@ from glossary.reporters import Report
 from glossary.reporters.messages import message
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
-INFORMATION_URI = codes.DOCS_URL.rsplit("/", 1)[0]
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 FINGERPRINT_KEY = "glossary/v1"
 
@@ -59,7 +58,7 @@ def sarif_log(findings: Iterable[Finding], version: str | None = None, sources: 
     driver = {
         "name": "glossary",
         "semanticVersion": version or _package_version(),
-        "informationUri": INFORMATION_URI,
+        "informationUri": codes.docs_url(),
         "rules": [_rule(code) for code in rule_codes],
     }
     return {
