@@ -110,3 +110,10 @@ def test_missing_file_is_exit_2():
     result = run("import", "no/such/file.tbx")
     assert result.exit_code == 2
     assert result.stderr.strip() == "glossary: error: no/such/file.tbx: no such file or directory"
+
+
+def test_import_errors_in_the_ui_language(tmp_path):
+    path = DATA / "bad" / "unknown-status.tbx"
+    result = CliRunner().invoke(main, ["--locale", "ru", "import", str(path)], env={"LANGUAGE": ""})
+    assert result.exit_code == 2
+    assert result.stderr.strip() == f"glossary: error: {path}:6: неизвестный административный статус «forbiddenTerm-admn-sts»"

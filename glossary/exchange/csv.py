@@ -19,6 +19,7 @@ import json
 from collections.abc import Iterable, Sequence
 
 from glossary.exchange import STATUSES, ExchangeError, decode_value, is_slug, key_line, slug, split_key_line
+from glossary.i18n import _
 from glossary.model import Concept, Example, Source, Status, Term
 
 HEADER = ("location", "source", "target", "id", "fuzzy", "context", "translator_comments", "developer_comments")
@@ -46,7 +47,7 @@ def _source_from(text: str, where: tuple[str, int]) -> Source:
             note=data.get("note", ""),
         )
     except (ValueError, AttributeError, TypeError) as exc:
-        raise ExchangeError(f"bad source in developer_comments: {text!r}", where[0], where[1]) from exc
+        raise ExchangeError(_("bad source in developer_comments: {text}").format(text=repr(text)), where[0], where[1]) from exc
 
 
 def languages(concepts: Iterable[Concept], source_lang: str) -> list[str]:
@@ -138,14 +139,14 @@ def import_csv(files: Sequence[tuple[str, str, str]], source_lang: str = "zh") -
         rows = csv.reader(io.StringIO(text, newline=""))
         header = next(rows, None)
         if header is None or not {"source", "target", "context"} <= set(header):
-            raise ExchangeError("not a Weblate glossary CSV (no source, target and context columns)", path, 1)
+            raise ExchangeError(_("not a Weblate glossary CSV (no source, target and context columns)"), path, 1)
         col = {name: i for i, name in enumerate(header)}
         for row in rows:
             line = rows.line_num
             if not any(row):
                 continue
             if len(row) != len(header):
-                raise ExchangeError(f"expected {len(header)} fields, found {len(row)}", path, line)
+                raise ExchangeError(_("expected {expected} fields, found {found}").format(expected=len(header), found=len(row)), path, line)
             cell = lambda name: row[col[name]] if name in col else ""
             target = cell("target")
             comments = cell("developer_comments").splitlines()
@@ -191,14 +192,14 @@ def import_csv(files: Sequence[tuple[str, str, str]], source_lang: str = "zh") -
                         data = json.loads(value)
                         draft.examples.append(Example(lang=data["lang"], text=data["text"], fixed=data.get("fixed")))
                     except (ValueError, KeyError, TypeError) as exc:
-                        raise ExchangeError(f"bad example in developer_comments: {value!r}", path, line) from exc
+                        raise ExchangeError(_("bad example in developer_comments: {text}").format(text=repr(value)), path, line) from exc
                 else:
                     fields[key] = decode_value(value)
             if not target.strip():
                 continue  # a concept with no term in this language: its data is read above
             status = fields.get("status", Status.ADMITTED.value)
             if status not in STATUSES:
-                raise ExchangeError(f'unknown status "{status}" (expected {", ".join(STATUSES)})', path, line)
+                raise ExchangeError(_('unknown status "{status}" (expected {statuses})').format(status=status, statuses=", ".join(STATUSES)), path, line)
             term = Term(
                 text=target,
                 lang=lang,

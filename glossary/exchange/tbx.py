@@ -20,6 +20,7 @@ import re
 from lxml import etree
 
 from glossary.exchange import ExchangeError, decode_value, is_slug, key_line, slug, split_key_line
+from glossary.i18n import _
 from glossary.model import Concept, Example, Source, Status, Term
 
 NS_2019 = "urn:iso:std:iso:30042:ed-2"
@@ -135,13 +136,13 @@ def parse_xml(text: str | bytes, path: str) -> etree._Element:
         tree = etree.fromstring(data, parser).getroottree()
     except etree.XMLSyntaxError as exc:
         line, column = exc.position if exc.position else (None, None)
-        raise ExchangeError(f"not well-formed XML: {exc.msg}", path, line, column) from exc
+        raise ExchangeError(_("not well-formed XML: {reason}").format(reason=exc.msg), path, line, column) from exc
     dtd = tree.docinfo.internalDTD
     if dtd is not None and any(True for _ in dtd.iterentities()):
-        raise ExchangeError("entity declarations are not allowed", path, 1)
+        raise ExchangeError(_("entity declarations are not allowed"), path, 1)
     for node in tree.iter():
         if isinstance(node, etree._Entity):
-            raise ExchangeError(f"entity reference {node.text} is not allowed", path, node.sourceline)
+            raise ExchangeError(_("entity reference {entity} is not allowed").format(entity=node.text), path, node.sourceline)
     return tree.getroot()
 
 
@@ -169,7 +170,7 @@ def _status(value: str, path: str, el: etree._Element) -> Status:
             key = key[: -len(suffix)]
             break
     if key not in FROM_TBX:
-        raise ExchangeError(f'unknown administrative status "{value}"', path, el.sourceline)
+        raise ExchangeError(_('unknown administrative status "{status}"').format(status=value), path, el.sourceline)
     return FROM_TBX[key]
 
 
@@ -243,7 +244,7 @@ def _read_term(holder: etree._Element, term_el: etree._Element, lang: str, path:
             free.append(_text(note))
     text = _text(term_el)
     if not text.strip():
-        raise ExchangeError("empty term", path, term_el.sourceline)
+        raise ExchangeError(_("empty term"), path, term_el.sourceline)
     sources, source_notes = _sources(holder, path)
     free += source_notes
     note = "\n".join([fields["note"], *free] if "note" in fields else free)
@@ -277,12 +278,12 @@ def _read_entry(entry: etree._Element, sec_name: str, path: str, used: set[str])
     for sec in _children(entry, sec_name):
         lang = sec.get(XML_LANG) or sec.get("lang")
         if not lang:
-            raise ExchangeError(f"<{sec_name}> without xml:lang", path, sec.sourceline)
+            raise ExchangeError(_("<{element}> without xml:lang").format(element=sec_name), path, sec.sourceline)
         for holder in _children(sec, "termSec", "tig", "ntig"):
             if _local(holder) == "ntig":
                 grp = _children(holder, "termGrp")
                 if not grp:
-                    raise ExchangeError("<ntig> without <termGrp>", path, holder.sourceline)
+                    raise ExchangeError(_("<{element}> without <{child}>").format(element="ntig", child="termGrp"), path, holder.sourceline)
                 inner = grp[0]
                 term_els = _children(inner, "term")
                 notes_from = inner
@@ -290,14 +291,14 @@ def _read_entry(entry: etree._Element, sec_name: str, path: str, used: set[str])
                 term_els = _children(holder, "term")
                 notes_from = holder
             if not term_els:
-                raise ExchangeError(f"<{_local(holder)}> without <term>", path, holder.sourceline)
+                raise ExchangeError(_("<{element}> without <{child}>").format(element=_local(holder), child="term"), path, holder.sourceline)
             term = _read_term(notes_from, term_els[0], lang, path)
             if notes_from is not holder:  # ntig: notes and sources may also sit beside termGrp
                 extra = _read_term(holder, term_els[0], lang, path)
                 term = Term(**{**_fields(term), "note": "\n".join(n for n in (term.note, extra.note) if n), "sources": term.sources + extra.sources})
             terms.append(term)
     if not terms:
-        raise ExchangeError("concept entry without terms", path, entry.sourceline)
+        raise ExchangeError(_("concept entry without terms"), path, entry.sourceline)
     note_parts: list[str] = []
     examples: list[Example] = []
     for note in _children(entry, "note"):
@@ -312,7 +313,7 @@ def _read_entry(entry: etree._Element, sec_name: str, path: str, used: set[str])
         elif examples and examples[-1].fixed is None:
             examples[-1] = Example(lang=examples[-1].lang, text=examples[-1].text, fixed=decode_value(pair[1]))
         else:
-            raise ExchangeError('"fixed:" note without an "example:" note before it', path, note.sourceline)
+            raise ExchangeError(_('"fixed:" note without an "example:" note before it'), path, note.sourceline)
     if not note_parts:
         for descrip in entry.iter(f"{{{_ns(entry)}}}descrip" if _ns(entry) else "descrip"):
             if descrip.get("type") == "definition":
@@ -337,10 +338,10 @@ def import_tbx(text: str | bytes, path: str = "") -> tuple[Concept, ...]:
     elif kind == "martif":
         entry_name, sec_name = "termEntry", "langSet"
     else:
-        raise ExchangeError(f"not a TBX document (root element <{kind}>)", path, root.sourceline)
+        raise ExchangeError(_("not a TBX document (root element <{element}>)").format(element=kind), path, root.sourceline)
     bodies = [b for b in root.iter() if isinstance(b.tag, str) and _local(b) == "body"]
     if not bodies:
-        raise ExchangeError("TBX document without <body>", path, root.sourceline)
+        raise ExchangeError(_("TBX document without <{child}>").format(child="body"), path, root.sourceline)
     used: set[str] = set()
     return tuple(_read_entry(e, sec_name, path, used) for e in _children(bodies[0], entry_name))
 
