@@ -16,6 +16,7 @@ that declares entities is refused.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from lxml import etree
 
@@ -295,7 +296,8 @@ def _read_entry(entry: etree._Element, sec_name: str, path: str, used: set[str])
             term = _read_term(notes_from, term_els[0], lang, path)
             if notes_from is not holder:  # ntig: notes and sources may also sit beside termGrp
                 extra = _read_term(holder, term_els[0], lang, path)
-                term = Term(**{**_fields(term), "note": "\n".join(n for n in (term.note, extra.note) if n), "sources": term.sources + extra.sources})
+                note = "\n".join(n for n in (term.note, extra.note) if n)
+                term = replace(term, note=note, sources=term.sources + extra.sources)
             terms.append(term)
     if not terms:
         raise ExchangeError(_("concept entry without terms"), path, entry.sourceline)
@@ -324,9 +326,6 @@ def _read_entry(entry: etree._Element, sec_name: str, path: str, used: set[str])
     note_parts += source_notes
     return Concept(id=cid, note="\n".join(note_parts), terms=tuple(terms), sources=sources, examples=tuple(examples))
 
-
-def _fields(term: Term) -> dict:
-    return {name: getattr(term, name) for name in ("text", "lang", "status", "note", "fix_to", "abbreviation_of", "since", "sources", "requires_source")}
 
 
 def import_tbx(text: str | bytes, path: str = "") -> tuple[Concept, ...]:
