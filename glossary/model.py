@@ -71,6 +71,7 @@ class Term:
     abbreviation_of: str | None = None
     since: str = ""
     sources: tuple[Source, ...] = ()
+    requires_source: bool = False
     origin: Position | None = field(default=None, compare=False)
     path: str = field(default="", compare=False)
 

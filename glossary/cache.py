@@ -1,0 +1,66 @@
+"""On-disk cache of loaded term bases and compiled automata.
+
+Keyed by the digest of the term base bytes, the package version and the Python
+version, so a stale entry is never read; any failure to read or write the cache
+falls back to building afresh, because a cache must never break a check.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from . import __version__
+
+DISABLE_ENV = "GLOSSARY_NO_CACHE"
+DIR_ENV = "GLOSSARY_CACHE_DIR"
+
+
+def directory() -> Path:
+    if os.environ.get(DIR_ENV):
+        return Path(os.environ[DIR_ENV])
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "glossary"
+
+
+def _file(kind: str, key: str) -> Path:
+    tag = f"{__version__}-py{sys.version_info[0]}{sys.version_info[1]}"
+    name = hashlib.sha256(f"{key}\0{tag}".encode()).hexdigest()[:40]
+    return directory() / f"{kind}-{name}.pickle"
+
+
+def enabled() -> bool:
+    return not os.environ.get(DISABLE_ENV)
+
+
+def get(kind: str, key: str) -> Any:
+    if not enabled():
+        return None
+    try:
+        with open(_file(kind, key), "rb") as fh:
+            return pickle.load(fh)
+    except Exception:  # a missing, truncated or foreign cache file is a miss
+        return None
+
+
+def put(kind: str, key: str, value: Any) -> None:
+    if not enabled():
+        return
+    target = _file(kind, key)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=".pickle")
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, target)
+        except BaseException:
+            os.unlink(tmp)
+            raise
+    except OSError:
+        pass

@@ -1,0 +1,100 @@
+"""The registry of checks, and running them over a document.
+
+Each finding code is a `Check` record: its severity, whether `fix` can apply
+it, and the message template (named placeholders, rendered at report time so
+that translated templates can reorder them).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+
+from ..model import Document, Finding, Segment, Severity, Span
+from ..positions import LineIndex
+from ..termbase import TermBase
+
+
+def N_(message: str) -> str:
+    """Mark a message for translation without translating it yet."""
+    return message
+
+
+@dataclass(frozen=True, slots=True)
+class Check:
+    code: str
+    severity: Severity
+    fixable: bool
+    message: str
+    summary: str
+
+
+CHECKS: tuple[Check, ...] = (
+    Check("deprecated-term", Severity.ERROR, True,
+          N_('"{found}" is a deprecated rendering: use "{suggestion}"'),
+          N_("a rendering to stop using: a calque, a mistranslation or an unofficial form")),
+    Check("superseded-term", Severity.ERROR, True,
+          N_('"{found}" was officially replaced: use "{suggestion}"'),
+          N_("a rendering that was once official and has been officially replaced")),
+    Check("mixed-renderings", Severity.WARNING, False,
+          N_('"{found}" renders a concept that this text also renders as "{suggestion}"'),
+          N_("one text renders one concept in two different ways")),
+    Check("encoding-damage", Severity.ERROR, False,
+          N_('"{found}" looks like damaged encoding of "{suggestion}"'),
+          N_("UTF-8 text that was decoded as Windows-1252 or Latin-1 (mojibake)")),
+)
+BY_CODE = {c.code: c for c in CHECKS}
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    """What a run checks: `fix_encoding` makes encoding damage fixable."""
+
+    fix_encoding: bool = False
+    lang: str | None = None
+
+
+def make_finding(code: str, document: Document, segment: Segment, index: LineIndex, span: Span,
+                 **fields: object) -> Finding:
+    """A finding at `span` of `segment`, positioned in the document's text."""
+    check = BY_CODE[code]
+    doc_span = segment.document_span(span)
+    return Finding(
+        code=code, severity=check.severity, span=doc_span,
+        start=index.position(doc_span.start), end=index.position(doc_span.end),
+        found=document.text[doc_span.start:doc_span.end], fixable=check.fixable, path=document.path,
+        unit_id=segment.unit_id, fuzzy=segment.fuzzy, **fields,  # type: ignore[arg-type]
+    )
+
+
+def check_document(document: Document, termbase: TermBase, options: Options = Options()) -> list[Finding]:
+    """Every finding in `document`, sorted by position."""
+    from ..matcher import matcher_for
+    from ..script import guess_lang
+    from . import consistency, encoding, terms
+
+    index = LineIndex(document.text)
+    findings: list[Finding] = []
+    scanned = []
+    for segment in document.segments:
+        lang = options.lang or segment.lang or guess_lang(segment.text)
+        matches = matcher_for(termbase, lang).scan(segment.text)
+        scanned.append((segment, lang, matches))
+        findings.extend(terms.run(document, segment, index, lang, matches, termbase))
+        findings.extend(encoding.run(document, segment, index, options))
+    findings.extend(consistency.run(document, index, scanned, termbase))
+    findings.sort(key=lambda f: (f.span.start, f.span.end, f.code))
+    return findings
+
+
+def text_document(text: str, path: str = "<text>", lang: str | None = None) -> Document:
+    return Document(path=path, text=text, segments=(Segment(text=text, lang=lang),))
+
+
+def check_text(text: str, lang: str | None, termbase: TermBase, options: Options = Options()) -> list[Finding]:
+    """Findings in a plain text string (the library's `check`)."""
+    return check_document(text_document(text, lang=lang), termbase, replace(options, lang=lang or options.lang))
+
+
+def codes() -> Iterable[str]:
+    return (c.code for c in CHECKS)

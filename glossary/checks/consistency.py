@@ -1,0 +1,38 @@
+"""`mixed-renderings`: one concept rendered two ways in one document."""
+
+from __future__ import annotations
+
+from ..fold import fold_text
+from ..model import Document, Finding, Match, Segment, Term
+from ..positions import LineIndex
+from ..termbase import TermBase
+from . import make_finding
+
+
+def family(term: Term) -> str:
+    """Terms of one family (a term and its abbreviations) are not a mix."""
+    return fold_text(term.abbreviation_of or term.text)
+
+
+def run(document: Document, index: LineIndex, scanned: list[tuple[Segment, str, list[Match]]],
+        termbase: TermBase) -> list[Finding]:
+    first: dict[tuple[str, str], Term] = {}
+    findings = []
+    for segment, lang, matches in scanned:
+        by_span: dict[tuple[int, int], list[Match]] = {}
+        for m in matches:
+            by_span.setdefault((m.span.start, m.span.end), []).append(m)
+        for group in by_span.values():
+            if len(group) != 1:
+                continue  # a homonym of two concepts says nothing about either
+            m = group[0]
+            if m.term.status.is_variant:
+                continue
+            key = (m.concept_id, lang)
+            seen = first.setdefault(key, m.term)
+            if family(seen) != family(m.term):
+                findings.append(make_finding(
+                    "mixed-renderings", document, segment, index, m.span, concept_id=m.concept_id,
+                    suggestion=seen.text, reason=termbase.concept(m.concept_id).note, lang=lang,
+                ))
+    return findings

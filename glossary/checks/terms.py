@@ -1,0 +1,55 @@
+"""`deprecated-term` and `superseded-term`: renderings to stop using."""
+
+from __future__ import annotations
+
+from ..model import Concept, Document, Finding, Match, Segment, Source, Status, Term
+from ..positions import LineIndex
+from ..termbase import TermBase
+from . import make_finding
+
+
+def describe_source(source: Source) -> str:
+    who = ", ".join(p for p in (source.publisher, source.title) if p)
+    return ", ".join(p for p in (who or source.url, source.date) if p)
+
+
+def reason(concept: Concept, term: Term, target: Term | None) -> str:
+    """Why: the variant's note (else the concept's) and the target's first source."""
+    note = term.note or concept.note
+    sources = concept.sources_for(target) if target is not None else concept.sources
+    if sources:
+        return f"{note} (source: {describe_source(sources[0])})" if note else f"source: {describe_source(sources[0])}"
+    return note
+
+
+def variant_matches(matches: list[Match]) -> list[Match]:
+    """Matches of variants, one per span, where no entry of the key is acceptable.
+
+    A folded text that is also an accepted rendering of another concept is left
+    alone, and `requires_source` variants wait for a bilingual check.
+    """
+    out: list[Match] = []
+    by_span: dict[tuple[int, int], list[Match]] = {}
+    for m in matches:
+        by_span.setdefault((m.span.start, m.span.end), []).append(m)
+    for group in by_span.values():
+        if any(not m.term.status.is_variant for m in group):
+            continue
+        usable = [m for m in group if not m.term.requires_source]
+        if usable:
+            out.append(usable[0])
+    return out
+
+
+def run(document: Document, segment: Segment, index: LineIndex, lang: str, matches: list[Match],
+        termbase: TermBase) -> list[Finding]:
+    findings = []
+    for m in variant_matches(matches):
+        concept = termbase.concept(m.concept_id)
+        target = termbase.fix_target(concept, m.term)
+        code = "superseded-term" if m.term.status is Status.SUPERSEDED else "deprecated-term"
+        findings.append(make_finding(
+            code, document, segment, index, m.span, concept_id=concept.id,
+            suggestion=target.text if target else None, reason=reason(concept, m.term, target), lang=lang,
+        ))
+    return findings

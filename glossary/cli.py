@@ -1,0 +1,388 @@
+"""The `glossary` command line: the only place that prints or exits.
+
+Exit codes: 0 clean, 1 findings (or `fix` changed a file), 2 usage or input
+error; 2 wins over 1.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import click
+
+from .clilocale import LocalizedGroup, locale_option
+from .errors import GlossaryError, TermBaseErrors
+from .i18n import _, ngettext
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+STDIN = "-"
+
+
+class UsageError(click.ClickException):
+    """Bad input: exit 2, never 1, which means findings."""
+
+    exit_code = EXIT_ERROR
+
+    def show(self, file: Any = None) -> None:
+        click.echo(f"glossary: error: {self.format_message()}", err=True)
+
+
+def fail(error: GlossaryError) -> UsageError:
+    return UsageError(str(error))
+
+
+def use_color(stream: Any) -> bool:
+    """NO_COLOR wins, then FORCE_COLOR, then whether the stream is a terminal."""
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return bool(getattr(stream, "isatty", lambda: False)())
+
+
+# ------------------------------------------------------------ shared options
+
+def termbase_options(f: Callable[..., Any]) -> Callable[..., Any]:
+    f = click.option("--termbase", "termbases", multiple=True, type=click.Path(dir_okay=False),
+                     help="An extra term base (YAML); repeatable, later ones override earlier ones.")(f)
+    f = click.option("--no-default", is_flag=True, help="Do not load the shipped term base.")(f)
+    return f
+
+
+def input_options(f: Callable[..., Any]) -> Callable[..., Any]:
+    f = click.option("--lang", help="Language of the text (BCP 47), else read from the file or guessed from the script.")(f)
+    f = click.option("--encoding", help="Encoding of the input files (default UTF-8, BOM honoured).")(f)
+    f = click.option("--fix-encoding", is_flag=True, help="Repair encoding damage (mojibake) too.")(f)
+    return f
+
+
+def load_termbase(termbases: tuple[str, ...], no_default: bool):  # type: ignore[no-untyped-def]
+    from . import load
+
+    try:
+        return load(list(termbases), default=not no_default)
+    except TermBaseErrors as exc:
+        for extra in exc.errors[1:]:
+            click.echo(f"glossary: error: {extra}", err=True)
+        raise fail(exc) from None
+    except GlossaryError as exc:
+        raise fail(exc) from None
+
+
+def normalize_lang(lang: str | None) -> str | None:
+    if lang is None:
+        return None
+    from .langtags import normalize
+
+    try:
+        return normalize(lang)
+    except ValueError as exc:
+        raise UsageError(f"--lang: {exc}") from None
+
+
+# ------------------------------------------------------------------ walking
+
+_SKIP_DIRS = frozenset({".git", ".hg", ".svn", "__pycache__", "node_modules", ".venv", "venv", ".tox"})
+
+
+def walk(paths: tuple[str, ...]) -> Iterator[tuple[str, bool]]:
+    """(path, named): files named on the command line, then files found in folders."""
+    for raw in paths:
+        if raw == STDIN:
+            yield raw, True
+            continue
+        p = Path(raw)
+        if p.is_dir():
+            for root, dirs, files in os.walk(p):
+                dirs[:] = sorted(d for d in dirs if d not in _SKIP_DIRS and not d.startswith("."))
+                for name in sorted(files):
+                    if not name.startswith("."):
+                        yield os.path.join(root, name), False
+        else:
+            yield raw, True
+
+
+@dataclass
+class Run:
+    """What one command saw across its files."""
+
+    findings: list[Any] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)
+    sources: dict[str, str] = field(default_factory=dict)
+    errors: list[str] = field(default_factory=list)
+    fixed: list[str] = field(default_factory=list)
+
+    def error(self, exc: GlossaryError) -> None:
+        self.errors.append(str(exc))
+        click.echo(f"glossary: error: {exc}", err=True)
+
+
+def read_document(path: str, named: bool, encoding: str | None, lang: str | None):  # type: ignore[no-untyped-def]
+    """The document at `path`, or None for a binary file met while walking a folder."""
+    from . import readers
+
+    if path == STDIN:
+        return readers.load("<stdin>", sys.stdin.buffer.read(), encoding=encoding, lang=lang)
+    data = readers.read_bytes(path)
+    if not named and readers.is_binary(data):
+        return None
+    return readers.load(path, data, encoding=encoding, lang=lang)
+
+
+def emit(run: Run, fmt: str, verbose: bool) -> None:
+    from .reporters import Report, reporter
+
+    report = Report(
+        findings=tuple(run.findings), files=tuple(run.files), sources=run.sources,
+        errors=tuple(run.errors), fixed=tuple(run.fixed), color=use_color(sys.stdout), verbose=verbose,
+    )
+    text = reporter(fmt).render(report)
+    if text:
+        click.echo(text, nl=False)
+
+
+def summary(run: Run) -> str:
+    n = len(run.findings)
+    files = len({f.path for f in run.findings})
+    fixable = sum(f.fixable for f in run.findings)
+    if not n:
+        return ngettext("No findings in {files} file.", "No findings in {files} files.", len(run.files)).format(files=len(run.files))
+    found = ngettext("Found {n} finding", "Found {n} findings", n).format(n=n)
+    where = ngettext("in {files} file", "in {files} files", files).format(files=files)
+    if fixable:
+        tail = ngettext("({fixable} fixable with `glossary fix`).", "({fixable} fixable with `glossary fix`).",
+                        fixable).format(fixable=fixable)
+        # TRANSLATORS: joins the three pieces above; languages without spaces drop them.
+        return _("{found} {where} {fixable}").format(found=found, where=where, fixable=tail)
+    # TRANSLATORS: joins the two pieces above and ends the sentence.
+    return _("{found} {where}.").format(found=found, where=where)
+
+
+def exit_code(run: Run, exit_zero: bool = False) -> int:
+    if run.errors:
+        return EXIT_ERROR
+    if run.findings and not exit_zero:
+        return EXIT_FINDINGS
+    return EXIT_CLEAN
+
+
+# ------------------------------------------------------------------ commands
+
+FORMAT_CHOICE = click.Choice(["text", "json", "sarif", "github"])
+
+
+@click.group(cls=LocalizedGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="glossary", prog_name="glossary")
+@locale_option
+def main() -> None:
+    """Check texts against the official renderings of political and diplomatic terms."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@termbase_options
+@input_options
+@click.option("--format", "fmt", type=FORMAT_CHOICE, default="text", show_default=True, help="Output format.")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
+@click.option("-q", "--quiet", is_flag=True, help="One line per finding, no context and no summary.")
+def check(paths: tuple[str, ...], termbases: tuple[str, ...], no_default: bool, lang: str | None,
+          encoding: str | None, fix_encoding: bool, fmt: str, exit_zero: bool, quiet: bool) -> None:
+    """Report unofficial renderings in PATHS (files, folders, or - for stdin)."""
+    from .checks import Options, check_document
+
+    tb = load_termbase(termbases, no_default)
+    options = Options(fix_encoding=fix_encoding, lang=normalize_lang(lang))
+    run = Run()
+    for path, named in walk(paths):
+        try:
+            document = read_document(path, named, encoding, options.lang)
+            if document is None:
+                continue
+            run.files.append(document.path)
+            run.sources[document.path] = document.text
+            run.findings.extend(check_document(document, tb, options))
+        except GlossaryError as exc:
+            run.error(exc)
+    emit(run, fmt, verbose=not quiet)
+    if fmt == "text" and not quiet and run.files:
+        click.echo(summary(run), err=True)
+    sys.exit(exit_code(run, exit_zero))
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@termbase_options
+@input_options
+@click.option("--diff", is_flag=True, help="Show the changes as a unified diff; write nothing.")
+@click.option("--format", "fmt", type=FORMAT_CHOICE, default="text", show_default=True, help="Output format of what is left.")
+def fix(paths: tuple[str, ...], termbases: tuple[str, ...], no_default: bool, lang: str | None,
+        encoding: str | None, fix_encoding: bool, diff: bool, fmt: str) -> None:
+    """Rewrite deprecated and superseded renderings in PATHS in place."""
+    import difflib
+
+    from . import fix as fixing
+    from . import readers, writers
+    from .checks import Options, check_document
+
+    tb = load_termbase(termbases, no_default)
+    options = Options(fix_encoding=fix_encoding, lang=normalize_lang(lang))
+    run = Run()
+    for path, named in walk(paths):
+        try:
+            document = read_document(path, named, encoding, options.lang)
+            if document is None:
+                continue
+            run.files.append(document.path)
+            escape = readers.escape_for(document)
+            text = document.text
+            total = 0
+            # Overlapping findings are fixed over more than one pass.
+            for _pass in range(4):
+                current = readers.load(document.path, writers.encode(document, text), encoding=document.encoding,
+                                       lang=options.lang, fmt=document.format) if _pass else document
+                edits = fixing.plan(text, check_document(current, tb, options), fix_encoding=fix_encoding, escape=escape)
+                if not edits:
+                    break
+                text = fixing.apply(text, edits)
+                total += len(edits)
+            final = readers.load(document.path, writers.encode(document, text), encoding=document.encoding,
+                                 lang=options.lang, fmt=document.format) if total else document
+            run.sources[document.path] = text
+            run.findings.extend(check_document(final, tb, options))
+            if not total:
+                continue
+            if path == STDIN:
+                click.echo(text, nl=False)
+                continue
+            if diff:
+                click.echo("".join(difflib.unified_diff(
+                    document.text.splitlines(keepends=True), text.splitlines(keepends=True),
+                    fromfile=f"a/{document.path}", tofile=f"b/{document.path}")), nl=False)
+            else:
+                writers.write(document, text)
+                click.echo(ngettext("Fixed {n} finding in {path}", "Fixed {n} findings in {path}", total)
+                           .format(n=total, path=document.path), err=True)
+            run.fixed.append(document.path)
+        except GlossaryError as exc:
+            run.error(exc)
+    if run.findings:
+        emit(run, fmt, verbose=True)
+    code = exit_code(run)
+    sys.exit(EXIT_FINDINGS if code == EXIT_CLEAN and run.fixed else code)
+
+
+@main.command()
+@termbase_options
+@click.option("--lang", help="Language of the text (BCP 47), else guessed from the script.")
+@click.option("--fix-encoding", is_flag=True, help="Repair encoding damage (mojibake) too.")
+def normalize(termbases: tuple[str, ...], no_default: bool, lang: str | None, fix_encoding: bool) -> None:
+    """Read text on stdin, write it with every variant replaced by the official rendering."""
+    from . import normalize as normalize_text
+    from . import readers
+
+    tb = load_termbase(termbases, no_default)
+    try:
+        text, _enc, _bom = readers.decode(sys.stdin.buffer.read(), "<stdin>")
+    except GlossaryError as exc:
+        raise fail(exc) from None
+    click.echo(normalize_text(text, normalize_lang(lang), tb, fix_encoding=fix_encoding), nl=False)
+
+
+@main.command()
+@click.argument("query")
+@termbase_options
+@click.option("--format", "fmt", type=FORMAT_CHOICE, default="text", show_default=True, help="Output format.")
+def terms(query: str, termbases: tuple[str, ...], no_default: bool, fmt: str) -> None:
+    """Look a concept up by its id or any rendering in any language (partial queries too)."""
+    from .lookup import render_json, render_text, search
+
+    tb = load_termbase(termbases, no_default)
+    found = search(tb, query)
+    if fmt == "json":
+        click.echo(render_json(found), nl=False)
+    elif found:
+        click.echo(render_text(found, color=use_color(sys.stdout)), nl=False)
+    if not found:
+        click.echo(_('No concept matches "{query}".').format(query=query), err=True)
+        sys.exit(EXIT_FINDINGS)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(dir_okay=False))
+@termbase_options
+@click.option("--strict", is_flag=True, help="Treat warnings (a preferred rendering without a source) as errors.")
+def validate(paths: tuple[str, ...], termbases: tuple[str, ...], no_default: bool, strict: bool) -> None:
+    """Validate term bases and run every concept's examples (default: the shipped one)."""
+    from .examples import run_examples
+    from .termbase import load
+
+    files = list(termbases) + list(paths)
+    default = not no_default and not paths
+    try:
+        tb = load(files, default=default)
+    except TermBaseErrors as exc:
+        for error in exc.errors:
+            click.echo(f"glossary: error: {error}", err=True)
+        sys.exit(EXIT_ERROR)
+    except GlossaryError as exc:
+        raise fail(exc) from None
+    errors = run_examples(tb)
+    for error in errors:
+        click.echo(f"glossary: error: {error}", err=True)
+    for warning in tb.warnings:
+        click.echo(f"glossary: warning: {warning}", err=True)
+    examples = sum(len(c.examples) for c in tb.concepts)
+    click.echo(_("{concepts} concepts, {terms} terms, {examples} examples; {errors} errors, {warnings} warnings.").format(
+        concepts=len(tb.concepts), terms=sum(len(c.terms) for c in tb.concepts), examples=examples,
+        errors=len(errors), warnings=len(tb.warnings)), err=True)
+    if errors:
+        sys.exit(EXIT_ERROR)
+    if strict and tb.warnings:
+        sys.exit(EXIT_FINDINGS)
+
+
+@main.command()
+@termbase_options
+@click.option("--format", "fmt", type=FORMAT_CHOICE, default="text", show_default=True, help="Output format.")
+def stats(termbases: tuple[str, ...], no_default: bool, fmt: str) -> None:
+    """Coverage of the term base: concepts, terms and preferred renderings per language, share sourced."""
+    from .stats import compute, render_json, render_text
+
+    figures = compute(load_termbase(termbases, no_default))
+    click.echo(render_json(figures) if fmt == "json" else render_text(figures), nl=False)
+
+
+@main.command()
+@termbase_options
+@click.option("--output", type=click.Path(), help="Write the Markdown glossary to this file instead of stdout.")
+@click.option("--check", "check_only", is_flag=True,
+              help="Write nothing; exit 1 if --output is missing or not up to date.")
+def docs(termbases: tuple[str, ...], no_default: bool, output: str | None, check_only: bool) -> None:
+    """Generate the browsable Markdown glossary (one section per concept) from the term base."""
+    from .docgen import is_current, render, save
+
+    if check_only and output is None:
+        raise UsageError(_("--check needs --output, the file to compare"))
+    text = render(load_termbase(termbases, no_default))
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    try:
+        if check_only:
+            if not is_current(Path(output), text):
+                click.echo(_("{path} is not up to date: run `glossary docs --output {path}`").format(path=output), err=True)
+                sys.exit(EXIT_FINDINGS)
+            return
+        save(Path(output), text)
+    except GlossaryError as exc:
+        raise fail(exc) from None
+
+
+from .cli_exchange import register as _register_exchange  # noqa: E402
+
+_register_exchange(main, termbase_options, load_termbase, UsageError)

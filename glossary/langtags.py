@@ -1,0 +1,45 @@
+"""Language tags: parse any spelling babel understands, store canonical BCP 47.
+
+A term base stores the shortest tag that still says which rendering it is:
+`zh_Hans`, `zh-CN` and `zh` are all `zh`; `zh-TW` and `zh_Hant` are `zh-Hant`;
+`uz-Cyrl` keeps its script because Uzbek defaults to Latin.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+# Regions whose Chinese is written in Traditional characters.
+_HANT_REGIONS = frozenset({"TW", "HK", "MO"})
+
+
+@lru_cache(maxsize=None)
+def normalize(tag: str) -> str:
+    """Return the canonical tag for `tag`; raise ValueError when it is not a language."""
+    from babel import Locale, UnknownLocaleError
+    from babel.core import get_global
+
+    raw = tag.strip()
+    if not raw or any(c.isspace() for c in raw):
+        raise ValueError(f'bad language tag "{tag}"')
+    sep = "-" if "-" in raw else "_"
+    try:
+        locale = Locale.parse(raw, sep=sep)
+    except (UnknownLocaleError, ValueError, TypeError) as exc:
+        raise ValueError(f'unknown language tag "{tag}"') from exc
+    language = locale.language
+    script = locale.script
+    if script is None and language == "zh" and locale.territory in _HANT_REGIONS:
+        script = "Hant"
+    if script is None:
+        return language
+    likely = get_global("likely_subtags").get(language, "")
+    default_script = likely.split("_")[1] if likely.count("_") >= 1 else None
+    if script == default_script:
+        return language
+    return f"{language}-{script}"
+
+
+def base_language(tag: str) -> str:
+    """The language subtag alone: `zh-Hant` -> `zh`."""
+    return tag.split("-", 1)[0]

@@ -1,0 +1,122 @@
+"""Find every rendering of every concept in a text with one automaton pass.
+
+Terms of one language are folded and compiled into an Aho-Corasick automaton
+once per term base (cached on disk by its digest), so a scan costs time in
+proportion to the text, not to the number of terms. Matches are then filtered
+for word boundaries and reduced to leftmost-longest, which is what keeps
+"Belt and Road" inside "Belt and Road Initiative" from being reported.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from . import cache
+from .fold import fold, fold_text
+from .model import Concept, Match, Span, Term
+from .termbase import TermBase
+
+
+def is_unspaced(char: str) -> bool:
+    """Scripts written without spaces between words need no word boundary."""
+    o = ord(char)
+    return (
+        0x2E80 <= o <= 0x9FFF or 0xF900 <= o <= 0xFAFF or 0xFF66 <= o <= 0xFF9F
+        or 0x20000 <= o <= 0x3FFFF or 0x0E00 <= o <= 0x0EFF or 0x1000 <= o <= 0x109F or 0x1780 <= o <= 0x17FF
+    )
+
+
+def is_word_char(char: str) -> bool:
+    """A character that would join a spaced-script term to its neighbour."""
+    return (char.isalnum() or char == "_") and not is_unspaced(char)
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A raw match in folded coordinates, before mapping back."""
+
+    start: int
+    end: int
+    key: int
+
+
+class Matcher:
+    """All terms of one language of one term base, compiled."""
+
+    def __init__(self, lang: str, entries: dict[str, list[tuple[str, Term]]]) -> None:
+        import ahocorasick
+
+        self.lang = lang
+        self.keys: list[str] = list(entries)
+        self.entries: list[tuple[tuple[str, Term], ...]] = [tuple(entries[k]) for k in self.keys]
+        self.bounds: list[tuple[bool, bool]] = [(is_word_char(k[0]), is_word_char(k[-1])) for k in self.keys]
+        self.automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+        for i, key in enumerate(self.keys):
+            self.automaton.add_word(key, i)
+        if self.keys:
+            self.automaton.make_automaton()
+
+    def hits(self, folded: str) -> list[Hit]:
+        """Leftmost-longest hits at word boundaries, in folded coordinates."""
+        if not self.keys:
+            return []
+        keys, bounds = self.keys, self.bounds
+        n = len(folded)
+        found: list[tuple[int, int, int]] = []
+        for last, idx in self.automaton.iter(folded):
+            end = last + 1
+            start = end - len(keys[idx])
+            left, right = bounds[idx]
+            if left and start > 0 and is_word_char(folded[start - 1]):
+                continue
+            if right and end < n and is_word_char(folded[end]):
+                continue
+            found.append((start, -end, idx))
+        found.sort()
+        out: list[Hit] = []
+        reach = 0
+        for start, neg_end, idx in found:
+            if start >= reach:
+                out.append(Hit(start, -neg_end, idx))
+                reach = -neg_end
+        return out
+
+    def scan(self, text: str) -> list[Match]:
+        """Every rendering in `text`, with spans exact in `text`."""
+        folded = fold(text)
+        out: list[Match] = []
+        for hit in self.hits(folded.text):
+            span = folded.to_original(Span(hit.start, hit.end))
+            for concept_id, term in self.entries[hit.key]:
+                out.append(Match(concept_id, term, span))
+        return out
+
+
+_MEMORY: dict[tuple[str, str], Matcher] = {}
+
+
+def matcher_for(termbase: TermBase, lang: str) -> Matcher:
+    """The compiled matcher for `lang`, from memory, the disk cache or built now."""
+    key = (termbase.digest, lang)
+    matcher = _MEMORY.get(key)
+    if matcher is not None:
+        return matcher
+    disk_key = f"{termbase.digest}-{lang}"
+    matcher = cache.get("matcher", disk_key)
+    if not isinstance(matcher, Matcher):
+        matcher = compile_matcher(termbase.concepts, lang)
+        cache.put("matcher", disk_key, matcher)
+    _MEMORY[key] = matcher
+    return matcher
+
+
+def compile_matcher(concepts: tuple[Concept, ...] | list[Concept], lang: str) -> Matcher:
+    entries: dict[str, list[tuple[str, Term]]] = {}
+    for concept in concepts:
+        for term in concept.terms:
+            if term.lang == lang:
+                key = fold_text(term.text).strip()
+                if key:
+                    entries.setdefault(key, []).append((concept.id, term))
+    return Matcher(lang, entries)
+

@@ -1,0 +1,101 @@
+"""Readers: bytes of one file format to a Document of checkable segments.
+
+A reader is a module with `NAME`, `EXTENSIONS`, `parse(path, text, lang) ->
+Document` and `escape(text) -> str` (how a replacement is written into the
+file). The registry is explicit; the format comes from the extension, then
+from the content.
+"""
+
+from __future__ import annotations
+
+import codecs
+from dataclasses import replace
+from pathlib import Path
+from types import ModuleType
+
+from ..errors import InputError
+from ..model import Document
+from . import text as _text
+
+READERS: dict[str, ModuleType] = {_text.NAME: _text}
+
+_BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
+
+
+def is_binary(data: bytes) -> bool:
+    """NUL bytes in the first 8 KiB mean a binary file (as git decides)."""
+    head = data[:8192]
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return False
+    return b"\0" in head
+
+
+def decode(data: bytes, path: str, encoding: str | None = None) -> tuple[str, str, bool]:
+    """Decode file bytes; return (text, encoding, had_bom)."""
+    bom = False
+    enc = (encoding or "utf-8").lower().replace("_", "-")
+    if enc in ("utf-8", "utf8"):
+        enc = "utf-8"
+    for mark, name in _BOMS:
+        if data.startswith(mark) and (encoding is None or enc in (name, "utf-16")):
+            data, enc, bom = data[len(mark):], name, True
+            break
+    try:
+        codecs.lookup(enc)
+    except LookupError:
+        raise InputError(f'unknown encoding "{encoding}"', path) from None
+    try:
+        return data.decode(enc), enc, bom
+    except UnicodeDecodeError as exc:
+        offset = exc.start + (3 if bom and enc == "utf-8" else 2 if bom else 0)
+        hint = " (use --encoding to choose another)" if encoding is None else ""
+        raise InputError(f"cannot decode as {enc.upper() if enc == 'utf-8' else enc} at byte {offset}{hint}", path) from None
+
+
+def reader_for(path: str, text: str, fmt: str | None = None) -> ModuleType:
+    if fmt is not None:
+        if fmt not in READERS:
+            raise InputError(f'unknown format "{fmt}" (expected {", ".join(sorted(READERS))})', path)
+        return READERS[fmt]
+    suffix = Path(path).suffix.lower()
+    for reader in READERS.values():
+        if suffix in reader.EXTENSIONS:
+            return reader
+    for reader in READERS.values():
+        sniff = getattr(reader, "sniff", None)
+        if sniff is not None and sniff(text):
+            return reader
+    return _text
+
+
+def read_bytes(path: str) -> bytes:
+    p = Path(path)
+    try:
+        return p.read_bytes()
+    except FileNotFoundError:
+        raise InputError("no such file or directory", path) from None
+    except IsADirectoryError:
+        raise InputError("is a directory", path) from None
+    except PermissionError:
+        raise InputError("cannot read: permission denied", path) from None
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror}", path) from None
+
+
+def load(path: str, data: bytes, *, encoding: str | None = None, lang: str | None = None,
+         fmt: str | None = None) -> Document:
+    """Parse `data` read from `path` into a Document."""
+    if is_binary(data):
+        raise InputError("is a binary file, not text", path)
+    text, enc, bom = decode(data, path, encoding)
+    reader = reader_for(path, text, fmt)
+    document = reader.parse(path, text, lang)
+    return replace(document, encoding=enc, bom=bom)
+
+
+def read(path: str, *, encoding: str | None = None, lang: str | None = None, fmt: str | None = None) -> Document:
+    return load(path, read_bytes(path), encoding=encoding, lang=lang, fmt=fmt)
+
+
+def escape_for(document: Document):  # type: ignore[no-untyped-def]
+    return READERS.get(document.format, _text).escape

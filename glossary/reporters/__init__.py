@@ -1,0 +1,32 @@
+"""Reporters: a run's result to text in one output format.
+
+A reporter is a module with `render(report: Report) -> str`; the registry is
+keyed by the `--format` value.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from importlib import import_module
+from types import ModuleType
+
+from ..model import Finding
+
+FORMATS = {"text": "text", "json": "json", "sarif": "sarif", "github": "github"}
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """What one run found: findings, the files looked at, and their texts for context."""
+
+    findings: tuple[Finding, ...]
+    files: tuple[str, ...] = ()
+    sources: dict[str, str] = field(default_factory=dict, compare=False)
+    errors: tuple[str, ...] = ()
+    fixed: tuple[str, ...] = ()
+    color: bool = False
+    verbose: bool = True
+
+
+def reporter(fmt: str) -> ModuleType:
+    return import_module(f".{FORMATS[fmt]}", __name__)

@@ -1,0 +1,37 @@
+"""The JSON report: a versioned, stable contract for scripts (issue #2)."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+
+from . import Report
+from .messages import message
+
+VERSION = 1
+
+
+def finding_dict(f) -> dict[str, object]:  # type: ignore[no-untyped-def]
+    return {
+        "path": f.path, "line": f.line, "column": f.column, "end_line": f.end_line, "end_column": f.end_column,
+        "start": f.span.start, "end": f.span.end, "code": f.code, "severity": str(f.severity),
+        "concept": f.concept_id, "found": f.found, "suggestion": f.suggestion, "message": message(f),
+        "fixable": f.fixable, "lang": f.lang, "reason": f.reason,
+    }
+
+
+def render(report: Report) -> str:
+    by_code = Counter(f.code for f in report.findings)
+    doc = {
+        "version": VERSION,
+        "findings": [finding_dict(f) for f in report.findings],
+        "summary": {
+            "findings": len(report.findings),
+            "fixable": sum(f.fixable for f in report.findings),
+            "files": len(report.files),
+            "by_code": dict(sorted(by_code.items())),
+            "fixed": list(report.fixed),
+            "errors": list(report.errors),
+        },
+    }
+    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,442 @@
+"""Load term bases from YAML with positions, merge them, and validate them.
+
+The YAML is composed into nodes (not constructed into Python objects) so that
+every key and value keeps its line and column, and every error can point at the
+place a terminologist has to edit. Loading is the expensive step of start-up,
+so the loaded TermBase is cached on disk by the digest of its input bytes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from . import cache
+from .errors import TermBaseError, TermBaseErrors
+from .fold import fold_text
+from .model import Concept, Example, Position, Source, Status, Term
+
+DEFAULT_PATH = Path(__file__).parent / "data" / "terms.yaml"
+FORMAT_VERSION = 1
+
+_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
+_DATE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?\Z")
+
+_TOP_KEYS = ("version", "concepts")
+_CONCEPT_KEYS = ("id", "note", "sources", "terms", "examples")
+_TERM_KEYS = ("text", "status", "note", "fix_to", "abbreviation_of", "since", "sources", "requires_source")
+_SOURCE_KEYS = ("title", "publisher", "url", "date", "langs", "note")
+_EXAMPLE_KEYS = ("lang", "text", "fixed", "note")
+
+
+@dataclass(frozen=True, slots=True)
+class TermBase:
+    """Concepts from one or more term base files, merged in order."""
+
+    concepts: tuple[Concept, ...]
+    digest: str
+    paths: tuple[str, ...] = ()
+    warnings: tuple[TermBaseError, ...] = field(default=(), compare=False)
+    _index: Mapping[str, int] = field(default_factory=dict, compare=False, repr=False)
+
+    def concept(self, concept_id: str) -> Concept:
+        return self.concepts[self._index[concept_id]]
+
+    def __contains__(self, concept_id: object) -> bool:
+        return concept_id in self._index
+
+    @property
+    def langs(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(lang for c in self.concepts for lang in c.langs))
+
+    def fix_target(self, concept: Concept, term: Term) -> Term | None:
+        """The rendering a fix writes for `term`, which must be a variant."""
+        if term.fix_to is not None:
+            key = fold_text(term.fix_to)
+            for t in concept.terms_in(term.lang):
+                if not t.status.is_variant and fold_text(t.text) == key:
+                    return t
+            return None
+        return concept.preferred(term.lang)
+
+
+# ---------------------------------------------------------------- YAML nodes
+
+class _Nodes:
+    """Walk composed YAML nodes, collecting errors with their positions."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.errors: list[TermBaseError] = []
+
+    def pos(self, node: Any) -> Position:
+        mark = node.start_mark
+        return Position(mark.line + 1, mark.column + 1)
+
+    def error(self, node: Any, message: str) -> None:
+        p = self.pos(node)
+        self.errors.append(TermBaseError(message, self.path, p.line, p.column))
+
+    def mapping(self, node: Any, what: str, allowed: Sequence[str], required: Sequence[str] = ()) -> dict[str, Any] | None:
+        import yaml
+
+        if not isinstance(node, yaml.MappingNode):
+            self.error(node, f"{what} must be a mapping")
+            return None
+        out: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+            if key is None:
+                self.error(key_node, f"{what} has a key that is not a string")
+            elif key in out:
+                self.error(key_node, f'duplicate key "{key}" in {what}')
+            elif allowed and key not in allowed:
+                self.error(key_node, f'unknown key "{key}" in {what} (expected {_one_of(allowed)})')
+            else:
+                out[key] = value_node
+        for key in required:
+            if key not in out:
+                self.error(node, f'{what} has no "{key}"')
+        return out
+
+    def sequence(self, node: Any, what: str) -> list[Any]:
+        import yaml
+
+        if isinstance(node, yaml.SequenceNode):
+            return list(node.value)
+        if isinstance(node, yaml.ScalarNode) and node.value == "" and node.tag.endswith(":null"):
+            return []
+        self.error(node, f"{what} must be a list")
+        return []
+
+    def string(self, node: Any, what: str) -> str | None:
+        import yaml
+
+        if not isinstance(node, yaml.ScalarNode):
+            self.error(node, f"{what} must be a string")
+            return None
+        return str(node.value)
+
+
+def _one_of(values: Sequence[str]) -> str:
+    values = list(values)
+    return values[0] if len(values) == 1 else ", ".join(values[:-1]) + " or " + values[-1]
+
+
+def _compose(text: str, path: str) -> Any:
+    import yaml
+
+    loader_cls = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    try:
+        return yaml.compose(text, Loader=loader_cls)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        problem = exc.problem or exc.context or "invalid YAML"
+        if mark is None:
+            raise TermBaseError(f"invalid YAML: {problem}", path) from None
+        raise TermBaseError(f"invalid YAML: {problem}", path, mark.line + 1, mark.column + 1) from None
+    except yaml.YAMLError as exc:
+        raise TermBaseError(f"invalid YAML: {exc}", path) from None
+
+
+def _lang(nodes: _Nodes, node: Any) -> str | None:
+    from . import langtags
+
+    raw = nodes.string(node, "a language tag")
+    if raw is None:
+        return None
+    try:
+        return langtags.normalize(raw)
+    except ValueError as exc:
+        nodes.error(node, str(exc))
+        return None
+
+
+def _source(nodes: _Nodes, node: Any) -> Source | None:
+    m = nodes.mapping(node, "a source", _SOURCE_KEYS)
+    if m is None:
+        return None
+    values = {k: nodes.string(v, f'source "{k}"') or "" for k, v in m.items() if k != "langs"}
+    langs: list[str] = []
+    if "langs" in m:
+        for item in nodes.sequence(m["langs"], 'source "langs"'):
+            tag = _lang(nodes, item)
+            if tag is not None:
+                langs.append(tag)
+    if not (values.get("title") or values.get("publisher") or values.get("url")):
+        nodes.error(node, 'a source needs a "title", "publisher" or "url"')
+    if not values.get("date"):
+        nodes.error(node, 'a source needs a "date"')
+    elif not _DATE.match(values["date"]):
+        nodes.error(m["date"], f'bad date "{values["date"]}" (expected YYYY, YYYY-MM or YYYY-MM-DD)')
+    return Source(
+        title=values.get("title", ""), publisher=values.get("publisher", ""), url=values.get("url", ""),
+        date=values.get("date", ""), langs=tuple(langs), note=values.get("note", ""), origin=nodes.pos(node),
+    )
+
+
+def _sources(nodes: _Nodes, node: Any) -> tuple[Source, ...]:
+    return tuple(s for s in (_source(nodes, n) for n in nodes.sequence(node, "sources")) if s is not None)
+
+
+def _term(nodes: _Nodes, node: Any, lang: str) -> Term | None:
+    m = nodes.mapping(node, "a term", _TERM_KEYS, required=("text", "status"))
+    if m is None or "text" not in m or "status" not in m:
+        return None
+    text = nodes.string(m["text"], 'term "text"')
+    status_raw = nodes.string(m["status"], 'term "status"')
+    if not text or not text.strip():
+        nodes.error(m["text"], "a term's text is empty")
+        return None
+    try:
+        status = Status(status_raw)
+    except ValueError:
+        nodes.error(m["status"], f'unknown status "{status_raw}" (expected {_one_of([s.value for s in Status])})')
+        return None
+    opt = {k: nodes.string(m[k], f'term "{k}"') for k in ("note", "fix_to", "abbreviation_of", "since") if k in m}
+    requires_source = False
+    if "requires_source" in m:
+        flag = nodes.string(m["requires_source"], 'term "requires_source"')
+        if flag not in ("true", "false"):
+            nodes.error(m["requires_source"], f'"requires_source" must be true or false, not "{flag}"')
+        requires_source = flag == "true"
+    if opt.get("since") and not _DATE.match(opt["since"] or ""):
+        nodes.error(m["since"], f'bad date "{opt["since"]}" (expected YYYY, YYYY-MM or YYYY-MM-DD)')
+    if opt.get("fix_to") is not None and not status.is_variant:
+        nodes.error(m["fix_to"], f'"fix_to" on a {status} term: only deprecated and superseded terms are fixed')
+    return Term(
+        text=text, lang=lang, status=status, note=opt.get("note") or "", fix_to=opt.get("fix_to"),
+        abbreviation_of=opt.get("abbreviation_of"), since=opt.get("since") or "",
+        sources=_sources(nodes, m["sources"]) if "sources" in m else (), requires_source=requires_source,
+        origin=nodes.pos(node), path=nodes.path,
+    )
+
+
+def _example(nodes: _Nodes, node: Any) -> Example | None:
+    m = nodes.mapping(node, "an example", _EXAMPLE_KEYS, required=("lang", "text"))
+    if m is None or "lang" not in m or "text" not in m:
+        return None
+    lang = _lang(nodes, m["lang"])
+    text = nodes.string(m["text"], 'example "text"')
+    fixed = nodes.string(m["fixed"], 'example "fixed"') if "fixed" in m else None
+    if lang is None or text is None:
+        return None
+    return Example(lang=lang, text=text, fixed=fixed, origin=nodes.pos(node))
+
+
+def _concept(nodes: _Nodes, node: Any) -> Concept | None:
+    m = nodes.mapping(node, "a concept", _CONCEPT_KEYS, required=("id", "terms"))
+    if m is None or "id" not in m:
+        return None
+    cid = nodes.string(m["id"], 'concept "id"')
+    if cid is None:
+        return None
+    if not _ID.match(cid):
+        nodes.error(m["id"], f'bad concept id "{cid}" (expected lower-case words joined by hyphens)')
+    terms: list[Term] = []
+    if "terms" in m:
+        langs = nodes.mapping(m["terms"], f'the terms of "{cid}"', ())
+        for lang_raw, list_node in (langs or {}).items():
+            key_node = next(k for k, v in m["terms"].value if v is list_node)
+            lang = _lang(nodes, key_node)
+            if lang is None:
+                continue
+            for item in nodes.sequence(list_node, f'the "{lang_raw}" terms of "{cid}"'):
+                term = _term(nodes, item, lang)
+                if term is not None:
+                    terms.append(term)
+    note = (nodes.string(m["note"], 'concept "note"') or "") if "note" in m else ""
+    sources = _sources(nodes, m["sources"]) if "sources" in m else ()
+    examples = tuple(e for e in (_example(nodes, n) for n in nodes.sequence(m["examples"], "examples")) if e is not None) if "examples" in m else ()
+    return Concept(id=cid, note=note.strip(), terms=tuple(terms), sources=sources, examples=examples,
+                   origin=nodes.pos(node), path=nodes.path)
+
+
+def parse(text: str, path: str = "<string>") -> list[Concept]:
+    """Parse one term base document; raise TermBaseErrors listing every problem."""
+    root = _compose(text, path)
+    nodes = _Nodes(path)
+    if root is None:
+        raise TermBaseError("empty term base: expected a mapping with \"concepts\"", path, 1, 1)
+    top = nodes.mapping(root, "the term base", _TOP_KEYS, required=("concepts",))
+    concepts: list[Concept] = []
+    if top is not None:
+        if "version" in top and nodes.string(top["version"], '"version"') != str(FORMAT_VERSION):
+            nodes.error(top["version"], f'unsupported version "{top["version"].value}" (expected {FORMAT_VERSION})')
+        seen: dict[str, Concept] = {}
+        for item in nodes.sequence(top.get("concepts", root), "concepts") if "concepts" in top else []:
+            concept = _concept(nodes, item)
+            if concept is None:
+                continue
+            if concept.id in seen:
+                first = seen[concept.id].origin
+                where = f" (first at line {first.line})" if first else ""
+                nodes.error(item, f'duplicate concept id "{concept.id}"{where}')
+                continue
+            seen[concept.id] = concept
+            concepts.append(concept)
+    if nodes.errors:
+        raise TermBaseErrors(nodes.errors)
+    return concepts
+
+
+# ------------------------------------------------------------------ merging
+
+def _merge_concept(old: Concept, new: Concept) -> Concept:
+    terms = list(old.terms)
+    for term in new.terms:
+        key = (term.lang, fold_text(term.text))
+        for i, existing in enumerate(terms):
+            if (existing.lang, fold_text(existing.text)) == key:
+                terms[i] = term
+                break
+        else:
+            terms.append(term)
+    return replace(
+        old, terms=tuple(terms), note=new.note or old.note, sources=new.sources or old.sources,
+        examples=new.examples or old.examples,
+    )
+
+
+def merge(documents: Iterable[list[Concept]]) -> list[Concept]:
+    """Later documents add concepts and override terms of earlier ones."""
+    merged: dict[str, Concept] = {}
+    for concepts in documents:
+        for concept in concepts:
+            merged[concept.id] = _merge_concept(merged[concept.id], concept) if concept.id in merged else concept
+    return list(merged.values())
+
+
+# --------------------------------------------------------------- consistency
+
+def _err(term_or_concept: Term | Concept, message: str, path: str = "") -> TermBaseError:
+    origin = term_or_concept.origin
+    p = getattr(term_or_concept, "path", "") or path
+    return TermBaseError(message, p or None, origin.line if origin else None, origin.column if origin else None)
+
+
+def consistency_errors(concepts: Sequence[Concept]) -> list[TermBaseError]:
+    """Problems across terms that would make checking or fixing wrong."""
+    errors: list[TermBaseError] = []
+    # folded text -> (concept, term) of every term that is fine to use
+    accepted: dict[tuple[str, str], tuple[Concept, Term]] = {}
+    for concept in concepts:
+        for term in concept.terms:
+            if not term.status.is_variant:
+                accepted.setdefault((term.lang, fold_text(term.text)), (concept, term))
+    for concept in concepts:
+        seen: dict[tuple[str, str], Term] = {}
+        for term in concept.terms:
+            key = (term.lang, fold_text(term.text))
+            if key in seen:
+                errors.append(_err(term, f'"{term.text}" is listed twice in "{concept.id}" ({term.lang}; forms that differ only by case, dashes, quotes or spacing are one term)'))
+                continue
+            seen[key] = term
+            if term.status.is_variant and not term.requires_source and key in accepted:
+                other, other_term = accepted[key]
+                errors.append(_err(term, f'conflict: "{term.text}" is {term.status} in "{concept.id}" but {other_term.status} in "{other.id}" ({term.lang}); mark it requires_source if it is wrong only as a translation of this concept'))
+            if term.abbreviation_of is not None and (term.lang, fold_text(term.abbreviation_of)) not in {
+                (t.lang, fold_text(t.text)) for t in concept.terms if t is not term
+            }:
+                errors.append(_err(term, f'"abbreviation_of" names "{term.abbreviation_of}", which is not a term of "{concept.id}" in {term.lang}'))
+        for lang in concept.langs:
+            terms = concept.terms_in(lang)
+            if any(t.status.is_variant for t in terms) and concept.preferred(lang) is None:
+                errors.append(_err(concept, f'"{concept.id}" has {lang} variants but no preferred {lang} term'))
+            for term in terms:
+                if term.fix_to is None:
+                    continue
+                target_key = fold_text(term.fix_to)
+                target = next((t for t in terms if fold_text(t.text) == target_key), None)
+                if target is None:
+                    errors.append(_err(term, f'"fix_to" names "{term.fix_to}", which is not a term of "{concept.id}" in {lang}'))
+                elif target.status.is_variant:
+                    errors.append(_err(term, f'cycle: "{term.text}" is fixed to "{term.fix_to}", which is itself {target.status}'))
+    return errors
+
+
+# ------------------------------------------------------------------ loading
+
+def _read(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise TermBaseError("term base not found", str(path)) from None
+    except IsADirectoryError:
+        raise TermBaseError("term base is a directory, not a file", str(path)) from None
+    except OSError as exc:
+        raise TermBaseError(f"cannot read term base: {exc.strerror}", str(path)) from None
+
+
+def _decode(data: bytes, path: str) -> str:
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise TermBaseError(f"cannot decode as UTF-8 at byte {exc.start}", path) from None
+
+
+def build(documents: Sequence[tuple[str, str]], digest: str = "") -> TermBase:
+    """Parse, merge and check `(path, text)` documents into a TermBase."""
+    parsed = []
+    errors: list[TermBaseError] = []
+    for path, text in documents:
+        try:
+            parsed.append(parse(text, path))
+        except TermBaseErrors as exc:
+            errors.extend(exc.errors)
+        except TermBaseError as exc:
+            errors.append(exc)
+    if errors:
+        raise TermBaseErrors(errors)
+    concepts = merge(parsed)
+    errors = consistency_errors(concepts)
+    if errors:
+        raise TermBaseErrors(errors)
+    if not digest:
+        digest = hashlib.sha256("\0".join(t for _, t in documents).encode()).hexdigest()
+    tb = TermBase(
+        concepts=tuple(concepts), digest=digest, paths=tuple(p for p, _ in documents),
+        _index={c.id: i for i, c in enumerate(concepts)},
+    )
+    return replace(tb, warnings=tuple(source_warnings(tb)))
+
+
+def source_warnings(tb: TermBase) -> Iterator[TermBaseError]:
+    """A preferred rendering without evidence is trusted less: say so.
+
+    Chinese terms are the source terms the renderings translate, so they are
+    not renderings that need evidence of their own.
+    """
+    for concept in tb.concepts:
+        for term in concept.terms:
+            if term.status is Status.PREFERRED and term.lang.split("-")[0] != "zh" and not concept.sources_for(term):
+                yield _err(term, f'preferred {term.lang} rendering "{term.text}" of "{concept.id}" has no source')
+
+
+def load(paths: Iterable[str | Path] = (), *, default: bool = True, use_cache: bool = True) -> TermBase:
+    """Load the shipped term base (unless `default=False`) followed by `paths`."""
+    files = ([DEFAULT_PATH] if default else []) + [Path(p) for p in paths]
+    if not files:
+        raise TermBaseError("no term base: give --termbase or drop --no-default")
+    raw = [(str(p), _read(p)) for p in files]
+    h = hashlib.sha256()
+    for name, data in raw:
+        h.update(hashlib.sha256(data).digest())
+    digest = h.hexdigest()
+    if use_cache:
+        cached = cache.get("termbase", digest)
+        if isinstance(cached, TermBase) and cached.paths == tuple(p for p, _ in raw):
+            return cached
+    tb = build([(name, _decode(data, name)) for name, data in raw], digest)
+    if use_cache:
+        cache.put("termbase", digest, tb)
+    return tb
+
+
+def loads(text: str, path: str = "<string>") -> TermBase:
+    """Build a TermBase from YAML text alone (tests, API users)."""
+    return build([(path, text)])
