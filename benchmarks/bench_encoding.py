@@ -62,6 +62,12 @@ def with_damage(text: str, every: int) -> str:
     return "".join(pieces)
 
 
+def garble(text: str) -> str:
+    """`text` read the wrong way as a whole: UTF-8 bytes as Windows-1252."""
+    passthrough = {0x81, 0x8D, 0x8F, 0x90, 0x9D}
+    return "".join(chr(b) if b in passthrough else bytes((b,)).decode("cp1252") for b in text.encode("utf-8"))
+
+
 def rate(func: Callable[[str], object], text: str, runs: int) -> float:
     """Median MB/s of `func(text)` over `runs` runs."""
     megabytes = len(text.encode("utf-8")) / 1_000_000
@@ -96,7 +102,10 @@ def main() -> None:
 
     print(f"medians of {args.runs} runs (find_damage) and {args.ftfy_runs} runs (ftfy {ftfy.__version__})")
     print(f"{'text':<34}{'MB':>6}{'find_damage MB/s':>18}{'ftfy.fix_text MB/s':>20}")
-    for name, text in [*cases.items(), ("all mixed, damage every 10k chars", damaged)]:
+    whole = garble(corpus(list(SENTENCES), args.mb / 2))
+    assert repair(whole) == corpus(list(SENTENCES), args.mb / 2)
+    extra = [("all mixed, damage every 10k chars", damaged), ("all mixed, garbled as a whole", whole)]
+    for name, text in [*cases.items(), *extra]:
         mb = len(text.encode("utf-8")) / 1_000_000
         ours = rate(find_damage, text, args.runs)
         theirs = rate(ftfy.fix_text, text, args.ftfy_runs)

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ftfy.badness import badness
 
@@ -108,8 +109,8 @@ _FORMAT_OK = frozenset(
     "\u2060\u2066\u2067\u2068\u2069\ufeff"
 )
 
-# Scripts where a lone Latin accented letter would be odd: if one of these is
-# next to an ambiguous run, the run is damage, not a word ending in "é".
+# Scripts where a Latin accented letter would be odd: after one of these, an
+# ambiguous run is damage, not a word ending in "é".
 _EAST_ASIAN_RE = re.compile(
     "[\u1100-\u11ff\u2e80-\u9fff\ua960-\ua97f\uac00-\ud7ff\uf900-\ufaff"
     "\uff00-\uffef\U00020000-\U0003ffff]"
@@ -164,6 +165,13 @@ def _decode(run: str) -> str:
     return bytes(_TO_BYTE[c] for c in run).decode("utf-8")
 
 
+@lru_cache(maxsize=8192)
+def _sequence(seq: str) -> tuple[str, bool]:
+    """The character a sequence encodes, and whether any of its continuation
+    characters is strong evidence (one not common in clean text)."""
+    return _decode(seq), any(c not in _TEXTLIKE for c in seq[1:])
+
+
 def _split(run: str) -> list[str]:
     """The UTF-8 sequences of a matched run, one per encoded character."""
     out: list[str] = []
@@ -194,7 +202,7 @@ def _candidates(text: str) -> list[_Run]:
     runs: list[_Run] = []
     for match in _RUN_RE.finditer(text):
         found = _scan(text, match.start(), match.group(), allow_c1=True)
-        if any(_has_c1(_repair_levels(r.decoded, "", "")) for r in found if _has_c1(r.decoded)):
+        if any(_has_c1(_repair_in(text, r)) for r in found if _has_c1(r.decoded)):
             found = _scan(text, match.start(), match.group(), allow_c1=False)
         runs.extend(found)
     return runs
@@ -210,13 +218,13 @@ def _scan(text: str, pos: int, matched: str, allow_c1: bool) -> list[_Run]:
     decoded: list[str] = []
     strong = False
     for seq in _split(matched):
-        char = _decode(seq)
+        char, seq_strong = _sequence(seq)
         before = decoded[-1] if decoded else (text[pos - 1] if pos else "")
         if _plausible(char, before, allow_c1):
             if not decoded:
                 cur_start = pos
             decoded.append(char)
-            strong = strong or any(c not in _TEXTLIKE for c in seq[1:])
+            strong = strong or seq_strong
         elif decoded:
             runs.append(_Run(cur_start, pos, "".join(decoded), strong))
             decoded, strong = [], False
@@ -356,11 +364,21 @@ def _repair_levels(decoded: str, prev: str, nxt: str) -> str:
     for _ in range(_MAX_LEVELS - 1):
         context = prev + decoded + nxt
         end = len(prev) + len(decoded)
-        runs = [r for r in _candidates(context) if r.start == len(prev) and r.end == end]
-        if not runs or not (_convincing(context, runs[0]) or _ftfy_agrees(context, runs[0])):
+        match = _RUN_RE.match(context, len(prev), end)
+        if not match or match.end() != end:
+            break
+        runs = _scan(context, match.start(), match.group(), allow_c1=True)
+        if len(runs) != 1 or runs[0].end != end:
+            break
+        if not (_convincing(context, runs[0]) or _ftfy_agrees(context, runs[0])):
             break
         decoded = runs[0].decoded
     return decoded
+
+
+def _repair_in(text: str, run: _Run) -> str:
+    """The run's repair, all levels, judged with the text before and after it."""
+    return _repair_levels(run.decoded, text[max(0, run.start - _CONTEXT) : run.start], text[run.end : run.end + 1])
 
 
 def find_damage(text: str) -> list[Damage]:
@@ -388,7 +406,7 @@ def find_damage(text: str) -> list[Damage]:
     return [
         Damage(
             Span(r.start, r.end),
-            _repair_levels(r.decoded, text[max(0, r.start - _CONTEXT) : r.start], text[r.end : r.end + 1]),
+            _repair_in(text, r),
         )
         for r, ok in zip(runs, accepted)
         if ok
