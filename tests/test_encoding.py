@@ -346,7 +346,14 @@ def test_short_garbled_text_with_clear_damage_is_undone(text: str) -> None:
 
 # --- the official report in ../shared/texts ----------------------------------
 
-REPORT = Path("/work/shared/texts/004_7a138f5e36cf101f.txt")
+TEXTS = Path("/work/shared/texts")
+REPORT = TEXTS / "004_7a138f5e36cf101f.txt"
+SPEECH = TEXTS / "000_cdad86eb4c7495a6.txt"
+
+
+@pytest.mark.skipif(not SPEECH.exists(), reason="shared seed texts not present")
+def test_official_speech_is_clean() -> None:
+    assert find_damage(SPEECH.read_text(encoding="utf-8")) == []
 
 
 @pytest.mark.skipif(not REPORT.exists(), reason="shared seed texts not present")
