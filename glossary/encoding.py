@@ -123,9 +123,9 @@ _APOSTROPHES = frozenset("\u02b9\u02ba\u02bb\u02bc\u02bd\u02be\u02bf")
 # word and its punctuation.
 _CLOSERS = frozenset("\u2019\u201d\u201c\u2018\u2026\u2013\u2014\u00bb\u00ab\u203a\u2039")
 
-# Leads that are words of their own in some language (and the sign ×).
+# Leads that are words of their own in some language.
 _ONE_LETTER_WORDS = frozenset("àáèéìíòóùúå")
-_WORD_LETTERS = frozenset("ÀÁÈÉÌÍÒÓÔÙÚÅÖâ×") | _ONE_LETTER_WORDS
+_WORD_LETTERS = frozenset("ÀÁÈÉÌÍÒÓÔÙÚÅÖâ") | _ONE_LETTER_WORDS
 
 # Scripts that one text mixes freely; one name for the coherence test.
 _SCRIPT_GROUPS = {
@@ -168,8 +168,15 @@ def _decode(run: str) -> str:
 @lru_cache(maxsize=8192)
 def _sequence(seq: str) -> tuple[str, bool]:
     """The character a sequence encodes, and whether any of its continuation
-    characters is strong evidence (one not common in clean text)."""
-    return _decode(seq), any(c not in _TEXTLIKE for c in seq[1:])
+    characters is strong evidence (one not common in clean text). After a
+    dash, a printable sign may start the next word ("sí—¿verdad?",
+    "café—°C"), so it does not count."""
+    marks = seq[1:]
+    strong = any(
+        c not in _TEXTLIKE and not (i and marks[i - 1] in "\u2013\u2014" and c >= "\u00a0")
+        for i, c in enumerate(marks)
+    )
+    return _decode(seq), strong
 
 
 def _split(run: str) -> list[str]:

@@ -152,6 +152,7 @@ CLEAN = [
     "ÄRGER, ÖL, ÜBER, GRÜẞE; »Zitat« und ›Zitat‹; Fuß\u00adball-Spiel.",
     # Spanish, Portuguese, Italian, Catalan
     "¿Qué pasó? ¡Olé…! El niño comió piñas en ESPAÑA y MÉXICO: «CANCIÓN».",
+    "Dijo que sí—¿verdad?—y el café—¡qué rico!—estaba a 20°C; ó—«no».",
     "A IRMÃ” disse “NÃO” — irmã, coração, São Paulo. Isso é…” e é”—disse ele.",
     "È vero… perché no? Non è…” Così è. «PERCHÉ»",
     "La col·lecció de l’Ajuntament; il·lusió.",
@@ -211,9 +212,11 @@ def test_every_babel_locale_name_is_clean() -> None:
 
 # --- properties ---------------------------------------------------------------
 
-WORDS = sorted({w for text in CLEAN for w in text.split()})
+# Words of the clean sentences; lone signs such as "×" or "½" are left out,
+# since no one glues punctuation to them.
+WORDS = sorted({w for text in CLEAN for w in text.split() if any(c.isalpha() for c in w)})
 SEPARATORS = [
-    " ", ", ", ". ", " — ", "—", "– ", "… ", "…” ", "” ", "’ ", "”—", "’”", "\u00a0» ", " «\u00a0",
+    " ", ", ", ". ", " — ", "—", "– ", "… ", "…” ", "” ", "’ ", "”—", "’” ", "\u00a0» ", " «\u00a0",
     "\u00a0: ", "; ", "\n", "-", "’s ", "® ", "™ ", "† ", "¹ ", "\u00ad", "» ", " «", "“ ", "‘ ",
 ]
 
@@ -281,6 +284,24 @@ SCRIPTS = {
 }
 
 
+def reads_as_words(damaged: str) -> bool:
+    """Is every sequence of `damaged` an accented letter that is a word by
+    itself ("È", "Ô", "Å") followed by closing punctuation, and every later
+    one glued after a dash? Clean text reads so ("Ô—Ô—"), so such runs are
+    left alone unless clear damage is near."""
+    seqs, i = [], 0
+    while i < len(damaged):
+        size = 2 if damaged[i] < "\u00e0" else 3 if damaged[i] < "\u00f0" else 4
+        seqs.append(damaged[i : i + size])
+        i += size
+    return all(
+        q[0] in "ÀÁÈÉÌÍÒÓÔÙÚÅÖâàáèéìíòóùúå"
+        and all(c in "’”“‘…–—»«›‹" for c in q[1:])
+        and (n == 0 or seqs[n - 1][-1] in "–—")
+        for n, q in enumerate(seqs)
+    )
+
+
 @st.composite
 def same_script_strings(draw: st.DrawFn, min_size: int) -> str:
     chars = SCRIPTS[draw(st.sampled_from(sorted(SCRIPTS)))]
@@ -292,6 +313,7 @@ def same_script_strings(draw: st.DrawFn, min_size: int) -> str:
 def test_garbled_string_in_ascii_text_is_found_and_repaired(s: str, latin1: bool) -> None:
     assume(not find_damage(s))  # s itself must read as clean text
     damaged = garble(s, latin1)
+    assume(not reads_as_words(damaged))
     text = f"Intro text {damaged} and more."
     damages = find_damage(text)
     check_spans(text, damages)
@@ -313,7 +335,7 @@ def test_single_garbled_symbol_after_a_space_is_found(char: str) -> None:
 @given(same_script_strings(min_size=2))
 @settings(max_examples=200)
 def test_garbled_twice_is_repaired_fully(s: str) -> None:
-    assume(not find_damage(s))
+    assume(not find_damage(s) and not reads_as_words(garble(s)))
     text = f"a {garble(garble(s))} b"
     assert repair(text) == f"a {s} b"
 
