@@ -4,14 +4,26 @@ Why not just `ftfy.fix_text`: the checker needs exact spans to report and to fix
 only when asked, and ftfy works on whole strings. ftfy also trusts its badness
 heuristic, which lets some damage through, such as "â–" + no-break space for
 "■" (E2 96 A0), found in an official report. So we locate candidate runs
-ourselves (each must re-encode as Windows-1252/Latin-1 into well-formed UTF-8
-that decodes to plausible characters) and decide on each run from its own
-evidence, ftfy's badness score and the text around it.
+ourselves: each must re-encode as Windows-1252 (undefined bytes passed
+through) or Latin-1 into well-formed UTF-8 that decodes to plausible
+characters. A run is damage when
+
+- a continuation character is one clean text does not put after a letter
+  ("€", "¸", "¤", a C1 control...), or the run holds several sequences of one
+  script, unless it reads as words and their punctuation;
+- a single ambiguous sequence (closing quotes, dashes, "®", no-break space...)
+  has the context of damage: a capital inside a lowercase word ("wiÄ…"),
+  "Â"/"Ã" outside a word in capitals, a symbol after "â" that starts a token
+  ("â–\u00a0"), a lead after Han or Hangul; or ftfy's badness drops when a
+  run that begins a word is repaired;
+- it lies within 80 characters of a run that is damage by the rules above.
 
 Precision comes first: clean text in any script must not be flagged. The
-ambiguous cases are a single accented capital or lowercase letter followed by
+ambiguous cases are accented letters that end or are words, followed by
 punctuation that also occurs in clean text ("NESCAFÉ®", "“Touché”—",
-"l’été\u00a0»", "Fuß“"); those are accepted only with more evidence.
+"l’été\u00a0»", "Fuß“", "IRMÃ”", "VÝŠKA"). "Â£" is treated as damage: no
+language writes Â before a currency sign. Text encoded twice is decoded again
+while the repaired run, in its context, is itself damage.
 """
 
 from __future__ import annotations

@@ -386,3 +386,13 @@ def test_official_report_has_exactly_the_black_square() -> None:
     fixed = repair(text)
     assert find_damage(fixed) == []
     assert len(fixed) == len(text) - 2
+
+
+
+@pytest.mark.parametrize("original", ["Größe: CAFÉ³.", "Größe: CÂ\u00adMIN.", "Größe: IRMÃ”"])
+def test_stops_where_ftfy_decodes_once_too_often(original: str) -> None:
+    # ftfy repairs the whole text, then keeps decoding text that was clean
+    # to begin with; the context rules stop at the original.
+    whole = garble(original)
+    assert ftfy.fix_encoding(whole) != original
+    assert repair(whole) == original
