@@ -28,7 +28,7 @@ def test_xliff_12_positions_in_the_file():
     assert locate(doc, doc.segments[0], "One Belt, One Road") == (10, 54, "One Belt, One Road")
     assert locate(doc, doc.segments[1], "community of common destiny") == (15, 79, "community of common destiny")
     assert locate(doc, doc.segments[2], "OBOR") == (20, 23, "OBOR")
-    assert locate(doc, doc.segments[2], "&") == (20, 43, "&amp;")
+    assert locate(doc, doc.segments[2], "&") == (20, 41, "&amp;")
     # a span across an inline tag covers the tag: the fixer must see that
     assert locate(doc, doc.segments[2], "OBOR &")[2] == 'OBOR<x id="br1"/> &amp;'
     every_char_maps_back(doc, html.unescape)
