@@ -27,7 +27,7 @@ def test_prose_positions_are_those_of_the_original_file():
     heading = next(s for s in doc.segments if "Briefing" in s.text)
     assert locate(doc, heading, "One Belt, One Road") == (5, 19, "One Belt, One Road")
     link = next(s for s in doc.segments if "report" in s.text)
-    assert locate(doc, link, "One Belt, One Road") == (7, 38, "One Belt, One Road")
+    assert locate(doc, link, "One Belt, One Road") == (7, 41, "One Belt, One Road")
     speakers = next(s for s in doc.segments if "Speakers" in s.text)
     assert locate(doc, speakers, "community of common destiny") == (11, 21, "community of common destiny")
 
