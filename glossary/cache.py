@@ -7,6 +7,7 @@ falls back to building afresh, because a cache must never break a check.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import pickle
 import sys
@@ -29,7 +30,10 @@ def directory() -> Path:
 
 def _file(kind: str, key: str) -> Path:
     tag = f"{__version__}-py{sys.version_info[0]}{sys.version_info[1]}"
-    return directory() / f"{kind}-{key[:32]}-{tag}.pickle"
+    # Hash the whole key: a digest prefix alone would give every language of a
+    # term base one file (the key is "<digest>-<lang>").
+    name = hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
+    return directory() / f"{kind}-{name}-{tag}.pickle"
 
 
 def enabled() -> bool:

@@ -266,6 +266,18 @@ def content(element: Element, text_tags: frozenset[str], skip: object = None) ->
     return Content("".join(parts), tuple(starts), tuple(ends))
 
 
+def replaceable(text: str, span) -> bool:  # type: ignore[no-untyped-def]
+    """A fix may overwrite `span` only if it holds no markup (tags, comments) and is not in CDATA.
+
+    Inline tags are kept out of the matched text but must never be lost: a
+    finding whose span crosses one is reported and left for a person to fix.
+    """
+    if "<" in text[span.start:span.end]:
+        return False
+    opened = text.rfind("<![CDATA[", 0, span.start)
+    return opened < 0 or text.rfind("]]>", 0, span.start) > opened
+
+
 def escape(text: str) -> str:
     """Escape `text` for element content."""
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

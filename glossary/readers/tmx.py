@@ -30,6 +30,9 @@ def escape(text: str) -> str:
     return _xml.escape(text)
 
 
+replaceable = _xml.replaceable
+
+
 def _tuv_lang(tuv: _xml.Element, path: str, text: str) -> str:
     value = tuv.lang or tuv.get("lang")
     if not value:

@@ -38,6 +38,9 @@ def escape(text: str) -> str:
     return _xml.escape(text)
 
 
+replaceable = _xml.replaceable
+
+
 def _protected(element: _xml.Element) -> bool:
     return element.get("mtype") == "protected" or element.get("translate") == "no"
 
