@@ -30,10 +30,8 @@ def directory() -> Path:
 
 def _file(kind: str, key: str) -> Path:
     tag = f"{__version__}-py{sys.version_info[0]}{sys.version_info[1]}"
-    # Hash the whole key: a digest prefix alone would give every language of a
-    # term base one file (the key is "<digest>-<lang>").
-    name = hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
-    return directory() / f"{kind}-{name}-{tag}.pickle"
+    name = hashlib.sha256(f"{key}\0{tag}".encode()).hexdigest()[:40]
+    return directory() / f"{kind}-{name}.pickle"
 
 
 def enabled() -> bool:

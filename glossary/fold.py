@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from .model import Span
@@ -203,14 +204,21 @@ def _collapse_spaces(text: str) -> tuple[str, OffsetMap | None]:
 def fold(text: str) -> Folded:
     """Fold `text` for matching, keeping the way back to every original offset."""
     maps: list[OffsetMap] = []
+
+    def step(fn: Callable[[str], tuple[str, OffsetMap | None]]) -> None:
+        nonlocal text
+        text, m = fn(text)
+        if m is not None:
+            maps.append(m)
+
     if not text.isascii() and not unicodedata.is_normalized("NFC", text):
-        text, m = _compose_clusters(text)
-        if m is not None:
-            maps.append(m)
-    for step in (_translate, _collapse_spaces):
-        text, m = step(text)
-        if m is not None:
-            maps.append(m)
+        step(_compose_clusters)
+    step(_translate)
+    # Folding a ligature can leave a combining mark on a new base ("ﬁ" + breve).
+    if not text.isascii() and not unicodedata.is_normalized("NFC", text):
+        step(_compose_clusters)
+        step(_translate)
+    step(_collapse_spaces)
     if DASH in text:
         text = _HYPHEN_IN_WORD.sub(" ", text)
     return Folded(text, tuple(maps))

@@ -12,7 +12,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from . import cache
-from .errors import TermBaseError
 from .fold import fold, fold_text
 from .model import Concept, Match, Span, Term
 from .termbase import TermBase
@@ -121,25 +120,3 @@ def compile_matcher(concepts: tuple[Concept, ...] | list[Concept], lang: str) ->
                     entries.setdefault(key, []).append((concept.id, term))
     return Matcher(lang, entries)
 
-
-def loop_errors(termbase: TermBase) -> list[TermBaseError]:
-    """A fix target that itself contains a variant would be fixed forever."""
-    errors: list[TermBaseError] = []
-    for lang in termbase.langs:
-        matcher = compile_matcher(termbase.concepts, lang)
-        for concept in termbase.concepts:
-            for term in concept.terms_in(lang):
-                if not term.status.is_variant:
-                    continue
-                target = termbase.fix_target(concept, term)
-                if target is None:
-                    continue
-                for match in matcher.scan(target.text):
-                    if match.term.status.is_variant and not match.term.requires_source:
-                        origin = term.origin
-                        errors.append(TermBaseError(
-                            f'fixing "{term.text}" would loop: its target "{target.text}" contains the variant "{match.term.text}"',
-                            term.path or None, origin.line if origin else None, origin.column if origin else None,
-                        ))
-                        break
-    return errors

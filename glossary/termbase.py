@@ -342,7 +342,7 @@ def consistency_errors(concepts: Sequence[Concept]) -> list[TermBaseError]:
             if term.abbreviation_of is not None and (term.lang, fold_text(term.abbreviation_of)) not in {
                 (t.lang, fold_text(t.text)) for t in concept.terms if t is not term
             }:
-                errors.append(_err(term, f'"abbreviation_of" names "{term.abbreviation_of}", which is not a {term.lang} term of "{concept.id}"'))
+                errors.append(_err(term, f'"abbreviation_of" names "{term.abbreviation_of}", which is not a term of "{concept.id}" in {term.lang}'))
         for lang in concept.langs:
             terms = concept.terms_in(lang)
             if any(t.status.is_variant for t in terms) and concept.preferred(lang) is None:
@@ -353,7 +353,7 @@ def consistency_errors(concepts: Sequence[Concept]) -> list[TermBaseError]:
                 target_key = fold_text(term.fix_to)
                 target = next((t for t in terms if fold_text(t.text) == target_key), None)
                 if target is None:
-                    errors.append(_err(term, f'"fix_to" names "{term.fix_to}", which is not a {lang} term of "{concept.id}"'))
+                    errors.append(_err(term, f'"fix_to" names "{term.fix_to}", which is not a term of "{concept.id}" in {lang}'))
                 elif target.status.is_variant:
                     errors.append(_err(term, f'cycle: "{term.text}" is fixed to "{term.fix_to}", which is itself {target.status}'))
     return errors
@@ -381,8 +381,6 @@ def _decode(data: bytes, path: str) -> str:
 
 def build(documents: Sequence[tuple[str, str]], digest: str = "") -> TermBase:
     """Parse, merge and check `(path, text)` documents into a TermBase."""
-    from .matcher import loop_errors
-
     parsed = []
     errors: list[TermBaseError] = []
     for path, text in documents:
@@ -404,9 +402,6 @@ def build(documents: Sequence[tuple[str, str]], digest: str = "") -> TermBase:
         concepts=tuple(concepts), digest=digest, paths=tuple(p for p, _ in documents),
         _index={c.id: i for i, c in enumerate(concepts)},
     )
-    errors = loop_errors(tb)
-    if errors:
-        raise TermBaseErrors(errors)
     return replace(tb, warnings=tuple(source_warnings(tb)))
 
 

@@ -1,0 +1,107 @@
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from glossary.fold import fold_text
+from glossary.matcher import compile_matcher, is_word_char, matcher_for
+from glossary.termbase import TermBase
+
+
+def found(tb: TermBase, text: str, lang: str = "en") -> list[tuple[str, str]]:
+    return [(text[m.span.start:m.span.end], m.concept_id) for m in matcher_for(tb, lang).scan(text)]
+
+
+def test_longest_match_wins_over_a_contained_term(tb: TermBase) -> None:
+    assert found(tb, "The Belt and Road Initiative grew.") == [("Belt and Road Initiative", "belt-and-road")]
+
+
+def test_superseded_long_form_is_one_match(tb: TermBase) -> None:
+    assert found(tb, "the One Belt, One Road Initiative") == [("One Belt, One Road Initiative", "belt-and-road")]
+
+
+def test_spans_are_exact_in_the_original_text(tb: TermBase) -> None:
+    text = "In 2014: ONE\u2011BELT,\n  one\u00a0road!"
+    assert found(tb, text) == [("ONE\u2011BELT,\n  one\u00a0road", "belt-and-road")]
+
+
+def test_word_boundaries_for_latin(tb: TermBase) -> None:
+    assert found(tb, "BRICS and OBORs and subBRI") == []
+    assert found(tb, "BRI, OBOR.") == [("BRI", "belt-and-road"), ("OBOR", "belt-and-road")]
+
+
+def test_no_word_boundaries_for_han(tb: TermBase) -> None:
+    assert found(tb, "共建一带一路倡议", "zh") == [("一带一路", "belt-and-road")]
+
+
+def test_cyrillic_with_guillemets_and_straight_quotes(tb: TermBase) -> None:
+    text = 'в рамках "Один пояс, один путь" и инициатива «Пояс и путь»'
+    assert found(tb, text, "ru") == [('"Один пояс, один путь"', "belt-and-road"),
+                                     ("инициатива «Пояс и путь»", "belt-and-road")]
+
+
+def test_homonym_key_yields_each_concept(tb: TermBase) -> None:
+    concepts = sorted(c for _, c in found(tb, "poverty alleviation"))
+    assert concepts == ["poverty-alleviation", "poverty-reduction"]
+
+
+def test_matcher_has_no_terms_for_unknown_language(tb: TermBase) -> None:
+    assert matcher_for(tb, "fr").scan("One Belt, One Road") == []
+
+
+def test_matcher_survives_pickling(tb: TermBase) -> None:
+    import pickle
+
+    m = pickle.loads(pickle.dumps(compile_matcher(tb.concepts, "en")))
+    assert [x.concept_id for x in m.scan("OBOR")] == ["belt-and-road"]
+
+
+def test_is_word_char() -> None:
+    assert is_word_char("a") and is_word_char("Ж") and is_word_char("7")
+    assert not is_word_char("一") and not is_word_char(" ") and not is_word_char("-")
+
+
+PIECES = ["One Belt, One Road", "community of common destiny", "Belt and Road Initiative", "BRI",
+          "Lu Ban Workshops", "three evil forces"]
+FILLER = st.text(alphabet=st.sampled_from(list("abc xyz.,;\n")), max_size=12)
+
+
+def spelled(piece: str, draw: st.DrawFn) -> str:
+    """The piece in any case, dash and spacing that folding makes equal."""
+    out = []
+    for i, ch in enumerate(piece):
+        between_letters = 0 < i < len(piece) - 1 and piece[i - 1].isalpha() and piece[i + 1].isalpha()
+        if ch == " ":
+            dashes = ["-", "\u2011"] if between_letters else []
+            out.append(draw(st.sampled_from([" ", "  ", "\n", "\u00a0", " \n ", *dashes])))
+        elif ch.isalpha():
+            out.append(draw(st.sampled_from([ch.lower(), ch.upper()])))
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+@st.composite
+def texts_with_terms(draw: st.DrawFn) -> tuple[str, list[str]]:
+    parts: list[str] = []
+    inserted: list[str] = []
+    for _ in range(draw(st.integers(0, 4))):
+        parts.append(draw(FILLER))
+        parts.append(" ")
+        piece = spelled(draw(st.sampled_from(PIECES)), draw)
+        parts.append(piece)
+        inserted.append(piece)
+        parts.append(" ")
+    parts.append(draw(FILLER))
+    return "".join(parts), inserted
+
+
+@given(texts_with_terms())
+def test_every_span_is_exact_and_folds_to_a_term(tb: TermBase, case: tuple[str, list[str]]) -> None:
+    text, inserted = case
+    matches = matcher_for(tb, "en").scan(text)
+    keys = {fold_text(t.text) for c in tb.concepts for t in c.terms}
+    for m in matches:
+        assert fold_text(text[m.span.start:m.span.end]) in keys
+        assert fold_text(text[m.span.start:m.span.end]) == fold_text(m.term.text)
+    assert len({(m.span.start, m.span.end) for m in matches}) >= len(inserted)
