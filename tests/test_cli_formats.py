@@ -1,0 +1,195 @@
+"""The done-criteria of the translation-file work, end to end through the CLI.
+
+A Chinese-English PO file, XLIFF 1.2 and 2.0 files, a TMX file and an aligned
+pair each report missing-term, untranslated-term and deprecated renderings at
+exact positions; fixing each changes only the reported spans, byte for byte;
+every bad input exits 2 with one clear line and leaves the file as it was.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from glossary.cli import main
+from glossary.readers import READERS
+
+DATA = Path(__file__).parent / "data"
+TB = ["--no-default", "--termbase", str(DATA / "bilingual-termbase.yaml")]
+
+# (code, line, column, found) for each file of tests/data/bilingual
+EXPECTED = {
+    "messages.po": [
+        ("superseded-term", 12, 27, "One Belt, One Road"),
+        ("missing-term", 16, 9, "人类命运共同体"),
+        ("untranslated-term", 16, 13, "一带一路"),
+        ("missing-term", 21, 2, "一带一路"),
+        ("deprecated-term", 26, 20, "community of common destiny"),
+    ],
+    "briefing-1.2.xlf": [
+        ("superseded-term", 7, 35, "One Belt, One Road"),
+        ("missing-term", 11, 17, "人类命运共同体"),
+        ("untranslated-term", 11, 31, "一带一路"),
+        ("missing-term", 15, 17, "一带一路"),
+        ("deprecated-term", 19, 28, "community of common destiny"),
+    ],
+    "briefing-2.0.xlf": [
+        ("superseded-term", 7, 35, "One Belt, One Road"),
+        ("missing-term", 13, 17, "人类命运共同体"),
+        ("untranslated-term", 13, 32, "一带一路"),
+        ("missing-term", 19, 17, "一带一路"),
+        ("deprecated-term", 25, 28, "community of common destiny"),
+    ],
+    "memory.tmx": [
+        ("superseded-term", 8, 49, "One Belt, One Road"),
+        ("missing-term", 12, 31, "人类命运共同体"),
+        ("untranslated-term", 12, 39, "一带一路"),
+        ("missing-term", 16, 31, "一带一路"),
+        ("deprecated-term", 20, 42, "community of common destiny"),
+    ],
+    "target.en.txt": [
+        ("superseded-term", 1, 19, "One Belt, One Road"),
+        ("missing-term", 2, 1, "人类命运共同体"),
+        ("untranslated-term", 2, 5, "一带一路"),
+        ("missing-term", 3, 1, "一带一路"),
+        ("deprecated-term", 4, 12, "community of common destiny"),
+    ],
+}
+
+
+def invoke(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, list(args), catch_exceptions=False)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def extra(name: str, folder: Path) -> list[str]:
+    return ["--source", str(folder / "source.zh.txt")] if name == "target.en.txt" else []
+
+
+@pytest.fixture
+def copies(tmp_path: Path) -> Path:
+    for f in (DATA / "bilingual").iterdir():
+        shutil.copy(f, tmp_path / f.name)
+    return tmp_path
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_each_format_reports_bilingual_and_deprecated_findings_at_exact_positions(name: str, copies: Path) -> None:
+    path = copies / name
+    code, out, _err = invoke("check", str(path), *TB, "--format", "json", *extra(name, copies))
+    assert code == 1
+    findings = json.loads(out)["findings"]
+    got = [(f["code"], f["line"], f["column"]) for f in findings]
+    assert got == [(c, line, col) for c, line, col, _ in EXPECTED[name]]
+    text = path.read_text(encoding="utf-8")
+    lines = text.splitlines()
+    for f, (code_, line, col, found) in zip(findings, EXPECTED[name]):
+        if code_ == "missing-term":
+            assert f["found"] == found and f["severity"] in ("error", "warning")
+            continue
+        assert lines[line - 1][col - 1:col - 1 + len(found)] == found
+        assert text[f["start"]:f["end"]] == found
+    severities = {f["found"]: f["severity"] for f in findings if f["code"] == "missing-term"}
+    assert severities == {"人类命运共同体": "error", "一带一路": "warning"}  # count-aware: 2 named, 1 rendered
+
+
+@pytest.mark.parametrize("crlf", [False, True], ids=["lf", "crlf-bom"])
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_fix_changes_only_the_reported_spans(name: str, crlf: bool, copies: Path) -> None:
+    path = copies / name
+    original = path.read_bytes()
+    if crlf:
+        original = b"\xef\xbb\xbf" + original.replace(b"\n", b"\r\n")
+        path.write_bytes(original)
+        if name == "target.en.txt":
+            src = copies / "source.zh.txt"
+            src.write_bytes(src.read_bytes().replace(b"\n", b"\r\n"))
+    _, out, _ = invoke("check", str(path), *TB, "--format", "json", *extra(name, copies))
+    fixable = [f for f in json.loads(out)["findings"] if f["fixable"]]
+    assert [f["code"] for f in fixable] == ["superseded-term", "deprecated-term"]
+    code, _out, err = invoke("fix", str(path), *TB, *extra(name, copies))
+    assert code == 1 and "Fixed 2 findings" in err
+    text = original.decode("utf-8-sig")
+    for f in sorted(fixable, key=lambda f: f["start"], reverse=True):
+        text = text[:f["start"]] + f["suggestion"] + text[f["end"]:]
+    expected = (b"\xef\xbb\xbf" if crlf else b"") + text.encode("utf-8")
+    assert path.read_bytes() == expected
+
+
+def test_a_fix_never_crosses_an_inline_tag(tmp_path: Path) -> None:
+    path = tmp_path / "tagged.xlf"
+    path.write_text(
+        '<?xml version="1.0"?>\n<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">'
+        '<file original="x" source-language="zh" target-language="en" datatype="plaintext"><body>\n'
+        '<trans-unit id="1"><source>一带一路</source><target>One Belt, <g id="1">One Road</g></target></trans-unit>\n'
+        '</body></file></xliff>\n', encoding="utf-8")
+    before = path.read_bytes()
+    _, out, _ = invoke("check", str(path), *TB, "--format", "json")
+    [finding] = json.loads(out)["findings"]
+    assert finding["code"] == "superseded-term" and not finding["fixable"]
+    assert finding["found"] == 'One Belt, <g id="1">One Road'
+    code, _, _ = invoke("fix", str(path), *TB)
+    assert code == 1 and path.read_bytes() == before
+
+
+BAD = sorted(p for p in (DATA / "bad").glob("*/*") if p.suffix != ".expected" and p.parent.name in
+             ("po", "xliff", "tmx", "csv"))
+
+
+@pytest.mark.parametrize("command", ["check", "fix"])
+@pytest.mark.parametrize("path", BAD, ids=[f"{p.parent.name}/{p.stem}" for p in BAD])
+def test_bad_input_is_one_line_exit_2_and_nothing_written(path: Path, command: str, tmp_path: Path) -> None:
+    target = tmp_path / path.name
+    shutil.copy(path, target)
+    before = target.read_bytes()
+    expected = path.with_suffix(".expected").read_text(encoding="utf-8").strip()
+    code, out, err = invoke(command, str(target), *TB)
+    assert code == 2
+    assert err == f"glossary: error: {target}:{expected}\n"
+    assert "Traceback" not in out + err
+    assert target.read_bytes() == before
+
+
+def test_aligned_pair_with_different_line_counts_is_exit_2(copies: Path) -> None:
+    source = copies / "source.zh.txt"
+    source.write_text("一带一路\n", encoding="utf-8")
+    code, _, err = invoke("check", str(copies / "target.en.txt"), "--source", str(source), *TB)
+    assert code == 2 and err.count("\n") == 1 and "aligned files need one line per segment" in err
+
+
+def test_source_needs_exactly_one_target(copies: Path) -> None:
+    code, _, err = invoke("check", str(copies / "target.en.txt"), str(copies / "messages.po"),
+                          "--source", str(copies / "source.zh.txt"), *TB)
+    assert code == 2 and "--source pairs one source file with one target file" in err
+
+
+@pytest.mark.parametrize("name, reader", [("messages.po", "po"), ("briefing-1.2.xlf", "xliff"),
+                                          ("briefing-2.0.xlf", "xliff"), ("memory.tmx", "tmx")])
+def test_file_type_is_sniffed_when_the_extension_says_nothing(name: str, reader: str, copies: Path) -> None:
+    path = copies / (name + ".bak")
+    shutil.copy(copies / name, path)
+    _, out, _ = invoke("check", str(path), *TB, "--format", "json")
+    assert [f["code"] for f in json.loads(out)["findings"]] == [c for c, *_ in EXPECTED[name]]
+    assert reader in READERS
+
+
+def test_lang_and_source_lang_override_the_file(copies: Path) -> None:
+    # With the target declared Chinese, the English words are not renderings to check.
+    code, out, _ = invoke("check", str(copies / "messages.po"), *TB, "--lang", "zh", "--source-lang", "en",
+                          "--format", "json")
+    codes = {f["code"] for f in json.loads(out)["findings"]}
+    assert "superseded-term" not in codes and "untranslated-term" not in codes
+
+
+def test_fuzzy_entries_are_marked_in_the_json(tmp_path: Path) -> None:
+    path = tmp_path / "fuzzy.po"
+    path.write_text('msgid ""\nmsgstr ""\n"Language: en\\n"\n\n#, fuzzy\nmsgctxt "title"\nmsgid "一带一路"\n'
+                    'msgstr "OBOR"\n', encoding="utf-8")
+    _, out, _ = invoke("check", str(path), *TB, "--format", "json")
+    [finding] = json.loads(out)["findings"]
+    assert (finding["fuzzy"], finding["line"], finding["column"]) == (True, 8, 9)
+    assert finding["unit_id"] == "title|一带一路"
