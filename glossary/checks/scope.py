@@ -40,4 +40,5 @@ def apply(document: Document, index: LineIndex, scanned: list[tuple[Segment, str
     if options.severity:
         levels = dict(options.severity)
         kept = [replace(f, severity=levels[f.code]) if f.code in levels else f for f in kept]
+    kept.sort(key=lambda f: (f.span.start, f.span.end, f.code))
     return kept
