@@ -32,6 +32,16 @@ def _per_span(matches: list[Match]) -> dict[tuple[int, int], list[Match]]:
     return by_span
 
 
+_ASCII_KEYS: dict[int, bool] = {}
+
+
+def _has_ascii_key(matcher) -> bool:  # type: ignore[no-untyped-def]
+    key = id(matcher)
+    if key not in _ASCII_KEYS:
+        _ASCII_KEYS[key] = any(k.isascii() for k in matcher.keys)
+    return _ASCII_KEYS[key]
+
+
 def _count(matches: list[Match]) -> Counter[str]:
     """How many times each concept is named: once per span, even for a homonym of two concepts."""
     counts: Counter[str] = Counter()
@@ -64,7 +74,9 @@ def run(document: Document, index: LineIndex, scanned: list[tuple[Segment, str, 
             first_text.setdefault(m.concept_id, segment.source_text[m.span.start:m.span.end])
         rendered = _count(matches)
 
-        left = [m for m in source_matcher.scan(segment.text) if m.concept_id in named]
+        # A target wholly in ASCII cannot hold a source term that has none (Han in English).
+        could_hold = not segment.text.isascii() or _has_ascii_key(source_matcher)
+        left = [m for m in source_matcher.scan(segment.text) if m.concept_id in named] if could_hold else []
         for group in _per_span(left).values():
             m = group[0]
             concept = termbase.concept(m.concept_id)

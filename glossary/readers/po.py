@@ -55,31 +55,38 @@ class _Entry:
     msgstr: dict[int, _String] = field(default_factory=dict)
 
 
+_PLAIN = re.compile(r'[^"\\]+')
+
+
 def _read_string(path: str, text: str, line_no: int, at: int, stop: int, into: _String) -> None:
     """Append the quoted string starting at offset `at` (a `"`) to `into`."""
     if at >= stop or text[at] != '"':
         raise InputError("expected a quoted string", path, line_no, at - text.rfind("\n", 0, at))
     i = at + 1
+    pieces: list[str] = []
     while True:
         if i >= stop:
             raise InputError("unterminated string", path, line_no, at - text.rfind("\n", 0, at))
+        run = _PLAIN.match(text, i, stop)
+        if run is not None:
+            end = run.end()
+            pieces.append(run.group())
+            into.starts.extend(range(i, end))
+            into.ends.extend(range(i + 1, end + 1))
+            i = end
+            continue
         c = text[i]
         if c == '"':
             i += 1
             break
-        if c == "\\":
-            nxt = text[i + 1] if i + 1 < stop else ""
-            if nxt in _ESCAPES:
-                into.text += _ESCAPES[nxt]
-                into.starts.append(i)
-                into.ends.append(i + 2)
-                i += 2
-                continue
+        nxt = text[i + 1] if i + 1 < stop else ""
+        if nxt not in _ESCAPES:
             raise InputError(f'unknown escape "\\{nxt}" in string', path, line_no, i - text.rfind("\n", 0, i))
-        into.text += c
+        pieces.append(_ESCAPES[nxt])
         into.starts.append(i)
-        into.ends.append(i + 1)
-        i += 1
+        into.ends.append(i + 2)
+        i += 2
+    into.text += "".join(pieces)
     rest = text[i:stop].strip()
     if rest:
         column = i - text.rfind("\n", 0, i)
@@ -186,7 +193,14 @@ def parse(path: str, text: str, lang: str | None = None, source_lang: str | None
         src = lang_tag(source_lang, path)
     else:
         value = (catalog.metadata.get("X-Source-Language") or "").strip()
-        src = lang_tag(value, path) if value else None
+        if value:
+            src = lang_tag(value, path)
+        else:
+            # PO has no standard source-language header: guess once from the msgids.
+            from glossary.script import guess_lang
+
+            sample = "".join(e.msgid.text for e in body[:200] if e.msgid is not None)
+            src = guess_lang(sample) if sample.strip() else None
     segments: list[Segment] = []
     for polib_entry, entry in zip(live, body):
         assert entry.msgid is not None
@@ -201,8 +215,11 @@ def parse(path: str, text: str, lang: str | None = None, source_lang: str | None
             source = entry.msgid.text
             if index > 0 and entry.msgid_plural is not None:
                 source = entry.msgid_plural.text
-            segments.append(Segment(text=string.text, lang=target_lang, start=string.starts[0] if string.starts else 0,
-                                    starts=tuple(string.starts), ends=tuple(string.ends), unit_id=unit_id,
+            first = string.starts[0]
+            contiguous = string.ends[-1] - first == len(string.text)
+            segments.append(Segment(text=string.text, lang=target_lang, start=first,
+                                    starts=None if contiguous else tuple(string.starts),
+                                    ends=None if contiguous else tuple(string.ends), unit_id=unit_id,
                                     source_text=source, source_lang=src, fuzzy=polib_entry.fuzzy))
     return Document(path=path, text=text, segments=tuple(segments), format=NAME)
 
