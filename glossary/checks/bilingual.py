@@ -59,7 +59,7 @@ def run(document: Document, index: LineIndex, scanned: list[tuple[Segment, str, 
 
     findings: list[Finding] = []
     for segment, lang, matches in scanned:
-        if segment.source_text is None or not segment.source_text.strip():
+        if segment.source_text is None or not segment.source_text.strip() or not segment.text.strip():
             continue
         source_lang = options.source_lang or segment.source_lang or guess_lang(segment.source_text)
         if source_lang == lang:
