@@ -193,3 +193,57 @@ def test_fuzzy_entries_are_marked_in_the_json(tmp_path: Path) -> None:
     [finding] = json.loads(out)["findings"]
     assert (finding["fuzzy"], finding["line"], finding["column"]) == (True, 8, 9)
     assert finding["unit_id"] == "title|一带一路"
+
+
+MONOLINGUAL_AND_MORE = ["markdown/briefing.md", "pair/glossary.csv", "po/zh-en.po", "xliff/briefing-1.2.xlf",
+                        "xliff/briefing-2.0.xlf", "tmx/memory.tmx"]
+
+
+@pytest.mark.parametrize("name", MONOLINGUAL_AND_MORE)
+def test_fix_keeps_every_byte_outside_the_reported_spans(name: str, tmp_path: Path) -> None:
+    import re
+
+    path = tmp_path / Path(name).name
+    shutil.copy(DATA / name, path)
+    original = path.read_text(encoding="utf-8")
+    _, out, _ = invoke("check", str(path), *TB, "--format", "json")
+    spans = sorted((f["start"], f["end"], f["suggestion"]) for f in json.loads(out)["findings"] if f["fixable"])
+    assert spans
+    invoke("fix", str(path), *TB)
+    fixed = path.read_text(encoding="utf-8")
+    pattern, last = "", 0
+    for start, end, _ in spans:
+        pattern += re.escape(original[last:start]) + "(.*?)"
+        last = end
+    pattern += re.escape(original[last:])
+    match = re.fullmatch(pattern, fixed, re.DOTALL)
+    assert match is not None, "a byte outside the reported spans changed"
+    for (_, _, suggestion), replacement in zip(spans, match.groups()):
+        assert replacement.casefold() == suggestion.casefold()
+
+
+def test_fixing_a_term_broken_over_po_continuation_lines_keeps_a_valid_catalog(tmp_path: Path) -> None:
+    import subprocess
+
+    path = tmp_path / "wrapped.po"
+    path.write_text('msgid ""\nmsgstr ""\n"Language: en\\n"\n\nmsgid "一带一路"\nmsgstr ""\n"On the One Belt, "\n'
+                    '"One Road and more."\n', encoding="utf-8")
+    code, _, _ = invoke("fix", str(path), *TB)
+    assert code == 1
+    assert path.read_text(encoding="utf-8").endswith('msgstr ""\n"On the Belt and Road and more."\n')
+    if shutil.which("msgfmt"):
+        assert subprocess.run(["msgfmt", "--check", "-o", "/dev/null", str(path)]).returncode == 0
+
+
+def test_suppressed_findings_are_not_fixed(tmp_path: Path) -> None:
+    path = tmp_path / "kept.po"
+    text = ('msgid ""\nmsgstr ""\n"Language: en\\n"\n\n# glossary-disable-line belt-and-road\n'
+            'msgid "“一带一路”战略（2014年提法）"\nmsgstr "the One Belt, One Road strategy (the 2014 wording)"\n')
+    path.write_text(text, encoding="utf-8")
+    code, out, _ = invoke("fix", str(path), *TB)
+    assert code == 0 and path.read_text(encoding="utf-8") == text
+
+
+def test_missing_source_file_is_exit_2(copies: Path) -> None:
+    code, _, err = invoke("check", str(copies / "target.en.txt"), "--source", str(copies / "nope.txt"), *TB)
+    assert code == 2 and err == f"glossary: error: {copies / 'nope.txt'}: no such file or directory\n"
