@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -69,14 +70,22 @@ def catalog(n: int, entries: int) -> str:
     return "".join(out)
 
 
+CPU: dict[str, float] = {}
+
+
 def timed(cmd: list[str], repeat: int) -> tuple[float, subprocess.CompletedProcess[str]]:
-    times = []
+    """Median wall time; the median CPU time (user + system, workers included) goes to CPU[cmd]."""
+    times, cpu = [], []
     result = None
     for _ in range(repeat):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         start = time.perf_counter()
         result = subprocess.run(cmd, capture_output=True, text=True)
         times.append(time.perf_counter() - start)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
     assert result is not None
+    CPU[" ".join(cmd)] = statistics.median(cpu)
     return statistics.median(times), result
 
 
@@ -110,14 +119,16 @@ def main() -> None:
         assert presult.stdout == result.stdout, "parallel and serial reports differ"
 
         mb = size / 1e6
+        cpu = list(CPU.values())
+        load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
         print(f"{args.files} PO files, {args.entries} entries each, {mb:.1f} MB, {findings} findings; "
-              f"{os.cpu_count()} CPUs; median of {args.repeat}")
-        print(f"  python -c pass             {start_up:7.3f} s")
-        print(f"  polib parse only           {polib_only:7.3f} s  {mb / polib_only:6.2f} MB/s")
-        print(f"  glossary check --jobs 1    {serial:7.3f} s  {mb / serial:6.2f} MB/s  "
-              f"{args.files / serial:7.0f} files/s  {serial / polib_only:4.2f}x polib")
-        print(f"  glossary check --jobs {jobs:<3d}  {parallel:7.3f} s  {mb / parallel:6.2f} MB/s  "
-              f"{args.files / parallel:7.0f} files/s  {serial / parallel:4.2f}x faster than --jobs 1")
+              f"{os.cpu_count()} CPUs, load {load:.1f}; median of {args.repeat}; wall and CPU (user+sys) seconds")
+        print(f"  python -c pass             wall {start_up:7.3f}  cpu {cpu[0]:7.3f}")
+        print(f"  polib parse only           wall {polib_only:7.3f}  cpu {cpu[1]:7.3f}  {mb / polib_only:6.2f} MB/s")
+        print(f"  glossary check --jobs 1    wall {serial:7.3f}  cpu {cpu[2]:7.3f}  {mb / serial:6.2f} MB/s  "
+              f"{args.files / serial:5.0f} files/s  {cpu[2] / cpu[1]:4.2f}x polib's CPU")
+        print(f"  glossary check --jobs {jobs:<3d}  wall {parallel:7.3f}  cpu {cpu[3]:7.3f}  {mb / parallel:6.2f} MB/s  "
+              f"{args.files / parallel:5.0f} files/s  {serial / parallel:4.2f}x the wall speed of --jobs 1")
     finally:
         shutil.rmtree(folder, ignore_errors=True)
 

@@ -168,11 +168,18 @@ def run(items: Iterable[tuple[str, bool]], settings: Settings, jobs: int = 1) ->
             else:
                 yield one(path, named, settings)
         return
+    import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    chunk = max(1, len(items) // (workers * 8))
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        yield from pool.map(_one_packed, [(p, n, settings) for p, n in items], chunksize=chunk)
+    # The first file is checked here, so the term base and its matchers are loaded
+    # once and inherited by forked workers instead of loaded again in each.
+    first, *rest = items
+    yield one(*first, settings)
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    chunk = max(1, len(rest) // (workers * 4))
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        yield from pool.map(_one_packed, [(p, n, settings) for p, n in rest], chunksize=chunk)
 
 
 def strip_document(outcome: Outcome) -> Outcome:
