@@ -39,10 +39,33 @@ def escape(text: str) -> str:
 
 @dataclass(slots=True)
 class _String:
+    """A string's value and where it came from: (document start, document end, value) pieces.
+
+    A plain run has as many characters in the document as in the value; an
+    escape is one character from two.
+    """
+
     text: str = ""
-    starts: list[int] = field(default_factory=list)
-    ends: list[int] = field(default_factory=list)
+    pieces: list[tuple[int, int, str]] = field(default_factory=list)
     line: int = 0
+
+    def place(self) -> tuple[int, tuple[int, ...] | None, tuple[int, ...] | None]:
+        """(start, starts, ends) for a Segment: no per-character map when contiguous."""
+        if not self.pieces:
+            return 0, None, None
+        first = self.pieces[0][0]
+        if self.pieces[-1][1] - first == len(self.text):
+            return first, None, None
+        starts: list[int] = []
+        ends: list[int] = []
+        for start, end, value in self.pieces:
+            if end - start == len(value):
+                starts.extend(range(start, end))
+                ends.extend(range(start + 1, end + 1))
+            else:
+                starts.append(start)
+                ends.append(end)
+        return first, tuple(starts), tuple(ends)
 
 
 @dataclass(slots=True)
@@ -71,8 +94,7 @@ def _read_string(path: str, text: str, line_no: int, at: int, stop: int, into: _
         if run is not None:
             end = run.end()
             pieces.append(run.group())
-            into.starts.extend(range(i, end))
-            into.ends.extend(range(i + 1, end + 1))
+            into.pieces.append((i, end, pieces[-1]))
             i = end
             continue
         c = text[i]
@@ -83,8 +105,7 @@ def _read_string(path: str, text: str, line_no: int, at: int, stop: int, into: _
         if nxt not in _ESCAPES:
             raise InputError(f'unknown escape "\\{nxt}" in string', path, line_no, i - text.rfind("\n", 0, i))
         pieces.append(_ESCAPES[nxt])
-        into.starts.append(i)
-        into.ends.append(i + 2)
+        into.pieces.append((i, i + 2, pieces[-1]))
         i += 2
     into.text += "".join(pieces)
     rest = text[i:stop].strip()
@@ -199,7 +220,7 @@ def parse(path: str, text: str, lang: str | None = None, source_lang: str | None
             # PO has no standard source-language header: guess once from the msgids.
             from glossary.script import guess_lang
 
-            sample = "".join(e.msgid.text for e in body[:200] if e.msgid is not None)
+            sample = "".join(e.msgid.text for e in body[:50] if e.msgid is not None)[:2000]
             src = guess_lang(sample) if sample.strip() else None
     segments: list[Segment] = []
     for polib_entry, entry in zip(live, body):
@@ -215,11 +236,9 @@ def parse(path: str, text: str, lang: str | None = None, source_lang: str | None
             source = entry.msgid.text
             if index > 0 and entry.msgid_plural is not None:
                 source = entry.msgid_plural.text
-            first = string.starts[0]
-            contiguous = string.ends[-1] - first == len(string.text)
-            segments.append(Segment(text=string.text, lang=target_lang, start=first,
-                                    starts=None if contiguous else tuple(string.starts),
-                                    ends=None if contiguous else tuple(string.ends), unit_id=unit_id,
+            first, starts, ends = string.place()
+            segments.append(Segment(text=string.text, lang=target_lang, start=first, starts=starts, ends=ends,
+                                    unit_id=unit_id,
                                     source_text=source, source_lang=src, fuzzy=polib_entry.fuzzy))
     return Document(path=path, text=text, segments=tuple(segments), format=NAME)
 
