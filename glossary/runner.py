@@ -13,7 +13,7 @@ import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 
-from .errors import GlossaryError, InputError
+from .errors import GlossaryError
 from .model import Document, Finding
 
 
@@ -139,7 +139,11 @@ def one(path: str, named: bool, settings: Settings, data: bytes | None = None) -
                 break
             text = fixing.apply(text, edits)
             total += len(edits)
-            current = reread(document, text, settings, options)
+            try:
+                current = reread(document, text, settings, options)
+            except GlossaryError as exc:
+                raise GlossaryError(f"not fixed: the fixed text would not parse ({exc.message})", path,
+                                    exc.line, exc.column) from None
         return Outcome(path, document, tuple(check_document(current, tb, options)),
                        fixed_text=text if total else None, fixes=total)
     except GlossaryError as exc:

@@ -247,3 +247,25 @@ def test_suppressed_findings_are_not_fixed(tmp_path: Path) -> None:
 def test_missing_source_file_is_exit_2(copies: Path) -> None:
     code, _, err = invoke("check", str(copies / "target.en.txt"), "--source", str(copies / "nope.txt"), *TB)
     assert code == 2 and err == f"glossary: error: {copies / 'nope.txt'}: no such file or directory\n"
+
+
+def test_a_fix_that_would_break_the_file_writes_nothing(tmp_path: Path) -> None:
+    # An unquoted CSV cell cannot take a replacement with a comma in it.
+    termbase = tmp_path / "tb.yaml"
+    termbase.write_text("""version: 1
+concepts:
+  - id: peaceful-coexistence
+    sources: [{publisher: P, title: T, date: 2018, langs: [en]}]
+    terms:
+      zh: [{text: 和平共处五项原则, status: preferred}]
+      en:
+        - {text: "Five Principles, of Peaceful Coexistence", status: preferred}
+        - {text: Five Principles of Coexistence, status: deprecated}
+""", encoding="utf-8")
+    path = tmp_path / "t.csv"
+    path.write_text("zh,en\n和平共处五项原则,Five Principles of Coexistence\n", encoding="utf-8")
+    before = path.read_bytes()
+    code, _, err = invoke("fix", str(path), "--no-default", "--termbase", str(termbase))
+    assert code == 2 and path.read_bytes() == before
+    assert err == (f"glossary: error: {path}:2:1: not fixed: the fixed text would not parse "
+                   "(row has 3 cells (expected 2: source and target))\n")
