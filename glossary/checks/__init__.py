@@ -95,7 +95,7 @@ def check_document(document: Document, termbase: TermBase, options: Options = Op
     """Every finding in `document`, sorted by position."""
     from ..matcher import matcher_for
     from ..script import guess_lang
-    from . import bilingual, consistency, scope, terms
+    from . import bilingual, consistency, encoding, scope, terms
 
     index = LineIndex(document.text)
     findings: list[Finding] = []
@@ -105,6 +105,7 @@ def check_document(document: Document, termbase: TermBase, options: Options = Op
         matches = matcher_for(termbase, lang).scan(segment.text)
         scanned.append((segment, lang, matches))
         findings.extend(terms.run(document, segment, index, lang, matches, termbase))
+        findings.extend(encoding.run(document, segment, index, options))
     findings.extend(consistency.run(document, index, scanned, termbase))
     findings.extend(bilingual.run(document, index, scanned, termbase, options))
     findings = scope.apply(document, index, scanned, findings, options)
