@@ -202,7 +202,7 @@ def settings_for(paths: tuple[str, ...], termbases: tuple[str, ...], no_default:
                  config_file: str | None, isolated: bool, exempt_quotes: bool, fix: bool = False):  # type: ignore[no-untyped-def]
     from .runner import Settings
 
-    if source is not None and len(paths) != 1:
+    if source is not None and (len(paths) != 1 or Path(paths[0]).is_dir()):
         raise UsageError("--source pairs one source file with one target file")
     if config_file is not None and isolated:
         raise UsageError("--config and --isolated cannot be used together")

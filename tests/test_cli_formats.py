@@ -269,3 +269,8 @@ concepts:
     assert code == 2 and path.read_bytes() == before
     assert err == (f"glossary: error: {path}:2:1: not fixed: the fixed text would not parse "
                    "(row has 3 cells (expected 2: source and target))\n")
+
+
+def test_source_with_a_folder_is_a_usage_error(copies: Path) -> None:
+    code, _, err = invoke("check", str(copies), "--source", str(copies / "source.zh.txt"), *TB)
+    assert code == 2 and "--source pairs one source file with one target file" in err
