@@ -220,7 +220,7 @@ def parse(path: str, text: str, lang: str | None = None, source_lang: str | None
             # PO has no standard source-language header: guess once from the msgids.
             from glossary.script import guess_lang
 
-            sample = "".join(e.msgid.text for e in body[:50] if e.msgid is not None)[:2000]
+            sample = "".join(e.msgid.text for e in body[:20] if e.msgid is not None)[:400]
             src = guess_lang(sample) if sample.strip() else None
     segments: list[Segment] = []
     for polib_entry, entry in zip(live, body):
