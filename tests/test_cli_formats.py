@@ -274,3 +274,11 @@ concepts:
 def test_source_with_a_folder_is_a_usage_error(copies: Path) -> None:
     code, _, err = invoke("check", str(copies), "--source", str(copies / "source.zh.txt"), *TB)
     assert code == 2 and "--source pairs one source file with one target file" in err
+
+
+def test_fuzzy_findings_are_marked_in_text_output(tmp_path: Path) -> None:
+    path = tmp_path / "fuzzy.po"
+    path.write_text('msgid ""\nmsgstr ""\n"Language: en\\n"\n\n#, fuzzy\nmsgid "一带一路"\nmsgstr "OBOR"\n',
+                    encoding="utf-8")
+    _, out, _ = invoke("check", str(path), *TB, "-q")
+    assert out == f'{path}:7:9: superseded-term "OBOR" was officially replaced: use "BRI" [belt-and-road] (fuzzy)\n'
