@@ -282,3 +282,19 @@ def test_fuzzy_findings_are_marked_in_text_output(tmp_path: Path) -> None:
                     encoding="utf-8")
     _, out, _ = invoke("check", str(path), *TB, "-q")
     assert out == f'{path}:7:9: superseded-term "OBOR" was officially replaced: use "BRI" [belt-and-road] (fuzzy)\n'
+
+
+@pytest.mark.parametrize("name", ["notes.md", "terms.tsv", "terms.csv"])
+def test_undecodable_markdown_and_tables_are_exit_2(name: str, tmp_path: Path) -> None:
+    path = tmp_path / name
+    path.write_bytes("一带一路\tOBOR\n".encode("utf-8") + b"\xff\xfe bad\n")
+    code, out, err = invoke("check", str(path), *TB)
+    assert (code, out) == (2, "")
+    assert err == f"glossary: error: {path}: cannot decode as UTF-8 at byte 18 (use --encoding to choose another)\n"
+
+
+def test_undecodable_aligned_source_is_exit_2(copies: Path) -> None:
+    source = copies / "source.zh.txt"
+    source.write_bytes(b"\xff\xff\n" * 4)
+    code, _, err = invoke("check", str(copies / "target.en.txt"), "--source", str(source), *TB)
+    assert code == 2 and err.startswith(f"glossary: error: {source}: cannot decode as UTF-8 at byte 0")
