@@ -201,6 +201,9 @@ def parse(path: str, text: str, lang: str | None = None, source_lang: str | None
     header = next((e for e in entries if e.msgid is not None and e.msgid.text == "" and e.msgctxt is None), None)
     if len(live) != len(body):
         raise InputError(f"cannot align entries: polib read {len(live)}, the scan found {len(body)}", path)
+    if not any(string.text for entry in body for string in entry.msgstr.values()):
+        # A template (or a catalog not yet translated) has nothing to check in any language.
+        return Document(path=path, text=text, segments=(), format=NAME)
     if lang:
         target_lang = lang_tag(lang, path)
     else:

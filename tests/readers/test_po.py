@@ -87,6 +87,7 @@ def test_lang_overrides_the_header():
 def test_pot_template_without_translations_has_no_segments(tmp_path):
     text = 'msgid ""\nmsgstr ""\n"Language: \\n"\n\nmsgid "一带一路"\nmsgstr ""\n'
     assert po.parse("messages.pot", text, lang="en").segments == ()
+    assert po.parse("messages.pot", text).segments == ()  # no language needed when nothing is translated
 
 
 def test_crlf_file_keeps_positions():
