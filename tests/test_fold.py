@@ -165,3 +165,10 @@ def test_collapse_spaces_equals_its_regex_definition(text: str) -> None:
     for (start, end), out_start, out_end in zip(runs, offsets.out_starts, offsets.out_ends):
         assert (out_start, out_end) == (start - removed, start - removed + 1)
         removed += end - start - 1
+def test_a_cluster_recomposed_at_the_same_length_maps_back_whole() -> None:
+    """NFKC of "ﬁ" + breve is "f" + "ĭ": same length, different characters, so the
+    cluster must map back as one block, not character by character."""
+    text = "a\u0306\ufb01\u0306"
+    f = fold(text)
+    assert f.text == "\u0103f\u012d"
+    assert f.to_original(Span(2, 3)) == Span(2, 4)
