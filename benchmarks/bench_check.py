@@ -209,12 +209,12 @@ def main(argv: list[str] | None = None) -> int:
     other_mb = args.other_size_mb or size_mb / 5
     reps = args.reps or (3 if args.quick else 5)
     sizes = SIZES[:3] if args.quick else SIZES
-    import ahocorasick
-
     import glossary
 
+    from importlib.metadata import version
+
     print(f"glossary {glossary.__version__}, Python {platform.python_version()}, pyahocorasick "
-          f"{getattr(ahocorasick, 'version', '?')}, {os.cpu_count()} CPUs, {platform.platform()}")
+          f"{version('pyahocorasick')}, {os.cpu_count()} CPUs, {platform.platform()}")
     print(f"{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}; medians of {reps} runs of CPU time (process_time); MB = 10^6 bytes of UTF-8")
     with tempfile.TemporaryDirectory(prefix="glossary-bench-") as tmp:
         workdir = Path(tmp)
