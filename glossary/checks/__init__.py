@@ -62,8 +62,9 @@ def make_finding(code: str, document: Document, segment: Segment, index: LineInd
     return Finding(
         code=code, severity=check.severity, span=doc_span,
         start=index.position(doc_span.start), end=index.position(doc_span.end),
-        found=document.text[doc_span.start:doc_span.end], fixable=check.fixable, path=document.path,
-        unit_id=segment.unit_id, fuzzy=segment.fuzzy, **fields,  # type: ignore[arg-type]
+        found=document.text[doc_span.start:doc_span.end], path=document.path,
+        unit_id=segment.unit_id, fuzzy=segment.fuzzy,
+        **{"fixable": check.fixable, **fields},  # type: ignore[arg-type]
     )
 
 

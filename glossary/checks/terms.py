@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..morph import render
 from ..model import Concept, Document, Finding, Match, Segment, Source, Status, Term
 from ..positions import LineIndex
 from ..termbase import TermBase
@@ -48,8 +49,18 @@ def run(document: Document, segment: Segment, index: LineIndex, lang: str, match
         concept = termbase.concept(m.concept_id)
         target = termbase.fix_target(concept, m.term)
         code = "superseded-term" if m.term.status is Status.SUPERSEDED else "deprecated-term"
+        why = reason(concept, m.term, target)
+        extra: dict[str, object] = {}
+        suggestion = None
+        if target is not None:
+            # The target in the form found: case and number, plural, script.
+            rendered = render(target, m.form, segment.text[m.span.start:m.span.end])
+            suggestion = rendered.text
+            if not rendered.fixable:
+                extra["fixable"] = False
+                why = f"{rendered.why}; {why}" if why else rendered.why
         findings.append(make_finding(
             code, document, segment, index, m.span, concept_id=concept.id,
-            suggestion=target.text if target else None, reason=reason(concept, m.term, target), lang=lang,
+            suggestion=suggestion, reason=why, lang=lang, **extra,
         ))
     return findings
