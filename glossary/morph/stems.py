@@ -65,7 +65,7 @@ def marker_errors(text: str, lang: str) -> list[tuple[int, str]]:
             errors.append((at, 'stem marker "|" must be followed by the rest of the word or its end'))
             continue
         start = at
-        while start > 0 and _WORD_CHAR.match(text[start - 1]):
+        while start > 0 and (_WORD_CHAR.match(text[start - 1]) or text[start - 1] == MARKER):
             start -= 1
         end = at + 1
         while end < len(text) and (_WORD_CHAR.match(text[end]) or text[end] == MARKER):
@@ -86,22 +86,17 @@ class StemPattern:
 
 def compile_pattern(text: str) -> StemPattern:
     """Key a marked term word by word: a marked word by its stem, the rest as written."""
+    plain = surface(text)
+    cuts: list[int] = []  # offsets in `plain` where a marker stood
+    for at, ch in enumerate(text):
+        if ch == MARKER:
+            cuts.append(at - len(cuts))
     keys: list[str] = []
-    for raw in _split_words(text):
-        if MARKER in raw:
-            keys.append("P:" + normalize(raw.split(MARKER)[0]))
-        else:
-            tok = tokenize(raw)[0]
-            keys.append("S:" + tok.norm)
-    return StemPattern(text, tuple(keys), tuple(t.norm for t in tokenize(surface(text))))
-
-
-def _split_words(text: str) -> list[str]:
-    """Tokens of a marked term, with a marker kept inside its word."""
-    out: list[str] = []
-    for tok in tokenize(text.replace(MARKER, "\u2063")):
-        out.append(tok.text.replace("\u2063", MARKER))
-    return out
+    tokens = tokenize(plain)
+    for tok in tokens:
+        cut = next((c for c in cuts if tok.is_word and tok.start < c <= tok.end), None)
+        keys.append("S:" + tok.norm if cut is None else "P:" + normalize(plain[tok.start:cut]))
+    return StemPattern(text, tuple(keys), tuple(t.norm for t in tokens))
 
 
 T = TypeVar("T")
