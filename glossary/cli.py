@@ -206,7 +206,7 @@ def check(paths: tuple[str, ...], termbases: tuple[str, ...], no_default: bool, 
         except GlossaryError as exc:
             run.error(exc)
     emit(run, fmt, verbose=not quiet)
-    if fmt == "text" and not quiet:
+    if fmt == "text" and not quiet and run.files:
         click.echo(summary(run), err=True)
     sys.exit(exit_code(run, exit_zero))
 

@@ -14,6 +14,7 @@ TERMBASE = DATA / "termbase.yaml"
 def _private_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
     """Each test session writes its own cache, never the user's."""
     monkeypatch.setenv("GLOSSARY_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "cache"))
+    monkeypatch.delenv("GLOSSARY_NO_CACHE", raising=False)
 
 
 @pytest.fixture(scope="session")

@@ -12,6 +12,20 @@ from .messages import message
 _SEVERITY_COLOR = {"error": "red", "warning": "yellow", "info": "blue"}
 
 
+CONTEXT = 40
+
+
+def window(line: str, start: int, end: int) -> tuple[str, int, int]:
+    """A long line cut to the span and CONTEXT characters either side, with ellipses."""
+    if len(line) <= 2 * CONTEXT + (end - start) + 20:
+        return line, start, end
+    left = max(0, start - CONTEXT)
+    right = min(len(line), end + CONTEXT)
+    prefix = "…" if left else ""
+    suffix = "…" if right < len(line) else ""
+    return prefix + line[left:right] + suffix, start - left + len(prefix), end - left + len(prefix)
+
+
 def render(report: Report) -> str:
     out: list[str] = []
     color = report.color
@@ -34,7 +48,8 @@ def render(report: Report) -> str:
             width = len(str(f.line))
             gutter = " " * width
             end_col = f.end_column if f.end_line == f.line else len(line) + 1
-            caret = " " * (f.column - 1) + "^" * max(1, end_col - f.column)
+            line, first, last = window(line, f.column - 1, end_col - 1)
+            caret = " " * first + "^" * max(1, last - first)
             out.append(style(f"{gutter} |", fg="blue"))
             out.append(style(f"{f.line} |", fg="blue") + f" {line}")
             out.append(style(f"{gutter} |", fg="blue") + " " + style(caret, fg=_SEVERITY_COLOR.get(str(f.severity))))

@@ -1,0 +1,230 @@
+from __future__ import annotations
+
+import json
+import os
+import stat
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from glossary.cli import main
+
+from .conftest import TERMBASE
+
+TB = ["--no-default", "--termbase", str(TERMBASE)]
+DRAFT = "Intro.\nThe One Belt, One Road plan and a community of common destiny.\n"
+
+
+def run(*args: str, input: str | bytes | None = None) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, list(args), input=input, catch_exceptions=False)
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.fixture
+def draft(tmp_path: Path) -> Path:
+    p = tmp_path / "draft.txt"
+    p.write_text(DRAFT, encoding="utf-8")
+    return p
+
+
+def test_check_reports_findings_and_exits_1(draft: Path) -> None:
+    code, out, err = run("check", str(draft), *TB)
+    assert code == 1
+    assert f"{draft}:2:5: superseded-term" in out
+    assert '"One Belt, One Road" was officially replaced: use "Belt and Road" [belt-and-road]' in out
+    assert "    ^^^^^^^^^^^^^^^^^^" in out
+    assert "= suggestion: Belt and Road" in out
+    assert "Found 2 findings in 1 file (2 fixable with `glossary fix`)." in err
+
+
+def test_check_clean_file_exits_0(tmp_path: Path) -> None:
+    p = tmp_path / "ok.txt"
+    p.write_text("The Belt and Road Initiative.\n", encoding="utf-8")
+    code, out, err = run("check", str(p), *TB)
+    assert (code, out) == (0, "")
+    assert "No findings in 1 file." in err
+
+
+def test_exit_zero(draft: Path) -> None:
+    assert run("check", "--exit-zero", str(draft), *TB)[0] == 0
+
+
+def test_json_output_contract(draft: Path) -> None:
+    code, out, _ = run("check", "--format", "json", str(draft), *TB)
+    doc = json.loads(out)
+    assert code == 1 and doc["version"] == 1
+    first = doc["findings"][0]
+    for key in ("path", "line", "column", "end_line", "end_column", "start", "end", "code", "severity",
+                "concept", "found", "suggestion", "message"):
+        assert key in first
+    assert (first["line"], first["column"], first["end_column"]) == (2, 5, 23)
+    assert DRAFT[first["start"]:first["end"]] == first["found"] == "One Belt, One Road"
+    assert doc["summary"]["findings"] == 2
+
+
+def test_stdin(draft: Path) -> None:
+    code, out, _ = run("check", "-", "--lang", "en", *TB, input=DRAFT)
+    assert code == 1 and "<stdin>:2:5: superseded-term" in out
+
+
+def test_folder_is_walked_and_binary_files_skipped(tmp_path: Path) -> None:
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "a.md").write_text("OBOR\n", encoding="utf-8")
+    (tmp_path / "image.png").write_bytes(b"\x89PNG\r\n\x1a\n\0\0\0")
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".git" / "x.txt").write_text("OBOR\n", encoding="utf-8")
+    code, out, _ = run("check", "-q", str(tmp_path), *TB)
+    assert code == 1
+    assert out.splitlines() == [f"{tmp_path / 'sub' / 'a.md'}:1:1: superseded-term " + '"OBOR" was officially replaced: use "BRI" [belt-and-road]']
+
+
+def test_fix_rewrites_file_and_exits_1(draft: Path) -> None:
+    code, _, err = run("fix", str(draft), *TB)
+    assert code == 1
+    assert draft.read_text(encoding="utf-8") == \
+        "Intro.\nThe Belt and Road plan and a community with a shared future for mankind.\n"
+    assert f"Fixed 2 findings in {draft}" in err
+    assert run("check", str(draft), *TB)[0] == 0
+    assert run("fix", str(draft), *TB)[0] == 0
+
+
+def test_fix_diff_writes_nothing(draft: Path) -> None:
+    code, out, _ = run("fix", "--diff", str(draft), *TB)
+    assert code == 1
+    assert "-The One Belt, One Road plan" in out and "+The Belt and Road plan" in out
+    assert draft.read_text(encoding="utf-8") == DRAFT
+
+
+def test_fix_keeps_bom_crlf_and_mode(tmp_path: Path) -> None:
+    p = tmp_path / "win.txt"
+    p.write_bytes(b"\xef\xbb\xbfOBOR here\r\nand there\r\n")
+    os.chmod(p, 0o640)
+    assert run("fix", str(p), *TB)[0] == 1
+    assert p.read_bytes() == b"\xef\xbb\xbfBRI here\r\nand there\r\n"
+    assert stat.S_IMODE(p.stat().st_mode) == 0o640
+
+
+def test_fix_with_encoding_option_keeps_encoding(tmp_path: Path) -> None:
+    p = tmp_path / "cp.txt"
+    p.write_bytes("Сказано: «Один пояс, один путь».\n".encode("cp1251"))
+    assert run("fix", "--encoding", "cp1251", "--lang", "ru", str(p), *TB)[0] == 1
+    assert p.read_bytes().decode("cp1251") == "Сказано: «Пояс и путь».\n"
+
+
+def test_normalize_stdin_to_stdout() -> None:
+    code, out, _ = run("normalize", "--lang", "en", *TB, input="Join OBOR now.\n")
+    assert (code, out) == (0, "Join BRI now.\n")
+
+
+def test_terms_lookup_by_rendering_in_any_language() -> None:
+    code, out, _ = run("terms", "один путь", *TB)
+    assert code == 0
+    assert out.startswith("belt-and-road\n")
+    assert "superseded One Belt, One Road" in out and "preferred  инициатива «Пояс и путь»" in out
+    assert "NDRC" in out
+
+
+def test_terms_lookup_json_and_miss() -> None:
+    code, out, _ = run("terms", "--format", "json", "luban", *TB)
+    assert code == 0 and json.loads(out)[0]["id"] == "luban-workshop"
+    code, _, err = run("terms", "nothing like it", *TB)
+    assert code == 1 and 'No concept matches "nothing like it".' in err
+
+
+def test_validate_passes_on_test_term_base() -> None:
+    code, _, err = run("validate", "--no-default", str(TERMBASE))
+    assert code == 0, err
+    assert "6 concepts" in err
+
+
+def test_validate_reports_failing_example(tmp_path: Path) -> None:
+    p = tmp_path / "t.yaml"
+    p.write_text(
+        "concepts:\n  - id: a\n    terms: {en: [{text: plan, status: preferred}, {text: scheme, status: deprecated}]}\n"
+        "    examples:\n      - {lang: en, text: the scheme, fixed: the schema}\n", encoding="utf-8")
+    code, _, err = run("validate", "--no-default", str(p))
+    assert code == 2
+    assert f'{p}:5:9: example of "a": fix gives "the plan", expected "the schema"' in err
+
+
+# ----------------------------------------------------------------- bad input
+
+def assert_one_line_error(code: int, err: str, *needles: str) -> None:
+    assert code == 2
+    lines = [line for line in err.splitlines() if line]
+    assert len(lines) == 1, err
+    assert lines[0].startswith("glossary: error: ")
+    assert "Traceback" not in err
+    for needle in needles:
+        assert needle in lines[0]
+
+
+def test_missing_path(tmp_path: Path) -> None:
+    code, _, err = run("check", str(tmp_path / "nope.txt"), *TB)
+    assert_one_line_error(code, err, f"{tmp_path / 'nope.txt'}: no such file or directory")
+
+
+def test_named_binary_file(tmp_path: Path) -> None:
+    p = tmp_path / "x.bin"
+    p.write_bytes(b"abc\0def")
+    code, _, err = run("check", str(p), *TB)
+    assert_one_line_error(code, err, f"{p}: is a binary file")
+
+
+def test_invalid_utf8_names_byte_offset(tmp_path: Path) -> None:
+    p = tmp_path / "latin.txt"
+    p.write_bytes(b"caf\xe9 OBOR\n")
+    code, _, err = run("check", str(p), *TB)
+    assert_one_line_error(code, err, f"{p}: cannot decode as UTF-8 at byte 3", "--encoding")
+
+
+def test_unknown_encoding(tmp_path: Path) -> None:
+    p = tmp_path / "a.txt"
+    p.write_text("x", encoding="utf-8")
+    code, _, err = run("check", "--encoding", "klingon-8", str(p), *TB)
+    assert_one_line_error(code, err, 'unknown encoding "klingon-8"')
+
+
+@pytest.mark.parametrize(
+    ("yaml_text", "needle"),
+    [
+        ("concepts: [\n", ":2:1: invalid YAML"),
+        ("concepts:\n  - id: a\n    terms: {en: [{text: A, status: favourite}]}\n", ':3:36: unknown status "favourite"'),
+        ("concepts:\n  - id: a\n    terms: {en: [{text: A, status: preferred}]}\n"
+         "  - id: b\n    terms: {en: [{text: B, status: preferred}, {text: a, status: deprecated}]}\n", "conflict"),
+        ("concepts:\n  - id: a\n    terms: {en: [{text: A, status: preferred}, {text: B, status: deprecated, fix_to: C},"
+         " {text: C, status: deprecated}]}\n", "cycle"),
+    ],
+    ids=["yaml-error", "unknown-status", "conflict", "cycle"],
+)
+def test_bad_term_base(tmp_path: Path, draft: Path, yaml_text: str, needle: str) -> None:
+    tb = tmp_path / "bad.yaml"
+    tb.write_text(yaml_text, encoding="utf-8")
+    before = draft.read_bytes()
+    code, out, err = run("fix", str(draft), "--no-default", "--termbase", str(tb))
+    assert_one_line_error(code, err, str(tb), needle)
+    assert draft.read_bytes() == before
+
+
+def test_fix_on_read_only_file_changes_nothing(draft: Path) -> None:
+    os.chmod(draft, 0o444)
+    try:
+        code, _, err = run("fix", str(draft), *TB)
+    finally:
+        os.chmod(draft, 0o644)
+    assert code == 2
+    assert f"glossary: error: {draft}: cannot write: the file is read-only" in err
+    assert draft.read_text(encoding="utf-8") == DRAFT
+    assert sorted(p.name for p in draft.parent.iterdir()) == ["draft.txt"]
+
+
+def test_error_in_one_file_does_not_stop_the_others(tmp_path: Path, draft: Path) -> None:
+    code, out, err = run("check", "-q", str(tmp_path / "missing.txt"), str(draft), *TB)
+    assert code == 2
+    assert "superseded-term" in out and "no such file" in err
+
+
+def test_bad_lang_option(draft: Path) -> None:
+    code, _, err = run("check", "--lang", "zz-top-x", str(draft), *TB)
+    assert_one_line_error(code, err, "--lang")

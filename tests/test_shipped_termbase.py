@@ -1,0 +1,45 @@
+"""The shipped term base is tested data: it validates and its examples hold."""
+
+from __future__ import annotations
+
+import pytest
+
+from glossary.examples import run_examples
+from glossary.model import Status
+from glossary.termbase import TermBase, load
+
+
+@pytest.fixture(scope="module")
+def shipped() -> TermBase:
+    return load(use_cache=False)
+
+
+def test_shipped_term_base_validates_with_its_examples(shipped: TermBase) -> None:
+    assert [str(e) for e in run_examples(shipped)] == []
+
+
+def test_every_preferred_rendering_has_a_source(shipped: TermBase) -> None:
+    assert [str(w) for w in shipped.warnings] == []
+
+
+def test_every_variant_has_a_fix_example(shipped: TermBase) -> None:
+    missing = []
+    for concept in shipped.concepts:
+        fixed_langs = {e.lang for e in concept.examples if e.fixed is not None}
+        for term in concept.terms:
+            if term.status.is_variant and not term.requires_source and term.lang not in fixed_langs:
+                missing.append(f"{concept.id}/{term.lang}")
+    assert sorted(set(missing)) == []
+
+
+def test_every_concept_has_a_clean_example(shipped: TermBase) -> None:
+    without = [c.id for c in shipped.concepts
+               if any(t.status.is_variant for t in c.terms) and not any(e.fixed is None for e in c.examples)]
+    assert without == []
+
+
+def test_seed_size_and_languages(shipped: TermBase) -> None:
+    with_all = [c for c in shipped.concepts if all(c.preferred(lang) for lang in ("zh", "en", "ru"))]
+    assert len(with_all) >= 15
+    assert all(c.preferred("en") for c in shipped.concepts)
+    assert any(t.status is Status.SUPERSEDED for c in shipped.concepts for t in c.terms)
