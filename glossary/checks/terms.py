@@ -54,7 +54,7 @@ def run(document: Document, segment: Segment, index: LineIndex, lang: str, match
         suggestion = None
         if target is not None:
             # The target in the form found: case and number, plural, script.
-            rendered = render(target, m.form, segment.text[m.span.start:m.span.end])
+            rendered = render(target, m.form, segment.text[m.span.start:m.span.end], m.term)
             suggestion = rendered.text
             if not rendered.fixable:
                 extra["fixable"] = False

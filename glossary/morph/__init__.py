@@ -143,8 +143,8 @@ class Rendered:
     why: str = ""
 
 
-def render(target: Term, form: Sequence[str], found: str) -> Rendered:
-    """`target` written in the form the match was found in (case, number, plural, script)."""
+def render(target: Term, form: Sequence[str], found: str, source: Term | None = None) -> Rendered:
+    """`target` written in the form `source` was found in (case, number, plural, script)."""
     from . import english, hant, russian, stems
 
     citation = surface(target.text)
@@ -155,7 +155,7 @@ def render(target: Term, form: Sequence[str], found: str) -> Rendered:
         return Rendered(citation, False, f"«{found}» carries a suffix; suffixes are not carried over to another stem")
     ru_forms = [f for f in (russian.Form.from_tag(t) for t in tags) if f is not None]
     if ru_forms:
-        got = russian.inflect(citation, ru_forms, found)
+        got = russian.inflect(citation, ru_forms, found, source.text if source else None)
         if got.text is None:
             return Rendered(citation, False, got.reason)
         return Rendered(got.text)

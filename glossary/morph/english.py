@@ -73,10 +73,14 @@ def variants(text: str) -> tuple[Variant, ...]:
     many = plural(last)
     if many is not None:
         found.append(Variant(head + many, (PLURAL,)))
+    # Only possessives in 's: a bare trailing apostrophe ("Workshops'") folds
+    # like a closing quote, so `“spiritual closeness”` would read as a
+    # possessive. Such a word is found anyway, as the plural (or the term)
+    # followed by punctuation, and the apostrophe stays outside the fix.
     for apostrophe in _APOSTROPHES:
-        found.append(Variant(head + _possessive(last, apostrophe), (POSSESSIVE,)))
-        if many is not None:
-            found.append(Variant(head + _possessive(many, apostrophe), (PLURAL_POSSESSIVE,)))
+        for word, tag in ((last, POSSESSIVE), (many, PLURAL_POSSESSIVE)):
+            if word is not None and not word.lower().endswith("s"):
+                found.append(Variant(head + _possessive(word, apostrophe), (tag,)))
     return tuple(found)
 
 

@@ -288,9 +288,14 @@ class _Group:
 
 
 def _group(
-    tokens: Sequence[Token], joined: Sequence[bool], seq: Sequence[int], start: int, want: str | None
+    tokens: Sequence[Token], joined: Sequence[bool], seq: Sequence[int], start: int, want: str | None,
+    prefer: tuple[str, str] | None = None,
 ) -> _Group | None:
-    """The agreeing group (modifiers, then a noun) starting at seq[start], if any."""
+    """The agreeing group (modifiers, then a noun) starting at seq[start], if any.
+
+    Readings are tried nominative first (terms are listed in the nominative),
+    or first in the case and number `prefer` names.
+    """
     run: list[int] = []
     p = start
     while p < len(seq) and tokens[seq[p]].is_word:
@@ -301,7 +306,12 @@ def _group(
             break
         run.append(p)
         p += 1
-    order = (want,) if want else ("nomn", "accs", "gent", "datv", "ablt", "loct")
+    order: tuple[str, ...] = ("nomn", "accs", "gent", "datv", "ablt", "loct")
+    if want:
+        order = (want,)
+    elif prefer:
+        order = (prefer[0],) + tuple(c for c in order if c != prefer[0])
+    number = prefer[1] if prefer else None
     for k in range(len(run) - 1, -1, -1):
         head = seq[run[k]]
         # Among equally likely readings take the inanimate one: terms name
@@ -309,7 +319,7 @@ def _group(
         # accusative of agreeing words.
         head_parses = sorted(
             (x for x in _candidates(normalize(tokens[head].text)) if str(x.tag.POS) == "NOUN"),
-            key=lambda x: (-round(x.score, 3), x.tag.animacy != "inan"),
+            key=lambda x: (number is not None and x.tag.number != number, -round(x.score, 3), x.tag.animacy != "inan"),
         )
         for case in order:
             for noun in (x for x in head_parses if _CASE_OF.get(str(x.tag.case)) == case):
@@ -346,8 +356,13 @@ def _group(
 
 
 @functools.lru_cache(maxsize=4096)
-def analyse(text: str) -> Pattern:
-    """Analyse a Russian term once: which words inflect, which stay as written."""
+def analyse(text: str, prefer: tuple[str, str] | None = None) -> Pattern:
+    """Analyse a Russian term once: which words inflect, which stay as written.
+
+    `prefer` (case, number) settles a term whose citation form reads several
+    ways («Пояса и пути»: genitive singular or nominative plural): a fix
+    target is read like the variant it replaces.
+    """
     tokens, joined = _term_tokens(text)
     seg = _segments(tokens)
     info: dict[int, tuple[int, int, Any]] = {}  # token index -> (domain, group, parse)
@@ -359,13 +374,13 @@ def analyse(text: str) -> Pattern:
     def phrase(seq: list[int], domain: int, want: str | None) -> tuple[str | None, int]:
         """Analyse groups from the start of `seq`; returns (case, index after the last group)."""
         nonlocal group_id
-        first = _group(tokens, joined, seq, 0, want)
+        first = _group(tokens, joined, seq, 0, want, prefer)
         if first is None:
             return None, 0
         groups = [first]
         p = first.end
         while p + 1 < len(seq) and tokens[seq[p]].norm in _COORDINATORS:
-            nxt = _group(tokens, joined, seq, p + 1, first.case)
+            nxt = _group(tokens, joined, seq, p + 1, first.case, prefer)
             if nxt is None:
                 break
             groups.append(nxt)
@@ -574,13 +589,23 @@ def _write(pattern: Pattern, form: Form, keep_yo: bool) -> str | str:
     return text
 
 
-def inflect(text: str, forms: Sequence[Form], found: str = "") -> Inflected:
+def citation(pattern: Pattern) -> tuple[str, str] | None:
+    """The case and number of a term as listed (its head's)."""
+    head = next((s for s in pattern.slots if s.inflects and s.domain == 0 and s.pos == "NOUN"), None)
+    if pattern.case is None or head is None:
+        return None
+    return pattern.case, head.number or "sing"
+
+
+def inflect(text: str, forms: Sequence[Form], found: str = "", source: str | None = None) -> Inflected:
     """`text` (a Russian term) in the form the match was found in.
 
-    With several possible forms, the fix is written only when they all give the
-    same words; otherwise the reason lists them so a person can choose.
+    `source` is the term that was matched: the number change in `forms` is
+    relative to it, and `text` is read in the same citation form. With several
+    possible forms, the fix is written only when they all give the same words;
+    otherwise the reason lists them so a person can choose.
     """
-    pattern = analyse(text)
+    pattern = analyse(text, citation(analyse(source)) if source else None)
     if not forms or not pattern.inflects:
         return Inflected(text)
     keep_yo = "ё" in found.casefold() or "ё" in text.casefold()
