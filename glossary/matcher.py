@@ -94,6 +94,12 @@ class Matcher:
         state["_layer"] = None  # rebuilt on first use: it holds the analyser's parses
         return state
 
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        state.setdefault("forms", {})
+        state.setdefault("layer_terms", [])
+        state["_layer"] = None
+        self.__dict__.update(state)
+
     def layer(self) -> Any:
         """The word-level matchers of this language, built on first use."""
         if self._layer is None and self.layer_terms:
