@@ -24,11 +24,12 @@ narrows the case first («о», «к», «без» ...).
 from __future__ import annotations
 
 import functools
+import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, NamedTuple, TypeVar
 
-from .tokens import Token, TokenTrie, joined_words, normalize, tokenize
+from .tokens import Anchored, Token, TokenTrie, joined_words, normalize, tokenize
 
 CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
 CASE_NAMES = {
@@ -76,15 +77,20 @@ PREPOSITIONS: dict[str, frozenset[str]] = {
 _CACHE_LIMIT = 500_000
 
 
-@dataclass(frozen=True, slots=True)
-class Reading:
-    """One analysis of a word form: what agreement checks need from pymorphy."""
+class Reading(NamedTuple):
+    """One analysis of a word form: what agreement checks need from pymorphy.
+
+    A named tuple: the cache holds hundreds of thousands, and tuples of
+    strings drop out of the garbage collector's tracking where dataclass
+    instances would be traversed on every full collection.
+    """
 
     lemma: str
     pos: str
     case: str | None
     number: str | None
     gender: str | None
+    superlative: bool = False
 
 
 class Analyser:
@@ -99,7 +105,7 @@ class Analyser:
 
         self.morph = pymorphy3.MorphAnalyzer(lang="ru")
         self._readings: dict[str, tuple[Reading, ...]] = {}
-        self._keys: dict[str, frozenset[str]] = {}
+        self._keys: dict[str, tuple[str, ...]] = {}
 
     def parses(self, word: str) -> list[Any]:
         return self.morph.parse(word)
@@ -114,13 +120,13 @@ class Analyser:
             self._readings[word] = found
         return found
 
-    def keys(self, word: str) -> frozenset[str]:
+    def keys(self, word: str) -> tuple[str, ...]:
         """Trie keys of a case-folded word: its surface key and its lemma keys."""
         found = self._keys.get(word)
         if found is None:
             if len(self._keys) >= _CACHE_LIMIT:
                 self._keys.clear()
-            found = frozenset({"S:" + normalize(word)} | {"L:" + r.lemma for r in self.readings(word)})
+            found = tuple(dict.fromkeys(["S:" + normalize(word)] + ["L:" + r.lemma for r in self.readings(word)]))
             self._keys[word] = found
         return found
 
@@ -133,6 +139,7 @@ def _reading(parse: Any) -> Reading:
         case=_CASE_OF.get(str(tag.case)) if tag.case else None,
         number=str(tag.number) if tag.number else None,
         gender=str(tag.gender) if tag.gender else None,
+        superlative="Supr" in tag.grammemes,
     )
 
 
@@ -435,7 +442,7 @@ def _same_pos(a: str, b: str) -> bool:
 
 def _fits(slot: Slot, readings: Iterable[Reading], case: str, number: str | None) -> bool:
     for r in readings:
-        if r.lemma != slot.lemma or r.case != case or not _same_pos(r.pos, slot.pos):
+        if r.lemma != slot.lemma or r.case != case or not _same_pos(r.pos, slot.pos) or r.superlative:
             continue
         if number is not None and r.number is not None and r.number != number:
             continue
@@ -513,11 +520,21 @@ class Scanner(Generic[T]):
     """Finds inflected Russian terms in text by lemma sequences."""
 
     def __init__(self, terms: Iterable[tuple[str, T]]) -> None:
-        self._trie: TokenTrie[tuple[Pattern, T]] = TokenTrie()
+        trie: TokenTrie[tuple[Pattern, T]] = TokenTrie()
+        anchors: list[tuple[str, int]] | None = []
         for text, payload in terms:
             pattern = analyse(text)
-            if pattern.inflects:
-                self._trie.add(pattern.keys, (pattern, payload))
+            if not pattern.inflects:
+                continue
+            trie.add(pattern.keys, (pattern, payload))
+            anchor = _anchor(pattern)
+            if anchor is None or anchors is None:
+                anchors = None  # a first word without a stable stem: walk every token
+            else:
+                anchors.append(anchor)
+        self._trie = trie
+        self._anchored = Anchored(trie, anchors)
+        self._verdicts: dict[tuple[int, tuple[str, ...], str | None], tuple[Form, ...] | None] = {}
 
     def __bool__(self) -> bool:
         return bool(self._trie)
@@ -526,22 +543,45 @@ class Scanner(Generic[T]):
         """Terms in `text` (raw or folded), leftmost-longest, in any case and number."""
         if not self._trie:
             return []
-        tokens = tokenize(text)
         an = analyser()
-        keys = [an.keys(t.text.casefold()) if t.is_word else ("S:" + t.norm,) for t in tokens]
-        words = [t.text.casefold() for t in tokens]
+        verdicts = self._verdicts
 
-        def accept(i: int, j: int, item: tuple[Pattern, T]) -> tuple[Form, ...] | None:
-            forms = forms_of(item[0], words[i:j])
-            if not forms:
-                return None
-            before = tokens[i - 1].text if i > 0 and tokens[i - 1].is_word else None
-            return tuple(narrow(forms, before))
+        def keys_of(token: Token) -> Iterable[str]:
+            return an.keys(token.text.casefold()) if token.is_word else ("S:" + token.norm,)
+
+        def accept(tokens: Sequence[Token], i: int, j: int, item: tuple[Pattern, T]) -> tuple[Form, ...] | None:
+            words = tuple(t.text.casefold() for t in tokens[i:j])
+            before = tokens[i - 1].text.casefold() if i > 0 and tokens[i - 1].is_word else None
+            key = (id(item[0]), words, before if before in PREPOSITIONS else None)
+            if key not in verdicts:  # a text repeats its terms in the same few forms
+                if len(verdicts) >= _CACHE_LIMIT:
+                    verdicts.clear()
+                forms = forms_of(item[0], words)
+                verdicts[key] = tuple(narrow(forms, before)) if forms else None
+            return verdicts[key]
 
         return [
-            Hit(tokens[i].start, tokens[j - 1].end, tuple((item[1], verdict) for item, verdict in accepted))  # type: ignore[misc]
-            for i, j, accepted in self._trie.scan(len(tokens), keys.__getitem__, accept)
+            Hit(start, end, tuple((item[1], verdict) for item, verdict in accepted))  # type: ignore[misc]
+            for start, end, accepted in self._anchored.scan(text, keys_of, accept)
         ]
+
+
+def _anchor(pattern: Pattern) -> tuple[str, int] | None:
+    """The stem all forms of the term's first word start with, and the tokens before that word."""
+    for index, slot in enumerate(pattern.slots):
+        if not slot.token.is_word:
+            continue
+        if not slot.inflects:
+            stem = slot.token.norm
+        else:
+            # Forms a match can take: same part of speech, with a case; not the
+            # «наи-» superlatives OpenCorpora files under the same lemma.
+            forms = [normalize(f.word) for f in slot.parse.lexeme
+                     if _same_pos(str(f.tag.POS), slot.pos) and f.tag.case and "Supr" not in f.tag.grammemes]
+            forms.append(normalize(slot.token.text))
+            stem = os.path.commonprefix(forms)
+        return (stem, index) if len(stem) >= 2 else None
+    return None
 
 
 # Writing a replacement in a form -----------------------------------------------

@@ -14,11 +14,11 @@ because suffixes follow vowel harmony and do not carry over to another stem.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
-from .tokens import TokenTrie, normalize, tokenize
+from .tokens import Anchored, Token, TokenTrie, normalize, tokenize
 
 MARKER = "|"
 LANGS = frozenset({"kk", "uz", "ky", "tg", "tk"})
@@ -116,14 +116,22 @@ class Scanner(Generic[T]):
     """Finds stem-marked terms: a marked word matches its stem plus any suffix."""
 
     def __init__(self, terms: Iterable[tuple[str, T]]) -> None:
-        self._trie: TokenTrie[tuple[StemPattern, T]] = TokenTrie()
+        trie: TokenTrie[tuple[StemPattern, T]] = TokenTrie()
+        anchors: list[tuple[str, int]] | None = []
         self._lengths: set[int] = set()
         for text, payload in terms:
             if not has_marker(text):
                 continue
             pattern = compile_pattern(text)
-            self._trie.add(pattern.keys, (pattern, payload))
+            trie.add(pattern.keys, (pattern, payload))
             self._lengths.update(len(k) - 2 for k in pattern.keys if k.startswith("P:"))
+            first = next((k for k, key in enumerate(pattern.keys) if key[2:3].isalnum()), None)
+            if first is None or anchors is None or len(pattern.keys[first]) < 4:
+                anchors = None
+            else:
+                anchors.append((pattern.keys[first][2:], first))
+        self._trie = trie
+        self._anchored = Anchored(trie, anchors)
 
     def __bool__(self) -> bool:
         return bool(self._trie)
@@ -132,19 +140,23 @@ class Scanner(Generic[T]):
         """Stem-marked terms in `text` (raw or folded), leftmost-longest."""
         if not self._trie:
             return []
-        tokens = tokenize(text)
         lengths = sorted(self._lengths)
 
-        def keys_at(i: int) -> list[str]:
-            tok = tokens[i]
+        def keys_of(tok: Token) -> list[str]:
             norm = tok.norm
             if not tok.is_word:
                 return ["S:" + norm]
             return ["S:" + norm] + ["P:" + norm[:n] for n in lengths if n <= len(norm)]
 
+        found: dict[tuple[int, int], tuple[str, ...]] = {}
+
+        def accept(tokens: Sequence[Token], i: int, j: int, item: tuple[StemPattern, T]) -> bool:
+            found[(tokens[i].start, tokens[j - 1].end)] = tuple(t.norm for t in tokens[i:j])
+            return True
+
         out: list[Hit[T]] = []
-        for i, j, accepted in self._trie.scan(len(tokens), keys_at, lambda i, j, item: True):
-            found = tuple(t.norm for t in tokens[i:j])
-            suffixed = all(found != item[0].citation for item, _ in accepted)
-            out.append(Hit(tokens[i].start, tokens[j - 1].end, tuple(item[1] for item, _ in accepted), suffixed))
+        for start, end, accepted in self._anchored.scan(text, keys_of, accept):
+            words = found[(start, end)]
+            suffixed = all(words != item[0].citation for item, _ in accepted)
+            out.append(Hit(start, end, tuple(item[1] for item, _ in accepted), suffixed))
         return out
