@@ -99,14 +99,10 @@ def open_vocabulary(size: int, rng: random.Random) -> str:
     return "\n".join(out)
 
 
-def median_seconds(fn: Callable[[], object], runs: int, before: Callable[[], None] = lambda: None) -> float:
-    times = []
-    for _ in range(runs):
-        before()
-        t = time.process_time()
-        fn()
-        times.append(time.process_time() - t)
-    return statistics.median(times)
+def cpu_seconds(fn: Callable[[], object]) -> float:
+    t = time.process_time()
+    fn()
+    return time.process_time() - t
 
 
 def cold(matcher: Matcher) -> Callable[[], None]:
@@ -141,15 +137,22 @@ def main() -> None:
         mb = len(text.encode()) / 1_000_000
         found_surface = len(surface.scan(text))
         found_full = len(full.scan(text))
-        t_surface = median_seconds(lambda: surface.scan(text), args.runs)
-        t_cold = median_seconds(lambda: full.scan(text), args.runs, cold(full))
-        t_warm = median_seconds(lambda: full.scan(text), args.runs)
+        # Interleaved, so a busy machine slows all three alike; medians of runs
+        # and of per-run ratios.
+        surface_t, cold_t, warm_t = [], [], []
+        for _ in range(args.runs):
+            surface_t.append(cpu_seconds(lambda: surface.scan(text)))
+            cold(full)()
+            cold_t.append(cpu_seconds(lambda: full.scan(text)))
+            warm_t.append(cpu_seconds(lambda: full.scan(text)))
+        t_surface = statistics.median(surface_t)
+        ratio_cold = statistics.median(c / s for c, s in zip(cold_t, surface_t))
+        ratio_warm = statistics.median(w / s for w, s in zip(warm_t, surface_t))
         distinct = len(set(text.lower().split()))
         print(f"\n{name}: {mb:.2f} MB, ~{distinct} distinct words; matches: surface {found_surface}, with inflection {found_full}")
         print(f"  surface only             {mb / t_surface:8.2f} MB/s")
-        print(f"  inflection, cold cache   {mb / t_cold:8.2f} MB/s   ({t_cold / t_surface:.1f}x the time of surface only)")
-        print(f"  inflection, warm cache   {mb / t_warm:8.2f} MB/s   ({t_warm / t_surface:.1f}x the time of surface only)")
-
+        print(f"  inflection, cold cache   {mb / statistics.median(cold_t):8.2f} MB/s   ({ratio_cold:.1f}x the time of surface only)")
+        print(f"  inflection, warm cache   {mb / statistics.median(warm_t):8.2f} MB/s   ({ratio_warm:.1f}x the time of surface only)")
 
 if __name__ == "__main__":
     main()

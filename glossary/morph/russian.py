@@ -521,7 +521,7 @@ class Scanner(Generic[T]):
 
     def __init__(self, terms: Iterable[tuple[str, T]]) -> None:
         trie: TokenTrie[tuple[Pattern, T]] = TokenTrie()
-        anchors: list[tuple[str, int]] | None = []
+        anchors: list[tuple[str, int, str]] | None = []
         for text, payload in terms:
             pattern = analyse(text)
             if not pattern.inflects:
@@ -531,7 +531,7 @@ class Scanner(Generic[T]):
             if anchor is None or anchors is None:
                 anchors = None  # a first word without a stable stem: walk every token
             else:
-                anchors.append(anchor)
+                anchors.append((anchor[0], anchor[1], pattern.keys[anchor[1]]))
         self._trie = trie
         self._anchored = Anchored(trie, anchors)
         self._verdicts: dict[tuple[int, tuple[str, ...], str | None], tuple[Form, ...] | None] = {}

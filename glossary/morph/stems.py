@@ -117,7 +117,7 @@ class Scanner(Generic[T]):
 
     def __init__(self, terms: Iterable[tuple[str, T]]) -> None:
         trie: TokenTrie[tuple[StemPattern, T]] = TokenTrie()
-        anchors: list[tuple[str, int]] | None = []
+        anchors: list[tuple[str, int, str]] | None = []
         self._lengths: set[int] = set()
         for text, payload in terms:
             if not has_marker(text):
@@ -129,7 +129,7 @@ class Scanner(Generic[T]):
             if first is None or anchors is None or len(pattern.keys[first]) < 4:
                 anchors = None
             else:
-                anchors.append((pattern.keys[first][2:], first))
+                anchors.append((pattern.keys[first][2:], first, pattern.keys[first]))
         self._trie = trie
         self._anchored = Anchored(trie, anchors)
 

@@ -196,16 +196,16 @@ class Anchored(Generic[P]):
     is tokenized and walked. Results are what a walk over every token gives.
     """
 
-    def __init__(self, trie: TokenTrie[P], anchors: Iterable[tuple[str, int]] | None) -> None:
-        """`anchors`: (stem, tokens before it in the term); None to walk every token."""
+    def __init__(self, trie: TokenTrie[P], anchors: Iterable[tuple[str, int, str]] | None) -> None:
+        """`anchors`: (stem, tokens before it in the term, its trie key); None to walk every token."""
         self.trie = trie
         self._automaton: object | None = None
         if anchors is not None:
             import ahocorasick
 
-            backs: dict[str, set[int]] = {}
-            for stem, back in anchors:
-                backs.setdefault(stem, set()).add(back)
+            backs: dict[str, set[tuple[int, str]]] = {}
+            for stem, back, key in anchors:
+                backs.setdefault(stem, set()).add((back, key))
             automaton = ahocorasick.Automaton()
             for stem, bs in backs.items():
                 automaton.add_word(stem, (len(stem), tuple(sorted(bs))))
@@ -228,13 +228,22 @@ class Anchored(Generic[P]):
                 (tokens[i].start, tokens[j - 1].end, accepted)
                 for i, j, accepted in self.trie.scan(len(tokens), keys.__getitem__, lambda i, j, p: accept(tokens, i, j, p))
             ]
-        starts: dict[int, set[int]] = {}
+        starts: dict[int, set[tuple[int, str]]] = {}
         for last, (length, backs) in self._automaton.iter(lowered):  # type: ignore[attr-defined]
             at = last - length + 1
             if at == 0 or not (lowered[at - 1].isalnum() or lowered[at - 1] in "\u0300\u0301"):
                 starts.setdefault(at, set()).update(backs)
         candidates: dict[int, Found[P]] = {}
         for at in sorted(starts):
+            # Most anchors are the start of another word («од» of «одежда»):
+            # look at the anchor word's keys before building a window.
+            match = _TOKEN.match(text, at)
+            if match is None or match.group(1) is None:
+                continue
+            word_keys = set(keys_of(Token(at, match.end(), match.group(), True)))
+            backs = sorted({back for back, key in starts[at] if key in word_keys})
+            if not backs:
+                continue
             stream = _Stream(text, at)
             anchor = len(stream.tokens)
             cache: dict[int, Iterable[str] | None] = {}
@@ -245,7 +254,7 @@ class Anchored(Generic[P]):
                     cache[j] = None if token is None else keys_of(token)
                 return cache[j]
 
-            for back in sorted(starts[at]):
+            for back in backs:
                 i = anchor - back
                 first = stream.get(i) if i >= 0 else None
                 if first is None or first.start in candidates:
