@@ -54,7 +54,8 @@ def run(document: Document, segment: Segment, index: LineIndex, lang: str, match
         suggestion = None
         if target is not None:
             # The target in the form found: case and number, plural, script.
-            rendered = render(target, m.form, segment.text[m.span.start:m.span.end], m.term)
+            rendered = render(target, m.form, segment.text[m.span.start:m.span.end], m.term,
+                              segment.text[max(0, m.span.start - 8):m.span.start])
             suggestion = rendered.text
             if not rendered.fixable:
                 extra["fixable"] = False

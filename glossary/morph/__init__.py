@@ -20,6 +20,7 @@ says why and the finding is reported without a fix.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -143,12 +144,50 @@ class Rendered:
     why: str = ""
 
 
-def render(target: Term, form: Sequence[str], found: str, source: Term | None = None) -> Rendered:
-    """`target` written in the form `source` was found in (case, number, plural, script)."""
+_O_OB = re.compile(r"(?:^|\W)(о|об)\s+$", re.IGNORECASE)
+_VOWELS = frozenset("аеёиоуыэюя")
+
+
+def _first_letter(text: str) -> str:
+    return next((c for c in text.lower() if c.isalpha()), "")
+
+
+def preposition_clash(before: str, found: str, replacement: str) -> str:
+    """Why a Russian replacement cannot go in as is after «о»/«об», or "".
+
+    «о» goes before a consonant and «об» before а, и, о, у, э («об инициативе»,
+    «о Поясе»); a replacement that starts with the other kind of sound needs
+    the preposition changed, which lies outside the finding's span.
+    """
+    m = _O_OB.search(before)
+    if m is None:
+        return ""
+    old, new = _first_letter(found), _first_letter(replacement)
+    if (old in "аиоуэ") == (new in "аиоуэ") or not new:
+        return ""
+    want = "об" if new in "аиоуэ" else "о"
+    if m.group(1).lower() == want:
+        return ""
+    return f"the preposition «{m.group(1)}» before it would have to become «{want}»"
+
+
+def render(target: Term, form: Sequence[str], found: str, source: Term | None = None, before: str = "") -> Rendered:
+    """`target` written in the form `source` was found in (case, number, plural, script).
+
+    `before` is the text just before the match (for Russian «о»/«об»).
+    """
+    got = _render(target, tuple(form), found, source)
+    if got.fixable and _base(target.lang) == "ru":
+        clash = preposition_clash(before, found, got.text)
+        if clash:
+            return Rendered(got.text, False, clash)
+    return got
+
+
+def _render(target: Term, tags: tuple[str, ...], found: str, source: Term | None) -> Rendered:
     from . import english, hant, russian, stems
 
     citation = surface(target.text)
-    tags = tuple(form)
     if not tags:
         return Rendered(citation)
     if stems.SUFFIXED in tags:
