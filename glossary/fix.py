@@ -41,7 +41,8 @@ def plan(text: str, findings: Iterable[Finding], *, fix_encoding: bool = False,
     """Non-overlapping edits for the fixable findings, sorted by position."""
     edits: list[Edit] = []
     for f in sorted(findings, key=lambda f: (f.span.start, -f.span.end)):
-        fixable = f.fixable or (fix_encoding and f.code == "encoding-damage")
+        # Encoding damage is fixable only when the run asked for it (--fix-encoding).
+        fixable = f.fixable and (f.code != "encoding-damage" or fix_encoding)
         if not fixable or f.suggestion is None:
             continue
         if edits and f.span.start < edits[-1].span.end:

@@ -72,7 +72,7 @@ def check_document(document: Document, termbase: TermBase, options: Options = Op
     """Every finding in `document`, sorted by position."""
     from ..matcher import matcher_for
     from ..script import guess_lang
-    from . import consistency, terms
+    from . import consistency, encoding, terms
 
     index = LineIndex(document.text)
     findings: list[Finding] = []
@@ -82,6 +82,7 @@ def check_document(document: Document, termbase: TermBase, options: Options = Op
         matches = matcher_for(termbase, lang).scan(segment.text)
         scanned.append((segment, lang, matches))
         findings.extend(terms.run(document, segment, index, lang, matches, termbase))
+        findings.extend(encoding.run(document, segment, index, options))
     findings.extend(consistency.run(document, index, scanned, termbase))
     findings.sort(key=lambda f: (f.span.start, f.span.end, f.code))
     return findings
