@@ -127,6 +127,7 @@ class Matcher:
 
 
 _MEMORY: dict[tuple[str, str], Matcher] = {}
+LAYOUT = "morph1"
 
 
 def matcher_for(termbase: TermBase, lang: str) -> Matcher:
@@ -135,7 +136,9 @@ def matcher_for(termbase: TermBase, lang: str) -> Matcher:
     matcher = _MEMORY.get(key)
     if matcher is not None:
         return matcher
-    disk_key = f"{termbase.digest}-{lang}"
+    # LAYOUT names what a pickled Matcher holds (the morph layer's fields), so
+    # a cache written by code without them is never read as a matcher with none.
+    disk_key = f"{termbase.digest}-{lang}-{LAYOUT}"
     matcher = cache.get("matcher", disk_key)
     if not isinstance(matcher, Matcher):
         matcher = compile_matcher(termbase.concepts, lang)

@@ -104,11 +104,18 @@ class Analyser:
         import pymorphy3
 
         self.morph = pymorphy3.MorphAnalyzer(lang="ru")
+        self._parses: dict[str, list[Any]] = {}
         self._readings: dict[str, tuple[Reading, ...]] = {}
         self._keys: dict[str, tuple[str, ...]] = {}
 
     def parses(self, word: str) -> list[Any]:
-        return self.morph.parse(word)
+        """pymorphy3's parses of a word, cached (term analysis asks for each word many times)."""
+        found = self._parses.get(word)
+        if found is None:
+            if len(self._parses) >= _CACHE_LIMIT // 10:
+                self._parses.clear()
+            found = self._parses[word] = self.morph.parse(word)
+        return found
 
     def readings(self, word: str) -> tuple[Reading, ...]:
         """The readings of a case-folded word form, cached."""

@@ -61,3 +61,17 @@ def test_a_compiled_matcher_pickles_without_its_layer_and_rebuilds_it() -> None:
     old = object.__new__(type(copy))
     old.__setstate__(state)
     assert old.scan("мастерская Лу Бань")[0].term.text == "мастерская Лу Бань"
+
+
+def test_the_disk_cache_key_names_the_matcher_layout(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from glossary import cache, matcher
+
+    monkeypatch.setenv(cache.DIR_ENV, str(tmp_path))
+    tb = load([DATA / "morph.yaml"], default=False, use_cache=False)
+    # A matcher cached under the key older code used (no layout) is not read.
+    stale = matcher.Matcher("ru", {})
+    cache.put("matcher", f"{tb.digest}-ru", stale)
+    matcher._MEMORY.clear()
+    fresh = matcher.matcher_for(tb, "ru")
+    assert fresh is not stale and fresh.layer_terms
+    assert fresh.scan("о мастерских Лу Бань")[0].form
