@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import copy
+import functools
 import random
 import statistics
 import time
@@ -140,11 +141,13 @@ def main() -> None:
         # Interleaved, so a busy machine slows all three alike; medians of runs
         # and of per-run ratios.
         surface_t, cold_t, warm_t = [], [], []
+        scan_surface = functools.partial(surface.scan, text)
+        scan_full = functools.partial(full.scan, text)
         for _ in range(args.runs):
-            surface_t.append(cpu_seconds(lambda: surface.scan(text)))
+            surface_t.append(cpu_seconds(scan_surface))
             cold(full)()
-            cold_t.append(cpu_seconds(lambda: full.scan(text)))
-            warm_t.append(cpu_seconds(lambda: full.scan(text)))
+            cold_t.append(cpu_seconds(scan_full))
+            warm_t.append(cpu_seconds(scan_full))
         t_surface = statistics.median(surface_t)
         ratio_cold = statistics.median(c / s for c, s in zip(cold_t, surface_t))
         ratio_warm = statistics.median(w / s for w, s in zip(warm_t, surface_t))

@@ -254,12 +254,15 @@ class Anchored(Generic[P]):
                     cache[j] = None if token is None else keys_of(token)
                 return cache[j]
 
+            def check(i: int, j: int, payload: P, stream: _Stream = stream) -> object | None:
+                return accept(stream.tokens, i, j, payload)
+
             for back in backs:
                 i = anchor - back
                 first = stream.get(i) if i >= 0 else None
                 if first is None or first.start in candidates:
                     continue
-                best = self.trie.longest(i, None, keys_at, lambda i, j, p, stream=stream: accept(stream.tokens, i, j, p))
+                best = self.trie.longest(i, None, keys_at, check)
                 if best is not None:
                     tokens = stream.tokens
                     candidates[tokens[i].start] = (tokens[i].start, tokens[best[0] - 1].end, best[1])
