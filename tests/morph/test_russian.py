@@ -275,3 +275,33 @@ def test_o_before_a_vowel_is_reported_not_written_wrong(tb: TermBase) -> None:
     # Consonant for consonant: the fix goes in (see FIXES: «о сообществе …»).
     assert glossary.normalize("Речь о сообществе общей судьбы человечества.", "ru", tb) == (
         "Речь о сообществе единой судьбы человечества.")
+
+
+PIECES = [
+    "сообщества единой судьбы человечества", "сообществом", "единой судьбы", "человечества", "о", "к", "для",
+    "«Одного пояса, одного пути»", "«Один пояс", "один путь»", "одного", "инициативы «Пояса и пути»",
+    "инициативой", "«Пояс и путь»", "мастерских Лу Баня", "Лу Баня", "одежда", "тройка", "духу",
+    "три силы зла", "тремя силами", "дух «Китай – Центральная Азия»", ",", "—", ".", "\n", "китайско-центральноазиатский",
+]
+
+
+@settings(max_examples=120, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=14))
+def test_scanning_around_anchors_finds_what_a_walk_over_every_word_finds(pieces: list[str]) -> None:
+    from glossary.morph.tokens import Anchored
+
+    terms = [COMMUNITY, "инициатива «Пояс и путь»", "«Один пояс, один путь»", "мастерская Лу Баня",
+             "три силы зла", "дух «Китай – Центральная Азия»", "китайско-центральноазиатский дух"]
+    anchored = Scanner([(t, t) for t in terms])
+    everything = Scanner([(t, t) for t in terms])
+    everything._anchored = Anchored(everything._trie, None)
+    text = " ".join(pieces)
+    assert anchored.scan(text) == everything.scan(text)
+
+
+def test_a_term_broken_across_lines_is_found_with_its_exact_span(tb: TermBase) -> None:
+    text = "Строительство сообщества общей\nсудьбы человечества идёт."
+    [finding] = glossary.check(text, "ru", tb)
+    assert finding.found == "сообщества общей\nсудьбы человечества"
+    assert (finding.start.line, finding.end.line) == (1, 2)
+    assert glossary.normalize(text, "ru", tb) == "Строительство сообщества единой судьбы человечества идёт."
