@@ -75,3 +75,11 @@ def test_the_disk_cache_key_names_the_matcher_layout(tmp_path: Path, monkeypatch
     fresh = matcher.matcher_for(tb, "ru")
     assert fresh is not stale and fresh.layer_terms
     assert fresh.scan("о мастерских Лу Бань")[0].form
+
+
+def test_the_test_term_base_examples_hold() -> None:
+    from glossary.examples import run_examples
+
+    tb = load([DATA / "morph.yaml"], default=False, use_cache=False)
+    assert sum(len(c.examples) for c in tb.concepts) == 9
+    assert run_examples(tb) == []
