@@ -341,3 +341,40 @@ def validate(paths: tuple[str, ...], termbases: tuple[str, ...], no_default: boo
         sys.exit(EXIT_ERROR)
     if strict and tb.warnings:
         sys.exit(EXIT_FINDINGS)
+
+
+@main.command()
+@termbase_options
+@click.option("--format", "fmt", type=FORMAT_CHOICE, default="text", show_default=True, help="Output format.")
+def stats(termbases: tuple[str, ...], no_default: bool, fmt: str) -> None:
+    """Coverage of the term base: concepts, terms and preferred renderings per language, share sourced."""
+    from .stats import compute, render_json, render_text
+
+    figures = compute(load_termbase(termbases, no_default))
+    click.echo(render_json(figures) if fmt == "json" else render_text(figures), nl=False)
+
+
+@main.command()
+@termbase_options
+@click.option("--output", type=click.Path(), help="Write the Markdown glossary to this file instead of stdout.")
+@click.option("--check", "check_only", is_flag=True,
+              help="Write nothing; exit 1 if --output is missing or not up to date.")
+def docs(termbases: tuple[str, ...], no_default: bool, output: str | None, check_only: bool) -> None:
+    """Generate the browsable Markdown glossary (one section per concept) from the term base."""
+    from .docgen import is_current, render, save
+
+    if check_only and output is None:
+        raise UsageError(_("--check needs --output, the file to compare"))
+    text = render(load_termbase(termbases, no_default))
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    try:
+        if check_only:
+            if not is_current(Path(output), text):
+                click.echo(_("{path} is not up to date: run `glossary docs --output {path}`").format(path=output), err=True)
+                sys.exit(EXIT_FINDINGS)
+            return
+        save(Path(output), text)
+    except GlossaryError as exc:
+        raise fail(exc) from None

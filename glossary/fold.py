@@ -161,7 +161,7 @@ def _compose_clusters(text: str) -> tuple[str, OffsetMap | None]:
         else:
             composed = unicodedata.normalize("NFKC", text[pos:end])
             out.append(composed)
-            if len(composed) != end - pos:
+            if composed != text[pos:end]:
                 builder.add(length, length + len(composed), pos, end)
             length += len(composed)
         pos = end

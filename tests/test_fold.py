@@ -80,3 +80,12 @@ def test_fold_of_each_mapped_piece_is_the_folded_piece(text: str) -> None:
 def test_fold_is_idempotent(text: str) -> None:
     once = fold_text(text)
     assert fold_text(once) == once
+
+
+def test_a_cluster_recomposed_at_the_same_length_maps_back_whole() -> None:
+    """NFKC of "ﬁ" + breve is "f" + "ĭ": same length, different characters, so the
+    cluster must map back as one block, not character by character."""
+    text = "a\u0306\ufb01\u0306"
+    f = fold(text)
+    assert f.text == "\u0103f\u012d"
+    assert f.to_original(Span(2, 3)) == Span(2, 4)

@@ -43,3 +43,21 @@ def test_seed_size_and_languages(shipped: TermBase) -> None:
     assert len(with_all) >= 15
     assert all(c.preferred("en") for c in shipped.concepts)
     assert any(t.status is Status.SUPERSEDED for c in shipped.concepts for t in c.terms)
+
+
+def test_each_variant_is_shown_in_an_example(shipped: TermBase) -> None:
+    """A variant fixed monolingually has a sentence fix must change; one that needs
+    the source text has a sentence that must stay clean without it."""
+    from glossary.fold import fold_text
+
+    missing = []
+    for concept in shipped.concepts:
+        for term in concept.terms:
+            if not term.status.is_variant:
+                continue
+            key = fold_text(term.text)
+            shown = [e for e in concept.examples if e.lang == term.lang and key in fold_text(e.text)]
+            wanted = [e for e in shown if (e.fixed is None) == term.requires_source]
+            if not wanted:
+                missing.append(f"{concept.id}/{term.lang}: {term.text}")
+    assert missing == []
