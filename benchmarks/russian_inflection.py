@@ -18,7 +18,8 @@ For each corpus it prints MB/s (median CPU time of `--runs`, which other
 processes on the machine disturb less than wall time) for the surface matcher
 alone, and for the matcher with the Russian layer with a cold lemma cache
 (emptied before every run) and a warm one (kept from the previous run), and
-the ratios to surface-only.
+the ratios to surface-only; and, as the baseline for anchoring, the same layer
+walking every word of the text (same matches, asserted).
 """
 
 from __future__ import annotations
@@ -33,6 +34,8 @@ from collections.abc import Callable
 
 from glossary import load
 from glossary.matcher import Matcher, compile_matcher
+from glossary.morph import Layer
+from glossary.morph.tokens import Anchored
 from glossary.morph.russian import analyser
 
 SENTENCES = [
@@ -132,30 +135,40 @@ def main() -> None:
     surface.layer_terms = []
     surface._layer = None
     full.layer()  # analyse the terms once, as a cached matcher would have
+    # Baseline for the anchoring: the same layer walking every word of the text.
+    walk = copy.copy(full)
+    walk._layer = Layer("ru", full.layer_terms)
+    walk._layer.russian._anchored = Anchored(walk._layer.russian._trie, None)
 
     print(f"term base: {sum(1 for c in tb.concepts for t in c.terms if t.lang == 'ru')} Russian terms")
     for name, text in (("prose", prose(size)), ("open vocabulary", open_vocabulary(size, rng))):
         mb = len(text.encode()) / 1_000_000
         found_surface = len(surface.scan(text))
         found_full = len(full.scan(text))
-        # Interleaved, so a busy machine slows all three alike; medians of runs
+        # Interleaved, so a busy machine slows all runs alike; medians of runs
         # and of per-run ratios.
-        surface_t, cold_t, warm_t = [], [], []
+        assert walk.scan(text) == full.scan(text)
+        surface_t, cold_t, warm_t, walk_t = [], [], [], []
         scan_surface = functools.partial(surface.scan, text)
         scan_full = functools.partial(full.scan, text)
+        scan_walk = functools.partial(walk.scan, text)
         for _ in range(args.runs):
             surface_t.append(cpu_seconds(scan_surface))
             cold(full)()
             cold_t.append(cpu_seconds(scan_full))
             warm_t.append(cpu_seconds(scan_full))
+            walk_t.append(cpu_seconds(scan_walk))
         t_surface = statistics.median(surface_t)
         ratio_cold = statistics.median(c / s for c, s in zip(cold_t, surface_t))
         ratio_warm = statistics.median(w / s for w, s in zip(warm_t, surface_t))
+        ratio_walk = statistics.median(w / s for w, s in zip(walk_t, surface_t))
         distinct = len(set(text.lower().split()))
         print(f"\n{name}: {mb:.2f} MB, ~{distinct} distinct words; matches: surface {found_surface}, with inflection {found_full}")
         print(f"  surface only             {mb / t_surface:8.2f} MB/s")
         print(f"  inflection, cold cache   {mb / statistics.median(cold_t):8.2f} MB/s   ({ratio_cold:.1f}x the time of surface only)")
         print(f"  inflection, warm cache   {mb / statistics.median(warm_t):8.2f} MB/s   ({ratio_warm:.1f}x the time of surface only)")
+        print(f"  every word walked, warm  {mb / statistics.median(walk_t):8.2f} MB/s   ({ratio_walk:.1f}x; the layer without anchors)")
+
 
 if __name__ == "__main__":
     main()
