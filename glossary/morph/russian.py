@@ -51,8 +51,8 @@ _CASE_OF = {
 }  # fmt: skip
 _MODIFIERS = frozenset({"ADJF", "PRTF", "NUMR"})
 _COORDINATORS = frozenset({"и", "или", ",", "-"})
-_OPENERS = frozenset("«„‹")
-_CLOSERS = frozenset("»›”")
+_OPENERS = frozenset("«„‹‘")
+_CLOSERS = frozenset("»›”’")
 
 # The cases a preposition governs; the word right before a match narrows the
 # case of the match (standard Russian grammar).
@@ -74,7 +74,7 @@ PREPOSITIONS: dict[str, frozenset[str]] = {
     for word in words
 }  # fmt: skip
 
-_CACHE_LIMIT = 500_000
+_CACHE_LIMIT = 100_000  # word forms; a long text has tens of thousands
 
 
 class Reading(NamedTuple):

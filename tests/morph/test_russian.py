@@ -305,3 +305,10 @@ def test_a_term_broken_across_lines_is_found_with_its_exact_span(tb: TermBase) -
     assert finding.found == "сообщества общей\nсудьбы человечества"
     assert (finding.start.line, finding.end.line) == (1, 2)
     assert glossary.normalize(text, "ru", tb) == "Строительство сообщества единой судьбы человечества идёт."
+
+
+@pytest.mark.parametrize("term", ["инициатива «Пояс и путь»", 'инициатива "Пояс и путь"', "инициатива „Пояс и путь“",
+                                  "инициатива ‘Пояс и путь’"])
+def test_every_quotation_style_marks_the_name(term: str) -> None:
+    assert [(s.token.text, s.domain) for s in analyse(term).slots if s.inflects] == [
+        ("инициатива", 0), ("Пояс", 1), ("путь", 1)]
