@@ -15,6 +15,7 @@ from typing import Any
 
 import click
 
+from .clilocale import LocalizedGroup, locale_option
 from .errors import GlossaryError, TermBaseErrors
 from .i18n import _, ngettext
 
@@ -151,14 +152,15 @@ def summary(run: Run) -> str:
     fixable = sum(f.fixable for f in run.findings)
     if not n:
         return ngettext("No findings in {files} file.", "No findings in {files} files.", len(run.files)).format(files=len(run.files))
-    line = ngettext("Found {n} finding", "Found {n} findings", n).format(n=n) + " " + ngettext(
-        "in {files} file", "in {files} files", files).format(files=files)
+    found = ngettext("Found {n} finding", "Found {n} findings", n).format(n=n)
+    where = ngettext("in {files} file", "in {files} files", files).format(files=files)
     if fixable:
-        line += " " + ngettext("({fixable} fixable with `glossary fix`).", "({fixable} fixable with `glossary fix`).",
-                               fixable).format(fixable=fixable)
-    else:
-        line += "."
-    return line
+        tail = ngettext("({fixable} fixable with `glossary fix`).", "({fixable} fixable with `glossary fix`).",
+                        fixable).format(fixable=fixable)
+        # TRANSLATORS: joins the three pieces above; languages without spaces drop them.
+        return _("{found} {where} {fixable}").format(found=found, where=where, fixable=tail)
+    # TRANSLATORS: joins the two pieces above and ends the sentence.
+    return _("{found} {where}.").format(found=found, where=where)
 
 
 def exit_code(run: Run, exit_zero: bool = False) -> int:
@@ -171,11 +173,12 @@ def exit_code(run: Run, exit_zero: bool = False) -> int:
 
 # ------------------------------------------------------------------ commands
 
-FORMAT_CHOICE = click.Choice(["text", "json"])
+FORMAT_CHOICE = click.Choice(["text", "json", "sarif", "github"])
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=LocalizedGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="glossary", prog_name="glossary")
+@locale_option
 def main() -> None:
     """Check texts against the official renderings of political and diplomatic terms."""
 
@@ -378,3 +381,8 @@ def docs(termbases: tuple[str, ...], no_default: bool, output: str | None, check
         save(Path(output), text)
     except GlossaryError as exc:
         raise fail(exc) from None
+
+
+from .cli_exchange import register as _register_exchange  # noqa: E402
+
+_register_exchange(main, termbase_options, load_termbase, UsageError)

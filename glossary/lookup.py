@@ -8,6 +8,7 @@ import click
 
 from .checks.terms import describe_source
 from .fold import fold_text
+from .i18n import language_name
 from .model import Concept, Status
 from .termbase import TermBase
 
@@ -40,7 +41,7 @@ def render_text(concepts: list[Concept], color: bool = False) -> str:
         if concept.note:
             out.append(f"  {concept.note}")
         for lang in concept.langs:
-            out.append(f"  {lang}:")
+            out.append(f"  {lang} ({language_name(lang)}):")
             for term in concept.terms_in(lang):
                 extra = []
                 if term.fix_to:

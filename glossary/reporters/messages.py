@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..checks import BY_CODE
+from ..i18n import N_
 from ..model import Finding
 
-NO_SUGGESTION = "no official rendering is recorded"
+NO_SUGGESTION = N_("no official rendering is recorded")
 
 
 def message(finding: Finding, translate: Callable[[str], str] = lambda s: s) -> str:

@@ -1,0 +1,80 @@
+"""Documentation of each finding code: the text behind SARIF rules and docs/codes.md.
+
+The registry of codes, their severities, one-line summaries and message
+templates is `glossary.checks.CHECKS`; this table adds what a code-scanning UI
+shows beside an alert: a longer description and what to do about it. Codes
+are stable, untranslated identifiers; the prose is marked for translation.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from glossary.i18n import N_
+
+DOCS_PAGE = "docs/codes.md"
+# Used until the package declares where its docs are published
+# (`[project.urls] Documentation = "https://…/docs"` in pyproject.toml).
+FALLBACK_DOCS_URL = "https://glossary.invalid/docs"
+
+
+@dataclass(frozen=True, slots=True)
+class CodeDoc:
+    """A finding code's full description and how to act on it."""
+
+    code: str
+    description: str
+    help: str
+
+
+DOCS: tuple[CodeDoc, ...] = (
+    CodeDoc(
+        "deprecated-term",
+        N_("The term base marks this rendering as one to stop using: a calque, a mistranslation or an unofficial form of a concept that has an official rendering."),
+        N_("Replace it with the official rendering (glossary fix does this). Where a text must keep it, override the term in a project term base passed with --termbase."),
+    ),
+    CodeDoc(
+        "superseded-term",
+        N_("This rendering was official once and has been officially replaced; the term base records when and by which rendering."),
+        N_("Replace it with the current official rendering (glossary fix does this). Where a text must keep it, such as a historical quotation, override the term in a project term base passed with --termbase."),
+    ),
+    CodeDoc(
+        "mixed-renderings",
+        N_("One text renders one concept in two different ways that are not a term and its own abbreviation, which makes readers wonder whether two things are meant."),
+        N_("Keep one rendering throughout the text, preferably the official one."),
+    ),
+    CodeDoc(
+        "encoding-damage",
+        N_("UTF-8 text was decoded as Windows-1252 or Latin-1 somewhere on its way (mojibake), so that, for example, an em dash came out as three characters starting with \"â\"."),
+        N_("Repair the text (glossary fix --fix-encoding does this) and check how the file was converted."),
+    ),
+)
+_BY_CODE = {doc.code: doc for doc in DOCS}
+GENERIC = CodeDoc("", N_("A finding reported by glossary."), N_("See the documentation of the code."))
+
+
+def doc(code: str) -> CodeDoc:
+    """The documentation entry for `code`, or a generic one for a code this table lacks."""
+    return _BY_CODE.get(code, GENERIC)
+
+
+@lru_cache(maxsize=1)
+def docs_url() -> str:
+    """The published docs folder: the package's `Documentation` project URL, else a placeholder."""
+    from importlib.metadata import PackageNotFoundError, metadata
+
+    try:
+        urls = metadata("glossary").get_all("Project-URL") or []
+    except PackageNotFoundError:
+        urls = []
+    for entry in urls:
+        label, _sep, url = entry.partition(",")
+        if label.strip().casefold() == "documentation" and url.strip():
+            return url.strip().rstrip("/")
+    return FALLBACK_DOCS_URL
+
+
+def help_uri(code: str) -> str:
+    """Where the documentation of `code` lives (a section of docs/codes.md)."""
+    return f"{docs_url()}/codes.md#{code}"

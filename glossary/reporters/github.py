@@ -1,0 +1,60 @@
+"""GitHub Actions workflow commands: one annotation per finding.
+
+Format and escaping follow actions/toolkit `command.ts`: `%`, CR and LF are
+percent-encoded in the message, and additionally `:` and `,` in property values.
+GitHub only accepts `col`/`endColumn` when the annotation starts and ends on one
+line, so a term broken across a line break gets line numbers only. The message
+repeats `path:line:col: code` so the raw log reads well too (ruff does the same).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from glossary.i18n import _
+from glossary.model import Finding, Severity
+from glossary.reporters import Report
+from glossary.reporters.messages import message
+
+COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+
+
+def render(report: Report) -> str:
+    """One annotation per finding of a run."""
+    return render_findings(report.findings)
+
+
+def render_findings(findings: Iterable[Finding]) -> str:
+    """One `::warning …::…` line per finding, sorted by position."""
+    ordered = sorted(findings, key=lambda f: (f.path, f.start.line, f.start.column, f.code))
+    return "".join(annotation(f) + "\n" for f in ordered)
+
+
+def annotation(finding: Finding) -> str:
+    """The workflow command for one finding."""
+    props: list[tuple[str, str]] = []
+    if finding.path and finding.path != "-":
+        props.append(("file", finding.path))
+    props.append(("line", str(finding.start.line)))
+    props.append(("endLine", str(finding.end.line)))
+    if finding.start.line == finding.end.line:
+        # GitHub's endColumn is the last annotated column (it defaults to `col`).
+        props.append(("col", str(finding.start.column)))
+        props.append(("endColumn", str(max(finding.start.column, finding.end.column - 1))))
+    title = f"glossary {finding.code}" + (f" ({finding.concept_id})" if finding.concept_id else "")
+    props.append(("title", title))
+    where = f"{finding.path or '-'}:{finding.start.line}:{finding.start.column}"
+    text = f"{where}: {finding.code} {message(finding, _)}"
+    command = COMMANDS.get(finding.severity, "warning")
+    joined = ",".join(f"{key}={escape_property(value)}" for key, value in props)
+    return f"::{command} {joined}::{escape_data(text)}"
+
+
+def escape_data(text: str) -> str:
+    """Escape a workflow command's message."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    """Escape a workflow command's property value."""
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")

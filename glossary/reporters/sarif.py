@@ -1,0 +1,166 @@
+"""SARIF 2.1.0 output for code-scanning services and SARIF viewers.
+
+Conventions followed (SARIF 2.1.0 §3.30, GitHub's "SARIF support for code
+scanning"): one rule per finding code; 1-based regions whose `endColumn` is the
+column after the last character; columns counted in Unicode code points and
+said so in `run.columnKind`; `partialFingerprints` that do not depend on line
+numbers, so an alert survives edits elsewhere in the file; `fixes` for fixable
+findings (GitHub ignores them, editors' SARIF viewers apply them).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from pathlib import PurePath
+from urllib.parse import quote
+
+from glossary import codes
+from glossary.checks import BY_CODE, CHECKS
+from glossary.i18n import _
+from glossary.model import Finding, Severity
+from glossary.reporters import Report
+from glossary.reporters.messages import message
+
+SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
+LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+FINGERPRINT_KEY = "glossary/v1"
+
+
+def render(report: Report) -> str:
+    """The SARIF log of a run."""
+    return render_findings(report.findings, sources=report.sources)
+
+
+def render_findings(findings: Iterable[Finding], version: str | None = None, sources: Mapping[str, str] | None = None) -> str:
+    """The SARIF log for `findings`, as JSON text ending in a newline.
+
+    `sources` (path -> checked text) lets fixes carry exactly what `glossary fix`
+    would write: the case kept and the replacement escaped for the file format.
+    """
+    return json.dumps(sarif_log(findings, version, sources), ensure_ascii=False, indent=2) + "\n"
+
+
+def sarif_log(findings: Iterable[Finding], version: str | None = None, sources: Mapping[str, str] | None = None) -> dict:
+    """The SARIF log for `findings`, as a JSON-ready dict."""
+    ordered = sorted(findings, key=lambda f: (f.path, f.start.line, f.start.column, f.code, f.found))
+    rule_codes = [check.code for check in CHECKS]
+    rule_codes += sorted({f.code for f in ordered} - set(rule_codes))
+    index = {code: i for i, code in enumerate(rule_codes)}
+    seen: Counter[tuple[str, str, str, str | None, str]] = Counter()
+    results = []
+    for finding in ordered:
+        key = (finding.path, finding.code, finding.found.casefold(), finding.concept_id, finding.lang)
+        seen[key] += 1
+        results.append(_result(finding, index[finding.code], seen[key], (sources or {}).get(finding.path)))
+    driver = {
+        "name": "glossary",
+        "semanticVersion": version or _package_version(),
+        "informationUri": codes.docs_url(),
+        "rules": [_rule(code) for code in rule_codes],
+    }
+    return {
+        "$schema": SCHEMA_URI,
+        "version": "2.1.0",
+        "runs": [{"tool": {"driver": driver}, "columnKind": "unicodeCodePoints", "results": results}],
+    }
+
+
+def _rule(code: str) -> dict:
+    doc = codes.doc(code)
+    check = BY_CODE.get(code)
+    summary = check.summary if check is not None else doc.description
+    level = LEVELS[check.severity] if check is not None else "warning"
+    return {
+        "id": code,
+        "name": code,
+        "shortDescription": {"text": _(summary)},
+        "fullDescription": {"text": _(doc.description)},
+        "help": {"text": _(doc.help)},
+        "helpUri": codes.help_uri(code),
+        "defaultConfiguration": {"level": level},
+    }
+
+
+def _uri(path: str) -> str:
+    """A URI reference for `path`: relative paths stay relative (as GitHub wants)."""
+    if not path or path == "-":
+        return "stdin"
+    pure = PurePath(path)
+    if pure.is_absolute():
+        return pure.as_uri()
+    return quote(pure.as_posix(), safe="/")
+
+
+def _region(finding: Finding) -> dict:
+    return {
+        "startLine": finding.start.line,
+        "startColumn": finding.start.column,
+        "endLine": finding.end.line,
+        "endColumn": finding.end.column,
+    }
+
+
+def _result(finding: Finding, rule_index: int, occurrence: int, source: str | None) -> dict:
+    uri = _uri(finding.path)
+    location = {"physicalLocation": {"artifactLocation": {"uri": uri}, "region": _region(finding)}}
+    properties = {"concept": finding.concept_id, "lang": finding.lang, "found": finding.found}
+    if finding.suggestion is not None:
+        properties["suggestion"] = finding.suggestion
+    if finding.unit_id is not None:
+        properties["unitId"] = finding.unit_id
+    if finding.fuzzy:
+        properties["fuzzy"] = True
+    result: dict = {
+        "ruleId": finding.code,
+        "ruleIndex": rule_index,
+        "level": LEVELS.get(finding.severity, "warning"),
+        "message": {"text": message(finding, _)},
+        "locations": [location],
+        "partialFingerprints": {FINGERPRINT_KEY: _fingerprint(finding, occurrence)},
+        "properties": properties,
+    }
+    if finding.fixable and finding.suggestion is not None:
+        inserted = _replacement(finding, source)
+        result["fixes"] = [
+            {
+                "description": {"text": _('Replace with "{suggestion}"').format(suggestion=finding.suggestion)},
+                "artifactChanges": [
+                    {
+                        "artifactLocation": {"uri": uri},
+                        "replacements": [
+                            {"deletedRegion": _region(finding), "insertedContent": {"text": inserted}}
+                        ],
+                    }
+                ],
+            }
+        ]
+    return result
+
+
+def _replacement(finding: Finding, source: str | None) -> str:
+    """The text `glossary fix` writes for this finding (case kept, escaped for the format)."""
+    assert finding.suggestion is not None
+    if source is None:
+        return finding.suggestion
+    from glossary import fix, readers
+
+    text = fix.keep_case(finding.found, finding.suggestion, fix.sentence_initial(source, finding.span.start))
+    return readers.reader_for(finding.path, source).escape(text)
+
+
+def _fingerprint(finding: Finding, occurrence: int) -> str:
+    """Stable across unrelated edits: code, concept, found text and its occurrence number."""
+    parts = (finding.code, finding.concept_id or "", finding.lang, finding.found.casefold(), str(occurrence))
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:32]
+
+
+def _package_version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("glossary")
+    except PackageNotFoundError:
+        return "0.0.0"
