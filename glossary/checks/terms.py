@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..morph import render
-from ..model import Concept, Document, Finding, Match, Segment, Source, Status, Term
+from ..model import Concept, Document, Finding, Match, Segment, Source, Span, Status, Term
 from ..positions import LineIndex
 from ..termbase import TermBase
 from . import make_finding
@@ -52,6 +52,7 @@ def run(document: Document, segment: Segment, index: LineIndex, lang: str, match
         why = reason(concept, m.term, target)
         extra: dict[str, object] = {}
         suggestion = None
+        span = m.span
         if target is not None:
             # The target in the form found: case and number, plural, script.
             rendered = render(target, m.form, segment.text[m.span.start:m.span.end], m.term,
@@ -60,8 +61,10 @@ def run(document: Document, segment: Segment, index: LineIndex, lang: str, match
             if not rendered.fixable:
                 extra["fixable"] = False
                 why = f"{rendered.why}; {why}" if why else rendered.why
+            if rendered.widen:  # «о проекте» -> «об инициативе»: the preposition changes too
+                span = Span(m.span.start - rendered.widen, m.span.end)
         findings.append(make_finding(
-            code, document, segment, index, m.span, concept_id=concept.id,
+            code, document, segment, index, span, concept_id=concept.id,
             suggestion=suggestion, reason=why, lang=lang, **extra,
         ))
     return findings

@@ -142,6 +142,7 @@ class Rendered:
     text: str
     fixable: bool = True
     why: str = ""
+    widen: int = 0  # characters before the match the fix also replaces (a preposition)
 
 
 _O_OB = re.compile(r"(?:^|\W)(о|об)\s+$", re.IGNORECASE)
@@ -152,35 +153,40 @@ def _first_letter(text: str) -> str:
     return next((c for c in text.lower() if c.isalpha()), "")
 
 
-def preposition_clash(before: str, found: str, replacement: str) -> str:
-    """Why a Russian replacement cannot go in as is after «о»/«об», or "".
+def preposition(before: str, found: str, replacement: str) -> tuple[int, str] | None:
+    """The preposition «о»/«об» before a Russian match, when the replacement needs the other one.
 
     «о» goes before a consonant and «об» before а, и, о, у, э («об инициативе»,
-    «о Поясе»); a replacement that starts with the other kind of sound needs
-    the preposition changed, which lies outside the finding's span.
+    «о Поясе»). Returns how many characters before the match to replace (the
+    preposition and the space after it) and what to write there, or None.
     """
     m = _O_OB.search(before)
     if m is None:
-        return ""
+        return None
     old, new = _first_letter(found), _first_letter(replacement)
-    if (old in "аиоуэ") == (new in "аиоуэ") or not new:
-        return ""
+    if not new or (old in "аиоуэ") == (new in "аиоуэ"):
+        return None
     want = "об" if new in "аиоуэ" else "о"
-    if m.group(1).lower() == want:
-        return ""
-    return f"the preposition «{m.group(1)}» before it would have to become «{want}»"
+    written = m.group(1)
+    if written.lower() == want:
+        return None
+    if written[:1].isupper():
+        want = want[:1].upper() + want[1:]
+    return len(before) - m.start(1), want + before[m.end(1):]
 
 
 def render(target: Term, form: Sequence[str], found: str, source: Term | None = None, before: str = "") -> Rendered:
     """`target` written in the form `source` was found in (case, number, plural, script).
 
-    `before` is the text just before the match (for Russian «о»/«об»).
+    `before` is the text just before the match: a Russian fix after «о» that
+    starts with the other kind of sound takes the preposition in («о проекте»
+    -> «об инициативе»).
     """
     got = _render(target, tuple(form), found, source)
     if got.fixable and _base(target.lang) == "ru":
-        clash = preposition_clash(before, found, got.text)
-        if clash:
-            return Rendered(got.text, False, clash)
+        change = preposition(before, found, got.text)
+        if change is not None:
+            return Rendered(change[1] + got.text, True, "", change[0])
     return got
 
 

@@ -260,21 +260,18 @@ def test_inflected_preferred_renderings_are_clean(tb: TermBase) -> None:
     ]
 
 
-def test_o_before_a_vowel_is_reported_not_written_wrong(tb: TermBase) -> None:
-    # «об «Одном …»» would become «об «Поясе …»»: the preposition must change too,
-    # and it lies outside the finding.
+def test_o_and_ob_follow_the_replacement(tb: TermBase) -> None:
+    # «об «Одном …»» -> «о «Поясе …»»: the fix takes the preposition in.
     text = "Многое написано об «Одном поясе, одном пути»."
     [finding] = glossary.check(text, "ru", tb)
-    assert (finding.suggestion, finding.fixable) == ("«Поясе и пути»", False)
-    assert "«об» before it would have to become «о»" in finding.reason
-    assert glossary.normalize(text, "ru", tb) == text
-    text = "Доклад о проекте «Один пояс, один путь» вышел."
-    [finding] = glossary.check(text, "ru", tb)
-    assert (finding.suggestion, finding.fixable) == ("инициативе «Пояс и путь»", False)
-    assert "«о» before it would have to become «об»" in finding.reason
-    # Consonant for consonant: the fix goes in (see FIXES: «о сообществе …»).
-    assert glossary.normalize("Речь о сообществе общей судьбы человечества.", "ru", tb) == (
-        "Речь о сообществе единой судьбы человечества.")
+    assert (finding.found, finding.suggestion, finding.fixable) == (
+        "об «Одном поясе, одном пути»", "о «Поясе и пути»", True)
+    assert glossary.normalize(text, "ru", tb) == "Многое написано о «Поясе и пути»."
+    text = "О проекте «Один пояс, один путь» писали."
+    assert glossary.normalize(text, "ru", tb) == "Об инициативе «Пояс и путь» писали."
+    # Consonant for consonant: only the term changes.
+    [finding] = glossary.check("Речь о сообществе общей судьбы человечества.", "ru", tb)
+    assert finding.found == "сообществе общей судьбы человечества"
 
 
 PIECES = [
