@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from .model import Finding, Match
     from .termbase import TermBase
 
-__all__ = ["load", "check", "normalize", "find_concepts", "__version__"]
+__all__ = ["load", "check", "check_pair", "normalize", "find_concepts", "__version__"]
 
 _DEFAULT: TermBase | None = None
 
@@ -41,6 +41,24 @@ def check(text: str, lang: str | None = None, termbase: TermBase | None = None) 
     from .checks import check_text
 
     return check_text(text, lang, termbase or load())
+
+
+def check_pair(source: str, target: str, source_lang: str = "zh", target_lang: str = "en",
+               termbase: TermBase | None = None) -> list[Finding]:
+    """Findings in `target` read as the translation of `source`; positions are in `target`.
+
+    The pair is one segment: every concept the source names must be rendered
+    in the target as often (`missing-term`), no source term may be left in it
+    (`untranslated-term`), and the target is checked as `check` would.
+    """
+    from .checks import Options, check_document
+    from .langtags import normalize as tag
+    from .model import Document, Segment
+
+    src, tgt = tag(source_lang), tag(target_lang)
+    segment = Segment(text=target, lang=tgt, source_text=source, source_lang=src)
+    document = Document(path="<target>", text=target, segments=(segment,))
+    return check_document(document, termbase or load(), Options(lang=tgt, source_lang=src))
 
 
 def normalize(text: str, lang: str | None = None, termbase: TermBase | None = None, *,

@@ -118,6 +118,8 @@ class Run:
     fixed: list[str] = field(default_factory=list)
 
     def error(self, exc: GlossaryError) -> None:
+        if str(exc) in self.errors:
+            return  # one broken settings file or term base, reported once
         self.errors.append(str(exc))
         click.echo(f"glossary: error: {exc}", err=True)
 
@@ -183,31 +185,76 @@ def main() -> None:
     """Check texts against the official renderings of political and diplomatic terms."""
 
 
+def file_options(f: Callable[..., Any]) -> Callable[..., Any]:
+    """Options of commands that read files: bilingual sources, settings files, parallel jobs."""
+    f = click.option("--source", type=click.Path(dir_okay=False),
+                     help="Source text of an aligned pair: line n of the one PATH translates line n of SOURCE.")(f)
+    f = click.option("--source-lang", help="Language of the source text of bilingual files (BCP 47).")(f)
+    f = click.option("--config", "config_file", type=click.Path(dir_okay=False),
+                     help="Use this settings file for every path instead of the nearest one.")(f)
+    f = click.option("--isolated", is_flag=True, help="Ignore all settings files.")(f)
+    f = click.option("--exempt-quotes", is_flag=True,
+                     help="Do not report variant renderings inside quotation marks (quoted titles).")(f)
+    f = click.option("-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True,
+                     help="Files checked in parallel (0: one per CPU).")(f)
+    return f
+
+
+def settings_for(paths: tuple[str, ...], termbases: tuple[str, ...], no_default: bool, lang: str | None,
+                 encoding: str | None, fix_encoding: bool, source: str | None, source_lang: str | None,
+                 config_file: str | None, isolated: bool, exempt_quotes: bool, fix: bool = False):  # type: ignore[no-untyped-def]
+    from .runner import Settings
+
+    if source is not None and (len(paths) != 1 or Path(paths[0]).is_dir()):
+        raise UsageError("--source pairs one source file with one target file")
+    if config_file is not None and isolated:
+        raise UsageError("--config and --isolated cannot be used together")
+    load_termbase(termbases, no_default)  # a broken term base is one error, not one per file
+    normalize_lang(lang)
+    if source_lang is not None:
+        try:
+            from .langtags import normalize
+
+            normalize(source_lang)
+        except ValueError as exc:
+            raise UsageError(f"--source-lang: {exc}") from None
+    if config_file is not None:
+        from .config import load as load_config
+
+        try:
+            load_config(config_file)
+        except GlossaryError as exc:
+            raise fail(exc) from None
+    return Settings(termbases=termbases, no_default=no_default, lang=lang, source_lang=source_lang,
+                    encoding=encoding, fix_encoding=fix_encoding, config_file=config_file, isolated=isolated,
+                    source=source, exempt_quotes=exempt_quotes, fix=fix)
+
+
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @termbase_options
 @input_options
+@file_options
 @click.option("--format", "fmt", type=FORMAT_CHOICE, default="text", show_default=True, help="Output format.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
 @click.option("-q", "--quiet", is_flag=True, help="One line per finding, no context and no summary.")
 def check(paths: tuple[str, ...], termbases: tuple[str, ...], no_default: bool, lang: str | None,
-          encoding: str | None, fix_encoding: bool, fmt: str, exit_zero: bool, quiet: bool) -> None:
+          encoding: str | None, fix_encoding: bool, source: str | None, source_lang: str | None,
+          config_file: str | None, isolated: bool, exempt_quotes: bool, jobs: int, fmt: str, exit_zero: bool,
+          quiet: bool) -> None:
     """Report unofficial renderings in PATHS (files, folders, or - for stdin)."""
-    from .checks import Options, check_document
+    from .runner import run as run_files
 
-    tb = load_termbase(termbases, no_default)
-    options = Options(fix_encoding=fix_encoding, lang=normalize_lang(lang))
+    settings = settings_for(paths, termbases, no_default, lang, encoding, fix_encoding, source, source_lang,
+                            config_file, isolated, exempt_quotes)
     run = Run()
-    for path, named in walk(paths):
-        try:
-            document = read_document(path, named, encoding, options.lang)
-            if document is None:
-                continue
-            run.files.append(document.path)
-            run.sources[document.path] = document.text
-            run.findings.extend(check_document(document, tb, options))
-        except GlossaryError as exc:
-            run.error(exc)
+    for outcome in run_files(walk(paths), settings, jobs):
+        if outcome.error is not None:
+            run.error(outcome.error)
+        elif outcome.document is not None:
+            run.files.append(outcome.document.path)
+            run.sources[outcome.document.path] = outcome.document.text
+            run.findings.extend(outcome.findings)
     emit(run, fmt, verbose=not quiet)
     if fmt == "text" and not quiet and run.files:
         click.echo(summary(run), err=True)
@@ -218,58 +265,50 @@ def check(paths: tuple[str, ...], termbases: tuple[str, ...], no_default: bool, 
 @click.argument("paths", nargs=-1, required=True)
 @termbase_options
 @input_options
+@file_options
 @click.option("--diff", is_flag=True, help="Show the changes as a unified diff; write nothing.")
 @click.option("--format", "fmt", type=FORMAT_CHOICE, default="text", show_default=True, help="Output format of what is left.")
 def fix(paths: tuple[str, ...], termbases: tuple[str, ...], no_default: bool, lang: str | None,
-        encoding: str | None, fix_encoding: bool, diff: bool, fmt: str) -> None:
+        encoding: str | None, fix_encoding: bool, source: str | None, source_lang: str | None,
+        config_file: str | None, isolated: bool, exempt_quotes: bool, jobs: int, diff: bool, fmt: str) -> None:
     """Rewrite deprecated and superseded renderings in PATHS in place."""
     import difflib
 
-    from . import fix as fixing
-    from . import readers, writers
-    from .checks import Options, check_document
+    from . import writers
+    from .runner import run as run_files
 
-    tb = load_termbase(termbases, no_default)
-    options = Options(fix_encoding=fix_encoding, lang=normalize_lang(lang))
+    settings = settings_for(paths, termbases, no_default, lang, encoding, fix_encoding, source, source_lang,
+                            config_file, isolated, exempt_quotes, fix=True)
     run = Run()
-    for path, named in walk(paths):
-        try:
-            document = read_document(path, named, encoding, options.lang)
-            if document is None:
-                continue
-            run.files.append(document.path)
-            escape = readers.escape_for(document)
-            text = document.text
-            total = 0
-            # Overlapping findings are fixed over more than one pass.
-            for _pass in range(4):
-                current = readers.load(document.path, writers.encode(document, text), encoding=document.encoding,
-                                       lang=options.lang, fmt=document.format) if _pass else document
-                edits = fixing.plan(text, check_document(current, tb, options), fix_encoding=fix_encoding, escape=escape)
-                if not edits:
-                    break
-                text = fixing.apply(text, edits)
-                total += len(edits)
-            final = readers.load(document.path, writers.encode(document, text), encoding=document.encoding,
-                                 lang=options.lang, fmt=document.format) if total else document
-            run.sources[document.path] = text
-            run.findings.extend(check_document(final, tb, options))
-            if not total:
-                continue
-            if path == STDIN:
-                click.echo(text, nl=False)
-                continue
-            if diff:
-                click.echo("".join(difflib.unified_diff(
-                    document.text.splitlines(keepends=True), text.splitlines(keepends=True),
-                    fromfile=f"a/{document.path}", tofile=f"b/{document.path}")), nl=False)
-            else:
+    for outcome in run_files(walk(paths), settings, jobs):
+        if outcome.error is not None:
+            run.error(outcome.error)
+            continue
+        document = outcome.document
+        if document is None:
+            continue
+        run.files.append(document.path)
+        text = outcome.fixed_text if outcome.fixed_text is not None else document.text
+        run.sources[document.path] = text
+        run.findings.extend(outcome.findings)
+        if outcome.fixed_text is None:
+            continue
+        if document.path == "<stdin>":
+            click.echo(text, nl=False)
+            continue
+        if diff:
+            click.echo("".join(difflib.unified_diff(
+                document.text.splitlines(keepends=True), text.splitlines(keepends=True),
+                fromfile=f"a/{document.path}", tofile=f"b/{document.path}")), nl=False)
+        else:
+            try:
                 writers.write(document, text)
-                click.echo(ngettext("Fixed {n} finding in {path}", "Fixed {n} findings in {path}", total)
-                           .format(n=total, path=document.path), err=True)
-            run.fixed.append(document.path)
-        except GlossaryError as exc:
-            run.error(exc)
+            except GlossaryError as exc:
+                run.error(exc)
+                continue
+            click.echo(ngettext("Fixed {n} finding in {path}", "Fixed {n} findings in {path}", outcome.fixes)
+                       .format(n=outcome.fixes, path=document.path), err=True)
+        run.fixed.append(document.path)
     if run.findings:
         emit(run, fmt, verbose=True)
     code = exit_code(run)

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import os
 import sys
-import tempfile
 from pathlib import Path
 
 import click
@@ -15,17 +13,12 @@ from .i18n import _, language_names, ngettext
 EXPORT_FORMATS = click.Choice(["tbx", "csv"])
 
 
-def _write_atomic(path: Path, text: str, newline: str | None = None) -> None:
-    """Write `text` to `path` through a temporary file in the same folder, then rename."""
+def _write_atomic(path: Path, text: str) -> None:
+    """Write `text` to `path` through the project's one atomic writer."""
+    from .writers import write_file
+
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline=newline or "") as fp:
-            fp.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_file(path, text.encode("utf-8"))
 
 
 def _languages_line(langs: list[str]) -> str:

@@ -49,6 +49,21 @@ DOCS: tuple[CodeDoc, ...] = (
         N_("UTF-8 text was decoded as Windows-1252 or Latin-1 somewhere on its way (mojibake), so that, for example, an em dash came out as three characters starting with \"â\"."),
         N_("Repair the text (glossary fix --fix-encoding does this) and check how the file was converted."),
     ),
+    CodeDoc(
+        "missing-term",
+        N_("The source segment names a concept more often than its translation renders it: not at all (an error) or fewer times (a warning). A deprecated rendering or a source term left in the translation counts as a rendering, since it is reported on its own."),
+        N_("Render the concept with its official rendering, once for each mention in the source. Where the translation rightly leaves it out, add a suppression comment naming the concept."),
+    ),
+    CodeDoc(
+        "untranslated-term",
+        N_("A term of the source language was copied into the translation as it is, such as Han characters of a known concept in an English text."),
+        N_("Replace it with the official rendering in the language of the translation."),
+    ),
+    CodeDoc(
+        "unused-suppression",
+        N_("An inline glossary-disable comment has no finding in its scope, so it silences nothing; left in place it would silence a later, real finding."),
+        N_("Remove the comment, or correct the concept id or code it names."),
+    ),
 )
 _BY_CODE = {doc.code: doc for doc in DOCS}
 GENERIC = CodeDoc("", N_("A finding reported by glossary."), N_("See the documentation of the code."))

@@ -7,8 +7,6 @@ order), so CI can regenerate it and compare byte for byte.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
 from .errors import InputError
@@ -138,24 +136,7 @@ def is_current(path: Path, text: str) -> bool:
 
 
 def save(path: Path, text: str) -> None:
-    """Write `text` to `path` atomically: a temporary file in the same folder, renamed over."""
-    folder = path.parent if str(path.parent) else Path(".")
-    try:
-        if path.is_dir():
-            raise InputError("cannot write: it is a directory", str(path))
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
-    except InputError:
-        raise
-    except OSError as exc:
-        raise InputError(f"cannot write: {exc.strerror}", str(path)) from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except OSError as exc:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise InputError(f"cannot write: {exc.strerror}", str(path)) from None
+    """Write the generated page atomically."""
+    from .writers import write_file
+
+    write_file(path, text.encode("utf-8"))

@@ -4,14 +4,26 @@ Why not just `ftfy.fix_text`: the checker needs exact spans to report and to fix
 only when asked, and ftfy works on whole strings. ftfy also trusts its badness
 heuristic, which lets some damage through, such as "â–" + no-break space for
 "■" (E2 96 A0), found in an official report. So we locate candidate runs
-ourselves (each must re-encode as Windows-1252/Latin-1 into well-formed UTF-8
-that decodes to plausible characters) and decide on each run from its own
-evidence, ftfy's badness score and the text around it.
+ourselves: each must re-encode as Windows-1252 (undefined bytes passed
+through) or Latin-1 into well-formed UTF-8 that decodes to plausible
+characters. A run is damage when
+
+- a continuation character is one clean text does not put after a letter
+  ("€", "¸", "¤", a C1 control...), or the run holds several sequences of one
+  script, unless it reads as words and their punctuation;
+- a single ambiguous sequence (closing quotes, dashes, "®", no-break space...)
+  has the context of damage: a capital inside a lowercase word ("wiÄ…"),
+  "Â"/"Ã" outside a word in capitals, a symbol after "â" that starts a token
+  ("â–\u00a0"), a lead after Han or Hangul; or ftfy's badness drops when a
+  run that begins a word is repaired;
+- it lies within 80 characters of a run that is damage by the rules above.
 
 Precision comes first: clean text in any script must not be flagged. The
-ambiguous cases are a single accented capital or lowercase letter followed by
+ambiguous cases are accented letters that end or are words, followed by
 punctuation that also occurs in clean text ("NESCAFÉ®", "“Touché”—",
-"l’été\u00a0»", "Fuß“"); those are accepted only with more evidence.
+"l’été\u00a0»", "Fuß“", "IRMÃ”", "VÝŠKA"). "Â£" is treated as damage: no
+language writes Â before a currency sign. Text encoded twice is decoded again
+while the repaired run, in its context, is itself damage.
 """
 
 from __future__ import annotations
@@ -19,6 +31,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ftfy.badness import badness
 
@@ -82,7 +95,10 @@ _SEQUENCE = "|".join(
 _RUN_RE = re.compile(f"(?:{_SEQUENCE})+")
 # The cheap gate: no damage is possible without a lead character directly
 # followed by a continuation character.
-_GATE_RE = re.compile(f"[\u00c2-\u00f4]{_CONT}")
+_GATE_RE = re.compile(f"[\u00c2-\u00f4]{_CONT}|\u00c3 ")
+# "à" is C3 A0; when the no-break space A0 was later turned into a plain space
+# (or dropped), "voilÃ  le" is what remains.
+_A_GRAVE_RE = re.compile("(?<=[^\\W\\d_])\u00c3 ?(?= )")
 
 # Continuation characters that also follow a letter in clean text: closing
 # quotes, dashes, ellipsis, guillemets, no-break space, soft hyphen, marks such
@@ -105,15 +121,23 @@ _FORMAT_OK = frozenset(
     "\u2060\u2066\u2067\u2068\u2069\ufeff"
 )
 
-# Scripts where a lone Latin accented letter would be odd: if one of these is
-# next to an ambiguous run, the run is damage, not a word ending in "é".
+# Scripts where a Latin accented letter would be odd: after one of these, an
+# ambiguous run is damage, not a word ending in "é".
 _EAST_ASIAN_RE = re.compile(
     "[\u1100-\u11ff\u2e80-\u9fff\ua960-\ua97f\uac00-\ud7ff\uf900-\ufaff"
     "\uff00-\uffef\U00020000-\U0003ffff]"
 )
 
-# Lowercase leads that are words of their own in some language.
+# Modifier letters used as apostrophes or glottal stops inside words.
+_APOSTROPHES = frozenset("\u02b9\u02ba\u02bb\u02bc\u02bd\u02be\u02bf")
+
+# Punctuation that closes a word: a lead followed only by these reads as a
+# word and its punctuation.
+_CLOSERS = frozenset("\u2019\u201d\u201c\u2018\u2026\u2013\u2014\u00bb\u00ab\u203a\u2039")
+
+# Leads that are words of their own in some language.
 _ONE_LETTER_WORDS = frozenset("àáèéìíòóùúå")
+_WORD_LETTERS = frozenset("ÀÁÈÉÌÍÒÓÔÙÚÅÖâ") | _ONE_LETTER_WORDS
 
 # Scripts that one text mixes freely; one name for the coherence test.
 _SCRIPT_GROUPS = {
@@ -126,30 +150,45 @@ _SCRIPT_GROUPS = {
 }
 
 _MAX_LEVELS = 4
+_CONTEXT = 32
 _PROPAGATE = 80
 
 
-def _plausible(char: str, after_letter: bool) -> bool:
+def _plausible(char: str, before: str, allow_c1: bool) -> bool:
     """Could `char` be what the writer meant? Controls, private use and
-    unassigned code points cannot; a combining mark needs a base."""
+    unassigned code points cannot; a combining mark needs a base. A C1
+    control is allowed only on the way through text encoded twice, where it
+    stands for a byte of the next level."""
     cat = unicodedata.category(char)
     first = cat[0]
-    if first in "LNPS":
-        return True
-    if first == "Z":
+    if first in "LNPSZ":
         return True
     if first == "M":
-        return after_letter
+        return bool(before) and unicodedata.category(before)[0] in "LMNS"
     if cat == "Cf":
         return char in _FORMAT_OK
     if cat == "Cn":
         # Emoji assigned after this Python's Unicode tables.
         return 0x1F000 <= ord(char) <= 0x1FAFF
-    return False
+    return allow_c1 and "\x80" <= char <= "\x9f"
 
 
 def _decode(run: str) -> str:
     return bytes(_TO_BYTE[c] for c in run).decode("utf-8")
+
+
+@lru_cache(maxsize=8192)
+def _sequence(seq: str) -> tuple[str, bool]:
+    """The character a sequence encodes, and whether any of its continuation
+    characters is strong evidence (one not common in clean text). After a
+    dash, a printable sign may start the next word ("sí—¿verdad?",
+    "café—°C"), so it does not count."""
+    marks = seq[1:]
+    strong = any(
+        c not in _TEXTLIKE and not (i and marks[i - 1] in "\u2013\u2014" and c >= "\u00a0")
+        for i, c in enumerate(marks)
+    )
+    return _decode(seq), strong
 
 
 def _split(run: str) -> list[str]:
@@ -181,25 +220,47 @@ def _candidates(text: str) -> list[_Run]:
     implausible splits a matched run."""
     runs: list[_Run] = []
     for match in _RUN_RE.finditer(text):
-        pos = match.start()
-        cur_start = pos
-        decoded: list[str] = []
-        strong = False
-        for seq in _split(match.group()):
-            char = _decode(seq)
-            before = decoded[-1] if decoded else (text[pos - 1] if pos else "")
-            if _plausible(char, _is_letter(before)):
-                if not decoded:
-                    cur_start = pos
-                decoded.append(char)
-                strong = strong or any(c not in _TEXTLIKE for c in seq[1:])
-            elif decoded:
-                runs.append(_Run(cur_start, pos, "".join(decoded), strong))
-                decoded, strong = [], False
-            pos += len(seq)
-        if decoded:
-            runs.append(_Run(cur_start, pos, "".join(decoded), strong))
+        found = _scan(text, match.start(), match.group(), allow_c1=True)
+        if any(_has_c1(_repair_in(text, r)) for r in found if _has_c1(r.decoded)):
+            found = _scan(text, match.start(), match.group(), allow_c1=False)
+        runs.extend(found)
     return runs
+
+
+def _has_c1(text: str) -> bool:
+    return any("\x80" <= c <= "\x9f" for c in text)
+
+
+def _scan(text: str, pos: int, matched: str, allow_c1: bool) -> list[_Run]:
+    runs: list[_Run] = []
+    cur_start = pos
+    decoded: list[str] = []
+    strong = False
+    for seq in _split(matched):
+        char, seq_strong = _sequence(seq)
+        before = decoded[-1] if decoded else (text[pos - 1] if pos else "")
+        if _plausible(char, before, allow_c1):
+            if not decoded:
+                cur_start = pos
+            decoded.append(char)
+            strong = strong or seq_strong
+        elif decoded:
+            runs.append(_Run(cur_start, pos, "".join(decoded), strong))
+            decoded, strong = [], False
+        pos += len(seq)
+    if decoded:
+        runs.append(_Run(cur_start, pos, "".join(decoded), strong))
+    return runs
+
+
+def _a_grave(text: str) -> list[_Run]:
+    """"Ã" closing a lowercase word before a space: "à" that lost its A0
+    byte to a plain space. A capital Ã never ends a lowercase word."""
+    return [
+        _Run(m.start(), m.end(), "\u00e0", True)
+        for m in _A_GRAVE_RE.finditer(text)
+        if text[m.start() - 1].islower()
+    ]
 
 
 def _ftfy_agrees(text: str, run: _Run) -> bool:
@@ -209,17 +270,45 @@ def _ftfy_agrees(text: str, run: _Run) -> bool:
     words ("KURDÎ”") or are words ("È…")."""
     before = text[run.start - 1 : run.start] if run.start else ""
     after = text[run.end : run.end + 1]
-    if _is_letter(before) or not (_is_letter(after) or after.isdigit()):
+    if _is_letter(before) or not _is_letter(after) or text[run.start] in _WORD_LETTERS:
         return False
     damaged = before + text[run.start : run.end] + after
     return badness(damaged) > badness(before + run.decoded + after)
 
 
+def _word_end(marks: str) -> bool:
+    """Could `marks` follow a word's last letter: closing punctuation, a
+    no-break space before a guillemet as French sets it, a soft hyphen?"""
+    if marks[0] == "\u00a0":
+        return marks[1:] in ("\u00bb", "\u203a")
+    if marks == "\u00ad":
+        return True  # a letter, then a soft hyphen inside the word
+    return all(c in _CLOSERS for c in marks)
+
+
+def _words_and_punctuation(text: str, run: _Run) -> bool:
+    """Does the run read as words and their punctuation: the first sequence
+    ending a word or being a one-letter word, each later one a one-letter
+    word after a dash ("été”—è…”", "Ô—Ô—")?"""
+    pos = run.start
+    for i, seq in enumerate(_split(text[run.start : run.end])):
+        before = text[pos - 1] if pos else ""
+        if i == 0:
+            word = _is_letter(before) or seq[0] in _WORD_LETTERS
+        else:
+            word = before in "\u2013\u2014" and seq[0] in _WORD_LETTERS
+        if not (word and _word_end(seq[1:])):
+            return False
+        pos += len(seq)
+    return True
+
+
 def _coherent(decoded: str) -> bool:
-    """At most one script among the letters (by Unicode name prefix)."""
+    """At most one script among the letters (by Unicode name prefix);
+    modifier letters such as ˆ go with any script."""
     scripts = set()
     for char in decoded:
-        if char.isalpha():
+        if char.isalpha() and unicodedata.category(char) != "Lm":
             script = unicodedata.name(char, "?").split()[0]
             scripts.add(_SCRIPT_GROUPS.get(script, script))
     return len(scripts) <= 1
@@ -231,8 +320,9 @@ def _convincing(text: str, run: _Run) -> bool:
         return True
     if len(run.decoded) > 1:
         # Several sequences in a row do not happen in clean text by chance,
-        # unless they decode to letters of unrelated scripts.
-        return _coherent(run.decoded)
+        # unless they decode to letters of unrelated scripts, or each reads
+        # as a word and its punctuation ("été”—è…”").
+        return _coherent(run.decoded) and not _words_and_punctuation(text, run)
     # One sequence, every continuation character common in clean text.
     seq = text[run.start : run.end]
     lead = seq[0]
@@ -246,49 +336,77 @@ def _convincing(text: str, run: _Run) -> bool:
         # the end of a word in capitals (Turkish "HÂLÂ»").
         return not prev.isupper()
     if lead == "\u00c3":
-        # Portuguese capitals end words in Ã ("IRMÃ”"): only then keep it.
-        return not (prev.isupper() and not _is_letter(nxt))
+        # Portuguese capitals end words in Ã ("IRMÃ”", "FÃ"); after a capital
+        # only a letter inside the word, of the case around it, is convincing
+        # ("GRÃ–SSE", "RÃ©sumÃ©"). A soft hyphen follows any letter.
+        if seq[1] == "\u00ad":
+            return prev.islower()
+        if prev.isupper():
+            return (run.decoded.isupper() and nxt.isupper()) or (run.decoded.islower() and nxt.islower())
+        return True
     if "\u00c4" <= lead <= "\u00de":
         # A capital inside a lowercase word is the mark of broken Polish,
         # Czech, Russian...; after a capital or a space it may be a real word
-        # end ("NESCAFÉ®", "È…").
+        # end ("NESCAFÉ®", "È…"). The sign × (D7) is never inside a word.
+        # Modifier-letter apostrophes sit inside words after any letter
+        # (Uzbek "Gʻafur", read "GÊ»afur").
+        if run.decoded in _APOSTROPHES:
+            return _is_letter(nxt)
+        if not lead.isalpha() or seq[1] == "\u00ad":
+            # A soft hyphen follows any letter ("ÞAÐ\u00adA").
+            return False
+        # Inside a word in capitals, a Latin capital is convincing ("CÅ’UR");
+        # other capitals are not ("VÝŠKA", "INDONÉŠTINA").
+        if prev.isupper() and nxt.isupper() and run.decoded.isupper():
+            return run.decoded <= "\u017f"
         return prev.islower()
     if lead == "\u00e2":
         # U+2000..U+2FFF: punctuation and symbols ("■", "→"), unless "â" ends
-        # a word (Turkish "hâlâ…”", Vietnamese, Sami).
+        # a word (Turkish "hâlâ…”", Vietnamese, Sami) or is one (Welsh "â”—").
         if unicodedata.category(run.decoded)[0] not in "PSNZ":
             return False
-        return not _is_letter(prev)
-    # Lowercase leads end words in many languages ("é…”", "è»"): after a
-    # letter, trust the run only among characters where a Latin letter does
-    # not belong. Elsewhere the lead starts a word, and "à", "é", "è", "ó",
-    # "å"... are words by themselves ("é…”"), so those need the run glued to
-    # a following word.
-    if _EAST_ASIAN_RE.match(prev) or _EAST_ASIAN_RE.match(nxt):
+        return not _is_letter(prev) and not _word_end(seq[1:])
+    # Lowercase leads end words in many languages ("é…”", "è»"), and "à",
+    # "é", "è", "ó", "å"... are words by themselves ("Isso é”—disse"). Trust
+    # those runs after characters where a Latin letter does not belong.
+    if _EAST_ASIAN_RE.match(prev):
         return True
     if _is_letter(prev) or unicodedata.category(prev or " ")[0] == "M":
         return False
-    if lead in _ONE_LETTER_WORDS:
-        return _is_letter(nxt) or nxt.isdigit()
-    return True
+    return lead not in _ONE_LETTER_WORDS
 
 
-def _repair_levels(decoded: str) -> str:
-    """Undo double (and deeper) encoding: while the whole repaired run is
-    itself one convincing damaged run, decode again."""
+def _repair_levels(decoded: str, prev: str, nxt: str) -> str:
+    """Undo double (and deeper) encoding: while the whole repaired run,
+    between the characters around it, is itself one convincing damaged run,
+    decode again."""
     for _ in range(_MAX_LEVELS - 1):
-        runs = [r for r in _candidates(decoded) if r.start == 0 and r.end == len(decoded)]
-        if not runs or not (_convincing(decoded, runs[0]) or _ftfy_agrees(decoded, runs[0])):
+        context = prev + decoded + nxt
+        end = len(prev) + len(decoded)
+        match = _RUN_RE.match(context, len(prev), end)
+        if not match or match.end() != end:
+            break
+        runs = _scan(context, match.start(), match.group(), allow_c1=True)
+        if len(runs) != 1 or runs[0].end != end:
+            break
+        if not (_convincing(context, runs[0]) or _ftfy_agrees(context, runs[0])):
             break
         decoded = runs[0].decoded
     return decoded
 
 
+def _repair_in(text: str, run: _Run) -> str:
+    """The run's repair, all levels, judged with the text before and after it."""
+    return _repair_levels(run.decoded, text[max(0, run.start - _CONTEXT) : run.start], text[run.end : run.end + 1])
+
+
 def find_damage(text: str) -> list[Damage]:
     """Every mojibake run in `text`, sorted, non-overlapping, spans in code points."""
-    if not _GATE_RE.search(text):
+    if text.isascii() or not _GATE_RE.search(text):
         return []
     runs = _candidates(text)
+    if "\u00c3 " in text:
+        runs = sorted(runs + _a_grave(text), key=lambda r: r.start)
     if not runs:
         return []
     accepted = [_convincing(text, r) or _ftfy_agrees(text, r) for r in runs]
@@ -305,7 +423,10 @@ def find_damage(text: str) -> list[Damage]:
             near = j < len(anchors) and anchors[j].start - _PROPAGATE <= run.end
             accepted[i] = near
     return [
-        Damage(Span(r.start, r.end), _repair_levels(r.decoded))
+        Damage(
+            Span(r.start, r.end),
+            _repair_in(text, r),
+        )
         for r, ok in zip(runs, accepted)
         if ok
     ]

@@ -28,28 +28,42 @@ def encode(document: Document, text: str) -> bytes:
 def write(document: Document, text: str) -> None:
     """Replace the file of `document` with `text`, encoded as the original was."""
     data = encode(document, text)
-    path = document.path
-    folder = os.path.dirname(os.path.abspath(path))
     try:
-        mode = stat.S_IMODE(os.stat(path).st_mode)
-        # Read-only files are refused even for root, who could write them anyway.
-        if not mode & stat.S_IWUSR or not os.access(path, os.W_OK):
-            raise InputError("cannot write: the file is read-only", path)
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{os.path.basename(path)}.", suffix=".tmp")
-    except InputError:
-        raise
+        mode = stat.S_IMODE(os.stat(document.path).st_mode)
     except OSError as exc:
-        raise InputError(f"cannot write: {exc.strerror}", path) from None
+        raise InputError(f"cannot write: {exc.strerror}", document.path) from None
+    # Read-only files are refused even for root, who could write them anyway.
+    if not mode & stat.S_IWUSR or not os.access(document.path, os.W_OK):
+        raise InputError("cannot write: the file is read-only", document.path)
+    write_file(document.path, data, mode)
+
+
+def write_file(path: str | os.PathLike[str], data: bytes, mode: int = 0o644) -> None:
+    """Write `data` to `path` atomically: a temporary file in the same folder, renamed over.
+
+    The one way the project writes a user's file; any failure leaves the old
+    file (or no file) and no temporary file behind.
+    """
+    name = os.fspath(path)
+    folder = os.path.dirname(os.path.abspath(name))
+    if os.path.isdir(name):
+        raise InputError("cannot write: it is a directory", name)
+    try:
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{os.path.basename(name)}.", suffix=".tmp")
+    except OSError as exc:
+        raise InputError(f"cannot write: {exc.strerror}", name) from None
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
         os.chmod(tmp, mode)
-        os.replace(tmp, path)
-    except OSError as exc:
+        os.replace(tmp, name)
+    except BaseException as exc:
         try:
             os.unlink(tmp)
         except OSError:
             pass
-        raise InputError(f"cannot write: {exc.strerror}", path) from None
+        if isinstance(exc, OSError):
+            raise InputError(f"cannot write: {exc.strerror}", name) from None
+        raise

@@ -42,6 +42,15 @@ CHECKS: tuple[Check, ...] = (
     Check("encoding-damage", Severity.ERROR, False,
           N_('"{found}" looks like damaged encoding of "{suggestion}"'),
           N_("UTF-8 text that was decoded as Windows-1252 or Latin-1 (mojibake)")),
+    Check("missing-term", Severity.ERROR, False,
+          N_('the source names "{found}" but the translation does not render it as "{suggestion}"'),
+          N_("a concept named in the source segment has too few renderings in its translation")),
+    Check("untranslated-term", Severity.ERROR, False,
+          N_('"{found}" is left untranslated: use "{suggestion}"'),
+          N_("a source-language term copied into the translation as it is")),
+    Check("unused-suppression", Severity.INFO, False,
+          N_('"{found}" suppresses nothing'),
+          N_("an inline suppression comment with no finding in its scope")),
 )
 BY_CODE = {c.code: c for c in CHECKS}
 
@@ -52,6 +61,12 @@ class Options:
 
     fix_encoding: bool = False
     lang: str | None = None
+    # Bilingual files, settings (glossary.config) and the quotation exemption (glossary.quotes).
+    source_lang: str | None = None
+    disable: frozenset[str] = frozenset()
+    disable_concepts: frozenset[str] = frozenset()
+    severity: tuple[tuple[str, Severity], ...] = ()
+    exempt_quotes: bool | frozenset[str] = False
 
 
 def make_finding(code: str, document: Document, segment: Segment, index: LineIndex, span: Span,
@@ -59,20 +74,30 @@ def make_finding(code: str, document: Document, segment: Segment, index: LineInd
     """A finding at `span` of `segment`, positioned in the document's text."""
     check = BY_CODE[code]
     doc_span = segment.document_span(span)
+    # A check may withhold a fix (morph: an undecidable case), never grant one.
+    allowed = bool(fields.pop("fixable", True))
     return Finding(
         code=code, severity=check.severity, span=doc_span,
         start=index.position(doc_span.start), end=index.position(doc_span.end),
         found=document.text[doc_span.start:doc_span.end], path=document.path,
-        unit_id=segment.unit_id, fuzzy=segment.fuzzy,
-        **{"fixable": check.fixable, **fields},  # type: ignore[arg-type]
+        fixable=check.fixable and allowed and replaceable(document, doc_span),
+        unit_id=segment.unit_id, fuzzy=segment.fuzzy, **fields,  # type: ignore[arg-type]
     )
+
+
+def replaceable(document: Document, span: Span) -> bool:
+    """Whether a fix may overwrite `span`: formats with inline markup refuse spans that cross it."""
+    from ..readers import READERS
+
+    test = getattr(READERS.get(document.format), "replaceable", None)
+    return test is None or test(document.text, span)
 
 
 def check_document(document: Document, termbase: TermBase, options: Options = Options()) -> list[Finding]:
     """Every finding in `document`, sorted by position."""
     from ..matcher import matcher_for
     from ..script import guess_lang
-    from . import consistency, encoding, terms
+    from . import bilingual, consistency, encoding, scope, terms
 
     index = LineIndex(document.text)
     findings: list[Finding] = []
@@ -84,6 +109,8 @@ def check_document(document: Document, termbase: TermBase, options: Options = Op
         findings.extend(terms.run(document, segment, index, lang, matches, termbase))
         findings.extend(encoding.run(document, segment, index, options))
     findings.extend(consistency.run(document, index, scanned, termbase))
+    findings.extend(bilingual.run(document, index, scanned, termbase, options))
+    findings = scope.apply(document, index, scanned, findings, options)
     findings.sort(key=lambda f: (f.span.start, f.span.end, f.code))
     return findings
 

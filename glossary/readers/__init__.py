@@ -15,9 +15,17 @@ from types import ModuleType
 
 from ..errors import InputError
 from ..model import Document
+from . import markdown as _markdown
+from . import pair as _pair
+from . import po as _po
 from . import text as _text
+from . import tmx as _tmx
+from . import xliff as _xliff
 
-READERS: dict[str, ModuleType] = {_text.NAME: _text}
+# Content sniffing tries these in order; Markdown and CSV are chosen by extension only.
+READERS: dict[str, ModuleType] = {
+    m.NAME: m for m in (_xliff, _tmx, _po, _markdown, _pair, _text)
+}
 
 _BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
 
@@ -83,18 +91,32 @@ def read_bytes(path: str) -> bytes:
 
 
 def load(path: str, data: bytes, *, encoding: str | None = None, lang: str | None = None,
-         fmt: str | None = None) -> Document:
+         fmt: str | None = None, source_lang: str | None = None) -> Document:
     """Parse `data` read from `path` into a Document."""
     if is_binary(data):
         raise InputError("is a binary file, not text", path)
     text, enc, bom = decode(data, path, encoding)
     reader = reader_for(path, text, fmt)
-    document = reader.parse(path, text, lang)
+    extra = {"source_lang": source_lang} if source_lang else {}
+    document = reader.parse(path, text, lang, **extra)
     return replace(document, encoding=enc, bom=bom)
 
 
-def read(path: str, *, encoding: str | None = None, lang: str | None = None, fmt: str | None = None) -> Document:
-    return load(path, read_bytes(path), encoding=encoding, lang=lang, fmt=fmt)
+def read(path: str, *, encoding: str | None = None, lang: str | None = None, fmt: str | None = None,
+         source_lang: str | None = None) -> Document:
+    return load(path, read_bytes(path), encoding=encoding, lang=lang, fmt=fmt, source_lang=source_lang)
+
+
+def load_pair(source_path: str, source_data: bytes, path: str, data: bytes, *, encoding: str | None = None,
+              lang: str | None = None, source_lang: str | None = None) -> Document:
+    """An aligned pair: line n of the target (`path`) translates line n of the source."""
+    for name, raw in ((source_path, source_data), (path, data)):
+        if is_binary(raw):
+            raise InputError("is a binary file, not text", name)
+    source_text, _enc, _bom = decode(source_data, source_path, encoding)
+    text, enc, bom = decode(data, path, encoding)
+    document = _pair.parse_aligned(source_path, source_text, path, text, lang, source_lang)
+    return replace(document, encoding=enc, bom=bom)
 
 
 def escape_for(document: Document):  # type: ignore[no-untyped-def]

@@ -8,7 +8,7 @@ NAME = "text"
 EXTENSIONS = (".txt", ".text")
 
 
-def parse(path: str, text: str, lang: str | None = None) -> Document:
+def parse(path: str, text: str, lang: str | None = None, source_lang: str | None = None) -> Document:
     return Document(path=path, text=text, segments=(Segment(text=text, lang=lang),), format=NAME)
 
 

@@ -38,6 +38,8 @@ def render(report: Report) -> str:
         where = style(f"{f.path}:{f.line}:{f.column}:", bold=True)
         code = style(f.code, fg=_SEVERITY_COLOR.get(str(f.severity)), bold=True)
         concept = style(f"[{f.concept_id}]", dim=True) if f.concept_id else ""
+        if f.fuzzy:
+            concept = f"{concept} {style('(fuzzy)', dim=True)}".lstrip()
         out.append(f"{where} {code} {message(f, _)} {concept}".rstrip())
         if not report.verbose:
             continue

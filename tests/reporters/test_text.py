@@ -3,7 +3,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import pytest
 
 from glossary.checks import check_document, text_document
 from glossary.reporters import Report

@@ -1,0 +1,44 @@
+"""What is reported of the raw findings: settings, quotations, suppression comments.
+
+Applied in this order: codes and concepts disabled in the settings are dropped;
+variant renderings inside quotation marks are dropped when `exempt_quotes`
+covers their concept; inline suppression comments drop what they name (and
+unused ones are reported); last, severities are overridden from the settings.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..model import Document, Finding, Match, Segment
+from ..positions import LineIndex
+from . import Options
+
+QUOTABLE = frozenset({"deprecated-term", "superseded-term", "mixed-renderings"})
+
+
+def _exempt(options: Options, concept_id: str | None) -> bool:
+    rule = options.exempt_quotes
+    if isinstance(rule, bool):
+        return rule
+    return concept_id in rule
+
+
+def apply(document: Document, index: LineIndex, scanned: list[tuple[Segment, str, list[Match]]],
+          findings: list[Finding], options: Options) -> list[Finding]:
+    from .. import quotes, suppress
+
+    kept = [f for f in findings if f.code not in options.disable and f.concept_id not in options.disable_concepts]
+    if options.exempt_quotes and any(f.code in QUOTABLE for f in kept):
+        quoted = []
+        for segment, _lang, _matches in scanned:
+            for span in quotes.quoted_spans(segment.text):
+                quoted.append(segment.document_span(span))
+        kept = [f for f in kept if not (f.code in QUOTABLE and _exempt(options, f.concept_id)
+                                        and quotes.inside(f.span, quoted))]
+    kept = suppress.apply(document, kept, index, report_unused=suppress.UNUSED not in options.disable)
+    if options.severity:
+        levels = dict(options.severity)
+        kept = [replace(f, severity=levels[f.code]) if f.code in levels else f for f in kept]
+    kept.sort(key=lambda f: (f.span.start, f.span.end, f.code))
+    return kept

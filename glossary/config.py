@@ -1,0 +1,210 @@
+"""Project settings: `[tool.glossary]` in pyproject.toml, or a `.glossary.toml`.
+
+For each checked file the nearest settings file walking up from the file's
+folder wins, with no merging (ruff's rule): in one folder `.glossary.toml`
+comes before `pyproject.toml`, and a pyproject.toml without a
+`[tool.glossary]` table is passed over. `--config FILE` uses one file for
+every path; `--isolated` uses none. Relative paths in a settings file
+(term bases, excludes) are relative to the folder of that file.
+
+Keys (all optional):
+
+    termbases = ["glossary.yaml"]      # extra term bases, after the shipped one
+    default-termbase = true            # false: only `termbases`
+    lang = "en"                        # target language when a file names none
+    source-lang = "zh"                 # source language of bilingual files
+    exclude = ["vendor/**", "*.min.md"]
+    severity = {missing-term = "warning", mixed-renderings = "info"}
+    disable = ["mixed-renderings"]     # finding codes not reported
+    disable-concepts = ["belt-and-road"]
+    exempt-quotes = true               # or a list of concept ids
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from .errors import GlossaryError
+from .model import Severity
+
+FILE_NAMES = (".glossary.toml", "pyproject.toml")
+
+_KEYS = ("termbases", "default-termbase", "lang", "source-lang", "exclude", "severity", "disable",
+         "disable-concepts", "exempt-quotes")
+
+
+class ConfigError(GlossaryError):
+    """A settings file cannot be read or has a bad key or value."""
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    """Settings for the files under `root`; `path` is None for the defaults."""
+
+    path: str | None = None
+    root: str = "."
+    termbases: tuple[str, ...] = ()
+    default_termbase: bool = True
+    lang: str | None = None
+    source_lang: str | None = None
+    exclude: tuple[str, ...] = ()
+    severity: tuple[tuple[str, Severity], ...] = ()
+    disable: frozenset[str] = frozenset()
+    disable_concepts: frozenset[str] = frozenset()
+    exempt_quotes: bool | frozenset[str] = False
+
+    def severity_of(self, code: str, default: Severity) -> Severity:
+        return dict(self.severity).get(code, default)
+
+    def excludes(self, path: str | Path) -> bool:
+        """Whether `path` matches an `exclude` glob (relative to `root`, or its file name)."""
+        if not self.exclude:
+            return False
+        p = Path(path).resolve()
+        try:
+            rel = PurePosixPath(p.relative_to(Path(self.root).resolve()).as_posix())
+        except ValueError:
+            rel = PurePosixPath(p.as_posix())
+        candidates = [str(rel), rel.name] + [str(parent) for parent in rel.parents if str(parent) != "."]
+        return any(fnmatch.fnmatchcase(c, pattern.rstrip("/")) or fnmatch.fnmatchcase(c, pattern.rstrip("/*"))
+                   for pattern in self.exclude for c in candidates)
+
+
+DEFAULT = Config()
+
+
+def _error(path: Path, message: str, line: int | None = None, column: int | None = None) -> ConfigError:
+    return ConfigError(message, str(path), line, column)
+
+
+def _strings(path: Path, key: str, value: Any) -> tuple[str, ...]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise _error(path, f'"{key}" must be a list of strings')
+    return tuple(value)
+
+
+def _lang(path: Path, key: str, value: Any) -> str:
+    from .langtags import normalize
+
+    if not isinstance(value, str):
+        raise _error(path, f'"{key}" must be a language tag')
+    try:
+        return normalize(value)
+    except ValueError as exc:
+        raise _error(path, f'"{key}": {exc}') from None
+
+
+def parse(table: dict[str, Any], path: Path) -> Config:
+    """Build a Config from the `[tool.glossary]` table (or a .glossary.toml's top level)."""
+    unknown = sorted(set(table) - set(_KEYS))
+    if unknown:
+        raise _error(path, f'unknown key "{unknown[0]}" (expected {", ".join(_KEYS)})')
+    root = path.parent
+    values: dict[str, Any] = {"path": str(path), "root": str(root)}
+    if "termbases" in table:
+        values["termbases"] = tuple(str(root / p) for p in _strings(path, "termbases", table["termbases"]))
+    if "default-termbase" in table:
+        if not isinstance(table["default-termbase"], bool):
+            raise _error(path, '"default-termbase" must be true or false')
+        values["default_termbase"] = table["default-termbase"]
+    if "lang" in table:
+        values["lang"] = _lang(path, "lang", table["lang"])
+    if "source-lang" in table:
+        values["source_lang"] = _lang(path, "source-lang", table["source-lang"])
+    if "exclude" in table:
+        values["exclude"] = _strings(path, "exclude", table["exclude"])
+    if "severity" in table:
+        raw = table["severity"]
+        if not isinstance(raw, dict):
+            raise _error(path, '"severity" must be a table of code = "error" | "warning" | "info"')
+        pairs = []
+        for code, level in raw.items():
+            try:
+                pairs.append((code, Severity(level)))
+            except ValueError:
+                raise _error(path, f'severity of "{code}" must be error, warning or info, not "{level}"') from None
+        values["severity"] = tuple(pairs)
+    if "disable" in table:
+        values["disable"] = frozenset(_strings(path, "disable", table["disable"]))
+    if "disable-concepts" in table:
+        values["disable_concepts"] = frozenset(_strings(path, "disable-concepts", table["disable-concepts"]))
+    if "exempt-quotes" in table:
+        raw = table["exempt-quotes"]
+        values["exempt_quotes"] = raw if isinstance(raw, bool) else frozenset(_strings(path, "exempt-quotes", raw))
+    return Config(**values)
+
+
+def _load_toml(path: Path) -> dict[str, Any]:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise _error(path, f"cannot read: {exc.strerror}") from None
+    try:
+        return tomllib.loads(data.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise _error(path, "cannot decode as UTF-8") from None
+    except tomllib.TOMLDecodeError as exc:
+        message = str(exc)
+        where = re.search(r"\(at line (\d+), column (\d+)\)", message)
+        text = re.sub(r"\s*\(at line \d+, column \d+\)", "", message)
+        text = text[:1].lower() + text[1:]
+        if where:
+            raise _error(path, text, int(where.group(1)), int(where.group(2))) from None
+        raise _error(path, text) from None
+
+
+def load(path: str | Path) -> Config:
+    """Read one settings file: a .glossary.toml, or a pyproject.toml's `[tool.glossary]`."""
+    p = Path(path)
+    data = _load_toml(p)
+    if p.name == "pyproject.toml" or "tool" in data and "glossary" in data.get("tool", {}):
+        table = data.get("tool", {}).get("glossary")
+        if table is None:
+            raise _error(p, "no [tool.glossary] table")
+        return parse(table, p)
+    return parse(data, p)
+
+
+@lru_cache(maxsize=4096)
+def _for_folder(folder: str) -> Config:
+    here = Path(folder)
+    for name in FILE_NAMES:
+        candidate = here / name
+        if candidate.is_file():
+            if name == "pyproject.toml":
+                data = _load_toml(candidate)
+                if "glossary" not in data.get("tool", {}):
+                    continue
+            return load(candidate)
+    parent = here.parent
+    if parent == here:
+        return DEFAULT
+    return _for_folder(str(parent))
+
+
+def discover(path: str | Path) -> Config:
+    """The settings for the file at `path`: the nearest settings file above it."""
+    p = Path(path).resolve()
+    return _for_folder(str(p if p.is_dir() else p.parent))
+
+
+def resolve(path: str | Path, config_file: str | None = None, isolated: bool = False) -> Config:
+    """Settings for `path` under the command-line choices `--config` and `--isolated`."""
+    if isolated:
+        return DEFAULT
+    if config_file is not None:
+        return _explicit(str(Path(config_file).resolve()))
+    return discover(path)
+
+
+@lru_cache(maxsize=16)
+def _explicit(path: str) -> Config:
+    return load(path)

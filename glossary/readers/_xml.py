@@ -1,0 +1,283 @@
+"""One safe XML parser for the XML readers, with exact offsets into the text.
+
+The readers need two things the stdlib tree builders do not give: where every
+character of element content sits in the decoded document (so a finding points
+at the right line and column and a fix patches only its span), and a parser that
+never expands entities, reads a DTD or touches the network. expat gives byte
+indices for every event; a document type declaration or any entity declaration
+is refused before anything is expanded, and a reference to an undeclared entity
+is an expat error. No third-party dependency is needed for either.
+"""
+
+from __future__ import annotations
+
+import xml.parsers.expat as expat
+from dataclasses import dataclass, field
+
+from glossary.errors import InputError
+
+XML_NS = "http://www.w3.org/XML/1998/namespace"
+
+
+@dataclass(slots=True)
+class Chars:
+    """A run of character data; char `i` came from `text[starts[i]:ends[i]]`."""
+
+    text: str
+    starts: list[int]
+    ends: list[int]
+
+
+@dataclass(slots=True)
+class Element:
+    """An element with the offsets of its tags in the decoded document.
+
+    `tag` is `{namespace}local` (or `local` without a namespace); `open_start`
+    is the offset of `<`, `open_end` the offset after the start tag's `>`,
+    `close_start`/`close_end` the same for the end tag (equal to `open_end`
+    for an empty-element tag).
+    """
+
+    tag: str
+    attrib: dict[str, str]
+    open_start: int
+    open_end: int = 0
+    close_start: int = 0
+    close_end: int = 0
+    children: list[Element | Chars] = field(default_factory=list)
+    parent: Element | None = field(default=None, repr=False)
+
+    @property
+    def local(self) -> str:
+        return self.tag.rsplit("}", 1)[-1]
+
+    @property
+    def namespace(self) -> str:
+        return self.tag[1:].split("}", 1)[0] if self.tag.startswith("{") else ""
+
+    def elements(self) -> list[Element]:
+        return [c for c in self.children if isinstance(c, Element)]
+
+    def iter(self, local: str | None = None):
+        """Yield this element and its descendants in document order."""
+        if local is None or self.local == local:
+            yield self
+        for child in self.children:
+            if isinstance(child, Element):
+                yield from child.iter(local)
+
+    def get(self, name: str, default: str | None = None) -> str | None:
+        return self.attrib.get(name, default)
+
+    @property
+    def lang(self) -> str | None:
+        return self.attrib.get(f"{{{XML_NS}}}lang")
+
+
+class _Refused(Exception):
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+def _clark(name: str) -> str:
+    if " " in name:
+        uri, local = name.split(" ", 1)
+        return f"{{{uri}}}{local}"
+    return name
+
+
+def _tag_end(text: str, start: int) -> int:
+    """Offset after the `>` that closes the tag opened at `start`."""
+    quote = ""
+    i = start + 1
+    n = len(text)
+    while i < n:
+        c = text[i]
+        if quote:
+            if c == quote:
+                quote = ""
+        elif c in "\"'":
+            quote = c
+        elif c == ">":
+            return i + 1
+        i += 1
+    return n
+
+
+def position(text: str, offset: int) -> tuple[int, int]:
+    """1-based line and column of `offset` in `text`."""
+    line = text.count("\n", 0, offset) + 1
+    column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+    return line, column
+
+
+def parse(text: str, path: str) -> Element:
+    """Parse `text` and return the root element; raise InputError on bad or unsafe XML."""
+    data = text.encode("utf-8")
+    parser = expat.ParserCreate(encoding="utf-8", namespace_separator=" ")
+    parser.buffer_text = False
+    parser.ordered_attributes = False
+    parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
+
+    # Byte indices from expat become code-point offsets, decoding only the
+    # bytes between consecutive events (they arrive in increasing order).
+    last_byte = 0
+    last_char = 0
+
+    def to_char(byte_index: int) -> int:
+        nonlocal last_byte, last_char
+        if byte_index < last_byte:
+            last_byte, last_char = 0, 0
+        last_char += len(data[last_byte:byte_index].decode("utf-8", "surrogatepass"))
+        last_byte = byte_index
+        return last_char
+
+    root: Element | None = None
+    stack: list[Element] = []
+    in_cdata = False
+
+    def refuse_doctype(*_: object) -> None:
+        raise _Refused("document type declarations are refused (no DTD is read and no entity is expanded)")
+
+    def refuse_entity(*_: object) -> None:
+        raise _Refused("entity declarations are refused (entities are never expanded)")
+
+    def start(name: str, attrs: dict[str, str]) -> None:
+        nonlocal root
+        begin = to_char(parser.CurrentByteIndex)
+        element = Element(_clark(name), {_clark(k): v for k, v in attrs.items()}, begin)
+        element.open_end = _tag_end(text, begin)
+        if stack:
+            element.parent = stack[-1]
+            stack[-1].children.append(element)
+        else:
+            root = element
+        stack.append(element)
+
+    def end(_name: str) -> None:
+        element = stack.pop()
+        if text[element.open_end - 2 : element.open_end] == "/>":
+            element.close_start = element.close_end = element.open_end
+            return
+        at = to_char(parser.CurrentByteIndex)
+        element.close_start = at
+        element.close_end = _tag_end(text, at)
+
+    def chars(data_: str) -> None:
+        if not stack:
+            return
+        pos = to_char(parser.CurrentByteIndex)
+        starts: list[int] = []
+        ends: list[int] = []
+        for _ in data_:
+            c = text[pos] if pos < len(text) else ""
+            if c == "&" and not in_cdata:
+                stop = text.index(";", pos) + 1
+            elif c == "\r" and text[pos + 1 : pos + 2] == "\n":
+                stop = pos + 2
+            else:
+                stop = pos + 1
+            starts.append(pos)
+            ends.append(stop)
+            pos = stop
+        children = stack[-1].children
+        last = children[-1] if children else None
+        if isinstance(last, Chars) and last.ends and starts and last.ends[-1] == starts[0]:
+            last.text += data_
+            last.starts.extend(starts)
+            last.ends.extend(ends)
+        else:
+            children.append(Chars(data_, starts, ends))
+
+    def cdata_start() -> None:
+        nonlocal in_cdata
+        in_cdata = True
+
+    def cdata_end() -> None:
+        nonlocal in_cdata
+        in_cdata = False
+
+    parser.StartDoctypeDeclHandler = refuse_doctype
+    parser.EntityDeclHandler = refuse_entity
+    parser.UnparsedEntityDeclHandler = refuse_entity
+    parser.ExternalEntityRefHandler = lambda *a: refuse_entity()
+    parser.StartElementHandler = start
+    parser.EndElementHandler = end
+    parser.CharacterDataHandler = chars
+    parser.StartCdataSectionHandler = cdata_start
+    parser.EndCdataSectionHandler = cdata_end
+
+    try:
+        parser.Parse(data, True)
+    except _Refused as exc:
+        at = text.find("<!DOCTYPE")
+        line, column = position(text, at if at >= 0 else to_char(parser.CurrentByteIndex))
+        raise InputError(exc.message, path, line, column) from None
+    except expat.ExpatError as exc:
+        line, column = position(text, to_char(parser.ErrorByteIndex))
+        message = expat.ErrorString(exc.code)
+        if exc.code == expat.errors.codes[expat.errors.XML_ERROR_UNDEFINED_ENTITY]:
+            message += " (entities are never expanded)"
+        raise InputError(f"not well-formed XML: {message}", path, line, column) from None
+    assert root is not None  # expat rejects a document without a root element
+    return root
+
+
+@dataclass(frozen=True, slots=True)
+class Content:
+    """The text of an element with inline markup removed, mapped to the document."""
+
+    text: str
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+
+
+def content(element: Element, text_tags: frozenset[str], skip: object = None) -> Content:
+    """Collect the character data of `element` and of nested inline elements named in `text_tags`.
+
+    Inline elements not named there (placeholders, native codes) contribute no
+    text; they stay in the document and fixes that would cross them are refused.
+    `skip(child)` can exclude a text-bearing element (protected or
+    `translate="no"` content). An XLIFF 2 `<cp hex="…"/>` contributes its
+    character.
+    """
+    parts: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+
+    def walk(node: Element) -> None:
+        for child in node.children:
+            if isinstance(child, Chars):
+                parts.append(child.text)
+                starts.extend(child.starts)
+                ends.extend(child.ends)
+            elif child.local == "cp" and child.get("hex"):
+                try:
+                    parts.append(chr(int(child.get("hex") or "", 16)))
+                except ValueError:
+                    continue
+                starts.append(child.open_start)
+                ends.append(child.close_end)
+            elif child.local in text_tags and not (callable(skip) and skip(child)):
+                walk(child)
+
+    walk(element)
+    return Content("".join(parts), tuple(starts), tuple(ends))
+
+
+def replaceable(text: str, span) -> bool:  # type: ignore[no-untyped-def]
+    """A fix may overwrite `span` only if it holds no markup (tags, comments) and is not in CDATA.
+
+    Inline tags are kept out of the matched text but must never be lost: a
+    finding whose span crosses one is reported and left for a person to fix.
+    """
+    if "<" in text[span.start:span.end]:
+        return False
+    opened = text.rfind("<![CDATA[", 0, span.start)
+    return opened < 0 or text.rfind("]]>", 0, span.start) > opened
+
+
+def escape(text: str) -> str:
+    """Escape `text` for element content."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -1,0 +1,57 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+from glossary.checks import Options, check_document
+from glossary.model import Document, Segment
+from glossary.termbase import load, loads
+
+TB = load([Path(__file__).parent.parent / "data" / "bilingual-termbase.yaml"], default=False)
+
+
+def pair(source: str, target: str, source_lang: str | None = "zh", lang: str = "en",
+         termbase=TB, options: Options = Options()) -> list[tuple[str, str]]:
+    doc = Document("t", target, (Segment(target, lang=lang, source_text=source, source_lang=source_lang),))
+    return [(f.code, f.found) for f in check_document(doc, termbase, options)]
+
+
+def test_each_mention_needs_a_rendering():
+    assert pair("一带一路和一带一路", "the BRI and the Belt and Road Initiative") == []
+    assert pair("一带一路和一带一路", "the BRI") == [("missing-term", "一带一路")]
+    assert pair("一带一路", "") == []  # nothing translated yet: not this check's business
+
+
+def test_a_concept_without_a_target_rendering_is_not_checked():
+    assert pair("一带一路", "Инициатива", lang="ru") == []
+
+
+def test_source_language_from_options_or_guessed():
+    assert pair("一带一路", "The plan.", source_lang=None) == [("missing-term", "一带一路")]
+    # declared the same language as the target: nothing bilingual to check
+    assert pair("一带一路", "The plan.", options=Options(source_lang="en")) == []
+
+
+def test_untranslated_term_is_found_inside_latin_text_and_counts_as_a_rendering():
+    assert pair("一带一路", "The 一带一路 plan.") == [("untranslated-term", "一带一路")]
+
+
+def test_requires_source_variants_are_reported_only_against_their_source():
+    tb = loads("""
+version: 1
+concepts:
+  - id: poverty-alleviation
+    sources: [{publisher: P, title: T, date: 2020, langs: [en]}]
+    terms:
+      zh: [{text: 扶贫, status: preferred}]
+      en:
+        - {text: poverty alleviation, status: preferred}
+  - id: poverty-reduction
+    sources: [{publisher: P, title: T, date: 2020, langs: [en]}]
+    terms:
+      zh: [{text: 减贫, status: preferred}]
+      en:
+        - {text: poverty reduction, status: preferred}
+        - {text: poverty alleviation, status: deprecated, requires_source: true}
+""")
+    assert pair("扶贫", "poverty alleviation", termbase=tb) == []
+    assert pair("减贫", "poverty alleviation", termbase=tb) == [("deprecated-term", "poverty alleviation")]

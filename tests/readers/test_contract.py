@@ -1,0 +1,65 @@
+"""What every reader promises the core, checked on every fixture of every format."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from glossary.model import Span
+from glossary.readers import load, load_pair, pair
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+FIXTURES = sorted(
+    p for folder in ("po", "xliff", "tmx", "markdown", "pair", "bilingual") for p in (DATA / folder).iterdir()
+    if p.name != "source.zh.txt"
+)
+
+
+def documents(path: Path, crlf: bool):
+    data = path.read_bytes()
+    if crlf:
+        data = data.replace(b"\n", b"\r\n")
+    if path.name == "target.en.txt":  # an aligned pair: its source sits next to it
+        source = path.with_name("source.zh.txt")
+        src = source.read_bytes().replace(b"\n", b"\r\n") if crlf else source.read_bytes()
+        return load_pair(str(source), src, str(path), data)
+    return load(str(path), data)
+
+
+@pytest.mark.parametrize("crlf", [False, True], ids=["lf", "crlf"])
+@pytest.mark.parametrize("path", FIXTURES, ids=[f"{p.parent.name}/{p.name}" for p in FIXTURES])
+def test_segments_map_in_order_into_the_document_without_overlap(path: Path, crlf: bool) -> None:
+    document = documents(path, crlf)
+    assert document.segments, "every fixture has something to check"
+    previous_end = 0
+    for segment in document.segments:
+        assert segment.lang, "every segment knows its language"
+        if segment.source_text is not None:
+            assert segment.source_lang
+        whole = segment.document_span(Span(0, len(segment.text)))
+        assert 0 <= whole.start <= whole.end <= len(document.text)
+        assert whole.start >= previous_end, "segments are in document order and do not overlap"
+        previous_end = whole.end
+        last = whole.start
+        for i in range(len(segment.text)):
+            span = segment.document_span(Span(i, i + 1))
+            assert span.start >= last and span.end > span.start
+            last = span.end
+        if segment.starts is None:
+            assert document.text[segment.start:segment.start + len(segment.text)] == segment.text
+
+
+@pytest.mark.parametrize("path", FIXTURES, ids=[f"{p.parent.name}/{p.name}" for p in FIXTURES])
+def test_crlf_changes_no_segment_text_except_its_line_breaks(path: Path) -> None:
+    lf = documents(path, False)
+    crlf = documents(path, True)
+    assert [s.text.replace("\r\n", "\n") for s in crlf.segments] == [s.text for s in lf.segments]
+
+
+def test_escape_of_every_reader_is_a_function_of_text() -> None:
+    from glossary.readers import READERS
+
+    for reader in READERS.values():
+        assert isinstance(reader.escape("Belt and Road"), str)
+    assert pair.escape('say "BRI"') == 'say ""BRI""'

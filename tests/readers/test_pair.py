@@ -1,0 +1,62 @@
+from __future__ import annotations
+
+import pytest
+
+from glossary.errors import InputError
+from glossary.readers import pair
+
+from .helpers import DATA, locate, read
+
+
+def test_aligned_lines_pair_source_and_target():
+    src_path, src = read("pair/source.zh.txt")
+    path, text = read("pair/target.en.txt")
+    doc = pair.parse_aligned(src_path, src, path, text)
+    assert [s.unit_id for s in doc.segments] == ["1", "2", "4"]
+    assert doc.segments[1].source_text == "推动构建人类命运共同体，一带一路是其实践平台。"
+    assert {(s.lang, s.source_lang) for s in doc.segments} == {("en", "zh")}
+    assert locate(doc, doc.segments[2], "Belt and Road Initiative") == (4, 21, "Belt and Road Initiative")
+
+
+def test_aligned_files_must_have_the_same_lines():
+    src_path, src = read("pair/source.zh.txt")
+    path, text = read("pair/target.en.txt")
+    with pytest.raises(InputError, match=r"4 lines, but the source .* has 3"):
+        pair.parse_aligned(src_path, src.rsplit("\n", 2)[0] + "\n", path, text)
+    shifted = text.replace("\n\n", "\nextra\n")
+    with pytest.raises(InputError) as info:
+        pair.parse_aligned(src_path, src, path, shifted)
+    assert (info.value.line, info.value.message) == (3, "line is blank in the source only (aligned files need one line per segment)")
+
+
+def test_csv_header_names_languages_and_cells_map_to_the_file():
+    doc = pair.parse(*read("pair/glossary.csv"))
+    assert [s.text for s in doc.segments] == [
+        "One Belt, One Road",
+        'community of common destiny, or "community with a shared future"',
+        "Five Principles",
+        "The OBOR\n(a line break inside a cell)",
+    ]
+    assert {(s.lang, s.source_lang) for s in doc.segments} == {("en", "zh")}
+    assert doc.segments[0].source_text == "一带一路"
+    assert locate(doc, doc.segments[1], '"community with') == (3, 42, '""community with')
+    assert locate(doc, doc.segments[3], "OBOR") == (5, 13, "OBOR")
+
+
+def test_tsv_without_header_guesses_languages_from_the_script():
+    doc = pair.parse(*read("pair/terms.tsv"))
+    assert [s.text for s in doc.segments] == ["One Belt, One Road", "community of common destiny"]
+    assert {(s.lang, s.source_lang) for s in doc.segments} == {("en", "zh")}
+    assert locate(doc, doc.segments[1], "common") == (2, 22, "common")
+
+
+BAD = sorted((DATA / "bad" / "csv").glob("*.csv"))
+
+
+@pytest.mark.parametrize("path", BAD, ids=[p.stem for p in BAD])
+def test_bad_csv_is_one_error_with_a_position(path):
+    expected = path.with_suffix(".expected").read_text(encoding="utf-8").strip()
+    with pytest.raises(InputError) as info:
+        pair.parse(str(path), path.read_text(encoding="utf-8"))
+    error = info.value
+    assert f"{error.line}:{error.column}: {error.message}" == expected

@@ -1,0 +1,54 @@
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from glossary.cli import main
+from glossary.runner import Settings, jobs_count, run
+
+DATA = Path(__file__).parent / "data"
+TB = ("--no-default", "--termbase", str(DATA / "bilingual-termbase.yaml"))
+
+
+def make_folder(tmp_path: Path, copies: int = 12) -> Path:
+    for i in range(copies):
+        for name in ("messages.po", "briefing-1.2.xlf", "memory.tmx"):
+            shutil.copy(DATA / "bilingual" / name, tmp_path / f"{i:02d}-{name}")
+    (tmp_path / "broken.po").write_text('msgid "x"\nmsgstr "unterminated\n', encoding="utf-8")
+    return tmp_path
+
+
+def test_parallel_jobs_give_the_same_report_in_the_same_order(tmp_path: Path):
+    folder = make_folder(tmp_path)
+    outputs = []
+    for jobs in ("1", "3"):
+        result = CliRunner().invoke(main, ["check", str(folder), *TB, "--format", "json", "--jobs", jobs])
+        assert result.exit_code == 2  # the broken file is an error; the others are still checked
+        outputs.append(json.loads(result.stdout))
+    assert outputs[0] == outputs[1]
+    assert outputs[0]["summary"]["files"] == 36
+    assert len(outputs[0]["summary"]["errors"]) == 1
+
+
+def test_parallel_fix_writes_every_file(tmp_path: Path):
+    folder = make_folder(tmp_path, copies=4)
+    (folder / "broken.po").unlink()
+    result = CliRunner().invoke(main, ["fix", str(folder), *TB, "-j", "2"])
+    assert result.exit_code == 1
+    assert result.stderr.count("Fixed 2 findings") == 12
+    assert all("One Belt, One Road" not in p.read_text(encoding="utf-8") for p in folder.iterdir())
+
+
+def test_outcomes_are_values_and_errors_do_not_stop_the_run(tmp_path: Path):
+    folder = make_folder(tmp_path, copies=1)
+    settings = Settings(termbases=(str(DATA / "bilingual-termbase.yaml"),), no_default=True)
+    outcomes = list(run([(str(p), True) for p in sorted(folder.iterdir())], settings))
+    assert [o.error is not None for o in outcomes] == [False, False, False, True]
+    assert outcomes[-1].error.line == 2
+
+
+def test_jobs_zero_means_one_per_cpu():
+    assert jobs_count(0) >= 1 and jobs_count(3) == 3
