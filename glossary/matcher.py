@@ -10,6 +10,7 @@ for word boundaries and reduced to leftmost-longest, which is what keeps
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from . import cache
 from .fold import fold, fold_text
@@ -43,10 +44,17 @@ class Hit:
 class Matcher:
     """All terms of one language of one term base, compiled."""
 
-    def __init__(self, lang: str, entries: dict[str, list[tuple[str, Term]]]) -> None:
+    def __init__(self, lang: str, entries: dict[str, list[tuple[str, Term]]],
+                 forms: dict[str, tuple[str, ...]] | None = None,
+                 layer_terms: list[tuple[str, Term]] | None = None) -> None:
         import ahocorasick
 
         self.lang = lang
+        # Keys added by glossary.morph (plurals, other script) carry form tags;
+        # terms matched word by word (Russian lemmas, stem markers) go to a layer.
+        self.forms: dict[str, tuple[str, ...]] = forms or {}
+        self.layer_terms: list[tuple[str, Term]] = layer_terms or []
+        self._layer: Any = None
         self.keys: list[str] = list(entries)
         self.entries: list[tuple[tuple[str, Term], ...]] = [tuple(entries[k]) for k in self.keys]
         self.bounds: list[tuple[bool, bool]] = [(is_word_char(k[0]), is_word_char(k[-1])) for k in self.keys]
@@ -93,29 +101,55 @@ class Matcher:
                 reach = -neg_end
         return out
 
+    def __getstate__(self) -> dict[str, Any]:
+        state = self.__dict__.copy()
+        state["_layer"] = None  # rebuilt on first use: it holds the analyser's parses
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        state.setdefault("forms", {})
+        state.setdefault("layer_terms", [])
+        state["_layer"] = None
+        self.__dict__.update(state)
+
+    def layer(self) -> Any:
+        """The word-level matchers of this language, built on first use."""
+        if self._layer is None and self.layer_terms:
+            from .morph import Layer
+
+            self._layer = Layer(self.lang, self.layer_terms)
+        return self._layer
+
     def scan(self, text: str) -> list[Match]:
         """Every rendering in `text`, with spans exact in `text`."""
         folded = fold(text)
-        hits = self.hits(folded.text)
-        if not hits:
+        raw = self.hits(folded.text)
+        layer = self.layer()
+        if not raw and not layer:
             return []
-        entries = self.entries
+        keys, entries, forms = self.keys, self.entries, self.forms
+        hits = [(h.start, h.end, [(cid, t, forms.get(keys[h.key], ())) for cid, t in entries[h.key]]) for h in raw]
+        if layer:
+            from .morph import merge
+
+            hits = merge(hits, layer.scan(folded.text))  # type: ignore[arg-type]
         out: list[Match] = []
         mapped = bool(folded.maps)
-        for hit in hits:
+        for start, end, group in hits:
             if mapped:  # Folded.to_original, without a Span for the folded coordinates
-                start = folded.start(hit.start)
-                span = Span(start, max(start, folded.end(hit.end)))
+                first = folded.start(start)
+                span = Span(first, max(first, folded.end(end)))
             else:
-                span = Span(hit.start, hit.end)
-            for concept_id, term in entries[hit.key]:
-                out.append(Match(concept_id, term, span))
+                span = Span(start, end)
+            for concept_id, term, form in group:
+                out.append(Match(concept_id, term, span, form))
         return out
 
 
 _MEMORY: dict[tuple[str, str], Matcher] = {}
-# Bumped whenever a Matcher's pickled attributes change, so an old cache entry is a miss.
-CACHE_FORMAT = 2
+# Names what a pickled Matcher holds (the morph layer's fields, automaton
+# values packed with boundary flags): a cache written by other code is a miss.
+LAYOUT = "morph1-packed"
 
 
 def matcher_for(termbase: TermBase, lang: str) -> Matcher:
@@ -124,7 +158,7 @@ def matcher_for(termbase: TermBase, lang: str) -> Matcher:
     matcher = _MEMORY.get(key)
     if matcher is not None:
         return matcher
-    disk_key = f"{termbase.digest}-{lang}-{CACHE_FORMAT}"
+    disk_key = f"{termbase.digest}-{lang}-{LAYOUT}"
     matcher = cache.get("matcher", disk_key)
     if not isinstance(matcher, Matcher):
         matcher = compile_matcher(termbase.concepts, lang)
@@ -134,12 +168,31 @@ def matcher_for(termbase: TermBase, lang: str) -> Matcher:
 
 
 def compile_matcher(concepts: tuple[Concept, ...] | list[Concept], lang: str) -> Matcher:
+    from .morph import surface_variants, takes_part
+    from .morph.stems import has_marker
+
     entries: dict[str, list[tuple[str, Term]]] = {}
+    layer_terms: list[tuple[str, Term]] = []
     for concept in concepts:
         for term in concept.terms:
             if term.lang == lang:
+                if takes_part(term, lang):
+                    layer_terms.append((concept.id, term))
+                if has_marker(term.text) and takes_part(term, lang):
+                    continue
                 key = fold_text(term.text).strip()
                 if key:
                     entries.setdefault(key, []).append((concept.id, term))
-    return Matcher(lang, entries)
+    # Spellings the term base does not list (plurals, the other Chinese script):
+    # a listed term always wins over a generated spelling of the same key.
+    listed = set(entries)
+    forms: dict[str, tuple[str, ...]] = {}
+    for concept in concepts:
+        for term in concept.terms:
+            for text, form in surface_variants(term, lang):
+                key = fold_text(text).strip()
+                if key and key not in listed:
+                    entries.setdefault(key, []).append((concept.id, term))
+                    forms.setdefault(key, form)
+    return Matcher(lang, entries, forms, layer_terms)
 

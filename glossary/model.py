@@ -143,6 +143,10 @@ class Match:
     concept_id: str
     term: Term
     span: Span
+    # Form tags from glossary.morph when the text has the term inflected or in
+    # the other script ("ru:gent,sing,same", "en:plural", "zh:s2tw"); a fix
+    # writes its replacement in the same form. Empty: found as listed.
+    form: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

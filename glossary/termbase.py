@@ -18,6 +18,7 @@ from typing import Any
 from . import cache
 from .errors import TermBaseError, TermBaseErrors
 from .fold import fold_text
+from .morph.stems import marker_errors
 from .model import Concept, Example, Position, Source, Status, Term
 
 DEFAULT_PATH = Path(__file__).parent / "data" / "terms.yaml"
@@ -197,6 +198,8 @@ def _term(nodes: _Nodes, node: Any, lang: str) -> Term | None:
     except ValueError:
         nodes.error(m["status"], f'unknown status "{status_raw}" (expected {_one_of([s.value for s in Status])})')
         return None
+    for _, message in marker_errors(text, lang):
+        nodes.error(m["text"], message)  # stem markers (`бастама|сы`): see glossary/morph/stems.py
     opt = {k: nodes.string(m[k], f'term "{k}"') for k in ("note", "fix_to", "abbreviation_of", "since") if k in m}
     requires_source = False
     if "requires_source" in m:

@@ -363,6 +363,9 @@ def test_short_garbled_text_with_clear_damage_is_undone(text: str) -> None:
     # Near clear damage ("GrÃ¶ÃŸe"), ambiguous runs count as damage too, so a
     # short text garbled as a whole round-trips.
     whole = "Größe: " + text
+    # Clean text can itself read as mojibake of something else ("Ô\xadÔ—" is
+    # "ԭԗ" garbled); undoing one layer cannot tell, so such text is out of scope.
+    assume(repair(whole) == whole)
     assert repair(garble(whole)) == whole
 
 

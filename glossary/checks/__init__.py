@@ -74,11 +74,13 @@ def make_finding(code: str, document: Document, segment: Segment, index: LineInd
     """A finding at `span` of `segment`, positioned in the document's text."""
     check = BY_CODE[code]
     doc_span = segment.document_span(span)
+    # A check may withhold a fix (morph: an undecidable case), never grant one.
+    allowed = bool(fields.pop("fixable", True))
     return Finding(
         code=code, severity=check.severity, span=doc_span,
         start=index.position(doc_span.start), end=index.position(doc_span.end),
         found=document.text[doc_span.start:doc_span.end], path=document.path,
-        fixable=check.fixable and replaceable(document, doc_span),
+        fixable=check.fixable and allowed and replaceable(document, doc_span),
         unit_id=segment.unit_id, fuzzy=segment.fuzzy, **fields,  # type: ignore[arg-type]
     )
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..fold import fold_text
+from ..morph import surface
 from ..model import Document, Finding, Match, Segment, Term
 from ..positions import LineIndex
 from ..termbase import TermBase
@@ -33,6 +34,6 @@ def run(document: Document, index: LineIndex, scanned: list[tuple[Segment, str, 
             if family(seen) != family(m.term):
                 findings.append(make_finding(
                     "mixed-renderings", document, segment, index, m.span, concept_id=m.concept_id,
-                    suggestion=seen.text, reason=termbase.concept(m.concept_id).note, lang=lang,
+                    suggestion=surface(seen.text), reason=termbase.concept(m.concept_id).note, lang=lang,
                 ))
     return findings

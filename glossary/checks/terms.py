@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from ..model import Concept, Document, Finding, Match, Segment, Source, Status, Term
+from ..morph import render
+from ..model import Concept, Document, Finding, Match, Segment, Source, Span, Status, Term
 from ..positions import LineIndex
 from ..termbase import TermBase
 from . import make_finding
@@ -48,8 +49,22 @@ def run(document: Document, segment: Segment, index: LineIndex, lang: str, match
         concept = termbase.concept(m.concept_id)
         target = termbase.fix_target(concept, m.term)
         code = "superseded-term" if m.term.status is Status.SUPERSEDED else "deprecated-term"
+        why = reason(concept, m.term, target)
+        extra: dict[str, object] = {}
+        suggestion = None
+        span = m.span
+        if target is not None:
+            # The target in the form found: case and number, plural, script.
+            rendered = render(target, m.form, segment.text[m.span.start:m.span.end], m.term,
+                              segment.text[max(0, m.span.start - 8):m.span.start])
+            suggestion = rendered.text
+            if not rendered.fixable:
+                extra["fixable"] = False
+                why = f"{rendered.why}; {why}" if why else rendered.why
+            if rendered.widen:  # «о проекте» -> «об инициативе»: the preposition changes too
+                span = Span(m.span.start - rendered.widen, m.span.end)
         findings.append(make_finding(
-            code, document, segment, index, m.span, concept_id=concept.id,
-            suggestion=target.text if target else None, reason=reason(concept, m.term, target), lang=lang,
+            code, document, segment, index, span, concept_id=concept.id,
+            suggestion=suggestion, reason=why, lang=lang, **extra,
         ))
     return findings

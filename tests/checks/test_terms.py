@@ -42,4 +42,5 @@ def test_word_that_is_also_right_for_another_concept_is_not_flagged(tb: TermBase
 
 def test_lang_is_guessed_from_script(tb: TermBase) -> None:
     [f] = check_text("Он говорил об «Один пояс, один путь».", None, tb)
-    assert f.lang == "ru" and f.suggestion == "«Пояс и путь»"
+    # The fix takes in the preposition: «об» before «Один», «о» before «Пояс».
+    assert f.lang == "ru" and f.suggestion == "о «Пояс и путь»"

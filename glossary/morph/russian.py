@@ -1,0 +1,669 @@
+"""Russian terms in every case and number, and replacements in the found form.
+
+A Russian draft rarely writes a term in the nominative: «в рамках инициативы
+«Пояс и путь»», «строительство сообщества единой судьбы человечества». Each
+term is analysed once with pymorphy3: its head noun, the words that agree with
+the head (and coordinated heads: «Пояс и путь»), and the words that never
+change (genitive complements such as «единой судьбы человечества»). Words that
+inflect are matched by lemma, the rest as written; a path of such keys goes
+into a token trie. A path found in the text is accepted only when the
+inflecting words share one case and agree in number and gender, so
+«сообществом единая судьба» is not a match while «сообществом единой судьбы
+человечества» is.
+
+A quoted name after the head («инициативы «Пояс и путь»») may stay in the
+nominative or decline with the head («инициативы «Пояса и пути»»); both match.
+A term that is only a quoted name («Один пояс, один путь») declines as a whole.
+
+Fixes write the replacement in the case and number found. When the found words
+fit several forms and those forms give different replacements, the fix is
+withheld and the reason names the forms; a preposition right before the match
+narrows the case first («о», «к», «без» ...).
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any, Generic, NamedTuple, TypeVar
+
+from .tokens import Anchored, Token, TokenTrie, joined_words, normalize, tokenize
+
+CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
+CASE_NAMES = {
+    "nomn": "nominative",
+    "gent": "genitive",
+    "datv": "dative",
+    "accs": "accusative",
+    "ablt": "instrumental",
+    "loct": "prepositional",
+}
+NUMBER_NAMES = {"sing": "singular", "plur": "plural"}
+
+# pymorphy's second genitive, accusative and locative («чашка чаю», «в лесу»)
+# are forms of the six cases for our purpose.
+_CASE_OF = {
+    "nomn": "nomn", "gent": "gent", "gen1": "gent", "gen2": "gent", "datv": "datv",
+    "accs": "accs", "acc1": "accs", "acc2": "accs", "ablt": "ablt",
+    "loct": "loct", "loc1": "loct", "loc2": "loct",
+}  # fmt: skip
+_MODIFIERS = frozenset({"ADJF", "PRTF", "NUMR"})
+_COORDINATORS = frozenset({"и", "или", ",", "-"})
+_OPENERS = frozenset("«„‹‘")
+_CLOSERS = frozenset("»›”’")
+
+# The cases a preposition governs; the word right before a match narrows the
+# case of the match (standard Russian grammar).
+PREPOSITIONS: dict[str, frozenset[str]] = {
+    word: frozenset(cases)
+    for words, cases in (
+        (("без", "для", "до", "из", "от", "у", "около", "после", "вокруг", "среди", "против",
+          "кроме", "вместо", "ради", "вне", "мимо", "возле", "посредством", "внутри"), ("gent",)),
+        (("к", "ко", "благодаря", "согласно", "вопреки", "навстречу"), ("datv",)),
+        (("о", "об", "обо"), ("loct", "accs")),
+        (("при",), ("loct",)),
+        (("в", "во", "на"), ("accs", "loct")),
+        (("за", "под", "подо"), ("accs", "ablt")),
+        (("над", "надо", "перед", "передо", "между"), ("ablt",)),
+        (("с", "со"), ("gent", "ablt", "accs")),
+        (("по",), ("datv", "loct", "accs")),
+        (("через", "про", "сквозь"), ("accs",)),
+    )
+    for word in words
+}  # fmt: skip
+
+_CACHE_LIMIT = 100_000  # word forms; a long text has tens of thousands
+
+
+class Reading(NamedTuple):
+    """One analysis of a word form: what agreement checks need from pymorphy.
+
+    A named tuple: the cache holds hundreds of thousands, and tuples of
+    strings drop out of the garbage collector's tracking where dataclass
+    instances would be traversed on every full collection.
+    """
+
+    lemma: str
+    pos: str
+    case: str | None
+    number: str | None
+    gender: str | None
+    superlative: bool = False
+
+
+class Analyser:
+    """pymorphy3 with a cache of readings per word form.
+
+    Lemmatizing costs far more than folding; a text repeats its word forms,
+    so each distinct form is analysed once per process.
+    """
+
+    def __init__(self) -> None:
+        import pymorphy3
+
+        self.morph = pymorphy3.MorphAnalyzer(lang="ru")
+        self._parses: dict[str, list[Any]] = {}
+        self._readings: dict[str, tuple[Reading, ...]] = {}
+        self._keys: dict[str, tuple[str, ...]] = {}
+
+    def parses(self, word: str) -> list[Any]:
+        """pymorphy3's parses of a word, cached (term analysis asks for each word many times)."""
+        found = self._parses.get(word)
+        if found is None:
+            if len(self._parses) >= _CACHE_LIMIT // 10:
+                self._parses.clear()
+            found = self._parses[word] = self.morph.parse(word)
+        return found
+
+    def readings(self, word: str) -> tuple[Reading, ...]:
+        """The readings of a case-folded word form, cached."""
+        found = self._readings.get(word)
+        if found is None:
+            if len(self._readings) >= _CACHE_LIMIT:
+                self._readings.clear()
+            found = tuple(dict.fromkeys(_reading(p) for p in self.morph.parse(word)))
+            self._readings[word] = found
+        return found
+
+    def keys(self, word: str) -> tuple[str, ...]:
+        """Trie keys of a case-folded word: its surface key and its lemma keys."""
+        found = self._keys.get(word)
+        if found is None:
+            if len(self._keys) >= _CACHE_LIMIT:
+                self._keys.clear()
+            found = tuple(dict.fromkeys(["S:" + normalize(word)] + ["L:" + r.lemma for r in self.readings(word)]))
+            self._keys[word] = found
+        return found
+
+
+def _reading(parse: Any) -> Reading:
+    tag = parse.tag
+    return Reading(
+        lemma=normalize(parse.normal_form),
+        pos=str(tag.POS),
+        case=_CASE_OF.get(str(tag.case)) if tag.case else None,
+        number=str(tag.number) if tag.number else None,
+        gender=str(tag.gender) if tag.gender else None,
+        superlative="Supr" in tag.grammemes,
+    )
+
+
+@functools.cache
+def analyser() -> Analyser:
+    """The process-wide analyser (loading the dictionary takes a tenth of a second)."""
+    return Analyser()
+
+
+@dataclass(frozen=True, slots=True)
+class Slot:
+    """One token of a term: how it is keyed in the trie and whether it inflects.
+
+    `domain` 0 is the phrase itself; 1, 2 ... are quoted names after its head,
+    which may stay as written or decline. `group` numbers the agreement groups
+    (a noun and the words that agree with it) across the whole term.
+    """
+
+    token: Token
+    key: str
+    inflects: bool = False
+    domain: int = 0
+    group: int = -1
+    pos: str = ""
+    lemma: str = ""
+    gender: str | None = None
+    number: str | None = None
+    parse: Any = None
+
+
+@dataclass(frozen=True, slots=True)
+class Pattern:
+    """A Russian term analysed: its slots and its citation case."""
+
+    text: str
+    slots: tuple[Slot, ...]
+    case: str | None
+
+    @property
+    def inflects(self) -> bool:
+        return self.case is not None
+
+    @property
+    def keys(self) -> tuple[str, ...]:
+        return tuple(s.key for s in self.slots)
+
+
+@dataclass(frozen=True, slots=True)
+class Form:
+    """A case and number a match was found in, and whether the number differs from the term's."""
+
+    case: str
+    number: str
+    flip: bool
+
+    @property
+    def tag(self) -> str:
+        return f"ru:{self.case},{self.number},{'flip' if self.flip else 'same'}"
+
+    @property
+    def name(self) -> str:
+        return f"{CASE_NAMES[self.case]} {NUMBER_NAMES[self.number]}"
+
+    @staticmethod
+    def from_tag(tag: str) -> Form | None:
+        if not tag.startswith("ru:"):
+            return None
+        case, number, flip = tag[3:].split(",")
+        return Form(case, number, flip == "flip")
+
+
+@dataclass(frozen=True, slots=True)
+class Inflected:
+    """A replacement in the found form, or None and the reason it cannot be written."""
+
+    text: str | None
+    reason: str = ""
+
+
+# Analysis of a term ---------------------------------------------------------
+
+
+def _term_tokens(text: str) -> tuple[list[Token], list[bool]]:
+    """Tokens of a term, and per token whether a hyphen joins it to the next word."""
+    tokens = tokenize(text)
+    joined = joined_words(text)
+    return tokens, [t.start in joined for t in tokens]
+
+
+def _segments(tokens: Sequence[Token]) -> list[int]:
+    """Segment id of each token: 0 outside quotes, k inside the k-th quoted name.
+
+    Quote characters belong to the outer level. Nested quotes stay in their
+    outermost name. Straight quotes open and close alternately.
+    """
+    seg: list[int] = []
+    stack: list[str] = []
+    current = 0
+    names = 0
+    for tok in tokens:
+        ch = tok.text
+        closes = False
+        if not tok.is_word and tok.norm == '"':
+            if ch in _OPENERS:
+                closes = False
+            elif ch in _CLOSERS:
+                closes = bool(stack)
+            elif ch == "“":
+                closes = bool(stack) and stack[-1] == "„"
+            else:  # straight or ambiguous quotes toggle
+                closes = bool(stack) and stack[-1] == ch
+            if closes:
+                stack.pop()
+                seg.append(current if stack else 0)
+                if not stack:
+                    current = 0
+                continue
+            seg.append(current if stack else 0)
+            if not stack:
+                names += 1
+                current = names
+            stack.append(ch)
+            continue
+        seg.append(current if stack else 0)
+    return seg
+
+
+def _candidates(word: str) -> list[Any]:
+    """Parses of a term word that could take part in an agreeing phrase."""
+    return [
+        p for p in analyser().parses(word)
+        if str(p.tag.POS) in _MODIFIERS | {"NOUN"} and p.tag.case and "Abbr" not in p.tag.grammemes
+    ]
+
+
+def _agreeing(noun: Any, modifier: Any, case: str) -> bool:
+    tag = modifier.tag
+    if _CASE_OF.get(str(tag.case)) != case:
+        return False
+    if tag.number and tag.number != noun.tag.number:
+        return False
+    if noun.tag.number == "sing" and tag.gender and noun.tag.gender in ("masc", "femn", "neut"):
+        return bool(tag.gender == noun.tag.gender)
+    return True
+
+
+@dataclass(slots=True)
+class _Group:
+    members: list[tuple[int, Any]]  # (token index, parse) of inflecting words
+    fixed: list[int]  # adverbs and compound stems inside the group
+    end: int  # index in the domain sequence after the group
+    case: str
+
+
+def _group(
+    tokens: Sequence[Token], joined: Sequence[bool], seq: Sequence[int], start: int, want: str | None,
+    prefer: tuple[str, str] | None = None,
+) -> _Group | None:
+    """The agreeing group (modifiers, then a noun) starting at seq[start], if any.
+
+    Readings are tried nominative first (terms are listed in the nominative),
+    or first in the case and number `prefer` names.
+    """
+    run: list[int] = []
+    p = start
+    while p < len(seq) and tokens[seq[p]].is_word:
+        w = seq[p]
+        word = normalize(tokens[w].text)
+        parses = analyser().parses(word)
+        if not any(str(x.tag.POS) in _MODIFIERS | {"NOUN", "ADVB"} for x in parses) and not joined[w]:
+            break
+        run.append(p)
+        p += 1
+    order: tuple[str, ...] = ("nomn", "accs", "gent", "datv", "ablt", "loct")
+    if want:
+        order = (want,)
+    elif prefer:
+        order = (prefer[0],) + tuple(c for c in order if c != prefer[0])
+    number = prefer[1] if prefer else None
+    for k in range(len(run) - 1, -1, -1):
+        head = seq[run[k]]
+        # Among equally likely readings take the inanimate one: terms name
+        # abstractions («дух» as spirit, not as ghost), and animacy decides the
+        # accusative of agreeing words.
+        head_parses = sorted(
+            (x for x in _candidates(normalize(tokens[head].text)) if str(x.tag.POS) == "NOUN"),
+            key=lambda x: (number is not None and x.tag.number != number, -round(x.score, 3), x.tag.animacy != "inan"),
+        )
+        for case in order:
+            for noun in (x for x in head_parses if _CASE_OF.get(str(x.tag.case)) == case):
+                members: list[tuple[int, Any]] = []
+                fixed: list[int] = []
+                ok = True
+                for q in run[:k]:
+                    w = seq[q]
+                    word = normalize(tokens[w].text)
+                    parses = analyser().parses(word)
+                    nxt = seq[q + 1]
+                    next_is_modifier = any(str(x.tag.POS) in _MODIFIERS for x in _candidates(normalize(tokens[nxt].text)))
+                    if joined[w] and next_is_modifier:
+                        fixed.append(w)  # «китайско-» in «китайско-центральноазиатский»
+                        continue
+                    if joined[w]:  # «города-» in «города-побратимы»: a noun in apposition
+                        same = [x for x in _candidates(word) if str(x.tag.POS) == "NOUN"
+                                and _CASE_OF.get(str(x.tag.case)) == case and x.tag.number == noun.tag.number]
+                        if same:
+                            members.append((w, same[0]))
+                            continue
+                    agreeing = [x for x in _candidates(word) if str(x.tag.POS) in _MODIFIERS and _agreeing(noun, x, case)]
+                    if agreeing:
+                        members.append((w, agreeing[0]))
+                    elif any(str(x.tag.POS) == "ADVB" for x in parses):
+                        fixed.append(w)  # «качественно» in «качественно новые силы»
+                    else:
+                        ok = False
+                        break
+                if ok:
+                    members.append((head, noun))
+                    return _Group(members, fixed, run[k] + 1, case)
+    return None
+
+
+@functools.lru_cache(maxsize=4096)
+def analyse(text: str, prefer: tuple[str, str] | None = None) -> Pattern:
+    """Analyse a Russian term once: which words inflect, which stay as written.
+
+    `prefer` (case, number) settles a term whose citation form reads several
+    ways («Пояса и пути»: genitive singular or nominative plural): a fix
+    target is read like the variant it replaces.
+    """
+    tokens, joined = _term_tokens(text)
+    seg = _segments(tokens)
+    info: dict[int, tuple[int, int, Any]] = {}  # token index -> (domain, group, parse)
+    top = [i for i, s in enumerate(seg) if s == 0]
+    names = sorted({s for s in seg if s})
+    phrase_case: str | None = None
+    group_id = 0
+
+    def phrase(seq: list[int], domain: int, want: str | None) -> tuple[str | None, int]:
+        """Analyse groups from the start of `seq`; returns (case, index after the last group)."""
+        nonlocal group_id
+        first = _group(tokens, joined, seq, 0, want, prefer)
+        if first is None:
+            return None, 0
+        groups = [first]
+        p = first.end
+        while p + 1 < len(seq) and tokens[seq[p]].norm in _COORDINATORS:
+            nxt = _group(tokens, joined, seq, p + 1, first.case, prefer)
+            if nxt is None:
+                break
+            groups.append(nxt)
+            p = nxt.end
+        for g in groups:
+            for index, parse in g.members:
+                info[index] = (domain, group_id, parse)
+            group_id += 1
+        return first.case, p
+
+    top_words = [i for i in top if tokens[i].is_word]
+    if not top_words and len(names) == 1:
+        phrase_case, _ = phrase([i for i, s in enumerate(seg) if s == names[0]], 0, None)
+    elif top_words:
+        phrase_case, after = phrase(top, 0, None)
+        # A quoted name right after the head may decline with it.
+        if phrase_case is not None and after < len(top) and tokens[top[after]].norm == '"':
+            opener = top[after]
+            if opener + 1 < len(tokens) and seg[opener + 1]:
+                name = seg[opener + 1]
+                phrase([i for i, s in enumerate(seg) if s == name], name, None)
+    slots = []
+    for i, tok in enumerate(tokens):
+        if i in info:
+            domain, group, parse = info[i]
+            tag = parse.tag
+            slots.append(
+                Slot(
+                    token=tok,
+                    key="L:" + normalize(parse.normal_form),
+                    inflects=True,
+                    domain=domain,
+                    group=group,
+                    pos=str(tag.POS),
+                    lemma=normalize(parse.normal_form),
+                    gender=str(tag.gender) if tag.gender and tag.number == "sing" else None,
+                    number=str(tag.number) if tag.number else None,
+                    parse=parse,
+                )
+            )
+        else:
+            slots.append(Slot(token=tok, key="S:" + tok.norm))
+    return Pattern(text, tuple(slots), phrase_case)
+
+
+# Matching in text -------------------------------------------------------------
+
+
+def _same_pos(a: str, b: str) -> bool:
+    return a == b or {a, b} == {"ADJF", "PRTF"}
+
+
+def _fits(slot: Slot, readings: Iterable[Reading], case: str, number: str | None) -> bool:
+    for r in readings:
+        if r.lemma != slot.lemma or r.case != case or not _same_pos(r.pos, slot.pos) or r.superlative:
+            continue
+        if number is not None and r.number is not None and r.number != number:
+            continue
+        if slot.gender and r.number == "sing" and r.gender and r.gender != slot.gender:
+            continue
+        return True
+    return False
+
+
+def _group_numbers(slots: Sequence[Slot], readings: Sequence[tuple[Reading, ...]], case: str) -> list[str]:
+    """The numbers in which every word of one agreement group reads in `case`."""
+    return [n for n in ("sing", "plur") if all(_fits(s, r, case, n) for s, r in zip(slots, readings))]
+
+
+def forms_of(pattern: Pattern, words: Sequence[str]) -> list[Form]:
+    """Every form in which the case-folded `words` are `pattern` with agreement kept."""
+    an = analyser()
+    readings = [an.readings(w) if s.inflects else () for s, w in zip(pattern.slots, words)]
+    groups: dict[int, list[int]] = {}
+    for k, s in enumerate(pattern.slots):
+        if s.inflects:
+            groups.setdefault(s.group, []).append(k)
+    names = {pattern.slots[ks[0]].domain for ks in groups.values()} - {0}
+    frozen = {
+        d: all(normalize(words[k]) == pattern.slots[k].token.norm for k, s in enumerate(pattern.slots) if s.domain == d and s.inflects)
+        for d in names
+    }
+    head_group = min((g for g, ks in groups.items() if pattern.slots[ks[0]].domain == 0), default=None)
+    if head_group is None:
+        return []
+    head_number = pattern.slots[groups[head_group][-1]].number or "sing"
+    forms: list[Form] = []
+    for case in CASES:
+        numbers_ok = True
+        head_numbers: list[str] = []
+        for g, ks in groups.items():
+            domain = pattern.slots[ks[0]].domain
+            if domain and frozen[domain]:
+                continue
+            numbers = _group_numbers([pattern.slots[k] for k in ks], [readings[k] for k in ks], case)
+            if not numbers:
+                numbers_ok = False
+                break
+            if g == head_group:
+                head_numbers = numbers
+        if numbers_ok:
+            forms.extend(Form(case, n, n != head_number) for n in head_numbers)
+    return forms
+
+
+def narrow(forms: list[Form], before: str | None) -> list[Form]:
+    """Keep the forms a preposition right before the match allows (if any remain)."""
+    if before is None:
+        return forms
+    cases = PREPOSITIONS.get(normalize(before))
+    if not cases:
+        return forms
+    kept = [f for f in forms if f.case in cases]
+    return kept or forms
+
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True, slots=True)
+class Hit(Generic[T]):
+    """A span of text where terms were found, each with the forms it can be in."""
+
+    start: int
+    end: int
+    found: tuple[tuple[T, tuple[Form, ...]], ...]
+
+
+class Scanner(Generic[T]):
+    """Finds inflected Russian terms in text by lemma sequences."""
+
+    def __init__(self, terms: Iterable[tuple[str, T]]) -> None:
+        trie: TokenTrie[tuple[Pattern, T]] = TokenTrie()
+        anchors: list[tuple[str, int, str]] | None = []
+        for text, payload in terms:
+            pattern = analyse(text)
+            if not pattern.inflects:
+                continue
+            trie.add(pattern.keys, (pattern, payload))
+            anchor = _anchor(pattern)
+            if anchor is None or anchors is None:
+                anchors = None  # a first word without a stable stem: walk every token
+            else:
+                anchors.append((anchor[0], anchor[1], pattern.keys[anchor[1]]))
+        self._trie = trie
+        self._anchored = Anchored(trie, anchors)
+        self._verdicts: dict[tuple[int, tuple[str, ...], str | None], tuple[Form, ...] | None] = {}
+
+    def __bool__(self) -> bool:
+        return bool(self._trie)
+
+    def scan(self, text: str) -> list[Hit[T]]:
+        """Terms in `text` (raw or folded), leftmost-longest, in any case and number."""
+        if not self._trie:
+            return []
+        an = analyser()
+        verdicts = self._verdicts
+
+        def keys_of(token: Token) -> Iterable[str]:
+            return an.keys(token.text.casefold()) if token.is_word else ("S:" + token.norm,)
+
+        def accept(tokens: Sequence[Token], i: int, j: int, item: tuple[Pattern, T]) -> tuple[Form, ...] | None:
+            words = tuple(t.text.casefold() for t in tokens[i:j])
+            before = tokens[i - 1].text.casefold() if i > 0 and tokens[i - 1].is_word else None
+            key = (id(item[0]), words, before if before in PREPOSITIONS else None)
+            if key not in verdicts:  # a text repeats its terms in the same few forms
+                if len(verdicts) >= _CACHE_LIMIT:
+                    verdicts.clear()
+                forms = forms_of(item[0], words)
+                verdicts[key] = tuple(narrow(forms, before)) if forms else None
+            return verdicts[key]
+
+        return [
+            Hit(start, end, tuple((item[1], verdict) for item, verdict in accepted))  # type: ignore[misc]
+            for start, end, accepted in self._anchored.scan(text, keys_of, accept)
+        ]
+
+
+def _anchor(pattern: Pattern) -> tuple[str, int] | None:
+    """The stem all forms of the term's first word start with, and the tokens before that word."""
+    for index, slot in enumerate(pattern.slots):
+        if not slot.token.is_word:
+            continue
+        if not slot.inflects:
+            stem = slot.token.norm
+        else:
+            # Forms a match can take: same part of speech, with a case; not the
+            # «наи-» superlatives OpenCorpora files under the same lemma.
+            forms = [normalize(f.word) for f in slot.parse.lexeme
+                     if _same_pos(str(f.tag.POS), slot.pos) and f.tag.case and "Supr" not in f.tag.grammemes]
+            forms.append(normalize(slot.token.text))
+            stem = os.path.commonprefix(forms)
+        return (stem, index) if len(stem) >= 2 else None
+    return None
+
+
+# Writing a replacement in a form -----------------------------------------------
+
+
+def _like(model: str, word: str) -> str:
+    """Write `word` with the capitalisation of `model`."""
+    if len(model) > 1 and model.isupper():
+        return word.upper()
+    if model[:1].isupper():
+        return word[:1].upper() + word[1:]
+    return word
+
+
+def _write(pattern: Pattern, form: Form, keep_yo: bool) -> str | str:
+    """The replacement in `form`, or raise LookupError naming the word that has no such form."""
+    groups: dict[int, list[Slot]] = {}
+    for s in pattern.slots:
+        if s.inflects and s.domain == 0:
+            groups.setdefault(s.group, []).append(s)
+    out: dict[int, str] = {}
+    for members in groups.values():
+        noun = members[-1]
+        number = noun.number or "sing"
+        if form.flip and not ({"Sgtm", "Pltm"} & set(noun.parse.tag.grammemes)):
+            number = "plur" if number == "sing" else "sing"
+        animacy = noun.parse.tag.animacy
+        for s in members:
+            grammemes = {form.case}
+            if s.pos != "NUMR":
+                grammemes.add(number)
+            if form.case == "accs" and s.pos != "NOUN" and animacy and (number == "plur" or s.gender == "masc" or s.pos == "NUMR"):
+                grammemes.add(str(animacy))
+            if s.pos != "NOUN" and number == "sing" and not s.parse.tag.gender and noun.parse.tag.gender:
+                grammemes.add(str(noun.parse.tag.gender))
+            inflected = s.parse.inflect(grammemes)
+            if inflected is None:
+                raise LookupError(f"no {form.name} form of «{s.token.text}» in the dictionary")
+            word = inflected.word if keep_yo else inflected.word.replace("ё", "е")
+            out[s.token.start] = _like(s.token.text, word)
+    text = pattern.text
+    for start in sorted(out, reverse=True):
+        tok = next(s.token for s in pattern.slots if s.token.start == start)
+        text = text[:start] + out[start] + text[tok.end :]
+    return text
+
+
+def citation(pattern: Pattern) -> tuple[str, str] | None:
+    """The case and number of a term as listed (its head's)."""
+    head = next((s for s in pattern.slots if s.inflects and s.domain == 0 and s.pos == "NOUN"), None)
+    if pattern.case is None or head is None:
+        return None
+    return pattern.case, head.number or "sing"
+
+
+def inflect(text: str, forms: Sequence[Form], found: str = "", source: str | None = None) -> Inflected:
+    """`text` (a Russian term) in the form the match was found in.
+
+    `source` is the term that was matched: the number change in `forms` is
+    relative to it, and `text` is read in the same citation form. With several
+    possible forms, the fix is written only when they all give the same words;
+    otherwise the reason lists them so a person can choose.
+    """
+    pattern = analyse(text, citation(analyse(source)) if source else None)
+    if not forms or not pattern.inflects:
+        return Inflected(text)
+    keep_yo = "ё" in found.casefold() or "ё" in text.casefold()
+    outputs: dict[str, list[str]] = {}
+    for form in forms:
+        try:
+            outputs.setdefault(_write(pattern, form, keep_yo), []).append(form.name)
+        except LookupError as exc:
+            return Inflected(None, f"cannot write «{text}» as {form.name}: {exc}")
+    if len(outputs) == 1:
+        return Inflected(next(iter(outputs)))
+    choices = "; ".join(f"{' or '.join(names)}: «{out}»" for out, names in outputs.items())
+    shown = f"«{found}»" if found else "the match"
+    return Inflected(None, f"cannot tell the case of {shown} ({choices})")
