@@ -200,6 +200,9 @@ class Anchored(Generic[P]):
         """`anchors`: (stem, tokens before it in the term, its trie key); None to walk every token."""
         self.trie = trie
         self._automaton: object | None = None
+        # (anchor word, next word, next punctuation, anchors hit) -> offsets to walk.
+        # `keys_of` must depend on a token's text and kind only, as both scanners' do.
+        self._gate: dict[tuple[str, str | None, str | None, tuple[tuple[int, str], ...]], tuple[int, ...]] = {}
         if anchors is not None:
             import ahocorasick
 
@@ -228,24 +231,36 @@ class Anchored(Generic[P]):
                 (tokens[i].start, tokens[j - 1].end, accepted)
                 for i, j, accepted in self.trie.scan(len(tokens), keys.__getitem__, lambda i, j, p: accept(tokens, i, j, p))
             ]
-        starts: dict[int, set[tuple[int, str]]] = {}
+        starts: dict[int, tuple[tuple[int, str], ...]] = {}
         for last, (length, backs) in self._automaton.iter(lowered):  # type: ignore[attr-defined]
             at = last - length + 1
             if at == 0 or not (lowered[at - 1].isalnum() or lowered[at - 1] in "\u0300\u0301"):
-                starts.setdefault(at, set()).update(backs)
+                got = starts.get(at)
+                starts[at] = backs if got is None else got + backs
+        if not starts:
+            return []
+        gate = self._gate
+        if len(gate) >= _GATE_LIMIT:
+            gate.clear()
         candidates: dict[int, Found[P]] = {}
         for at in sorted(starts):
-            # Most anchors are the start of another word («од» of «одежда»):
-            # look at the anchor word's keys before building a window.
-            match = _TOKEN.match(text, at)
-            if match is None or match.group(1) is None:
+            # Most anchors are the start of another word («од» of «одежда»), or
+            # of a word no term continues from with the word after it: decide
+            # that from the two words alone, once per pair of word forms.
+            pair = _PAIR.match(text, at)
+            if pair is None:
                 continue
-            word_keys = set(keys_of(Token(at, match.end(), match.group(), True)))
-            backs = sorted({back for back, key in starts[at] if key in word_keys})
+            word, next_word, next_char = pair.group(1, 2, 3)
+            gate_key = (word, next_word, next_char, starts[at])
+            backs = gate.get(gate_key)
+            if backs is None:
+                backs = gate[gate_key] = self._backs(word, next_word, next_char, starts[at], keys_of)
             if not backs:
                 continue
-            stream = _Stream(text, at)
-            anchor = len(stream.tokens)
+            # A window of tokens from the anchor on; the tokens before it are
+            # read only when the term starts before it or a path is accepted.
+            stream = _Stream(text, at, prefix=backs != (0,))
+            anchor = stream.offset
             cache: dict[int, Iterable[str] | None] = {}
 
             def keys_at(j: int, stream: _Stream = stream, cache: dict[int, Iterable[str] | None] = cache) -> Iterable[str] | None:
@@ -255,7 +270,8 @@ class Anchored(Generic[P]):
                 return cache[j]
 
             def check(i: int, j: int, payload: P, stream: _Stream = stream) -> object | None:
-                return accept(stream.tokens, i, j, payload)
+                tokens, shift = stream.with_prefix()
+                return accept(tokens, i + shift, j + shift, payload)
 
             for back in backs:
                 i = anchor - back
@@ -274,18 +290,69 @@ class Anchored(Generic[P]):
                 reach = candidates[start][1]
         return found
 
+    def _backs(
+        self, word: str, next_word: str | None, next_char: str | None,
+        anchors: tuple[tuple[int, str], ...], keys_of: Callable[[Token], Iterable[str]],
+    ) -> tuple[int, ...]:
+        """The offsets (tokens before the anchor word) worth a walk from an anchor word followed by the given token.
+
+        Offsets whose anchor key the word does not give are dropped. A term that
+        starts at the anchor word is dropped too when no term goes on from that
+        word with the next token (a walk would stop there with nothing found);
+        it is kept whenever that cannot be told from the two tokens alone: a
+        term of one word, or a dash that may join two words.
+        """
+        word_keys = set(keys_of(Token(0, len(word), word, True)))
+        backs = tuple(sorted({back for back, key in anchors if key in word_keys}))
+        if backs != (0,):
+            return backs
+        children = self.trie._root.children
+        nodes = [children[k] for k in word_keys if k in children]
+        if any(node.payloads for node in nodes):
+            return backs
+        if next_word is None and next_char is None:
+            return ()
+        if next_char is not None and next_char in _DASHES:
+            return backs
+        text = next_word if next_word is not None else next_char
+        keys = keys_of(Token(0, len(text), text, next_word is not None))  # type: ignore[arg-type]
+        return backs if any(key in node.children for node in nodes for key in keys) else ()
+
+
+# A word at an anchor and the token after it (the first step of a walk).
+_PAIR = re.compile(rf"({_WORD})\s*(?:({_WORD})|(\S))?")
+# Gate decisions kept per Anchored (pairs of word forms); a text repeats its pairs.
+_GATE_LIMIT = 200_000
+
 
 class _Stream:
     """The tokens around an anchor: a few before it, and after it only as many as the walk asks for."""
 
-    def __init__(self, text: str, at: int) -> None:
-        # Enough words before the anchor for a preposition and opening quotes.
-        start = max(0, at - 16)
-        while start > 0 and at - start < 64 and not text[start - 1].isspace():
-            start -= 1
-        self.tokens = [Token(t.start + start, t.end + start, t.text, t.is_word) for t in tokenize(text[start:at])]
+    def __init__(self, text: str, at: int, prefix: bool = True) -> None:
+        self._text = text
+        self._at = at
+        self._before: list[Token] | None = None
+        self.tokens: list[Token] = self._prefix() if prefix else []
+        self.offset = len(self.tokens)  # index of the anchor word
         self._matches = _TOKEN.finditer(text, at)
         self._pending = self._next()
+
+    def _prefix(self) -> list[Token]:
+        if self._before is None:
+            # Enough words before the anchor for a preposition and opening quotes.
+            text, at = self._text, self._at
+            start = max(0, at - 16)
+            while start > 0 and at - start < 64 and not text[start - 1].isspace():
+                start -= 1
+            self._before = [Token(t.start + start, t.end + start, t.text, t.is_word) for t in tokenize(text[start:at])]
+        return self._before
+
+    def with_prefix(self) -> tuple[list[Token], int]:
+        """The tokens with those before the anchor, and how far indices into `tokens` shift in them."""
+        if self.offset:
+            return self.tokens, 0
+        before = self._prefix()
+        return before + self.tokens, len(before)
 
     def _next(self) -> Token | None:
         m = next(self._matches, None)
