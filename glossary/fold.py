@@ -125,6 +125,34 @@ class OffsetMap:
             return self.in_ends[k]
         return self.in_ends[k] + offset - self.out_ends[k]
 
+    def starts(self, offsets: list[int]) -> list[int]:
+        """`start` of each offset (a scan maps every match at once)."""
+        out_starts, out_ends, in_starts, in_ends = self.out_starts, self.out_ends, self.in_starts, self.in_ends
+        out: list[int] = []
+        for offset in offsets:
+            k = bisect_right(out_starts, offset) - 1
+            if k < 0:
+                out.append(offset)
+            elif offset < out_ends[k]:
+                out.append(in_starts[k])
+            else:
+                out.append(in_ends[k] + offset - out_ends[k])
+        return out
+
+    def ends(self, offsets: list[int]) -> list[int]:
+        """`end` of each offset."""
+        out_starts, out_ends, in_ends = self.out_starts, self.out_ends, self.in_ends
+        out: list[int] = []
+        for offset in offsets:
+            k = bisect_left(out_starts, offset) - 1
+            if k < 0:
+                out.append(offset)
+            elif offset <= out_ends[k]:
+                out.append(in_ends[k])
+            else:
+                out.append(in_ends[k] + offset - out_ends[k])
+        return out
+
 
 class _MapBuilder:
     def __init__(self) -> None:
@@ -160,6 +188,15 @@ class Folded:
     def to_original(self, span: Span) -> Span:
         start = self.start(span.start)
         return Span(start, max(start, self.end(span.end)))
+
+    def spans_to_original(self, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """`to_original` of many (start, end) pairs at once, as pairs."""
+        starts = [s for s, _ in spans]
+        ends = [e for _, e in spans]
+        for m in reversed(self.maps):
+            starts = m.starts(starts)
+            ends = m.ends(ends)
+        return [(s, max(s, e)) for s, e in zip(starts, ends)]
 
 
 def _compose_clusters(text: str) -> tuple[str, OffsetMap | None]:

@@ -9,6 +9,7 @@ for word boundaries and reduced to leftmost-longest, which is what keeps
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -55,6 +56,7 @@ class Matcher:
         self.forms: dict[str, tuple[str, ...]] = forms or {}
         self.layer_terms: list[tuple[str, Term]] = layer_terms or []
         self._layer: Any = None
+        self._groups: dict[int, tuple[tuple[str, Term, tuple[str, ...]], ...]] = {}
         self.keys: list[str] = list(entries)
         self.entries: list[tuple[tuple[str, Term], ...]] = [tuple(entries[k]) for k in self.keys]
         self.bounds: list[tuple[bool, bool]] = [(is_word_char(k[0]), is_word_char(k[-1])) for k in self.keys]
@@ -69,6 +71,10 @@ class Matcher:
 
     def hits(self, folded: str) -> list[Hit]:
         """Leftmost-longest hits at word boundaries, in folded coordinates."""
+        return [Hit(start, end, idx) for start, end, idx in self._hits(folded)]
+
+    def _hits(self, folded: str) -> list[tuple[int, int, int]]:
+        """`hits` as (start, end, key index) tuples: a scan makes one per match."""
         if not self.keys:
             return []
         lengths = self.lengths
@@ -93,23 +99,25 @@ class Matcher:
         if not found:
             return []
         found.sort()
-        out: list[Hit] = []
+        out: list[tuple[int, int, int]] = []
         reach = 0
         for start, neg_end, idx in found:
             if start >= reach:
-                out.append(Hit(start, -neg_end, idx))
+                out.append((start, -neg_end, idx))
                 reach = -neg_end
         return out
 
     def __getstate__(self) -> dict[str, Any]:
         state = self.__dict__.copy()
         state["_layer"] = None  # rebuilt on first use: it holds the analyser's parses
+        state["_groups"] = {}  # filled as keys are found
         return state
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         state.setdefault("forms", {})
         state.setdefault("layer_terms", [])
         state["_layer"] = None
+        state["_groups"] = {}
         self.__dict__.update(state)
 
     def layer(self) -> Any:
@@ -123,27 +131,36 @@ class Matcher:
     def scan(self, text: str) -> list[Match]:
         """Every rendering in `text`, with spans exact in `text`."""
         folded = fold(text)
-        raw = self.hits(folded.text)
+        raw = self._hits(folded.text)
         layer = self.layer()
         if not raw and not layer:
             return []
-        keys, entries, forms = self.keys, self.entries, self.forms
-        hits = [(h.start, h.end, [(cid, t, forms.get(keys[h.key], ())) for cid, t in entries[h.key]]) for h in raw]
+        groups = self._groups
+        hits: list[tuple[int, int, Sequence[tuple[str, Term, tuple[str, ...]]]]] = []
+        for start, end, idx in raw:
+            group = groups.get(idx)
+            if group is None:
+                group = groups[idx] = self._group(idx)
+            hits.append((start, end, group))
         if layer:
             from .morph import merge
 
-            hits = merge(hits, layer.scan(folded.text))  # type: ignore[arg-type]
+            hits = merge(hits, layer.scan(folded.text))  # type: ignore[arg-type,assignment]
         out: list[Match] = []
-        mapped = bool(folded.maps)
-        for start, end, group in hits:
-            if mapped:  # Folded.to_original, without a Span for the folded coordinates
-                first = folded.start(start)
-                span = Span(first, max(first, folded.end(end)))
-            else:
-                span = Span(start, end)
+        if folded.maps:  # Folded.to_original for every span at once, without Spans for folded coordinates
+            spans = folded.spans_to_original([(start, end) for start, end, _ in hits])
+        else:
+            spans = [(start, end) for start, end, _ in hits]
+        for (start, end), (_, _, group) in zip(spans, hits):
+            span = Span(start, end)
             for concept_id, term, form in group:
                 out.append(Match(concept_id, term, span, form))
         return out
+
+    def _group(self, idx: int) -> tuple[tuple[str, Term, tuple[str, ...]], ...]:
+        """What key `idx` stands for: (concept id, term, form tags) per entry, built once per key."""
+        form = self.forms.get(self.keys[idx], ())
+        return tuple((cid, term, form) for cid, term in self.entries[idx])
 
 
 _MEMORY: dict[tuple[str, str], Matcher] = {}

@@ -42,7 +42,10 @@ class Status(StrEnum):
     @property
     def is_variant(self) -> bool:
         """A variant is a rendering to stop using."""
-        return self in (Status.DEPRECATED, Status.SUPERSEDED)
+        return self in _VARIANT_STATUSES  # a frozenset: checks ask this of every match
+
+
+_VARIANT_STATUSES = frozenset({Status.DEPRECATED, Status.SUPERSEDED})
 
 
 class Severity(StrEnum):

@@ -172,3 +172,13 @@ def test_a_cluster_recomposed_at_the_same_length_maps_back_whole() -> None:
     f = fold(text)
     assert f.text == "\u0103f\u012d"
     assert f.to_original(Span(2, 3)) == Span(2, 4)
+
+
+@given(st.one_of(_ANY_TEXT, _TRICKY_TEXT), st.lists(st.tuples(st.integers(0, 70), st.integers(0, 70)), max_size=8))
+def test_spans_to_original_equals_to_original_of_each_span(text: str, pairs: list[tuple[int, int]]) -> None:
+    # The matcher maps all its matches at once; each must land where to_original puts it alone.
+    f = fold(text)
+    n = len(f.text)
+    spans = [(min(a, b, n), min(max(a, b), n)) for a, b in pairs]
+    expected = [f.to_original(Span(s, e)) for s, e in spans]
+    assert f.spans_to_original(spans) == [(s.start, s.end) for s in expected]

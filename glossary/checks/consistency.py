@@ -18,6 +18,16 @@ def family(term: Term) -> str:
 def run(document: Document, index: LineIndex, scanned: list[tuple[Segment, str, list[Match]]],
         termbase: TermBase) -> list[Finding]:
     first: dict[tuple[str, str], Term] = {}
+    # family() per term, by identity: the terms outlive this run, and hashing a
+    # Term hashes every field.
+    families: dict[int, str] = {}
+
+    def family_of(term: Term) -> str:
+        got = families.get(id(term))
+        if got is None:
+            got = families[id(term)] = family(term)
+        return got
+
     findings = []
     for segment, lang, matches in scanned:
         by_span: dict[tuple[int, int], list[Match]] = {}
@@ -31,7 +41,7 @@ def run(document: Document, index: LineIndex, scanned: list[tuple[Segment, str, 
                 continue
             key = (m.concept_id, lang)
             seen = first.setdefault(key, m.term)
-            if family(seen) != family(m.term):
+            if seen is not m.term and family_of(seen) != family_of(m.term):
                 findings.append(make_finding(
                     "mixed-renderings", document, segment, index, m.span, concept_id=m.concept_id,
                     suggestion=surface(seen.text), reason=termbase.concept(m.concept_id).note, lang=lang,

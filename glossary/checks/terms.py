@@ -30,11 +30,17 @@ def variant_matches(matches: list[Match]) -> list[Match]:
     alone, and `requires_source` variants wait for a bilingual check.
     """
     out: list[Match] = []
+    # Most matches are accepted renderings: note their spans and go on; only
+    # spans with a variant are grouped.
+    accepted: set[tuple[int, int]] = set()
     by_span: dict[tuple[int, int], list[Match]] = {}
     for m in matches:
-        by_span.setdefault((m.span.start, m.span.end), []).append(m)
-    for group in by_span.values():
-        if any(not m.term.status.is_variant for m in group):
+        if m.term.status.is_variant:
+            by_span.setdefault((m.span.start, m.span.end), []).append(m)
+        else:
+            accepted.add((m.span.start, m.span.end))
+    for span, group in by_span.items():
+        if span in accepted:
             continue
         usable = [m for m in group if not m.term.requires_source]
         if usable:

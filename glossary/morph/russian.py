@@ -652,6 +652,12 @@ def inflect(text: str, forms: Sequence[Form], found: str = "", source: str | Non
     possible forms, the fix is written only when they all give the same words;
     otherwise the reason lists them so a person can choose.
     """
+    return _inflect(text, tuple(forms), found, source)
+
+
+@functools.lru_cache(maxsize=4096)
+def _inflect(text: str, forms: tuple[Form, ...], found: str, source: str | None) -> Inflected:
+    """`inflect`, memoized: a text repeats its terms in the same few forms, and pymorphy's inflection is slow."""
     pattern = analyse(text, citation(analyse(source)) if source else None)
     if not forms or not pattern.inflects:
         return Inflected(text)

@@ -200,9 +200,9 @@ class Anchored(Generic[P]):
         """`anchors`: (stem, tokens before it in the term, its trie key); None to walk every token."""
         self.trie = trie
         self._automaton: object | None = None
-        # (anchor word, next word, next punctuation, anchors hit) -> offsets to walk.
+        # (an _AHEAD match's groups, anchors hit there) -> (offsets to walk, settled).
         # `keys_of` must depend on a token's text and kind only, as both scanners' do.
-        self._gate: dict[tuple[str, str | None, str | None, tuple[tuple[int, str], ...]], tuple[int, ...]] = {}
+        self._gates: dict[tuple[tuple[str | None, ...], tuple[tuple[int, str], ...]], tuple[tuple[int, ...], bool]] = {}
         if anchors is not None:
             import ahocorasick
 
@@ -239,22 +239,28 @@ class Anchored(Generic[P]):
                 starts[at] = backs if got is None else got + backs
         if not starts:
             return []
-        gate = self._gate
+        gate = self._gates
         if len(gate) >= _GATE_LIMIT:
             gate.clear()
         candidates: dict[int, Found[P]] = {}
         for at in sorted(starts):
             # Most anchors are the start of another word («од» of «одежда»), or
-            # of a word no term continues from with the word after it: decide
-            # that from the two words alone, once per pair of word forms.
-            pair = _PAIR.match(text, at)
-            if pair is None:
-                continue
-            word, next_word, next_char = pair.group(1, 2, 3)
-            gate_key = (word, next_word, next_char, starts[at])
-            backs = gate.get(gate_key)
-            if backs is None:
-                backs = gate[gate_key] = self._backs(word, next_word, next_char, starts[at], keys_of)
+            # of a word no term goes on from with the words after it: decide
+            # that from the next few tokens alone, once per run of word forms,
+            # looking one token further only while it cannot be told.
+            anchors = starts[at]
+            backs: tuple[int, ...] = ()
+            for ahead in _AHEAD:
+                run = ahead.match(text, at)
+                if run is None:
+                    break
+                gate_key = (run.groups(), anchors)
+                verdict = gate.get(gate_key)
+                if verdict is None:
+                    verdict = gate[gate_key] = self._gate(run.groups(), anchors, keys_of)
+                backs, settled = verdict
+                if settled:
+                    break
             if not backs:
                 continue
             # A window of tokens from the anchor on; the tokens before it are
@@ -290,38 +296,55 @@ class Anchored(Generic[P]):
                 reach = candidates[start][1]
         return found
 
-    def _backs(
-        self, word: str, next_word: str | None, next_char: str | None,
-        anchors: tuple[tuple[int, str], ...], keys_of: Callable[[Token], Iterable[str]],
-    ) -> tuple[int, ...]:
-        """The offsets (tokens before the anchor word) worth a walk from an anchor word followed by the given token.
+    def _gate(
+        self, groups: tuple[str | None, ...], anchors: tuple[tuple[int, str], ...],
+        keys_of: Callable[[Token], Iterable[str]],
+    ) -> tuple[tuple[int, ...], bool]:
+        """The offsets worth a walk from an anchor word, judged from it and the tokens after it.
 
-        Offsets whose anchor key the word does not give are dropped. A term that
-        starts at the anchor word is dropped too when no term goes on from that
-        word with the next token (a walk would stop there with nothing found);
-        it is kept whenever that cannot be told from the two tokens alone: a
-        term of one word, or a dash that may join two words.
+        `groups` are an `_AHEAD` match: the anchor word, then per following
+        token (word, punctuation), both None past the end of the text. Returns
+        the offsets (tokens before the anchor word) to walk from, and whether
+        that is settled; unsettled, more tokens may still rule the walk out.
+        Offsets whose anchor key the word does not give are dropped. A term
+        that starts at the anchor word is dropped when a walk would stop within
+        these tokens with nothing found; it is kept (settled) when a term ends
+        within them, as agreement is then for `accept` to judge, and at a dash,
+        which may join two words.
         """
+        word = groups[0] or ""
         word_keys = set(keys_of(Token(0, len(word), word, True)))
         backs = tuple(sorted({back for back, key in anchors if key in word_keys}))
         if backs != (0,):
-            return backs
+            return backs, True
         children = self.trie._root.children
-        nodes = [children[k] for k in word_keys if k in children]
-        if any(node.payloads for node in nodes):
-            return backs
-        if next_word is None and next_char is None:
-            return ()
-        if next_char is not None and next_char in _DASHES:
-            return backs
-        text = next_word if next_word is not None else next_char
-        keys = keys_of(Token(0, len(text), text, next_word is not None))  # type: ignore[arg-type]
-        return backs if any(key in node.children for node in nodes for key in keys) else ()
+        frontier = [children[k] for k in word_keys if k in children]
+        for k in range(1, len(groups), 2):
+            if any(node.payloads for node in frontier):
+                return backs, True
+            next_word, next_char = groups[k], groups[k + 1]
+            if next_word is None and next_char is None:
+                return (), True  # the text ends: the walk stops here
+            if next_char is not None and next_char in _DASHES:
+                return backs, True
+            token = next_word if next_word is not None else next_char
+            keys = keys_of(Token(0, len(token), token, next_word is not None))  # type: ignore[arg-type]
+            frontier = [child for node in frontier for key in keys if (child := node.children.get(key)) is not None]
+            if not frontier:
+                return (), True
+        if any(node.payloads for node in frontier):
+            return backs, True
+        return backs, False
 
 
-# A word at an anchor and the token after it (the first step of a walk).
-_PAIR = re.compile(rf"({_WORD})\s*(?:({_WORD})|(\S))?")
-# Gate decisions kept per Anchored (pairs of word forms); a text repeats its pairs.
+def _ahead(tokens: int) -> str:
+    """A pattern for up to `tokens` tokens after a word, each a word or one punctuation character."""
+    return "" if tokens == 0 else rf"(?:\s*(?:({_WORD})|(\S)){_ahead(tokens - 1)})?"
+
+
+# An anchor word and the one, two, three tokens after it (the first steps of a walk).
+_AHEAD = tuple(re.compile(rf"({_WORD}){_ahead(k)}") for k in (1, 2, 3))
+# Gate verdicts kept per Anchored; a text repeats its runs of word forms.
 _GATE_LIMIT = 200_000
 
 
