@@ -538,7 +538,7 @@ class Scanner(Generic[T]):
             if anchor is None or anchors is None:
                 anchors = None  # a first word without a stable stem: walk every token
             else:
-                anchors.append((anchor[0], anchor[1], pattern.keys[anchor[1]]))
+                anchors.extend((stem, anchor[1], pattern.keys[anchor[1]]) for stem in anchor[0])
         self._trie = trie
         self._anchored = Anchored(trie, anchors)
         self._verdicts: dict[tuple[int, tuple[str, ...], str | None], tuple[Form, ...] | None] = {}
@@ -573,8 +573,14 @@ class Scanner(Generic[T]):
         ]
 
 
-def _anchor(pattern: Pattern) -> tuple[str, int] | None:
-    """The stem all forms of the term's first word start with, and the tokens before that word."""
+def _anchor(pattern: Pattern) -> tuple[tuple[str, ...], int] | None:
+    """The stems every form of the term's first word starts with one of, and the tokens before that word.
+
+    Usually one stem, the common start of all forms. A word whose forms share
+    less than two letters («сон», «сна»; «око», «очи») gets the first two
+    letters of each form instead, so that one short word in a large term base
+    does not send the scan through every word of the text.
+    """
     for index, slot in enumerate(pattern.slots):
         if not slot.token.is_word:
             continue
@@ -587,7 +593,10 @@ def _anchor(pattern: Pattern) -> tuple[str, int] | None:
                      if _same_pos(str(f.tag.POS), slot.pos) and f.tag.case and "Supr" not in f.tag.grammemes]
             forms.append(normalize(slot.token.text))
             stem = os.path.commonprefix(forms)
-        return (stem, index) if len(stem) >= 2 else None
+            if len(stem) < 2:
+                starts = tuple(sorted({form[:2] for form in forms}))
+                return (starts, index) if all(len(start) == 2 for start in starts) else None
+        return ((stem,), index) if len(stem) >= 2 else None
     return None
 
 

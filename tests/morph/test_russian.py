@@ -309,3 +309,22 @@ def test_a_term_broken_across_lines_is_found_with_its_exact_span(tb: TermBase) -
 def test_every_quotation_style_marks_the_name(term: str) -> None:
     assert [(s.token.text, s.domain) for s in analyse(term).slots if s.inflects] == [
         ("инициатива", 0), ("Пояс", 1), ("путь", 1)]
+
+
+SHORT_STEM_PIECES = ["сон разума", "сна разума", "снов", "сны", "о сне", "сонный", "соната", "рот", "рта", "ртом",
+                     "ротик", "око", "очи", "очами", "оконный", ",", "«", "»", "и"]
+
+
+@settings(max_examples=120, deadline=None)
+@given(st.lists(st.sampled_from(SHORT_STEM_PIECES), max_size=12))
+def test_words_whose_forms_share_one_letter_are_anchored_and_found_as_by_a_full_walk(pieces: list[str]) -> None:
+    # «сон» / «сна», «рот» / «рта», «око» / «очи»: anchored on the first two letters of each form.
+    from glossary.morph.tokens import Anchored
+
+    terms = ["сон разума", "рот", "око"]
+    anchored = Scanner([(t, t) for t in terms])
+    assert anchored._anchored._automaton is not None
+    everything = Scanner([(t, t) for t in terms])
+    everything._anchored = Anchored(everything._trie, None)
+    text = " ".join(pieces)
+    assert anchored.scan(text) == everything.scan(text)
