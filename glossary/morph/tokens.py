@@ -200,7 +200,6 @@ class Anchored(Generic[P]):
         """`anchors`: (stem, tokens before it in the term, its trie key); None to walk every token."""
         self.trie = trie
         self._automaton: object | None = None
-        self._spaced = False
         # (an _AHEAD match's groups, anchors hit there) -> (offsets to walk, settled).
         # `keys_of` must depend on a token's text and kind only, as both scanners' do.
         self._gates: dict[tuple[tuple[str | None, ...], tuple[tuple[int, str], ...]], tuple[tuple[int, ...], bool]] = {}
@@ -210,14 +209,9 @@ class Anchored(Generic[P]):
             backs: dict[str, set[tuple[int, str]]] = {}
             for stem, back, key in anchors:
                 backs.setdefault(stem, set()).add((back, key))
-            # Stems of letters only are looked for after a space in the text
-            # with every other character that ends a word made a space too, so
-            # the automaton reports word starts alone, not every «со» inside a
-            # word; a stem with other characters needs the test in the loop.
-            self._spaced = all(not _BOUNDARY.search(stem) for stem in backs)
             automaton = ahocorasick.Automaton()
             for stem, bs in backs.items():
-                automaton.add_word(" " + stem if self._spaced else stem, (len(stem), tuple(sorted(bs))))
+                automaton.add_word(stem, (len(stem), tuple(sorted(bs))))
             if backs:
                 automaton.make_automaton()
                 self._automaton = automaton
@@ -238,19 +232,11 @@ class Anchored(Generic[P]):
                 for i, j, accepted in self.trie.scan(len(tokens), keys.__getitem__, lambda i, j, p: accept(tokens, i, j, p))
             ]
         starts: dict[int, tuple[tuple[int, str], ...]] = {}
-        if self._spaced:
-            # " " + text, every character before which a word may start made a
-            # space: a hit of " stem" ending at `last` is the stem at last - length.
-            for last, (length, backs) in self._automaton.iter(" " + _BOUNDARY.sub(" ", lowered)):  # type: ignore[attr-defined]
-                at = last - length
+        for last, (length, backs) in self._automaton.iter(lowered):  # type: ignore[attr-defined]
+            at = last - length + 1
+            if at == 0 or not (lowered[at - 1].isalnum() or lowered[at - 1] in "\u0300\u0301"):
                 got = starts.get(at)
                 starts[at] = backs if got is None else got + backs
-        else:
-            for last, (length, backs) in self._automaton.iter(lowered):  # type: ignore[attr-defined]
-                at = last - length + 1
-                if at == 0 or not (lowered[at - 1].isalnum() or lowered[at - 1] in "\u0300\u0301"):
-                    got = starts.get(at)
-                    starts[at] = backs if got is None else got + backs
         if not starts:
             return []
         gate = self._gates
@@ -356,9 +342,6 @@ def _ahead(tokens: int) -> str:
     return "" if tokens == 0 else rf"(?:\s*(?:({_WORD})|(\S)){_ahead(tokens - 1)})?"
 
 
-# A character after which a word starts: neither a letter or digit (`str.isalnum`,
-# which is what `\w` less "_" matches) nor a combining acute or grave.
-_BOUNDARY = re.compile(r"[^\w\u0300\u0301]|_")
 # An anchor word and the one, two, three tokens after it (the first steps of a walk).
 _AHEAD = tuple(re.compile(rf"({_WORD}){_ahead(k)}") for k in (1, 2, 3))
 # Gate verdicts kept per Anchored; a text repeats its runs of word forms.
