@@ -18,7 +18,7 @@ from typing import Any
 from . import cache
 from .errors import TermBaseError, TermBaseErrors
 from .fold import fold_text
-from .morph.stems import marker_errors
+from .morph.markers import marker_errors
 from .model import Concept, Example, Position, Source, Status, Term
 
 DEFAULT_PATH = Path(__file__).parent / "data" / "terms.yaml"
