@@ -116,7 +116,6 @@ def reread(document: Document, text: str, settings: Settings, options) -> Docume
 
 def one(path: str, named: bool, settings: Settings, data: bytes | None = None) -> Outcome:
     """Check (or plan the fix of) one path; errors come back as values."""
-    from . import fix as fixing
     from . import readers
     from .checks import check_document
 
@@ -129,6 +128,8 @@ def one(path: str, named: bool, settings: Settings, data: bytes | None = None) -
             return Outcome(path, skipped=True)
         if not settings.fix:
             return Outcome(path, document, tuple(check_document(document, tb, options)))
+        from . import fix as fixing
+
         escape = readers.escape_for(document)
         text, total, current = document.text, 0, document
         # Overlapping findings are fixed over more than one pass.
