@@ -61,10 +61,15 @@ def input_options(f: Callable[..., Any]) -> Callable[..., Any]:
     return f
 
 
-def load_termbase(termbases: tuple[str, ...], no_default: bool):  # type: ignore[no-untyped-def]
+def load_termbase(termbases: tuple[str, ...], no_default: bool, shared: bool = False):  # type: ignore[no-untyped-def]
+    """The term base, or a usage error; `shared` keeps it for the runner (check and fix load it once)."""
     from . import load
 
     try:
+        if shared:
+            from .runner import termbase_for
+
+            return termbase_for(termbases, not no_default)
         return load(list(termbases), default=not no_default)
     except TermBaseErrors as exc:
         for extra in exc.errors[1:]:
@@ -209,7 +214,7 @@ def settings_for(paths: tuple[str, ...], termbases: tuple[str, ...], no_default:
         raise UsageError("--source pairs one source file with one target file")
     if config_file is not None and isolated:
         raise UsageError("--config and --isolated cannot be used together")
-    load_termbase(termbases, no_default)  # a broken term base is one error, not one per file
+    load_termbase(termbases, no_default, shared=True)  # a broken term base is one error, not one per file
     normalize_lang(lang)
     if source_lang is not None:
         try:
