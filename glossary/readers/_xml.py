@@ -233,6 +233,15 @@ class Content:
     ends: tuple[int, ...]
 
 
+def parse_document(text: str, path: str, root_name: str, what: str) -> Element:
+    """Parse `text` and insist that its root element is `root_name` (an XLIFF, a TMX...)."""
+    root = parse(text, path)
+    if root.local != root_name:
+        line, column = position(text, root.open_start)
+        raise InputError(f'not {what} document (root element is "{root.local}")', path, line, column)
+    return root
+
+
 def content(element: Element, text_tags: frozenset[str], skip: object = None) -> Content:
     """Collect the character data of `element` and of nested inline elements named in `text_tags`.
 

@@ -45,10 +45,7 @@ def parse(path: str, text: str, lang: str | None = None, source_lang: str | None
     """Read a TMX document."""
     lang = lang_tag(lang, path) if lang else None
     source_lang = lang_tag(source_lang, path) if source_lang else None
-    root = _xml.parse(text, path)
-    if root.local != "tmx":
-        line, column = _xml.position(text, root.open_start)
-        raise InputError(f'not a TMX document (root element is "{root.local}")', path, line, column)
+    root = _xml.parse_document(text, path, "tmx", "a TMX")
     header = next(root.iter("header"), None)
     if source_lang is None and header is not None:
         srclang = header.get("srclang") or ""

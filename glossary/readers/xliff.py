@@ -126,10 +126,7 @@ def parse(path: str, text: str, lang: str | None = None, source_lang: str | None
     """Read an XLIFF 1.2 or 2.0 document."""
     lang = lang_tag(lang, path) if lang else None
     source_lang = lang_tag(source_lang, path) if source_lang else None
-    root = _xml.parse(text, path)
-    if root.local != "xliff":
-        line, column = _xml.position(text, root.open_start)
-        raise InputError(f'not an XLIFF document (root element is "{root.local}")', path, line, column)
+    root = _xml.parse_document(text, path, "xliff", "an XLIFF")
     version = root.get("version") or ""
     if root.namespace == NS_20 or (not root.namespace and version.startswith("2.")):
         segments = _parse_20(root, path, text, lang, source_lang)
