@@ -47,11 +47,20 @@ def enabled() -> bool:
 def get(kind: str, key: str) -> Any:
     if not enabled():
         return None
+    import gc
+
+    # Unpickling makes thousands of new objects, none of them garbage yet: the
+    # collector's passes over them would only cost time.
+    collecting = gc.isenabled()
+    gc.disable()
     try:
         with open(_file(kind, key), "rb") as fh:
             return pickle.load(fh)
     except Exception:  # a missing, truncated or foreign cache file is a miss
         return None
+    finally:
+        if collecting:
+            gc.enable()
 
 
 def put(kind: str, key: str, value: Any) -> None:
