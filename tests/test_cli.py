@@ -245,7 +245,9 @@ def modules_imported(tmp_path: Path, *args: str) -> set[str]:
     import subprocess
     import sys
 
-    env = dict(os.environ, GLOSSARY_CACHE_DIR=str(tmp_path / "cache"), NO_COLOR="1")
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("GLOSSARY_NO_CACHE", "LANGUAGE", "LC_ALL", "LC_MESSAGES")}
+    env.update(GLOSSARY_CACHE_DIR=str(tmp_path / "cache"), NO_COLOR="1", LANG="en_US.UTF-8")  # English: no catalog, no babel
     listing = tmp_path / "modules.txt"
     for _ in range(2):  # the first run fills the cache; the second is the one a user waits for
         done = subprocess.run([sys.executable, "-c", _IMPORTS_OF_A_RUN, str(listing), *args], env=env,
