@@ -79,15 +79,13 @@ def load_termbase(termbases: tuple[str, ...], no_default: bool, shared: bool = F
         raise fail(exc) from None
 
 
-def normalize_lang(lang: str | None) -> str | None:
-    if lang is None:
-        return None
-    from .langtags import normalize
+def option_tag(value: str | None, option: str = "--lang") -> str | None:
+    from .langtags import option_tag as tag
 
     try:
-        return normalize(lang)
-    except ValueError as exc:
-        raise UsageError(f"--lang: {exc}") from None
+        return tag(value, option)
+    except GlossaryError as exc:
+        raise fail(exc) from None
 
 
 # ------------------------------------------------------------------ walking
@@ -244,14 +242,8 @@ def settings_for(paths: tuple[str, ...], termbases: tuple[str, ...], no_default:
     if config_file is not None and isolated:
         raise UsageError("--config and --isolated cannot be used together")
     load_termbase(termbases, no_default, shared=True)  # a broken term base is one error, not one per file
-    normalize_lang(lang)
-    if source_lang is not None:
-        try:
-            from .langtags import normalize
-
-            normalize(source_lang)
-        except ValueError as exc:
-            raise UsageError(f"--source-lang: {exc}") from None
+    option_tag(lang)
+    option_tag(source_lang, "--source-lang")
     if config_file is not None:
         from .config import load as load_config
 
@@ -363,7 +355,7 @@ def normalize(termbases: tuple[str, ...], no_default: bool, lang: str | None, fi
         text, _enc, _bom = readers.decode(sys.stdin.buffer.read(), "<stdin>")
     except GlossaryError as exc:
         raise fail(exc) from None
-    click.echo(normalize_text(text, normalize_lang(lang), tb, fix_encoding=fix_encoding), nl=False)
+    click.echo(normalize_text(text, option_tag(lang), tb, fix_encoding=fix_encoding), nl=False)
 
 
 @main.command()
@@ -459,3 +451,8 @@ def docs(termbases: tuple[str, ...], no_default: bool, output: str | None, check
 from .cli_exchange import register as _register_exchange  # noqa: E402
 
 _register_exchange(main, termbase_options, load_termbase, UsageError)
+
+# `glossary check --locale ru ...` reads as naturally as `glossary --locale ru check ...`:
+# every subcommand accepts the option too (LocalizedGroup has already applied it).
+for _command in main.commands.values():
+    locale_option(_command)

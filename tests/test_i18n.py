@@ -125,3 +125,15 @@ def test_codes_and_json_keys_stay_untranslated():
                     source = " ".join(message.id) if isinstance(message.id, tuple) else message.id
                     if kept in source:
                         assert kept in text, (locale, message.id)
+
+
+def test_locale_option_after_the_subcommand(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from click.testing import CliRunner
+
+    from glossary.cli import main
+
+    draft = tmp_path / "d.txt"
+    draft.write_text("OBOR and One Belt, One Road.\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", "--locale", "ru", "-q", str(draft)])
+    assert result.exit_code == 1
+    assert "используйте" in result.stdout
