@@ -7,7 +7,6 @@ falls back to building afresh, because a cache must never break a check.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import pickle
 import sys
@@ -15,6 +14,14 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
+
+try:  # the interpreter's own SHA-256: `import hashlib` loads OpenSSL, about 2 ms of every start
+    from _sha256 import sha256
+except ImportError:  # renamed `_sha2` in Python 3.12; a build may lack both
+    try:
+        from _sha2 import sha256  # type: ignore[import-not-found, no-redef]
+    except ImportError:
+        from hashlib import sha256  # type: ignore[assignment]
 
 DISABLE_ENV = "GLOSSARY_NO_CACHE"
 DIR_ENV = "GLOSSARY_CACHE_DIR"
@@ -29,7 +36,7 @@ def directory() -> Path:
 
 def _file(kind: str, key: str) -> Path:
     tag = f"{__version__}-py{sys.version_info[0]}{sys.version_info[1]}"
-    name = hashlib.sha256(f"{key}\0{tag}".encode()).hexdigest()[:40]
+    name = sha256(f"{key}\0{tag}".encode()).hexdigest()[:40]
     return directory() / f"{kind}-{name}.pickle"
 
 
@@ -40,11 +47,20 @@ def enabled() -> bool:
 def get(kind: str, key: str) -> Any:
     if not enabled():
         return None
+    import gc
+
+    # Unpickling makes thousands of new objects, none of them garbage yet: the
+    # collector's passes over them would only cost time.
+    collecting = gc.isenabled()
+    gc.disable()
     try:
         with open(_file(kind, key), "rb") as fh:
             return pickle.load(fh)
     except Exception:  # a missing, truncated or foreign cache file is a miss
         return None
+    finally:
+        if collecting:
+            gc.enable()
 
 
 def put(kind: str, key: str, value: Any) -> None:

@@ -22,9 +22,7 @@ Keys (all optional):
 
 from __future__ import annotations
 
-import fnmatch
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path, PurePosixPath
@@ -66,6 +64,8 @@ class Config:
         """Whether `path` matches an `exclude` glob (relative to `root`, or its file name)."""
         if not self.exclude:
             return False
+        import fnmatch
+
         p = Path(path).resolve()
         try:
             rel = PurePosixPath(p.relative_to(Path(self.root).resolve()).as_posix())
@@ -143,6 +143,8 @@ def parse(table: dict[str, Any], path: Path) -> Config:
 
 
 def _load_toml(path: Path) -> dict[str, Any]:
+    import tomllib  # only when a settings file is found; most runs have none
+
     try:
         data = path.read_bytes()
     except OSError as exc:

@@ -221,6 +221,8 @@ def _split(run: str) -> list[str]:
 
 @dataclass(frozen=True, slots=True)
 class _Run:
+    """A candidate damaged run and what it decodes to; `strong` when unambiguous."""
+
     start: int
     end: int
     decoded: str

@@ -108,6 +108,12 @@ def fallback_chain(name: str) -> list[str]:
     return chain
 
 
+def _language(name: str) -> str:
+    """The language subtag of a locale name in any spelling fallback_chain accepts, lower-cased."""
+    tag = name.strip().split(".", 1)[0].partition("@")[0].replace("-", "_")
+    return tag.split("_", 1)[0].lower()
+
+
 def _catalog(ident: str) -> _gettext.GNUTranslations | None:
     """Load one catalog: compiled from the package, else compiled in memory from a checkout."""
     mo = PACKAGE_LOCALES / ident / "LC_MESSAGES" / f"{DOMAIN}.mo"
@@ -139,6 +145,11 @@ def setup(locale: str | list[str] | None = None, environ: Mapping[str, str] | No
     found = False
     wanted = list(locale) if isinstance(locale, list) else requested_locales(locale, environ)
     for name in wanted:
+        if _language(name) == SOURCE_LOCALE:
+            # `en_US.UTF-8` and the like: every chain of an English name starts
+            # with English, so the answer is known without importing babel.
+            found = True
+            break
         for ident in fallback_chain(name):
             if ident == SOURCE_LOCALE or ident.startswith(SOURCE_LOCALE + "_"):
                 # English is the source language: no catalog, and nothing further down

@@ -43,3 +43,15 @@ def normalize(tag: str) -> str:
 def base_language(tag: str) -> str:
     """The language subtag alone: `zh-Hant` -> `zh`."""
     return tag.split("-", 1)[0]
+
+
+def option_tag(value: str | None, option: str) -> str | None:
+    """A tag given on the command line or in settings, canonical; an error names the option."""
+    if value is None:
+        return None
+    from .errors import GlossaryError
+
+    try:
+        return normalize(value)
+    except ValueError as exc:
+        raise GlossaryError(f"{option}: {exc}") from None

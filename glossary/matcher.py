@@ -186,7 +186,7 @@ def matcher_for(termbase: TermBase, lang: str) -> Matcher:
 
 def compile_matcher(concepts: tuple[Concept, ...] | list[Concept], lang: str) -> Matcher:
     from .morph import surface_variants, takes_part
-    from .morph.stems import has_marker
+    from .morph.markers import has_marker
 
     entries: dict[str, list[tuple[str, Term]]] = {}
     layer_terms: list[tuple[str, Term]] = []

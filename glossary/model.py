@@ -57,12 +57,16 @@ class Severity(StrEnum):
 @_pickled_by_constructor
 @dataclass(frozen=True, slots=True)
 class Position:
+    """A 1-based line and column (columns in code points)."""
+
     line: int
     column: int
 
 
 @dataclass(frozen=True, slots=True)
 class Span:
+    """Half-open code-point offsets `start`..`end` into one text."""
+
     start: int
     end: int
 
@@ -88,6 +92,8 @@ class Source:
 @_pickled_by_constructor
 @dataclass(frozen=True, slots=True)
 class Term:
+    """One rendering of a concept in one language, with its status."""
+
     text: str
     lang: str
     status: Status
@@ -115,6 +121,8 @@ class Example:
 @_pickled_by_constructor
 @dataclass(frozen=True, slots=True)
 class Concept:
+    """A term base entry: its renderings in every language, sources and examples."""
+
     id: str
     note: str = ""
     terms: tuple[Term, ...] = ()
@@ -195,6 +203,8 @@ class Finding:
 
 @dataclass(frozen=True, slots=True)
 class Edit:
+    """Replace the text at `span` with `replacement`."""
+
     span: Span
     replacement: str
 

@@ -64,23 +64,15 @@ def prepare(path: str, settings: Settings):  # type: ignore[no-untyped-def]
     """The settings file, term base and check options that apply to `path`."""
     from . import config
     from .checks import Options
-    from .langtags import normalize
+    from .langtags import option_tag
 
     cfg = config.resolve(path if path != "-" else ".", settings.config_file, settings.isolated)
     tb = termbase_for(cfg.termbases + settings.termbases, cfg.default_termbase and not settings.no_default)
 
-    def tag(value: str | None, option: str) -> str | None:
-        if value is None:
-            return None
-        try:
-            return normalize(value)
-        except ValueError as exc:
-            raise GlossaryError(f"{option}: {exc}") from None
-
     options = Options(
         fix_encoding=settings.fix_encoding,
-        lang=tag(settings.lang, "--lang") or cfg.lang,
-        source_lang=tag(settings.source_lang, "--source-lang") or cfg.source_lang,
+        lang=option_tag(settings.lang, "--lang") or cfg.lang,
+        source_lang=option_tag(settings.source_lang, "--source-lang") or cfg.source_lang,
         disable=cfg.disable, disable_concepts=cfg.disable_concepts, severity=cfg.severity,
         exempt_quotes=True if settings.exempt_quotes else cfg.exempt_quotes,
     )
@@ -116,7 +108,6 @@ def reread(document: Document, text: str, settings: Settings, options) -> Docume
 
 def one(path: str, named: bool, settings: Settings, data: bytes | None = None) -> Outcome:
     """Check (or plan the fix of) one path; errors come back as values."""
-    from . import fix as fixing
     from . import readers
     from .checks import check_document
 
@@ -129,6 +120,8 @@ def one(path: str, named: bool, settings: Settings, data: bytes | None = None) -
             return Outcome(path, skipped=True)
         if not settings.fix:
             return Outcome(path, document, tuple(check_document(document, tb, options)))
+        from . import fix as fixing
+
         escape = readers.escape_for(document)
         text, total, current = document.text, 0, document
         # Overlapping findings are fixed over more than one pass.

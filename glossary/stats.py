@@ -29,6 +29,8 @@ def lang_key(lang: str) -> tuple[int, str]:
 
 @dataclass(frozen=True, slots=True)
 class Stats:
+    """Coverage figures of a term base, as `glossary stats` reports them."""
+
     concepts: int
     terms: tuple[tuple[str, int], ...]
     coverage: tuple[tuple[str, float], ...]

@@ -40,6 +40,8 @@ _COMMENT_STYLE = {"markdown": "html", "xliff": "html", "tmx": "html", "po": "po"
 
 @dataclass(frozen=True, slots=True)
 class Directive:
+    """One suppression comment: its kind, the names it covers, where it is."""
+
     kind: str
     names: frozenset[str]
     line: int

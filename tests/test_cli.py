@@ -228,3 +228,53 @@ def test_error_in_one_file_does_not_stop_the_others(tmp_path: Path, draft: Path)
 def test_bad_lang_option(draft: Path) -> None:
     code, _, err = run("check", "--lang", "zz-top-x", str(draft), *TB)
     assert_one_line_error(code, err, "--lang")
+
+
+# ------------------------------------------------------------------ start-up
+
+_IMPORTS_OF_A_RUN = """
+import atexit, sys
+atexit.register(lambda: print("\\n".join(sorted(sys.modules)), file=open(sys.argv[1], "w", encoding="utf-8")))
+from glossary.cli import main
+main(sys.argv[2:])
+"""
+
+
+def modules_imported(tmp_path: Path, *args: str) -> set[str]:
+    """The modules a real `glossary` process has imported when it exits (warm cache, as usual)."""
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("GLOSSARY_NO_CACHE", "LANGUAGE", "LC_ALL", "LC_MESSAGES")}
+    env.update(GLOSSARY_CACHE_DIR=str(tmp_path / "cache"), NO_COLOR="1", LANG="en_US.UTF-8")  # English: no catalog, no babel
+    listing = tmp_path / "modules.txt"
+    for _ in range(2):  # the first run fills the cache; the second is the one a user waits for
+        done = subprocess.run([sys.executable, "-c", _IMPORTS_OF_A_RUN, str(listing), *args], env=env,
+                              capture_output=True, text=True, cwd=tmp_path)
+        assert done.returncode in (0, 1), done.stderr
+    return set(listing.read_text(encoding="utf-8").split())
+
+
+def test_an_english_check_imports_no_other_language_reader_or_detector(tmp_path: Path) -> None:
+    # Start-up time is most of a small check (issue 2): what English text and a
+    # .txt file do not need must stay unimported.
+    draft = tmp_path / "draft.txt"
+    draft.write_text("The One Belt, One Road initiative and a community of shared destiny.\n", encoding="utf-8")
+    loaded = modules_imported(tmp_path, "check", str(draft))
+    assert "glossary.checks" in loaded and "glossary.readers.text" in loaded
+    unwanted = {
+        "glossary.morph.russian", "glossary.morph.hant", "glossary.morph.stems", "glossary.morph.tokens",
+        "pymorphy3", "opencc", "babel", "yaml", "lxml", "polib", "ftfy", "tomllib",
+        "glossary.readers.po", "glossary.readers.xliff", "glossary.readers.tmx", "glossary.readers.markdown",
+        "glossary.readers.pair", "glossary.encoding", "glossary.suppress", "glossary.fix",
+    }
+    assert loaded & unwanted == set()
+
+
+def test_a_russian_check_imports_the_russian_layer_and_a_po_file_its_reader(tmp_path: Path) -> None:
+    draft = tmp_path / "draft.po"
+    draft.write_text('msgid "Belt and Road"\nmsgstr "Один пояс, один путь"\n', encoding="utf-8")
+    loaded = modules_imported(tmp_path, "check", "--lang", "ru", str(draft))
+    assert {"glossary.morph.russian", "glossary.readers.po"} <= loaded
+    assert "glossary.readers.xliff" not in loaded and "glossary.morph.hant" not in loaded

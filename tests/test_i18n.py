@@ -58,6 +58,14 @@ def test_setup_picks_a_catalog_through_the_chain(env, active):
     assert i18n.current_locale() == active
 
 
+@pytest.mark.parametrize("name", ["en_US.UTF-8", "en-GB", "EN_us", "en@latin", "en_Latn_US"])
+def test_english_names_pick_the_source_locale_and_stop_as_their_chain_would(name):
+    # setup answers English names without babel; the chain says the same.
+    assert i18n.fallback_chain(name)[0].split("_")[0] == "en"
+    assert i18n.setup([name, "ru"]) == "en"
+    assert i18n.current_locale() == "en"
+
+
 def test_traditional_chinese_does_not_fall_back_to_simplified():
     # zh_TW's chain ends in plain `zh`, and no catalog is named `zh`: English, not Simplified.
     assert i18n.setup("zh_TW") == "en"
@@ -117,3 +125,15 @@ def test_codes_and_json_keys_stay_untranslated():
                     source = " ".join(message.id) if isinstance(message.id, tuple) else message.id
                     if kept in source:
                         assert kept in text, (locale, message.id)
+
+
+def test_locale_option_after_the_subcommand(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from click.testing import CliRunner
+
+    from glossary.cli import main
+
+    draft = tmp_path / "d.txt"
+    draft.write_text("OBOR and One Belt, One Road.\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", "--locale", "ru", "-q", str(draft)])
+    assert result.exit_code == 1
+    assert "используйте" in result.stdout

@@ -22,6 +22,8 @@ def N_(message: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Check:
+    """One kind of finding: its code, default severity, and message templates."""
+
     code: str
     severity: Severity
     fixable: bool

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..encoding import find_damage
 from ..model import Document, Finding, Segment
 from ..positions import LineIndex
 from . import Options, make_finding
 
 
 def run(document: Document, segment: Segment, index: LineIndex, options: Options) -> list[Finding]:
-    findings = []
+    findings: list[Finding] = []
+    if segment.text.isascii():
+        return findings  # no damage is possible; the detector is not even imported
+    from ..encoding import find_damage
+
     for damage in find_damage(segment.text):
         f = make_finding("encoding-damage", document, segment, index, damage.span, suggestion=damage.repaired,
                          reason="UTF-8 text decoded as Windows-1252 or Latin-1")

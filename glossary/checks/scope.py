@@ -26,7 +26,7 @@ def _exempt(options: Options, concept_id: str | None) -> bool:
 
 def apply(document: Document, index: LineIndex, scanned: list[tuple[Segment, str, list[Match]]],
           findings: list[Finding], options: Options) -> list[Finding]:
-    from .. import quotes, suppress
+    from .. import quotes
 
     kept = [f for f in findings if f.code not in options.disable and f.concept_id not in options.disable_concepts]
     if options.exempt_quotes and any(f.code in QUOTABLE for f in kept):
@@ -36,7 +36,10 @@ def apply(document: Document, index: LineIndex, scanned: list[tuple[Segment, str
                 quoted.append(segment.document_span(span))
         kept = [f for f in kept if not (f.code in QUOTABLE and _exempt(options, f.concept_id)
                                         and quotes.inside(f.span, quoted))]
-    kept = suppress.apply(document, kept, index, report_unused=suppress.UNUSED not in options.disable)
+    if "glossary-" in document.text:  # every directive names itself so; most texts have none
+        from .. import suppress
+
+        kept = suppress.apply(document, kept, index, report_unused=suppress.UNUSED not in options.disable)
     if options.severity:
         levels = dict(options.severity)
         kept = [replace(f, severity=levels[f.code]) if f.code in levels else f for f in kept]

@@ -23,8 +23,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ..model import Term
+
+if TYPE_CHECKING:
+    from . import russian, stems
 
 SurfaceVariant = tuple[str, tuple[str, ...]]
 Entry = tuple[str, Term, tuple[str, ...]]  # concept id, term, form tags
@@ -53,16 +57,16 @@ def surface_variants(term: Term, lang: str) -> tuple[SurfaceVariant, ...]:
 
 def takes_part(term: Term, lang: str) -> bool:
     """Whether `term` is matched by a layer of `lang` rather than as written only."""
-    from . import stems
+    from .markers import applies_to, has_marker
 
     if term.lang != lang:
         return False
-    return _base(lang) == "ru" or (stems.applies_to(lang) and stems.has_marker(term.text))
+    return _base(lang) == "ru" or (applies_to(lang) and has_marker(term.text))
 
 
 def surface(text: str) -> str:
     """A term as written in running text (stem markers removed)."""
-    from .stems import surface as strip
+    from .markers import surface as strip
 
     return strip(text)
 
@@ -80,14 +84,18 @@ class Layer:
     """The token-level matchers of one language (Russian lemmas, stem markers)."""
 
     def __init__(self, lang: str, terms: Iterable[tuple[str, Term]]) -> None:
-        from . import russian, stems
+        from .markers import applies_to
 
         items = list(terms)
         self.russian: russian.Scanner[tuple[str, Term]] | None = None
         self.stems: stems.Scanner[tuple[str, Term]] | None = None
-        if _base(lang) == "ru":
+        if _base(lang) == "ru":  # each scanner imported only for its own languages
+            from . import russian
+
             self.russian = russian.Scanner((t.text, (cid, t)) for cid, t in items)
-        if stems.applies_to(lang):
+        if applies_to(lang):
+            from . import stems
+
             self.stems = stems.Scanner((t.text, (cid, t)) for cid, t in items)
 
     def __bool__(self) -> bool:
@@ -95,7 +103,7 @@ class Layer:
 
     def scan(self, text: str) -> list[LayerHit]:
         """Hits in `text` (folded), each span once, with all terms found there."""
-        from .stems import SUFFIXED
+        from .markers import SUFFIXED
 
         out: list[LayerHit] = []
         if self.russian:
@@ -145,7 +153,7 @@ class Rendered:
     widen: int = 0  # characters before the match the fix also replaces (a preposition)
 
 
-_O_OB = re.compile(r"(?:^|\W)(о|об)\s+$", re.IGNORECASE)
+_O_OB = r"(?:^|\W)(о|об)\s+$"  # compiled by `re` on first use (Russian fixes only)
 _VOWELS = frozenset("аеёиоуыэюя")
 
 
@@ -160,7 +168,7 @@ def preposition(before: str, found: str, replacement: str) -> tuple[int, str] | 
     «о Поясе»). Returns how many characters before the match to replace (the
     preposition and the space after it) and what to write there, or None.
     """
-    m = _O_OB.search(before)
+    m = re.search(_O_OB, before, re.IGNORECASE)
     if m is None:
         return None
     old, new = _first_letter(found), _first_letter(replacement)
@@ -191,22 +199,30 @@ def render(target: Term, form: Sequence[str], found: str, source: Term | None = 
 
 
 def _render(target: Term, tags: tuple[str, ...], found: str, source: Term | None) -> Rendered:
-    from . import english, hant, russian, stems
+    # Each language's module is imported only when a tag of that language is
+    # present: an English check must not pay for the Russian analyser.
+    from .markers import SUFFIXED
 
     citation = surface(target.text)
     if not tags:
         return Rendered(citation)
-    if stems.SUFFIXED in tags:
+    if SUFFIXED in tags:
         return Rendered(citation, False, f"«{found}» carries a suffix; suffixes are not carried over to another stem")
-    ru_forms = [f for f in (russian.Form.from_tag(t) for t in tags) if f is not None]
-    if ru_forms:
+    if any(t.startswith("ru:") for t in tags):
+        from . import russian
+
+        ru_forms = [f for f in (russian.Form.from_tag(t) for t in tags) if f is not None]
         got = russian.inflect(citation, ru_forms, found, source.text if source else None)
         if got.text is None:
             return Rendered(citation, False, got.reason)
         return Rendered(got.text)
-    if any(t.startswith(hant.PREFIX) for t in tags):
+    if any(t.startswith("zh:") for t in tags):
+        from . import hant
+
         return Rendered(hant.inflect(citation, tags))
     if any(t.startswith("en:") for t in tags):
+        from . import english
+
         written = english.inflect(citation, tags, found)
         if written is None:
             return Rendered(citation, False, f"no plural of the last word of «{citation}» is known")

@@ -23,6 +23,8 @@ PREFIX = "zh:"
 
 @dataclass(frozen=True, slots=True)
 class Variant:
+    """A term in the other Chinese script, tagged with the conversion used."""
+
     text: str
     form: tuple[str, ...]
 

@@ -295,6 +295,8 @@ def _agreeing(noun: Any, modifier: Any, case: str) -> bool:
 
 @dataclass(slots=True)
 class _Group:
+    """Words of a term that must agree in case and number, found in the text."""
+
     members: list[tuple[int, Any]]  # (token index, parse) of inflecting words
     fixed: list[int]  # adverbs and compound stems inside the group
     end: int  # index in the domain sequence after the group

@@ -95,6 +95,8 @@ P = TypeVar("P")
 
 @dataclass(slots=True)
 class _Node(Generic[P]):
+    """A trie node: children by key, payloads of paths ending here."""
+
     children: dict[str, "_Node[P]"]
     payloads: list[P]
 

@@ -9,23 +9,47 @@ from the content.
 from __future__ import annotations
 
 import codecs
+from collections.abc import Iterator, Mapping
 from dataclasses import replace
+from importlib import import_module
 from pathlib import Path
 from types import ModuleType
 
 from ..errors import InputError
 from ..model import Document
-from . import markdown as _markdown
-from . import pair as _pair
-from . import po as _po
-from . import text as _text
-from . import tmx as _tmx
-from . import xliff as _xliff
 
-# Content sniffing tries these in order; Markdown and CSV are chosen by extension only.
-READERS: dict[str, ModuleType] = {
-    m.NAME: m for m in (_xliff, _tmx, _po, _markdown, _pair, _text)
+# name -> (module, extensions). Content sniffing tries these in order. The
+# extensions repeat each module's EXTENSIONS (a test keeps them equal) so that
+# a file is given its reader without importing the other readers (lxml, polib).
+_TABLE: dict[str, tuple[str, tuple[str, ...]]] = {
+    "xliff": ("xliff", (".xlf", ".xliff")),
+    "tmx": ("tmx", (".tmx",)),
+    "po": ("po", (".po", ".pot")),
+    "markdown": ("markdown", (".md", ".markdown", ".mdown", ".mkd")),
+    "csv": ("pair", (".csv", ".tsv")),
+    "text": ("text", (".txt", ".text")),
 }
+
+
+class _Registry(Mapping[str, ModuleType]):
+    """Reader modules by name, each imported on first lookup."""
+
+    def __getitem__(self, name: str) -> ModuleType:
+        if name not in _TABLE:
+            raise KeyError(name)
+        return import_module(f"{__name__}.{_TABLE[name][0]}")
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(_TABLE)
+
+    def __len__(self) -> int:
+        return len(_TABLE)
+
+    def __contains__(self, name: object) -> bool:
+        return name in _TABLE
+
+
+READERS: Mapping[str, ModuleType] = _Registry()
 
 _BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
 
@@ -66,14 +90,14 @@ def reader_for(path: str, text: str, fmt: str | None = None) -> ModuleType:
             raise InputError(f'unknown format "{fmt}" (expected {", ".join(sorted(READERS))})', path)
         return READERS[fmt]
     suffix = Path(path).suffix.lower()
-    for reader in READERS.values():
-        if suffix in reader.EXTENSIONS:
-            return reader
+    for name, (_module, extensions) in _TABLE.items():
+        if suffix in extensions:
+            return READERS[name]
     for reader in READERS.values():
         sniff = getattr(reader, "sniff", None)
         if sniff is not None and sniff(text):
             return reader
-    return _text
+    return READERS["text"]
 
 
 def read_bytes(path: str) -> bytes:
@@ -115,9 +139,11 @@ def load_pair(source_path: str, source_data: bytes, path: str, data: bytes, *, e
             raise InputError("is a binary file, not text", name)
     source_text, _enc, _bom = decode(source_data, source_path, encoding)
     text, enc, bom = decode(data, path, encoding)
-    document = _pair.parse_aligned(source_path, source_text, path, text, lang, source_lang)
+    from . import pair
+
+    document = pair.parse_aligned(source_path, source_text, path, text, lang, source_lang)
     return replace(document, encoding=enc, bom=bom)
 
 
 def escape_for(document: Document):  # type: ignore[no-untyped-def]
-    return READERS.get(document.format, _text).escape
+    return READERS.get(document.format, READERS["text"]).escape

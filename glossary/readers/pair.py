@@ -72,6 +72,8 @@ def parse_aligned(source_path: str, source_text: str, path: str, text: str, lang
 
 @dataclass(slots=True)
 class _Cell:
+    """A CSV cell's text with the file offsets of each of its pieces."""
+
     text: str
     starts: list[int]
     ends: list[int]

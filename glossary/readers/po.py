@@ -70,6 +70,8 @@ class _String:
 
 @dataclass(slots=True)
 class _Entry:
+    """One PO entry as parsed, before it becomes segments."""
+
     first_line: int
     last_line: int = 0
     msgctxt: _String | None = None

@@ -63,3 +63,14 @@ def test_escape_of_every_reader_is_a_function_of_text() -> None:
     for reader in READERS.values():
         assert isinstance(reader.escape("Belt and Road"), str)
     assert pair.escape('say "BRI"') == 'say ""BRI""'
+
+
+def test_registry_table_names_each_reader_and_its_extensions() -> None:
+    # The registry knows names and extensions without importing the readers;
+    # this keeps its table equal to what each module declares.
+    from glossary.readers import _TABLE, READERS
+
+    assert list(READERS) == list(_TABLE)
+    for name, (_module, extensions) in _TABLE.items():
+        assert READERS[name].NAME == name
+        assert tuple(READERS[name].EXTENSIONS) == extensions
