@@ -12,12 +12,8 @@ from dataclasses import dataclass, replace
 
 from ..model import Document, Finding, Segment, Severity, Span
 from ..positions import LineIndex
+from ..i18n import N_
 from ..termbase import TermBase
-
-
-def N_(message: str) -> str:
-    """Mark a message for translation without translating it yet."""
-    return message
 
 
 @dataclass(frozen=True, slots=True)
