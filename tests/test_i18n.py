@@ -137,3 +137,25 @@ def test_locale_option_after_the_subcommand(tmp_path) -> None:  # type: ignore[n
     result = CliRunner().invoke(main, ["check", "--locale", "ru", "-q", str(draft)])
     assert result.exit_code == 1
     assert "используйте" in result.stdout
+
+
+def test_catalog_staleness_ignores_the_generator_header_but_not_messages():
+    from babel.messages.catalog import Catalog
+
+    sys.path.insert(0, str(ROOT / "tools"))
+    try:
+        import catalogs
+    finally:
+        sys.path.pop(0)
+
+    def make(header_version: str, messages: list[str]) -> Catalog:
+        catalog = Catalog(project="glossary", version=header_version, creation_date=None)
+        for text in messages:
+            catalog.add(text, None, [("glossary/cli.py", 12)])
+        return catalog
+
+    older = make("1", ["one finding", "two findings"])
+    newer = make("2", ["one finding", "two findings"])
+    newer.creation_date = older.creation_date.replace(year=older.creation_date.year + 1)
+    assert catalogs._meaning(older) == catalogs._meaning(newer)
+    assert catalogs._meaning(older) != catalogs._meaning(make("1", ["one finding", "three findings"]))

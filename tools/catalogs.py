@@ -54,8 +54,18 @@ def _po_bytes(catalog, **kw) -> bytes:  # type: ignore[no-untyped-def]
     return out.getvalue()
 
 
-def _strip_dates(data: bytes) -> bytes:
-    return re.sub(rb'"(POT-Creation-Date|PO-Revision-Date): [^"]*\\n"\n', b"", data)
+def _meaning(catalog) -> list[tuple[object, ...]]:  # type: ignore[no-untyped-def]
+    """What a template says, without what the generator stamps on it (its version, the date).
+
+    Babel writes its own version into the header (``Generated-By``) and the creation date, and
+    the template keeps file names without line numbers; a newer Babel must not make the
+    catalogs look stale, so only the messages, their files, flags and comments count.
+    """
+    return [
+        (m.id, m.context, tuple(sorted({path for path, _line in m.locations})), tuple(sorted(m.flags - {"fuzzy"})), tuple(m.auto_comments))
+        for m in catalog
+        if m.id
+    ]
 
 
 def update() -> None:
@@ -77,7 +87,11 @@ def problems() -> list[str]:
 
     found: list[str] = []
     pot = template()
-    if not TEMPLATE.exists() or _strip_dates(TEMPLATE.read_bytes()) != _strip_dates(_po_bytes(pot)):
+    stale = not TEMPLATE.exists()
+    if not stale:
+        with TEMPLATE.open("rb") as fp:
+            stale = _meaning(read_po(fp)) != _meaning(pot)
+    if stale:
         found.append(f"{TEMPLATE.relative_to(ROOT)} is stale: run python tools/catalogs.py update")
     for po_path in sorted(LOCALES.glob(f"*/LC_MESSAGES/{DOMAIN}.po")):
         with po_path.open("rb") as fp:
