@@ -17,9 +17,22 @@ __version__ = "0.1.0"
 
 if TYPE_CHECKING:
     from .model import Finding, Match
+    from .runner import Input, RunResult, Settings, run
     from .termbase import TermBase
 
-__all__ = ["load", "check", "check_pair", "normalize", "find_concepts", "__version__"]
+__all__ = ["load", "check", "check_pair", "normalize", "find_concepts", "run", "Input", "Settings", "RunResult",
+           "__version__"]
+
+# The runner, every front end's entry: `glossary.run([glossary.Input("a.md")], glossary.Settings())`.
+_RUNNER_NAMES = frozenset({"run", "Input", "Settings", "RunResult"})
+
+
+def __getattr__(name: str) -> object:
+    if name in _RUNNER_NAMES:
+        from . import runner
+
+        return getattr(runner, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 _DEFAULT: TermBase | None = None
 
