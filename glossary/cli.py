@@ -192,7 +192,7 @@ class MainGroup(LocalizedGroup):
         return super().main(*args, **kwargs)
 
 
-FORMAT_CHOICE = click.Choice(["text", "json", "sarif", "github"])
+FORMAT_CHOICE = click.Choice(["text", "json", "sarif", "github", "html"])
 
 
 @click.group(cls=MainGroup, context_settings={"help_option_names": ["-h", "--help"]})

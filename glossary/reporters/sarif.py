@@ -45,7 +45,7 @@ def render_findings(findings: Iterable[Finding], version: str | None = None, sou
 
 def sarif_log(findings: Iterable[Finding], version: str | None = None, sources: Mapping[str, str] | None = None) -> dict:
     """The SARIF log for `findings`, as a JSON-ready dict."""
-    ordered = sorted(findings, key=lambda f: (f.path, f.start.line, f.start.column, f.code, f.found))
+    ordered = sorted(findings, key=lambda f: (f.path, f.line, f.column, f.code, f.found))
     rule_codes = [check.code for check in CHECKS]
     rule_codes += sorted({f.code for f in ordered} - set(rule_codes))
     index = {code: i for i, code in enumerate(rule_codes)}
@@ -96,10 +96,10 @@ def _uri(path: str) -> str:
 
 def _region(finding: Finding) -> dict:
     return {
-        "startLine": finding.start.line,
-        "startColumn": finding.start.column,
-        "endLine": finding.end.line,
-        "endColumn": finding.end.column,
+        "startLine": finding.line,
+        "startColumn": finding.column,
+        "endLine": finding.end_line,
+        "endColumn": finding.end_column,
     }
 
 
