@@ -69,6 +69,7 @@ class Outcome:
     skipped: bool = False
     fixed_text: str | None = None
     fixes: int = 0
+    fixed_data: bytes | None = None  # the fixed file's bytes, as the reader wrote them
 
     @property
     def text(self) -> str | None:
@@ -179,14 +180,13 @@ def read(item: Input, settings: Settings, options) -> Document | None:  # type: 
     return readers.load(item.path, data, encoding=encoding, lang=options.lang, source_lang=options.source_lang)
 
 
-def reread(document: Document, text: str, settings: Settings, options) -> Document:  # type: ignore[no-untyped-def]
-    """Parse fixed text again in the document's own format: a fix that breaks the file is an error."""
-    from . import readers, writers
+def reread(document: Document, data: bytes, settings: Settings, options) -> Document:  # type: ignore[no-untyped-def]
+    """Parse fixed bytes again in the document's own format: a fix that breaks the file is an error."""
+    from . import readers
 
-    data = writers.encode(document, text)
     if document.format == "aligned":
         assert settings.source is not None
-        return read(Input(document.path, data=data), settings, options)
+        return read(Input(document.path, data=data), settings, options)  # type: ignore[return-value]
     return readers.load(document.path, data, encoding=document.encoding, lang=options.lang,
                         fmt=document.format, source_lang=options.source_lang)
 
@@ -216,23 +216,23 @@ def fix_document(document: Document, tb, settings: Settings, options) -> Outcome
     from . import fix as fixing
     from .checks import check_document
 
-    escape = readers.escape_for(document)
-    text, total, current = document.text, 0, document
+    reader = readers.of(document)
+    total, current, data = 0, document, None
     # Overlapping findings are fixed over more than one pass.
     for _pass in range(4):
-        edits = fixing.plan(text, check_document(current, tb, options), fix_encoding=settings.fix_encoding,
-                            escape=escape)
+        edits = fixing.plan(current.text, check_document(current, tb, options), fix_encoding=settings.fix_encoding,
+                            escape=reader.escape)
         if not edits:
             break
-        text = fixing.apply(text, edits)
+        data = reader.write(current, edits)
         total += len(edits)
         try:
-            current = reread(document, text, settings, options)
+            current = reread(document, data, settings, options)
         except GlossaryError as exc:
             raise GlossaryError(f"not fixed: the fixed text would not parse ({exc.message})", document.path,
                                 exc.line, exc.column) from None
     return Outcome(document.path, document, tuple(check_document(current, tb, options)),
-                   fixed_text=text if total else None, fixes=total)
+                   fixed_text=current.text if total else None, fixes=total, fixed_data=data if total else None)
 
 
 def _one_packed(item: tuple[Input, Settings]) -> Outcome:

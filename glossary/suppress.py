@@ -31,11 +31,6 @@ _DIRECTIVE = re.compile(
     r"(?<![\w-])glossary-(disable-next-line|disable-line|disable-file|disable|enable)(?![\w-])"
     r"(?P<names>(?:[ \t]+|[ \t]*:[ \t]*)[a-z0-9][a-z0-9_.-]*(?:[ \t]*,[ \t]*[a-z0-9][a-z0-9_.-]*)*)?"
 )
-_HTML_COMMENT = re.compile(r"<!--[\s\S]*?-->")
-_PO_COMMENT = re.compile(r"^[ \t]*#(?:[ \t.][^\n]*)?$", re.MULTILINE)
-_XML_UNIT = re.compile(r"<(trans-unit|unit|tu)\b[\s\S]*?</\1\s*>")
-
-_COMMENT_STYLE = {"markdown": "html", "xliff": "html", "tmx": "html", "po": "po"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,12 +55,10 @@ class Scope:
 
 
 def _comment_ranges(document: Document) -> Iterable[tuple[int, int]]:
-    style = _COMMENT_STYLE.get(document.format, "line")
-    if style == "html":
-        return ((m.start(), m.end()) for m in _HTML_COMMENT.finditer(document.text))
-    if style == "po":
-        return ((m.start(), m.end()) for m in _PO_COMMENT.finditer(document.text))
-    return ((0, len(document.text)),)
+    """Where the document's format holds comments (its reader says; plain text: everywhere)."""
+    from .readers import of
+
+    return of(document).comments(document.text)
 
 
 def directives(document: Document, index: LineIndex | None = None) -> list[Directive]:
@@ -84,15 +77,10 @@ def directives(document: Document, index: LineIndex | None = None) -> list[Direc
 
 
 def blocks(document: Document, index: LineIndex) -> list[tuple[int, int]]:
-    """Line ranges a line-level directive covers as a whole: PO entries, XLIFF/TMX units."""
-    if document.format == "po":
-        from .readers.po import blocks as po_blocks
+    """Line ranges a line-level directive covers as a whole: PO entries, XLIFF/TMX units (the reader says)."""
+    from .readers import of
 
-        return po_blocks(document.text)
-    if document.format in ("xliff", "tmx"):
-        return [(index.position(m.start()).line, index.position(m.end()).line)
-                for m in _XML_UNIT.finditer(document.text)]
-    return []
+    return of(document).blocks(document.text)
 
 
 def scopes(document: Document, found: list[Directive], index: LineIndex) -> list[Scope]:

@@ -84,10 +84,9 @@ def make_finding(code: str, document: Document, segment: Segment, index: LineInd
 
 def replaceable(document: Document, span: Span) -> bool:
     """Whether a fix may overwrite `span`: formats with inline markup refuse spans that cross it."""
-    from ..readers import READERS
+    from ..readers import of
 
-    test = getattr(READERS.get(document.format), "replaceable", None)
-    return test is None or test(document.text, span)
+    return of(document).replaceable(document.text, span)
 
 
 def check_document(document: Document, termbase: TermBase, options: Options = Options()) -> list[Finding]:

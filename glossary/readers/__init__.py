@@ -1,9 +1,12 @@
-"""Readers: bytes of one file format to a Document of checkable segments.
+"""Readers: bytes of one file format to a Document of checkable segments, and back.
 
-A reader is a module with `NAME`, `EXTENSIONS`, `parse(path, text, lang) ->
-Document` and `escape(text) -> str` (how a replacement is written into the
-file). The registry is explicit; the format comes from the extension, then
-from the content.
+Every format is a `Reader` (glossary.readers.base): `parse_bytes`, `escape`,
+`sniff`, `replaceable`, `comments`, `blocks` and `write(document, edits) ->
+bytes`. A text format is a module with `parse(path, text, lang, source_lang)`
+and `escape(text)` plus whichever hooks it needs; `TextReader` fills in the
+rest. The registry below is the one table of names, modules and extensions
+(each module's `EXTENSIONS` is read from it). The reader is picked before
+decoding: from `fmt`, then the extension, then the content of the file's head.
 """
 
 from __future__ import annotations
@@ -13,14 +16,14 @@ from collections.abc import Iterator, Mapping
 from dataclasses import replace
 from importlib import import_module
 from pathlib import Path
-from types import ModuleType
 
 from ..errors import InputError
 from ..model import Document
+from .base import Reader, TextReader
 
-# name -> (module, extensions). Content sniffing tries these in order. The
-# extensions repeat each module's EXTENSIONS (a test keeps them equal) so that
-# a file is given its reader without importing the other readers (lxml, polib).
+# name -> (module, extensions): the one table. Content sniffing tries these in
+# order. A file is given its reader without importing the other readers
+# (lxml, polib); each module's EXTENSIONS is `extensions(NAME)`.
 _TABLE: dict[str, tuple[str, tuple[str, ...]]] = {
     "xliff": ("xliff", (".xlf", ".xliff")),
     "tmx": ("tmx", (".tmx",)),
@@ -31,13 +34,25 @@ _TABLE: dict[str, tuple[str, tuple[str, ...]]] = {
 }
 
 
-class _Registry(Mapping[str, ModuleType]):
-    """Reader modules by name, each imported on first lookup."""
+def extensions(name: str) -> tuple[str, ...]:
+    """The file extensions of the format `name`."""
+    return _TABLE[name][1]
 
-    def __getitem__(self, name: str) -> ModuleType:
-        if name not in _TABLE:
-            raise KeyError(name)
-        return import_module(f"{__name__}.{_TABLE[name][0]}")
+
+class _Registry(Mapping[str, Reader]):
+    """Readers by name, each module imported on first lookup."""
+
+    def __init__(self) -> None:
+        self._made: dict[str, Reader] = {}
+
+    def __getitem__(self, name: str) -> Reader:
+        made = self._made.get(name)
+        if made is None:
+            if name not in _TABLE:
+                raise KeyError(name)
+            module = import_module(f"{__name__}.{_TABLE[name][0]}")
+            made = self._made[name] = TextReader(module, name, _TABLE[name][1])
+        return made
 
     def __iter__(self) -> Iterator[str]:
         return iter(_TABLE)
@@ -49,7 +64,7 @@ class _Registry(Mapping[str, ModuleType]):
         return name in _TABLE
 
 
-READERS: Mapping[str, ModuleType] = _Registry()
+READERS: Mapping[str, Reader] = _Registry()
 
 _BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
 
@@ -62,16 +77,29 @@ def is_binary(data: bytes) -> bool:
     return b"\0" in head
 
 
-def decode(data: bytes, path: str, encoding: str | None = None) -> tuple[str, str, bool]:
-    """Decode file bytes; return (text, encoding, had_bom)."""
-    bom = False
+def _unmarked(data: bytes, encoding: str | None) -> tuple[bytes, str, bool]:
+    """(data without its byte-order mark, the encoding to decode with, whether a mark was there)."""
     enc = (encoding or "utf-8").lower().replace("_", "-")
     if enc in ("utf-8", "utf8"):
         enc = "utf-8"
     for mark, name in _BOMS:
         if data.startswith(mark) and (encoding is None or enc in (name, "utf-16")):
-            data, enc, bom = data[len(mark):], name, True
-            break
+            return data[len(mark):], name, True
+    return data, enc, False
+
+
+def head(data: bytes, encoding: str | None = None) -> str:
+    """The first characters of `data`, decoded leniently: enough for `Reader.sniff`."""
+    body, enc, _bom = _unmarked(data[:16384], encoding)
+    try:
+        return body.decode(enc, "replace")
+    except LookupError:
+        return body.decode("utf-8", "replace")
+
+
+def decode(data: bytes, path: str, encoding: str | None = None) -> tuple[str, str, bool]:
+    """Decode file bytes; return (text, encoding, had_bom)."""
+    data, enc, bom = _unmarked(data, encoding)
     try:
         codecs.lookup(enc)
     except LookupError:
@@ -84,18 +112,19 @@ def decode(data: bytes, path: str, encoding: str | None = None) -> tuple[str, st
         raise InputError(f"cannot decode as {enc.upper() if enc == 'utf-8' else enc} at byte {offset}{hint}", path) from None
 
 
-def reader_for(path: str, text: str, fmt: str | None = None) -> ModuleType:
+def reader_for(path: str, start: str | bytes, fmt: str | None = None, encoding: str | None = None) -> Reader:
+    """The reader for the file at `path`: `fmt`, else its extension, else the content `start`s with."""
     if fmt is not None:
         if fmt not in READERS:
             raise InputError(f'unknown format "{fmt}" (expected {", ".join(sorted(READERS))})', path)
         return READERS[fmt]
     suffix = Path(path).suffix.lower()
-    for name, (_module, extensions) in _TABLE.items():
-        if suffix in extensions:
+    for name, (_module, exts) in _TABLE.items():
+        if suffix in exts:
             return READERS[name]
+    text = head(start, encoding) if isinstance(start, bytes) else start
     for reader in READERS.values():
-        sniff = getattr(reader, "sniff", None)
-        if sniff is not None and sniff(text):
+        if reader.sniff(text):
             return reader
     return READERS["text"]
 
@@ -116,14 +145,9 @@ def read_bytes(path: str) -> bytes:
 
 def load(path: str, data: bytes, *, encoding: str | None = None, lang: str | None = None,
          fmt: str | None = None, source_lang: str | None = None) -> Document:
-    """Parse `data` read from `path` into a Document."""
-    if is_binary(data):
-        raise InputError("is a binary file, not text", path)
-    text, enc, bom = decode(data, path, encoding)
-    reader = reader_for(path, text, fmt)
-    extra = {"source_lang": source_lang} if source_lang else {}
-    document = reader.parse(path, text, lang, **extra)
-    return replace(document, encoding=enc, bom=bom)
+    """Parse `data` read from `path` into a Document; the reader is picked before anything is decoded."""
+    reader = reader_for(path, data, fmt, encoding)
+    return reader.parse_bytes(path, data, encoding=encoding, lang=lang, source_lang=source_lang)
 
 
 def read(path: str, *, encoding: str | None = None, lang: str | None = None, fmt: str | None = None,
@@ -145,5 +169,10 @@ def load_pair(source_path: str, source_data: bytes, path: str, data: bytes, *, e
     return replace(document, encoding=enc, bom=bom)
 
 
+def of(document: Document) -> Reader:
+    """The reader of a parsed document (an aligned pair is plain text on both sides)."""
+    return READERS.get(document.format) or READERS["text"]
+
+
 def escape_for(document: Document):  # type: ignore[no-untyped-def]
-    return READERS.get(document.format, READERS["text"]).escape
+    return of(document).escape

@@ -2,8 +2,18 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
+
 from glossary import langtags
 from glossary.errors import InputError
+
+_HTML_COMMENT = re.compile(r"<!--[\s\S]*?-->")
+
+
+def html_comments(text: str) -> Iterator[tuple[int, int]]:
+    """Offset ranges of `<!-- … -->` comments: where Markdown, XLIFF and TMX hold suppression directives."""
+    return ((m.start(), m.end()) for m in _HTML_COMMENT.finditer(text))
 
 
 def position(text: str, offset: int) -> tuple[int, int]:

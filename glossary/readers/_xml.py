@@ -11,6 +11,8 @@ is an expat error. No third-party dependency is needed for either.
 
 from __future__ import annotations
 
+import re
+
 import xml.parsers.expat as expat
 from dataclasses import dataclass, field
 
@@ -290,3 +292,14 @@ def replaceable(text: str, span) -> bool:  # type: ignore[no-untyped-def]
 def escape(text: str) -> str:
     """Escape `text` for element content."""
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+_UNIT = re.compile(r"<(trans-unit|unit|tu)\b[\s\S]*?</\1\s*>")
+
+
+def units(text: str) -> list[tuple[int, int]]:
+    """Line ranges (first, last) of translation units, for suppression comments that cover a unit."""
+    from glossary.positions import LineIndex
+
+    index = LineIndex(text)
+    return [(index.position(m.start()).line, index.position(m.end()).line) for m in _UNIT.finditer(text)]

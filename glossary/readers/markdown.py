@@ -14,9 +14,11 @@ import re
 
 from glossary.model import Document, Segment
 from glossary.readers._common import guess_lang, lang_tag
+from glossary.readers import extensions
+from glossary.readers._common import html_comments
 
 NAME = "markdown"
-EXTENSIONS = (".md", ".markdown", ".mdown", ".mkd")
+EXTENSIONS = extensions(NAME)
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _REF_DEF = re.compile(r"^ {0,3}\[[^\]]+\]:[ \t]*\S")
@@ -36,6 +38,9 @@ _INLINE = re.compile(
 def sniff(text: str) -> bool:
     """Markdown is chosen by extension only; any text file reads as plain text otherwise."""
     return False
+
+
+comments = html_comments
 
 
 def escape(text: str) -> str:

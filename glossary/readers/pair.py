@@ -20,9 +20,10 @@ from glossary import langtags
 from glossary.errors import InputError
 from glossary.model import Document, Segment
 from glossary.readers._common import guess_lang, lang_tag
+from glossary.readers import extensions
 
 NAME = "csv"
-EXTENSIONS = (".csv", ".tsv")
+EXTENSIONS = extensions(NAME)
 
 
 def escape(text: str) -> str:

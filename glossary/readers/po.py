@@ -18,9 +18,10 @@ import polib
 from glossary.errors import InputError
 from glossary.model import Document, Segment
 from glossary.readers._common import lang_tag
+from glossary.readers import extensions
 
 NAME = "po"
-EXTENSIONS = (".po", ".pot")
+EXTENSIONS = extensions(NAME)
 
 _ESCAPES = {"n": "\n", "t": "\t", "r": "\r", '"': '"', "\\": "\\", "a": "\a", "b": "\b", "f": "\f", "v": "\v"}
 _KEYWORD = re.compile(r"(msgctxt|msgid_plural|msgid|msgstr\[(\d+)\]|msgstr)[ \t]*(?=\")")
@@ -246,6 +247,14 @@ def parse(path: str, text: str, lang: str | None = None, source_lang: str | None
                                     unit_id=unit_id,
                                     source_text=source, source_lang=src, fuzzy=polib_entry.fuzzy))
     return Document(path=path, text=text, segments=tuple(segments), format=NAME)
+
+
+_COMMENT = re.compile(r"^[ \t]*#(?:[ \t.][^\n]*)?$", re.MULTILINE)
+
+
+def comments(text: str) -> list[tuple[int, int]]:
+    """Offset ranges of translator (`# `) and extracted (`#.`) comments, never `#,` flags (msgmerge drops them)."""
+    return [(m.start(), m.end()) for m in _COMMENT.finditer(text)]
 
 
 def blocks(text: str) -> list[tuple[int, int]]:

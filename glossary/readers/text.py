@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from ..model import Document, Segment
+from . import extensions
 
 NAME = "text"
-EXTENSIONS = (".txt", ".text")
+EXTENSIONS = extensions(NAME)
 
 
 def parse(path: str, text: str, lang: str | None = None, source_lang: str | None = None) -> Document:

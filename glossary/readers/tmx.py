@@ -14,9 +14,11 @@ from glossary.errors import InputError
 from glossary.model import Document, Segment
 from glossary.readers import _xml
 from glossary.readers._common import lang_tag
+from glossary.readers import extensions
+from glossary.readers._common import html_comments
 
 NAME = "tmx"
-EXTENSIONS = (".tmx",)
+EXTENSIONS = extensions(NAME)
 
 _TEXT_TAGS = frozenset({"hi"})
 
@@ -31,6 +33,8 @@ def escape(text: str) -> str:
 
 
 replaceable = _xml.replaceable
+blocks = _xml.units
+comments = html_comments
 
 
 def _tuv_lang(tuv: _xml.Element, path: str, text: str) -> str:

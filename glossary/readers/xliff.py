@@ -16,9 +16,11 @@ from glossary.errors import InputError
 from glossary.model import Document, Segment
 from glossary.readers import _xml
 from glossary.readers._common import lang_tag
+from glossary.readers import extensions
+from glossary.readers._common import html_comments
 
 NAME = "xliff"
-EXTENSIONS = (".xlf", ".xliff")
+EXTENSIONS = extensions(NAME)
 
 NS_12 = "urn:oasis:names:tc:xliff:document:1.2"
 NS_11 = "urn:oasis:names:tc:xliff:document:1.1"
@@ -39,6 +41,8 @@ def escape(text: str) -> str:
 
 
 replaceable = _xml.replaceable
+blocks = _xml.units
+comments = html_comments
 
 
 def _protected(element: _xml.Element) -> bool:
