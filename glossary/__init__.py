@@ -16,10 +16,11 @@ from typing import TYPE_CHECKING
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:
+    from .briefing import Entry
     from .model import Finding, Match
     from .termbase import TermBase
 
-__all__ = ["load", "check", "check_pair", "normalize", "find_concepts", "__version__"]
+__all__ = ["load", "check", "check_pair", "normalize", "find_concepts", "brief", "__version__"]
 
 _DEFAULT: TermBase | None = None
 
@@ -86,3 +87,21 @@ def find_concepts(text: str, lang: str | None = None, termbase: TermBase | None 
 
     tb = termbase or load()
     return matcher_for(tb, lang or guess_lang(text)).scan(text)
+
+
+def brief(text: str, source_lang: str | None = None, target_langs: str | list[str] | tuple[str, ...] = ("en",),
+          termbase: TermBase | None = None) -> list[Entry]:
+    """The concepts `text` names, in order of first mention, with what to write for each.
+
+    Each entry has the concept id, how often the text names it, and per target
+    language the preferred rendering, the admitted ones and those to avoid
+    (`Entry.as_json()` is the JSON of `glossary brief --format json`).
+    `source_lang` is guessed from the script when not given.
+    """
+    from .briefing import build
+    from .langtags import normalize as tag
+    from .script import guess_lang
+
+    langs = [target_langs] if isinstance(target_langs, str) else list(target_langs)
+    src = tag(source_lang) if source_lang else guess_lang(text)
+    return build(termbase or load(), [text], src, [tag(lang) for lang in langs])
