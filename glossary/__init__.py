@@ -152,18 +152,13 @@ def normalize(text: str, lang: str | None = None, termbase: TermBaseArg = None, 
               fix_encoding: bool = False) -> str:
     """`text` with every deprecated or superseded rendering replaced by the official one."""
     from .checks import Options, check_text
-    from .fix import apply, plan
+    from .fix import apply, to_fixed_point
 
     out = _text(text)
     tag = None if lang is None else _lang(lang)
     tb = _termbase(termbase)
-    # A fix can expose another (an overlap skipped in one pass): repeat to a fixed point.
-    for _ in range(4):
-        findings = check_text(out, tag, tb, Options(fix_encoding=fix_encoding))
-        edits = plan(out, findings, fix_encoding=fix_encoding)
-        if not edits:
-            break
-        out = apply(out, edits)
+    options = Options(fix_encoding=fix_encoding)
+    out, _edits = to_fixed_point(out, lambda t: check_text(t, tag, tb, options), apply)
     return out
 
 

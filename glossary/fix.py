@@ -1,57 +1,54 @@
-"""Turn findings into edits and apply them, keeping the case of what was found.
+"""Collect the findings' edits, apply them, and repeat to a fixed point.
 
-Edits replace exactly the reported spans, right to left, so offsets stay valid
-and nothing outside the spans changes.
+Each finding carries its edit (`Finding.fix`, made by glossary.checks with
+the case of what was found kept, glossary.casing). Edits replace exactly the
+reported spans, right to left, so offsets stay valid and nothing outside the
+spans changes.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from typing import TypeVar
 
-from .model import Edit, Finding, Span
+from .casing import SENTENCE_END, keep_case, sentence_initial  # noqa: F401  (their home until 0.2.0)
+from .model import Edit, Finding
 
-SENTENCE_END = frozenset(".!?…。！？")
-_OPENERS = frozenset("\"'“‘«„([{‹「『")
+def plan(text: str, findings: Iterable[Finding]) -> tuple[Edit, ...]:
+    """Non-overlapping edits of the findings that carry one (`Finding.fix`), sorted by position.
 
-
-def sentence_initial(text: str, start: int) -> bool:
-    """Whether `start` begins a sentence: text start, after . ! ? or a blank line."""
-    i = start - 1
-    while i >= 0 and text[i] in _OPENERS:
-        i -= 1
-    newlines = 0
-    while i >= 0 and text[i].isspace():
-        newlines += text[i] == "\n"
-        i -= 1
-    return i < 0 or newlines >= 2 or text[i] in SENTENCE_END
-
-
-def keep_case(found: str, replacement: str, initial: bool) -> str:
-    """All capitals stay all capitals; a capital that starts a sentence stays."""
-    letters = [c for c in found if c.isalpha()]
-    if len(letters) >= 2 and all(c.isupper() for c in letters):
-        return replacement.upper()
-    if initial and letters and found.lstrip()[:1].isupper() and replacement[:1].islower():
-        return replacement[:1].upper() + replacement[1:]
-    return replacement
-
-
-def plan(text: str, findings: Iterable[Finding], *, fix_encoding: bool = False,
-         escape: Callable[[str], str] = lambda s: s) -> tuple[Edit, ...]:
-    """Non-overlapping edits for the fixable findings, sorted by position."""
+    `text` is the text the findings are in; each edit was computed against it
+    when its finding was made.
+    """
     edits: list[Edit] = []
-    for f in sorted(findings, key=lambda f: (f.span.start, -f.span.end)):
-        # Encoding damage is fixable only when the run asked for it (--fix-encoding).
-        fixable = f.fixable and (f.code != "encoding-damage" or fix_encoding)
-        if not fixable or f.suggestion is None:
+    for f in sorted(findings, key=lambda f: (f.start, -f.end)):
+        if f.fix is None:
             continue
-        if edits and f.span.start < edits[-1].span.end:
-            continue  # overlapping findings: the next run fixes the rest
-        replacement = f.suggestion if f.code == "encoding-damage" else keep_case(
-            f.found, f.suggestion, sentence_initial(text, f.span.start))
-        if replacement != f.found:
-            edits.append(Edit(f.span, escape(replacement)))
+        if edits and f.fix.span.start < edits[-1].span.end:
+            continue  # overlapping findings: the next pass fixes the rest
+        edits.append(f.fix)
     return tuple(edits)
+
+
+_S = TypeVar("_S")
+
+
+def to_fixed_point(state: _S, findings: Callable[[_S], Iterable[Finding]],
+                   rewrite: Callable[[_S, tuple[Edit, ...]], _S], passes: int = 4) -> tuple[_S, int]:
+    """Fix, check again, and repeat until nothing is left to fix: (the fixed state, edits made).
+
+    A fix can expose another (an overlap skipped in one pass). `state` is
+    whatever the caller checks: a string, or a parsed document that `rewrite`
+    writes and reads back in its own format.
+    """
+    total = 0
+    for _pass in range(passes):
+        edits = plan("", findings(state))
+        if not edits:
+            break
+        state = rewrite(state, edits)
+        total += len(edits)
+    return state, total
 
 
 def apply(text: str, edits: Iterable[Edit]) -> str:
@@ -67,6 +64,3 @@ def apply(text: str, edits: Iterable[Edit]) -> str:
     pieces.append(text[last:])
     return "".join(pieces)
 
-
-def touched(edits: Iterable[Edit]) -> list[Span]:
-    return [e.span for e in edits]

@@ -221,6 +221,10 @@ class Finding:
     lang: str = ""
     unit_id: str | None = None
     fuzzy: bool = False
+    # The edit `glossary fix` makes (case kept, escaped for the file format),
+    # computed once when the finding is made; None with `no_fix` saying why.
+    fix: Edit | None = None
+    no_fix: str = ""
 
     @property
     def span(self) -> Span:

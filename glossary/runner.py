@@ -231,22 +231,21 @@ def fix_document(document: Document, tb, settings: Settings, options) -> Outcome
     from .checks import check_document
 
     reader = readers.of(document)
-    total, current, data = 0, document, None
-    # Overlapping findings are fixed over more than one pass.
-    for _pass in range(4):
-        edits = fixing.plan(current.text, check_document(current, tb, options), fix_encoding=settings.fix_encoding,
-                            escape=reader.escape)
-        if not edits:
-            break
-        data = reader.write(current, edits)
-        total += len(edits)
+    written: list[bytes] = []
+
+    def rewrite(current: Document, edits: tuple) -> Document:  # type: ignore[type-arg]
+        written.append(reader.write(current, edits))
         try:
-            current = reread(document, data, settings, options)
+            return reread(document, written[-1], settings, options)
         except GlossaryError as exc:
             raise GlossaryError(f"not fixed: the fixed text would not parse ({exc.message})", document.path,
                                 exc.line, exc.column) from None
+
+    current, total = fixing.to_fixed_point(document, lambda d: check_document(d, tb, options), rewrite)
+    if not total:
+        return Outcome(document.path, document, tuple(check_document(current, tb, options)))
     return Outcome(document.path, document, tuple(check_document(current, tb, options)),
-                   fixed_text=current.text if total else None, fixes=total, fixed_data=data if total else None)
+                   fixed_text=current.text, fixes=total, fixed_data=written[-1])
 
 
 def _one_packed(item: tuple[Input, Settings]) -> Outcome:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
-from ..model import Document, Finding, Segment, Severity, Span
+from ..model import Document, Edit, Finding, Segment, Severity, Span
 from ..positions import LineIndex
 from ..i18n import N_
 from ..termbase import TermBase
@@ -67,19 +67,45 @@ class Options:
     exempt_quotes: bool | frozenset[str] = False
 
 
-def make_finding(code: str, document: Document, segment: Segment, index: LineIndex, span: Span,
-                 **fields: object) -> Finding:
-    """A finding at `span` of `segment`, positioned in the document's text."""
+def make_finding(code: str, document: Document, segment: Segment, index: LineIndex, span: Span, *,
+                 fixable: bool = True, verbatim: bool = False, **fields: object) -> Finding:
+    """A finding at `span` of `segment`, positioned in the document's text, with its fix.
+
+    A check may withhold a fix (`fixable=False`: morph cannot decide the
+    form), never grant one, except with `verbatim`: the repair of encoding
+    damage, fixable exactly when the run asked for it and written as given.
+    """
     check = BY_CODE[code]
     doc_span = segment.document_span(span)
-    # A check may withhold a fix (morph: an undecidable case), never grant one.
-    allowed = bool(fields.pop("fixable", True))
+    found = document.text[doc_span.start:doc_span.end]
+    if verbatim:
+        ok, why = fixable, "" if fixable else "repaired only when asked (--fix-encoding)"
+    else:
+        ok, why = check.fixable and fixable, "" if check.fixable else "not fixable: a person decides"
+        if ok and not replaceable(document, doc_span):
+            ok, why = False, "the text crosses markup of the file format"
+        elif check.fixable and not fixable:
+            why = str(fields.get("reason") or "the form to write cannot be decided")
+    suggestion = fields.get("suggestion")
+    edit, why = _fix(document, doc_span, found, suggestion, verbatim) if ok else (None, why)  # type: ignore[arg-type]
     return Finding(
-        code=code, severity=check.severity, **index.locate(doc_span),
-        found=document.text[doc_span.start:doc_span.end], path=document.path,
-        fixable=check.fixable and allowed and replaceable(document, doc_span),
-        unit_id=segment.unit_id, fuzzy=segment.fuzzy, **fields,  # type: ignore[arg-type]
+        code=code, severity=check.severity, **index.locate(doc_span), found=found, path=document.path,
+        fixable=ok, unit_id=segment.unit_id, fuzzy=segment.fuzzy, fix=edit, no_fix=why,
+        **fields,  # type: ignore[arg-type]
     )
+
+
+def _fix(document: Document, span: Span, found: str, suggestion: str | None, verbatim: bool) -> tuple[Edit | None, str]:
+    """The edit for a fixable finding: the suggestion with the found text's case, escaped for the format."""
+    if suggestion is None:
+        return None, "no rendering to suggest"
+    from ..casing import keep_case, sentence_initial
+    from ..readers import of
+
+    replacement = suggestion if verbatim else keep_case(found, suggestion, sentence_initial(document.text, span.start))
+    if replacement == found:
+        return None, "already written as suggested"
+    return Edit(span, of(document).escape(replacement)), ""
 
 
 def replaceable(document: Document, span: Span) -> bool:

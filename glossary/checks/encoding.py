@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from ..model import Document, Finding, Segment
 from ..positions import LineIndex
 from . import Options, make_finding
@@ -16,7 +14,7 @@ def run(document: Document, segment: Segment, index: LineIndex, options: Options
     from ..encoding import find_damage
 
     for damage in find_damage(segment.text):
-        f = make_finding("encoding-damage", document, segment, index, damage.span, suggestion=damage.repaired,
-                         reason="UTF-8 text decoded as Windows-1252 or Latin-1")
-        findings.append(replace(f, fixable=options.fix_encoding))
+        findings.append(make_finding("encoding-damage", document, segment, index, damage.span,
+                                     fixable=options.fix_encoding, verbatim=True, suggestion=damage.repaired,
+                                     reason="UTF-8 text decoded as Windows-1252 or Latin-1"))
     return findings

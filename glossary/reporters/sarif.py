@@ -38,8 +38,9 @@ def render(report: Report) -> str:
 def render_findings(findings: Iterable[Finding], version: str | None = None, sources: Mapping[str, str] | None = None) -> str:
     """The SARIF log for `findings`, as JSON text ending in a newline.
 
-    `sources` (path -> checked text) lets fixes carry exactly what `glossary fix`
-    would write: the case kept and the replacement escaped for the file format.
+    Fixes carry exactly what `glossary fix` writes: each finding's own edit
+    (`Finding.fix`, case kept and escaped for the file format). `sources` is
+    accepted for older callers and no longer needed.
     """
     return json.dumps(sarif_log(findings, version, sources), ensure_ascii=False, indent=2) + "\n"
 
@@ -55,7 +56,7 @@ def sarif_log(findings: Iterable[Finding], version: str | None = None, sources: 
     for finding in ordered:
         key = (finding.path, finding.code, finding.found.casefold(), finding.concept_id, finding.lang)
         seen[key] += 1
-        results.append(_result(finding, index[finding.code], seen[key], (sources or {}).get(finding.path)))
+        results.append(_result(finding, index[finding.code], seen[key]))
     driver = {
         "name": DISTRIBUTION,
         "semanticVersion": version or __version__,
@@ -104,7 +105,7 @@ def _region(finding: Finding) -> dict:
     }
 
 
-def _result(finding: Finding, rule_index: int, occurrence: int, source: str | None) -> dict:
+def _result(finding: Finding, rule_index: int, occurrence: int) -> dict:
     uri = _uri(finding.path)
     location = {"physicalLocation": {"artifactLocation": {"uri": uri}, "region": _region(finding)}}
     properties = {"concept": finding.concept_id, "lang": finding.lang, "found": finding.found}
@@ -124,7 +125,7 @@ def _result(finding: Finding, rule_index: int, occurrence: int, source: str | No
         "properties": properties,
     }
     if finding.fixable and finding.suggestion is not None:
-        inserted = _replacement(finding, source)
+        inserted = finding.fix.replacement if finding.fix is not None else finding.suggestion
         result["fixes"] = [
             {
                 "description": {"text": _('Replace with "{suggestion}"').format(suggestion=finding.suggestion)},
@@ -139,17 +140,6 @@ def _result(finding: Finding, rule_index: int, occurrence: int, source: str | No
             }
         ]
     return result
-
-
-def _replacement(finding: Finding, source: str | None) -> str:
-    """The text `glossary fix` writes for this finding (case kept, escaped for the format)."""
-    assert finding.suggestion is not None
-    if source is None:
-        return finding.suggestion
-    from glossary import fix, readers
-
-    text = fix.keep_case(finding.found, finding.suggestion, fix.sentence_initial(source, finding.span.start))
-    return readers.reader_for(finding.path, source).escape(text)
 
 
 def _fingerprint(finding: Finding, occurrence: int) -> str:
