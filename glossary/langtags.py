@@ -65,8 +65,8 @@ def _registered(raw: str, tag: str) -> str:
 
 
 def base_language(tag: str) -> str:
-    """The language subtag alone: `zh-Hant` -> `zh`."""
-    return tag.split("-", 1)[0]
+    """The language subtag alone: `zh-Hant` -> `zh` (`zh_Hant` and `ZH` too): the one place it is taken."""
+    return tag.replace("_", "-").split("-", 1)[0].lower()
 
 
 def option_tag(value: str | None, option: str) -> str | None:

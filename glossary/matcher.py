@@ -16,16 +16,8 @@ from typing import Any
 from . import cache
 from .fold import fold, fold_text
 from .model import Concept, Match, Span, Term
+from .script import is_unspaced
 from .termbase import TermBase
-
-
-def is_unspaced(char: str) -> bool:
-    """Scripts written without spaces between words need no word boundary."""
-    o = ord(char)
-    return (
-        0x2E80 <= o <= 0x9FFF or 0xF900 <= o <= 0xFAFF or 0xFF66 <= o <= 0xFF9F
-        or 0x20000 <= o <= 0x3FFFF or 0x0E00 <= o <= 0x0EFF or 0x1000 <= o <= 0x109F or 0x1780 <= o <= 0x17FF
-    )
 
 
 def is_word_char(char: str) -> bool:

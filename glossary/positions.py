@@ -12,6 +12,16 @@ from .model import Position, Span
 _COUNTED_QUERIES = 16
 
 
+def line_column(text: str, offset: int) -> tuple[int, int]:
+    """1-based line and column of `offset` in `text`, without building an index (one-off error positions)."""
+    return text.count("\n", 0, offset) + 1, offset - text.rfind("\n", 0, offset)
+
+
+def column(text: str, offset: int) -> int:
+    """1-based column of `offset` in `text`."""
+    return offset - text.rfind("\n", 0, offset)
+
+
 class LineIndex:
     """Line starts of a text; a line ends after "\\n" (so CRLF and LF both work)."""
 
@@ -37,7 +47,7 @@ class LineIndex:
         if self._starts is None and self._queries < _COUNTED_QUERIES:
             self._queries += 1
             text = self.text
-            return Position(text.count("\n", 0, offset) + 1, offset - text.rfind("\n", 0, offset))
+            return Position(*line_column(text, offset))
         starts = self.starts
         line = bisect_right(starts, offset)
         return Position(line, offset - starts[line - 1] + 1)

@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from .matcher import is_unspaced
+
+def is_unspaced(char: str) -> bool:
+    """Scripts written without spaces between words need no word boundary."""
+    o = ord(char)
+    return (
+        0x2E80 <= o <= 0x9FFF or 0xF900 <= o <= 0xFAFF or 0xFF66 <= o <= 0xFF9F
+        or 0x20000 <= o <= 0x3FFFF or 0x0E00 <= o <= 0x0EFF or 0x1000 <= o <= 0x109F or 0x1780 <= o <= 0x17FF
+    )
 
 
 def guess_lang(text: str, default: str = "en") -> str:
@@ -22,3 +29,25 @@ def guess_lang(text: str, default: str = "en") -> str:
     scores = {"zh": han * 3, "ru": cyrillic, "en": latin}
     best = max(scores, key=lambda k: scores[k])
     return best if scores[best] else default
+
+
+def guess_file_lang(text: str) -> str | None:
+    """`zh` when Han characters outnumber Latin letters, `en` for Latin text, else None.
+
+    Only a fallback for files that name no language (Markdown, aligned pairs,
+    tables); `--lang` always wins. It differs from `guess_lang` (no Russian,
+    None rather than a default): merging the two would change what those
+    files report, so that waits for language per segment.
+    """
+    han = latin = 0
+    for c in text:
+        o = ord(c)
+        if 0x4E00 <= o <= 0x9FFF or 0x3400 <= o <= 0x4DBF or 0xF900 <= o <= 0xFAFF:
+            han += 1
+        elif c.isascii() and c.isalpha():
+            latin += 1
+    if han and han * 2 >= latin / 4:
+        return "zh"
+    if latin:
+        return "en"
+    return None

@@ -17,6 +17,7 @@ import json
 from dataclasses import dataclass
 
 from .i18n import _
+from .langtags import base_language
 from .model import Status
 from .termbase import TermBase
 
@@ -72,7 +73,7 @@ def compute(tb: TermBase) -> Stats:
             sources = concept.sources_for(term)
             preferred += 1
             sourced += bool(sources)
-            if term.lang.split("-")[0] != "zh":
+            if base_language(term.lang) != "zh":
                 non_source_lang += 1
                 non_source_sourced += bool(sources)
                 official += any(s.kind is not None and s.kind.is_official for s in sources)

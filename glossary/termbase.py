@@ -18,6 +18,7 @@ from . import cache
 from .cache import sha256
 from .errors import TermBaseError, TermBaseErrors
 from .fold import fold_text
+from .langtags import base_language
 from .morph.markers import marker_errors
 from .model import Concept, Example, Position, Source, SourceKind, Status, Term
 
@@ -444,7 +445,7 @@ def source_warnings(tb: TermBase) -> Iterator[TermBaseError]:
     weak = (SourceKind.MIRROR, SourceKind.SECONDARY)
     for concept in tb.concepts:
         for term in concept.terms:
-            if term.status is not Status.PREFERRED or term.lang.split("-")[0] == "zh":
+            if term.status is not Status.PREFERRED or base_language(term.lang) == "zh":
                 continue
             sources = concept.sources_for(term)
             if not sources:

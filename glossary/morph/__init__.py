@@ -25,6 +25,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..langtags import base_language
 from ..model import Term
 
 if TYPE_CHECKING:
@@ -34,8 +35,7 @@ SurfaceVariant = tuple[str, tuple[str, ...]]
 Entry = tuple[str, Term, tuple[str, ...]]  # concept id, term, form tags
 
 
-def _base(lang: str) -> str:
-    return lang.replace("_", "-").split("-")[0].lower()
+_base = base_language
 
 
 def surface_variants(term: Term, lang: str) -> tuple[SurfaceVariant, ...]:

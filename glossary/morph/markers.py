@@ -15,7 +15,9 @@ SUFFIXED = "stem:suffixed"
 
 def applies_to(lang: str) -> bool:
     """Whether stem markers are allowed for a language tag (kk, uz-Cyrl, ...)."""
-    return lang.replace("_", "-").split("-")[0].lower() in LANGS
+    from ..langtags import base_language
+
+    return base_language(lang) in LANGS
 
 
 def has_marker(text: str) -> bool:

@@ -17,6 +17,7 @@ import xml.parsers.expat as expat
 from dataclasses import dataclass, field
 
 from glossary.errors import InputError
+from glossary.positions import line_column
 
 XML_NS = "http://www.w3.org/XML/1998/namespace"
 
@@ -107,11 +108,7 @@ def _tag_end(text: str, start: int) -> int:
     return n
 
 
-def position(text: str, offset: int) -> tuple[int, int]:
-    """1-based line and column of `offset` in `text`."""
-    line = text.count("\n", 0, offset) + 1
-    column = offset - (text.rfind("\n", 0, offset) + 1) + 1
-    return line, column
+position = line_column  # glossary.positions is where offsets become positions
 
 
 def parse(text: str, path: str) -> Element:

@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 
 from glossary.model import Document, Segment
-from glossary.readers._common import guess_lang, lang_tag
+from glossary.readers._common import lang_tag
+from glossary.script import guess_file_lang as guess_lang
 from glossary.readers import extensions
 from glossary.readers._common import html_comments
 

@@ -19,7 +19,8 @@ from dataclasses import dataclass
 from glossary import langtags
 from glossary.errors import InputError
 from glossary.model import Document, Segment
-from glossary.readers._common import guess_lang, lang_tag
+from glossary.readers._common import lang_tag
+from glossary.script import guess_file_lang as guess_lang
 from glossary.readers import extensions
 
 NAME = "csv"

@@ -17,6 +17,7 @@ import polib
 
 from glossary.errors import InputError
 from glossary.model import Document, Segment
+from glossary.positions import column
 from glossary.readers._common import lang_tag
 from glossary.readers import extensions
 
@@ -87,12 +88,12 @@ _PLAIN = re.compile(r'[^"\\]+')
 def _read_string(path: str, text: str, line_no: int, at: int, stop: int, into: _String) -> None:
     """Append the quoted string starting at offset `at` (a `"`) to `into`."""
     if at >= stop or text[at] != '"':
-        raise InputError("expected a quoted string", path, line_no, at - text.rfind("\n", 0, at))
+        raise InputError("expected a quoted string", path, line_no, column(text, at))
     i = at + 1
     pieces: list[str] = []
     while True:
         if i >= stop:
-            raise InputError("unterminated string", path, line_no, at - text.rfind("\n", 0, at))
+            raise InputError("unterminated string", path, line_no, column(text, at))
         run = _PLAIN.match(text, i, stop)
         if run is not None:
             end = run.end()
@@ -106,15 +107,14 @@ def _read_string(path: str, text: str, line_no: int, at: int, stop: int, into: _
             break
         nxt = text[i + 1] if i + 1 < stop else ""
         if nxt not in _ESCAPES:
-            raise InputError(f'unknown escape "\\{nxt}" in string', path, line_no, i - text.rfind("\n", 0, i))
+            raise InputError(f'unknown escape "\\{nxt}" in string', path, line_no, column(text, i))
         pieces.append(_ESCAPES[nxt])
         into.pieces.append((i, i + 2, pieces[-1]))
         i += 2
     into.text += "".join(pieces)
     rest = text[i:stop].strip()
     if rest:
-        column = i - text.rfind("\n", 0, i)
-        raise InputError(f'unexpected text after string: "{rest[:20]}"', path, line_no, column)
+        raise InputError(f'unexpected text after string: "{rest[:20]}"', path, line_no, column(text, i))
 
 
 def _scan(path: str, text: str) -> list[_Entry]:
