@@ -1,16 +1,19 @@
 """The registry of checks, and running them over a document.
 
 Each finding code is a `Check` record: its severity, whether `fix` can apply
-it, and the message template (named placeholders, rendered at report time so
-that translated templates can reorder them).
+it, the message template (named placeholders, rendered at report time so
+that translated templates can reorder them), and the family: the module of
+this package whose `run(context) -> list[Finding]` makes it. `check_document`
+builds one `Context` and runs the families in the order the registry names
+them; a new check is one module and one record. docs/codes.md's table is
+`codes_table()` (a test keeps them equal).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
-from ..model import Document, Edit, Finding, Segment, Severity, Span
+from ..model import Document, Edit, Finding, Match, Segment, Severity, Span
 from ..positions import LineIndex
 from ..i18n import N_
 from ..termbase import TermBase
@@ -25,32 +28,37 @@ class Check:
     fixable: bool
     message: str
     summary: str
+    family: str | None = None  # the module under glossary.checks that reports it; None: the scope step
+    fix_option: str | None = None  # fixable only when this option is given (`fixable` is then False)
 
 
 CHECKS: tuple[Check, ...] = (
     Check("deprecated-term", Severity.ERROR, True,
           N_('"{found}" is a deprecated rendering: use "{suggestion}"'),
-          N_("a rendering to stop using: a calque, a mistranslation or an unofficial form")),
+          N_("a rendering to stop using: a calque, a mistranslation or an unofficial form"), family="terms"),
     Check("superseded-term", Severity.ERROR, True,
           N_('"{found}" was officially replaced: use "{suggestion}"'),
-          N_("a rendering that was once official and has been officially replaced")),
+          N_("a rendering that was once official and has been officially replaced"), family="terms"),
     Check("mixed-renderings", Severity.WARNING, False,
           N_('"{found}" renders a concept that this text also renders as "{suggestion}"'),
-          N_("one text renders one concept in two different ways")),
+          N_("one text renders one concept in two different ways"), family="consistency"),
     Check("encoding-damage", Severity.ERROR, False,
           N_('"{found}" looks like damaged encoding of "{suggestion}"'),
-          N_("UTF-8 text that was decoded as Windows-1252 or Latin-1 (mojibake)")),
+          N_("UTF-8 text that was decoded as Windows-1252 or Latin-1 (mojibake)"), family="encoding",
+          fix_option="--fix-encoding"),
     Check("missing-term", Severity.ERROR, False,
           N_('the source names "{found}" but the translation does not render it as "{suggestion}"'),
-          N_("a concept named in the source segment has too few renderings in its translation")),
+          N_("a concept named in the source segment has too few renderings in its translation"), family="bilingual"),
     Check("untranslated-term", Severity.ERROR, False,
           N_('"{found}" is left untranslated: use "{suggestion}"'),
-          N_("a source-language term copied into the translation as it is")),
+          N_("a source-language term copied into the translation as it is"), family="bilingual"),
     Check("unused-suppression", Severity.INFO, False,
           N_('"{found}" suppresses nothing'),
           N_("an inline suppression comment with no finding in its scope")),
 )
 BY_CODE = {c.code: c for c in CHECKS}
+# The check modules, in the order the registry first names them.
+FAMILIES: tuple[str, ...] = tuple(dict.fromkeys(c.family for c in CHECKS if c.family is not None))
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,29 +123,51 @@ def replaceable(document: Document, span: Span) -> bool:
     return of(document).replaceable(document.text, span)
 
 
-def check_document(document: Document, termbase: TermBase, options: Options = Options()) -> list[Finding]:
-    """Every finding in `document`, sorted by position."""
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What every check reads: the document, each segment with its language and matches, the term base, the options."""
+
+    document: Document
+    termbase: TermBase
+    options: Options
+    index: LineIndex
+    scanned: tuple[tuple[Segment, str, list[Match]], ...]
+
+
+def scan(document: Document, termbase: TermBase, options: Options) -> tuple[tuple[Segment, str, list[Match]], ...]:
+    """Each segment with its language (option, then segment, then a guess) and the renderings found in it."""
     from ..matcher import matcher_for
     from ..script import guess_lang
-    from . import bilingual, consistency, encoding, scope, terms
 
-    index = LineIndex(document.text)
-    findings: list[Finding] = []
     scanned = []
     for segment in document.segments:
         lang = options.lang or segment.lang or guess_lang(segment.text)
         scanned.append((segment, lang, matcher_for(termbase, lang).scan(segment.text)))
-    # A fix writes the rendering the text already uses when the default target is
-    # of another family: a fixed text must not mix renderings.
-    used = consistency.first_used(scanned)
-    for segment, lang, matches in scanned:
-        findings.extend(terms.run(document, segment, index, lang, matches, termbase, used))
-        findings.extend(encoding.run(document, segment, index, options))
-    findings.extend(consistency.run(document, index, scanned, termbase))
-    findings.extend(bilingual.run(document, index, scanned, termbase, options))
-    findings = scope.apply(document, index, scanned, findings, options)
+    return tuple(scanned)
+
+
+def check_document(document: Document, termbase: TermBase, options: Options = Options()) -> list[Finding]:
+    """Every finding in `document`, sorted by position: each family of checks run over one context."""
+    from importlib import import_module
+
+    from . import scope
+
+    context = Context(document, termbase, options, LineIndex(document.text), scan(document, termbase, options))
+    findings: list[Finding] = []
+    for family in FAMILIES:
+        findings.extend(import_module(f".{family}", __name__).run(context))
+    findings = scope.apply(context, findings)
     findings.sort(key=lambda f: (f.span.start, f.span.end, f.code))
     return findings
+
+
+def codes_table() -> str:
+    """The table of codes in docs/codes.md: code, severity, what `glossary fix` does."""
+    rows = ["| code | severity | `glossary fix` |", "| --- | --- | --- |"]
+    for c in CHECKS:
+        fix = "rewrites it" if c.fixable else f"with `{c.fix_option}`" if c.fix_option else "no"
+        rows.append(f"| [`{c.code}`](#{c.code}) | {c.severity} | {fix} |")
+    return "\n".join(rows) + "\n"
 
 
 def text_document(text: str, path: str = "<text>", lang: str | None = None) -> Document:
@@ -150,6 +180,3 @@ def check_text(text: str, lang: str | None, termbase: TermBase, options: Options
         options = replace(options, lang=lang)
     return check_document(text_document(text, lang=lang), termbase, options)
 
-
-def codes() -> Iterable[str]:
-    return (c.code for c in CHECKS)

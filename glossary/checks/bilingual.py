@@ -17,12 +17,13 @@ when the source names their concept.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import replace
 
 from ..model import Document, Finding, Match, Segment, Severity, Span, Status
 from ..positions import LineIndex
 from ..termbase import TermBase
-from . import Options, make_finding
+from . import Context, Options, make_finding
 
 
 def _per_span(matches: list[Match]) -> dict[tuple[int, int], list[Match]]:
@@ -51,8 +52,12 @@ def _count(matches: list[Match]) -> Counter[str]:
     return counts
 
 
-def run(document: Document, index: LineIndex, scanned: list[tuple[Segment, str, list[Match]]],
-        termbase: TermBase, options: Options) -> list[Finding]:
+def run(context: Context) -> list[Finding]:
+    return in_document(context.document, context.index, context.scanned, context.termbase, context.options)
+
+
+def in_document(document: Document, index: LineIndex, scanned: Sequence[tuple[Segment, str, list[Match]]],
+                termbase: TermBase, options: Options) -> list[Finding]:
     from ..matcher import matcher_for
     from ..script import guess_lang
     from .terms import reason

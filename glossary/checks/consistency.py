@@ -18,7 +18,7 @@ from ..morph import surface
 from ..model import Concept, Document, Finding, Match, Segment, Term
 from ..positions import LineIndex
 from ..termbase import TermBase
-from . import make_finding
+from . import Context, make_finding
 
 # (concept id, lang, folded text) -> family key; renderings outlive runs.
 _FAMILIES: dict[tuple[str, str, str], dict[str, str]] = {}
@@ -98,7 +98,7 @@ def related(termbase: TermBase, concept_id: str, lang: str, a: Term, b: Term) ->
     return family_of(termbase, concept_id, lang, a) == family_of(termbase, concept_id, lang, b)
 
 
-def first_used(scanned: list[tuple[Segment, str, list[Match]]]) -> dict[tuple[str, str], Term]:
+def first_used(scanned: Sequence[tuple[Segment, str, list[Match]]]) -> dict[tuple[str, str], Term]:
     """The first accepted rendering of each concept in each language of a document."""
     first: dict[tuple[str, str], Term] = {}
     for _segment, lang, matches in scanned:
@@ -117,8 +117,12 @@ def _unambiguous(matches: list[Match]) -> list[list[Match]]:
     return [g for g in by_span.values() if len(g) == 1]
 
 
-def run(document: Document, index: LineIndex, scanned: list[tuple[Segment, str, list[Match]]],
-        termbase: TermBase) -> list[Finding]:
+def run(context: Context) -> list[Finding]:
+    return in_document(context.document, context.index, context.scanned, context.termbase)
+
+
+def in_document(document: Document, index: LineIndex, scanned: Sequence[tuple[Segment, str, list[Match]]],
+                termbase: TermBase) -> list[Finding]:
     first: dict[tuple[str, str], Term] = {}
     findings = []
     for segment, lang, matches in scanned:

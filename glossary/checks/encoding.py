@@ -4,10 +4,15 @@ from __future__ import annotations
 
 from ..model import Document, Finding, Segment
 from ..positions import LineIndex
-from . import Options, make_finding
+from . import Context, Options, make_finding
 
 
-def run(document: Document, segment: Segment, index: LineIndex, options: Options) -> list[Finding]:
+def run(context: Context) -> list[Finding]:
+    return [f for segment, _lang, _matches in context.scanned
+            for f in in_segment(context.document, segment, context.index, context.options)]
+
+
+def in_segment(document: Document, segment: Segment, index: LineIndex, options: Options) -> list[Finding]:
     findings: list[Finding] = []
     if segment.text.isascii():
         return findings  # no damage is possible; the detector is not even imported

@@ -10,9 +10,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..model import Document, Finding, Match, Segment
-from ..positions import LineIndex
-from . import Options
+from ..model import Finding
+from . import Context, Options
 
 QUOTABLE = frozenset({"deprecated-term", "superseded-term", "mixed-renderings"})
 
@@ -24,10 +23,11 @@ def _exempt(options: Options, concept_id: str | None) -> bool:
     return concept_id in rule
 
 
-def apply(document: Document, index: LineIndex, scanned: list[tuple[Segment, str, list[Match]]],
-          findings: list[Finding], options: Options) -> list[Finding]:
+def apply(context: Context, findings: list[Finding]) -> list[Finding]:
+    """What of the checks' raw findings is reported, in the order of the module docstring."""
     from .. import quotes
 
+    document, index, scanned, options = context.document, context.index, context.scanned, context.options
     kept = [f for f in findings if f.code not in options.disable and f.concept_id not in options.disable_concepts]
     if options.exempt_quotes and any(f.code in QUOTABLE for f in kept):
         quoted = []

@@ -8,8 +8,8 @@ from ..morph import render
 from ..model import Concept, Document, Finding, Match, Segment, Source, Span, Status, Term
 from ..positions import LineIndex
 from ..termbase import TermBase
-from . import make_finding
-from .consistency import related
+from . import Context, make_finding
+from .consistency import first_used, related
 
 
 def describe_source(source: Source) -> str:
@@ -51,8 +51,16 @@ def variant_matches(matches: list[Match]) -> list[Match]:
     return out
 
 
-def run(document: Document, segment: Segment, index: LineIndex, lang: str, matches: list[Match],
-        termbase: TermBase, used: Mapping[tuple[str, str], Term] | None = None) -> list[Finding]:
+def run(context: Context) -> list[Finding]:
+    """Variants in every segment; a fix writes the rendering the text already uses when the default
+    target is of another family: a fixed text must not mix renderings."""
+    used = first_used(context.scanned)
+    return [f for segment, lang, matches in context.scanned
+            for f in in_segment(context.document, segment, context.index, lang, matches, context.termbase, used)]
+
+
+def in_segment(document: Document, segment: Segment, index: LineIndex, lang: str, matches: list[Match],
+               termbase: TermBase, used: Mapping[tuple[str, str], Term] | None = None) -> list[Finding]:
     """`used`: the accepted rendering the document already has per (concept, language)."""
     findings = []
     for m in variant_matches(matches):
