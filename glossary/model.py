@@ -186,6 +186,8 @@ class Finding:
     lang: str = ""
     unit_id: str | None = None
     fuzzy: bool = False
+    # missing-term: the source term that the translation (the span) does not render.
+    source_term: str | None = None
 
     @property
     def span(self) -> Span:

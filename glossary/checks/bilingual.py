@@ -113,7 +113,6 @@ def run(document: Document, index: LineIndex, scanned: list[tuple[Segment, str, 
                    f"{'time' if have == 1 else 'times'}") if have else "the translation does not render it"
             finding = make_finding(
                 "missing-term", document, segment, index, whole, concept_id=concept_id,
-                suggestion=preferred.text, reason=why, lang=lang)
-            findings.append(replace(finding, found=first_text[concept_id],
-                                    severity=Severity.ERROR if have == 0 else Severity.WARNING))
+                suggestion=preferred.text, reason=why, lang=lang, source_term=first_text[concept_id])
+            findings.append(replace(finding, severity=Severity.ERROR if have == 0 else Severity.WARNING))
     return findings
