@@ -139,12 +139,13 @@ def read_document(path: str, named: bool, encoding: str | None, lang: str | None
     return readers.load(path, data, encoding=encoding, lang=lang)
 
 
-def emit(run: Run, fmt: str, verbose: bool) -> None:
+def emit(run: Run, fmt: str, verbose: bool, explain: bool = False) -> None:
     from .reporters import Report, reporter
 
     report = Report(
         findings=tuple(run.findings), files=tuple(run.files), sources=run.sources,
         errors=tuple(run.errors), fixed=tuple(run.fixed), color=use_color(sys.stdout), verbose=verbose,
+        explain=explain,
     )
     text = reporter(fmt).render(report)
     if text:
@@ -264,10 +265,12 @@ def settings_for(paths: tuple[str, ...], termbases: tuple[str, ...], no_default:
 @click.option("--format", "fmt", type=FORMAT_CHOICE, default="text", show_default=True, help="Output format.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
 @click.option("-q", "--quiet", is_flag=True, help="One line per finding, no context and no summary.")
+@click.option("--explain", is_flag=True, help="Under each finding, the concept's whole note and every source.")
+@click.option("--statistics", is_flag=True, help="Count findings per code and concept instead of listing them.")
 def check(paths: tuple[str, ...], termbases: tuple[str, ...], no_default: bool, lang: str | None,
           encoding: str | None, fix_encoding: bool, source: str | None, source_lang: str | None,
           config_file: str | None, isolated: bool, exempt_quotes: bool, jobs: int, fmt: str, exit_zero: bool,
-          quiet: bool) -> None:
+          quiet: bool, explain: bool, statistics: bool) -> None:
     """Report unofficial renderings in PATHS (files, folders, or - for stdin)."""
     from .runner import run as run_files
 
@@ -281,7 +284,13 @@ def check(paths: tuple[str, ...], termbases: tuple[str, ...], no_default: bool, 
             run.files.append(outcome.document.path)
             run.sources[outcome.document.path] = outcome.document.text
             run.findings.extend(outcome.findings)
-    emit(run, fmt, verbose=not quiet)
+    if statistics:
+        from . import statistics as stats_module
+
+        rows = stats_module.count(run.findings)
+        click.echo(stats_module.render_json(rows) if fmt == "json" else stats_module.render_text(rows), nl=False)
+        sys.exit(exit_code(run, exit_zero))
+    emit(run, fmt, verbose=not quiet, explain=explain)
     if fmt == "text" and not quiet and run.files:
         click.echo(summary(run), err=True)
     sys.exit(exit_code(run, exit_zero))
@@ -375,6 +384,21 @@ def terms(query: str, termbases: tuple[str, ...], no_default: bool, fmt: str) ->
     if not found:
         click.echo(_('No concept matches "{query}".').format(query=query), err=True)
         sys.exit(EXIT_FINDINGS)
+
+
+@main.command()
+@click.argument("query")
+@termbase_options
+def explain(query: str, termbases: tuple[str, ...], no_default: bool) -> None:
+    """A concept's whole note, every rendering and every source (QUERY: an id or any rendering)."""
+    from .lookup import render_text, search
+
+    tb = load_termbase(termbases, no_default)
+    found = search(tb, query)
+    if not found:
+        click.echo(_('No concept matches "{query}".').format(query=query), err=True)
+        sys.exit(EXIT_FINDINGS)
+    click.echo(render_text(found, color=use_color(sys.stdout), sources=True), nl=False)
 
 
 @main.command()

@@ -8,6 +8,7 @@ from ..model import Document, Finding, Match, Segment, Term
 from ..positions import LineIndex
 from ..termbase import TermBase
 from . import make_finding
+from .terms import explanation
 
 
 def family(term: Term) -> str:
@@ -44,6 +45,8 @@ def run(document: Document, index: LineIndex, scanned: list[tuple[Segment, str, 
             if seen is not m.term and family_of(seen) != family_of(m.term):
                 findings.append(make_finding(
                     "mixed-renderings", document, segment, index, m.span, concept_id=m.concept_id,
-                    suggestion=surface(seen.text), reason=termbase.concept(m.concept_id).note, lang=lang,
+                    suggestion=surface(seen.text), lang=lang,
+                    **{**explanation(termbase.concept(m.concept_id), seen, seen),
+                       "reason": termbase.concept(m.concept_id).note},
                 ))
     return findings

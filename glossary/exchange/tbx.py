@@ -44,7 +44,7 @@ FROM_TBX = {
     "legal": Status.PREFERRED,
     "regulated": Status.PREFERRED,
 }
-TERM_KEYS = frozenset({"note", "fix_to", "abbreviation_of", "since", "requires_source"})
+TERM_KEYS = frozenset({"note", "reason", "fix_to", "abbreviation_of", "since", "requires_source"})
 SOURCE_KEYS = frozenset({"note", "publisher", "url", "date", "langs", "title"})
 CONCEPT_KEYS = frozenset({"note", "example", "fixed"})
 
@@ -112,7 +112,7 @@ def export_tbx(concepts: tuple[Concept, ...] | list[Concept]) -> str:
                     _el(term_sec, "termNote", "abbreviation", type="termType")
                 if term.note:
                     _el(term_sec, "note", _free_note(term.note, TERM_KEYS))
-                for key in ("fix_to", "abbreviation_of", "since"):
+                for key in ("reason", "fix_to", "abbreviation_of", "since"):
                     value = getattr(term, key)
                     if value:
                         _el(term_sec, "note", key_line(key, value))
@@ -259,6 +259,7 @@ def _read_term(holder: etree._Element, term_el: etree._Element, lang: str, path:
         since=fields.get("since", ""),
         sources=sources,
         requires_source=fields.get("requires_source") == "true",
+        reason=fields.get("reason", ""),
     )
 
 
