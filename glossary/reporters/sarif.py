@@ -17,7 +17,8 @@ from collections.abc import Iterable, Mapping
 from pathlib import PurePath
 from urllib.parse import quote
 
-from glossary import codes
+from glossary import __version__, codes
+from glossary.project import DISTRIBUTION
 from glossary.checks import BY_CODE, CHECKS
 from glossary.i18n import _
 from glossary.model import Finding, Severity
@@ -56,8 +57,8 @@ def sarif_log(findings: Iterable[Finding], version: str | None = None, sources: 
         seen[key] += 1
         results.append(_result(finding, index[finding.code], seen[key], (sources or {}).get(finding.path)))
     driver = {
-        "name": "glossary",
-        "semanticVersion": version or _package_version(),
+        "name": DISTRIBUTION,
+        "semanticVersion": version or __version__,
         "informationUri": codes.docs_url(),
         "rules": [_rule(code) for code in rule_codes],
     }
@@ -155,12 +156,3 @@ def _fingerprint(finding: Finding, occurrence: int) -> str:
     """Stable across unrelated edits: code, concept, found text and its occurrence number."""
     parts = (finding.code, finding.concept_id or "", finding.lang, finding.found.casefold(), str(occurrence))
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:32]
-
-
-def _package_version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return version("glossary")
-    except PackageNotFoundError:
-        return "0.0.0"
