@@ -6,7 +6,7 @@ import json
 
 import click
 
-from .checks.terms import describe_source
+from .checks.explain import describe_source
 from .fold import fold_text
 from .i18n import language_name
 from .model import Concept, Status

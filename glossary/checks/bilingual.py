@@ -55,7 +55,7 @@ def run(document: Document, index: LineIndex, scanned: list[tuple[Segment, str, 
         termbase: TermBase, options: Options) -> list[Finding]:
     from ..matcher import matcher_for
     from ..script import guess_lang
-    from .terms import explanation
+    from .explain import explanation
 
     findings: list[Finding] = []
     for segment, lang, matches in scanned:

@@ -63,7 +63,7 @@ def test_short_report_is_four_lines_a_finding_and_fits_the_line(tb: TermBase) ->
 
 
 def test_short_reason_prefers_the_terms_reason_then_the_first_sentence() -> None:
-    from glossary.checks.terms import first_sentence
+    from glossary.checks.explain import first_sentence
 
     assert first_sentence("Replaced in 2015. Russian usage followed later.") == "Replaced in 2015."
     assert first_sentence("Named after Lu Ban (a craftsman). «Лу Бань» in Russian.") == "Named after Lu Ban (a craftsman)."
