@@ -125,13 +125,13 @@ class Run:
         click.echo(f"glossary: error: {exc}", err=True)
 
 
-def emit(run: Run, fmt: str, verbose: bool, explain: bool = False) -> None:
+def emit(run: Run, fmt: str, verbose: bool, statistics: dict[str, Any] | None = None, explain: bool = False) -> None:
     from .reporters import Report, reporter
 
     report = Report(
         findings=tuple(run.findings), files=tuple(run.files), sources=run.sources,
         errors=tuple(run.errors), fixed=tuple(run.fixed), color=use_color(sys.stdout), verbose=verbose,
-        explain=explain,
+        statistics=statistics, explain=explain,
     )
     text = reporter(fmt).render(report)
     if text:
@@ -243,6 +243,22 @@ def settings_for(paths: tuple[str, ...], termbases: tuple[str, ...], no_default:
                     source=source, exempt_quotes=exempt_quotes, fix=fix)
 
 
+def concept_figures(outcome, settings, run: Run) -> list[Any]:  # type: ignore[no-untyped-def]
+    """`--statistics` figures of one checked file (read again when a worker sent back no segments)."""
+    from . import runner
+    from .rendering_stats import compute
+
+    document = outcome.document
+    try:
+        _cfg, tb, options = runner.prepare(document.path, settings)
+        if not document.segments and document.path != "<stdin>":
+            document = runner.read(runner.Input(document.path), settings, options) or document
+    except GlossaryError as exc:
+        run.error(exc)
+        return []
+    return compute(document, tb, options.lang, options.source_lang)
+
+
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @termbase_options
@@ -252,7 +268,9 @@ def settings_for(paths: tuple[str, ...], termbases: tuple[str, ...], no_default:
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
 @click.option("-q", "--quiet", is_flag=True, help="One line per finding, no context and no summary.")
 @click.option("--explain", is_flag=True, help="Under each finding, the concept's whole note and every source.")
-@click.option("--statistics", is_flag=True, help="Count findings per code and concept instead of listing them.")
+@click.option("--statistics", is_flag=True,
+              help="Count findings per code and concept instead of listing them; with --source or bilingual files, "
+                   "also per concept how often the source names it and how the translation renders it.")
 def check(paths: tuple[str, ...], termbases: tuple[str, ...], no_default: bool, lang: str | None,
           encoding: str | None, fix_encoding: bool, source: str | None, source_lang: str | None,
           config_file: str | None, isolated: bool, exempt_quotes: bool, jobs: int, fmt: str, exit_zero: bool,
@@ -266,13 +284,21 @@ def check(paths: tuple[str, ...], termbases: tuple[str, ...], no_default: bool, 
     run = Run.of(result)
     for error in result.errors:
         run.error(error)
+    table = None
     if statistics:
-        from . import statistics as stats_module
+        from . import statistics as finding_stats
+        from .rendering_stats import as_json, merge, render_text
 
-        rows = stats_module.count(run.findings)
-        click.echo(stats_module.render_json(rows) if fmt == "json" else stats_module.render_text(rows), nl=False)
-        sys.exit(exit_code(run, exit_zero))
-    emit(run, fmt, verbose=not quiet, explain=explain)
+        counts = finding_stats.count(run.findings)
+        rows = merge(concept_figures(outcome, settings, run) for outcome in result if outcome.document is not None)
+        bilingual = bool(rows) or source is not None
+        if fmt == "text":
+            click.echo(finding_stats.render_text(counts) + (render_text(rows) if bilingual else ""), nl=False)
+            sys.exit(exit_code(run, exit_zero))
+        table = {"findings": finding_stats.as_json(counts), **(as_json(rows) if bilingual else {})}
+    emit(run, fmt, verbose=not quiet, statistics=table if fmt == "json" else None, explain=explain)
+    if table is not None and fmt != "json":
+        click.echo(finding_stats.render_text(counts) + (render_text(rows) if bilingual else ""), nl=False, err=True)
     if fmt == "text" and not quiet and run.files:
         click.echo(summary(run), err=True)
     sys.exit(exit_code(run, exit_zero))
@@ -461,6 +487,10 @@ def docs(termbases: tuple[str, ...], no_default: bool, output: str | None, check
 from .cli_exchange import register as _register_exchange  # noqa: E402
 
 _register_exchange(main, termbase_options, load_termbase, UsageError)
+
+from .cli_brief import register as _register_brief  # noqa: E402
+
+_register_brief(main, termbase_options, load_termbase, UsageError, option_tag)
 
 # `glossary check --locale ru ...` reads as naturally as `glossary --locale ru check ...`:
 # every subcommand accepts the option too (LocalizedGroup has already applied it).

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -49,6 +48,6 @@ def render_text(rows: list[Row]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def render_json(rows: list[Row]) -> str:
-    return json.dumps([{"code": r.code, "concept": r.concept, "count": r.count, "fixable": r.fixable} for r in rows],
-                      ensure_ascii=False, indent=2) + "\n"
+def as_json(rows: list[Row]) -> list[dict[str, object]]:
+    """The rows as the JSON report's `statistics.findings`."""
+    return [{"code": r.code, "concept": r.concept, "count": r.count, "fixable": r.fixable} for r in rows]
