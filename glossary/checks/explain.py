@@ -40,6 +40,8 @@ def first_sentence(text: str, limit: int = REASON_LIMIT) -> str:
 def explanation(concept: Concept, term: Term, target: Term | None) -> dict[str, object]:
     """The finding's `reason` (the whole note and first source), its one-line `brief`, and every source."""
     sources = concept.sources_for(target) if target is not None else concept.sources
+    # Strongest kind first (a primary page before a mirror); sources of no stated kind last, in order.
+    ranked = sorted(sources, key=lambda s: s.kind.rank if s.kind is not None else 99)
     brief = term.reason or first_sentence(term.note)
     if not brief and term.status.is_variant:
         # Variants of one status share their reason ("One Belt, One Road Initiative" and
@@ -49,5 +51,5 @@ def explanation(concept: Concept, term: Term, target: Term | None) -> dict[str, 
     return {
         "reason": reason(concept, term, target),
         "brief": brief or first_sentence(concept.note),
-        "sources": tuple(sources),
+        "sources": tuple(ranked),
     }

@@ -22,7 +22,8 @@ def finding_dict(f) -> dict[str, object]:  # type: ignore[no-untyped-def]
 
 
 def source_dict(source) -> dict[str, str]:  # type: ignore[no-untyped-def]
-    return {"publisher": source.publisher, "title": source.title, "date": source.date, "url": source.url}
+    return {"publisher": source.publisher, "title": source.title, "date": source.date, "url": source.url,
+            "kind": str(source.kind) if source.kind is not None else None}
 
 
 def render(report: Report) -> str:
