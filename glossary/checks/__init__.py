@@ -47,7 +47,7 @@ CHECKS: tuple[Check, ...] = (
           N_("UTF-8 text that was decoded as Windows-1252 or Latin-1 (mojibake)"), family="encoding",
           fix_option="--fix-encoding"),
     Check("missing-term", Severity.ERROR, False,
-          N_('the source names "{found}" but the translation does not render it as "{suggestion}"'),
+          N_('the source names "{source_term}" but the translation does not render it as "{suggestion}"'),
           N_("a concept named in the source segment has too few renderings in its translation"), family="bilingual"),
     Check("untranslated-term", Severity.ERROR, False,
           N_('"{found}" is left untranslated: use "{suggestion}"'),
