@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import json
 
-import click
-
+from . import ansi
 from .checks.explain import describe_source
 from .fold import fold_text
 from .i18n import language_name
@@ -34,7 +33,7 @@ def search(termbase: TermBase, query: str) -> list[Concept]:
 def render_text(concepts: list[Concept], color: bool = False, sources: bool = False) -> str:
     """Each concept with its renderings; `sources` adds every term's own sources (`glossary explain`)."""
     def style(text: str, **kw: object) -> str:
-        return click.style(text, **kw) if color else text  # type: ignore[arg-type]
+        return ansi.style(text, **kw) if color else text  # type: ignore[arg-type]
 
     out: list[str] = []
     for concept in concepts:

@@ -25,15 +25,6 @@ def is_word_char(char: str) -> bool:
     return (char.isalnum() or char == "_") and not is_unspaced(char)
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
-    """A raw match in folded coordinates, before mapping back."""
-
-    start: int
-    end: int
-    key: int
-
-
 class Matcher:
     """All terms of one language of one term base, compiled."""
 
@@ -61,12 +52,8 @@ class Matcher:
         if self.keys:
             self.automaton.make_automaton()
 
-    def hits(self, folded: str) -> list[Hit]:
-        """Leftmost-longest hits at word boundaries, in folded coordinates."""
-        return [Hit(start, end, idx) for start, end, idx in self._hits(folded)]
-
     def _hits(self, folded: str) -> list[tuple[int, int, int]]:
-        """`hits` as (start, end, key index) tuples: a scan makes one per match."""
+        """Leftmost-longest hits at word boundaries as (start, end, key index), in folded coordinates."""
         if not self.keys:
             return []
         lengths = self.lengths

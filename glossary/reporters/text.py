@@ -7,8 +7,7 @@ and date. `explain` restores the whole note and lists every source.
 
 from __future__ import annotations
 
-import click
-
+from .. import ansi
 from ..i18n import _
 from ..positions import LineIndex
 from . import Report
@@ -75,7 +74,7 @@ def render(report: Report) -> str:
     indexes: dict[str, LineIndex] = {}
 
     def style(text: str, **kw: object) -> str:
-        return click.style(text, **kw) if color else text  # type: ignore[arg-type]
+        return ansi.style(text, **kw) if color else text  # type: ignore[arg-type]
 
     for f in report.findings:
         where = style(f"{f.path}:{f.line}:{f.column}:", bold=True)
