@@ -218,3 +218,9 @@ def resolve(path: str | Path, config_file: str | None = None, isolated: bool = F
 @lru_cache(maxsize=16)
 def _explicit(path: str) -> Config:
     return load(path)
+
+
+def forget() -> None:
+    """Drop the settings found so far (runner.forget): files may have changed."""
+    _for_folder.cache_clear()
+    _explicit.cache_clear()

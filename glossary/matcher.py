@@ -142,16 +142,29 @@ class Matcher:
         return tuple((cid, term, form) for cid, term in self.entries[idx])
 
 
-_MEMORY: dict[tuple[str, str], Matcher] = {}
+class _Memory:
+    """The compiled matchers kept in memory, which live in glossary.state; `clear()` drops them all,
+    so that the next lookup reads the disk cache (tests and benchmarks measure that path)."""
+
+    def clear(self) -> None:
+        from .state import STATE
+
+        for derived in STATE.derived.values():
+            derived.matchers.clear()
+
+
+_MEMORY = _Memory()
 # Names what a pickled Matcher holds (the morph layer's fields, automaton
 # values packed with boundary flags): a cache written by other code is a miss.
 LAYOUT = "morph1-packed"
 
 
 def matcher_for(termbase: TermBase, lang: str) -> Matcher:
-    """The compiled matcher for `lang`, from memory, the disk cache or built now."""
-    key = (termbase.digest, lang)
-    matcher = _MEMORY.get(key)
+    """The compiled matcher for `lang`, from memory (glossary.state), the disk cache or built now."""
+    from .state import STATE
+
+    memory = STATE.of(termbase).matchers
+    matcher = memory.get(lang)
     if matcher is not None:
         return matcher
     disk_key = f"{termbase.digest}-{lang}-{LAYOUT}"
@@ -159,7 +172,7 @@ def matcher_for(termbase: TermBase, lang: str) -> Matcher:
     if not isinstance(matcher, Matcher):
         matcher = compile_matcher(termbase.concepts, lang)
         cache.put("matcher", disk_key, matcher)
-    _MEMORY[key] = matcher
+    memory[lang] = matcher
     return matcher
 
 

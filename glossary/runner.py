@@ -124,22 +124,35 @@ class RunResult:
         return tuple(o for o in self.outcomes if o.fixed_text is not None)
 
 
-_TERMBASES: dict[tuple[tuple[str, ...], bool, str | None], object] = {}
-
-
 def termbase_for(paths: tuple[str, ...], default: bool, prefer: str | None = None):  # type: ignore[no-untyped-def]
-    """Load a term base once per process for each distinct (paths, default, house publisher)."""
+    """Load a term base once per process for each distinct (paths, default, house publisher) (glossary.state)."""
+    from .state import STATE
+
     key = (paths, default, prefer)
-    if key not in _TERMBASES:
+    loaded = STATE.termbases
+    if key not in loaded:
         if prefer is None:
             from .termbase import load
 
-            _TERMBASES[key] = load(list(paths), default=default)
+            loaded[key] = load(list(paths), default=default)
         else:
             from . import house
 
-            _TERMBASES[key] = house.apply(termbase_for(paths, default), prefer)
-    return _TERMBASES[key]
+            loaded[key] = house.apply(termbase_for(paths, default), prefer)
+    return loaded[key]
+
+
+def forget() -> None:
+    """Drop every term base, matcher and settings file this process has loaded: the next run reads them again.
+
+    The command line never needs it; a long-lived front end calls it when files may have changed.
+    """
+    from . import config, termbase
+    from .state import STATE
+
+    STATE.clear()
+    termbase.forget()
+    config.forget()
 
 
 def prepare(path: str, settings: Settings):  # type: ignore[no-untyped-def]

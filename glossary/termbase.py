@@ -490,6 +490,11 @@ def load(paths: Iterable[str | Path] = (), *, default: bool = True, use_cache: b
 _LOADED: dict[tuple[str, tuple[str, ...]], TermBase] = {}
 
 
+def forget() -> None:
+    """Drop the term bases this process has read (runner.forget)."""
+    _LOADED.clear()
+
+
 def loads(text: str, path: str = "<string>") -> TermBase:
     """Build a TermBase from YAML text alone (tests, API users)."""
     return build([(path, text)])

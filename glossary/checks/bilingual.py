@@ -33,14 +33,14 @@ def _per_span(matches: list[Match]) -> dict[tuple[int, int], list[Match]]:
     return by_span
 
 
-_ASCII_KEYS: dict[int, bool] = {}
+def _has_ascii_key(termbase: TermBase, lang: str, matcher) -> bool:  # type: ignore[no-untyped-def]
+    """Whether the language's matcher has a key in ASCII (kept per term base and language)."""
+    from ..state import STATE
 
-
-def _has_ascii_key(matcher) -> bool:  # type: ignore[no-untyped-def]
-    key = id(matcher)
-    if key not in _ASCII_KEYS:
-        _ASCII_KEYS[key] = any(k.isascii() for k in matcher.keys)
-    return _ASCII_KEYS[key]
+    known = STATE.of(termbase).ascii_keys
+    if lang not in known:
+        known[lang] = any(k.isascii() for k in matcher.keys)
+    return known[lang]
 
 
 def _count(matches: list[Match]) -> Counter[str]:
@@ -80,7 +80,7 @@ def in_document(document: Document, index: LineIndex, scanned: Sequence[tuple[Se
         rendered = _count(matches)
 
         # A target wholly in ASCII cannot hold a source term that has none (Han in English).
-        could_hold = not segment.text.isascii() or _has_ascii_key(source_matcher)
+        could_hold = not segment.text.isascii() or _has_ascii_key(termbase, source_lang, source_matcher)
         left = [m for m in source_matcher.scan(segment.text) if m.concept_id in named] if could_hold else []
         for group in _per_span(left).values():
             m = group[0]

@@ -21,8 +21,6 @@ from ..termbase import TermBase
 from . import Context, make_finding
 from .explain import explanation
 
-# (concept id, lang, folded text) -> family key; renderings outlive runs.
-_FAMILIES: dict[tuple[str, str, str], dict[str, str]] = {}
 
 
 def _contains(longer: str, shorter: str) -> bool:
@@ -88,9 +86,12 @@ def _add_layer_forms(termbase: TermBase, concept: Concept, lang: str, terms: Seq
 def family_of(termbase: TermBase, concept_id: str, lang: str, term: Term) -> str:
     """The family key of an accepted rendering (cached per concept and language)."""
     key = fold_text(surface(term.text))
-    table = _FAMILIES.get((termbase.digest, concept_id, lang))
+    from ..state import STATE
+
+    known = STATE.of(termbase).families
+    table = known.get((concept_id, lang))
     if table is None:
-        table = _FAMILIES[(termbase.digest, concept_id, lang)] = families(termbase.concept(concept_id), lang, termbase)
+        table = known[(concept_id, lang)] = families(termbase.concept(concept_id), lang, termbase)
     return table.get(key, key)
 
 
