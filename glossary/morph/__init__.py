@@ -16,26 +16,47 @@ Every match made through this layer carries form tags (`Match.form`), and
 `render` writes a fix target in the same form: the same case and number, the
 plural or possessive, the same script. When that cannot be decided, `render`
 says why and the finding is reported without a fix.
+
+Dispatch is by table: a language (its base subtag) names the module that
+gives its extra surface keys (`surface_variants(term, lang)`) or its
+token-level layer (`takes_part(term)`, `Scanner`, `layer_hits(scanner,
+text)`); a form tag's prefix names the module that writes a target in that
+form (`render(citation, tags, found, source)`), and `ADJUST` names the
+module that changes the text around a fix (Russian «о»/«об»). Each module is imported on
+first use, so an English check never loads the Russian analyser.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from importlib import import_module
+from types import ModuleType
+from typing import Any
 
 from ..langtags import base_language
 from ..model import Term
 
-if TYPE_CHECKING:
-    from . import russian, stems
-
 SurfaceVariant = tuple[str, tuple[str, ...]]
 Entry = tuple[str, Term, tuple[str, ...]]  # concept id, term, form tags
 
+# base language -> the module adding surface keys to its automaton
+SURFACE = {"en": "english", "zh": "hant"}
+# base language -> the module matching its terms word by word
+LAYERS = {"ru": "russian", "kk": "stems", "uz": "stems", "ky": "stems", "tg": "stems", "tk": "stems"}
+# form tag prefix ("ru:gent,sing,same") -> the module that writes a target in that form
+FORMS = {"ru": "russian", "zh": "hant", "en": "english"}
+# base language of a fix target -> the module that adjusts the text around the fix
+ADJUST = {"ru": "russian"}
 
-_base = base_language
+
+def _module(name: str) -> ModuleType:
+    return import_module(f"{__name__}.{name}")
+
+
+def _layer_module(lang: str) -> ModuleType | None:
+    name = LAYERS.get(base_language(lang))
+    return _module(name) if name is not None else None
 
 
 def surface_variants(term: Term, lang: str) -> tuple[SurfaceVariant, ...]:
@@ -44,24 +65,16 @@ def surface_variants(term: Term, lang: str) -> tuple[SurfaceVariant, ...]:
     Terms in another language than `lang` give variants only when they are the
     other script of Chinese (a `zh` term in a `zh-Hant` matcher, and back).
     """
-    if _base(lang) == "en" and term.lang == lang:
-        from . import english
-
-        return tuple((v.text, v.form) for v in english.variants(term.text))
-    if _base(lang) == "zh" and _base(term.lang) == "zh":
-        from . import hant
-
-        return tuple((v.text, v.form) for v in hant.variants(term.text, term.lang))
-    return ()
+    name = SURFACE.get(base_language(lang))
+    return _module(name).surface_variants(term, lang) if name is not None else ()
 
 
 def takes_part(term: Term, lang: str) -> bool:
     """Whether `term` is matched by a layer of `lang` rather than as written only."""
-    from .markers import applies_to, has_marker
-
     if term.lang != lang:
         return False
-    return _base(lang) == "ru" or (applies_to(lang) and has_marker(term.text))
+    module = _layer_module(lang)
+    return module is not None and bool(module.takes_part(term))
 
 
 def surface(text: str) -> str:
@@ -84,37 +97,19 @@ class Layer:
     """The token-level matchers of one language (Russian lemmas, stem markers)."""
 
     def __init__(self, lang: str, terms: Iterable[tuple[str, Term]]) -> None:
-        from .markers import applies_to
-
-        items = list(terms)
-        self.russian: russian.Scanner[tuple[str, Term]] | None = None
-        self.stems: stems.Scanner[tuple[str, Term]] | None = None
-        if _base(lang) == "ru":  # each scanner imported only for its own languages
-            from . import russian
-
-            self.russian = russian.Scanner((t.text, (cid, t)) for cid, t in items)
-        if applies_to(lang):
-            from . import stems
-
-            self.stems = stems.Scanner((t.text, (cid, t)) for cid, t in items)
+        self.module = _layer_module(lang)  # imported only for its own languages
+        self.scanner: Any = None
+        if self.module is not None:
+            self.scanner = self.module.Scanner((t.text, (cid, t)) for cid, t in terms)
 
     def __bool__(self) -> bool:
-        return bool(self.russian) or bool(self.stems)
+        return bool(self.scanner)
 
     def scan(self, text: str) -> list[LayerHit]:
         """Hits in `text` (folded), each span once, with all terms found there."""
-        from .markers import SUFFIXED
-
-        out: list[LayerHit] = []
-        if self.russian:
-            for h in self.russian.scan(text):
-                entries = tuple((cid, t, tuple(f.tag for f in forms)) for (cid, t), forms in h.found)
-                out.append(LayerHit(h.start, h.end, entries))
-        if self.stems:
-            for s in self.stems.scan(text):
-                tags = (SUFFIXED,) if s.suffixed else ()
-                out.append(LayerHit(s.start, s.end, tuple((cid, t, tags) for cid, t in s.payloads)))
-        return out
+        if not self.scanner:
+            return []
+        return self.module.layer_hits(self.scanner, text)  # type: ignore[union-attr, no-any-return]
 
 
 def merge(surface_hits: Sequence[tuple[int, int, Sequence[Entry]]], layer_hits: Sequence[LayerHit]) -> list[tuple[int, int, list[Entry]]]:
@@ -153,36 +148,6 @@ class Rendered:
     widen: int = 0  # characters before the match the fix also replaces (a preposition)
 
 
-_O_OB = r"(?:^|\W)(о|об)\s+$"  # compiled by `re` on first use (Russian fixes only)
-_VOWELS = frozenset("аеёиоуыэюя")
-
-
-def _first_letter(text: str) -> str:
-    return next((c for c in text.lower() if c.isalpha()), "")
-
-
-def preposition(before: str, found: str, replacement: str) -> tuple[int, str] | None:
-    """The preposition «о»/«об» before a Russian match, when the replacement needs the other one.
-
-    «о» goes before a consonant and «об» before а, и, о, у, э («об инициативе»,
-    «о Поясе»). Returns how many characters before the match to replace (the
-    preposition and the space after it) and what to write there, or None.
-    """
-    m = re.search(_O_OB, before, re.IGNORECASE)
-    if m is None:
-        return None
-    old, new = _first_letter(found), _first_letter(replacement)
-    if not new or (old in "аиоуэ") == (new in "аиоуэ"):
-        return None
-    want = "об" if new in "аиоуэ" else "о"
-    written = m.group(1)
-    if written.lower() == want:
-        return None
-    if written[:1].isupper():
-        want = want[:1].upper() + want[1:]
-    return len(before) - m.start(1), want + before[m.end(1):]
-
-
 def render(target: Term, form: Sequence[str], found: str, source: Term | None = None, before: str = "") -> Rendered:
     """`target` written in the form `source` was found in (case, number, plural, script).
 
@@ -191,16 +156,14 @@ def render(target: Term, form: Sequence[str], found: str, source: Term | None = 
     -> «об инициативе»).
     """
     got = _render(target, tuple(form), found, source)
-    if got.fixable and _base(target.lang) == "ru":
-        change = preposition(before, found, got.text)
-        if change is not None:
-            return Rendered(change[1] + got.text, True, "", change[0])
+    name = ADJUST.get(base_language(target.lang))
+    if got.fixable and name is not None:
+        return _module(name).adjust(got, before, found)  # type: ignore[no-any-return]
     return got
 
 
 def _render(target: Term, tags: tuple[str, ...], found: str, source: Term | None) -> Rendered:
-    # Each language's module is imported only when a tag of that language is
-    # present: an English check must not pay for the Russian analyser.
+    """The target in the form of the first tag a language module claims; as listed without tags."""
     from .markers import SUFFIXED
 
     citation = surface(target.text)
@@ -208,23 +171,7 @@ def _render(target: Term, tags: tuple[str, ...], found: str, source: Term | None
         return Rendered(citation)
     if SUFFIXED in tags:
         return Rendered(citation, False, f"«{found}» carries a suffix; suffixes are not carried over to another stem")
-    if any(t.startswith("ru:") for t in tags):
-        from . import russian
-
-        ru_forms = [f for f in (russian.Form.from_tag(t) for t in tags) if f is not None]
-        got = russian.inflect(citation, ru_forms, found, source.text if source else None)
-        if got.text is None:
-            return Rendered(citation, False, got.reason)
-        return Rendered(got.text)
-    if any(t.startswith("zh:") for t in tags):
-        from . import hant
-
-        return Rendered(hant.inflect(citation, tags))
-    if any(t.startswith("en:") for t in tags):
-        from . import english
-
-        written = english.inflect(citation, tags, found)
-        if written is None:
-            return Rendered(citation, False, f"no plural of the last word of «{citation}» is known")
-        return Rendered(written)
+    for prefix, name in FORMS.items():
+        if any(t.startswith(prefix + ":") for t in tags):
+            return _module(name).render(citation, tags, found, source)  # type: ignore[no-any-return]
     return Rendered(citation)

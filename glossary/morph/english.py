@@ -12,6 +12,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..model import Term
+from . import Rendered
+
 PLURAL = "en:plural"
 POSSESSIVE = "en:possessive"
 PLURAL_POSSESSIVE = "en:plural,possessive"
@@ -106,3 +109,20 @@ def inflect(text: str, form: tuple[str, ...], found: str = "") -> str | None:
         apostrophe = next((a for a in reversed(found) if a in "'’ʼ"), "'")
         last = _possessive(last, apostrophe)
     return head + last
+
+
+# ------------------------------------------------------------ glossary.morph's table
+
+def surface_variants(term: Term, lang: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Plural and possessive keys of an English term for the English matcher."""
+    if term.lang != lang:
+        return ()
+    return tuple((v.text, v.form) for v in variants(term.text))
+
+
+def render(citation: str, tags: tuple[str, ...], found: str, source: Term | None) -> Rendered:
+    """The target with the found plural or possessive, or unfixable when its plural is unknown."""
+    written = inflect(citation, tags, found)
+    if written is None:
+        return Rendered(citation, False, f"no plural of the last word of «{citation}» is known")
+    return Rendered(written)

@@ -15,6 +15,10 @@ import functools
 from dataclasses import dataclass
 from typing import Any
 
+from ..langtags import base_language
+from ..model import Term
+from . import Rendered
+
 # Simplified -> Traditional: generic (OpenCC standard), Taiwan, Hong Kong.
 TO_TRADITIONAL = ("s2t", "s2tw", "s2hk")
 TO_SIMPLIFIED = ("t2s",)
@@ -65,3 +69,17 @@ def inflect(text: str, form: tuple[str, ...]) -> str:
         if tag.startswith(PREFIX):
             return convert(text, tag[len(PREFIX) :])
     return text
+
+
+# ------------------------------------------------------------ glossary.morph's table
+
+def surface_variants(term: Term, lang: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The other script's spellings of a Chinese term, for a Chinese matcher of either script."""
+    if base_language(term.lang) != "zh":
+        return ()
+    return tuple((v.text, v.form) for v in variants(term.text, term.lang))
+
+
+def render(citation: str, tags: tuple[str, ...], found: str, source: Term | None) -> Rendered:
+    """The target in the script it was found in."""
+    return Rendered(inflect(citation, tags))

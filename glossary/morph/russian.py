@@ -29,6 +29,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, NamedTuple, TypeVar
 
+from . import LayerHit, Rendered
 from .tokens import Anchored, Token, TokenTrie, joined_words, normalize, tokenize
 
 CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
@@ -684,3 +685,65 @@ def _inflect(text: str, forms: tuple[Form, ...], found: str, source: str | None)
     choices = "; ".join(f"{' or '.join(names)}: «{out}»" for out, names in outputs.items())
     shown = f"«{found}»" if found else "the match"
     return Inflected(None, f"cannot tell the case of {shown} ({choices})")
+
+
+# ------------------------------------------------------------ glossary.morph's table
+
+def takes_part(term: Any) -> bool:
+    """Every Russian term is matched word by word (by lemma)."""
+    return True
+
+
+def layer_hits(scanner: Scanner[Any], text: str) -> list[LayerHit]:
+    """The scanner's hits as the layer's, each entry with its form tags."""
+    return [LayerHit(h.start, h.end, tuple((cid, t, tuple(f.tag for f in forms)) for (cid, t), forms in h.found))
+            for h in scanner.scan(text)]
+
+
+def render(citation: str, tags: tuple[str, ...], found: str, source: Any) -> Rendered:
+    """The target in the case and number found, or unfixable with the reason."""
+    forms = [f for f in (Form.from_tag(t) for t in tags) if f is not None]
+    got = inflect(citation, forms, found, source.text if source else None)
+    if got.text is None:
+        return Rendered(citation, False, got.reason)
+    return Rendered(got.text)
+
+
+_O_OB = r"(?:^|\W)(о|об)\s+$"  # compiled by `re` on first use (fixes only)
+_VOWELS = frozenset("аеёиоуыэюя")
+
+
+def _first_letter(text: str) -> str:
+    return next((c for c in text.lower() if c.isalpha()), "")
+
+
+def preposition(before: str, found: str, replacement: str) -> tuple[int, str] | None:
+    """The preposition «о»/«об» before a match, when the replacement needs the other one.
+
+    «о» goes before a consonant and «об» before а, и, о, у, э («об инициативе»,
+    «о Поясе»). Returns how many characters before the match to replace (the
+    preposition and the space after it) and what to write there, or None.
+    """
+    import re
+
+    m = re.search(_O_OB, before, re.IGNORECASE)
+    if m is None:
+        return None
+    old, new = _first_letter(found), _first_letter(replacement)
+    if not new or (old in "аиоуэ") == (new in "аиоуэ"):
+        return None
+    want = "об" if new in "аиоуэ" else "о"
+    written = m.group(1)
+    if written.lower() == want:
+        return None
+    if written[:1].isupper():
+        want = want[:1].upper() + want[1:]
+    return len(before) - m.start(1), want + before[m.end(1):]
+
+
+def adjust(got: Rendered, before: str, found: str) -> Rendered:
+    """A fix after «о»/«об» that starts with the other kind of sound takes the preposition in."""
+    change = preposition(before, found, got.text)
+    if change is None:
+        return got
+    return Rendered(change[1] + got.text, True, "", change[0])

@@ -15,8 +15,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
+from . import LayerHit
 from .tokens import Anchored, Token, TokenTrie, normalize, tokenize
 
 from .markers import LANGS, MARKER, SUFFIXED, applies_to, has_marker, marker_errors, surface
@@ -109,3 +110,19 @@ class Scanner(Generic[T]):
             suffixed = all(words != item[0].citation for item, _ in accepted)
             out.append(Hit(start, end, tuple(item[1] for item, _ in accepted), suffixed))
         return out
+
+
+# ------------------------------------------------------------ glossary.morph's table
+
+def takes_part(term: Any) -> bool:
+    """A term of a stem-marked language goes to the layer only when it carries a marker."""
+    return has_marker(term.text)
+
+
+def layer_hits(scanner: Scanner[Any], text: str) -> list[LayerHit]:
+    """The scanner's hits as the layer's; a word with a suffix is tagged so that its fix is withheld."""
+    out = []
+    for s in scanner.scan(text):
+        tags = (SUFFIXED,) if s.suffixed else ()
+        out.append(LayerHit(s.start, s.end, tuple((cid, t, tags) for cid, t in s.payloads)))
+    return out
