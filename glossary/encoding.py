@@ -447,8 +447,9 @@ def find_damage(text: str) -> list[Damage]:
     """Every mojibake run in `text`, sorted, non-overlapping, spans in code points."""
     if text.isascii() or not _GATE_BYTES_RE.search(text.encode("utf-8", "surrogatepass")):
         return []
-    if not _GATE_RE.search(text):
-        return []
+    # No second, exact gate over the whole text (`_GATE_RE` has no literal
+    # prefix, so it would test every character): runs are found from lead
+    # characters, and without a lead and a continuation there are none.
     runs = _candidates(text)
     if "\u00c3 " in text:
         runs = sorted(runs + _a_grave(text), key=lambda r: r.start)
