@@ -9,14 +9,10 @@ are stable, untranslated identifiers; the prose is marked for translation.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 
 from glossary.i18n import N_
 
 DOCS_PAGE = "docs/codes.md"
-# Used until the package declares where its docs are published
-# (`[project.urls] Documentation = "https://…/docs"` in pyproject.toml).
-FALLBACK_DOCS_URL = "https://glossary.invalid/docs"
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,7 +37,7 @@ DOCS: tuple[CodeDoc, ...] = (
     ),
     CodeDoc(
         "mixed-renderings",
-        N_("One text renders one concept in two different ways that are not a term and its own abbreviation, which makes readers wonder whether two things are meant."),
+        N_("One text renders one concept in two ways that the term base does not relate (as a term, its short form, its abbreviation or an inflected form), which makes readers wonder whether two things are meant."),
         N_("Keep one rendering throughout the text, preferably the official one."),
     ),
     CodeDoc(
@@ -74,20 +70,11 @@ def doc(code: str) -> CodeDoc:
     return _BY_CODE.get(code, GENERIC)
 
 
-@lru_cache(maxsize=1)
 def docs_url() -> str:
-    """The published docs folder: the package's `Documentation` project URL, else a placeholder."""
-    from importlib.metadata import PackageNotFoundError, metadata
+    """The documentation folder in the project's repository."""
+    from .project import DOCS_URL
 
-    try:
-        urls = metadata("glossary").get_all("Project-URL") or []
-    except PackageNotFoundError:
-        urls = []
-    for entry in urls:
-        label, _sep, url = entry.partition(",")
-        if label.strip().casefold() == "documentation" and url.strip():
-            return url.strip().rstrip("/")
-    return FALLBACK_DOCS_URL
+    return DOCS_URL
 
 
 def help_uri(code: str) -> str:

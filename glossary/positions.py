@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-from .model import Position
+from .model import Position, Span
 
 class LineIndex:
     """Line starts of a text; a line ends after "\\n" (so CRLF and LF both work).
@@ -53,6 +53,12 @@ class LineIndex:
         self._lines.insert(k + 1, line)
         self._line_starts.insert(k + 1, start)
         return Position(line, offset - start + 1)
+
+    def locate(self, span: Span) -> dict[str, int]:
+        """A finding's location fields for `span`: offsets and 1-based positions."""
+        first, last = self.position(span.start), self.position(span.end)
+        return {"start": span.start, "end": span.end, "line": first.line, "column": first.column,
+                "end_line": last.line, "end_column": last.column}
 
     def line_text(self, line: int) -> str:
         """The text of 1-based `line` without its line break."""

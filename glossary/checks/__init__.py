@@ -75,8 +75,7 @@ def make_finding(code: str, document: Document, segment: Segment, index: LineInd
     # A check may withhold a fix (morph: an undecidable case), never grant one.
     allowed = bool(fields.pop("fixable", True))
     return Finding(
-        code=code, severity=check.severity, span=doc_span,
-        start=index.position(doc_span.start), end=index.position(doc_span.end),
+        code=code, severity=check.severity, **index.locate(doc_span),
         found=document.text[doc_span.start:doc_span.end], path=document.path,
         fixable=check.fixable and allowed and replaceable(document, doc_span),
         unit_id=segment.unit_id, fuzzy=segment.fuzzy, **fields,  # type: ignore[arg-type]
@@ -114,9 +113,12 @@ def check_document(document: Document, termbase: TermBase, options: Options = Op
     scanned = []
     for segment in document.segments:
         lang = options.lang or segment.lang or guess_lang(segment.text)
-        matches = matcher_for(termbase, lang).scan(segment.text)
-        scanned.append((segment, lang, matches))
-        findings.extend(terms.run(document, segment, index, lang, matches, termbase))
+        scanned.append((segment, lang, matcher_for(termbase, lang).scan(segment.text)))
+    # A fix writes the rendering the text already uses when the default target is
+    # of another family: a fixed text must not mix renderings.
+    used = consistency.first_used(scanned)
+    for segment, lang, matches in scanned:
+        findings.extend(terms.run(document, segment, index, lang, matches, termbase, used))
         findings.extend(encoding.run(document, segment, index, options))
     findings.extend(consistency.run(document, index, scanned, termbase))
     findings.extend(bilingual.run(document, index, scanned, termbase, options))
