@@ -38,6 +38,8 @@ def render(report: Report) -> str:
             "errors": list(report.errors),
         },
     }
+    if report.statistics is not None:
+        doc["statistics"] = report.statistics
     if len(report.findings) > INDENT_LIMIT:
         return json.dumps(doc, ensure_ascii=False, separators=(",", ":")) + "\n"
     return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
