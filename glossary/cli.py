@@ -194,14 +194,19 @@ class MainGroup(LocalizedGroup):
         return super().main(*args, **kwargs)
 
 
-def _format_choice() -> click.Choice:
-    """`--format` choices: the reporter registry's names, so a new reporter is one registry row."""
+# `terms` and `stats` print text or JSON whatever else is asked.
+FORMAT_CHOICE = click.Choice(["text", "json", "sarif", "github", "html"])
+
+
+def _report_choice() -> click.Choice:
+    """Report formats of `check` and `fix`: the reporter registry's names, so a new reporter is one registry row."""
     from .reporters import FORMATS
 
     return click.Choice(list(FORMATS))
 
 
-FORMAT_CHOICE = _format_choice()
+# Reports of findings (check, fix) also come as JSON Lines.
+REPORT_CHOICE = _report_choice()
 
 
 @click.group(cls=MainGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -271,7 +276,7 @@ def concept_figures(outcome, settings, run: Run) -> list[Any]:  # type: ignore[n
 @termbase_options
 @input_options
 @file_options
-@click.option("--format", "fmt", type=FORMAT_CHOICE, default="text", show_default=True, help="Output format.")
+@click.option("--format", "fmt", type=REPORT_CHOICE, default="text", show_default=True, help="Output format.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
 @click.option("-q", "--quiet", is_flag=True, help="One line per finding, no context and no summary.")
 @click.option("--explain", is_flag=True, help="Under each finding, the concept's whole note and every source.")
@@ -317,7 +322,7 @@ def check(paths: tuple[str, ...], termbases: tuple[str, ...], no_default: bool, 
 @input_options
 @file_options
 @click.option("--diff", is_flag=True, help="Show the changes as a unified diff; write nothing.")
-@click.option("--format", "fmt", type=FORMAT_CHOICE, default="text", show_default=True, help="Output format of what is left.")
+@click.option("--format", "fmt", type=REPORT_CHOICE, default="text", show_default=True, help="Output format of what is left.")
 def fix(paths: tuple[str, ...], termbases: tuple[str, ...], no_default: bool, lang: str | None,
         encoding: str | None, fix_encoding: bool, source: str | None, source_lang: str | None,
         config_file: str | None, isolated: bool, exempt_quotes: bool, jobs: int, diff: bool, fmt: str) -> None:

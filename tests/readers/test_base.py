@@ -55,7 +55,7 @@ def test_comment_syntax_is_the_readers() -> None:
 
 
 def test_format_choices_are_the_reporter_registry() -> None:
-    from glossary.cli import FORMAT_CHOICE
+    from glossary.cli import REPORT_CHOICE
     from glossary.reporters import FORMATS
 
-    assert list(FORMAT_CHOICE.choices) == list(FORMATS)
+    assert list(REPORT_CHOICE.choices) == list(FORMATS)
