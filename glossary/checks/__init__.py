@@ -78,7 +78,7 @@ def make_finding(code: str, document: Document, segment: Segment, index: LineInd
         code=code, severity=check.severity, **index.locate(doc_span),
         found=document.text[doc_span.start:doc_span.end], path=document.path,
         fixable=check.fixable and allowed and replaceable(document, doc_span),
-        unit_id=segment.unit_id, fuzzy=segment.fuzzy, **fields,  # type: ignore[arg-type]
+        unit_id=segment.unit_id, fuzzy=segment.fuzzy, location=segment.location, **fields,  # type: ignore[arg-type]
     )
 
 
@@ -86,7 +86,11 @@ def replaceable(document: Document, span: Span) -> bool:
     """Whether a fix may overwrite `span`: formats with inline markup refuse spans that cross it."""
     from ..readers import READERS
 
-    test = getattr(READERS.get(document.format), "replaceable", None)
+    reader = READERS.get(document.format)
+    whole = getattr(reader, "replaceable_document", None)
+    if whole is not None:
+        return bool(whole(document, span))
+    test = getattr(reader, "replaceable", None)
     return test is None or test(document.text, span)
 
 
