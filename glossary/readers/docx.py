@@ -8,7 +8,7 @@ then headers and footers) and its column is the column in that paragraph;
 
 A fix rewrites a span that lies in one run, or in neighbouring runs with the
 same formatting (merged into the first); any other span is refused with the
-reason, and the spans where formatting changes are the document's
+reason, and the offsets where formatting changes are the document's
 `boundaries`, so `check` already reports such a finding as not fixable. Tracked
 insertions and deletions, fields and text boxes are not read.
 """
@@ -181,11 +181,6 @@ def parse_bytes(path: str, data: bytes, lang: str | None = None, source_lang: st
     text = "\n".join(slot.text for slot in found)
     return Document(path=path, text=text, segments=tuple(segments), format=NAME, raw=data,
                     boundaries=tuple(boundaries))
-
-
-def replaceable_document(document: Document, span: Span) -> bool:
-    """A span may be rewritten unless the formatting changes inside it."""
-    return not any(span.start < b < span.end for b in document.boundaries)
 
 
 def escape(text: str) -> str:
