@@ -158,7 +158,7 @@ def normalize(text: str, lang: str | None = None, termbase: TermBaseArg = None, 
     tag = None if lang is None else _lang(lang)
     tb = _termbase(termbase)
     options = Options(fix_encoding=fix_encoding)
-    out, _edits = to_fixed_point(out, lambda t: check_text(t, tag, tb, options), apply)
+    out, _edits = to_fixed_point(out, lambda t: check_text(t, tag, tb, options), lambda t, e: (apply(t, e), len(e)))
     return out
 
 

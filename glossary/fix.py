@@ -34,20 +34,23 @@ _S = TypeVar("_S")
 
 
 def to_fixed_point(state: _S, findings: Callable[[_S], Iterable[Finding]],
-                   rewrite: Callable[[_S, tuple[Edit, ...]], _S], passes: int = 4) -> tuple[_S, int]:
+                   rewrite: Callable[[_S, tuple[Edit, ...]], tuple[_S, int]], passes: int = 4) -> tuple[_S, int]:
     """Fix, check again, and repeat until nothing is left to fix: (the fixed state, edits made).
 
     A fix can expose another (an overlap skipped in one pass). `state` is
     whatever the caller checks: a string, or a parsed document that `rewrite`
-    writes and reads back in its own format.
+    writes and reads back in its own format; `rewrite` says how many of the
+    edits it made (a format may refuse some), and none made ends the loop.
     """
     total = 0
     for _pass in range(passes):
         edits = plan("", findings(state))
         if not edits:
             break
-        state = rewrite(state, edits)
-        total += len(edits)
+        state, made = rewrite(state, edits)
+        total += made
+        if not made:
+            break
     return state, total
 
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from typing import Union
 
 from .errors import GlossaryError
-from .model import Document, Finding
+from .model import Document, Edit, Finding
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,7 +69,10 @@ class Outcome:
     skipped: bool = False
     fixed_text: str | None = None
     fixes: int = 0
-    fixed_data: bytes | None = None  # the fixed file's bytes, as the reader wrote them
+    fixed_data: bytes | None = None
+    """The fixed file's bytes, as its reader wrote them (what a front end saves or offers)."""
+    refused: tuple[tuple[Edit, str], ...] = ()
+    """Fixes the format could not make, with why (a .docx span across differently formatted runs)."""
 
     @property
     def text(self) -> str | None:
@@ -202,7 +205,7 @@ def read(item: Input, settings: Settings, options) -> Document | None:  # type: 
     if settings.source is not None:
         return readers.load_pair(settings.source, readers.read_bytes(settings.source), item.path, data,
                                  encoding=encoding, lang=options.lang, source_lang=options.source_lang)
-    if not item.named and readers.is_binary(data):
+    if not item.named and readers.bytes_reader(item.path) is None and readers.is_binary(data):
         return None
     return readers.load(item.path, data, encoding=encoding, lang=options.lang, source_lang=options.source_lang)
 
@@ -238,27 +241,33 @@ def one(item: Input, settings: Settings) -> Outcome:
 
 
 def fix_document(document: Document, tb, settings: Settings, options) -> Outcome:  # type: ignore[no-untyped-def]
-    """The document fixed to a fixed point, and the findings left in the fixed text."""
+    """The document fixed to a fixed point through its reader's `write`, and the findings left after."""
     from . import readers
     from . import fix as fixing
     from .checks import check_document
 
     reader = readers.of(document)
     written: list[bytes] = []
+    refused: list[tuple[Edit, str]] = []
 
-    def rewrite(current: Document, edits: tuple) -> Document:  # type: ignore[type-arg]
-        written.append(reader.write(current, edits))
+    def rewrite(current: Document, edits: tuple[Edit, ...]) -> tuple[Document, int]:
         try:
-            return reread(document, written[-1], settings, options)
+            data, left = reader.write(current, edits)
+            refused.extend(left)
+            if len(left) == len(edits):
+                return current, 0  # the format took none of them: stop
+            written.append(data)
+            return reread(document, data, settings, options), len(edits) - len(left)
         except GlossaryError as exc:
             raise GlossaryError(f"not fixed: the fixed text would not parse ({exc.message})", document.path,
                                 exc.line, exc.column) from None
 
     current, total = fixing.to_fixed_point(document, lambda d: check_document(d, tb, options), rewrite)
+    findings = tuple(check_document(current, tb, options))
     if not total:
-        return Outcome(document.path, document, tuple(check_document(current, tb, options)))
-    return Outcome(document.path, document, tuple(check_document(current, tb, options)),
-                   fixed_text=current.text, fixes=total, fixed_data=written[-1])
+        return Outcome(document.path, document, findings, refused=tuple(refused))
+    return Outcome(document.path, document, findings, fixed_text=current.text, fixes=total,
+                   fixed_data=written[-1], refused=tuple(refused))
 
 
 def _one_packed(item: tuple[Input, Settings]) -> Outcome:
@@ -313,4 +322,4 @@ def strip_document(outcome: Outcome) -> Outcome:
     """Drop the parsed segments before an outcome crosses a process boundary (text stays)."""
     if outcome.document is None:
         return outcome
-    return replace(outcome, document=replace(outcome.document, segments=()))
+    return replace(outcome, document=replace(outcome.document, segments=(), raw=None))

@@ -98,7 +98,7 @@ def make_finding(code: str, document: Document, segment: Segment, index: LineInd
     edit, why = _fix(document, doc_span, found, suggestion, verbatim) if ok else (None, why)  # type: ignore[arg-type]
     return Finding(
         code=code, severity=check.severity, **index.locate(doc_span), found=found, path=document.path,
-        fixable=ok, unit_id=segment.unit_id, fuzzy=segment.fuzzy, fix=edit, no_fix=why,
+        fixable=ok, unit_id=segment.unit_id, fuzzy=segment.fuzzy, location=segment.location, fix=edit, no_fix=why,
         **fields,  # type: ignore[arg-type]
     )
 
@@ -118,6 +118,8 @@ def _fix(document: Document, span: Span, found: str, suggestion: str | None, ver
 
 def replaceable(document: Document, span: Span) -> bool:
     """Whether a fix may overwrite `span`: formats with inline markup refuse spans that cross it."""
+    if document.boundaries and any(span.start < b < span.end for b in document.boundaries):
+        return False  # the formatting changes inside the span (a .docx run boundary)
     from ..readers import of
 
     return of(document).replaceable(document.text, span)

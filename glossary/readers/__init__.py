@@ -1,9 +1,10 @@
 """Readers: bytes of one file format to a Document of checkable segments, and back.
 
 Every format is a `Reader` (glossary.readers.base): `parse_bytes`, `escape`,
-`sniff`, `replaceable`, `comments`, `blocks` and `write(document, edits) ->
-bytes`. A text format is a module with `parse(path, text, lang, source_lang)`
-and `escape(text)` plus whichever hooks it needs; `TextReader` fills in the
+`sniff`, `replaceable`, `comments`, `blocks`, `packaged` and `write(document,
+edits) -> (bytes, refused)`. A text format is a module with `parse(path, text,
+lang, source_lang)` and `escape(text)` plus whichever hooks it needs; a
+packaged one (.docx) has `parse_bytes` and `write`; `ModuleReader` fills in the
 rest. The registry below is the one table of names, modules and extensions
 (each module's `EXTENSIONS` is read from it). The reader is picked before
 decoding: from `fmt`, then the extension, then the content of the file's head.
@@ -18,8 +19,8 @@ from importlib import import_module
 from pathlib import Path
 
 from ..errors import InputError
-from ..model import Document
-from .base import Reader, TextReader
+from ..model import Document, Segment
+from .base import ModuleReader, Reader
 
 # name -> (module, extensions): the one table. Content sniffing tries these in
 # order. A file is given its reader without importing the other readers
@@ -30,8 +31,10 @@ _TABLE: dict[str, tuple[str, tuple[str, ...]]] = {
     "po": ("po", (".po", ".pot")),
     "markdown": ("markdown", (".md", ".markdown", ".mdown", ".mkd")),
     "csv": ("pair", (".csv", ".tsv")),
+    "docx": ("docx", (".docx",)),
     "text": ("text", (".txt", ".text")),
 }
+
 
 
 def extensions(name: str) -> tuple[str, ...]:
@@ -51,7 +54,7 @@ class _Registry(Mapping[str, Reader]):
             if name not in _TABLE:
                 raise KeyError(name)
             module = import_module(f"{__name__}.{_TABLE[name][0]}")
-            made = self._made[name] = TextReader(module, name, _TABLE[name][1])
+            made = self._made[name] = ModuleReader(module, name, _TABLE[name][1])
         return made
 
     def __iter__(self) -> Iterator[str]:
@@ -143,6 +146,16 @@ def read_bytes(path: str) -> bytes:
         raise InputError(f"cannot read: {exc.strerror}", path) from None
 
 
+def bytes_reader(path: str, fmt: str | None = None) -> Reader | None:
+    """The reader of a packaged format (.docx), which parses bytes and is never decoded; None for text formats."""
+    name = fmt
+    if name is None:
+        suffix = Path(path).suffix.lower()
+        name = next((n for n, (_m, exts) in _TABLE.items() if suffix in exts), None)
+    reader = READERS.get(name) if name is not None else None
+    return reader if reader is not None and reader.packaged else None
+
+
 def load(path: str, data: bytes, *, encoding: str | None = None, lang: str | None = None,
          fmt: str | None = None, source_lang: str | None = None) -> Document:
     """Parse `data` read from `path` into a Document; the reader is picked before anything is decoded."""
@@ -157,7 +170,20 @@ def read(path: str, *, encoding: str | None = None, lang: str | None = None, fmt
 
 def load_pair(source_path: str, source_data: bytes, path: str, data: bytes, *, encoding: str | None = None,
               lang: str | None = None, source_lang: str | None = None) -> Document:
-    """An aligned pair: line n of the target (`path`) translates line n of the source."""
+    """An aligned pair: line n of the target (`path`) translates line n of the source.
+
+    A .docx on either side is paired paragraph by paragraph (non-empty ones, in reading order).
+    """
+    if bytes_reader(source_path) is not None or bytes_reader(path) is not None:
+        from . import docx
+
+        source = load(source_path, source_data, encoding=encoding, lang=source_lang)
+        if source.format != "docx":
+            source = replace(source, segments=tuple(Segment(text=line, lang=source_lang) for line in source.text.splitlines()))
+        target = load(path, data, encoding=encoding, lang=lang)
+        if target.format != "docx":
+            raise InputError("a .docx source pairs only with a .docx target", path)
+        return docx.pair(source, target)
     for name, raw in ((source_path, source_data), (path, data)):
         if is_binary(raw):
             raise InputError("is a binary file, not text", name)

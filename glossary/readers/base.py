@@ -1,12 +1,13 @@
 """The interface every file format implements, and the defaults text formats share.
 
 A reader turns a file's bytes into a `Document` of checkable segments and a
-document plus edits back into bytes. Text formats (all of today's) only write
-`parse(path, text, lang, source_lang)` and `escape`; `TextReader` supplies the
-rest: refusing binary data, decoding (BOM honoured), comments everywhere,
-every span replaceable, and writing by applying the edits to the text and
-encoding it as the file was. A format that is not text (a .docx) implements
-`parse_bytes` and `write` itself.
+document plus edits back into bytes. A text format only writes `parse(path,
+text, lang, source_lang)` and `escape`; `ModuleReader` supplies the rest:
+refusing binary data, decoding (BOM honoured), comments everywhere, every
+span replaceable, and writing by applying the edits to the text and encoding
+it as the file was. A packaged format (.docx) implements `parse_bytes(path,
+data, lang, source_lang)` and `write(document, edits)` itself and is never
+decoded as text.
 """
 
 from __future__ import annotations
@@ -25,6 +26,10 @@ class Reader(Protocol):
 
     NAME: str
     EXTENSIONS: tuple[str, ...]
+
+    @property
+    def packaged(self) -> bool:
+        return hasattr(self.module, "parse_bytes")
 
     def sniff(self, head: str) -> bool:
         """Whether a file with an unknown extension is in this format (`head`: its first characters)."""
@@ -45,12 +50,17 @@ class Reader(Protocol):
     def blocks(self, text: str) -> list[tuple[int, int]]:
         """Line ranges (first, last) a line directive covers as a whole (PO entries, XML units); [] for lines."""
 
-    def write(self, document: Document, edits: Sequence[Edit]) -> bytes:
-        """The file's new bytes: `edits` (non-overlapping, in the document's text) applied."""
+    @property
+    def packaged(self) -> bool:
+        """Whether the format is read from its bytes (a zip package), never decoded as text."""
+
+    def write(self, document: Document, edits: Sequence[Edit]) -> tuple[bytes, list[tuple[Edit, str]]]:
+        """The file's new bytes with `edits` (non-overlapping, in the document's text) applied,
+        and the edits the format could not make, each with why (a .docx span across runs)."""
 
 
-class TextReader:
-    """A text format's module seen as a `Reader`: its own hooks where it has them, defaults elsewhere."""
+class ModuleReader:
+    """A format's module seen as a `Reader`: its own hooks where it has them, the text defaults elsewhere."""
 
     __slots__ = ("module", "NAME", "EXTENSIONS")
 
@@ -65,12 +75,18 @@ class TextReader:
     def __repr__(self) -> str:
         return f"<reader {self.NAME}>"
 
+    @property
+    def packaged(self) -> bool:
+        return hasattr(self.module, "parse_bytes")
+
     def sniff(self, head: str) -> bool:
         test = getattr(self.module, "sniff", None)
         return bool(test(head)) if test is not None else False
 
     def parse_bytes(self, path: str, data: bytes, *, encoding: str | None = None, lang: str | None = None,
                     source_lang: str | None = None) -> Document:
+        if self.packaged:
+            return self.module.parse_bytes(path, data, lang, source_lang)  # type: ignore[no-any-return]
         from . import decode, is_binary
 
         if is_binary(data):
@@ -94,8 +110,12 @@ class TextReader:
         ranges = getattr(self.module, "blocks", None)
         return ranges(text) if ranges is not None else []
 
-    def write(self, document: Document, edits: Sequence[Edit]) -> bytes:
+    def write(self, document: Document, edits: Sequence[Edit]) -> tuple[bytes, list[tuple[Edit, str]]]:
+        own = getattr(self.module, "write", None)
+        if own is not None:
+            data, refused = own(document, edits)
+            return data, list(refused)
         from ..fix import apply
         from ..writers import encode
 
-        return encode(document, apply(document.text, edits))
+        return encode(document, apply(document.text, edits)), []

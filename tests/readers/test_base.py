@@ -44,8 +44,16 @@ def test_write_applies_edits_and_keeps_the_bytes_of_the_original() -> None:
     data = codecs.BOM_UTF8 + text.encode("utf-8")
     document = load("x.po", data, lang="en")
     start = document.text.index("One Belt")
-    out = of(document).write(document, [Edit(Span(start, start + 8), "Belt and Road")])
+    out, refused = of(document).write(document, [Edit(Span(start, start + 8), "Belt and Road")])
+    assert refused == []
     assert out == codecs.BOM_UTF8 + text.replace("One Belt", "Belt and Road").encode("utf-8")
+
+
+def test_a_packaged_format_is_read_from_bytes_and_never_decoded() -> None:
+    assert READERS["docx"].packaged and not READERS["po"].packaged
+    with pytest.raises(InputError) as caught:
+        load("notes.docx", b"\xff\xfe not a zip at all")
+    assert caught.value.path == "notes.docx" and "decode" not in caught.value.message
 
 
 def test_comment_syntax_is_the_readers() -> None:
