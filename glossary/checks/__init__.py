@@ -7,7 +7,7 @@ that translated templates can reorder them).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
 from ..model import Document, Finding, Segment, Severity, Span
@@ -84,10 +84,22 @@ def make_finding(code: str, document: Document, segment: Segment, index: LineInd
 
 def replaceable(document: Document, span: Span) -> bool:
     """Whether a fix may overwrite `span`: formats with inline markup refuse spans that cross it."""
-    from ..readers import READERS
-
-    test = getattr(READERS.get(document.format), "replaceable", None)
+    test = _replaceable_test(document.format)
     return test is None or test(document.text, span)
+
+
+_TESTS: dict[str | None, Callable[[str, Span], bool] | None] = {}
+
+
+def _replaceable_test(fmt: str | None) -> Callable[[str, Span], bool] | None:
+    """The format's span test, looked up once per format (not once per finding)."""
+    try:
+        return _TESTS[fmt]
+    except KeyError:
+        from ..readers import READERS
+
+        test = _TESTS[fmt] = getattr(READERS.get(fmt), "replaceable", None)  # type: ignore[arg-type]
+        return test
 
 
 def check_document(document: Document, termbase: TermBase, options: Options = Options()) -> list[Finding]:
