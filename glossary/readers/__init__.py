@@ -16,7 +16,8 @@ from pathlib import Path
 from types import ModuleType
 
 from ..errors import InputError
-from ..model import Document
+from ..i18n import _
+from ..model import Document, Segment
 
 # name -> (module, extensions). Content sniffing tries these in order. The
 # extensions repeat each module's EXTENSIONS (a test keeps them equal) so that
@@ -27,8 +28,12 @@ _TABLE: dict[str, tuple[str, tuple[str, ...]]] = {
     "po": ("po", (".po", ".pot")),
     "markdown": ("markdown", (".md", ".markdown", ".mdown", ".mkd")),
     "csv": ("pair", (".csv", ".tsv")),
+    "docx": ("docx", (".docx",)),
     "text": ("text", (".txt", ".text")),
 }
+
+# Formats read from their bytes (zip packages), never decoded as text.
+_PACKAGED = frozenset({"docx"})
 
 
 class _Registry(Mapping[str, ModuleType]):
@@ -75,19 +80,21 @@ def decode(data: bytes, path: str, encoding: str | None = None) -> tuple[str, st
     try:
         codecs.lookup(enc)
     except LookupError:
-        raise InputError(f'unknown encoding "{encoding}"', path) from None
+        raise InputError(_('unknown encoding "{encoding}"').format(encoding=encoding), path) from None
     try:
         return data.decode(enc), enc, bom
     except UnicodeDecodeError as exc:
         offset = exc.start + (3 if bom and enc == "utf-8" else 2 if bom else 0)
-        hint = " (use --encoding to choose another)" if encoding is None else ""
-        raise InputError(f"cannot decode as {enc.upper() if enc == 'utf-8' else enc} at byte {offset}{hint}", path) from None
+        hint = _(" (use --encoding to choose another)") if encoding is None else ""
+        raise InputError(_("cannot decode as {encoding} at byte {offset}{hint}").format(
+            encoding=enc.upper() if enc == "utf-8" else enc, offset=offset, hint=hint), path) from None
 
 
 def reader_for(path: str, text: str, fmt: str | None = None) -> ModuleType:
     if fmt is not None:
         if fmt not in READERS:
-            raise InputError(f'unknown format "{fmt}" (expected {", ".join(sorted(READERS))})', path)
+            raise InputError(_('unknown format "{format}" (expected {formats})').format(
+                format=fmt, formats=", ".join(sorted(READERS))), path)
         return READERS[fmt]
     suffix = Path(path).suffix.lower()
     for name, (_module, extensions) in _TABLE.items():
@@ -105,20 +112,32 @@ def read_bytes(path: str) -> bytes:
     try:
         return p.read_bytes()
     except FileNotFoundError:
-        raise InputError("no such file or directory", path) from None
+        raise InputError(_("no such file or directory"), path) from None
     except IsADirectoryError:
-        raise InputError("is a directory", path) from None
+        raise InputError(_("is a directory"), path) from None
     except PermissionError:
-        raise InputError("cannot read: permission denied", path) from None
+        raise InputError(_("cannot read: permission denied"), path) from None
     except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror}", path) from None
+        raise InputError(_("cannot read: {reason}").format(reason=exc.strerror), path) from None
+
+
+def bytes_reader(path: str, fmt: str | None = None) -> ModuleType | None:
+    """The reader of a packaged format (.docx) that parses bytes, not decoded text; None for text formats."""
+    name = fmt
+    if name is None:
+        suffix = Path(path).suffix.lower()
+        name = next((n for n, (_m, extensions) in _TABLE.items() if suffix in extensions), None)
+    return READERS[name] if name in _PACKAGED else None
 
 
 def load(path: str, data: bytes, *, encoding: str | None = None, lang: str | None = None,
          fmt: str | None = None, source_lang: str | None = None) -> Document:
     """Parse `data` read from `path` into a Document."""
+    packaged = bytes_reader(path, fmt)
+    if packaged is not None:
+        return packaged.parse_bytes(path, data, lang, source_lang)  # type: ignore[no-any-return]
     if is_binary(data):
-        raise InputError("is a binary file, not text", path)
+        raise InputError(_("is a binary file, not text"), path)
     text, enc, bom = decode(data, path, encoding)
     reader = reader_for(path, text, fmt)
     extra = {"source_lang": source_lang} if source_lang else {}
@@ -133,10 +152,23 @@ def read(path: str, *, encoding: str | None = None, lang: str | None = None, fmt
 
 def load_pair(source_path: str, source_data: bytes, path: str, data: bytes, *, encoding: str | None = None,
               lang: str | None = None, source_lang: str | None = None) -> Document:
-    """An aligned pair: line n of the target (`path`) translates line n of the source."""
+    """An aligned pair: line n of the target (`path`) translates line n of the source.
+
+    A .docx on either side is paired paragraph by paragraph (non-empty ones, in reading order).
+    """
+    if bytes_reader(source_path) is not None or bytes_reader(path) is not None:
+        from . import docx
+
+        source = load(source_path, source_data, encoding=encoding, lang=source_lang)
+        if source.format != "docx":
+            source = replace(source, segments=tuple(Segment(text=line, lang=source_lang) for line in source.text.splitlines()))
+        target = load(path, data, encoding=encoding, lang=lang)
+        if target.format != "docx":
+            raise InputError("a .docx source pairs only with a .docx target", path)
+        return docx.pair(source, target)
     for name, raw in ((source_path, source_data), (path, data)):
         if is_binary(raw):
-            raise InputError("is a binary file, not text", name)
+            raise InputError(_("is a binary file, not text"), name)
     source_text, _enc, _bom = decode(source_data, source_path, encoding)
     text, enc, bom = decode(data, path, encoding)
     from . import pair
