@@ -18,6 +18,7 @@ from types import ModuleType
 from typing import Any, Protocol
 
 from ..errors import InputError
+from ..i18n import _
 from ..model import Document, Edit, Span
 
 
@@ -90,7 +91,7 @@ class ModuleReader:
         from . import decode, is_binary
 
         if is_binary(data):
-            raise InputError("is a binary file, not text", path)
+            raise InputError(_("is a binary file, not text"), path)
         text, enc, bom = decode(data, path, encoding)
         extra = {"source_lang": source_lang} if source_lang else {}
         return replace(self.module.parse(path, text, lang, **extra), encoding=enc, bom=bom)
