@@ -58,67 +58,98 @@ def run(context: Context) -> list[Finding]:
 
 def in_document(document: Document, index: LineIndex, scanned: Sequence[tuple[Segment, str, list[Match]]],
                 termbase: TermBase, options: Options) -> list[Finding]:
-    from ..matcher import matcher_for
+    """Every bilingual finding: each segment that has a source in another language, against its source."""
     from ..script import guess_lang
-    from .explain import explanation
 
     findings: list[Finding] = []
     for segment, lang, matches in scanned:
         if segment.source_text is None or not segment.source_text.strip() or not segment.text.strip():
             continue
         source_lang = options.source_lang or segment.source_lang or guess_lang(segment.source_text)
-        if source_lang == lang:
-            continue
-        source_matcher = matcher_for(termbase, source_lang)
-        source_matches = source_matcher.scan(segment.source_text)
-        if not source_matches:
-            continue
-        named = _count(source_matches)
-        first_text = {}
-        for m in source_matches:
-            first_text.setdefault(m.concept_id, segment.source_text[m.span.start:m.span.end])
-        rendered = _count(matches)
+        if source_lang != lang:
+            findings.extend(_in_segment(document, index, segment, lang, matches, source_lang, termbase))
+    return findings
 
-        # A target wholly in ASCII cannot hold a source term that has none (Han in English).
-        could_hold = not segment.text.isascii() or _has_ascii_key(termbase, source_lang, source_matcher)
-        left = [m for m in source_matcher.scan(segment.text) if m.concept_id in named] if could_hold else []
-        for group in _per_span(left).values():
-            m = group[0]
-            concept = termbase.concept(m.concept_id)
-            preferred = concept.preferred(lang)
-            if preferred is None:
-                continue
+
+def _in_segment(document: Document, index: LineIndex, segment: Segment, lang: str, matches: list[Match],
+                source_lang: str, termbase: TermBase) -> list[Finding]:
+    from ..matcher import matcher_for
+
+    source_matcher = matcher_for(termbase, source_lang)
+    source_matches = source_matcher.scan(segment.source_text or "")
+    if not source_matches:
+        return []
+    named = _count(source_matches)
+    # A target wholly in ASCII cannot hold a source term that has none (Han in English).
+    could_hold = not segment.text.isascii() or _has_ascii_key(termbase, source_lang, source_matcher)
+    left = [m for m in source_matcher.scan(segment.text) if m.concept_id in named] if could_hold else []
+    rendered = _count(matches)
+    rendered.update(_count(left))
+    where = (document, index, segment, lang, termbase)
+    return (_untranslated(where, left) + _variants_of_named(where, matches, named)
+            + _missing(where, source_matches, named, rendered))
+
+
+def _untranslated(where: tuple, left: list[Match]) -> list[Finding]:  # type: ignore[type-arg]
+    """`untranslated-term`: a source-language term the source names, left in the translation."""
+    from .explain import explanation
+
+    document, index, segment, lang, termbase = where
+    findings = []
+    for group in _per_span(left).values():
+        m = group[0]
+        concept = termbase.concept(m.concept_id)
+        preferred = concept.preferred(lang)
+        if preferred is not None:
             findings.append(make_finding(
                 "untranslated-term", document, segment, index, m.span, concept_id=concept.id,
                 suggestion=preferred.text, lang=lang, **explanation(concept, preferred, preferred)))
-        rendered.update(_count(left))
+    return findings
 
-        for group in _per_span(matches).values():
-            for m in group:
-                if m.term.requires_source and m.term.status.is_variant and m.concept_id in named:
-                    concept = termbase.concept(m.concept_id)
-                    target = termbase.fix_target(concept, m.term)
-                    code = "superseded-term" if m.term.status is Status.SUPERSEDED else "deprecated-term"
-                    findings.append(make_finding(
-                        code, document, segment, index, m.span, concept_id=concept.id,
-                        suggestion=target.text if target else None, lang=lang,
-                        **explanation(concept, m.term, target)))
-                    break
 
-        whole = Span(0, len(segment.text))
-        for concept_id, times in named.items():
-            concept = termbase.concept(concept_id)
-            preferred = concept.preferred(lang)
-            if preferred is None:
-                continue
-            have = rendered.get(concept_id, 0)
-            if have >= times:
-                continue
-            why = (f"the source names it {times} times, the translation renders it {have} "
-                   f"{'time' if have == 1 else 'times'}") if have else "the translation does not render it"
-            finding = make_finding(
-                "missing-term", document, segment, index, whole, concept_id=concept_id,
-                suggestion=preferred.text, lang=lang, source_term=first_text[concept_id],
-                **{**explanation(concept, preferred, preferred), "reason": why, "brief": why})
-            findings.append(replace(finding, severity=Severity.ERROR if have == 0 else Severity.WARNING))
+def _variants_of_named(where: tuple, matches: list[Match], named: Counter[str]) -> list[Finding]:  # type: ignore[type-arg]
+    """Variants that are wrong only as the rendering of what the source names (`requires_source`)."""
+    from .explain import explanation
+
+    document, index, segment, lang, termbase = where
+    findings = []
+    for group in _per_span(matches).values():
+        for m in group:
+            if m.term.requires_source and m.term.status.is_variant and m.concept_id in named:
+                concept = termbase.concept(m.concept_id)
+                target = termbase.fix_target(concept, m.term)
+                code = "superseded-term" if m.term.status is Status.SUPERSEDED else "deprecated-term"
+                findings.append(make_finding(
+                    code, document, segment, index, m.span, concept_id=concept.id,
+                    suggestion=target.text if target else None, lang=lang,
+                    **explanation(concept, m.term, target)))
+                break
+    return findings
+
+
+def _missing(where: tuple, source_matches: list[Match], named: Counter[str],  # type: ignore[type-arg]
+             rendered: Counter[str]) -> list[Finding]:
+    """`missing-term`: the source names a concept more often than the translation renders it."""
+    from .explain import explanation
+
+    document, index, segment, lang, termbase = where
+    source_text = segment.source_text or ""
+    first_text: dict[str, str] = {}
+    for m in source_matches:
+        first_text.setdefault(m.concept_id, source_text[m.span.start:m.span.end])
+    whole = Span(0, len(segment.text))
+    findings = []
+    for concept_id, times in named.items():
+        concept = termbase.concept(concept_id)
+        preferred = concept.preferred(lang)
+        have = rendered.get(concept_id, 0)
+        if preferred is None or have >= times:
+            continue
+        why = (f"the source names it {times} times, the translation renders it {have} "
+               f"{'time' if have == 1 else 'times'}") if have else "the translation does not render it"
+        finding = make_finding(
+            "missing-term", document, segment, index, whole, concept_id=concept_id,
+            suggestion=preferred.text, lang=lang, source_term=first_text[concept_id],
+            **{**explanation(concept, preferred, preferred), "reason": why, "brief": why})
+        findings.append(replace(finding, severity=Severity.ERROR if have == 0 else Severity.WARNING))
     return findings
