@@ -121,6 +121,11 @@ class Run:
     fixed: list[str] = field(default_factory=list)
 
     def error(self, exc: GlossaryError) -> None:
+        from .files import LinkOutside
+
+        if isinstance(exc, LinkOutside):
+            click.echo(f"glossary: warning: {exc}", err=True)  # skipped, as a walk skips a binary file
+            return
         if str(exc) in self.errors:
             return  # one broken settings file or term base, reported once
         self.errors.append(str(exc))
@@ -199,12 +204,57 @@ def skip_exit_sweep() -> None:
         _EXIT_SWEEP_SKIPPED.append(True)
 
 
+EXIT_SIGINT, EXIT_SIGTERM = 130, 143  # 128 + the signal's number, as shells report
+
+
+class Terminated(BaseException):
+    """SIGTERM, raised like KeyboardInterrupt so `finally` blocks and the writer's cleanup run."""
+
+
+def _terminate(signum: int, frame: Any) -> None:
+    raise Terminated()
+
+
+def _stop(ctx: click.Context, message: str, code: int) -> None:
+    """After SIGINT or SIGTERM: end worker processes, remove this run's temporary files, exit `code`."""
+    runner = sys.modules.get(f"{__package__}.runner")
+    stopped = runner is not None and runner.stop_workers()
+    writers = sys.modules.get(f"{__package__}.writers")
+    if writers is not None:
+        writers.remove_live()
+    click.echo(message, err=True)
+    if stopped:
+        # The process pool's exit hook would wait for the workers just ended.
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
+    ctx.exit(code)
+
+
 class MainGroup(LocalizedGroup):
-    """The `glossary` group: localized, and quick to exit."""
+    """The `glossary` group: localized, quick to exit, and clean when interrupted."""
 
     def main(self, *args: Any, **kwargs: Any) -> Any:  # type: ignore[override]
+        import signal
+        import threading
+
         skip_exit_sweep()
-        return super().main(*args, **kwargs)
+        if threading.current_thread() is not threading.main_thread():
+            return super().main(*args, **kwargs)
+        previous = signal.signal(signal.SIGTERM, _terminate)
+        try:
+            return super().main(*args, **kwargs)
+        finally:
+            signal.signal(signal.SIGTERM, previous)
+
+    def invoke(self, ctx: click.Context) -> Any:
+        # click turns KeyboardInterrupt into "Aborted!" and exit 1, the code for findings.
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            _stop(ctx, _("glossary: interrupted"), EXIT_SIGINT)
+        except Terminated:
+            _stop(ctx, _("glossary: terminated"), EXIT_SIGTERM)
 
 
 FORMAT_CHOICE = click.Choice(["text", "json", "sarif", "github"])
@@ -229,12 +279,27 @@ def file_options(f: Callable[..., Any]) -> Callable[..., Any]:
                      help="Do not report variant renderings inside quotation marks (quoted titles).")(f)
     f = click.option("-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True,
                      help="Files checked in parallel (0: one per CPU).")(f)
+    f = click.option("--max-file-size", "max_file_size", metavar="SIZE", callback=_size_option,
+                     help="Refuse files larger than this (e.g. 64M, the default; K, M and G suffixes).")(f)
     return f
+
+
+def _size_option(ctx: click.Context, param: click.Parameter, value: str | None) -> int | None:
+    from .files import parse_size
+
+    if value is None:
+        return None
+    try:
+        return parse_size(value)
+    except ValueError:
+        raise click.BadParameter(_("{value} is not a size (use a number of bytes or a suffix K, M, G)")
+                                 .format(value=value)) from None
 
 
 def settings_for(paths: tuple[str, ...], termbases: tuple[str, ...], no_default: bool, lang: str | None,
                  encoding: str | None, fix_encoding: bool, source: str | None, source_lang: str | None,
-                 config_file: str | None, isolated: bool, exempt_quotes: bool, fix: bool = False):  # type: ignore[no-untyped-def]
+                 config_file: str | None, isolated: bool, exempt_quotes: bool, fix: bool = False,
+                 max_size: int | None = None):  # type: ignore[no-untyped-def]
     from .runner import Settings
 
     if source is not None and (len(paths) != 1 or Path(paths[0]).is_dir()):
@@ -253,7 +318,7 @@ def settings_for(paths: tuple[str, ...], termbases: tuple[str, ...], no_default:
             raise fail(exc) from None
     return Settings(termbases=termbases, no_default=no_default, lang=lang, source_lang=source_lang,
                     encoding=encoding, fix_encoding=fix_encoding, config_file=config_file, isolated=isolated,
-                    source=source, exempt_quotes=exempt_quotes, fix=fix)
+                    source=source, exempt_quotes=exempt_quotes, fix=fix, max_size=max_size)
 
 
 @main.command()
@@ -266,13 +331,13 @@ def settings_for(paths: tuple[str, ...], termbases: tuple[str, ...], no_default:
 @click.option("-q", "--quiet", is_flag=True, help="One line per finding, no context and no summary.")
 def check(paths: tuple[str, ...], termbases: tuple[str, ...], no_default: bool, lang: str | None,
           encoding: str | None, fix_encoding: bool, source: str | None, source_lang: str | None,
-          config_file: str | None, isolated: bool, exempt_quotes: bool, jobs: int, fmt: str, exit_zero: bool,
-          quiet: bool) -> None:
+          config_file: str | None, isolated: bool, exempt_quotes: bool, jobs: int, max_file_size: int | None,
+          fmt: str, exit_zero: bool, quiet: bool) -> None:
     """Report unofficial renderings in PATHS (files, folders, or - for stdin)."""
     from .runner import run as run_files
 
     settings = settings_for(paths, termbases, no_default, lang, encoding, fix_encoding, source, source_lang,
-                            config_file, isolated, exempt_quotes)
+                            config_file, isolated, exempt_quotes, max_size=max_file_size)
     run = Run()
     for outcome in run_files(walk(paths), settings, jobs):
         if outcome.error is not None:
@@ -296,7 +361,8 @@ def check(paths: tuple[str, ...], termbases: tuple[str, ...], no_default: bool, 
 @click.option("--format", "fmt", type=FORMAT_CHOICE, default="text", show_default=True, help="Output format of what is left.")
 def fix(paths: tuple[str, ...], termbases: tuple[str, ...], no_default: bool, lang: str | None,
         encoding: str | None, fix_encoding: bool, source: str | None, source_lang: str | None,
-        config_file: str | None, isolated: bool, exempt_quotes: bool, jobs: int, diff: bool, fmt: str) -> None:
+        config_file: str | None, isolated: bool, exempt_quotes: bool, jobs: int, max_file_size: int | None,
+        diff: bool, fmt: str) -> None:
     """Rewrite deprecated and superseded renderings in PATHS in place."""
     import difflib
 
@@ -304,8 +370,9 @@ def fix(paths: tuple[str, ...], termbases: tuple[str, ...], no_default: bool, la
     from .runner import run as run_files
 
     settings = settings_for(paths, termbases, no_default, lang, encoding, fix_encoding, source, source_lang,
-                            config_file, isolated, exempt_quotes, fix=True)
+                            config_file, isolated, exempt_quotes, fix=True, max_size=max_file_size)
     run = Run()
+    written: set[tuple[int, int]] = set()
     for outcome in run_files(walk(paths), settings, jobs):
         if outcome.error is not None:
             run.error(outcome.error)
@@ -328,7 +395,10 @@ def fix(paths: tuple[str, ...], termbases: tuple[str, ...], no_default: bool, la
                 fromfile=f"a/{document.path}", tofile=f"b/{document.path}")), nl=False)
         else:
             try:
-                writers.write(document, text)
+                if writers.identity(document.path) in written:
+                    continue  # one file under a second name (a link): written once
+                writers.write(document, text, read_as=outcome.stamp)
+                written.add(writers.identity(document.path))
             except GlossaryError as exc:
                 run.error(exc)
                 continue

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 
 from .errors import GlossaryError
+from .files import Stamp
 from .model import Document, Finding
 
 
@@ -32,6 +33,7 @@ class Settings:
     source: str | None = None
     exempt_quotes: bool = False
     fix: bool = False
+    max_size: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +47,7 @@ class Outcome:
     skipped: bool = False
     fixed_text: str | None = None
     fixes: int = 0
+    stamp: Stamp | None = None
 
 
 _TERMBASES: dict[tuple[tuple[str, ...], bool], object] = {}
@@ -79,19 +82,32 @@ def prepare(path: str, settings: Settings):  # type: ignore[no-untyped-def]
     return cfg, tb, options
 
 
-def read(path: str, named: bool, settings: Settings, options, data: bytes | None = None) -> Document | None:  # type: ignore[no-untyped-def]
-    """The document at `path` (the target of an aligned pair with `--source`), None for a skipped binary."""
-    from . import readers
+def max_size(settings: Settings, cfg) -> int:  # type: ignore[no-untyped-def]
+    """The per-file size cap: `--max-file-size`, else the settings file's, else the default."""
+    from .files import DEFAULT_MAX_SIZE
 
-    if settings.source is not None:
-        return readers.load_pair(settings.source, readers.read_bytes(settings.source), path,
-                                 data if data is not None else readers.read_bytes(path), encoding=settings.encoding,
-                                 lang=options.lang, source_lang=options.source_lang)
+    return settings.max_size or cfg.max_file_size or DEFAULT_MAX_SIZE
+
+
+def read(path: str, named: bool, settings: Settings, options, data: bytes | None = None,  # type: ignore[no-untyped-def]
+         limit: int | None = None) -> tuple[Document | None, Stamp | None]:
+    """The document at `path` (the target of an aligned pair with `--source`) and the stamp of
+    the file read; None for a skipped binary. Links are followed only inside the tree (glossary.files)."""
+    from . import files, readers
+
+    limit = limit or files.DEFAULT_MAX_SIZE
+    stamp = None
     if data is None:
-        data = readers.read_bytes(path)
+        data, stamp = files.read(files.target(path), limit)
+    if settings.source is not None:
+        source = files.read(files.target(settings.source), limit)[0]
+        document = readers.load_pair(settings.source, source, path, data, encoding=settings.encoding,
+                                     lang=options.lang, source_lang=options.source_lang)
+        return document, stamp
     if not named and readers.is_binary(data):
-        return None
-    return readers.load(path, data, encoding=settings.encoding, lang=options.lang, source_lang=options.source_lang)
+        return None, stamp
+    return readers.load(path, data, encoding=settings.encoding, lang=options.lang,
+                        source_lang=options.source_lang), stamp
 
 
 def reread(document: Document, text: str, settings: Settings, options) -> Document:  # type: ignore[no-untyped-def]
@@ -101,7 +117,7 @@ def reread(document: Document, text: str, settings: Settings, options) -> Docume
     data = writers.encode(document, text)
     if document.format == "aligned":
         assert settings.source is not None
-        return read(document.path, True, settings, options, data)
+        return read(document.path, True, settings, options, data)[0]  # type: ignore[return-value]
     return readers.load(document.path, data, encoding=document.encoding, lang=options.lang,
                         fmt=document.format, source_lang=options.source_lang)
 
@@ -115,12 +131,16 @@ def one(path: str, named: bool, settings: Settings, data: bytes | None = None) -
         cfg, tb, options = prepare(path, settings)
         if not named and cfg.excludes(path):
             return Outcome(path, skipped=True)
-        document = read(path, named, settings, options, data)
+        document, stamp = read(path, named, settings, options, data, max_size(settings, cfg))
         if document is None:
             return Outcome(path, skipped=True)
         if not settings.fix:
-            return Outcome(path, document, tuple(check_document(document, tb, options)))
+            return Outcome(path, document, tuple(check_document(document, tb, options)), stamp=stamp)
+        from . import files, writers
         from . import fix as fixing
+
+        if stamp is not None:  # a file on disk: clear what killed runs left beside it
+            writers.sweep(os.path.dirname(os.path.abspath(files.target(path))))
 
         escape = readers.escape_for(document)
         text, total, current = document.text, 0, document
@@ -138,7 +158,7 @@ def one(path: str, named: bool, settings: Settings, data: bytes | None = None) -
                 raise GlossaryError(f"not fixed: the fixed text would not parse ({exc.message})", path,
                                     exc.line, exc.column) from None
         return Outcome(path, document, tuple(check_document(current, tb, options)),
-                       fixed_text=text if total else None, fixes=total)
+                       fixed_text=text if total else None, fixes=total, stamp=stamp)
     except GlossaryError as exc:
         return Outcome(path, error=exc)
 
@@ -161,7 +181,14 @@ def run(items: Iterable[tuple[str, bool]], settings: Settings, jobs: int = 1) ->
             if path == "-":
                 import sys
 
-                yield one("<stdin>", True, settings, sys.stdin.buffer.read())
+                from .files import DEFAULT_MAX_SIZE, read_stream
+
+                try:
+                    data = read_stream(sys.stdin.buffer, "<stdin>", settings.max_size or DEFAULT_MAX_SIZE)
+                except GlossaryError as exc:
+                    yield Outcome("<stdin>", error=exc)
+                    continue
+                yield one("<stdin>", True, settings, data)
             else:
                 yield one(path, named, settings)
         return
@@ -175,8 +202,48 @@ def run(items: Iterable[tuple[str, bool]], settings: Settings, jobs: int = 1) ->
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
     chunk = max(1, len(rest) // (workers * 4))
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_worker_start,
+                               initargs=(os.getpid(),))
+    _POOLS.append(pool)
+    try:
         yield from pool.map(_one_packed, [(p, n, settings) for p, n in rest], chunksize=chunk)
+    except BaseException:
+        stop_workers()
+        raise
+    else:
+        pool.shutdown()
+        _POOLS.remove(pool)
+
+
+_POOLS: list = []  # type: ignore[type-arg]
+
+
+def stop_workers() -> bool:
+    """End every worker process now (an interrupted run must not leave them waiting); any there?"""
+    had = bool(_POOLS)
+    while _POOLS:
+        pool = _POOLS.pop()
+        for process in list(getattr(pool, "_processes", {}).values()):
+            process.terminate()
+        pool.shutdown(wait=False, cancel_futures=True)
+    return had
+
+
+def _worker_start(parent: int) -> None:
+    """In each worker: signals are the parent's business, and the worker ends when the parent does."""
+    import signal
+    import threading
+    import time
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True).start()
 
 
 def strip_document(outcome: Outcome) -> Outcome:
