@@ -101,9 +101,12 @@ def check_document(document: Document, termbase: TermBase, options: Options = Op
     scanned = []
     for segment in document.segments:
         lang = options.lang or segment.lang or guess_lang(segment.text)
-        matches = matcher_for(termbase, lang).scan(segment.text)
-        scanned.append((segment, lang, matches))
-        findings.extend(terms.run(document, segment, index, lang, matches, termbase))
+        scanned.append((segment, lang, matcher_for(termbase, lang).scan(segment.text)))
+    # A fix writes the rendering the text already uses when the default target is
+    # of another family: a fixed text must not mix renderings.
+    used = consistency.first_used(scanned)
+    for segment, lang, matches in scanned:
+        findings.extend(terms.run(document, segment, index, lang, matches, termbase, used))
         findings.extend(encoding.run(document, segment, index, options))
     findings.extend(consistency.run(document, index, scanned, termbase))
     findings.extend(bilingual.run(document, index, scanned, termbase, options))
