@@ -135,12 +135,13 @@ class Run:
         click.echo(f"glossary: error: {exc}", err=True)
 
 
-def emit(run: Run, fmt: str, verbose: bool) -> None:
+def emit(run: Run, fmt: str, verbose: bool, statistics: dict[str, Any] | None = None) -> None:
     from .reporters import Report, reporter
 
     report = Report(
         findings=tuple(run.findings), files=tuple(run.files), sources=run.sources,
         errors=tuple(run.errors), fixed=tuple(run.fixed), color=use_color(sys.stdout), verbose=verbose,
+        statistics=statistics,
     )
     text = reporter(fmt).render(report)
     if text:
@@ -198,28 +199,28 @@ def skip_exit_sweep() -> None:
 EXIT_SIGINT, EXIT_SIGTERM = 130, 143  # 128 + the signal's number, as shells report
 
 
-class Terminated(BaseException):
-    """SIGTERM, raised like KeyboardInterrupt so `finally` blocks and the writer's cleanup run."""
+def _on_signal(signum: int, frame: Any) -> None:
+    """SIGINT or SIGTERM: end worker processes, remove this run's temporary files, exit 128 + signum.
 
+    Done here rather than by raising an exception, which could surface inside a
+    fork or a lock of the process pool and be lost; the one step that must not
+    be cut short, rewriting a hard-linked file in place, blocks these signals.
+    """
+    import signal
 
-def _terminate(signum: int, frame: Any) -> None:
-    raise Terminated()
-
-
-def _stop(ctx: click.Context, message: str, code: int) -> None:
-    """After SIGINT or SIGTERM: end worker processes, remove this run's temporary files, exit `code`."""
     runner = sys.modules.get(f"{__package__}.runner")
-    stopped = runner is not None and runner.stop_workers()
+    if runner is not None:
+        runner.kill_workers()
     writers = sys.modules.get(f"{__package__}.writers")
     if writers is not None:
         writers.remove_live()
-    click.echo(message, err=True)
-    if stopped:
-        # The process pool's exit hook would wait for the workers just ended.
+    message = _("glossary: interrupted") if signum == signal.SIGINT else _("glossary: terminated")
+    try:
         sys.stdout.flush()
-        sys.stderr.flush()
-        os._exit(code)
-    ctx.exit(code)
+    except Exception:  # noqa: BLE001 - exiting anyway
+        pass
+    os.write(2, (message + "\n").encode("utf-8", "replace"))
+    os._exit(128 + signum)
 
 
 class MainGroup(LocalizedGroup):
@@ -232,20 +233,13 @@ class MainGroup(LocalizedGroup):
         skip_exit_sweep()
         if threading.current_thread() is not threading.main_thread():
             return super().main(*args, **kwargs)
-        previous = signal.signal(signal.SIGTERM, _terminate)
+        # click would turn KeyboardInterrupt into "Aborted!" and exit 1, the code for findings.
+        previous = {sig: signal.signal(sig, _on_signal) for sig in (signal.SIGINT, signal.SIGTERM)}
         try:
             return super().main(*args, **kwargs)
         finally:
-            signal.signal(signal.SIGTERM, previous)
-
-    def invoke(self, ctx: click.Context) -> Any:
-        # click turns KeyboardInterrupt into "Aborted!" and exit 1, the code for findings.
-        try:
-            return super().invoke(ctx)
-        except KeyboardInterrupt:
-            _stop(ctx, _("glossary: interrupted"), EXIT_SIGINT)
-        except Terminated:
-            _stop(ctx, _("glossary: terminated"), EXIT_SIGTERM)
+            for sig, handler in previous.items():
+                signal.signal(sig, handler)
 
 
 FORMAT_CHOICE = click.Choice(["text", "json", "sarif", "github", "html"])
@@ -312,6 +306,22 @@ def settings_for(paths: tuple[str, ...], termbases: tuple[str, ...], no_default:
                     source=source, exempt_quotes=exempt_quotes, fix=fix, max_size=max_size)
 
 
+def concept_figures(outcome, settings, run: Run) -> list[Any]:  # type: ignore[no-untyped-def]
+    """`--statistics` figures of one checked file (read again when a worker sent back no segments)."""
+    from . import runner
+    from .rendering_stats import compute
+
+    document = outcome.document
+    try:
+        _cfg, tb, options = runner.prepare(document.path, settings)
+        if not document.segments and document.path != "<stdin>":
+            document = runner.read(runner.Input(document.path), settings, options) or document
+    except GlossaryError as exc:
+        run.error(exc)
+        return []
+    return compute(document, tb, options.lang, options.source_lang)
+
+
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @termbase_options
@@ -320,10 +330,12 @@ def settings_for(paths: tuple[str, ...], termbases: tuple[str, ...], no_default:
 @click.option("--format", "fmt", type=FORMAT_CHOICE, default="text", show_default=True, help="Output format.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
 @click.option("-q", "--quiet", is_flag=True, help="One line per finding, no context and no summary.")
+@click.option("--statistics", is_flag=True,
+              help="With --source or bilingual files: per concept, how often the source names it and how the translation renders it.")
 def check(paths: tuple[str, ...], termbases: tuple[str, ...], no_default: bool, lang: str | None,
           encoding: str | None, fix_encoding: bool, source: str | None, source_lang: str | None,
           config_file: str | None, isolated: bool, exempt_quotes: bool, jobs: int, max_file_size: int | None,
-          fmt: str, exit_zero: bool, quiet: bool) -> None:
+          fmt: str, exit_zero: bool, quiet: bool, statistics: bool) -> None:
     """Report unofficial renderings in PATHS (files, folders, or - for stdin)."""
     from .runner import run as run_inputs
 
@@ -333,7 +345,15 @@ def check(paths: tuple[str, ...], termbases: tuple[str, ...], no_default: bool, 
     run = Run.of(result)
     for error in result.errors:
         run.error(error)
-    emit(run, fmt, verbose=not quiet)
+    table = None
+    if statistics:
+        from .rendering_stats import as_json, merge, render_text
+
+        rows = merge(concept_figures(outcome, settings, run) for outcome in result if outcome.document is not None)
+        table = as_json(rows) if fmt == "json" else None
+    emit(run, fmt, verbose=not quiet, statistics=table)
+    if statistics and fmt != "json":
+        click.echo(render_text(rows), nl=False, err=fmt != "text")
     if fmt == "text" and not quiet and run.files:
         click.echo(summary(run), err=True)
     sys.exit(exit_code(run, exit_zero))
@@ -514,6 +534,10 @@ def docs(termbases: tuple[str, ...], no_default: bool, output: str | None, check
 from .cli_exchange import register as _register_exchange  # noqa: E402
 
 _register_exchange(main, termbase_options, load_termbase, UsageError)
+
+from .cli_brief import register as _register_brief  # noqa: E402
+
+_register_brief(main, termbase_options, load_termbase, UsageError, option_tag)
 
 # `glossary check --locale ru ...` reads as naturally as `glossary --locale ru check ...`:
 # every subcommand accepts the option too (LocalizedGroup has already applied it).

@@ -184,6 +184,8 @@ def target(path: str) -> str:
     if not os.path.islink(path):
         return path
     real = os.path.realpath(path)
+    if not os.path.exists(real):
+        raise InputError("no such file or directory (a broken symbolic link)", path)
     folder = os.path.realpath(os.path.dirname(os.path.abspath(path)))
     repository = repository_of(folder)
     roots = (repository,) if repository else (os.path.realpath(os.getcwd()), folder)

@@ -305,25 +305,28 @@ def _outcomes(items: list[Input], settings: Settings, jobs: int) -> Iterator[Out
     try:
         yield from pool.map(_one_packed, [(item, settings) for item in rest], chunksize=chunk)
     except BaseException:
-        stop_workers()
+        kill_workers()
+        pool.shutdown(wait=False, cancel_futures=True)
         raise
     else:
         pool.shutdown()
+    finally:
         _POOLS.remove(pool)
 
 
 _POOLS: list = []  # type: ignore[type-arg]
 
 
-def stop_workers() -> bool:
-    """End every worker process now (an interrupted run must not leave them waiting); any there?"""
-    had = bool(_POOLS)
-    while _POOLS:
-        pool = _POOLS.pop()
-        for process in list((getattr(pool, "_processes", None) or {}).values()):
-            process.terminate()
-        pool.shutdown(wait=False, cancel_futures=True)
-    return had
+def kill_workers() -> None:
+    """End every worker process of this process's pools now (safe in a signal handler: no locks)."""
+    import signal
+
+    for pool in list(_POOLS):
+        for pid in list(getattr(pool, "_processes", None) or ()):
+            try:
+                os.kill(pid, signal.SIGTERM)
+            except OSError:
+                pass
 
 
 def _worker_start(parent: int) -> None:

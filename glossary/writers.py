@@ -9,8 +9,9 @@ in place so its inode and owner stay. Nothing is written when the file is no
 longer what was read (another program changed it meanwhile).
 
 Temporary files are named `.NAME.glossary-PID-XXXX.tmp`: a run removes its
-own on any exception (SIGINT and SIGTERM arrive as exceptions, see the CLI),
-and a later run removes those whose process is gone (after SIGKILL).
+own on any exception and at SIGINT or SIGTERM (`remove_live`, called by the
+CLI's handler), and a later run removes those whose process is gone (after
+SIGKILL).
 """
 
 from __future__ import annotations
@@ -157,7 +158,8 @@ def write_in_place(path: str, data: bytes, read_as: Stamp | None = None, shown: 
         else:
             old = files.read(path, max_size=1 << 62)[0]
         try:
-            _overwrite(fd, data)
+            with _signals_held():
+                _overwrite(fd, data)
         except BaseException as exc:
             try:
                 _overwrite(fd, old)
@@ -192,6 +194,23 @@ def _locked(path: str) -> Iterator[None]:
         yield
     finally:
         os.close(fd)
+
+
+@contextlib.contextmanager
+def _signals_held() -> Iterator[None]:
+    """SIGINT and SIGTERM wait until an in-place rewrite is whole (there is no old file to fall back to)."""
+    import signal
+    import threading
+
+    if not hasattr(signal, "pthread_sigmask") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    held = {signal.SIGINT, signal.SIGTERM}
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, held)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
 def _overwrite(fd: int, data: bytes) -> None:
