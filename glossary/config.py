@@ -19,6 +19,8 @@ Keys (all optional):
     disable-concepts = ["belt-and-road"]
     exempt-quotes = true               # or a list of concept ids
     max-file-size = "64M"              # files larger than this are refused (an input error)
+    prefer = "xinhua"                  # house publisher: its renderings are preferred
+                                       # where the term base records who uses what
 """
 
 from __future__ import annotations
@@ -35,7 +37,7 @@ from .model import Severity
 FILE_NAMES = (".glossary.toml", "pyproject.toml")
 
 _KEYS = ("termbases", "default-termbase", "lang", "source-lang", "exclude", "severity", "disable",
-         "disable-concepts", "exempt-quotes", "max-file-size")
+         "disable-concepts", "exempt-quotes", "max-file-size", "prefer")
 
 
 class ConfigError(GlossaryError):
@@ -58,6 +60,7 @@ class Config:
     disable_concepts: frozenset[str] = frozenset()
     exempt_quotes: bool | frozenset[str] = False
     max_file_size: int | None = None
+    prefer: str | None = None
 
     def severity_of(self, code: str, default: Severity) -> Severity:
         return dict(self.severity).get(code, default)
@@ -148,6 +151,11 @@ def parse(table: dict[str, Any], path: Path) -> Config:
             values["max_file_size"] = parse_size(table["max-file-size"])
         except (ValueError, TypeError):
             raise _error(path, '"max-file-size" must be a size such as 64M or a number of bytes') from None
+    if "prefer" in table:
+        raw = table["prefer"]
+        if not isinstance(raw, str) or not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", raw):
+            raise _error(path, '"prefer" must be a publisher slug such as "xinhua" or "mfa"')
+        values["prefer"] = raw
     return Config(**values)
 
 
