@@ -192,8 +192,13 @@ def content(item: Input, settings: Settings, limit: int | None = None) -> tuple[
     return data, settings.encoding, stamp
 
 
-def read(item: Input, settings: Settings, options, limit: int | None = None  # type: ignore[no-untyped-def]
-         ) -> tuple[Document | None, Stamp | None]:
+def read(item: Input, settings: Settings, options, limit: int | None = None) -> Document | None:  # type: ignore[no-untyped-def]
+    """The input's document (the target of an aligned pair with `--source`), None for a skipped binary."""
+    return read_stamped(item, settings, options, limit)[0]
+
+
+def read_stamped(item: Input, settings: Settings, options, limit: int | None = None  # type: ignore[no-untyped-def]
+                 ) -> tuple[Document | None, Stamp | None]:
     """The input's document (the target of an aligned pair with `--source`) and the stamp of its file;
     None for a skipped binary."""
     from . import files, readers
@@ -216,7 +221,7 @@ def reread(document: Document, text: str, settings: Settings, options) -> Docume
     data = writers.encode(document, text)
     if document.format == "aligned":
         assert settings.source is not None
-        return read(Input(document.path, data=data), settings, options)[0]  # type: ignore[return-value]
+        return read(Input(document.path, data=data), settings, options)  # type: ignore[return-value]
     return readers.load(document.path, data, encoding=document.encoding, lang=options.lang,
                         fmt=document.format, source_lang=options.source_lang)
 
@@ -228,7 +233,7 @@ def one(item: Input, settings: Settings) -> Outcome:
         cfg, tb, options = prepare(path, settings)
         if not item.named and cfg.excludes(path):
             return Outcome(path, skipped=True)
-        document, stamp = read(item, settings, options, max_size(settings, cfg))
+        document, stamp = read_stamped(item, settings, options, max_size(settings, cfg))
         if document is None:
             return Outcome(path, skipped=True)
         if not settings.fix:
