@@ -51,12 +51,16 @@ def encode(document: Document, text: str) -> bytes:
 
 
 def write(document: Document, text: str, read_as: Stamp | None = None) -> None:
-    """Replace the file of `document` with `text`, encoded as the original was.
+    """Replace the file of `document` with `text`, encoded as the original was."""
+    write_bytes(document, encode(document, text), read_as)
+
+
+def write_bytes(document: Document, data: bytes, read_as: Stamp | None = None) -> None:
+    """Replace the file of `document` with `data` (a packaged format's new bytes too).
 
     With `read_as` (the stamp taken when the file was read), the file is
     written only if it still has that size, modification time and content.
     """
-    data = encode(document, text)
     path = files.target(document.path)
     try:
         info = os.stat(path)
