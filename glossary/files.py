@@ -17,17 +17,18 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .errors import InputError
+from .i18n import N_, _
 
 MIB = 1024 * 1024
 DEFAULT_MAX_SIZE = 64 * MIB
 _CHUNK = MIB
 
 _KINDS = (
-    (stat.S_ISDIR, "is a directory"),
-    (stat.S_ISFIFO, "is a named pipe (FIFO), not a regular file"),
-    (stat.S_ISCHR, "is a character device, not a regular file"),
-    (stat.S_ISBLK, "is a block device, not a regular file"),
-    (stat.S_ISSOCK, "is a socket, not a regular file"),
+    (stat.S_ISDIR, N_("is a directory")),
+    (stat.S_ISFIFO, N_("is a named pipe (FIFO), not a regular file")),
+    (stat.S_ISCHR, N_("is a character device, not a regular file")),
+    (stat.S_ISBLK, N_("is a block device, not a regular file")),
+    (stat.S_ISSOCK, N_("is a socket, not a regular file")),
 )
 
 
@@ -74,18 +75,18 @@ def kind_error(mode: int) -> str | None:
     """Why a file of this mode is not read, or None for a regular file."""
     for test, message in _KINDS:
         if test(mode):
-            return message
-    return None if stat.S_ISREG(mode) else "is not a regular file"
+            return _(message)
+    return None if stat.S_ISREG(mode) else _("is not a regular file")
 
 
 def _os_error(exc: OSError, path: str) -> InputError:
     if isinstance(exc, FileNotFoundError):
-        return InputError("no such file or directory", path)
+        return InputError(_("no such file or directory"), path)
     if isinstance(exc, IsADirectoryError):
-        return InputError("is a directory", path)
+        return InputError(_("is a directory"), path)
     if isinstance(exc, PermissionError):
-        return InputError("cannot read: permission denied", path)
-    return InputError(f"cannot read: {exc.strerror}", path)
+        return InputError(_("cannot read: permission denied"), path)
+    return InputError(_("cannot read: {reason}").format(reason=exc.strerror), path)
 
 
 def read(path: str, max_size: int = DEFAULT_MAX_SIZE) -> tuple[bytes, Stamp]:
@@ -126,7 +127,7 @@ def read(path: str, max_size: int = DEFAULT_MAX_SIZE) -> tuple[bytes, Stamp]:
 
 
 def too_large(size: int, limit: int) -> str:
-    return f"is larger than the size limit of {human(limit)} (raise it with --max-file-size)"
+    return _("is larger than the size limit of {limit} (raise it with --max-file-size)").format(limit=human(limit))
 
 
 def read_stream(stream, name: str, max_size: int = DEFAULT_MAX_SIZE) -> bytes:  # type: ignore[no-untyped-def]
@@ -185,10 +186,11 @@ def target(path: str) -> str:
         return path
     real = os.path.realpath(path)
     if not os.path.exists(real):
-        raise InputError("no such file or directory (a broken symbolic link)", path)
+        raise InputError(_("no such file or directory (a broken symbolic link)"), path)
     folder = os.path.realpath(os.path.dirname(os.path.abspath(path)))
     repository = repository_of(folder)
     roots = (repository,) if repository else (os.path.realpath(os.getcwd()), folder)
     if not any(_inside(real, root) for root in roots):
-        raise LinkOutside(f"skipped: a symbolic link to {real}, outside {roots[0]}", path)
+        raise LinkOutside(_("skipped: a symbolic link to {target}, outside {root}").format(target=real, root=roots[0]),
+                          path)
     return real

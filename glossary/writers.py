@@ -28,6 +28,7 @@ from collections.abc import Iterator
 
 from .errors import InputError
 from .files import Stamp
+from .i18n import _
 from .model import Document
 
 BOMS = {"utf-8": b"\xef\xbb\xbf", "utf-16-le": b"\xff\xfe", "utf-16-be": b"\xfe\xff"}
@@ -103,7 +104,7 @@ def unchanged(path: str, read_as: Stamp, shown: str) -> bytes:
     except InputError:
         now, data = None, b""
     if now != read_as:
-        raise ChangedMeanwhile("not fixed: the file changed while it was being fixed (run again)", shown)
+        raise ChangedMeanwhile(_("not fixed: the file changed while it was being fixed (run again)"), shown)
     return data
 
 
