@@ -125,16 +125,17 @@ class Run:
         click.echo(f"glossary: error: {exc}", err=True)
 
 
-def emit(run: Run, fmt: str, verbose: bool) -> None:
+def emit(run: Run, fmt: str, verbose: bool, err: bool = False) -> None:
     from .reporters import Report, reporter
 
     report = Report(
         findings=tuple(run.findings), files=tuple(run.files), sources=run.sources,
-        errors=tuple(run.errors), fixed=tuple(run.fixed), color=use_color(sys.stdout), verbose=verbose,
+        errors=tuple(run.errors), fixed=tuple(run.fixed), color=use_color(sys.stderr if err else sys.stdout),
+        verbose=verbose,
     )
     text = reporter(fmt).render(report)
     if text:
-        click.echo(text, nl=False)
+        click.echo(text, nl=False, err=err)
 
 
 def summary(run: Run) -> str:
@@ -154,12 +155,28 @@ def summary(run: Run) -> str:
     return _("{found} {where}.").format(found=found, where=where)
 
 
-def exit_code(run: Run, exit_zero: bool = False) -> int:
+_RANK = {"info": 1, "warning": 2, "error": 3}
+
+
+def failing(findings: Any, fail_on: str = "warning") -> bool:
+    """Whether any finding is at least as severe as `fail_on` (info notes never fail by default)."""
+    return any(_RANK[f.severity.value] >= _RANK[fail_on] for f in findings)
+
+
+def exit_code(run: Run, exit_zero: bool = False, fail_on: str = "warning") -> int:
     if run.errors:
         return EXIT_ERROR
-    if run.findings and not exit_zero:
+    if not exit_zero and failing(run.findings, fail_on):
         return EXIT_FINDINGS
     return EXIT_CLEAN
+
+
+def exit_options(f: Callable[..., Any]) -> Callable[..., Any]:
+    """How findings decide the exit code: `--fail-on` and `--exit-zero`."""
+    f = click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default="warning",
+                     show_default=True, help="Exit 1 for findings of this severity or worse.")(f)
+    f = click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")(f)
+    return f
 
 
 # ------------------------------------------------------------------ commands
@@ -248,12 +265,12 @@ def settings_for(paths: tuple[str, ...], termbases: tuple[str, ...], no_default:
 @input_options
 @file_options
 @click.option("--format", "fmt", type=FORMAT_CHOICE, default="text", show_default=True, help="Output format.")
-@click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
+@exit_options
 @click.option("-q", "--quiet", is_flag=True, help="One line per finding, no context and no summary.")
 def check(paths: tuple[str, ...], termbases: tuple[str, ...], no_default: bool, lang: str | None,
           encoding: str | None, fix_encoding: bool, source: str | None, source_lang: str | None,
           config_file: str | None, isolated: bool, exempt_quotes: bool, jobs: int, fmt: str, exit_zero: bool,
-          quiet: bool) -> None:
+          fail_on: str, quiet: bool) -> None:
     """Report unofficial renderings in PATHS (files, folders, or - for stdin)."""
     from .runner import run as run_inputs
 
@@ -266,7 +283,7 @@ def check(paths: tuple[str, ...], termbases: tuple[str, ...], no_default: bool, 
     emit(run, fmt, verbose=not quiet)
     if fmt == "text" and not quiet and run.files:
         click.echo(summary(run), err=True)
-    sys.exit(exit_code(run, exit_zero))
+    sys.exit(exit_code(run, exit_zero, fail_on))
 
 
 @main.command()
@@ -274,11 +291,14 @@ def check(paths: tuple[str, ...], termbases: tuple[str, ...], no_default: bool, 
 @termbase_options
 @input_options
 @file_options
-@click.option("--diff", is_flag=True, help="Show the changes as a unified diff; write nothing.")
+@click.option("--diff", is_flag=True, help="Show the changes as a unified diff; write nothing. Only the diff goes to stdout.")
 @click.option("--format", "fmt", type=FORMAT_CHOICE, default="text", show_default=True, help="Output format of what is left.")
+@exit_options
+@click.option("-q", "--quiet", is_flag=True, help="No line per fixed file; what is left, one line per finding.")
 def fix(paths: tuple[str, ...], termbases: tuple[str, ...], no_default: bool, lang: str | None,
         encoding: str | None, fix_encoding: bool, source: str | None, source_lang: str | None,
-        config_file: str | None, isolated: bool, exempt_quotes: bool, jobs: int, diff: bool, fmt: str) -> None:
+        config_file: str | None, isolated: bool, exempt_quotes: bool, jobs: int, diff: bool, fmt: str,
+        exit_zero: bool, fail_on: str, quiet: bool) -> None:
     """Rewrite deprecated and superseded renderings in PATHS in place."""
     from .runner import run as run_inputs
 
@@ -290,15 +310,17 @@ def fix(paths: tuple[str, ...], termbases: tuple[str, ...], no_default: bool, la
         if outcome.error is not None:
             run.error(outcome.error)
         elif outcome.fixed_text is not None and outcome.document is not None:
-            if save_fix(outcome, diff, run):
+            if save_fix(outcome, diff, run, quiet):
                 run.fixed.append(outcome.document.path)
     if run.findings:
-        emit(run, fmt, verbose=True)
-    code = exit_code(run)
-    sys.exit(EXIT_FINDINGS if code == EXIT_CLEAN and run.fixed else code)
+        # With --diff (or stdin) stdout carries the changed text only; what is left goes to stderr.
+        emit(run, fmt, verbose=not quiet, err=diff or STDIN in paths)
+    code = exit_code(run, exit_zero, fail_on)
+    # A fix that changed a file fails the hook run (as pre-commit expects); one that changed nothing does not.
+    sys.exit(EXIT_FINDINGS if code == EXIT_CLEAN and run.fixed and not exit_zero else code)
 
 
-def save_fix(outcome: Any, diff: bool, run: Run) -> bool:
+def save_fix(outcome: Any, diff: bool, run: Run, quiet: bool = False) -> bool:
     """Print (stdin), show as a diff (`--diff`) or write one fixed file.
 
     True when the file counts as fixed (written, or shown as a diff): stdin
@@ -322,8 +344,9 @@ def save_fix(outcome: Any, diff: bool, run: Run) -> bool:
         except GlossaryError as exc:
             run.error(exc)
             return False
-        click.echo(ngettext("Fixed {n} finding in {path}", "Fixed {n} findings in {path}", outcome.fixes)
-                   .format(n=outcome.fixes, path=document.path), err=True)
+        if not quiet:
+            click.echo(ngettext("Fixed {n} finding in {path}", "Fixed {n} findings in {path}", outcome.fixes)
+                       .format(n=outcome.fixes, path=document.path), err=True)
     return True
 
 

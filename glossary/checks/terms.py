@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from ..case import keep_case, sentence_initial
+from ..fold import fold_text
 from ..morph import render
 from ..model import Concept, Document, Finding, Match, Segment, Source, Span, Status, Term
 from ..positions import LineIndex
@@ -51,6 +53,15 @@ def variant_matches(matches: list[Match]) -> list[Match]:
     return out
 
 
+def variant_named(concept: Concept, lang: str, text: str) -> Term | None:
+    """The variant of `concept` that `text` spells (after folding), if any."""
+    key = fold_text(text)
+    for term in concept.terms_in(lang):
+        if term.status.is_variant and fold_text(term.text) == key:
+            return term
+    return None
+
+
 def run(document: Document, segment: Segment, index: LineIndex, lang: str, matches: list[Match],
         termbase: TermBase, used: Mapping[tuple[str, str], Term] | None = None) -> list[Finding]:
     """`used`: the accepted rendering the document already has per (concept, language)."""
@@ -69,14 +80,21 @@ def run(document: Document, segment: Segment, index: LineIndex, lang: str, match
         span = m.span
         if target is not None:
             # The target in the form found: case and number, plural, script.
-            rendered = render(target, m.form, segment.text[m.span.start:m.span.end], m.term,
-                              segment.text[max(0, m.span.start - 8):m.span.start])
-            suggestion = rendered.text
+            found = segment.text[m.span.start:m.span.end]
+            before = segment.text[max(0, m.span.start - 8):m.span.start]
+            rendered = render(target, m.form, found, m.term, before)
+            again = variant_named(concept, lang, rendered.text)
+            if again is not None:  # "strategies" -> "Initiatives", itself deprecated: write its target
+                target = termbase.fix_target(concept, again) or target
+                rendered = render(target, (), found, m.term, before)
+            if rendered.widen:  # «о проекте» -> «об инициативе»: the preposition changes too
+                span = Span(m.span.start - rendered.widen, m.span.end)
+            # The suggestion is exactly what `fix` writes, case included.
+            suggestion = keep_case(segment.text[span.start:span.end], rendered.text,
+                                   sentence_initial(segment.text, span.start), m.term.text)
             if not rendered.fixable:
                 extra["fixable"] = False
                 why = f"{rendered.why}; {why}" if why else rendered.why
-            if rendered.widen:  # «о проекте» -> «об инициативе»: the preposition changes too
-                span = Span(m.span.start - rendered.widen, m.span.end)
         findings.append(make_finding(
             code, document, segment, index, span, concept_id=concept.id,
             suggestion=suggestion, reason=why, lang=lang, **extra,
