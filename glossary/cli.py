@@ -228,8 +228,8 @@ def file_options(f: Callable[..., Any]) -> Callable[..., Any]:
     f = click.option("--config", "config_file", type=click.Path(dir_okay=False),
                      help="Use this settings file for every path instead of the nearest one.")(f)
     f = click.option("--isolated", is_flag=True, help="Ignore all settings files.")(f)
-    f = click.option("--exempt-quotes", is_flag=True,
-                     help="Do not report variant renderings inside quotation marks (quoted titles).")(f)
+    f = click.option("--exempt-quotes/--check-quotes", default=None,
+                     help="Exempt marked quotations (Markdown block quotes, HTML q and blockquote) from variant findings, the default; --check-quotes checks inside them too.")(f)
     f = click.option("-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True,
                      help="Files checked in parallel (0: one per CPU).")(f)
     return f
@@ -237,7 +237,7 @@ def file_options(f: Callable[..., Any]) -> Callable[..., Any]:
 
 def settings_for(paths: tuple[str, ...], termbases: tuple[str, ...], no_default: bool, lang: str | None,
                  encoding: str | None, fix_encoding: bool, source: str | None, source_lang: str | None,
-                 config_file: str | None, isolated: bool, exempt_quotes: bool, fix: bool = False):  # type: ignore[no-untyped-def]
+                 config_file: str | None, isolated: bool, exempt_quotes: bool | None, fix: bool = False):  # type: ignore[no-untyped-def]
     from .runner import Settings
 
     if source is not None and (len(paths) != 1 or Path(paths[0]).is_dir()):
@@ -287,7 +287,7 @@ def concept_figures(outcome, settings, run: Run) -> list[Any]:  # type: ignore[n
               help="With --source or bilingual files: per concept, how often the source names it and how the translation renders it.")
 def check(paths: tuple[str, ...], termbases: tuple[str, ...], no_default: bool, lang: str | None,
           encoding: str | None, fix_encoding: bool, source: str | None, source_lang: str | None,
-          config_file: str | None, isolated: bool, exempt_quotes: bool, jobs: int, fmt: str, exit_zero: bool,
+          config_file: str | None, isolated: bool, exempt_quotes: bool | None, jobs: int, fmt: str, exit_zero: bool,
           fail_on: str, quiet: bool, statistics: bool) -> None:
     """Report unofficial renderings in PATHS (files, folders, or - for stdin)."""
     from .runner import run as run_inputs
@@ -323,7 +323,7 @@ def check(paths: tuple[str, ...], termbases: tuple[str, ...], no_default: bool, 
 @click.option("-q", "--quiet", is_flag=True, help="No line per fixed file; what is left, one line per finding.")
 def fix(paths: tuple[str, ...], termbases: tuple[str, ...], no_default: bool, lang: str | None,
         encoding: str | None, fix_encoding: bool, source: str | None, source_lang: str | None,
-        config_file: str | None, isolated: bool, exempt_quotes: bool, jobs: int, diff: bool, fmt: str,
+        config_file: str | None, isolated: bool, exempt_quotes: bool | None, jobs: int, diff: bool, fmt: str,
         exit_zero: bool, fail_on: str, quiet: bool) -> None:
     """Rewrite deprecated and superseded renderings in PATHS in place."""
     from .runner import run as run_inputs

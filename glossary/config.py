@@ -17,7 +17,7 @@ Keys (all optional):
     severity = {missing-term = "warning", mixed-renderings = "info"}
     disable = ["mixed-renderings"]     # finding codes not reported
     disable-concepts = ["belt-and-road"]
-    exempt-quotes = true               # or a list of concept ids
+    exempt-quotes = true               # marked quotations (the default); false, or a list of concept ids
     prefer = "xinhua"                  # house publisher: its renderings are preferred
                                        # where the term base records who uses what
 """
@@ -57,7 +57,7 @@ class Config:
     severity: tuple[tuple[str, Severity], ...] = ()
     disable: frozenset[str] = frozenset()
     disable_concepts: frozenset[str] = frozenset()
-    exempt_quotes: bool | frozenset[str] = False
+    exempt_quotes: bool | frozenset[str] = True
     prefer: str | None = None
 
     def severity_of(self, code: str, default: Severity) -> Severity:

@@ -47,3 +47,31 @@ def apply(text: str, edits: Iterable[Edit]) -> str:
 
 def touched(edits: Iterable[Edit]) -> list[Span]:
     return [e.span for e in edits]
+
+
+def moved(finding: Finding, edits: Iterable[Edit]) -> Finding:
+    """`finding` with its span where it lies after `edits`; a span an edit replaced becomes the replacement."""
+    from dataclasses import replace
+
+    shift, start, end = 0, finding.start, finding.end
+    for e in sorted(edits, key=lambda e: e.span.start):
+        if e.span.end <= finding.start:
+            shift += len(e.replacement) - (e.span.end - e.span.start)
+        elif (e.span.start, e.span.end) == (finding.start, finding.end):
+            return replace(finding, start=e.span.start + shift, end=e.span.start + shift + len(e.replacement))
+    return replace(finding, start=start + shift, end=end + shift)
+
+
+def placed(findings: Iterable[Finding], text: str) -> list[Finding]:
+    """Findings moved by `moved`, with their lines, columns and found text taken from the fixed `text`."""
+    from dataclasses import replace
+
+    from .positions import LineIndex
+
+    index = LineIndex(text)
+    out = []
+    for f in findings:
+        start, end = index.position(f.start), index.position(f.end)
+        out.append(replace(f, line=start.line, column=start.column, end_line=end.line, end_column=end.column,
+                           found=text[f.start:f.end]))
+    return out

@@ -140,6 +140,8 @@ class Term:
     used_by: tuple[str, ...] = ()
     origin: Position | None = field(default=None, compare=False)
     path: str = field(default="", compare=False)
+    # "none": a name written without an article (a fix drops "the"/"a" before it).
+    article: str = ""
 
 
 @_pickled_by_constructor

@@ -46,6 +46,9 @@ CHECKS: tuple[Check, ...] = (
     Check("untranslated-term", Severity.ERROR, False,
           N_('"{found}" is left untranslated: use "{suggestion}"'),
           N_("a source-language term copied into the translation as it is")),
+    Check("check-grammar", Severity.INFO, False,
+          N_('"{found}" is fixed to "{suggestion}": check the words around it'),
+          N_("a fix whose neighbouring words (article, verb agreement) the tool could not settle")),
     Check("unused-suppression", Severity.INFO, False,
           N_('"{found}" suppresses nothing'),
           N_("an inline suppression comment with no finding in its scope")),
@@ -64,7 +67,7 @@ class Options:
     disable: frozenset[str] = frozenset()
     disable_concepts: frozenset[str] = frozenset()
     severity: tuple[tuple[str, Severity], ...] = ()
-    exempt_quotes: bool | frozenset[str] = False
+    exempt_quotes: bool | frozenset[str] = True  # marked quotations keep their wording
 
 
 def make_finding(code: str, document: Document, segment: Segment, index: LineIndex, span: Span,

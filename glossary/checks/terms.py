@@ -66,6 +66,7 @@ def run(document: Document, segment: Segment, index: LineIndex, lang: str, match
         termbase: TermBase, used: Mapping[tuple[str, str], Term] | None = None) -> list[Finding]:
     """`used`: the accepted rendering the document already has per (concept, language)."""
     findings = []
+    notes: list[tuple[Span, str, str]] = []
     for m in variant_matches(matches):
         concept = termbase.concept(m.concept_id)
         target = termbase.fix_target(concept, m.term)
@@ -95,8 +96,22 @@ def run(document: Document, segment: Segment, index: LineIndex, lang: str, match
             if not rendered.fixable:
                 extra["fixable"] = False
                 why = f"{rendered.why}; {why}" if why else rendered.why
+            elif lang.split("-")[0] == "en":
+                # The article before and the auxiliary after change with the fix.
+                from ..grammar import english
+
+                around = english(segment.text, span.start, span.end, segment.text[span.start:span.end],
+                                 suggestion, target.article == "none")
+                span = Span(span.start - around.before, span.end + around.after)
+                suggestion = around.prefix + suggestion + around.suffix
+                if around.unsure:
+                    notes.append((span, suggestion, around.unsure))
         findings.append(make_finding(
             code, document, segment, index, span, concept_id=concept.id,
             suggestion=suggestion, reason=why, lang=lang, **extra,
         ))
+        for note_span, written, unsure in notes:
+            findings.append(make_finding("check-grammar", document, segment, index, note_span,
+                                         concept_id=concept.id, suggestion=written, reason=unsure, lang=lang))
+        notes.clear()
     return findings
