@@ -23,6 +23,8 @@ _NOT_VERBS = frozenset(
     "a an the and or nor but of in on at to for with by from as than that which who whom whose where when "
     "while if into onto over under about after before between among through during since until via per "
     "this these those its their his her our your my it they we he she you i also too only not "
+    "so such then there here now today yet still already even just both all each every more most very "
+    "being having across against along around beyond within without toward towards upon "
     # modals and common irregular past tenses: the same for either number
     "will would can could may might must shall should had did went grew came took made gave saw met began "
     "became held brought built led set put said won kept left ran rose fell sent spent stood told thought "
