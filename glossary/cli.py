@@ -212,6 +212,8 @@ class MainGroup(LocalizedGroup):
 
 
 FORMAT_CHOICE = click.Choice(["text", "json", "sarif", "github", "html"])
+# Reports of findings (check, fix) also come as JSON Lines.
+REPORT_CHOICE = click.Choice(["text", "json", "jsonl", "sarif", "github", "html"])
 
 
 @click.group(cls=MainGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -281,7 +283,7 @@ def concept_figures(outcome, settings, run: Run) -> list[Any]:  # type: ignore[n
 @termbase_options
 @input_options
 @file_options
-@click.option("--format", "fmt", type=FORMAT_CHOICE, default="text", show_default=True, help="Output format.")
+@click.option("--format", "fmt", type=REPORT_CHOICE, default="text", show_default=True, help="Output format.")
 @exit_options
 @click.option("-q", "--quiet", is_flag=True, help="One line per finding, no context and no summary.")
 @click.option("--explain", is_flag=True, help="Under each finding, the concept's whole note and every source.")
@@ -327,7 +329,7 @@ def check(paths: tuple[str, ...], termbases: tuple[str, ...], no_default: bool, 
 @input_options
 @file_options
 @click.option("--diff", is_flag=True, help="Show the changes as a unified diff; write nothing. Only the diff goes to stdout.")
-@click.option("--format", "fmt", type=FORMAT_CHOICE, default="text", show_default=True, help="Output format of what is left.")
+@click.option("--format", "fmt", type=REPORT_CHOICE, default="text", show_default=True, help="Output format of what is left.")
 @exit_options
 @click.option("-q", "--quiet", is_flag=True, help="No line per fixed file; what is left, one line per finding.")
 def fix(paths: tuple[str, ...], termbases: tuple[str, ...], no_default: bool, lang: str | None,

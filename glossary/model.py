@@ -229,6 +229,8 @@ class Finding:
     """`reason` in one sentence, for the short report (the term's `reason`, else the note's first sentence)."""
     sources: tuple[Source, ...] = ()
     """The suggestion's sources, strongest first: the short report cites the first, `--explain` lists all."""
+    # missing-term: the source term that the translation (the span) does not render.
+    source_term: str | None = None
 
     @property
     def span(self) -> Span:

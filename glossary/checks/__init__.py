@@ -7,7 +7,7 @@ that translated templates can reorder them).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
 from ..model import Document, Finding, Segment, Severity, Span
@@ -41,7 +41,7 @@ CHECKS: tuple[Check, ...] = (
           N_('"{found}" looks like damaged encoding of "{suggestion}"'),
           N_("UTF-8 text that was decoded as Windows-1252 or Latin-1 (mojibake)")),
     Check("missing-term", Severity.ERROR, False,
-          N_('the source names "{found}" but the translation does not render it as "{suggestion}"'),
+          N_('the source names "{source_term}" but the translation does not render it as "{suggestion}"'),
           N_("a concept named in the source segment has too few renderings in its translation")),
     Check("untranslated-term", Severity.ERROR, False,
           N_('"{found}" is left untranslated: use "{suggestion}"'),
@@ -87,10 +87,22 @@ def make_finding(code: str, document: Document, segment: Segment, index: LineInd
 
 def replaceable(document: Document, span: Span) -> bool:
     """Whether a fix may overwrite `span`: formats with inline markup refuse spans that cross it."""
-    from ..readers import READERS
-
-    test = getattr(READERS.get(document.format), "replaceable", None)
+    test = _replaceable_test(document.format)
     return test is None or test(document.text, span)
+
+
+_TESTS: dict[str | None, Callable[[str, Span], bool] | None] = {}
+
+
+def _replaceable_test(fmt: str | None) -> Callable[[str, Span], bool] | None:
+    """The format's span test, looked up once per format (not once per finding)."""
+    try:
+        return _TESTS[fmt]
+    except KeyError:
+        from ..readers import READERS
+
+        test = _TESTS[fmt] = getattr(READERS.get(fmt), "replaceable", None)  # type: ignore[arg-type]
+        return test
 
 
 def check_document(document: Document, termbase: TermBase, options: Options = Options()) -> list[Finding]:

@@ -113,8 +113,7 @@ def run(document: Document, index: LineIndex, scanned: list[tuple[Segment, str, 
                    f"{'time' if have == 1 else 'times'}") if have else "the translation does not render it"
             finding = make_finding(
                 "missing-term", document, segment, index, whole, concept_id=concept_id,
-                suggestion=preferred.text, lang=lang,
+                suggestion=preferred.text, lang=lang, source_term=first_text[concept_id],
                 **{**explanation(concept, preferred, preferred), "reason": why, "brief": why})
-            findings.append(replace(finding, found=first_text[concept_id],
-                                    severity=Severity.ERROR if have == 0 else Severity.WARNING))
+            findings.append(replace(finding, severity=Severity.ERROR if have == 0 else Severity.WARNING))
     return findings
