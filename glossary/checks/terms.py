@@ -50,17 +50,17 @@ def variant_named(concept: Concept, lang: str, text: str) -> Term | None:
 
 
 def run(document: Document, segment: Segment, index: LineIndex, lang: str, matches: list[Match],
-        termbase: TermBase, used: Mapping[tuple[str, str], Term] | None = None) -> list[Finding]:
+        termbase: TermBase, used: Mapping[tuple[str, str], list[Term]] | None = None) -> list[Finding]:
     """`used`: the accepted rendering the document already has per (concept, language)."""
     findings = []
     notes: list[tuple[Span, str, str]] = []
     for m in variant_matches(matches):
         concept = termbase.concept(m.concept_id)
         target = termbase.fix_target(concept, m.term)
-        already = (used or {}).get((concept.id, lang))
-        if target is not None and already is not None and already.lang == target.lang == lang \
-                and not related(termbase, concept.id, lang, target, already):
-            target = already
+        already = [t for t in (used or {}).get((concept.id, lang), ()) if t.lang == lang]
+        if target is not None and already and target.lang == lang \
+                and not any(related(termbase, concept.id, lang, target, t) for t in already):
+            target = already[0]  # the default target would start a mix: write the text's own rendering
         code = "superseded-term" if m.term.status is Status.SUPERSEDED else "deprecated-term"
         extra = explanation(concept, m.term, target)
         why = str(extra.pop("reason"))
