@@ -113,16 +113,32 @@ class Run:
     sources: dict[str, str] = field(default_factory=dict)
     errors: list[str] = field(default_factory=list)
     fixed: list[str] = field(default_factory=list)
+    pairs: dict[str, tuple[tuple[str, int, int], ...]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, result: Any) -> Run:
-        return cls(findings=list(result.findings), files=list(result.files), sources=result.sources)
+        return cls(findings=list(result.findings), files=list(result.files), sources=result.sources,
+                   pairs=bilingual_rows(result))
 
     def error(self, exc: GlossaryError) -> None:
         if str(exc) in self.errors:
             return  # one broken settings file or term base, reported once
         self.errors.append(str(exc))
         click.echo(f"glossary: error: {exc}", err=True)
+
+
+def bilingual_rows(result: Any) -> dict[str, tuple[tuple[str, int, int], ...]]:
+    """For each bilingual file, its segments' source texts and target spans (the HTML side-by-side view)."""
+    from .model import Span
+
+    rows: dict[str, tuple[tuple[str, int, int], ...]] = {}
+    for outcome in result:
+        document = outcome.document
+        if document is None or not any(s.source_text is not None for s in document.segments):
+            continue
+        spans = [(s.source_text or "", s.document_span(Span(0, len(s.text)))) for s in document.segments]
+        rows[document.path] = tuple((text, span.start, span.end) for text, span in spans)
+    return rows
 
 
 def emit(run: Run, fmt: str, verbose: bool, statistics: dict[str, Any] | None = None, explain: bool = False,
@@ -132,7 +148,7 @@ def emit(run: Run, fmt: str, verbose: bool, statistics: dict[str, Any] | None = 
     report = Report(
         findings=tuple(run.findings), files=tuple(run.files), sources=run.sources,
         errors=tuple(run.errors), fixed=tuple(run.fixed), color=use_color(sys.stderr if err else sys.stdout),
-        verbose=verbose, statistics=statistics, explain=explain,
+        verbose=verbose, statistics=statistics, explain=explain, pairs=run.pairs,
     )
     text = reporter(fmt).render(report)
     if text:
@@ -349,6 +365,9 @@ def fix(paths: tuple[str, ...], termbases: tuple[str, ...], no_default: bool, la
         elif outcome.fixed_text is not None and outcome.document is not None:
             if save_fix(outcome, diff, run, quiet):
                 run.fixed.append(outcome.document.path)
+        for edit, why in outcome.refused:
+            click.echo(_("{path}: not fixed at offset {offset}: {why}").format(
+                path=outcome.path, offset=edit.span.start, why=why), err=True)
     if run.findings:
         # With --diff (or stdin) stdout carries the changed text only; what is left goes to stderr.
         emit(run, fmt, verbose=not quiet, err=diff or STDIN in paths)
@@ -377,7 +396,10 @@ def save_fix(outcome: Any, diff: bool, run: Run, quiet: bool = False) -> bool:
             fromfile=f"a/{document.path}", tofile=f"b/{document.path}")), nl=False)
     else:
         try:
-            writers.write(document, text)
+            if outcome.fixed_data is not None:
+                writers.write_bytes(document, outcome.fixed_data)
+            else:
+                writers.write(document, text)
         except GlossaryError as exc:
             run.error(exc)
             return False

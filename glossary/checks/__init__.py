@@ -81,12 +81,14 @@ def make_finding(code: str, document: Document, segment: Segment, index: LineInd
         code=code, severity=check.severity, **index.locate(doc_span),
         found=document.text[doc_span.start:doc_span.end], path=document.path,
         fixable=check.fixable and allowed and replaceable(document, doc_span),
-        unit_id=segment.unit_id, fuzzy=segment.fuzzy, **fields,  # type: ignore[arg-type]
+        unit_id=segment.unit_id, fuzzy=segment.fuzzy, location=segment.location, **fields,  # type: ignore[arg-type]
     )
 
 
 def replaceable(document: Document, span: Span) -> bool:
     """Whether a fix may overwrite `span`: formats with inline markup refuse spans that cross it."""
+    if document.boundaries and any(span.start < b < span.end for b in document.boundaries):
+        return False  # the formatting changes inside the span (a .docx run boundary)
     test = _replaceable_test(document.format)
     return test is None or test(document.text, span)
 
