@@ -30,7 +30,16 @@ class UsageError(click.ClickException):
     exit_code = EXIT_ERROR
 
     def show(self, file: Any = None) -> None:
-        click.echo(f"glossary: error: {self.format_message()}", err=True)
+        click.echo(error_line(self.format_message()), err=True)
+
+
+def error_line(message: object) -> str:
+    """`glossary: error: …`, the one line of an input or usage error, in the UI language."""
+    return _("glossary: error: {message}").format(message=message)
+
+
+def warning_line(message: object) -> str:
+    return _("glossary: warning: {message}").format(message=message)
 
 
 def fail(error: GlossaryError) -> UsageError:
@@ -74,7 +83,7 @@ def load_termbase(termbases: tuple[str, ...], no_default: bool, shared: bool = F
         return load(list(termbases), default=not no_default)
     except TermBaseErrors as exc:
         for extra in exc.errors[1:]:
-            click.echo(f"glossary: error: {extra}", err=True)
+            click.echo(error_line(extra), err=True)
         raise fail(exc) from None
     except GlossaryError as exc:
         raise fail(exc) from None
@@ -124,7 +133,7 @@ class Run:
         if str(exc) in self.errors:
             return  # one broken settings file or term base, reported once
         self.errors.append(str(exc))
-        click.echo(f"glossary: error: {exc}", err=True)
+        click.echo(error_line(exc), err=True)
 
 
 def bilingual_rows(result: Any) -> dict[str, tuple[tuple[str, int, int], ...]]:
@@ -152,7 +161,7 @@ def emit(run: Run, fmt: str, verbose: bool, statistics: dict[str, Any] | None = 
     )
     text = reporter(fmt).render(report)
     if text:
-        click.echo(text, nl=False, err=err)
+        click.echo(text, nl=False, color=report.color, err=err)
 
 
 def summary(run: Run) -> str:
@@ -410,36 +419,67 @@ def save_fix(outcome: Any, diff: bool, run: Run, quiet: bool = False) -> bool:
 
 
 @main.command()
+@click.argument("path", required=False, type=click.Path(dir_okay=False))
 @termbase_options
 @click.option("--lang", help="Language of the text (BCP 47), else guessed from the script.")
 @click.option("--fix-encoding", is_flag=True, help="Repair encoding damage (mojibake) too.")
-def normalize(termbases: tuple[str, ...], no_default: bool, lang: str | None, fix_encoding: bool) -> None:
-    """Read text on stdin, write it with every variant replaced by the official rendering."""
+@click.option("--stdin-filename", help="Name of the file read on stdin: its extension gives the format (a .po keeps its msgids).")
+@click.option("--encoding", help="Encoding of the input (default UTF-8, BOM honoured).")
+def normalize(path: str | None, termbases: tuple[str, ...], no_default: bool, lang: str | None, fix_encoding: bool,
+              stdin_filename: str | None, encoding: str | None) -> None:
+    """Write PATH (or stdin) to stdout with variants replaced; a PATH or --stdin-filename gives the format."""
+    # Only what the format's reader checks is rewritten (PO: msgstr, never msgid);
+    # stdin without a name is plain text, as before.
     from . import normalize as normalize_text
     from . import readers
 
-    tb = load_termbase(termbases, no_default)
+    if path is not None and stdin_filename is not None:
+        raise UsageError(_("--stdin-filename names stdin; it cannot be used with a PATH"))
+    tb = load_termbase(termbases, no_default, shared=True)
+    tag = option_tag(lang)
+    if path is None and stdin_filename is None:
+        try:
+            text, _enc, _bom = readers.decode(sys.stdin.buffer.read(), "<stdin>", encoding)
+        except GlossaryError as exc:
+            raise fail(exc) from None
+        click.echo(normalize_text(text, tag, tb, fix_encoding=fix_encoding), nl=False)
+        return
+    from . import writers
+    from .runner import Input, Settings, one
+
+    item = Input(path) if path is not None else Input(stdin_filename or "<stdin>", data=sys.stdin.buffer.read())
+    settings = Settings(termbases=termbases, no_default=no_default, lang=lang, encoding=encoding,
+                        fix_encoding=fix_encoding, fix=True)
+    outcome = one(item, settings)
+    if outcome.error is not None:
+        raise fail(outcome.error)
+    assert outcome.document is not None and outcome.text is not None
     try:
-        text, _enc, _bom = readers.decode(sys.stdin.buffer.read(), "<stdin>")
+        data = writers.encode(outcome.document, outcome.text)
     except GlossaryError as exc:
         raise fail(exc) from None
-    click.echo(normalize_text(text, option_tag(lang), tb, fix_encoding=fix_encoding), nl=False)
+    sys.stdout.flush()
+    sys.stdout.buffer.write(data)
+    sys.stdout.buffer.flush()
 
 
 @main.command()
 @click.argument("query")
 @termbase_options
-@click.option("--format", "fmt", type=FORMAT_CHOICE, default="text", show_default=True, help="Output format.")
-def terms(query: str, termbases: tuple[str, ...], no_default: bool, fmt: str) -> None:
-    """Look a concept up by its id or any rendering in any language (partial queries too)."""
+@click.option("--lang", help="Language of QUERY (BCP 47), else guessed from the script.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="Output format.")
+def terms(query: str, termbases: tuple[str, ...], no_default: bool, lang: str | None, fmt: str) -> None:
+    """Look a concept up by its id or any rendering, in any form check finds (partial queries too)."""
     from .lookup import render_json, render_text, search
 
     tb = load_termbase(termbases, no_default)
-    found = search(tb, query)
+    found = search(tb, query, option_tag(lang))
     if fmt == "json":
         click.echo(render_json(found), nl=False)
     elif found:
-        click.echo(render_text(found, color=use_color(sys.stdout)), nl=False)
+        color = use_color(sys.stdout)
+        click.echo(render_text(found, color=color), nl=False, color=color)
     if not found:
         click.echo(_('No concept matches "{query}".').format(query=query), err=True)
         sys.exit(EXIT_FINDINGS)
@@ -457,7 +497,8 @@ def explain(query: str, termbases: tuple[str, ...], no_default: bool) -> None:
     if not found:
         click.echo(_('No concept matches "{query}".').format(query=query), err=True)
         sys.exit(EXIT_FINDINGS)
-    click.echo(render_text(found, color=use_color(sys.stdout), sources=True), nl=False)
+    color = use_color(sys.stdout)
+    click.echo(render_text(found, color=color, sources=True), nl=False, color=color)
 
 
 @main.command()
@@ -469,25 +510,35 @@ def validate(paths: tuple[str, ...], termbases: tuple[str, ...], no_default: boo
     from .examples import run_examples
     from .termbase import load
 
+    # A PATH is judged as `--termbase PATH` would use it: on top of the shipped
+    # term base unless --no-default.
     files = list(termbases) + list(paths)
-    default = not no_default and not paths
+    default = not no_default
     try:
         tb = load(files, default=default)
     except TermBaseErrors as exc:
         for error in exc.errors:
-            click.echo(f"glossary: error: {error}", err=True)
+            click.echo(error_line(error), err=True)
         sys.exit(EXIT_ERROR)
     except GlossaryError as exc:
         raise fail(exc) from None
     errors = run_examples(tb)
     for error in errors:
-        click.echo(f"glossary: error: {error}", err=True)
+        click.echo(error_line(error), err=True)
     for warning in tb.warnings:
-        click.echo(f"glossary: warning: {warning}", err=True)
+        click.echo(warning_line(warning), err=True)
     examples = sum(len(c.examples) for c in tb.concepts)
-    click.echo(_("{concepts} concepts, {terms} terms, {examples} examples; {errors} errors, {warnings} warnings.").format(
-        concepts=len(tb.concepts), terms=sum(len(c.terms) for c in tb.concepts), examples=examples,
-        errors=len(errors), warnings=len(tb.warnings)), err=True)
+    terms_n = sum(len(c.terms) for c in tb.concepts)
+    counts = [
+        ngettext("{n} concept", "{n} concepts", len(tb.concepts)).format(n=len(tb.concepts)),
+        ngettext("{n} term", "{n} terms", terms_n).format(n=terms_n),
+        ngettext("{n} example", "{n} examples", examples).format(n=examples),
+        ngettext("{n} error", "{n} errors", len(errors)).format(n=len(errors)),
+        ngettext("{n} warning", "{n} warnings", len(tb.warnings)).format(n=len(tb.warnings)),
+    ]
+    # TRANSLATORS: the validate summary; each piece is a count with its noun ("3 concepts").
+    click.echo(_("{concepts}, {terms}, {examples}; {errors}, {warnings}.").format(
+        concepts=counts[0], terms=counts[1], examples=counts[2], errors=counts[3], warnings=counts[4]), err=True)
     if errors:
         sys.exit(EXIT_ERROR)
     if strict and tb.warnings:

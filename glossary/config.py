@@ -25,6 +25,7 @@ Keys (all optional):
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path, PurePosixPath
@@ -105,6 +106,16 @@ def _lang(path: Path, key: str, value: Any) -> str:
         raise _error(path, f'"{key}": {exc}') from None
 
 
+def _codes(path: Path, key: str, names: Iterable[str]) -> None:
+    """Every name must be a finding code: a misspelt one would silently disable nothing."""
+    from .checks import CHECKS
+
+    known = [c.code for c in CHECKS]
+    for name in names:
+        if name not in known:
+            raise _error(path, f'"{key}": unknown finding code "{name}" (known codes: {", ".join(known)})')
+
+
 def parse(table: dict[str, Any], path: Path) -> Config:
     """Build a Config from the `[tool.glossary]` table (or a .glossary.toml's top level)."""
     unknown = sorted(set(table) - set(_KEYS))
@@ -128,6 +139,7 @@ def parse(table: dict[str, Any], path: Path) -> Config:
         raw = table["severity"]
         if not isinstance(raw, dict):
             raise _error(path, '"severity" must be a table of code = "error" | "warning" | "info"')
+        _codes(path, "severity", raw)
         pairs = []
         for code, level in raw.items():
             try:
@@ -137,6 +149,7 @@ def parse(table: dict[str, Any], path: Path) -> Config:
         values["severity"] = tuple(pairs)
     if "disable" in table:
         values["disable"] = frozenset(_strings(path, "disable", table["disable"]))
+        _codes(path, "disable", sorted(values["disable"]))
     if "disable-concepts" in table:
         values["disable_concepts"] = frozenset(_strings(path, "disable-concepts", table["disable-concepts"]))
     if "exempt-quotes" in table:
