@@ -1,9 +1,9 @@
 """Collect the findings' edits, apply them, and repeat to a fixed point.
 
-Each finding carries its edit (`Finding.fix`, made by glossary.checks with
-the case of what was found kept, glossary.casing). Edits replace exactly the
-reported spans, right to left, so offsets stay valid and nothing outside the
-spans changes.
+Each finding carries its edit (`Finding.fix`, made by glossary.checks: the
+suggestion, which the check wrote in the found case (glossary.case), escaped
+for the file format). Edits replace exactly the reported spans, right to left,
+so offsets stay valid and nothing outside the spans changes.
 """
 
 from __future__ import annotations
@@ -11,8 +11,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import TypeVar
 
-from .casing import SENTENCE_END, keep_case, sentence_initial  # noqa: F401  (their home until 0.2.0)
-from .model import Edit, Finding
+from .case import keep_case, sentence_initial
+from .model import Edit, Finding, Span
+
+__all__ = ["apply", "keep_case", "moved", "placed", "plan", "sentence_initial", "to_fixed_point"]
+
 
 def plan(text: str, findings: Iterable[Finding]) -> tuple[Edit, ...]:
     """Non-overlapping edits of the findings that carry one (`Finding.fix`), sorted by position.
@@ -67,3 +70,30 @@ def apply(text: str, edits: Iterable[Edit]) -> str:
     pieces.append(text[last:])
     return "".join(pieces)
 
+
+def moved(finding: Finding, edits: Iterable[Edit]) -> Finding:
+    """`finding` with its span where it lies after `edits`; a span an edit replaced becomes the replacement."""
+    from dataclasses import replace
+
+    shift, start, end = 0, finding.start, finding.end
+    for e in sorted(edits, key=lambda e: e.span.start):
+        if e.span.end <= finding.start:
+            shift += len(e.replacement) - (e.span.end - e.span.start)
+        elif (e.span.start, e.span.end) == (finding.start, finding.end):
+            return replace(finding, start=e.span.start + shift, end=e.span.start + shift + len(e.replacement))
+    return replace(finding, start=start + shift, end=end + shift)
+
+
+def placed(findings: Iterable[Finding], text: str) -> list[Finding]:
+    """Findings moved by `moved`, with their lines, columns and found text taken from the fixed `text`."""
+    from dataclasses import replace
+
+    from .positions import LineIndex
+
+    index = LineIndex(text)
+    out = []
+    for f in findings:
+        start, end = index.position(f.start), index.position(f.end)
+        out.append(replace(f, line=start.line, column=start.column, end_line=end.line, end_column=end.column,
+                           found=text[f.start:f.end]))
+    return out

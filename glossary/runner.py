@@ -36,9 +36,11 @@ class Settings:
     config_file: str | None = None
     isolated: bool = False
     source: str | None = None
-    exempt_quotes: bool = False
+    exempt_quotes: bool | None = None  # None: as the settings say
     fix: bool = False
     max_size: int | None = None
+    prefer: str | None = None
+    """The house publisher (`prefer` in [tool.glossary]) chosen by the front end; overrides the file's."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,22 +171,23 @@ def prepare(path: str, settings: Settings):  # type: ignore[no-untyped-def]
 
     cfg = config.resolve(path, settings.config_file, settings.isolated)
     paths, default = cfg.termbases + settings.termbases, cfg.default_termbase and not settings.no_default
-    if cfg.prefer is not None:
+    prefer = settings.prefer or cfg.prefer
+    if prefer is not None:
         from . import house
 
         known = house.publishers(termbase_for(paths, default))
-        if cfg.prefer not in known:
+        if prefer not in known:
             raise config.ConfigError(
-                f'"prefer": no term of the term base is recorded as used by "{cfg.prefer}" '
+                f'"prefer": no term of the term base is recorded as used by "{prefer}" '
                 f'(known: {", ".join(sorted(known)) or "none"})', cfg.path)
-    tb = termbase_for(paths, default, cfg.prefer)
+    tb = termbase_for(paths, default, prefer)
 
     options = Options(
         fix_encoding=settings.fix_encoding,
         lang=option_tag(settings.lang, "--lang") or cfg.lang,
         source_lang=option_tag(settings.source_lang, "--source-lang") or cfg.source_lang,
         disable=cfg.disable, disable_concepts=cfg.disable_concepts, severity=cfg.severity,
-        exempt_quotes=True if settings.exempt_quotes else cfg.exempt_quotes,
+        exempt_quotes=cfg.exempt_quotes if settings.exempt_quotes is None else settings.exempt_quotes,
     )
     return cfg, tb, options
 
@@ -274,6 +277,12 @@ def fix_document(document: Document, tb, settings: Settings, options) -> Outcome
     reader = readers.of(document)
     written: list[bytes] = []
     refused: list[tuple[Edit, str]] = []
+    notes: list[Finding] = []  # check-grammar notes at fixed spans: kept for the report after the fix
+    seen: list[list[Finding]] = [[]]  # the findings of the pass being fixed
+
+    def findings_of(current: Document) -> list[Finding]:
+        seen[0] = check_document(current, tb, options)
+        return seen[0]
 
     def rewrite(current: Document, edits: tuple[Edit, ...]) -> tuple[Document, int]:
         try:
@@ -281,17 +290,24 @@ def fix_document(document: Document, tb, settings: Settings, options) -> Outcome
             refused.extend(left)
             if len(left) == len(edits):
                 return current, 0  # the format took none of them: stop
+            if not reader.packaged:
+                fixed_spans = {(e.span.start, e.span.end) for e in edits}
+                notes[:] = [fixing.moved(n, edits) for n in notes] + [
+                    fixing.moved(f, edits) for f in seen[0]
+                    if f.code == "check-grammar" and (f.start, f.end) in fixed_spans]
             written.append(data)
             return reread(document, data, settings, options), len(edits) - len(left)
         except GlossaryError as exc:
             raise GlossaryError(f"not fixed: the fixed text would not parse ({exc.message})", document.path,
                                 exc.line, exc.column) from None
 
-    current, total = fixing.to_fixed_point(document, lambda d: check_document(d, tb, options), rewrite)
-    findings = tuple(check_document(current, tb, options))
+    current, total = fixing.to_fixed_point(document, findings_of, rewrite)
+    left = check_document(current, tb, options)
+    if notes:
+        left = sorted(left + fixing.placed(notes, current.text), key=lambda f: (f.start, f.end, f.code))
     if not total:
-        return Outcome(document.path, document, findings, refused=tuple(refused))
-    return Outcome(document.path, document, findings, fixed_text=current.text, fixes=total,
+        return Outcome(document.path, document, tuple(left), refused=tuple(refused))
+    return Outcome(document.path, document, tuple(left), fixed_text=current.text, fixes=total,
                    fixed_data=written[-1], refused=tuple(refused))
 
 

@@ -52,6 +52,9 @@ CHECKS: tuple[Check, ...] = (
     Check("untranslated-term", Severity.ERROR, False,
           N_('"{found}" is left untranslated: use "{suggestion}"'),
           N_("a source-language term copied into the translation as it is"), family="bilingual"),
+    Check("check-grammar", Severity.INFO, False,
+          N_('"{found}" is fixed to "{suggestion}": check the words around it'),
+          N_("a fix whose neighbouring words (article, verb agreement) the tool could not settle"), family="terms"),
     Check("unused-suppression", Severity.INFO, False,
           N_('"{found}" suppresses nothing'),
           N_("an inline suppression comment with no finding in its scope")),
@@ -72,7 +75,7 @@ class Options:
     disable: frozenset[str] = frozenset()
     disable_concepts: frozenset[str] = frozenset()
     severity: tuple[tuple[str, Severity], ...] = ()
-    exempt_quotes: bool | frozenset[str] = False
+    exempt_quotes: bool | frozenset[str] = True  # marked quotations keep their wording
 
 
 def make_finding(code: str, document: Document, segment: Segment, index: LineIndex, span: Span, *,
@@ -81,7 +84,8 @@ def make_finding(code: str, document: Document, segment: Segment, index: LineInd
 
     A check may withhold a fix (`fixable=False`: morph cannot decide the
     form), never grant one, except with `verbatim`: the repair of encoding
-    damage, fixable exactly when the run asked for it and written as given.
+    damage, fixable exactly when the run asked for it. The edit writes the
+    suggestion as it is: checks write it in the found case (glossary.case).
     """
     check = BY_CODE[code]
     doc_span = segment.document_span(span)
@@ -95,7 +99,7 @@ def make_finding(code: str, document: Document, segment: Segment, index: LineInd
         elif check.fixable and not fixable:
             why = str(fields.get("reason") or "the form to write cannot be decided")
     suggestion = fields.get("suggestion")
-    edit, why = _fix(document, doc_span, found, suggestion, verbatim) if ok else (None, why)  # type: ignore[arg-type]
+    edit, why = _fix(document, doc_span, found, suggestion) if ok else (None, why)  # type: ignore[arg-type]
     return Finding(
         code=code, severity=check.severity, **index.locate(doc_span), found=found, path=document.path,
         fixable=ok, unit_id=segment.unit_id, fuzzy=segment.fuzzy, location=segment.location, fix=edit, no_fix=why,
@@ -103,17 +107,15 @@ def make_finding(code: str, document: Document, segment: Segment, index: LineInd
     )
 
 
-def _fix(document: Document, span: Span, found: str, suggestion: str | None, verbatim: bool) -> tuple[Edit | None, str]:
-    """The edit for a fixable finding: the suggestion with the found text's case, escaped for the format."""
+def _fix(document: Document, span: Span, found: str, suggestion: str | None) -> tuple[Edit | None, str]:
+    """The edit for a fixable finding: the suggestion (which the check wrote in the found case), escaped."""
     if suggestion is None:
         return None, "no rendering to suggest"
-    from ..casing import keep_case, sentence_initial
+    if suggestion == found:
+        return None, "already written as suggested"
     from ..readers import of
 
-    replacement = suggestion if verbatim else keep_case(found, suggestion, sentence_initial(document.text, span.start))
-    if replacement == found:
-        return None, "already written as suggested"
-    return Edit(span, of(document).escape(replacement)), ""
+    return Edit(span, of(document).escape(suggestion)), ""
 
 
 def replaceable(document: Document, span: Span) -> bool:
@@ -137,14 +139,20 @@ class Context:
 
 
 def scan(document: Document, termbase: TermBase, options: Options) -> tuple[tuple[Segment, str, list[Match]], ...]:
-    """Each segment with its language (option, then segment, then a guess) and the renderings found in it."""
+    """Each paragraph of each segment with its language (option, then segment, then a guess) and the
+    renderings found in it, except inside URLs, e-mail addresses, file paths and code spans."""
+    from ..literals import literal_spans, outside
     from ..matcher import matcher_for
     from ..script import guess_lang
 
     scanned = []
-    for segment in document.segments:
+    for segment in (p for s in document.segments for p in paragraphs(s, options.lang)):
         lang = options.lang or segment.lang or guess_lang(segment.text)
-        scanned.append((segment, lang, matcher_for(termbase, lang).scan(segment.text)))
+        matches = matcher_for(termbase, lang).scan(segment.text)
+        literals = literal_spans(segment.text) if matches else []
+        if literals:  # URLs, e-mail addresses, file paths and code spans are never matched
+            matches = [m for m in matches if outside(m.span, literals)]
+        scanned.append((segment, lang, matches))
     return tuple(scanned)
 
 
@@ -170,6 +178,29 @@ def codes_table() -> str:
         fix = "rewrites it" if c.fixable else f"with `{c.fix_option}`" if c.fix_option else "no"
         rows.append(f"| [`{c.code}`](#{c.code}) | {c.severity} | {fix} |")
     return "\n".join(rows) + "\n"
+
+
+_BLANK_LINE = "\n\n"
+
+
+def paragraphs(segment: Segment, forced: str | None = None) -> tuple[Segment, ...]:
+    """A segment of unknown language cut at blank lines, so each paragraph gets its own guess."""
+    text = segment.text
+    if forced or segment.lang is not None or segment.source_text is not None or _BLANK_LINE not in text.replace("\r", ""):
+        return (segment,)
+    import re
+
+    cuts = [m.end() for m in re.finditer(r"\n[ \t\r]*\n", text)]
+    bounds = [0, *cuts, len(text)]
+    out = []
+    for a, b in zip(bounds, bounds[1:]):
+        if a == b:
+            continue
+        if segment.starts is None or segment.ends is None:
+            out.append(replace(segment, text=text[a:b], start=segment.start + a))
+        else:
+            out.append(replace(segment, text=text[a:b], starts=segment.starts[a:b], ends=segment.ends[a:b]))
+    return tuple(out)
 
 
 def text_document(text: str, path: str = "<text>", lang: str | None = None) -> Document:
