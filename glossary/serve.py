@@ -80,16 +80,12 @@ def check(desk: Desk, name: str, data: bytes, lang: str | None, prefer: str | No
 def fixed_bytes(document: Document, findings: list[Finding], accepted: set[int]) -> bytes:
     """The file with only the accepted findings fixed, in its own format and encoding."""
     from . import fix as fixing
-    from . import readers, writers
+    from . import readers
 
     chosen = [f for i, f in enumerate(findings) if i in accepted]
-    packaged = readers.bytes_reader(document.path, document.format)
-    escape = packaged.escape if packaged is not None else readers.escape_for(document)
-    edits = fixing.plan(document.text, chosen, escape=escape)
-    if packaged is not None:
-        data, _refused = packaged.write(document, edits)
-        return data  # type: ignore[no-any-return]
-    return writers.encode(document, fixing.apply(document.text, edits))
+    # Each finding carries its edit (Finding.fix); the document's reader writes them in its format.
+    data, _refused = readers.of(document).write(document, fixing.plan(document.text, chosen))
+    return data
 
 
 def _environment() -> Any:
