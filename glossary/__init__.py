@@ -62,8 +62,11 @@ def check_pair(source: str, target: str, source_lang: str = "zh", target_lang: s
 
 
 def normalize(text: str, lang: str | None = None, termbase: TermBase | None = None, *,
-              fix_encoding: bool = False) -> str:
-    """`text` with every deprecated or superseded rendering replaced by the official one."""
+              fix_encoding: bool = False, unsafe_fixes: bool = False) -> str:
+    """`text` with every deprecated or superseded rendering replaced by the official one.
+
+    `unsafe_fixes` also replaces unlisted variants found by concept signatures.
+    """
     from .checks import Options, check_text
     from .fix import apply, plan
 
@@ -71,7 +74,7 @@ def normalize(text: str, lang: str | None = None, termbase: TermBase | None = No
     out = text
     # A fix can expose another (an overlap skipped in one pass): repeat to a fixed point.
     for _ in range(4):
-        findings = check_text(out, lang, tb, Options(fix_encoding=fix_encoding))
+        findings = check_text(out, lang, tb, Options(fix_encoding=fix_encoding, unsafe_fixes=unsafe_fixes))
         edits = plan(out, findings, fix_encoding=fix_encoding)
         if not edits:
             break

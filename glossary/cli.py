@@ -234,7 +234,8 @@ def file_options(f: Callable[..., Any]) -> Callable[..., Any]:
 
 def settings_for(paths: tuple[str, ...], termbases: tuple[str, ...], no_default: bool, lang: str | None,
                  encoding: str | None, fix_encoding: bool, source: str | None, source_lang: str | None,
-                 config_file: str | None, isolated: bool, exempt_quotes: bool, fix: bool = False):  # type: ignore[no-untyped-def]
+                 config_file: str | None, isolated: bool, exempt_quotes: bool, fix: bool = False,
+                 unsafe_fixes: bool = False):  # type: ignore[no-untyped-def]
     from .runner import Settings
 
     if source is not None and (len(paths) != 1 or Path(paths[0]).is_dir()):
@@ -253,7 +254,7 @@ def settings_for(paths: tuple[str, ...], termbases: tuple[str, ...], no_default:
             raise fail(exc) from None
     return Settings(termbases=termbases, no_default=no_default, lang=lang, source_lang=source_lang,
                     encoding=encoding, fix_encoding=fix_encoding, config_file=config_file, isolated=isolated,
-                    source=source, exempt_quotes=exempt_quotes, fix=fix)
+                    source=source, exempt_quotes=exempt_quotes, fix=fix, unsafe_fixes=unsafe_fixes)
 
 
 @main.command()
@@ -293,10 +294,13 @@ def check(paths: tuple[str, ...], termbases: tuple[str, ...], no_default: bool, 
 @input_options
 @file_options
 @click.option("--diff", is_flag=True, help="Show the changes as a unified diff; write nothing.")
+@click.option("--unsafe-fixes", is_flag=True,
+              help="Also rewrite unlisted variants found by concept signatures (unlisted-variant).")
 @click.option("--format", "fmt", type=FORMAT_CHOICE, default="text", show_default=True, help="Output format of what is left.")
 def fix(paths: tuple[str, ...], termbases: tuple[str, ...], no_default: bool, lang: str | None,
         encoding: str | None, fix_encoding: bool, source: str | None, source_lang: str | None,
-        config_file: str | None, isolated: bool, exempt_quotes: bool, jobs: int, diff: bool, fmt: str) -> None:
+        config_file: str | None, isolated: bool, exempt_quotes: bool, jobs: int, diff: bool, unsafe_fixes: bool,
+        fmt: str) -> None:
     """Rewrite deprecated and superseded renderings in PATHS in place."""
     import difflib
 
@@ -304,7 +308,7 @@ def fix(paths: tuple[str, ...], termbases: tuple[str, ...], no_default: bool, la
     from .runner import run as run_files
 
     settings = settings_for(paths, termbases, no_default, lang, encoding, fix_encoding, source, source_lang,
-                            config_file, isolated, exempt_quotes, fix=True)
+                            config_file, isolated, exempt_quotes, fix=True, unsafe_fixes=unsafe_fixes)
     run = Run()
     for outcome in run_files(walk(paths), settings, jobs):
         if outcome.error is not None:

@@ -60,6 +60,11 @@ DOCS: tuple[CodeDoc, ...] = (
         N_("Replace it with the official rendering in the language of the translation."),
     ),
     CodeDoc(
+        "unlisted-variant",
+        N_("Words that fill the slots of a concept's signature (its content words by lemma, with the synonyms seen across its renderings) in a form the term base does not list: a synonym, another number on the head noun, words reordered or one dropped."),
+        N_("Use the suggested official rendering (glossary fix --unsafe-fixes applies it). If the form is a real variant, add it to the term base; glossary variants lists them for a corpus."),
+    ),
+    CodeDoc(
         "unused-suppression",
         N_("An inline glossary-disable comment has no finding in its scope, so it silences nothing; left in place it would silence a later, real finding."),
         N_("Remove the comment, or correct the concept id or code it names."),

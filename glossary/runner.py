@@ -32,6 +32,7 @@ class Settings:
     source: str | None = None
     exempt_quotes: bool = False
     fix: bool = False
+    unsafe_fixes: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +76,7 @@ def prepare(path: str, settings: Settings):  # type: ignore[no-untyped-def]
         source_lang=option_tag(settings.source_lang, "--source-lang") or cfg.source_lang,
         disable=cfg.disable, disable_concepts=cfg.disable_concepts, severity=cfg.severity,
         exempt_quotes=True if settings.exempt_quotes else cfg.exempt_quotes,
+        unsafe_fixes=settings.unsafe_fixes,
     )
     return cfg, tb, options
 

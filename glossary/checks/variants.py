@@ -1,0 +1,97 @@
+"""`unlisted-variant`: a rendering of a concept that the term base does not list.
+
+Hits of the concept signatures (glossary.signatures) that no listed rendering
+covers. The suggestion is the preferred rendering in the found number (English)
+or case and number (Russian). A signature is a guess, so the finding is a
+warning and `fix` applies it only with `--unsafe-fixes`.
+"""
+
+from __future__ import annotations
+
+from ..model import Document, Finding, Match, Segment, Span
+from ..positions import LineIndex
+from ..termbase import TermBase
+from . import Options, make_finding
+
+
+def unlisted(text: str, lang: str, matches: list[Match], termbase: TermBase) -> list[tuple["object", str, bool, str, Span]]:
+    """(hit, suggestion, renderable, why, span) for each unlisted hit in `text`."""
+    from .. import signatures
+
+    index = signatures.index_for(termbase, lang)
+    if not index:
+        return []
+    hits = index.scan(text)
+    if not hits:
+        return []
+    out = []
+    for hit in hits:
+        if not _free(hit, matches):
+            continue
+        sig = hit.signature
+        found = text[hit.start:hit.end]
+        if signatures.sequence(found, sig.lang, sig.function_words) in sig.accepted:
+            continue
+        span = Span(hit.start, hit.end)
+        renderable, why = True, ""
+        if sig.lang == "en":
+            suggestion = signatures.suggest_en(hit, found, hit.start)
+        else:
+            from ..model import Status, Term
+            from ..morph import render
+
+            target = Term(sig.preferred, sig.lang, Status.PREFERRED)
+            tags = signatures.ru_forms(hit, text)
+            rendered = render(target, tags, found, target, text[max(0, hit.start - 8):hit.start])
+            suggestion, renderable, why = rendered.text, rendered.fixable, rendered.why
+            if rendered.widen:
+                span = Span(hit.start - rendered.widen, hit.end)
+        if suggestion.casefold() == text[span.start:span.end].casefold():
+            continue  # the preferred rendering, inflected
+        out.append((hit, suggestion, renderable, why, span))
+    return out
+
+
+def _free(hit, matches: list[Match]) -> bool:  # type: ignore[no-untyped-def]
+    """Whether no listed rendering claims the hit's words.
+
+    A listed rendering of the same concept, or one that reaches outside the
+    hit, is reported by its own check. A rendering of another concept strictly
+    inside the hit is part of a longer variant ("community of shared destiny"
+    in "community of shared destiny for all humankind"): leftmost-longest, the
+    hit wins, and the check drops the shorter finding.
+    """
+    for m in matches:
+        s, e = m.span.start, m.span.end
+        if s < hit.end and hit.start < e:
+            if m.concept_id == hit.concept_id or s < hit.start or e > hit.end or (s, e) == (hit.start, hit.end):
+                return False
+    return True
+
+
+def describe(hit, text: str) -> str:  # type: ignore[no-untyped-def]
+    """Which slots the found words filled, named by the preferred rendering's words."""
+    from .. import signatures
+
+    sig = hit.signature
+    names = [w for _, _, w in signatures.words(sig.preferred) if w.lower() not in sig.function_words]
+    pairs = []
+    for (s, e), k in zip(hit.words, hit.filled):
+        name = names[k] if k < len(names) else sig.slot_names()[k]
+        word = text[s:e]
+        pairs.append(word if word.lower() == name.lower() else f"{word} ({name})")
+    return (f"not a listed rendering of {sig.concept_id}; slots matched {len(set(hit.filled))} of "
+            f"{len(sig.slots)}: " + ", ".join(pairs))
+
+
+def run(document: Document, segment: Segment, index: LineIndex, lang: str, matches: list[Match],
+        termbase: TermBase, options: Options) -> list[Finding]:
+    if "unlisted-variant" in options.disable:
+        return []
+    findings = []
+    for hit, suggestion, renderable, why, span in unlisted(segment.text, lang, matches, termbase):
+        reason = describe(hit, segment.text) + (f"; {why}" if why else "")
+        findings.append(make_finding(
+            "unlisted-variant", document, segment, index, span, concept_id=hit.concept_id,
+            suggestion=suggestion, reason=reason, lang=lang, fixable=renderable and options.unsafe_fixes))
+    return findings

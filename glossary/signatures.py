@@ -1,0 +1,464 @@
+"""Signatures: renderings of a concept that the term base does not list.
+
+A closed list of renderings never keeps up with drafts: "communities of common
+destiny", «сообществом с единой судьбой», "productive forces of a new quality".
+Each concept's renderings in a language are reduced to slots of content words
+compared by lemma (a light rule lemmatizer for English, pymorphy3 for Russian):
+the words that fill one slot across renderings are its synonyms (shared /
+common, future / destiny). A stretch of text whose content words fill the
+required slots, each once, with at most two function words between them and no
+other word or punctuation, is a hit; `checks/variants.py` reports the hits that
+are not listed renderings. A concept can replace its derived signature in the
+YAML (`signature:`), or switch it off.
+
+The scan is gated by one anchor per signature (its slot with the longest
+lemmas, the rarest in prose): only tokens whose lemma is an anchor lemma (for
+Russian: whose first letters are an anchor's) start the slower walk.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .model import Concept, SignatureSpec, Term
+
+LANGS = ("en", "ru")
+
+FUNCTION_WORDS: dict[str, frozenset[str]] = {
+    "en": frozenset(
+        "a an the of for with and to in on by at all its their our his her as from into among between".split()
+    ),
+    "ru": frozenset("и с со для в во на по о об к ко между из от всего всех всей".split()),
+}
+_GAP_MAX = 2  # function words allowed in a row between two slot words
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*(?:['’](?![^\W_]))?")
+# What may stand between two words of one rendering: spaces, hyphens and dashes, quotes.
+_GAP = re.compile(r"[\s\-‐‑‒–—―\"'«»“”„‘’‹›]*")
+
+# English: regular plural and possessive, British spellings, by rule ------------
+
+_EN_IRREGULAR = {"men": "man", "women": "woman", "children": "child", "people": "people", "peoples": "people"}
+_EN_KEEP_S = ("ss", "us", "is", "ics")
+_EN_SPELLING = (
+    (re.compile(r"isation$"), "ization"), (re.compile(r"ise$"), "ize"), (re.compile(r"ised$"), "ized"),
+    (re.compile(r"(?<=[^aeiou]{2})our$"), "or"), (re.compile(r"(?<=[bv])iour$"), "ior"),
+    (re.compile(r"(?<=[^aeiou])tre$"), "ter"), (re.compile(r"ogue$"), "og"),
+)  # fmt: skip
+_EN_NOT_ISE = frozenset("rise wise raise praise precise concise exercise enterprise promise premise surprise expertise".split())
+
+
+def _en_singular(word: str) -> str:
+    if word in _EN_IRREGULAR:
+        return _EN_IRREGULAR[word]
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 4 and word.endswith(("ches", "shes", "sses", "xes", "zes")):
+        return word[:-2]
+    if len(word) > 3 and word.endswith("s") and not word.endswith(_EN_KEEP_S):
+        return word[:-1]
+    return word
+
+
+@lru_cache(maxsize=65536)
+def en_lemma(word: str) -> str:
+    """A light English lemma: lower case, no possessive, singular, American spelling."""
+    w = word.lower().replace("’", "'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    elif w.endswith("'"):
+        w = w[:-1]
+    w = _en_singular(w)
+    if w not in _EN_NOT_ISE and len(w) > 5:
+        for pattern, repl in _EN_SPELLING:
+            w = pattern.sub(repl, w)
+    return w
+
+
+def en_plural(word: str) -> bool:
+    """Whether an English word form is a plural (by the same rules)."""
+    w = word.lower().replace("’", "'").rstrip("'s") if word.endswith(("'s", "’s")) else word.lower().rstrip("'’")
+    return _en_singular(w) != w
+
+
+def _ru_lemmas(word: str) -> frozenset[str]:
+    from .morph import russian
+
+    return frozenset(r.lemma for r in russian.analyser().readings(word.lower())) or frozenset({word.lower()})
+
+
+@lru_cache(maxsize=65536)
+def lemmas(word: str, lang: str) -> frozenset[str]:
+    """Every lemma a word form may have (Russian forms are often ambiguous)."""
+    if lang == "ru":
+        return _ru_lemmas(word.replace("ё", "е").replace("Ё", "Е"))
+    return frozenset({en_lemma(word)})
+
+
+def first_lemma(word: str, lang: str) -> str:
+    """The lemma of a word in a listed rendering (its first reading)."""
+    if lang == "ru":
+        from .morph import russian
+
+        readings = russian.analyser().readings(word.lower().replace("ё", "е"))
+        return readings[0].lemma if readings else word.lower()
+    return en_lemma(word)
+
+
+def base_lang(lang: str | None) -> str:
+    return (lang or "").replace("_", "-").split("-")[0].lower()
+
+
+# Signatures ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Signature:
+    """One concept's slots in one language, and what counts as listed."""
+
+    concept_id: str
+    lang: str
+    slots: tuple[frozenset[str], ...]
+    required: tuple[bool, ...]
+    function_words: frozenset[str]
+    anchor: int
+    tolerance: int  # required slots that may be missing (a term shortened by a word)
+    accepted: frozenset[tuple[str, ...]]  # word-lemma sequences of accepted renderings
+    listed: frozenset[tuple[str, ...]]  # ... of every listed rendering
+    preferred: str
+
+    def slot_names(self) -> tuple[str, ...]:
+        return tuple("/".join(sorted(s)) for s in self.slots)
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """Text `start`..`end` filling `filled` slots of a signature (one slot per word, in text order)."""
+
+    signature: Signature
+    start: int
+    end: int
+    words: tuple[tuple[int, int], ...]  # spans of the slot words
+    filled: tuple[int, ...]  # slot of each slot word
+
+    @property
+    def concept_id(self) -> str:
+        return self.signature.concept_id
+
+
+def words(text: str) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+
+
+def sequence(text: str, lang: str, function_words: frozenset[str]) -> tuple[str, ...]:
+    """A rendering as a sequence of lemmas (function words as written), for "is it listed?"."""
+    return tuple(w.lower() if w.lower() in function_words else first_lemma(w, lang) for _, _, w in words(text))
+
+
+def _similar(a: str, b: str) -> bool:
+    """Two lemmas of one root (productive / productivity): a long shared start."""
+    n = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        n += 1
+    return n >= 5 and n >= 0.7 * min(len(a), len(b))
+
+
+def _content(text: str, lang: str, function_words: frozenset[str]) -> list[str]:
+    return [first_lemma(w, lang) for _, _, w in words(text) if w.lower() not in function_words]
+
+
+def _usable(term: Term) -> bool:
+    return not term.abbreviation_of and not term.requires_source and "|" not in term.text
+
+
+def derive(concept: Concept, lang: str) -> Signature | None:
+    """The concept's signature in `lang` (its YAML `signature:` if any), or None if it has none."""
+    lang = base_lang(lang)
+    if lang not in LANGS:
+        return None
+    preferred = concept.preferred(lang)
+    if preferred is None:
+        return None
+    spec = next((s for s in concept.signatures if base_lang(s.lang) == lang), None)
+    if spec is not None and spec.off:
+        return None
+    function_words = frozenset(w.lower() for w in spec.function_words) if spec and spec.function_words is not None else FUNCTION_WORDS[lang]
+    terms = [t for t in concept.terms if base_lang(t.lang) == lang and _usable(t)]
+    listed = frozenset(sequence(t.text, lang, function_words) for t in concept.terms if base_lang(t.lang) == lang)
+    accepted = frozenset(sequence(t.text, lang, function_words) for t in concept.terms
+                         if base_lang(t.lang) == lang and not t.status.is_variant)
+    if spec is not None:
+        slots = [frozenset(first_lemma(w, lang) for w in ws) | frozenset(en_lemma(w) for w in ws if lang == "en")
+                 for ws, _ in spec.slots]
+        required = [r for _, r in spec.slots]
+        tolerance = 0
+    else:
+        found = _derive_slots(preferred, terms, lang, function_words)
+        if found is None:
+            return None
+        slots, required = found, [True] * len(found)
+        tolerance = 1 if len(found) >= 4 else 0
+    candidates = [k for k, r in enumerate(required) if r] or list(range(len(slots)))
+    anchor = max(candidates, key=lambda k: (min(len(w) for w in slots[k]), -k))
+    return Signature(concept.id, lang, tuple(slots), tuple(required), function_words, anchor, tolerance,
+                     accepted, listed, preferred.text)
+
+
+def _derive_slots(preferred: Term, terms: Sequence[Term], lang: str,
+                  function_words: frozenset[str]) -> list[frozenset[str]] | None:
+    """Slots from the preferred rendering's content words, synonyms from the other renderings.
+
+    Another rendering's words go to the slot with the same lemma, then to one
+    of the same root, then, if as many words as empty slots are left, in order
+    (common -> shared, destiny -> future).
+    """
+    base = _content(preferred.text, lang, function_words)
+    if len(base) < 2:
+        return None  # one word is not a signature: ordinary prose is full of it
+    slots = [{lemma} for lemma in base]
+    for term in terms:
+        if term is preferred:
+            continue
+        content = _content(term.text, lang, function_words)
+        assigned: dict[int, int] = {}
+        for i, lemma in enumerate(content):
+            k = next((k for k, s in enumerate(slots) if k not in assigned.values() and lemma in s), None)
+            if k is not None:
+                assigned[i] = k
+        for i, lemma in enumerate(content):
+            if i not in assigned:
+                k = next((k for k, s in enumerate(slots) if k not in assigned.values()
+                          and any(_similar(lemma, x) for x in s)), None)
+                if k is not None:
+                    assigned[i] = k
+        for i, k in assigned.items():
+            slots[k].add(content[i])
+        rest = [i for i in range(len(content)) if i not in assigned]
+        empty = [k for k in range(len(slots)) if k not in assigned.values()]
+        if rest and len(rest) == len(empty):
+            for i, k in zip(rest, empty):
+                slots[k].add(content[i])
+    return [frozenset(s) for s in slots]
+
+
+# Scanning ------------------------------------------------------------------------
+
+
+class Index:
+    """Every signature of one language of a term base, gated by anchor."""
+
+    def __init__(self, lang: str, signatures: Iterable[Signature]) -> None:
+        self.lang = lang
+        self.signatures = list(signatures)
+        self.by_lemma: dict[str, list[Signature]] = {}
+        self.prefixes: set[str] = set()
+        for sig in self.signatures:
+            for lemma in sig.slots[sig.anchor]:
+                self.by_lemma.setdefault(lemma, []).append(sig)
+                self.prefixes.add(lemma[:3])
+
+    def __bool__(self) -> bool:
+        return bool(self.signatures)
+
+    def scan(self, text: str) -> list[Hit]:
+        """Every hit in `text`, leftmost-longest across signatures."""
+        if not self.signatures:
+            return []
+        toks = words(text)
+        lang = self.lang
+        found: list[Hit] = []
+        for i, (_, _, w) in enumerate(toks):
+            lower = w.lower()
+            if lang == "ru" and lower.replace("ё", "е")[:3] not in self.prefixes:
+                continue
+            sigs: list[Signature] = []
+            for lemma in lemmas(w, lang):
+                sigs.extend(self.by_lemma.get(lemma, ()))
+            for sig in dict.fromkeys(sigs):
+                hit = _expand(sig, text, toks, i)
+                if hit is not None:
+                    found.append(hit)
+        return _longest(found)
+
+
+def _slot_set(sig: Signature, word: str) -> frozenset[int]:
+    ls = lemmas(word, sig.lang)
+    return frozenset(k for k, s in enumerate(sig.slots) if ls & s)
+
+
+def _joined(text: str, a: tuple[int, int, str], b: tuple[int, int, str]) -> bool:
+    """Whether nothing but spaces, hyphens, dashes or quotes separates two words."""
+    m = _GAP.fullmatch(text, a[1], b[0])
+    return m is not None
+
+
+def _expand(sig: Signature, text: str, toks: list[tuple[int, int, str]], i: int) -> Hit | None:
+    """The longest stretch around word `i` that fills the signature, or None."""
+    limit = 2 * len(sig.slots) + 3
+    items: dict[int, frozenset[int]] = {i: _slot_set(sig, toks[i][2])}
+    for step in (-1, 1):
+        j, gap = i, 0
+        while len(items) < 2 * limit:
+            k = j + step
+            if k < 0 or k >= len(toks) or not _joined(text, toks[min(j, k)], toks[max(j, k)]):
+                break
+            slots = _slot_set(sig, toks[k][2])
+            if slots:
+                items[k], gap = slots, 0
+            elif toks[k][2].lower() in sig.function_words and gap < _GAP_MAX:
+                items[k], gap = frozenset(), gap + 1
+            else:
+                break
+            j = k
+    slot_words = sorted(k for k, s in items.items() if s)
+    at = slot_words.index(i)
+    best: tuple[int, int, tuple[int, ...]] | None = None
+    for a in range(at, -1, -1):
+        for b in range(at, len(slot_words)):
+            run = slot_words[a:b + 1]
+            if len(run) > len(sig.slots):
+                break
+            filled = _assign([items[k] for k in run])
+            if filled is None or not _enough(sig, filled):
+                continue
+            if best is None or len(run) > best[1] - best[0] + 1:
+                best = (a, b, filled)
+    if best is None:
+        return None
+    run = slot_words[best[0]:best[1] + 1]
+    if len(run) >= 3 and re.fullmatch(r"[^\W_]+(?:-[^\W_]+)+", text[toks[run[0]][0]:toks[run[-1]][1]]):
+        return None  # words joined only by hyphens are an identifier (a concept id, a file name)
+    return Hit(sig, toks[run[0]][0], toks[run[-1]][1], tuple((toks[k][0], toks[k][1]) for k in run), best[2])
+
+
+def _assign(options: list[frozenset[int]], taken: frozenset[int] = frozenset()) -> tuple[int, ...] | None:
+    """One distinct slot per word, or None (a slot filled twice is two mentions, not one rendering)."""
+    if not options:
+        return ()
+    for k in sorted(options[0] - taken):
+        rest = _assign(options[1:], taken | {k})
+        if rest is not None:
+            return (k, *rest)
+    return None
+
+
+def _enough(sig: Signature, filled: tuple[int, ...]) -> bool:
+    got = set(filled)
+    if sig.anchor not in got:
+        return False
+    missing = sum(1 for k, r in enumerate(sig.required) if r and k not in got)
+    return missing <= sig.tolerance and len(got) >= 2
+
+
+def _longest(hits: list[Hit]) -> list[Hit]:
+    """Leftmost-longest; on one span the signature with the most slots filled, then the fewest slots."""
+    hits.sort(key=lambda h: (h.start, -h.end, -len(h.filled), len(h.signature.slots)))
+    out: list[Hit] = []
+    reach = -1
+    for h in hits:
+        if h.start >= reach:
+            out.append(h)
+            reach = h.end
+    return out
+
+
+_INDEXES: dict[tuple[str, str], tuple[object, Index]] = {}
+
+
+def index_for(termbase, lang: str | None) -> Index:  # type: ignore[no-untyped-def]
+    """The signature index of a term base for a language, built once per process."""
+    base = base_lang(lang)
+    key = (termbase.digest, base)
+    cached = _INDEXES.get(key)
+    if cached is not None and (termbase.digest or cached[0] is termbase):
+        return cached[1]
+    sigs = [s for s in (derive(c, base) for c in termbase.concepts) if s is not None] if base in LANGS else []
+    index = Index(base, sigs)
+    _INDEXES[key] = (termbase, index)
+    return index
+
+
+# Suggestions ---------------------------------------------------------------------
+
+
+def suggest_en(hit: Hit, found_text: str, text_start: int) -> str:
+    """The preferred rendering with the number of the found slot words and its possessive."""
+    from .morph import english
+
+    sig = hit.signature
+    pref = words(sig.preferred)
+    content = [(s, e, w) for s, e, w in pref if w.lower() not in sig.function_words]
+    out = sig.preferred
+    edits: list[tuple[int, int, str]] = []
+    for (s, e), slot in zip(hit.words, hit.filled):
+        word = found_text[s - text_start:e - text_start]
+        if slot < len(content) and en_plural(word):
+            ps, pe, pw = content[slot]
+            many = english.plural(pw)
+            if many is not None:
+                edits.append((ps, pe, many))
+    for ps, pe, new in sorted(edits, reverse=True):
+        out = out[:ps] + new + out[pe:]
+    last = found_text.rstrip()
+    if last.endswith(("'s", "’s")) or (last.endswith(("'", "’")) and en_plural(last[:-1])):
+        apostrophe = "’" if "’" in last[-2:] else "'"
+        out = out + apostrophe if out.endswith("s") else out + apostrophe + "s"
+    ws = [w for _, _, w in words(found_text) if w.lower() not in sig.function_words]
+    if len(ws) > 1 and all(w[:1].isupper() for w in ws) and not all(w.isupper() for w in ws):
+        out = re.sub(r"[^\W_]+", lambda m: m.group() if m.group().lower() in sig.function_words
+                     else m.group()[:1].upper() + m.group()[1:], out)
+    return out
+
+
+def ru_forms(hit: Hit, text: str) -> list[str]:
+    """Form tags (`ru:case,number,flip`) of the found head noun, relative to the preferred rendering."""
+    from .morph import russian
+
+    sig = hit.signature
+    pattern = russian.analyse(sig.preferred)
+    cite = russian.citation(pattern)
+    if cite is None:
+        return []
+    pref_content = [w for _, _, w in words(sig.preferred) if w.lower() not in sig.function_words]
+    head_lemma = next((s.parse.normal_form for s in pattern.slots if s.inflects and s.domain == 0 and s.pos == "NOUN"), None)
+    head_slot = next((k for k, w in enumerate(pref_content) if head_lemma and first_lemma(w, "ru") == head_lemma.replace("ё", "е")), 0)
+    word = None
+    for (s, e), slot in zip(hit.words, hit.filled):
+        if slot == head_slot:
+            word = text[s:e]
+    if word is None:
+        word = text[hit.words[0][0]:hit.words[0][1]]
+    tags: list[str] = []
+    for r in russian.analyser().readings(word.lower().replace("ё", "е")):
+        if r.lemma in sig.slots[head_slot] and r.case and r.number:
+            tag = russian.Form(r.case, r.number, r.number != cite[1]).tag
+            if tag not in tags:
+                tags.append(tag)
+    return tags
+
+
+# Validation ----------------------------------------------------------------------
+
+
+def problems(termbase) -> list[tuple[Concept, str]]:  # type: ignore[no-untyped-def]
+    """Signatures that fire on another concept's preferred rendering: (that concept, message)."""
+    out: list[tuple[Concept, str]] = []
+    for lang in LANGS:
+        index = index_for(termbase, lang)
+        if not index:
+            continue
+        for concept in termbase.concepts:
+            preferred = concept.preferred(lang)
+            if preferred is None:
+                continue
+            for hit in index.scan(preferred.text):
+                sig = hit.signature
+                found = preferred.text[hit.start:hit.end]
+                if hit.concept_id != concept.id and sequence(found, lang, sig.function_words) not in sig.listed:
+                    out.append((concept, f'the {lang} signature of "{hit.concept_id}" fires on "{found}" in '
+                                         f'the preferred rendering of "{concept.id}"; give it a `signature:`'))
+    return out
