@@ -5,63 +5,145 @@
     'the Belt and Road projects'
 
 Everything here works on the shipped term base unless a `termbase` is given
-(see `load`). Submodules are imported on first use so that `import glossary`
+(see `load`; a path to a YAML file is accepted too). Submodules are imported on first use so that `import glossary`
 stays cheap for the command line.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import os
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any, Union
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 if TYPE_CHECKING:
-    from .model import Finding, Match
+    from .errors import GlossaryError, InputError, TermBaseError
+    from .model import Concept, Finding, Match, Position, Severity, Span, Status, Term
     from .termbase import TermBase
 
-__all__ = ["load", "check", "check_pair", "normalize", "find_concepts", "__version__"]
+    TermBaseArg = Union[TermBase, str, os.PathLike[str], Iterable[Union[str, os.PathLike[str]]], None]
+
+__all__ = [
+    "load", "check", "check_pair", "normalize", "find_concepts", "__version__",
+    "Finding", "Match", "Span", "Position", "Severity", "Status", "Concept", "Term", "TermBase",
+    "GlossaryError", "InputError", "TermBaseError",
+]
+
+# Public types, imported on first use (`glossary.Finding`) to keep `import glossary` cheap.
+_TYPES = {
+    "Finding": "model", "Match": "model", "Span": "model", "Position": "model", "Severity": "model",
+    "Status": "model", "Concept": "model", "Term": "model", "TermBase": "termbase",
+    "GlossaryError": "errors", "InputError": "errors", "TermBaseError": "errors",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _TYPES.get(name)
+    if module is None:
+        raise AttributeError(f"module 'glossary' has no attribute {name!r}")
+    from importlib import import_module
+
+    value = getattr(import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))
+
 
 _DEFAULT: TermBase | None = None
 
 
-def load(paths: tuple[str, ...] | list[str] = (), *, default: bool = True) -> TermBase:
-    """Load the shipped term base, then `paths` in order (later ones override)."""
+def _paths(paths: Any) -> list[str | os.PathLike[str]]:
+    """One path (str or PathLike) or an iterable of them; bytes are refused."""
+    if isinstance(paths, (str, os.PathLike)):
+        return [paths]
+    if isinstance(paths, (bytes, bytearray)):
+        raise TypeError("a term base path must be str or os.PathLike, not bytes")
+    if not isinstance(paths, Iterable):
+        raise TypeError(f"a term base path must be str or os.PathLike, not {type(paths).__name__}")
+    out = list(paths)
+    for p in out:
+        if not isinstance(p, (str, os.PathLike)):
+            raise TypeError(f"a term base path must be str or os.PathLike, not {type(p).__name__}")
+    return out
+
+
+def load(paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]] = (), *,
+         default: bool = True) -> TermBase:
+    """Load the shipped term base, then `paths` (one path or several; later ones override)."""
     from .termbase import load as _load
 
     global _DEFAULT
-    if not paths and default:
+    files = _paths(paths)
+    if not files and default:
         if _DEFAULT is None:
             _DEFAULT = _load()
         return _DEFAULT
-    return _load(paths, default=default)
+    return _load(files, default=default)
 
 
-def check(text: str, lang: str | None = None, termbase: TermBase | None = None) -> list[Finding]:
+def _termbase(termbase: TermBaseArg) -> TermBase:
+    """A TermBase as given, loaded from path(s) on top of the shipped one, or the shipped one."""
+    from .termbase import TermBase
+
+    if termbase is None:
+        return load()
+    if isinstance(termbase, TermBase):
+        return termbase
+    return load(termbase)
+
+
+def _text(text: object, name: str = "text") -> str:
+    if isinstance(text, str):
+        return text
+    if isinstance(text, (bytes, bytearray)):
+        raise TypeError(f"{name} must be str, not bytes: decode it first")
+    raise TypeError(f"{name} must be str, not {type(text).__name__}")
+
+
+def _lang(lang: object, name: str = "lang") -> str:
+    """The canonical tag; ValueError for a malformed tag or an unregistered language."""
+    from .langtags import normalize as tag
+
+    if not isinstance(lang, str):
+        raise TypeError(f"{name} must be a language tag (str), not {type(lang).__name__}")
+    try:
+        return tag(lang)
+    except ValueError as exc:
+        raise ValueError(f"{name}: {exc}") from None
+
+
+def check(text: str, lang: str | None = None, termbase: TermBaseArg = None) -> list[Finding]:
     """Findings in `text`; `lang` is guessed from the script when not given."""
     from .checks import check_text
 
-    return check_text(text, lang, termbase or load())
+    text = _text(text)
+    tag = None if lang is None else _lang(lang)
+    return check_text(text, tag, _termbase(termbase))
 
 
 def check_pair(source: str, target: str, source_lang: str = "zh", target_lang: str = "en",
-               termbase: TermBase | None = None) -> list[Finding]:
-    """Findings in `target` read as the translation of `source`; positions are in `target`.
+               termbase: TermBaseArg = None) -> list[Finding]:
+    """Findings in `target` read as the translation of `source`; offsets are in `target`.
 
     The pair is one segment: every concept the source names must be rendered
     in the target as often (`missing-term`), no source term may be left in it
     (`untranslated-term`), and the target is checked as `check` would.
     """
     from .checks import Options, check_document
-    from .langtags import normalize as tag
     from .model import Document, Segment
 
-    src, tgt = tag(source_lang), tag(target_lang)
+    source, target = _text(source, "source"), _text(target, "target")
+    src, tgt = _lang(source_lang, "source_lang"), _lang(target_lang, "target_lang")
     segment = Segment(text=target, lang=tgt, source_text=source, source_lang=src)
     document = Document(path="<target>", text=target, segments=(segment,))
-    return check_document(document, termbase or load(), Options(lang=tgt, source_lang=src))
+    return check_document(document, _termbase(termbase), Options(lang=tgt, source_lang=src))
 
 
-def normalize(text: str, lang: str | None = None, termbase: TermBase | None = None, *,
+def normalize(text: str, lang: str | None = None, termbase: TermBaseArg = None, *,
               fix_encoding: bool = False, unsafe_fixes: bool = False) -> str:
     """`text` with every deprecated or superseded rendering replaced by the official one.
 
@@ -70,11 +152,12 @@ def normalize(text: str, lang: str | None = None, termbase: TermBase | None = No
     from .checks import Options, check_text
     from .fix import apply, plan
 
-    tb = termbase or load()
-    out = text
+    out = _text(text)
+    tag = None if lang is None else _lang(lang)
+    tb = _termbase(termbase)
     # A fix can expose another (an overlap skipped in one pass): repeat to a fixed point.
     for _ in range(4):
-        findings = check_text(out, lang, tb, Options(fix_encoding=fix_encoding, unsafe_fixes=unsafe_fixes))
+        findings = check_text(out, tag, tb, Options(fix_encoding=fix_encoding, unsafe_fixes=unsafe_fixes))
         edits = plan(out, findings, fix_encoding=fix_encoding)
         if not edits:
             break
@@ -82,10 +165,11 @@ def normalize(text: str, lang: str | None = None, termbase: TermBase | None = No
     return out
 
 
-def find_concepts(text: str, lang: str | None = None, termbase: TermBase | None = None) -> list[Match]:
+def find_concepts(text: str, lang: str | None = None, termbase: TermBaseArg = None) -> list[Match]:
     """Every rendering of every concept in `text`, leftmost-longest."""
     from .matcher import matcher_for
     from .script import guess_lang
 
-    tb = termbase or load()
-    return matcher_for(tb, lang or guess_lang(text)).scan(text)
+    text = _text(text)
+    tb = _termbase(termbase)
+    return matcher_for(tb, _lang(lang) if lang is not None else guess_lang(text)).scan(text)

@@ -15,6 +15,7 @@ from typing import Any
 
 import click
 
+from . import __version__
 from .clilocale import LocalizedGroup, locale_option
 from .errors import GlossaryError, TermBaseErrors
 from .i18n import _, ngettext
@@ -207,11 +208,11 @@ class MainGroup(LocalizedGroup):
         return super().main(*args, **kwargs)
 
 
-FORMAT_CHOICE = click.Choice(["text", "json", "sarif", "github"])
+FORMAT_CHOICE = click.Choice(["text", "json", "sarif", "github", "html"])
 
 
 @click.group(cls=MainGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="glossary", prog_name="glossary")
+@click.version_option(__version__, prog_name="glossary")
 @locale_option
 def main() -> None:
     """Check texts against the official renderings of political and diplomatic terms."""

@@ -9,14 +9,10 @@ are stable, untranslated identifiers; the prose is marked for translation.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 
 from glossary.i18n import N_
 
 DOCS_PAGE = "docs/codes.md"
-# Used until the package declares where its docs are published
-# (`[project.urls] Documentation = "https://…/docs"` in pyproject.toml).
-FALLBACK_DOCS_URL = "https://glossary.invalid/docs"
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,20 +75,11 @@ def doc(code: str) -> CodeDoc:
     return _BY_CODE.get(code, GENERIC)
 
 
-@lru_cache(maxsize=1)
 def docs_url() -> str:
-    """The published docs folder: the package's `Documentation` project URL, else a placeholder."""
-    from importlib.metadata import PackageNotFoundError, metadata
+    """The documentation folder in the project's repository."""
+    from .project import DOCS_URL
 
-    try:
-        urls = metadata("glossary").get_all("Project-URL") or []
-    except PackageNotFoundError:
-        urls = []
-    for entry in urls:
-        label, _sep, url = entry.partition(",")
-        if label.strip().casefold() == "documentation" and url.strip():
-            return url.strip().rstrip("/")
-    return FALLBACK_DOCS_URL
+    return DOCS_URL
 
 
 def help_uri(code: str) -> str:

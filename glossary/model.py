@@ -180,13 +180,21 @@ class Match:
 
 @dataclass(frozen=True, slots=True)
 class Finding:
-    """One reported problem; carries data, the message is rendered from `code`."""
+    """One reported problem; carries data, the message is rendered from `code`.
+
+    `start`/`end` are half-open code-point offsets into the checked text, and
+    `line`, `column`, `end_line`, `end_column` the 1-based positions of those
+    offsets: the same names and meanings as in the JSON report.
+    """
 
     code: str
     severity: Severity
-    span: Span
-    start: Position
-    end: Position
+    start: int
+    end: int
+    line: int
+    column: int
+    end_line: int
+    end_column: int
     found: str
     concept_id: str | None = None
     suggestion: str | None = None
@@ -197,26 +205,45 @@ class Finding:
     unit_id: str | None = None
     fuzzy: bool = False
 
-    # The JSON contract of issue #2 names these `concept`, `line`, `column`.
+    @property
+    def span(self) -> Span:
+        return Span(self.start, self.end)
+
+    # The JSON contract of issue #2 names this `concept`.
     @property
     def concept(self) -> str | None:
         return self.concept_id
 
     @property
-    def line(self) -> int:
-        return self.start.line
+    def message(self) -> str:
+        """The rendered message, as in the JSON report (untranslated)."""
+        from .reporters.messages import message
+
+        return message(self)
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.column}: {self.code} {self.message}"
+
+    # Until 0.2.0 `start`/`end` were Position objects; these aliases give them
+    # for one more release.
+    @property
+    def start_position(self) -> Position:
+        """Deprecated: use `line` and `column`."""
+        _deprecated("Finding.start_position", "Finding.line and Finding.column")
+        return Position(self.line, self.column)
 
     @property
-    def column(self) -> int:
-        return self.start.column
+    def end_position(self) -> Position:
+        """Deprecated: use `end_line` and `end_column`."""
+        _deprecated("Finding.end_position", "Finding.end_line and Finding.end_column")
+        return Position(self.end_line, self.end_column)
 
-    @property
-    def end_line(self) -> int:
-        return self.end.line
 
-    @property
-    def end_column(self) -> int:
-        return self.end.column
+def _deprecated(name: str, instead: str) -> None:
+    import warnings
+
+    warnings.warn(f"{name} is deprecated and will be removed in 0.3.0; use {instead}",
+                  DeprecationWarning, stacklevel=3)
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-from .model import Position
+from .model import Position, Span
 
 # Positions asked before the line table is built: each costs a C-level count
 # over the text before the offset, cheaper than the table for the few
@@ -41,6 +41,12 @@ class LineIndex:
         starts = self.starts
         line = bisect_right(starts, offset)
         return Position(line, offset - starts[line - 1] + 1)
+
+    def locate(self, span: Span) -> dict[str, int]:
+        """A finding's location fields for `span`: offsets and 1-based positions."""
+        first, last = self.position(span.start), self.position(span.end)
+        return {"start": span.start, "end": span.end, "line": first.line, "column": first.column,
+                "end_line": last.line, "end_column": last.column}
 
     def line_text(self, line: int) -> str:
         """The text of 1-based `line` without its line break."""

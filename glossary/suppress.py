@@ -156,8 +156,7 @@ def apply(document: Document, findings: list[Finding], index: LineIndex | None =
         for i, d in enumerate(found):
             if d.kind != "enable" and i not in used:
                 kept.append(Finding(
-                    code=UNUSED, severity=Severity.INFO, span=d.span, start=index.position(d.span.start),
-                    end=index.position(d.span.end), found=d.text, path=document.path,
+                    code=UNUSED, severity=Severity.INFO, **index.locate(d.span), found=d.text, path=document.path,
                     reason="no finding in its scope" + (f" names {', '.join(sorted(d.names))}" if d.names else ""),
                 ))
     return kept

@@ -46,6 +46,11 @@ class TermBase:
     warnings: tuple[TermBaseError, ...] = field(default=(), compare=False)
     _index: Mapping[str, int] = field(default_factory=dict, compare=False, repr=False)
 
+    def __repr__(self) -> str:
+        # The generated repr spells out every concept: hundreds of thousands of characters.
+        files = ", ".join(Path(p).name for p in self.paths) or "no files"
+        return f"<TermBase {len(self.concepts)} concepts, {len(self.langs)} languages from {files}>"
+
     def concept(self, concept_id: str) -> Concept:
         return self.concepts[self._index[concept_id]]
 

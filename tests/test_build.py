@@ -38,7 +38,7 @@ def wheel(tmp_path_factory: pytest.TempPathFactory, registry_reachable: None) ->
         [sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w", str(out), str(src)],
         check=True, capture_output=True, timeout=600,
     )
-    (built,) = out.glob("glossary-*.whl")
+    (built,) = out.glob("zh_glossary_check-*.whl")
     return built
 
 

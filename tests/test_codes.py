@@ -43,16 +43,9 @@ def test_no_documented_code_is_unknown():
     assert {d.code for d in codes.DOCS} == {c.code for c in CHECKS}
 
 
-def test_help_uri_uses_the_declared_documentation_url(monkeypatch):
-    import importlib.metadata
+def test_help_uri_points_at_the_codes_page_in_the_repository():
+    from glossary.project import REPOSITORY
 
-    class Meta:
-        def get_all(self, name):
-            return ["Homepage, https://example.org/glossary", "Documentation, https://example.org/glossary/docs/"]
-
-    monkeypatch.setattr(importlib.metadata, "metadata", lambda name: Meta())
-    codes.docs_url.cache_clear()
-    try:
-        assert codes.help_uri("superseded-term") == "https://example.org/glossary/docs/codes.md#superseded-term"
-    finally:
-        codes.docs_url.cache_clear()
+    uri = codes.help_uri("superseded-term")
+    assert uri == f"{REPOSITORY}/blob/main/docs/codes.md#superseded-term"
+    assert ".invalid" not in uri

@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+import glossary
+
 ROOT = Path(__file__).resolve().parent.parent
 DRAFT = "Ministers praised the One Belt, One Road plan.\n"
 
@@ -46,11 +48,15 @@ def test_wheel_ships_the_term_base_and_works_outside_the_checkout(tmp_path: Path
                            capture_output=True, text=True)
     if build.returncode != 0:
         pytest.fail(f"wheel build failed: {build.stderr[-2000:]}")
-    [wheel] = wheels.glob("glossary-*.whl")
+    [wheel] = wheels.glob("zh_glossary_check-*.whl")
     with zipfile.ZipFile(wheel) as zf:
         names = set(zf.namelist())
         assert "glossary/data/terms.yaml" in names and "glossary/py.typed" in names
         assert zf.read("glossary/data/terms.yaml") == (ROOT / "terms.yaml").read_bytes()
+        [meta] = [n for n in names if n.endswith(".dist-info/METADATA")]
+        headers = zf.read(meta).decode("utf-8").split("\n\n", 1)[0].splitlines()
+        assert "Name: zh-glossary-check" in headers and f"Version: {glossary.__version__}" in headers
+        assert any(h.startswith("Project-URL: Documentation, https://github.com/") for h in headers)
     target = tmp_path / "site"
     subprocess.run([sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target", str(target), str(wheel)],
                    check=True, capture_output=True)

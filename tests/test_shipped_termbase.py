@@ -61,3 +61,37 @@ def test_each_variant_is_shown_in_an_example(shipped: TermBase) -> None:
             if not wanted:
                 missing.append(f"{concept.id}/{term.lang}: {term.text}")
     assert missing == []
+
+
+def test_no_term_is_an_inflection_the_matcher_already_finds(shipped: TermBase) -> None:
+    """A case or number form of a listed term is found by the morphology layer: listing it again is noise."""
+    from glossary.matcher import matcher_for
+
+    redundant = []
+    for concept in shipped.concepts:
+        for term in concept.terms:
+            if term.lang not in ("en", "ru") or "inflect" in term.note:
+                continue
+            for m in matcher_for(shipped, term.lang).scan(term.text):
+                whole = m.span.start == 0 and m.span.end == len(term.text)
+                if whole and m.concept_id == concept.id and m.term.text != term.text and m.form \
+                        and m.term.status.is_variant == term.status.is_variant:
+                    redundant.append(f"{concept.id}: {term.text} (a form of {m.term.text})")
+    assert redundant == []
+
+
+def test_no_entry_waits_for_the_matcher() -> None:
+    from glossary.termbase import load as load_tb
+
+    notes = [t.note for c in load_tb(use_cache=False).concepts for t in c.terms]
+    assert not [n for n in notes if "until the matcher" in n]
+
+
+def test_term_base_holds_terms_not_fragments_of_one_speech(shipped: TermBase) -> None:
+    """A run of list items is not a term: no rendering strings together other concepts' terms."""
+    owner = {t.text.lower(): c.id for c in shipped.concepts for t in c.terms if t.lang == "en"}
+    runs = [t.text for c in shipped.concepts for t in c.terms if t.lang == "en"
+            and any(owner.get(part.strip().lower(), c.id) != c.id for part in t.text.split(",")[1:])]
+    assert runs == []
+    # A title mapped to another title ("My Altai" as "To the Wonder") is one speech's reading.
+    assert "to-the-wonder" not in {c.id for c in shipped.concepts}

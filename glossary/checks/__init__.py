@@ -81,8 +81,7 @@ def make_finding(code: str, document: Document, segment: Segment, index: LineInd
     # A check may withhold a fix (morph: an undecidable case), never grant one.
     allowed = bool(fields.pop("fixable", True))
     return Finding(
-        code=code, severity=check.severity, span=doc_span,
-        start=index.position(doc_span.start), end=index.position(doc_span.end),
+        code=code, severity=check.severity, **index.locate(doc_span),
         found=document.text[doc_span.start:doc_span.end], path=document.path,
         fixable=check.fixable and allowed and replaceable(document, doc_span),
         unit_id=segment.unit_id, fuzzy=segment.fuzzy, **fields,  # type: ignore[arg-type]

@@ -12,7 +12,7 @@ from types import ModuleType
 
 from ..model import Finding
 
-FORMATS = {"text": "text", "json": "json", "sarif": "sarif", "github": "github"}
+FORMATS = {"text": "text", "json": "json", "sarif": "sarif", "github": "github", "html": "html"}
 
 
 @dataclass(frozen=True, slots=True)

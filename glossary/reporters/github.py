@@ -26,7 +26,7 @@ def render(report: Report) -> str:
 
 def render_findings(findings: Iterable[Finding]) -> str:
     """One `::warning …::…` line per finding, sorted by position."""
-    ordered = sorted(findings, key=lambda f: (f.path, f.start.line, f.start.column, f.code))
+    ordered = sorted(findings, key=lambda f: (f.path, f.line, f.column, f.code))
     return "".join(annotation(f) + "\n" for f in ordered)
 
 
@@ -35,15 +35,15 @@ def annotation(finding: Finding) -> str:
     props: list[tuple[str, str]] = []
     if finding.path and finding.path != "-":
         props.append(("file", finding.path))
-    props.append(("line", str(finding.start.line)))
-    props.append(("endLine", str(finding.end.line)))
-    if finding.start.line == finding.end.line:
+    props.append(("line", str(finding.line)))
+    props.append(("endLine", str(finding.end_line)))
+    if finding.line == finding.end_line:
         # GitHub's endColumn is the last annotated column (it defaults to `col`).
-        props.append(("col", str(finding.start.column)))
-        props.append(("endColumn", str(max(finding.start.column, finding.end.column - 1))))
+        props.append(("col", str(finding.column)))
+        props.append(("endColumn", str(max(finding.column, finding.end_column - 1))))
     title = f"glossary {finding.code}" + (f" ({finding.concept_id})" if finding.concept_id else "")
     props.append(("title", title))
-    where = f"{finding.path or '-'}:{finding.start.line}:{finding.start.column}"
+    where = f"{finding.path or '-'}:{finding.line}:{finding.column}"
     text = f"{where}: {finding.code} {message(finding, _)}"
     command = COMMANDS.get(finding.severity, "warning")
     joined = ",".join(f"{key}={escape_property(value)}" for key, value in props)

@@ -14,7 +14,7 @@ VERSION = 1
 def finding_dict(f) -> dict[str, object]:  # type: ignore[no-untyped-def]
     return {
         "path": f.path, "line": f.line, "column": f.column, "end_line": f.end_line, "end_column": f.end_column,
-        "start": f.span.start, "end": f.span.end, "code": f.code, "severity": str(f.severity),
+        "start": f.start, "end": f.end, "code": f.code, "severity": str(f.severity),
         "concept": f.concept_id, "found": f.found, "suggestion": f.suggestion, "message": message(f),
         "fixable": f.fixable, "lang": f.lang, "reason": f.reason, "unit_id": f.unit_id, "fuzzy": f.fuzzy,
     }

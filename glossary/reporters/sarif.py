@@ -17,7 +17,8 @@ from collections.abc import Iterable, Mapping
 from pathlib import PurePath
 from urllib.parse import quote
 
-from glossary import codes
+from glossary import __version__, codes
+from glossary.project import DISTRIBUTION
 from glossary.checks import BY_CODE, CHECKS
 from glossary.i18n import _
 from glossary.model import Finding, Severity
@@ -45,7 +46,7 @@ def render_findings(findings: Iterable[Finding], version: str | None = None, sou
 
 def sarif_log(findings: Iterable[Finding], version: str | None = None, sources: Mapping[str, str] | None = None) -> dict:
     """The SARIF log for `findings`, as a JSON-ready dict."""
-    ordered = sorted(findings, key=lambda f: (f.path, f.start.line, f.start.column, f.code, f.found))
+    ordered = sorted(findings, key=lambda f: (f.path, f.line, f.column, f.code, f.found))
     rule_codes = [check.code for check in CHECKS]
     rule_codes += sorted({f.code for f in ordered} - set(rule_codes))
     index = {code: i for i, code in enumerate(rule_codes)}
@@ -56,8 +57,8 @@ def sarif_log(findings: Iterable[Finding], version: str | None = None, sources: 
         seen[key] += 1
         results.append(_result(finding, index[finding.code], seen[key], (sources or {}).get(finding.path)))
     driver = {
-        "name": "glossary",
-        "semanticVersion": version or _package_version(),
+        "name": DISTRIBUTION,
+        "semanticVersion": version or __version__,
         "informationUri": codes.docs_url(),
         "rules": [_rule(code) for code in rule_codes],
     }
@@ -96,10 +97,10 @@ def _uri(path: str) -> str:
 
 def _region(finding: Finding) -> dict:
     return {
-        "startLine": finding.start.line,
-        "startColumn": finding.start.column,
-        "endLine": finding.end.line,
-        "endColumn": finding.end.column,
+        "startLine": finding.line,
+        "startColumn": finding.column,
+        "endLine": finding.end_line,
+        "endColumn": finding.end_column,
     }
 
 
@@ -155,12 +156,3 @@ def _fingerprint(finding: Finding, occurrence: int) -> str:
     """Stable across unrelated edits: code, concept, found text and its occurrence number."""
     parts = (finding.code, finding.concept_id or "", finding.lang, finding.found.casefold(), str(occurrence))
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:32]
-
-
-def _package_version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return version("glossary")
-    except PackageNotFoundError:
-        return "0.0.0"

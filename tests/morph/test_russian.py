@@ -300,7 +300,7 @@ def test_a_term_broken_across_lines_is_found_with_its_exact_span(tb: TermBase) -
     text = "Строительство сообщества общей\nсудьбы человечества идёт."
     [finding] = glossary.check(text, "ru", tb)
     assert finding.found == "сообщества общей\nсудьбы человечества"
-    assert (finding.start.line, finding.end.line) == (1, 2)
+    assert (finding.line, finding.end_line) == (1, 2)
     assert glossary.normalize(text, "ru", tb) == "Строительство сообщества единой судьбы человечества идёт."
 
 

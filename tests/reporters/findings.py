@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from glossary.model import Finding, Position, Severity, Span
+from glossary.model import Finding, Severity
 
 
 def sample() -> list[Finding]:
@@ -11,9 +11,12 @@ def sample() -> list[Finding]:
         Finding(
             code="superseded-term",
             severity=Severity.WARNING,
-            span=Span(40, 58),
-            start=Position(3, 9),
-            end=Position(3, 27),
+            start=40,
+            end=58,
+            line=3,
+            column=9,
+            end_line=3,
+            end_column=27,
             found="One Belt, One Road",
             concept_id="belt-and-road",
             suggestion="Belt and Road",
@@ -25,9 +28,12 @@ def sample() -> list[Finding]:
         Finding(
             code="deprecated-term",
             severity=Severity.WARNING,
-            span=Span(7, 30),
-            start=Position(1, 8),
-            end=Position(2, 12),
+            start=7,
+            end=30,
+            line=1,
+            column=8,
+            end_line=2,
+            end_column=12,
             found="community of\ncommon destiny",
             concept_id="community-shared-future",
             suggestion="community with a shared future",
@@ -38,9 +44,12 @@ def sample() -> list[Finding]:
         Finding(
             code="deprecated-term",
             severity=Severity.ERROR,
-            span=Span(5, 9),
-            start=Position(1, 6),
-            end=Position(1, 10),
+            start=5,
+            end=9,
+            line=1,
+            column=6,
+            end_line=1,
+            end_column=10,
             found="一带一路",
             concept_id="belt-and-road",
             suggestion="«Пояс и путь»",
@@ -53,9 +62,12 @@ def sample() -> list[Finding]:
         Finding(
             code="mixed-renderings",
             severity=Severity.INFO,
-            span=Span(0, 3),
-            start=Position(12, 1),
-            end=Position(12, 4),
+            start=0,
+            end=3,
+            line=12,
+            column=1,
+            end_line=12,
+            end_column=4,
             found="BRI",
             concept_id="belt-and-road",
             suggestion="100% Belt, Road: Initiative",

@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from glossary.checks import CHECKS
-from glossary.model import Finding, Position, Severity, Span
+from glossary.model import Finding, Severity
 from glossary.reporters import sarif
 from tests.conftest import SARIF_VALIDATIONS, golden
 from tests.reporters.findings import sample
@@ -61,7 +61,7 @@ def test_fixes_only_for_fixable_findings():
 
 def test_fingerprints_ignore_line_moves_but_separate_occurrences():
     first = sample()[0]
-    moved = Finding(**{**{s: getattr(first, s) for s in Finding.__slots__}, "start": Position(30, 1), "end": Position(30, 19)})
+    moved = Finding(**{**{s: getattr(first, s) for s in Finding.__slots__}, "line": 30, "column": 1, "end_line": 30, "end_column": 19})
     fp = lambda findings: [r["partialFingerprints"][sarif.FINGERPRINT_KEY] for r in sarif.sarif_log(findings, version="1")["runs"][0]["results"]]
     assert fp([first]) == fp([moved])
     twice = fp([first, moved])
@@ -105,9 +105,12 @@ def test_any_finding_gives_a_valid_log(sarif_schema, found, path, line, col, wid
     finding = Finding(
         code="deprecated-term",
         severity=Severity.WARNING,
-        span=Span(0, width),
-        start=Position(line, col),
-        end=Position(line + lines, col + width),
+        start=0,
+        end=width,
+        line=line,
+        column=col,
+        end_line=line + lines,
+        end_column=col + width,
         found=found,
         concept_id="x",
         suggestion=found[::-1],
