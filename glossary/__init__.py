@@ -20,6 +20,7 @@ __version__ = "0.2.0"
 if TYPE_CHECKING:
     from .errors import GlossaryError, InputError, TermBaseError
     from .model import Concept, Finding, Match, Position, Severity, Span, Status, Term
+    from .runner import Input, RunResult, Settings, run
     from .termbase import TermBase
 
     TermBaseArg = Union[TermBase, str, os.PathLike[str], Iterable[Union[str, os.PathLike[str]]], None]
@@ -28,6 +29,7 @@ __all__ = [
     "load", "check", "check_pair", "normalize", "find_concepts", "__version__",
     "Finding", "Match", "Span", "Position", "Severity", "Status", "Concept", "Term", "TermBase",
     "GlossaryError", "InputError", "TermBaseError",
+    "run", "Input", "Settings", "RunResult",
 ]
 
 # Public types, imported on first use (`glossary.Finding`) to keep `import glossary` cheap.
@@ -35,6 +37,8 @@ _TYPES = {
     "Finding": "model", "Match": "model", "Span": "model", "Position": "model", "Severity": "model",
     "Status": "model", "Concept": "model", "Term": "model", "TermBase": "termbase",
     "GlossaryError": "errors", "InputError": "errors", "TermBaseError": "errors",
+    # The runner, every front end's entry: `glossary.run([glossary.Input("a.md")], glossary.Settings())`.
+    "run": "runner", "Input": "runner", "Settings": "runner", "RunResult": "runner",
 }
 
 

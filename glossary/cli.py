@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -89,31 +89,24 @@ def option_tag(value: str | None, option: str = "--lang") -> str | None:
         raise fail(exc) from None
 
 
-# ------------------------------------------------------------------ walking
+# ------------------------------------------------------------------ inputs
 
-_SKIP_DIRS = frozenset({".git", ".hg", ".svn", "__pycache__", "node_modules", ".venv", "venv", ".tox"})
+def inputs(paths: tuple[str, ...]):  # type: ignore[no-untyped-def]
+    """The runner's inputs for PATHS: `-` is stdin, read here; folders are walked (glossary.discover)."""
+    from .discover import walk
+    from .runner import Input
 
-
-def walk(paths: tuple[str, ...]) -> Iterator[tuple[str, bool]]:
-    """(path, named): files named on the command line, then files found in folders."""
     for raw in paths:
         if raw == STDIN:
-            yield raw, True
-            continue
-        p = Path(raw)
-        if p.is_dir():
-            for root, dirs, files in os.walk(p):
-                dirs[:] = sorted(d for d in dirs if d not in _SKIP_DIRS and not d.startswith("."))
-                for name in sorted(files):
-                    if not name.startswith("."):
-                        yield os.path.join(root, name), False
+            yield Input("<stdin>", data=sys.stdin.buffer.read())
         else:
-            yield raw, True
+            for path, named in walk((raw,)):
+                yield Input(path, named=named)
 
 
 @dataclass
 class Run:
-    """What one command saw across its files."""
+    """What one command reports across its files: the runner's result plus what the command wrote."""
 
     findings: list[Any] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
@@ -121,23 +114,15 @@ class Run:
     errors: list[str] = field(default_factory=list)
     fixed: list[str] = field(default_factory=list)
 
+    @classmethod
+    def of(cls, result: Any) -> Run:
+        return cls(findings=list(result.findings), files=list(result.files), sources=result.sources)
+
     def error(self, exc: GlossaryError) -> None:
         if str(exc) in self.errors:
             return  # one broken settings file or term base, reported once
         self.errors.append(str(exc))
         click.echo(f"glossary: error: {exc}", err=True)
-
-
-def read_document(path: str, named: bool, encoding: str | None, lang: str | None):  # type: ignore[no-untyped-def]
-    """The document at `path`, or None for a binary file met while walking a folder."""
-    from . import readers
-
-    if path == STDIN:
-        return readers.load("<stdin>", sys.stdin.buffer.read(), encoding=encoding, lang=lang)
-    data = readers.read_bytes(path)
-    if not named and readers.is_binary(data):
-        return None
-    return readers.load(path, data, encoding=encoding, lang=lang)
 
 
 def emit(run: Run, fmt: str, verbose: bool) -> None:
@@ -271,18 +256,14 @@ def check(paths: tuple[str, ...], termbases: tuple[str, ...], no_default: bool, 
           config_file: str | None, isolated: bool, exempt_quotes: bool, jobs: int, fmt: str, exit_zero: bool,
           quiet: bool) -> None:
     """Report unofficial renderings in PATHS (files, folders, or - for stdin)."""
-    from .runner import run as run_files
+    from .runner import run as run_inputs
 
     settings = settings_for(paths, termbases, no_default, lang, encoding, fix_encoding, source, source_lang,
                             config_file, isolated, exempt_quotes)
-    run = Run()
-    for outcome in run_files(walk(paths), settings, jobs):
-        if outcome.error is not None:
-            run.error(outcome.error)
-        elif outcome.document is not None:
-            run.files.append(outcome.document.path)
-            run.sources[outcome.document.path] = outcome.document.text
-            run.findings.extend(outcome.findings)
+    result = run_inputs(inputs(paths), settings, jobs)
+    run = Run.of(result)
+    for error in result.errors:
+        run.error(error)
     emit(run, fmt, verbose=not quiet)
     if fmt == "text" and not quiet and run.files:
         click.echo(summary(run), err=True)
@@ -303,47 +284,51 @@ def fix(paths: tuple[str, ...], termbases: tuple[str, ...], no_default: bool, la
         config_file: str | None, isolated: bool, exempt_quotes: bool, jobs: int, diff: bool, unsafe_fixes: bool,
         fmt: str) -> None:
     """Rewrite deprecated and superseded renderings in PATHS in place."""
-    import difflib
-
-    from . import writers
-    from .runner import run as run_files
+    from .runner import run as run_inputs
 
     settings = settings_for(paths, termbases, no_default, lang, encoding, fix_encoding, source, source_lang,
                             config_file, isolated, exempt_quotes, fix=True, unsafe_fixes=unsafe_fixes)
-    run = Run()
-    for outcome in run_files(walk(paths), settings, jobs):
+    result = run_inputs(inputs(paths), settings, jobs)
+    run = Run.of(result)
+    for outcome in result:
         if outcome.error is not None:
             run.error(outcome.error)
-            continue
-        document = outcome.document
-        if document is None:
-            continue
-        run.files.append(document.path)
-        text = outcome.fixed_text if outcome.fixed_text is not None else document.text
-        run.sources[document.path] = text
-        run.findings.extend(outcome.findings)
-        if outcome.fixed_text is None:
-            continue
-        if document.path == "<stdin>":
-            click.echo(text, nl=False)
-            continue
-        if diff:
-            click.echo("".join(difflib.unified_diff(
-                document.text.splitlines(keepends=True), text.splitlines(keepends=True),
-                fromfile=f"a/{document.path}", tofile=f"b/{document.path}")), nl=False)
-        else:
-            try:
-                writers.write(document, text)
-            except GlossaryError as exc:
-                run.error(exc)
-                continue
-            click.echo(ngettext("Fixed {n} finding in {path}", "Fixed {n} findings in {path}", outcome.fixes)
-                       .format(n=outcome.fixes, path=document.path), err=True)
-        run.fixed.append(document.path)
+        elif outcome.fixed_text is not None and outcome.document is not None:
+            if save_fix(outcome, diff, run):
+                run.fixed.append(outcome.document.path)
     if run.findings:
         emit(run, fmt, verbose=True)
     code = exit_code(run)
     sys.exit(EXIT_FINDINGS if code == EXIT_CLEAN and run.fixed else code)
+
+
+def save_fix(outcome: Any, diff: bool, run: Run) -> bool:
+    """Print (stdin), show as a diff (`--diff`) or write one fixed file.
+
+    True when the file counts as fixed (written, or shown as a diff): stdin
+    is printed, not fixed in place, and a failed write is an error.
+    """
+    import difflib
+
+    from . import writers
+
+    document, text = outcome.document, outcome.fixed_text
+    if document.path == "<stdin>":
+        click.echo(text, nl=False)
+        return False
+    if diff:
+        click.echo("".join(difflib.unified_diff(
+            document.text.splitlines(keepends=True), text.splitlines(keepends=True),
+            fromfile=f"a/{document.path}", tofile=f"b/{document.path}")), nl=False)
+    else:
+        try:
+            writers.write(document, text)
+        except GlossaryError as exc:
+            run.error(exc)
+            return False
+        click.echo(ngettext("Fixed {n} finding in {path}", "Fixed {n} findings in {path}", outcome.fixes)
+                   .format(n=outcome.fixes, path=document.path), err=True)
+    return True
 
 
 @main.command()

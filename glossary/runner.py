@@ -1,10 +1,14 @@
-"""Check or fix one file with its own settings, and many files in parallel (`--jobs`).
+"""The library's one entry for checking and fixing: `run(inputs, settings) -> RunResult`.
 
-Each file gets the settings found for it (glossary.config), the term base those
-settings name, and its reader's document; the work for one file is a pure
-function of the file and the command-line choices, so files can be handed to
-worker processes and their outcomes reported in the order they were named.
-Nothing here prints: the CLI reports outcomes and writes fixed files.
+Every front end (the command line; later a web page, a language server) turns
+what it was given into `Input`s (a file by path, or bytes or text under a
+name), calls `run`, and renders the `RunResult`. Each input gets the settings
+found for it (glossary.config), the term base those settings name, and its
+reader's document; the work for one input is a pure function of the input and
+the settings, so files can be handed to worker processes (`jobs`) and their
+outcomes still come back in the order the inputs were given. Nothing here
+prints, exits, reads stdin or writes files: a fix is returned as the fixed
+text, and the front end decides whether to write it, show a diff or print it.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
+from typing import Union
 
 from .errors import GlossaryError
 from .model import Document, Finding
@@ -36,8 +41,27 @@ class Settings:
 
 
 @dataclass(frozen=True, slots=True)
+class Input:
+    """One thing to check: the file at `path`, or `data` (bytes) or `text` given under the name `path`.
+
+    `named` is False for a file found by walking a folder (glossary.discover):
+    settings may exclude it and binary content skips it, where a named file
+    is checked whatever it is. Text is checked as UTF-8 whatever `--encoding` says.
+    """
+
+    path: str
+    data: bytes | None = None
+    text: str | None = None
+    named: bool = True
+
+    @property
+    def in_memory(self) -> bool:
+        return self.data is not None or self.text is not None
+
+
+@dataclass(frozen=True, slots=True)
 class Outcome:
-    """What happened to one path: findings, or an error, or skipped (binary, excluded)."""
+    """What happened to one input: findings, or an error, or skipped (binary, excluded)."""
 
     path: str
     document: Document | None = None
@@ -46,6 +70,58 @@ class Outcome:
     skipped: bool = False
     fixed_text: str | None = None
     fixes: int = 0
+
+    @property
+    def text(self) -> str | None:
+        """The text the findings are positioned in: the fixed text after a fix."""
+        if self.fixed_text is not None:
+            return self.fixed_text
+        return self.document.text if self.document is not None else None
+
+
+@dataclass(frozen=True, slots=True)
+class RunResult:
+    """What one run saw, outcome by outcome in the order of its inputs (iterating gives them)."""
+
+    outcomes: tuple[Outcome, ...]
+
+    def __iter__(self) -> Iterator[Outcome]:
+        return iter(self.outcomes)
+
+    def __len__(self) -> int:
+        return len(self.outcomes)
+
+    @property
+    def documents(self) -> tuple[Document, ...]:
+        """The documents checked (errors and skipped files have none)."""
+        return tuple(o.document for o in self.outcomes if o.document is not None)
+
+    @property
+    def findings(self) -> tuple[Finding, ...]:
+        return tuple(f for o in self.outcomes for f in o.findings)
+
+    @property
+    def files(self) -> tuple[str, ...]:
+        return tuple(d.path for d in self.documents)
+
+    @property
+    def sources(self) -> dict[str, str]:
+        """Path -> the text its findings are positioned in (for context lines and fixes)."""
+        return {o.document.path: o.text for o in self.outcomes if o.document is not None and o.text is not None}
+
+    @property
+    def errors(self) -> tuple[GlossaryError, ...]:
+        """Input errors with their positions; one broken settings file or term base counts once."""
+        seen: dict[str, GlossaryError] = {}
+        for o in self.outcomes:
+            if o.error is not None:
+                seen.setdefault(str(o.error), o.error)
+        return tuple(seen.values())
+
+    @property
+    def changes(self) -> tuple[Outcome, ...]:
+        """The outcomes whose text a fix changed (`fixed_text`, `fixes`)."""
+        return tuple(o for o in self.outcomes if o.fixed_text is not None)
 
 
 _TERMBASES: dict[tuple[tuple[str, ...], bool], object] = {}
@@ -67,7 +143,7 @@ def prepare(path: str, settings: Settings):  # type: ignore[no-untyped-def]
     from .checks import Options
     from .langtags import option_tag
 
-    cfg = config.resolve(path if path != "-" else ".", settings.config_file, settings.isolated)
+    cfg = config.resolve(path, settings.config_file, settings.isolated)
     tb = termbase_for(cfg.termbases + settings.termbases, cfg.default_termbase and not settings.no_default)
 
     options = Options(
@@ -81,19 +157,28 @@ def prepare(path: str, settings: Settings):  # type: ignore[no-untyped-def]
     return cfg, tb, options
 
 
-def read(path: str, named: bool, settings: Settings, options, data: bytes | None = None) -> Document | None:  # type: ignore[no-untyped-def]
-    """The document at `path` (the target of an aligned pair with `--source`), None for a skipped binary."""
+def content(item: Input, settings: Settings) -> tuple[bytes, str | None]:
+    """The input's bytes and the encoding to decode them with."""
     from . import readers
 
+    if item.text is not None:
+        return item.text.encode("utf-8", "surrogatepass"), "utf-8"
+    if item.data is not None:
+        return item.data, settings.encoding
+    return readers.read_bytes(item.path), settings.encoding
+
+
+def read(item: Input, settings: Settings, options) -> Document | None:  # type: ignore[no-untyped-def]
+    """The input's document (the target of an aligned pair with `--source`), None for a skipped binary."""
+    from . import readers
+
+    data, encoding = content(item, settings)
     if settings.source is not None:
-        return readers.load_pair(settings.source, readers.read_bytes(settings.source), path,
-                                 data if data is not None else readers.read_bytes(path), encoding=settings.encoding,
-                                 lang=options.lang, source_lang=options.source_lang)
-    if data is None:
-        data = readers.read_bytes(path)
-    if not named and readers.is_binary(data):
+        return readers.load_pair(settings.source, readers.read_bytes(settings.source), item.path, data,
+                                 encoding=encoding, lang=options.lang, source_lang=options.source_lang)
+    if not item.named and readers.is_binary(data):
         return None
-    return readers.load(path, data, encoding=settings.encoding, lang=options.lang, source_lang=options.source_lang)
+    return readers.load(item.path, data, encoding=encoding, lang=options.lang, source_lang=options.source_lang)
 
 
 def reread(document: Document, text: str, settings: Settings, options) -> Document:  # type: ignore[no-untyped-def]
@@ -103,69 +188,88 @@ def reread(document: Document, text: str, settings: Settings, options) -> Docume
     data = writers.encode(document, text)
     if document.format == "aligned":
         assert settings.source is not None
-        return read(document.path, True, settings, options, data)
+        return read(Input(document.path, data=data), settings, options)
     return readers.load(document.path, data, encoding=document.encoding, lang=options.lang,
                         fmt=document.format, source_lang=options.source_lang)
 
 
-def one(path: str, named: bool, settings: Settings, data: bytes | None = None) -> Outcome:
-    """Check (or plan the fix of) one path; errors come back as values."""
-    from . import readers
-    from .checks import check_document
-
+def one(item: Input, settings: Settings) -> Outcome:
+    """Check (or plan the fix of) one input; errors come back as values."""
+    path = item.path
     try:
         cfg, tb, options = prepare(path, settings)
-        if not named and cfg.excludes(path):
+        if not item.named and cfg.excludes(path):
             return Outcome(path, skipped=True)
-        document = read(path, named, settings, options, data)
+        document = read(item, settings, options)
         if document is None:
             return Outcome(path, skipped=True)
         if not settings.fix:
-            return Outcome(path, document, tuple(check_document(document, tb, options)))
-        from . import fix as fixing
+            from .checks import check_document
 
-        escape = readers.escape_for(document)
-        text, total, current = document.text, 0, document
-        # Overlapping findings are fixed over more than one pass.
-        for _pass in range(4):
-            edits = fixing.plan(text, check_document(current, tb, options), fix_encoding=settings.fix_encoding,
-                                escape=escape)
-            if not edits:
-                break
-            text = fixing.apply(text, edits)
-            total += len(edits)
-            try:
-                current = reread(document, text, settings, options)
-            except GlossaryError as exc:
-                raise GlossaryError(f"not fixed: the fixed text would not parse ({exc.message})", path,
-                                    exc.line, exc.column) from None
-        return Outcome(path, document, tuple(check_document(current, tb, options)),
-                       fixed_text=text if total else None, fixes=total)
+            return Outcome(path, document, tuple(check_document(document, tb, options)))
+        return fix_document(document, tb, settings, options)
     except GlossaryError as exc:
         return Outcome(path, error=exc)
 
 
-def _one_packed(item: tuple[str, bool, Settings]) -> Outcome:
+def fix_document(document: Document, tb, settings: Settings, options) -> Outcome:  # type: ignore[no-untyped-def]
+    """The document fixed to a fixed point, and the findings left in the fixed text."""
+    from . import readers
+    from . import fix as fixing
+    from .checks import check_document
+
+    escape = readers.escape_for(document)
+    text, total, current = document.text, 0, document
+    # Overlapping findings are fixed over more than one pass.
+    for _pass in range(4):
+        edits = fixing.plan(text, check_document(current, tb, options), fix_encoding=settings.fix_encoding,
+                            escape=escape)
+        if not edits:
+            break
+        text = fixing.apply(text, edits)
+        total += len(edits)
+        try:
+            current = reread(document, text, settings, options)
+        except GlossaryError as exc:
+            raise GlossaryError(f"not fixed: the fixed text would not parse ({exc.message})", document.path,
+                                exc.line, exc.column) from None
+    return Outcome(document.path, document, tuple(check_document(current, tb, options)),
+                   fixed_text=text if total else None, fixes=total)
+
+
+def _one_packed(item: tuple[Input, Settings]) -> Outcome:
     return strip_document(one(*item))
 
 
 def jobs_count(jobs: int) -> int:
-    """`--jobs 0` means one per CPU."""
+    """`jobs=0` means one per CPU."""
     return jobs if jobs > 0 else (os.cpu_count() or 1)
 
 
-def run(items: Iterable[tuple[str, bool]], settings: Settings, jobs: int = 1) -> Iterator[Outcome]:
-    """Outcomes in the order of `items`; with `jobs` > 1, files are checked in worker processes."""
-    items = list(items)
-    workers = min(jobs_count(jobs), len(items))
-    if workers <= 1 or any(path == "-" for path, _ in items):
-        for path, named in items:
-            if path == "-":
-                import sys
+InputLike = Union[Input, "tuple[str, bool]"]
 
-                yield one("<stdin>", True, settings, sys.stdin.buffer.read())
-            else:
-                yield one(path, named, settings)
+
+def _as_input(item: InputLike) -> Input:
+    if isinstance(item, Input):
+        return item
+    path, named = item  # the older (path, named) pair
+    return Input(path, named=named)
+
+
+def run(inputs: Iterable[InputLike], settings: Settings = Settings(), jobs: int = 1) -> RunResult:
+    """Check (or, with `settings.fix`, fix) every input; the outcomes come in the order of `inputs`.
+
+    With `jobs` > 1 files are checked in worker processes; inputs given in
+    memory keep the whole run in this process.
+    """
+    return RunResult(tuple(_outcomes([_as_input(i) for i in inputs], settings, jobs)))
+
+
+def _outcomes(items: list[Input], settings: Settings, jobs: int) -> Iterator[Outcome]:
+    workers = min(jobs_count(jobs), len(items))
+    if workers <= 1 or any(item.in_memory for item in items):
+        for item in items:
+            yield one(item, settings)
         return
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
@@ -173,12 +277,12 @@ def run(items: Iterable[tuple[str, bool]], settings: Settings, jobs: int = 1) ->
     # The first file is checked here, so the term base and its matchers are loaded
     # once and inherited by forked workers instead of loaded again in each.
     first, *rest = items
-    yield one(*first, settings)
+    yield one(first, settings)
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
     chunk = max(1, len(rest) // (workers * 4))
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        yield from pool.map(_one_packed, [(p, n, settings) for p, n in rest], chunksize=chunk)
+        yield from pool.map(_one_packed, [(item, settings) for item in rest], chunksize=chunk)
 
 
 def strip_document(outcome: Outcome) -> Outcome:

@@ -52,3 +52,49 @@ def test_outcomes_are_values_and_errors_do_not_stop_the_run(tmp_path: Path):
 
 def test_jobs_zero_means_one_per_cpu():
     assert jobs_count(0) >= 1 and jobs_count(3) == 3
+
+
+def test_the_library_runner_takes_files_bytes_and_text_and_returns_values(tmp_path: Path):
+    import glossary
+
+    draft = tmp_path / "draft.txt"
+    draft.write_text("The One Belt, One Road plan.\n", encoding="utf-8")
+    settings = glossary.Settings(termbases=(str(DATA / "bilingual-termbase.yaml"),), no_default=True, lang="en")
+    result = glossary.run([glossary.Input(str(draft)),
+                           glossary.Input("upload.txt", data="One Belt, One Road\n".encode("utf-16")),
+                           glossary.Input("buffer.md", text="# One Belt, One Road\n"),
+                           glossary.Input(str(tmp_path / "missing.txt"))], settings)
+    assert isinstance(result, glossary.RunResult)
+    assert result.files == (str(draft), "upload.txt", "buffer.md")
+    assert {f.path for f in result.findings} == set(result.files)
+    assert [d.format for d in result.documents] == ["text", "text", "markdown"]
+    (error,) = result.errors
+    assert error.path == str(tmp_path / "missing.txt") and "no such file" in error.message
+    assert result.changes == ()
+    assert draft.read_text(encoding="utf-8") == "The One Belt, One Road plan.\n"
+
+
+def test_a_fix_run_returns_the_fixed_text_and_writes_nothing(tmp_path: Path):
+    from glossary.runner import Input, Settings
+    from glossary.runner import run as run_inputs
+
+    draft = tmp_path / "draft.txt"
+    draft.write_text("The One Belt, One Road plan.\n", encoding="utf-8")
+    settings = Settings(termbases=(str(DATA / "bilingual-termbase.yaml"),), no_default=True, lang="en", fix=True)
+    result = run_inputs([Input(str(draft))], settings)
+    (change,) = result.changes
+    assert change.fixes == 1 and "One Belt" not in change.fixed_text
+    assert result.sources[str(draft)] == change.fixed_text
+    assert draft.read_text(encoding="utf-8") == "The One Belt, One Road plan.\n"
+
+
+def test_walked_files_may_be_skipped_where_named_ones_are_checked(tmp_path: Path):
+    from glossary.runner import Input, Settings
+    from glossary.runner import run as run_inputs
+
+    binary = tmp_path / "image.bin"
+    binary.write_bytes(b"\x89PNG\0\0\0")
+    settings = Settings(no_default=True, termbases=(str(DATA / "bilingual-termbase.yaml"),))
+    walked, named = run_inputs([Input(str(binary), named=False), Input(str(binary))], settings)
+    assert walked.skipped and walked.error is None
+    assert named.error is not None and "binary" in named.error.message
