@@ -37,7 +37,7 @@ DOCS: tuple[CodeDoc, ...] = (
     ),
     CodeDoc(
         "mixed-renderings",
-        N_("One text renders one concept in two different ways that are not a term and its own abbreviation, which makes readers wonder whether two things are meant."),
+        N_("One text renders one concept in two ways that the term base does not relate (as a term, its short form, its abbreviation or an inflected form), which makes readers wonder whether two things are meant."),
         N_("Keep one rendering throughout the text, preferably the official one."),
     ),
     CodeDoc(

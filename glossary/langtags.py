@@ -1,8 +1,14 @@
-"""Language tags: parse any spelling babel understands, store canonical BCP 47.
+"""Language tags: parse any well-formed BCP 47 tag of a registered language, store it canonical.
 
 A term base stores the shortest tag that still says which rendering it is:
 `zh_Hans`, `zh-CN` and `zh` are all `zh`; `zh-TW` and `zh_Hant` are `zh-Hant`;
 `uz-Cyrl` keeps its script because Uzbek defaults to Latin.
+
+babel knows the languages CLDR has locale data for, a subset of ISO 639: a tag
+it does not know (Udmurt `udm`, Klingon `tlh`) is judged by langcodes against
+the IANA language subtag registry, which carries every ISO 639-1/2/3 code.
+Such a language usually has no terms, so a text in it simply has nothing to
+check; it must not stop a run.
 """
 
 from __future__ import annotations
@@ -25,8 +31,8 @@ def normalize(tag: str) -> str:
     sep = "-" if "-" in raw else "_"
     try:
         locale = Locale.parse(raw, sep=sep)
-    except (UnknownLocaleError, ValueError, TypeError) as exc:
-        raise ValueError(f'unknown language tag "{tag}"') from exc
+    except (UnknownLocaleError, ValueError, TypeError):
+        return _registered(raw, tag)
     language = locale.language
     script = locale.script
     if script is None and language == "zh" and locale.territory in _HANT_REGIONS:
@@ -36,6 +42,24 @@ def normalize(tag: str) -> str:
     likely = get_global("likely_subtags").get(language, "")
     default_script = likely.split("_")[1] if likely.count("_") >= 1 else None
     if script == default_script:
+        return language
+    return f"{language}-{script}"
+
+
+def _registered(raw: str, tag: str) -> str:
+    """A tag babel does not know: well-formed BCP 47 with a registered language, or ValueError."""
+    import langcodes
+
+    hyphenated = raw.replace("_", "-")
+    if not langcodes.tag_is_valid(hyphenated):
+        raise ValueError(f'unknown language tag "{tag}"')
+    parsed = langcodes.Language.get(hyphenated)
+    language = parsed.language or ""
+    # `x-…` (private use) and `und` name no language.
+    if not (2 <= len(language) <= 3 and language.isalpha()) or language == "und":
+        raise ValueError(f'unknown language tag "{tag}"')
+    script = parsed.script
+    if script is None or script == langcodes.Language.get(language).maximize().script:
         return language
     return f"{language}-{script}"
 

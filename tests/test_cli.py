@@ -278,3 +278,51 @@ def test_a_russian_check_imports_the_russian_layer_and_a_po_file_its_reader(tmp_
     loaded = modules_imported(tmp_path, "check", "--lang", "ru", str(draft))
     assert {"glossary.morph.russian", "glossary.readers.po"} <= loaded
     assert "glossary.readers.xliff" not in loaded and "glossary.morph.hant" not in loaded
+
+
+UDMURT_PO = """\
+msgid ""
+msgstr ""
+"Language: udm\\n"
+"Content-Type: text/plain; charset=UTF-8\\n"
+
+msgid "One Belt, One Road"
+msgstr "Одӥг кушетъя"
+"""
+
+
+def test_a_language_without_terms_is_checked_not_refused(tmp_path: Path) -> None:
+    po = tmp_path / "udm.po"
+    po.write_text(UDMURT_PO, encoding="utf-8")
+    code, out, err = run("check", "--format", "json", str(po), *TB)
+    assert code == 0, err
+    assert json.loads(out)["summary"]["errors"] == []
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "sarif"])
+def test_a_folder_walk_reports_each_bad_file_in_one_line_and_goes_on(tmp_path: Path, fmt: str) -> None:
+    folder = tmp_path / "po"
+    folder.mkdir()
+    (folder / "a-udm.po").write_text(UDMURT_PO, encoding="utf-8")
+    (folder / "b-english.po").write_text('msgid ""\nmsgstr ""\n"Language: english\\n"\n\nmsgid "a"\nmsgstr "b"\n',
+                                        encoding="utf-8")
+    (folder / "c-broken.po").write_text('msgid "a\nmsgstr "b"\n', encoding="utf-8")
+    (folder / "d-broken.xlf").write_text("<xliff><file><body><trans-unit", encoding="utf-8")
+    (folder / "e-gone.txt").symlink_to(tmp_path / "nowhere.txt")
+    (folder / "f-draft.txt").write_text(DRAFT, encoding="utf-8")
+    code, out, err = run("check", "--format", fmt, str(folder), *TB)
+    assert code == 2
+    lines = [line for line in err.splitlines() if "error" in line]
+    bad = ["b-english.po", "c-broken.po", "d-broken.xlf", "e-gone.txt"]
+    assert len(lines) == len(bad)
+    for name, line in zip(bad, lines):
+        assert str(folder / name) in line
+    assert "Traceback" not in err
+    if fmt == "json":
+        doc = json.loads(out)
+        assert [f["code"] for f in doc["findings"]] == ["superseded-term", "deprecated-term"]
+        assert doc["summary"]["files"] == 2 and len(doc["summary"]["errors"]) == len(bad)
+    elif fmt == "sarif":
+        assert len(json.loads(out)["runs"][0]["results"]) == 2
+    else:
+        assert "f-draft.txt:2:5: superseded-term" in out

@@ -14,7 +14,17 @@ def test_normalize(raw: str, tag: str) -> None:
     assert normalize(raw) == tag
 
 
-@pytest.mark.parametrize("raw", ["", "xx-yy", "english", "e n"])
+@pytest.mark.parametrize(
+    ("raw", "tag"),
+    # Registered in ISO 639 but unknown to babel's CLDR locales.
+    [("udm", "udm"), ("udm_RU", "udm"), ("udm-Cyrl", "udm"), ("udm-Latn", "udm-Latn"), ("tlh", "tlh"),
+     ("i-klingon", "tlh"), ("sh", "sr-Latn"), ("en-US-x-house", "en"), ("ZH-hant-tw", "zh-Hant")],
+)
+def test_every_registered_language_is_accepted(raw: str, tag: str) -> None:
+    assert normalize(raw) == tag
+
+
+@pytest.mark.parametrize("raw", ["", "xx-yy", "xx", "english", "e n", "en-", "zh--Hans", "x-private", "qq", "abcd"])
 def test_bad_tags_raise(raw: str) -> None:
     with pytest.raises(ValueError):
         normalize(raw)

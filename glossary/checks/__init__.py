@@ -108,10 +108,13 @@ def check_document(document: Document, termbase: TermBase, options: Options = Op
     unlisted: list[Counter[str]] = []  # unlisted variants per segment: renderings for missing-term
     for segment in document.segments:
         lang = options.lang or segment.lang or guess_lang(segment.text)
-        matches = matcher_for(termbase, lang).scan(segment.text)
-        scanned.append((segment, lang, matches))
+        scanned.append((segment, lang, matcher_for(termbase, lang).scan(segment.text)))
+    # A fix writes the rendering the text already uses when the default target is
+    # of another family: a fixed text must not mix renderings.
+    used = consistency.first_used(scanned)
+    for segment, lang, matches in scanned:
         found = variants.run(document, segment, index, lang, matches, termbase, options)
-        listed = terms.run(document, segment, index, lang, matches, termbase)
+        listed = terms.run(document, segment, index, lang, matches, termbase, used)
         if found:  # a listed variant inside a longer unlisted one is part of it (leftmost-longest)
             listed = [f for f in listed if not any(v.span.start <= f.span.start and f.span.end <= v.span.end for v in found)]
         findings.extend(listed)

@@ -1,47 +1,133 @@
-"""`mixed-renderings`: one concept rendered two ways in one document."""
+"""`mixed-renderings`: one concept rendered two ways the term base does not relate.
+
+A text that writes "Belt and Road Initiative (BRI)" and later "Belt and Road
+countries", or "Luban Workshops" and "the first Luban Workshop", is consistent:
+the term base relates those renderings. Two accepted renderings of a concept in
+one language are related when one is the other's abbreviation (`abbreviation_of`),
+when one is a whole-word part of the other (a short form), or when one is an
+inflected form of the other; relation is transitive, so a concept's accepted
+renderings fall into families, and only a second family in one text is a mix.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from ..fold import fold_text
 from ..morph import surface
-from ..model import Document, Finding, Match, Segment, Term
+from ..model import Concept, Document, Finding, Match, Segment, Term
 from ..positions import LineIndex
 from ..termbase import TermBase
 from . import make_finding
 
+# (concept id, lang, folded text) -> family key; renderings outlive runs.
+_FAMILIES: dict[tuple[str, str, str], dict[str, str]] = {}
 
-def family(term: Term) -> str:
-    """Terms of one family (a term and its abbreviations) are not a mix."""
-    return fold_text(term.abbreviation_of or term.text)
+
+def _contains(longer: str, shorter: str) -> bool:
+    return f" {shorter} " in f" {longer} "
+
+
+def _inflections(term: Term, lang: str) -> set[str]:
+    from ..morph import surface_variants
+
+    return {fold_text(text) for text, _form in surface_variants(term, lang)}
+
+
+def _related(a: Term, b: Term, fa: str, fb: str, lang: str, forms: dict[str, set[str]]) -> bool:
+    if fa == fb or _contains(fa, fb) or _contains(fb, fa):
+        return True
+    for x, y in ((a, fb), (b, fa)):
+        if x.abbreviation_of is not None and fold_text(x.abbreviation_of) == y:
+            return True
+    return fb in forms[fa] or fa in forms[fb]
+
+
+def families(concept: Concept, lang: str, termbase: TermBase | None = None) -> dict[str, str]:
+    """Each accepted rendering of `concept` in `lang` (folded) -> the key of its family."""
+    terms = [t for t in concept.terms_in(lang) if not t.status.is_variant]
+    folded = [fold_text(surface(t.text)) for t in terms]
+    forms = {f: _inflections(t, lang) for t, f in zip(terms, folded)}
+    if termbase is not None:
+        _add_layer_forms(termbase, concept, lang, terms, folded, forms)
+    parent = {f: f for f in folded}
+
+    def root(f: str) -> str:
+        while parent[f] != f:
+            parent[f] = parent[parent[f]]
+            f = parent[f]
+        return f
+
+    for i, (a, fa) in enumerate(zip(terms, folded)):
+        for b, fb in zip(terms[i + 1:], folded[i + 1:]):
+            if _related(a, b, fa, fb, lang, forms):
+                parent[root(fa)] = root(fb)
+    return {f: root(f) for f in folded}
+
+
+def _add_layer_forms(termbase: TermBase, concept: Concept, lang: str, terms: Sequence[Term],
+                     folded: Sequence[str], forms: dict[str, set[str]]) -> None:
+    """Forms the token layer finds (Russian cases): a listed genitive is its nominative's form."""
+    from ..morph import takes_part
+
+    if not any(takes_part(t, lang) for t in terms):
+        return
+    from ..matcher import matcher_for
+
+    matcher = matcher_for(termbase, lang)
+    for term, f in zip(terms, folded):
+        text = surface(term.text)
+        for m in matcher.scan(text):
+            if m.concept_id == concept.id and m.span.start == 0 and m.span.end == len(text) and m.form:
+                other = fold_text(surface(m.term.text))
+                if other != f:
+                    forms[f].add(other)
+
+
+def family_of(termbase: TermBase, concept_id: str, lang: str, term: Term) -> str:
+    """The family key of an accepted rendering (cached per concept and language)."""
+    key = fold_text(surface(term.text))
+    table = _FAMILIES.get((termbase.digest, concept_id, lang))
+    if table is None:
+        table = _FAMILIES[(termbase.digest, concept_id, lang)] = families(termbase.concept(concept_id), lang, termbase)
+    return table.get(key, key)
+
+
+def related(termbase: TermBase, concept_id: str, lang: str, a: Term, b: Term) -> bool:
+    """Whether two accepted renderings of one concept are one family."""
+    return family_of(termbase, concept_id, lang, a) == family_of(termbase, concept_id, lang, b)
+
+
+def first_used(scanned: list[tuple[Segment, str, list[Match]]]) -> dict[tuple[str, str], Term]:
+    """The first accepted rendering of each concept in each language of a document."""
+    first: dict[tuple[str, str], Term] = {}
+    for _segment, lang, matches in scanned:
+        for group in _unambiguous(matches):
+            m = group[0]
+            if not m.term.status.is_variant:
+                first.setdefault((m.concept_id, lang), m.term)
+    return first
+
+
+def _unambiguous(matches: list[Match]) -> list[list[Match]]:
+    by_span: dict[tuple[int, int], list[Match]] = {}
+    for m in matches:
+        by_span.setdefault((m.span.start, m.span.end), []).append(m)
+    # A homonym of two concepts says nothing about either.
+    return [g for g in by_span.values() if len(g) == 1]
 
 
 def run(document: Document, index: LineIndex, scanned: list[tuple[Segment, str, list[Match]]],
         termbase: TermBase) -> list[Finding]:
     first: dict[tuple[str, str], Term] = {}
-    # family() per term, by identity: the terms outlive this run, and hashing a
-    # Term hashes every field.
-    families: dict[int, str] = {}
-
-    def family_of(term: Term) -> str:
-        got = families.get(id(term))
-        if got is None:
-            got = families[id(term)] = family(term)
-        return got
-
     findings = []
     for segment, lang, matches in scanned:
-        by_span: dict[tuple[int, int], list[Match]] = {}
-        for m in matches:
-            by_span.setdefault((m.span.start, m.span.end), []).append(m)
-        for group in by_span.values():
-            if len(group) != 1:
-                continue  # a homonym of two concepts says nothing about either
+        for group in _unambiguous(matches):
             m = group[0]
             if m.term.status.is_variant:
                 continue
-            key = (m.concept_id, lang)
-            seen = first.setdefault(key, m.term)
-            if seen is not m.term and family_of(seen) != family_of(m.term):
+            seen = first.setdefault((m.concept_id, lang), m.term)
+            if seen is not m.term and not related(termbase, m.concept_id, lang, seen, m.term):
                 findings.append(make_finding(
                     "mixed-renderings", document, segment, index, m.span, concept_id=m.concept_id,
                     suggestion=surface(seen.text), reason=termbase.concept(m.concept_id).note, lang=lang,

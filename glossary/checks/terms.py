@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from ..morph import render
 from ..model import Concept, Document, Finding, Match, Segment, Source, Span, Status, Term
 from ..positions import LineIndex
 from ..termbase import TermBase
 from . import make_finding
+from .consistency import related
 
 
 def describe_source(source: Source) -> str:
@@ -49,11 +52,16 @@ def variant_matches(matches: list[Match]) -> list[Match]:
 
 
 def run(document: Document, segment: Segment, index: LineIndex, lang: str, matches: list[Match],
-        termbase: TermBase) -> list[Finding]:
+        termbase: TermBase, used: Mapping[tuple[str, str], Term] | None = None) -> list[Finding]:
+    """`used`: the accepted rendering the document already has per (concept, language)."""
     findings = []
     for m in variant_matches(matches):
         concept = termbase.concept(m.concept_id)
         target = termbase.fix_target(concept, m.term)
+        already = (used or {}).get((concept.id, lang))
+        if target is not None and already is not None and already.lang == target.lang == lang \
+                and not related(termbase, concept.id, lang, target, already):
+            target = already
         code = "superseded-term" if m.term.status is Status.SUPERSEDED else "deprecated-term"
         why = reason(concept, m.term, target)
         extra: dict[str, object] = {}
