@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, Union
 __version__ = "0.2.0"
 
 if TYPE_CHECKING:
+    from .briefing import Entry
     from .errors import GlossaryError, InputError, TermBaseError
     from .model import Concept, Finding, Match, Position, Severity, Span, Status, Term
     from .runner import Input, RunResult, Settings, run
@@ -26,7 +27,7 @@ if TYPE_CHECKING:
     TermBaseArg = Union[TermBase, str, os.PathLike[str], Iterable[Union[str, os.PathLike[str]]], None]
 
 __all__ = [
-    "load", "check", "check_pair", "normalize", "find_concepts", "__version__",
+    "load", "check", "check_pair", "normalize", "find_concepts", "brief", "__version__",
     "Finding", "Match", "Span", "Position", "Severity", "Status", "Concept", "Term", "TermBase",
     "GlossaryError", "InputError", "TermBaseError",
     "run", "Input", "Settings", "RunResult",
@@ -177,3 +178,22 @@ def find_concepts(text: str, lang: str | None = None, termbase: TermBaseArg = No
     text = _text(text)
     tb = _termbase(termbase)
     return matcher_for(tb, _lang(lang) if lang is not None else guess_lang(text)).scan(text)
+
+
+def brief(text: str, source_lang: str | None = None, target_langs: str | list[str] | tuple[str, ...] = ("en",),
+          termbase: TermBaseArg = None) -> list[Entry]:
+    """The concepts `text` names, in order of first mention, with what to write for each.
+
+    Each entry has the concept id, how often the text names it, and per target
+    language the preferred rendering, the admitted ones and those to avoid
+    (`Entry.as_json()` is the JSON of `glossary brief --format json`).
+    `source_lang` is guessed from the script when not given.
+    """
+    from .briefing import build
+    from .script import guess_lang
+
+    text = _text(text)
+    langs = [target_langs] if isinstance(target_langs, str) else list(target_langs)
+    src = _lang(source_lang, "source_lang") if source_lang is not None else guess_lang(text)
+    return build(_termbase(termbase), [text], src, [_lang(lang, "target_langs") for lang in langs])
+

@@ -34,8 +34,13 @@ def directory() -> Path:
     return Path(base) / "glossary"
 
 
+# Bumped when the pickled types gain or lose fields, so that an entry written by
+# an older build of the same version is a miss, not a misread.
+LAYOUT = 2
+
+
 def _file(kind: str, key: str) -> Path:
-    tag = f"{__version__}-py{sys.version_info[0]}{sys.version_info[1]}"
+    tag = f"{__version__}-py{sys.version_info[0]}{sys.version_info[1]}-l{LAYOUT}"
     name = sha256(f"{key}\0{tag}".encode()).hexdigest()[:40]
     return directory() / f"{kind}-{name}.pickle"
 

@@ -125,12 +125,13 @@ class Run:
         click.echo(f"glossary: error: {exc}", err=True)
 
 
-def emit(run: Run, fmt: str, verbose: bool) -> None:
+def emit(run: Run, fmt: str, verbose: bool, statistics: dict[str, Any] | None = None) -> None:
     from .reporters import Report, reporter
 
     report = Report(
         findings=tuple(run.findings), files=tuple(run.files), sources=run.sources,
         errors=tuple(run.errors), fixed=tuple(run.fixed), color=use_color(sys.stdout), verbose=verbose,
+        statistics=statistics,
     )
     text = reporter(fmt).render(report)
     if text:
@@ -243,6 +244,22 @@ def settings_for(paths: tuple[str, ...], termbases: tuple[str, ...], no_default:
                     source=source, exempt_quotes=exempt_quotes, fix=fix, unsafe_fixes=unsafe_fixes)
 
 
+def concept_figures(outcome, settings, run: Run) -> list[Any]:  # type: ignore[no-untyped-def]
+    """`--statistics` figures of one checked file (read again when a worker sent back no segments)."""
+    from . import runner
+    from .rendering_stats import compute
+
+    document = outcome.document
+    try:
+        _cfg, tb, options = runner.prepare(document.path, settings)
+        if not document.segments and document.path != "<stdin>":
+            document = runner.read(runner.Input(document.path), settings, options) or document
+    except GlossaryError as exc:
+        run.error(exc)
+        return []
+    return compute(document, tb, options.lang, options.source_lang)
+
+
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @termbase_options
@@ -251,10 +268,12 @@ def settings_for(paths: tuple[str, ...], termbases: tuple[str, ...], no_default:
 @click.option("--format", "fmt", type=FORMAT_CHOICE, default="text", show_default=True, help="Output format.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
 @click.option("-q", "--quiet", is_flag=True, help="One line per finding, no context and no summary.")
+@click.option("--statistics", is_flag=True,
+              help="With --source or bilingual files: per concept, how often the source names it and how the translation renders it.")
 def check(paths: tuple[str, ...], termbases: tuple[str, ...], no_default: bool, lang: str | None,
           encoding: str | None, fix_encoding: bool, source: str | None, source_lang: str | None,
           config_file: str | None, isolated: bool, exempt_quotes: bool, jobs: int, fmt: str, exit_zero: bool,
-          quiet: bool) -> None:
+          quiet: bool, statistics: bool) -> None:
     """Report unofficial renderings in PATHS (files, folders, or - for stdin)."""
     from .runner import run as run_inputs
 
@@ -264,7 +283,15 @@ def check(paths: tuple[str, ...], termbases: tuple[str, ...], no_default: bool, 
     run = Run.of(result)
     for error in result.errors:
         run.error(error)
-    emit(run, fmt, verbose=not quiet)
+    table = None
+    if statistics:
+        from .rendering_stats import as_json, merge, render_text
+
+        rows = merge(concept_figures(outcome, settings, run) for outcome in result if outcome.document is not None)
+        table = as_json(rows) if fmt == "json" else None
+    emit(run, fmt, verbose=not quiet, statistics=table)
+    if statistics and fmt != "json":
+        click.echo(render_text(rows), nl=False, err=fmt != "text")
     if fmt == "text" and not quiet and run.files:
         click.echo(summary(run), err=True)
     sys.exit(exit_code(run, exit_zero))
@@ -441,6 +468,10 @@ def docs(termbases: tuple[str, ...], no_default: bool, output: str | None, check
 from .cli_exchange import register as _register_exchange  # noqa: E402
 
 _register_exchange(main, termbase_options, load_termbase, UsageError)
+
+from .cli_brief import register as _register_brief  # noqa: E402
+
+_register_brief(main, termbase_options, load_termbase, UsageError, option_tag)
 
 # `glossary check --locale ru ...` reads as naturally as `glossary --locale ru check ...`:
 # every subcommand accepts the option too (LocalizedGroup has already applied it).

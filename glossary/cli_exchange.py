@@ -10,7 +10,8 @@ import click
 from .errors import GlossaryError
 from .i18n import _, language_names, ngettext
 
-EXPORT_FORMATS = click.Choice(["tbx", "csv"])
+EXPORT_FORMATS = click.Choice(["tbx", "csv", "deepl", "google", "google-terms", "amazon"])
+ENGINE_FORMATS = ("deepl", "google", "google-terms", "amazon")
 
 
 def _write_atomic(path: Path, text: str) -> None:
@@ -32,10 +33,15 @@ def register(main: click.Group, termbase_options, load_termbase, UsageError) -> 
     @termbase_options
     @click.option("--format", "fmt", type=EXPORT_FORMATS, default="tbx", show_default=True, help="Exchange format.")
     @click.option("-o", "--output", type=click.Path(), help="File to write (a folder for CSV without --lang); default stdout.")
-    @click.option("--lang", help="CSV: the one language to export (BCP 47); without it, one file per language.")
-    @click.option("--source-lang", default="zh", show_default=True, help="CSV: the language of Weblate's source column.")
-    def export(termbases: tuple[str, ...], no_default: bool, fmt: str, output: str | None, lang: str | None, source_lang: str) -> None:
-        """Write the term base as TBX-Basic (ISO 30042:2019) or Weblate glossary CSV."""
+    @click.option("--lang", help="CSV: the one language to export (BCP 47); without it, one file per language. "
+                  "Engines: the target language; amazon and google-terms take several, comma-separated.")
+    @click.option("--source-lang", default="zh", show_default=True, help="CSV: the language of Weblate's source column; engines: the source language.")
+    @click.option("--concepts", "concept_ids", help="Export only these concepts (comma-separated ids).")
+    @click.option("--from-brief", "from_brief", type=click.Path(dir_okay=False),
+                  help="Export only the concepts a source text names (the text, or its brief from `glossary brief --format json`).")
+    def export(termbases: tuple[str, ...], no_default: bool, fmt: str, output: str | None, lang: str | None, source_lang: str,
+               concept_ids: str | None, from_brief: str | None) -> None:
+        """Write the term base as TBX-Basic (ISO 30042:2019), Weblate glossary CSV, or a machine translation engine's glossary."""
         from .exchange import csv as csv_format
         from .exchange import tbx
         from .langtags import normalize
@@ -44,9 +50,20 @@ def register(main: click.Group, termbase_options, load_termbase, UsageError) -> 
         concepts = list(tb.concepts)
         try:
             source_lang = normalize(source_lang)
-            lang = normalize(lang) if lang else None
+            if fmt in ENGINE_FORMATS:
+                targets = [normalize(part.strip()) for part in (lang or "").split(",") if part.strip()]
+                lang = None
+            else:
+                lang = normalize(lang) if lang else None
         except ValueError as exc:
             raise UsageError(str(exc)) from None
+        try:
+            concepts = _selected(tb, concepts, concept_ids, from_brief, source_lang)
+        except GlossaryError as exc:
+            raise UsageError(str(exc)) from None
+        if fmt in ENGINE_FORMATS:
+            _export_engine(tb, concepts, fmt, source_lang, targets, output, UsageError)
+            return
         langs = list(tb.langs) if hasattr(tb, "langs") else sorted({t.lang for c in concepts for t in c.terms})
         if fmt == "tbx":
             _emit(tbx.export_tbx(concepts), output)
@@ -113,6 +130,90 @@ def register(main: click.Group, termbase_options, load_termbase, UsageError) -> 
             ),
             err=True,
         )
+
+
+def _selected(tb, concepts: list, concept_ids: str | None, from_brief: str | None, source_lang: str) -> list:  # type: ignore[no-untyped-def]
+    """The concepts to export: all, or those named with --concepts or by a source text (--from-brief)."""
+    wanted: list[str] | None = None
+    if concept_ids is not None:
+        wanted = [c.strip() for c in concept_ids.split(",") if c.strip()]
+        unknown = [c for c in wanted if c not in tb]
+        if unknown:
+            raise GlossaryError(_("--concepts: no concept {ids} in the term base").format(ids=", ".join(unknown)))
+    if from_brief is not None:
+        named = _brief_concepts(tb, from_brief, source_lang)
+        wanted = named if wanted is None else [c for c in wanted if c in named]
+    if wanted is None:
+        return concepts
+    keep = set(wanted)
+    return [c for c in concepts if c.id in keep]
+
+
+def _brief_concepts(tb, path: str, source_lang: str) -> list[str]:  # type: ignore[no-untyped-def]
+    """Concept ids of a brief in JSON, or of the brief of a source text in any readable format."""
+    import json
+
+    from .cli_brief import brief_of
+    from .readers import decode, read_bytes
+
+    data = read_bytes(path)
+    if path.lower().endswith(".json"):
+        text, _enc, _bom = decode(data, path)
+        try:
+            doc = json.loads(text)
+            ids = [item["concept"] for item in doc]
+        except (ValueError, TypeError, KeyError) as exc:
+            raise GlossaryError(_("not a brief in JSON (a list of objects with \"concept\"): {error}").format(error=exc), path) from None
+        unknown = [c for c in ids if c not in tb]
+        if unknown:
+            raise GlossaryError(_("no concept {ids} in the term base").format(ids=", ".join(unknown)), path)
+        return ids
+    _lang, entries = brief_of(tb, path, None, source_lang, [])
+    return [e.concept for e in entries]
+
+
+def _export_engine(tb, concepts: list, fmt: str, source_lang: str, targets: list[str], output: str | None,  # type: ignore[no-untyped-def]
+                   UsageError) -> None:
+    """Write one engine's glossary; the file variant (TSV, CSV, TMX) follows the output's extension."""
+    from .exchange import amazon, deepl, google
+    from .exchange.mt import build
+
+    module = {"deepl": deepl, "google": google, "google-terms": google, "amazon": amazon}[fmt]
+    if not targets:
+        raise UsageError(_("--format {fmt} needs --lang, the target language").format(fmt=fmt))
+    several = fmt in ("amazon", "google-terms")
+    if len(targets) > 1 and not several:
+        raise UsageError(_("--format {fmt} takes one target language (one file per language pair)").format(fmt=fmt))
+    if fmt == "amazon" and len(targets) > amazon.MAX_TARGETS:
+        raise UsageError(_("Amazon Translate takes at most {n} target languages").format(n=amazon.MAX_TARGETS))
+    if source_lang in targets:
+        raise UsageError(_("the target language {lang} is the source language").format(lang=source_lang))
+    suffix = Path(output).suffix.lower().lstrip(".") if output else ""
+    variants = ("csv",) if fmt == "google-terms" else module.VARIANTS
+    if suffix and suffix not in variants:
+        raise UsageError(_("--format {fmt} writes {variants} files, not .{suffix}").format(
+            fmt=fmt, variants=", ".join(f".{v}" for v in variants), suffix=suffix))
+    variant = suffix or variants[0]
+    glossary = build(tb, concepts, source_lang, targets, module.LIMITS, every_target=fmt == "amazon")
+    try:
+        text = google.render_term_sets(glossary) if fmt == "google-terms" else module.render(glossary, variant)
+    except GlossaryError as exc:
+        raise UsageError(str(exc)) from None
+    _emit(text, output)
+    for note in glossary.dropped:
+        click.echo(_("glossary: warning: left out: {note}").format(note=note), err=True)
+    covered = len({p.concept for p in glossary.pairs})
+    entries = covered if fmt == "google-terms" else len(glossary.pairs)
+    click.echo(
+        ngettext("Exported {entries} entries for {n} concept ({source} to {targets}).",
+                 "Exported {entries} entries for {n} concepts ({source} to {targets}).", covered).format(
+            entries=entries, n=covered, source=source_lang, targets=", ".join(targets)),
+        err=True,
+    )
+    if glossary.uncovered:
+        click.echo(ngettext("{n} concept has no preferred rendering in the target language.",
+                            "{n} concepts have no preferred rendering in the target language.",
+                            len(glossary.uncovered)).format(n=len(glossary.uncovered)), err=True)
 
 
 def _emit(text: str, output: str | None) -> None:

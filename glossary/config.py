@@ -18,6 +18,8 @@ Keys (all optional):
     disable = ["mixed-renderings"]     # finding codes not reported
     disable-concepts = ["belt-and-road"]
     exempt-quotes = true               # or a list of concept ids
+    prefer = "xinhua"                  # house publisher: its renderings are preferred
+                                       # where the term base records who uses what
 """
 
 from __future__ import annotations
@@ -34,7 +36,7 @@ from .model import Severity
 FILE_NAMES = (".glossary.toml", "pyproject.toml")
 
 _KEYS = ("termbases", "default-termbase", "lang", "source-lang", "exclude", "severity", "disable",
-         "disable-concepts", "exempt-quotes")
+         "disable-concepts", "exempt-quotes", "prefer")
 
 
 class ConfigError(GlossaryError):
@@ -56,6 +58,7 @@ class Config:
     disable: frozenset[str] = frozenset()
     disable_concepts: frozenset[str] = frozenset()
     exempt_quotes: bool | frozenset[str] = False
+    prefer: str | None = None
 
     def severity_of(self, code: str, default: Severity) -> Severity:
         return dict(self.severity).get(code, default)
@@ -139,6 +142,11 @@ def parse(table: dict[str, Any], path: Path) -> Config:
     if "exempt-quotes" in table:
         raw = table["exempt-quotes"]
         values["exempt_quotes"] = raw if isinstance(raw, bool) else frozenset(_strings(path, "exempt-quotes", raw))
+    if "prefer" in table:
+        raw = table["prefer"]
+        if not isinstance(raw, str) or not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", raw):
+            raise _error(path, '"prefer" must be a publisher slug such as "xinhua" or "mfa"')
+        values["prefer"] = raw
     return Config(**values)
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .errors import InputError
-from .model import Concept, Example, Source, Status, Term
+from .model import Concept, Example, Source, Status, Term, strongest_kind
 from .stats import compute, lang_key, percent
 from .termbase import TermBase
 
@@ -43,7 +43,19 @@ def status_cell(term: Term) -> str:
         parts.append(f"since {term.since}")
     if term.requires_source:
         parts.append("bilingual check only")
+    if term.used_by:
+        parts.append("used by " + ", ".join(term.used_by))
     return ", ".join(parts)
+
+
+def evidence_cell(concept: Concept, term: Term) -> str:
+    """The strongest kind of source behind `term`.
+
+    An accepted rendering rests on its own sources and its concept's for its
+    language; a variant only on its own (the concept's attest the official form).
+    """
+    kind = strongest_kind(term.sources if term.status.is_variant else concept.sources_for(term))
+    return kind.value if kind is not None else ""
 
 
 def target_cell(concept: Concept, term: Term) -> str:
@@ -66,6 +78,8 @@ def source_line(source: Source) -> str:
         line += f" <{source.url}>" if line else f"<{source.url}>"
     if source.langs:
         line += f" ({', '.join(source.langs)})"
+    if source.kind is not None:
+        line += f" [{source.kind.value}]"
     if source.note:
         line += f". {inline(source.note)}"
     return f"- {line}"
@@ -81,13 +95,15 @@ def render_concept(concept: Concept) -> list[str]:
     out = [f"## {concept.id}", ""]
     if concept.note:
         out += [inline(concept.note), ""]
-    out += ["| language | rendering | status | fix or form | note |", "| --- | --- | --- | --- | --- |"]
+    out += ["| language | rendering | status | fix or form | strongest source | note |",
+            "| --- | --- | --- | --- | --- | --- |"]
     for lang in sorted(concept.langs, key=lang_key):
         for term in concept.terms_in(lang):
             text = cell(term.text)
             if term.status is Status.PREFERRED:
                 text = f"**{text}**"
-            out.append(f"| {lang} | {text} | {status_cell(term)} | {cell(target_cell(concept, term))} | {cell(term.note)} |")
+            out.append(f"| {lang} | {text} | {status_cell(term)} | {cell(target_cell(concept, term))} "
+                       f"| {evidence_cell(concept, term)} | {cell(term.note)} |")
     out.append("")
     term_sources = [(t, s) for t in concept.terms for s in t.sources]
     if concept.sources or term_sources:
@@ -110,12 +126,20 @@ def render(tb: TermBase) -> str:
     out += [
         f"{stats.concepts} concepts. Share of concepts with a preferred rendering: {coverage}. "
         f"Preferred renderings with a source: {percent(stats.sourced)} "
-        f"({percent(stats.sourced_renderings)} outside Chinese).",
+        f"({percent(stats.sourced_renderings)} outside Chinese); backed by a primary or official-reprint "
+        f"source: {percent(stats.primary_or_official)} of those outside Chinese.",
         "",
         "Statuses: **preferred** is the official rendering; *admitted* is also used by official "
         "outlets; *deprecated* is a rendering to stop using; *superseded* was official and was "
         "officially replaced. A variant marked “bilingual check only” is wrong only as a "
-        "translation of this concept and is flagged only when the source text is known.",
+        "translation of this concept and is flagged only when the source text is known. "
+        "“Used by” names the official publishers whose usage a rendering follows; a project can "
+        "make one of them its house style with `prefer` in `[tool.glossary]`.",
+        "",
+        "Source kinds, strongest first: **primary** is the issuing body's own site or publication; "
+        "**official-reprint** a state outlet reprinting it; **mirror** a copy on a third-party site; "
+        "**secondary** anyone else's report or study. The “strongest source” column gives the best "
+        "kind behind each rendering.",
         "",
         "Contents: " + " · ".join(f"[{c.id}](#{c.id})" for c in tb.concepts),
         "",

@@ -48,6 +48,30 @@ class Status(StrEnum):
 _VARIANT_STATUSES = frozenset({Status.DEPRECATED, Status.SUPERSEDED})
 
 
+class SourceKind(StrEnum):
+    """How close a source stands to the body that issued the wording, strongest first.
+
+    `primary` is the issuing body's own site or publication; `official-reprint`
+    a state outlet reprinting it; `mirror` a copy of either on a third-party
+    site; `secondary` anyone else's report or study.
+    """
+
+    PRIMARY = "primary"
+    OFFICIAL_REPRINT = "official-reprint"
+    MIRROR = "mirror"
+    SECONDARY = "secondary"
+
+    @property
+    def rank(self) -> int:
+        """0 for the strongest kind; sorting by rank puts the best evidence first."""
+        return list(SourceKind).index(self)
+
+    @property
+    def is_official(self) -> bool:
+        """Primary or official-reprint: evidence a preferred rendering can rest on alone."""
+        return self in (SourceKind.PRIMARY, SourceKind.OFFICIAL_REPRINT)
+
+
 class Severity(StrEnum):
     ERROR = "error"
     WARNING = "warning"
@@ -86,7 +110,14 @@ class Source:
     date: str = ""
     langs: tuple[str, ...] = ()
     note: str = ""
+    kind: SourceKind | None = None
     origin: Position | None = field(default=None, compare=False)
+
+
+def strongest_kind(sources: tuple[Source, ...]) -> SourceKind | None:
+    """The best kind among `sources` (None when none of them says its kind)."""
+    kinds = [s.kind for s in sources if s.kind is not None]
+    return min(kinds, key=lambda k: k.rank) if kinds else None
 
 
 @_pickled_by_constructor
@@ -103,6 +134,10 @@ class Term:
     since: str = ""
     sources: tuple[Source, ...] = ()
     requires_source: bool = False
+    # Publishers whose usage this rendering follows ("xinhua", "mfa"): a project
+    # that names its house publisher (`prefer` in [tool.glossary]) gets that
+    # publisher's rendering as preferred and the others' as variants.
+    used_by: tuple[str, ...] = ()
     origin: Position | None = field(default=None, compare=False)
     path: str = field(default="", compare=False)
 

@@ -124,16 +124,21 @@ class RunResult:
         return tuple(o for o in self.outcomes if o.fixed_text is not None)
 
 
-_TERMBASES: dict[tuple[tuple[str, ...], bool], object] = {}
+_TERMBASES: dict[tuple[tuple[str, ...], bool, str | None], object] = {}
 
 
-def termbase_for(paths: tuple[str, ...], default: bool):  # type: ignore[no-untyped-def]
-    """Load a term base once per process for each distinct (paths, default)."""
-    from .termbase import load
-
-    key = (paths, default)
+def termbase_for(paths: tuple[str, ...], default: bool, prefer: str | None = None):  # type: ignore[no-untyped-def]
+    """Load a term base once per process for each distinct (paths, default, house publisher)."""
+    key = (paths, default, prefer)
     if key not in _TERMBASES:
-        _TERMBASES[key] = load(list(paths), default=default)
+        if prefer is None:
+            from .termbase import load
+
+            _TERMBASES[key] = load(list(paths), default=default)
+        else:
+            from . import house
+
+            _TERMBASES[key] = house.apply(termbase_for(paths, default), prefer)
     return _TERMBASES[key]
 
 
@@ -144,7 +149,16 @@ def prepare(path: str, settings: Settings):  # type: ignore[no-untyped-def]
     from .langtags import option_tag
 
     cfg = config.resolve(path, settings.config_file, settings.isolated)
-    tb = termbase_for(cfg.termbases + settings.termbases, cfg.default_termbase and not settings.no_default)
+    paths, default = cfg.termbases + settings.termbases, cfg.default_termbase and not settings.no_default
+    if cfg.prefer is not None:
+        from . import house
+
+        known = house.publishers(termbase_for(paths, default))
+        if cfg.prefer not in known:
+            raise config.ConfigError(
+                f'"prefer": no term of the term base is recorded as used by "{cfg.prefer}" '
+                f'(known: {", ".join(sorted(known)) or "none"})', cfg.path)
+    tb = termbase_for(paths, default, cfg.prefer)
 
     options = Options(
         fix_encoding=settings.fix_encoding,

@@ -22,6 +22,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from .model import Concept, SignatureSpec, Term
 
@@ -200,8 +201,8 @@ def derive(concept: Concept, lang: str) -> Signature | None:
         found = _derive_slots(preferred, terms, lang, function_words)
         if found is None:
             return None
-        slots, required = found, [True] * len(found)
-        tolerance = 1 if len(found) >= 4 else 0
+        slots, required = found
+        tolerance = 1 if sum(required) >= 4 else 0
     candidates = [k for k, r in enumerate(required) if r] or list(range(len(slots)))
     anchor = max(candidates, key=lambda k: (min(len(w) for w in slots[k]), -k))
     return Signature(concept.id, lang, tuple(slots), tuple(required), function_words, anchor, tolerance,
@@ -209,17 +210,19 @@ def derive(concept: Concept, lang: str) -> Signature | None:
 
 
 def _derive_slots(preferred: Term, terms: Sequence[Term], lang: str,
-                  function_words: frozenset[str]) -> list[frozenset[str]] | None:
+                  function_words: frozenset[str]) -> tuple[list[frozenset[str]], list[bool]] | None:
     """Slots from the preferred rendering's content words, synonyms from the other renderings.
 
     Another rendering's words go to the slot with the same lemma, then to one
     of the same root, then, if as many words as empty slots are left, in order
-    (common -> shared, destiny -> future).
+    (common -> shared, destiny -> future). Words still left become optional
+    slots ("style" in "Chinese-style modernization").
     """
     base = _content(preferred.text, lang, function_words)
     if len(base) < 2:
         return None  # one word is not a signature: ordinary prose is full of it
     slots = [{lemma} for lemma in base]
+    required = [True] * len(slots)
     for term in terms:
         if term is preferred:
             continue
@@ -242,7 +245,12 @@ def _derive_slots(preferred: Term, terms: Sequence[Term], lang: str,
         if rest and len(rest) == len(empty):
             for i, k in zip(rest, empty):
                 slots[k].add(content[i])
-    return [frozenset(s) for s in slots]
+        elif rest and not empty:
+            for i in rest:
+                if not any(content[i] in s for s in slots):
+                    slots.append({content[i]})
+                    required.append(False)
+    return [frozenset(s) for s in slots], required
 
 
 # Scanning ------------------------------------------------------------------------
@@ -251,38 +259,84 @@ def _derive_slots(preferred: Term, terms: Sequence[Term], lang: str,
 class Index:
     """Every signature of one language of a term base, gated by anchor."""
 
+    _WINDOW = 240  # characters around an anchor that a match can reach
+
     def __init__(self, lang: str, signatures: Iterable[Signature]) -> None:
         self.lang = lang
         self.signatures = list(signatures)
         self.by_lemma: dict[str, list[Signature]] = {}
-        self.prefixes: set[str] = set()
+        starts: set[str] = set()
         for sig in self.signatures:
             for lemma in sig.slots[sig.anchor]:
                 self.by_lemma.setdefault(lemma, []).append(sig)
-                self.prefixes.add(lemma[:3])
+                # Russian stems of short words change after the third letter (путь, пути)
+                starts.add(lemma[:3] if lang == "ru" and len(lemma) < 6 else lemma[:4])
+        self._starts = sorted(starts, key=len, reverse=True)
+        self._gate: re.Pattern[str] | None = None
+        self._automaton: Any = None
 
     def __bool__(self) -> bool:
         return bool(self.signatures)
 
+    def anchors(self, text: str) -> Iterable[tuple[int, str]]:
+        """(offset, word) of every word that starts like an anchor: one automaton pass."""
+        lower = text.lower()
+        if len(lower) != len(text):  # a letter whose lower case is longer: fall back to a regex
+            if self._gate is None:
+                alternatives = "|".join(re.escape(s) for s in self._starts) or "(?!)"
+                self._gate = re.compile(rf"(?<![^\W_])(?:{alternatives})[^\W_]*", re.IGNORECASE)
+            for m in self._gate.finditer(text):
+                yield m.start(), m.group()
+            return
+        if self._automaton is None:
+            import ahocorasick
+
+            automaton = ahocorasick.Automaton()
+            for start in self._starts:
+                automaton.add_word(start, len(start))
+            automaton.make_automaton()
+            self._automaton = automaton
+        for end, size in self._automaton.iter(lower):
+            at = end + 1 - size
+            if at and (lower[at - 1].isalnum() or lower[at - 1] == "_"):
+                continue
+            m = _WORD.match(text, at)
+            if m is not None:
+                yield at, m.group()
+
     def scan(self, text: str) -> list[Hit]:
-        """Every hit in `text`, leftmost-longest across signatures."""
-        if not self.signatures:
+        """Every hit in `text`, leftmost-longest across signatures.
+
+        Only words that start like an anchor are lemmatized; only the text
+        around them is split into words and walked.
+        """
+        if not self.signatures or not self._starts:
             return []
-        toks = words(text)
         lang = self.lang
         found: list[Hit] = []
-        for i, (_, _, w) in enumerate(toks):
-            lower = w.lower()
-            if lang == "ru" and lower.replace("ё", "е")[:3] not in self.prefixes:
-                continue
+        for at, word in self.anchors(text):
             sigs: list[Signature] = []
-            for lemma in lemmas(w, lang):
+            for lemma in lemmas(word, lang):
                 sigs.extend(self.by_lemma.get(lemma, ()))
+            if not sigs:
+                continue
+            base = max(0, at - self._WINDOW)
+            local = text[base:at + len(word) + self._WINDOW]
+            toks = words(local)
+            i = next((k for k, t in enumerate(toks) if t[0] == at - base), None)
+            if i is None:
+                continue
             for sig in dict.fromkeys(sigs):
-                hit = _expand(sig, text, toks, i)
+                hit = _expand(sig, local, toks, i)
                 if hit is not None:
-                    found.append(hit)
+                    found.append(_shift(hit, base))
         return _longest(found)
+
+
+def _shift(hit: Hit, by: int) -> Hit:
+    if not by:
+        return hit
+    return Hit(hit.signature, hit.start + by, hit.end + by, tuple((s + by, e + by) for s, e in hit.words), hit.filled)
 
 
 def _slot_set(sig: Signature, word: str) -> frozenset[int]:
@@ -330,9 +384,28 @@ def _expand(sig: Signature, text: str, toks: list[tuple[int, int, str]], i: int)
     if best is None:
         return None
     run = slot_words[best[0]:best[1] + 1]
+    if sig.lang == "en" and list(best[2]) != sorted(best[2]) and _continues(sig, text, toks, run[-1]):
+        return None  # reordered words inside a longer phrase: "development of high quality products"
     if len(run) >= 3 and re.fullmatch(r"[^\W_]+(?:-[^\W_]+)+", text[toks[run[0]][0]:toks[run[-1]][1]]):
         return None  # words joined only by hyphens are an identifier (a concept id, a file name)
     return Hit(sig, toks[run[0]][0], toks[run[-1]][1], tuple((toks[k][0], toks[k][1]) for k in run), best[2])
+
+
+_EN_STOPS = frozenset(
+    "is are was were be been being has have had will would shall should can could may might must do does did "
+    "that which who whom whose this these those it they we he she there here not also".split()
+)
+
+
+def _continues(sig: Signature, text: str, toks: list[tuple[int, int, str]], last: int) -> bool:
+    """Whether the phrase goes on after word `last` (a noun or adjective follows, no punctuation)."""
+    if last + 1 >= len(toks):
+        return False
+    nxt = toks[last + 1]
+    if not text[toks[last][1]:nxt[0]].isspace():
+        return False
+    word = nxt[2].lower()
+    return word not in sig.function_words and word not in _EN_STOPS and not word.endswith("ly")
 
 
 def _assign(options: list[frozenset[int]], taken: frozenset[int] = frozenset()) -> tuple[int, ...] | None:

@@ -6,6 +6,9 @@ source of their own, or a concept source whose `langs` names their language).
 Chinese preferred terms are the source terms and need no evidence to be used,
 but they are counted like the rest so that the figure stays the one the issue
 defines; `sourced_renderings` gives the share without them.
+`primary_or_official` is the share of preferred renderings outside Chinese
+backed by at least one primary or official-reprint source: how much of the
+base rests on the issuer's own wording rather than on copies and reports.
 """
 
 from __future__ import annotations
@@ -37,14 +40,16 @@ class Stats:
     sourced: float
     sourced_renderings: float
     preferred: int
+    primary_or_official: float = 0.0
 
     def as_json(self) -> dict[str, object]:
-        """The machine contract: exactly concepts, terms, coverage, sourced."""
+        """The machine contract: concepts, terms, coverage, sourced, primary_or_official."""
         return {
             "concepts": self.concepts,
             "terms": dict(self.terms),
             "coverage": dict(self.coverage),
             "sourced": self.sourced,
+            "primary_or_official": self.primary_or_official,
         }
 
 
@@ -55,7 +60,7 @@ def share(part: int, whole: int) -> float:
 def compute(tb: TermBase) -> Stats:
     counts: dict[str, int] = {}
     covered: dict[str, int] = {}
-    preferred = sourced = non_source_lang = non_source_sourced = 0
+    preferred = sourced = non_source_lang = non_source_sourced = official = 0
     for concept in tb.concepts:
         for lang in concept.langs:
             counts[lang] = counts.get(lang, 0) + len(concept.terms_in(lang))
@@ -64,12 +69,13 @@ def compute(tb: TermBase) -> Stats:
         for term in concept.terms:
             if term.status is not Status.PREFERRED:
                 continue
-            has_source = bool(concept.sources_for(term))
+            sources = concept.sources_for(term)
             preferred += 1
-            sourced += has_source
+            sourced += bool(sources)
             if term.lang.split("-")[0] != "zh":
                 non_source_lang += 1
-                non_source_sourced += has_source
+                non_source_sourced += bool(sources)
+                official += any(s.kind is not None and s.kind.is_official for s in sources)
     langs = sorted(counts, key=lang_key)
     n = len(tb.concepts)
     return Stats(
@@ -79,6 +85,7 @@ def compute(tb: TermBase) -> Stats:
         sourced=share(sourced, preferred),
         sourced_renderings=share(non_source_sourced, non_source_lang),
         preferred=preferred,
+        primary_or_official=share(official, non_source_lang),
     )
 
 
@@ -102,4 +109,6 @@ def render_text(stats: Stats) -> str:
         lines.append(f"{row[0]:<{widths[0]}}  {row[1]:>{widths[1]}}  {row[2]:>{widths[2]}}")
     lines.append(_("sourced: {all} of preferred renderings ({renderings} of those outside Chinese)").format(
         all=percent(stats.sourced), renderings=percent(stats.sourced_renderings)))
+    lines.append(_("backed by a primary or official-reprint source: {share} of preferred renderings outside Chinese").format(
+        share=percent(stats.primary_or_official)))
     return "\n".join(lines) + "\n"

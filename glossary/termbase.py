@@ -19,7 +19,7 @@ from .cache import sha256
 from .errors import TermBaseError, TermBaseErrors
 from .fold import fold_text
 from .morph.markers import marker_errors
-from .model import Concept, Example, Position, SignatureSpec, Source, Status, Term
+from .model import Concept, Example, Position, SignatureSpec, Source, SourceKind, Status, Term
 
 DEFAULT_PATH = Path(__file__).parent / "data" / "terms.yaml"
 FORMAT_VERSION = 1
@@ -31,8 +31,8 @@ _TOP_KEYS = ("version", "concepts")
 _CONCEPT_KEYS = ("id", "note", "sources", "terms", "examples", "signature")
 _SIGNATURE_KEYS = ("slots", "function_words")
 _SLOT_KEYS = ("words", "required")
-_TERM_KEYS = ("text", "status", "note", "fix_to", "abbreviation_of", "since", "sources", "requires_source")
-_SOURCE_KEYS = ("title", "publisher", "url", "date", "langs", "note")
+_TERM_KEYS = ("text", "status", "note", "fix_to", "abbreviation_of", "since", "sources", "requires_source", "used_by")
+_SOURCE_KEYS = ("title", "publisher", "url", "date", "langs", "note", "kind")
 _EXAMPLE_KEYS = ("lang", "text", "fixed", "note")
 
 
@@ -169,6 +169,12 @@ def _source(nodes: _Nodes, node: Any) -> Source | None:
     if m is None:
         return None
     values = {k: nodes.string(v, f'source "{k}"') or "" for k, v in m.items() if k != "langs"}
+    kind: SourceKind | None = None
+    if "kind" in m:
+        try:
+            kind = SourceKind(values["kind"])
+        except ValueError:
+            nodes.error(m["kind"], f'unknown source kind "{values["kind"]}" (expected {_one_of([k.value for k in SourceKind])})')
     langs: list[str] = []
     if "langs" in m:
         for item in nodes.sequence(m["langs"], 'source "langs"'):
@@ -183,7 +189,8 @@ def _source(nodes: _Nodes, node: Any) -> Source | None:
         nodes.error(m["date"], f'bad date "{values["date"]}" (expected YYYY, YYYY-MM or YYYY-MM-DD)')
     return Source(
         title=values.get("title", ""), publisher=values.get("publisher", ""), url=values.get("url", ""),
-        date=values.get("date", ""), langs=tuple(langs), note=values.get("note", ""), origin=nodes.pos(node),
+        date=values.get("date", ""), langs=tuple(langs), note=values.get("note", ""), kind=kind,
+        origin=nodes.pos(node),
     )
 
 
@@ -214,6 +221,18 @@ def _term(nodes: _Nodes, node: Any, lang: str) -> Term | None:
         if flag not in ("true", "false"):
             nodes.error(m["requires_source"], f'"requires_source" must be true or false, not "{flag}"')
         requires_source = flag == "true"
+    used_by: list[str] = []
+    if "used_by" in m:
+        for item in nodes.sequence(m["used_by"], 'term "used_by"'):
+            name = nodes.string(item, 'a "used_by" publisher')
+            if name is None:
+                continue
+            if not _ID.match(name):
+                nodes.error(item, f'bad publisher "{name}" in "used_by" (expected a lower-case slug such as "xinhua")')
+            elif name in used_by:
+                nodes.error(item, f'publisher "{name}" is listed twice in "used_by"')
+            else:
+                used_by.append(name)
     if opt.get("since") and not _DATE.match(opt["since"] or ""):
         nodes.error(m["since"], f'bad date "{opt["since"]}" (expected YYYY, YYYY-MM or YYYY-MM-DD)')
     if opt.get("fix_to") is not None and not status.is_variant:
@@ -222,7 +241,7 @@ def _term(nodes: _Nodes, node: Any, lang: str) -> Term | None:
         text=text, lang=lang, status=status, note=opt.get("note") or "", fix_to=opt.get("fix_to"),
         abbreviation_of=opt.get("abbreviation_of"), since=opt.get("since") or "",
         sources=_sources(nodes, m["sources"]) if "sources" in m else (), requires_source=requires_source,
-        origin=nodes.pos(node), path=nodes.path,
+        used_by=tuple(used_by), origin=nodes.pos(node), path=nodes.path,
     )
 
 
@@ -459,15 +478,24 @@ def build(documents: Sequence[tuple[str, str]], digest: str = "") -> TermBase:
 
 
 def source_warnings(tb: TermBase) -> Iterator[TermBaseError]:
-    """A preferred rendering without evidence is trusted less: say so.
+    """A preferred rendering without evidence, or with weak evidence only, is trusted less: say so.
 
     Chinese terms are the source terms the renderings translate, so they are
-    not renderings that need evidence of their own.
+    not renderings that need evidence of their own. Evidence is weak when every
+    source says it is a mirror or a secondary source: the official wording was
+    not seen at its issuer or at a state outlet. Sources that give no kind are
+    not judged.
     """
+    weak = (SourceKind.MIRROR, SourceKind.SECONDARY)
     for concept in tb.concepts:
         for term in concept.terms:
-            if term.status is Status.PREFERRED and term.lang.split("-")[0] != "zh" and not concept.sources_for(term):
+            if term.status is not Status.PREFERRED or term.lang.split("-")[0] == "zh":
+                continue
+            sources = concept.sources_for(term)
+            if not sources:
                 yield _err(term, f'preferred {term.lang} rendering "{term.text}" of "{concept.id}" has no source')
+            elif all(s.kind in weak for s in sources):
+                yield _err(term, f'preferred {term.lang} rendering "{term.text}" of "{concept.id}" rests on mirror or secondary sources only')
 
 
 def load(paths: Iterable[str | Path] = (), *, default: bool = True, use_cache: bool = True) -> TermBase:

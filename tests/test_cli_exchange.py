@@ -121,3 +121,51 @@ def test_import_errors_in_the_ui_language(tmp_path):
     result = CliRunner().invoke(main, ["--locale", "ru", "import", str(path)], env={"LANGUAGE": ""})
     assert result.exit_code == 2
     assert result.stderr.strip() == f"glossary: error: {path}:6: неизвестный административный статус «forbiddenTerm-admn-sts»"
+
+
+# ---------------------------------------------------------------- engine glossaries
+
+def test_engine_exports_from_the_shipped_term_base(tmp_path):
+    import csv
+
+    for fmt, name in (("deepl", "en.tsv"), ("deepl", "en.csv"), ("google", "en.tsv"), ("google-terms", "set.csv"),
+                      ("amazon", "en.csv"), ("amazon", "en.tmx")):
+        out = tmp_path / f"{fmt}-{name}"
+        result = run("export", "--format", fmt, "--lang", "en", "-o", str(out))
+        assert result.exit_code == 0, result.stderr
+        assert result.stderr.startswith("Exported "), result.stderr
+        text = out.read_text(encoding="utf-8")
+        assert "Belt and Road Initiative" in text and "One Belt, One Road" not in text
+    rows = list(csv.reader((tmp_path / "amazon-en.csv").read_text(encoding="utf-8").splitlines()))
+    assert rows[0] == ["zh", "en"]
+
+
+def test_engine_export_limited_to_a_source_text(tmp_path):
+    import json
+
+    source = tmp_path / "speech.txt"
+    source.write_text("上合组织成员国支持一带一路。\n", encoding="utf-8")
+    result = run("export", "--format", "deepl", "--lang", "ru", "--from-brief", str(source))
+    assert result.exit_code == 0
+    assert {line.split("\t")[1] for line in result.stdout.splitlines()} == {
+        "Шанхайская организация сотрудничества", "Пояс и путь"}
+    brief = tmp_path / "brief.json"
+    brief.write_text(run("brief", str(source), "--to", "en", "--format", "json").stdout, encoding="utf-8")
+    again = run("export", "--format", "google-terms", "--lang", "en,ru", "--from-brief", str(brief))
+    assert again.exit_code == 0 and len(again.stdout.splitlines()) == 3
+    only = run("export", "--format", "amazon", "--lang", "en", "--concepts", "sister-cities")
+    assert only.stdout.splitlines() == ["zh,en", "友好城市,sister cities", "友城,sister cities"]
+
+
+def test_engine_export_bad_input(tmp_path):
+    assert run("export", "--format", "deepl").exit_code == 2
+    assert run("export", "--format", "deepl", "--lang", "en,ru").exit_code == 2
+    assert run("export", "--format", "deepl", "--lang", "zh").exit_code == 2
+    wrong = run("export", "--format", "deepl", "--lang", "en", "-o", str(tmp_path / "x.tmx"))
+    assert wrong.exit_code == 2 and ".tmx" in wrong.stderr and not (tmp_path / "x.tmx").exists()
+    unknown = run("export", "--format", "amazon", "--lang", "en", "--concepts", "no-such-concept")
+    assert unknown.exit_code == 2 and "no-such-concept" in unknown.stderr
+    bad_brief = tmp_path / "brief.json"
+    bad_brief.write_text('{"not": "a list"}', encoding="utf-8")
+    result = run("export", "--format", "deepl", "--lang", "en", "--from-brief", str(bad_brief))
+    assert result.exit_code == 2 and "brief.json" in result.stderr and result.stderr.count("\n") == 1

@@ -24,10 +24,10 @@ concepts:
   - id: pipes
     note: "A note with *stars* and <tags>."
     sources:
-      - {publisher: Xinhua, title: "A | B", url: "https://example.org/x", date: "2024-01-02", langs: [en]}
+      - {publisher: Xinhua, title: "A | B", url: "https://example.org/x", date: "2024-01-02", langs: [en], kind: official-reprint}
     terms:
       en:
-        - {text: "left | right", status: preferred}
+        - {text: "left | right", status: preferred, used_by: [xinhua]}
         - {text: old form, status: superseded, since: "2015-09", note: "Replaced."}
         - {text: wrong here, status: deprecated, requires_source: true}
     examples:
@@ -45,10 +45,10 @@ def test_one_section_per_concept_in_file_order(tb) -> None:  # type: ignore[no-u
 
 def test_table_rows_statuses_targets_sources_and_examples() -> None:
     text = render(loads(PIPES))
-    assert "| en | **left \\| right** | preferred |  |  |" in text
-    assert "| en | old form | superseded, since 2015-09 | → left \\| right | Replaced. |" in text
-    assert "| en | wrong here | deprecated, bilingual check only |  |  |" in text
-    assert "- Xinhua, *A | B*, 2024-01-02 <https://example.org/x> (en)" in text
+    assert "| en | **left \\| right** | preferred, used by xinhua |  | official-reprint |  |" in text
+    assert "| en | old form | superseded, since 2015-09 | → left \\| right |  | Replaced. |" in text
+    assert "| en | wrong here | deprecated, bilingual check only |  |  |  |" in text
+    assert "- Xinhua, *A | B*, 2024-01-02 <https://example.org/x> (en) [official-reprint]" in text
     assert "- en: An old form. → An left | right." in text
     assert "- en, stays as it is: Nothing to see." in text
     assert "A note with \\*stars\\* and \\<tags\\>." in text

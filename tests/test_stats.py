@@ -55,7 +55,7 @@ def test_counts_coverage_and_sourced_share() -> None:
 
 def test_json_has_exactly_the_contract_keys_in_project_language_order() -> None:
     doc = json.loads(render_json(compute(loads(SMALL))))
-    assert list(doc) == ["concepts", "terms", "coverage", "sourced"]
+    assert list(doc) == ["concepts", "terms", "coverage", "sourced", "primary_or_official"]
     assert list(doc["terms"]) == ["zh", "en", "ru", "kk"]
     assert list(doc["coverage"]) == list(doc["terms"])
 
@@ -112,7 +112,7 @@ def test_cli_json_output() -> None:
     result = CliRunner().invoke(main, ["stats", "--format", "json", "--no-default", "--termbase", str(TERMBASE)])
     assert result.exit_code == 0
     doc = json.loads(result.stdout)
-    assert set(doc) == {"concepts", "terms", "coverage", "sourced"}
+    assert set(doc) == {"concepts", "terms", "coverage", "sourced", "primary_or_official"}
     assert doc["coverage"]["en"] == 1.0
 
 
@@ -123,3 +123,40 @@ def test_cli_bad_term_base_is_one_line_and_exit_2(tmp_path) -> None:  # type: ig
     assert result.exit_code == 2
     assert result.stdout == ""
     assert result.stderr.count("\n") == 1 and result.stderr.startswith(f"glossary: error: {bad}:")
+
+
+KINDS = """\
+version: 1
+concepts:
+  - id: alpha
+    sources:
+      - {title: Ministry page, date: "2020", langs: [en], kind: primary}
+      - {title: A copy, date: "2020", langs: [ru], kind: mirror}
+    terms:
+      zh:
+        - {text: 甲, status: preferred}
+      en:
+        - {text: alpha, status: preferred}
+      ru:
+        - {text: альфа, status: preferred}
+  - id: beta
+    terms:
+      en:
+        - text: beta
+          status: preferred
+          sources:
+            - {title: Agency reprint, date: "2021", kind: official-reprint}
+      kk:
+        - text: бета
+          status: preferred
+          sources:
+            - {title: Some page, date: "2021"}
+"""
+
+
+def test_primary_or_official_counts_renderings_outside_chinese_with_strong_evidence() -> None:
+    s = compute(loads(KINDS))
+    # alpha en (primary) and beta en (official-reprint) of four: ru rests on a mirror, kk gives no kind.
+    assert s.primary_or_official == 0.5
+    assert json.loads(render_json(s))["primary_or_official"] == 0.5
+    assert "primary or official-reprint source: 50.0%" in render_text(s)

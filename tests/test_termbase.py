@@ -5,7 +5,7 @@ import textwrap
 import pytest
 
 from glossary.errors import TermBaseError, TermBaseErrors
-from glossary.model import Status
+from glossary.model import SourceKind, Status
 from glossary.termbase import build, load, loads
 
 
@@ -110,6 +110,22 @@ BAD = [
             sources: [{title: T, date: June 2015}]
             terms: {en: [{text: A, status: preferred}]}
         """), 't.yaml:3:32: bad date "June 2015"'),
+    ("bad-source-kind", yaml("""
+        concepts:
+          - id: a
+            sources: [{title: T, date: "2020", kind: blog}]
+            terms: {en: [{text: A, status: preferred}]}
+        """), 't.yaml:3:46: unknown source kind "blog" (expected primary, official-reprint, mirror or secondary)'),
+    ("bad-used-by", yaml("""
+        concepts:
+          - id: a
+            terms: {en: [{text: A, status: preferred, used_by: [Xinhua]}]}
+        """), 't.yaml:3:57: bad publisher "Xinhua" in "used_by"'),
+    ("used-by-twice", yaml("""
+        concepts:
+          - id: a
+            terms: {en: [{text: A, status: preferred, used_by: [mfa, mfa]}]}
+        """), 't.yaml:3:62: publisher "mfa" is listed twice in "used_by"'),
     ("source-without-date", yaml("""
         concepts:
           - id: a
@@ -210,3 +226,35 @@ def test_warning_for_preferred_rendering_without_source() -> None:
             terms: {zh: [{text: 甲, status: preferred}], en: [{text: A, status: preferred}]}
         """))])
     assert [str(w) for w in tb.warnings] == ['t.yaml:3:54: preferred en rendering "A" of "a" has no source']
+
+
+def test_source_kind_and_used_by_are_read() -> None:
+    tb = loads(yaml("""
+        concepts:
+          - id: a
+            sources: [{title: T, date: "2020", langs: [en], kind: official-reprint}]
+            terms: {en: [{text: A, status: preferred, used_by: [xinhua, china-keywords]}]}
+        """))
+    concept = tb.concept("a")
+    assert concept.sources[0].kind is SourceKind.OFFICIAL_REPRINT
+    assert concept.terms[0].used_by == ("xinhua", "china-keywords")
+
+
+def test_warning_for_preferred_rendering_resting_on_mirrors_or_secondary_sources_only() -> None:
+    tb = build([("t.yaml", yaml("""
+        concepts:
+          - id: a
+            sources:
+              - {title: Copy, date: "2020", langs: [en, ru, kk], kind: mirror}
+              - {title: Study, date: "2021", langs: [en], kind: secondary}
+              - {title: Ministry, date: "2021", langs: [ru], kind: primary}
+            terms:
+              en: [{text: A, status: preferred}]
+              ru: [{text: Б, status: preferred}]
+              kk:
+                - text: В
+                  status: preferred
+                  sources: [{title: Undated kind, date: "2022"}]
+        """))])
+    assert [str(w) for w in tb.warnings] == [
+        't.yaml:8:12: preferred en rendering "A" of "a" rests on mirror or secondary sources only']

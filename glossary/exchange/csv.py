@@ -20,11 +20,11 @@ from collections.abc import Iterable, Sequence
 
 from glossary.exchange import STATUSES, ExchangeError, decode_value, is_slug, key_line, slug, split_key_line
 from glossary.i18n import _
-from glossary.model import Concept, Example, Source, Status, Term
+from glossary.model import Concept, Example, Source, SourceKind, Status, Term
 
 HEADER = ("location", "source", "target", "id", "fuzzy", "context", "translator_comments", "developer_comments")
 KEYS = frozenset(
-    {"status", "fix_to", "abbreviation_of", "since", "requires_source", "source", "concept.note", "concept.source", "concept.langs", "example"}
+    {"status", "fix_to", "abbreviation_of", "since", "requires_source", "used_by", "source", "concept.note", "concept.source", "concept.langs", "example"}
 )
 
 
@@ -32,6 +32,8 @@ def _source_json(source: Source) -> str:
     data = {k: getattr(source, k) for k in ("title", "publisher", "url", "date", "note") if getattr(source, k)}
     if source.langs:
         data["langs"] = list(source.langs)
+    if source.kind is not None:
+        data["kind"] = source.kind.value
     return json.dumps(data, ensure_ascii=False, separators=(", ", ": "))
 
 
@@ -45,6 +47,7 @@ def _source_from(text: str, where: tuple[str, int]) -> Source:
             date=data.get("date", ""),
             langs=tuple(data.get("langs", ())),
             note=data.get("note", ""),
+            kind=SourceKind(data["kind"]) if data.get("kind") else None,
         )
     except (ValueError, AttributeError, TypeError) as exc:
         raise ExchangeError(_("bad source in developer_comments: {text}").format(text=repr(text)), where[0], where[1]) from exc
@@ -85,6 +88,7 @@ def _term_lines(term: Term) -> list[str]:
     lines = [key_line("status", term.status.value)]
     lines += [key_line(k, getattr(term, k)) for k in ("fix_to", "abbreviation_of", "since") if getattr(term, k)]
     lines += ["requires_source: true"] if term.requires_source else []
+    lines += ["used_by: " + " ".join(term.used_by)] if term.used_by else []
     lines += ["source: " + _source_json(s) for s in term.sources]
     return lines
 
@@ -210,6 +214,7 @@ def import_csv(files: Sequence[tuple[str, str, str]], source_lang: str = "zh") -
                 since=fields.get("since", ""),
                 sources=tuple(term_sources),
                 requires_source=fields.get("requires_source") == "true",
+                used_by=tuple(fields.get("used_by", "").split()),
             )
             draft.terms.setdefault(lang, []).append(term)
     return tuple(d.concept() for d in drafts.values())

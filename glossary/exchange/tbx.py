@@ -22,7 +22,7 @@ from lxml import etree
 
 from glossary.exchange import ExchangeError, decode_value, is_slug, key_line, slug, split_key_line
 from glossary.i18n import _
-from glossary.model import Concept, Example, Source, Status, Term
+from glossary.model import Concept, Example, Source, SourceKind, Status, Term
 
 NS_2019 = "urn:iso:std:iso:30042:ed-2"
 NAMESPACES_2019 = (NS_2019, "urn:iso:std:iso:30042:ed:3.0", "")
@@ -44,8 +44,8 @@ FROM_TBX = {
     "legal": Status.PREFERRED,
     "regulated": Status.PREFERRED,
 }
-TERM_KEYS = frozenset({"note", "fix_to", "abbreviation_of", "since", "requires_source"})
-SOURCE_KEYS = frozenset({"note", "publisher", "url", "date", "langs", "title"})
+TERM_KEYS = frozenset({"note", "fix_to", "abbreviation_of", "since", "requires_source", "used_by"})
+SOURCE_KEYS = frozenset({"note", "publisher", "url", "date", "langs", "title", "kind"})
 CONCEPT_KEYS = frozenset({"note", "example", "fixed"})
 
 
@@ -75,6 +75,8 @@ def _source(parent: etree._Element, source: Source) -> None:
             _el(grp, "note", key_line(key, value))
     if source.langs:
         _el(grp, "note", "langs: " + " ".join(source.langs))
+    if source.kind is not None:
+        _el(grp, "note", "kind: " + source.kind.value)
     if source.note:
         _el(grp, "note", _free_note(source.note, SOURCE_KEYS))
 
@@ -118,6 +120,8 @@ def export_tbx(concepts: tuple[Concept, ...] | list[Concept]) -> str:
                         _el(term_sec, "note", key_line(key, value))
                 if term.requires_source:
                     _el(term_sec, "note", "requires_source: true")
+                if term.used_by:
+                    _el(term_sec, "note", "used_by: " + " ".join(term.used_by))
                 for source in term.sources:
                     _source(term_sec, source)
     etree.indent(root, space="  ")
@@ -197,7 +201,19 @@ def _read_source(grp: etree._Element, path: str) -> Source:
         date=fields.get("date", ""),
         langs=tuple(fields.get("langs", "").split()),
         note=fields.get("note", ""),
+        kind=_kind(fields.get("kind", ""), path, grp),
     )
+
+
+def _kind(value: str, path: str, where: etree._Element) -> SourceKind | None:
+    if not value:
+        return None
+    try:
+        return SourceKind(value)
+    except ValueError:
+        kinds = ", ".join(k.value for k in SourceKind)
+        raise ExchangeError(_('unknown source kind "{kind}" (expected {kinds})').format(kind=value, kinds=kinds),
+                            path, where.sourceline) from None
 
 
 _DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?\Z")
@@ -259,6 +275,7 @@ def _read_term(holder: etree._Element, term_el: etree._Element, lang: str, path:
         since=fields.get("since", ""),
         sources=sources,
         requires_source=fields.get("requires_source") == "true",
+        used_by=tuple(fields.get("used_by", "").split()),
     )
 
 

@@ -55,6 +55,8 @@ def _source_lines(source: Source, indent: str) -> list[str]:
         lines.append(f"langs: {_flow_list(source.langs)}")
     if source.note:
         lines.append(f"note: {scalar(source.note)}")
+    if source.kind is not None:
+        lines.append(f"kind: {source.kind.value}")
     return [indent + ("- " if i == 0 else "  ") + line for i, line in enumerate(lines)]
 
 
@@ -68,12 +70,13 @@ def _term_fields(term: Term) -> list[tuple[str, str]]:
 
 
 def _flags(term: Term) -> list[str]:
-    return ["requires_source: true"] if term.requires_source else []
+    flags = ["requires_source: true"] if term.requires_source else []
+    return flags + ([f"used_by: {_flow_list(term.used_by)}"] if term.used_by else [])
 
 
 def _term_lines(term: Term, indent: str) -> list[str]:
     fields = _term_fields(term)
-    if not term.sources and len(fields) == 2 and not term.requires_source:
+    if not term.sources and len(fields) == 2 and not _flags(term):
         inner = ", ".join(f"{k}: {scalar(v, flow=True)}" for k, v in fields)
         return [f"{indent}- {{{inner}}}"]
     lines = [f"{indent}{'- ' if i == 0 else '  '}{k}: {scalar(v)}" for i, (k, v) in enumerate(fields)]

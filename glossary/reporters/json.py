@@ -34,4 +34,6 @@ def render(report: Report) -> str:
             "errors": list(report.errors),
         },
     }
+    if report.statistics is not None:
+        doc["statistics"] = report.statistics
     return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"

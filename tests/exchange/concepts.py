@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from glossary.model import Concept, Example, Source, Status, Term
+from glossary.model import Concept, Example, Source, SourceKind, Status, Term
 
 P, A, D, S = Status.PREFERRED, Status.ADMITTED, Status.DEPRECATED, Status.SUPERSEDED
 
@@ -19,6 +19,7 @@ def sample() -> tuple[Concept, ...]:
                     url="https://example.org/notice?id=1&lang=en",
                     date="2015-09-23",
                     langs=("en",),
+                    kind=SourceKind.PRIMARY,
                 ),
                 Source(title="Style sheet, 2nd edition", date="2019", langs=("ru", "kk"), note="Pages 4–5."),
             ),
@@ -30,7 +31,7 @@ def sample() -> tuple[Concept, ...]:
                 Term("BRI", "en", A, abbreviation_of="Belt and Road Initiative"),
                 Term("One Belt, One Road", "en", S, note="Replaced by notice: 2015.", fix_to="Belt and Road", since="2015-09"),
                 Term("OBOR", "en", S, fix_to="BRI"),
-                Term("инициатива «Пояс и путь»", "ru", P),
+                Term("инициатива «Пояс и путь»", "ru", P, used_by=("xinhua",)),
                 Term("«Один пояс, один путь»", "ru", D, note="fix_to: looks like a key line\nand spans two lines"),
             ),
             examples=(
@@ -64,7 +65,7 @@ def sample() -> tuple[Concept, ...]:
 # Fields the exchange formats carry; a new model field must be added to every format.
 CARRIED = {
     "Concept": {"id", "note", "terms", "sources", "examples", "signatures"},
-    "Term": {"text", "lang", "status", "note", "fix_to", "abbreviation_of", "since", "sources", "requires_source"},
-    "Source": {"title", "publisher", "url", "date", "langs", "note"},
+    "Term": {"text", "lang", "status", "note", "fix_to", "abbreviation_of", "since", "sources", "requires_source", "used_by"},
+    "Source": {"title", "publisher", "url", "date", "langs", "note", "kind"},
     "Example": {"lang", "text", "fixed"},
 }
