@@ -125,13 +125,13 @@ class Run:
         click.echo(f"glossary: error: {exc}", err=True)
 
 
-def emit(run: Run, fmt: str, verbose: bool, statistics: dict[str, Any] | None = None) -> None:
+def emit(run: Run, fmt: str, verbose: bool, statistics: dict[str, Any] | None = None, explain: bool = False) -> None:
     from .reporters import Report, reporter
 
     report = Report(
         findings=tuple(run.findings), files=tuple(run.files), sources=run.sources,
         errors=tuple(run.errors), fixed=tuple(run.fixed), color=use_color(sys.stdout), verbose=verbose,
-        statistics=statistics,
+        statistics=statistics, explain=explain,
     )
     text = reporter(fmt).render(report)
     if text:
@@ -268,12 +268,14 @@ def concept_figures(outcome, settings, run: Run) -> list[Any]:  # type: ignore[n
 @click.option("--format", "fmt", type=FORMAT_CHOICE, default="text", show_default=True, help="Output format.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
 @click.option("-q", "--quiet", is_flag=True, help="One line per finding, no context and no summary.")
+@click.option("--explain", is_flag=True, help="Under each finding, the concept's whole note and every source.")
 @click.option("--statistics", is_flag=True,
-              help="With --source or bilingual files: per concept, how often the source names it and how the translation renders it.")
+              help="Count findings per code and concept instead of listing them; with --source or bilingual files, "
+                   "also per concept how often the source names it and how the translation renders it.")
 def check(paths: tuple[str, ...], termbases: tuple[str, ...], no_default: bool, lang: str | None,
           encoding: str | None, fix_encoding: bool, source: str | None, source_lang: str | None,
           config_file: str | None, isolated: bool, exempt_quotes: bool, jobs: int, fmt: str, exit_zero: bool,
-          quiet: bool, statistics: bool) -> None:
+          quiet: bool, explain: bool, statistics: bool) -> None:
     """Report unofficial renderings in PATHS (files, folders, or - for stdin)."""
     from .runner import run as run_inputs
 
@@ -285,13 +287,19 @@ def check(paths: tuple[str, ...], termbases: tuple[str, ...], no_default: bool, 
         run.error(error)
     table = None
     if statistics:
+        from . import statistics as finding_stats
         from .rendering_stats import as_json, merge, render_text
 
+        counts = finding_stats.count(run.findings)
         rows = merge(concept_figures(outcome, settings, run) for outcome in result if outcome.document is not None)
-        table = as_json(rows) if fmt == "json" else None
-    emit(run, fmt, verbose=not quiet, statistics=table)
-    if statistics and fmt != "json":
-        click.echo(render_text(rows), nl=False, err=fmt != "text")
+        bilingual = bool(rows) or source is not None
+        if fmt == "text":
+            click.echo(finding_stats.render_text(counts) + (render_text(rows) if bilingual else ""), nl=False)
+            sys.exit(exit_code(run, exit_zero))
+        table = {"findings": finding_stats.as_json(counts), **(as_json(rows) if bilingual else {})}
+    emit(run, fmt, verbose=not quiet, statistics=table if fmt == "json" else None, explain=explain)
+    if table is not None and fmt != "json":
+        click.echo(finding_stats.render_text(counts) + (render_text(rows) if bilingual else ""), nl=False, err=True)
     if fmt == "text" and not quiet and run.files:
         click.echo(summary(run), err=True)
     sys.exit(exit_code(run, exit_zero))
@@ -392,6 +400,21 @@ def terms(query: str, termbases: tuple[str, ...], no_default: bool, fmt: str) ->
     if not found:
         click.echo(_('No concept matches "{query}".').format(query=query), err=True)
         sys.exit(EXIT_FINDINGS)
+
+
+@main.command()
+@click.argument("query")
+@termbase_options
+def explain(query: str, termbases: tuple[str, ...], no_default: bool) -> None:
+    """A concept's whole note, every rendering and every source (QUERY: an id or any rendering)."""
+    from .lookup import render_text, search
+
+    tb = load_termbase(termbases, no_default)
+    found = search(tb, query)
+    if not found:
+        click.echo(_('No concept matches "{query}".').format(query=query), err=True)
+        sys.exit(EXIT_FINDINGS)
+    click.echo(render_text(found, color=use_color(sys.stdout), sources=True), nl=False)
 
 
 @main.command()

@@ -6,7 +6,7 @@ import json
 
 import click
 
-from .checks.terms import describe_source
+from .checks.explain import describe_source
 from .fold import fold_text
 from .i18n import language_name
 from .model import Concept, Status
@@ -31,7 +31,8 @@ def search(termbase: TermBase, query: str) -> list[Concept]:
     return exact + partial
 
 
-def render_text(concepts: list[Concept], color: bool = False) -> str:
+def render_text(concepts: list[Concept], color: bool = False, sources: bool = False) -> str:
+    """Each concept with its renderings; `sources` adds every term's own sources (`glossary explain`)."""
     def style(text: str, **kw: object) -> str:
         return click.style(text, **kw) if color else text  # type: ignore[arg-type]
 
@@ -52,6 +53,10 @@ def render_text(concepts: list[Concept], color: bool = False) -> str:
                     extra.append(term.note)
                 status = style(f"{term.status:<10}", fg=_STATUS_COLOR[term.status])
                 out.append(f"    {status} {term.text}" + (f"  ({'; '.join(extra)})" if extra else ""))
+                if sources:
+                    for source in term.sources:
+                        url = f" <{source.url}>" if source.url else ""
+                        out.append(f"               source: {describe_source(source)}{url}")
         for source in concept.sources:
             langs = f" [{', '.join(source.langs)}]" if source.langs else ""
             url = f" <{source.url}>" if source.url else ""

@@ -140,6 +140,8 @@ class Term:
     used_by: tuple[str, ...] = ()
     origin: Position | None = field(default=None, compare=False)
     path: str = field(default="", compare=False)
+    reason: str = ""
+    """Why this rendering is (not) used, in one sentence: the line a finding shows by default."""
 
 
 @_pickled_by_constructor
@@ -239,6 +241,12 @@ class Finding:
     lang: str = ""
     unit_id: str | None = None
     fuzzy: bool = False
+    brief: str = ""
+    """`reason` in one sentence, for the short report (the term's `reason`, else the note's first sentence)."""
+    sources: tuple[Source, ...] = ()
+    """The suggestion's sources, strongest first: the short report cites the first, `--explain` lists all."""
+    # missing-term: the source term that the translation (the span) does not render.
+    source_term: str | None = None
 
     @property
     def span(self) -> Span:

@@ -31,7 +31,9 @@ _TOP_KEYS = ("version", "concepts")
 _CONCEPT_KEYS = ("id", "note", "sources", "terms", "examples", "signature")
 _SIGNATURE_KEYS = ("slots", "function_words")
 _SLOT_KEYS = ("words", "required")
-_TERM_KEYS = ("text", "status", "note", "fix_to", "abbreviation_of", "since", "sources", "requires_source", "used_by")
+_TERM_KEYS = ("text", "status", "note", "reason", "fix_to", "abbreviation_of", "since", "sources", "requires_source", "used_by")
+REASON_LIMIT = 160
+"""A term's `reason` is the one line a finding shows by default: a sentence, at most this long."""
 _SOURCE_KEYS = ("title", "publisher", "url", "date", "langs", "note", "kind")
 _EXAMPLE_KEYS = ("lang", "text", "fixed", "note")
 
@@ -214,7 +216,9 @@ def _term(nodes: _Nodes, node: Any, lang: str) -> Term | None:
         return None
     for _, message in marker_errors(text, lang):
         nodes.error(m["text"], message)  # stem markers (`бастама|сы`): see glossary/morph/stems.py
-    opt = {k: nodes.string(m[k], f'term "{k}"') for k in ("note", "fix_to", "abbreviation_of", "since") if k in m}
+    opt = {k: nodes.string(m[k], f'term "{k}"') for k in ("note", "reason", "fix_to", "abbreviation_of", "since") if k in m}
+    if len(opt.get("reason") or "") > REASON_LIMIT:
+        nodes.error(m["reason"], f'"reason" is {len(opt["reason"] or "")} characters: one sentence of at most {REASON_LIMIT}, the rest belongs in "note"')
     requires_source = False
     if "requires_source" in m:
         flag = nodes.string(m["requires_source"], 'term "requires_source"')
@@ -241,7 +245,7 @@ def _term(nodes: _Nodes, node: Any, lang: str) -> Term | None:
         text=text, lang=lang, status=status, note=opt.get("note") or "", fix_to=opt.get("fix_to"),
         abbreviation_of=opt.get("abbreviation_of"), since=opt.get("since") or "",
         sources=_sources(nodes, m["sources"]) if "sources" in m else (), requires_source=requires_source,
-        used_by=tuple(used_by), origin=nodes.pos(node), path=nodes.path,
+        used_by=tuple(used_by), origin=nodes.pos(node), path=nodes.path, reason=opt.get("reason") or "",
     )
 
 

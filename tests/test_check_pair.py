@@ -11,10 +11,11 @@ TB = load([Path(__file__).parent / "data" / "bilingual-termbase.yaml"], default=
 def test_missing_and_untranslated_terms_in_a_pair():
     findings = glossary.check_pair("推动构建人类命运共同体，一带一路是其实践平台。", "The 一带一路 is its platform.",
                                    termbase=TB)
-    assert [(f.code, f.span.start, f.found) for f in findings] == [
+    assert [(f.code, f.start, f.source_term or f.found) for f in findings] == [
         ("missing-term", 0, "人类命运共同体"),
         ("untranslated-term", 4, "一带一路"),
     ]
+    assert findings[0].found == "The 一带一路 is its platform."  # the text at the span: the translation
     assert findings[0].suggestion == "community with a shared future for mankind"
     assert findings[0].span.end == len("The 一带一路 is its platform.")
 

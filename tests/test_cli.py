@@ -34,7 +34,7 @@ def test_check_reports_findings_and_exits_1(draft: Path) -> None:
     assert f"{draft}:2:5: superseded-term" in out
     assert '"One Belt, One Road" was officially replaced: use "Belt and Road" [belt-and-road]' in out
     assert "    ^^^^^^^^^^^^^^^^^^" in out
-    assert "= suggestion: Belt and Road" in out
+    assert "^ Belt and Road" in out
     assert "Found 2 findings in 1 file (2 fixable with `glossary fix`)." in err
 
 
@@ -278,6 +278,43 @@ def test_a_russian_check_imports_the_russian_layer_and_a_po_file_its_reader(tmp_
     loaded = modules_imported(tmp_path, "check", "--lang", "ru", str(draft))
     assert {"glossary.morph.russian", "glossary.readers.po"} <= loaded
     assert "glossary.readers.xliff" not in loaded and "glossary.morph.hant" not in loaded
+
+
+def test_explain_restores_the_note_and_sources(draft: Path) -> None:
+    code, short, _ = run("check", str(draft), *TB)
+    code, explained, _ = run("check", str(draft), "--explain", *TB)
+    assert code == 1
+    assert "= suggestion: Belt and Road" in explained and "= note: " in explained
+    assert "= suggestion:" not in short and "= note:" not in short
+    assert len(short.splitlines()) < len(explained.splitlines())
+
+
+def test_statistics_count_per_code_and_concept(draft: Path) -> None:
+    code, out, _ = run("check", str(draft), "--statistics", *TB)
+    assert code == 1
+    rows = [line.split() for line in out.splitlines() if not line.startswith("[")]
+    assert ["1", "superseded-term", "[*]", "belt-and-road"] in rows
+    code, out, _ = run("check", str(draft), "--statistics", "--format", "json", *TB)
+    data = json.loads(out)["statistics"]["findings"]
+    assert {"code": "superseded-term", "concept": "belt-and-road", "count": 1, "fixable": 1} in data
+    assert sum(row["count"] for row in data) == 2
+    assert "concepts" not in json.loads(out)["statistics"]  # the per-concept rendering figures need a source
+
+
+def test_html_format_writes_one_page(draft: Path) -> None:
+    code, out, _ = run("check", str(draft), "--format", "html", *TB)
+    assert code == 1
+    assert out.startswith("<!DOCTYPE html>") and out.rstrip().endswith("</html>")
+    assert "One Belt, One Road" in out
+
+
+def test_explain_command_lists_every_source_of_a_concept() -> None:
+    code, out, _ = run("explain", "One Belt, One Road", *TB)
+    assert code == 0
+    assert out.startswith("belt-and-road\n")
+    assert "source [en]: NDRC, Notice on the English name of the Belt and Road, 2015-09-23" in out
+    code, out, err = run("explain", "no such concept anywhere", *TB)
+    assert code == 1 and "No concept matches" in err
 
 
 UDMURT_PO = """\

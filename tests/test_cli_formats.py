@@ -88,12 +88,15 @@ def test_each_format_reports_bilingual_and_deprecated_findings_at_exact_position
     text = path.read_text(encoding="utf-8")
     lines = text.splitlines()
     for f, (code_, line, col, found) in zip(findings, EXPECTED[name]):
+        assert text[f["start"]:f["end"]] == f["found"]
         if code_ == "missing-term":
-            assert f["found"] == found and f["severity"] in ("error", "warning")
+            # The span is the translation; the source term it lacks is `source_term`.
+            assert f["source_term"] == found and f["severity"] in ("error", "warning")
+            assert f"\"{found}\"" in f["message"]
             continue
         assert lines[line - 1][col - 1:col - 1 + len(found)] == found
         assert text[f["start"]:f["end"]] == found
-    severities = {f["found"]: f["severity"] for f in findings if f["code"] == "missing-term"}
+    severities = {f["source_term"]: f["severity"] for f in findings if f["code"] == "missing-term"}
     assert severities == {"人类命运共同体": "error", "一带一路": "warning"}  # count-aware: 2 named, 1 rendered
 
 

@@ -42,7 +42,7 @@ CHECKS: tuple[Check, ...] = (
           N_('"{found}" looks like damaged encoding of "{suggestion}"'),
           N_("UTF-8 text that was decoded as Windows-1252 or Latin-1 (mojibake)")),
     Check("missing-term", Severity.ERROR, False,
-          N_('the source names "{found}" but the translation does not render it as "{suggestion}"'),
+          N_('the source names "{source_term}" but the translation does not render it as "{suggestion}"'),
           N_("a concept named in the source segment has too few renderings in its translation")),
     Check("untranslated-term", Severity.ERROR, False,
           N_('"{found}" is left untranslated: use "{suggestion}"'),

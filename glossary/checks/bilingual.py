@@ -57,7 +57,7 @@ def run(document: Document, index: LineIndex, scanned: list[tuple[Segment, str, 
         termbase: TermBase, options: Options, unlisted: list[Counter[str]] | None = None) -> list[Finding]:
     from ..matcher import matcher_for
     from ..script import guess_lang
-    from .terms import reason
+    from .explain import explanation
 
     findings: list[Finding] = []
     for number, (segment, lang, matches) in enumerate(scanned):
@@ -89,7 +89,7 @@ def run(document: Document, index: LineIndex, scanned: list[tuple[Segment, str, 
                 continue
             findings.append(make_finding(
                 "untranslated-term", document, segment, index, m.span, concept_id=concept.id,
-                suggestion=preferred.text, reason=concept.note, lang=lang))
+                suggestion=preferred.text, lang=lang, **explanation(concept, preferred, preferred)))
         rendered.update(_count(left))
 
         for group in _per_span(matches).values():
@@ -100,8 +100,8 @@ def run(document: Document, index: LineIndex, scanned: list[tuple[Segment, str, 
                     code = "superseded-term" if m.term.status is Status.SUPERSEDED else "deprecated-term"
                     findings.append(make_finding(
                         code, document, segment, index, m.span, concept_id=concept.id,
-                        suggestion=target.text if target else None, reason=reason(concept, m.term, target),
-                        lang=lang))
+                        suggestion=target.text if target else None, lang=lang,
+                        **explanation(concept, m.term, target)))
                     break
 
         whole = Span(0, len(segment.text))
@@ -117,7 +117,7 @@ def run(document: Document, index: LineIndex, scanned: list[tuple[Segment, str, 
                    f"{'time' if have == 1 else 'times'}") if have else "the translation does not render it"
             finding = make_finding(
                 "missing-term", document, segment, index, whole, concept_id=concept_id,
-                suggestion=preferred.text, reason=why, lang=lang)
-            findings.append(replace(finding, found=first_text[concept_id],
-                                    severity=Severity.ERROR if have == 0 else Severity.WARNING))
+                suggestion=preferred.text, lang=lang, source_term=first_text[concept_id],
+                **{**explanation(concept, preferred, preferred), "reason": why, "brief": why})
+            findings.append(replace(finding, severity=Severity.ERROR if have == 0 else Severity.WARNING))
     return findings

@@ -19,6 +19,7 @@ from ..model import Concept, Document, Finding, Match, Segment, Term
 from ..positions import LineIndex
 from ..termbase import TermBase
 from . import make_finding
+from .explain import explanation
 
 # (concept id, lang, folded text) -> family key; renderings outlive runs.
 _FAMILIES: dict[tuple[str, str, str], dict[str, str]] = {}
@@ -130,6 +131,8 @@ def run(document: Document, index: LineIndex, scanned: list[tuple[Segment, str, 
             if seen is not m.term and not related(termbase, m.concept_id, lang, seen, m.term):
                 findings.append(make_finding(
                     "mixed-renderings", document, segment, index, m.span, concept_id=m.concept_id,
-                    suggestion=surface(seen.text), reason=termbase.concept(m.concept_id).note, lang=lang,
+                    suggestion=surface(seen.text), lang=lang,
+                    **{**explanation(termbase.concept(m.concept_id), seen, seen),
+                       "reason": termbase.concept(m.concept_id).note},
                 ))
     return findings

@@ -5,25 +5,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from ..morph import render
-from ..model import Concept, Document, Finding, Match, Segment, Source, Span, Status, Term
+from ..model import Document, Finding, Match, Segment, Span, Status, Term
 from ..positions import LineIndex
 from ..termbase import TermBase
 from . import make_finding
 from .consistency import related
-
-
-def describe_source(source: Source) -> str:
-    who = ", ".join(p for p in (source.publisher, source.title) if p)
-    return ", ".join(p for p in (who or source.url, source.date) if p)
-
-
-def reason(concept: Concept, term: Term, target: Term | None) -> str:
-    """Why: the variant's note (else the concept's) and the target's first source."""
-    note = term.note or concept.note
-    sources = concept.sources_for(target) if target is not None else concept.sources
-    if sources:
-        return f"{note} (source: {describe_source(sources[0])})" if note else f"source: {describe_source(sources[0])}"
-    return note
+from .explain import explanation
 
 
 def variant_matches(matches: list[Match]) -> list[Match]:
@@ -63,8 +50,8 @@ def run(document: Document, segment: Segment, index: LineIndex, lang: str, match
                 and not related(termbase, concept.id, lang, target, already):
             target = already
         code = "superseded-term" if m.term.status is Status.SUPERSEDED else "deprecated-term"
-        why = reason(concept, m.term, target)
-        extra: dict[str, object] = {}
+        extra = explanation(concept, m.term, target)
+        why = str(extra.pop("reason"))
         suggestion = None
         span = m.span
         if target is not None:

@@ -44,7 +44,7 @@ FROM_TBX = {
     "legal": Status.PREFERRED,
     "regulated": Status.PREFERRED,
 }
-TERM_KEYS = frozenset({"note", "fix_to", "abbreviation_of", "since", "requires_source", "used_by"})
+TERM_KEYS = frozenset({"note", "reason", "fix_to", "abbreviation_of", "since", "requires_source", "used_by"})
 SOURCE_KEYS = frozenset({"note", "publisher", "url", "date", "langs", "title", "kind"})
 CONCEPT_KEYS = frozenset({"note", "example", "fixed"})
 
@@ -114,7 +114,7 @@ def export_tbx(concepts: tuple[Concept, ...] | list[Concept]) -> str:
                     _el(term_sec, "termNote", "abbreviation", type="termType")
                 if term.note:
                     _el(term_sec, "note", _free_note(term.note, TERM_KEYS))
-                for key in ("fix_to", "abbreviation_of", "since"):
+                for key in ("reason", "fix_to", "abbreviation_of", "since"):
                     value = getattr(term, key)
                     if value:
                         _el(term_sec, "note", key_line(key, value))
@@ -276,6 +276,7 @@ def _read_term(holder: etree._Element, term_el: etree._Element, lang: str, path:
         sources=sources,
         requires_source=fields.get("requires_source") == "true",
         used_by=tuple(fields.get("used_by", "").split()),
+        reason=fields.get("reason", ""),
     )
 
 

@@ -62,7 +62,7 @@ def _source_lines(source: Source, indent: str) -> list[str]:
 
 def _term_fields(term: Term) -> list[tuple[str, str]]:
     fields = [("text", term.text), ("status", term.status.value)]
-    for key in ("note", "fix_to", "abbreviation_of", "since"):
+    for key in ("note", "reason", "fix_to", "abbreviation_of", "since"):
         value = getattr(term, key)
         if value:
             fields.append((key, value))

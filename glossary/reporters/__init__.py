@@ -26,6 +26,8 @@ class Report:
     fixed: tuple[str, ...] = ()
     color: bool = False
     verbose: bool = True
+    explain: bool = False
+    """The whole note and every source under each finding, instead of one line of why."""
     # `check --statistics`: per-concept figures (glossary.rendering_stats.as_json), shown by the JSON report.
     statistics: dict[str, object] | None = None
 

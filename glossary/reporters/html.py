@@ -15,6 +15,7 @@ from typing import Any
 
 from . import Report
 from .messages import message
+from .text import cite
 
 PAGE_CHARS = 20_000
 """About this many characters of text are drawn at once (cut at a line end where one is near)."""
@@ -64,8 +65,14 @@ def _finding(index: int, f: Any, u16: _Utf16) -> dict[str, object]:
         "i": index, "code": f.code, "severity": str(f.severity), "message": message(f),
         "found": f.found, "suggestion": f.suggestion, "concept": f.concept_id, "reason": f.reason,
         "line": f.line, "column": f.column, "s": u16(f.span.start), "e": u16(f.span.end),
-        "fixable": f.fixable, "lang": f.lang, "unit": f.unit_id,
+        "fixable": f.fixable, "lang": f.lang, "unit": f.unit_id, "brief": f.brief,
+        "cite": cite(f.sources[0]) if f.sources else "", "url": _safe_url(f.sources[0].url) if f.sources else "",
     }
+
+
+def _safe_url(url: str) -> str:
+    """Only web addresses become links: a `javascript:` URL in a term base must not run in the report."""
+    return url if url.startswith(("https://", "http://")) else ""
 
 
 def page_data(report: Report) -> dict[str, object]:

@@ -17,7 +17,13 @@ def finding_dict(f) -> dict[str, object]:  # type: ignore[no-untyped-def]
         "start": f.start, "end": f.end, "code": f.code, "severity": str(f.severity),
         "concept": f.concept_id, "found": f.found, "suggestion": f.suggestion, "message": message(f),
         "fixable": f.fixable, "lang": f.lang, "reason": f.reason, "unit_id": f.unit_id, "fuzzy": f.fuzzy,
+        "brief": f.brief, "sources": [source_dict(s) for s in f.sources], "source_term": f.source_term,
     }
+
+
+def source_dict(source) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    return {"publisher": source.publisher, "title": source.title, "date": source.date, "url": source.url,
+            "kind": str(source.kind) if source.kind is not None else None}
 
 
 def render(report: Report) -> str:

@@ -1,4 +1,9 @@
-"""Human output in the shape of ruff's: location, code, message, the line, a caret."""
+"""Human output in the shape of ruff's: location, code, message, the line, a caret.
+
+By default each finding is four lines: the heading, the line with the span,
+the caret with the suggestion, and one line of why with the source's publisher
+and date. `explain` restores the whole note and lists every source.
+"""
 
 from __future__ import annotations
 
@@ -13,17 +18,55 @@ _SEVERITY_COLOR = {"error": "red", "warning": "yellow", "info": "blue"}
 
 
 CONTEXT = 40
+"""Characters kept either side of a span on a long line with `--explain`."""
+
+SHORT_WIDTH = 76
+"""The short report keeps the quoted line about this wide, so it fits an 80-column terminal."""
 
 
-def window(line: str, start: int, end: int) -> tuple[str, int, int]:
-    """A long line cut to the span and CONTEXT characters either side, with ellipses."""
-    if len(line) <= 2 * CONTEXT + (end - start) + 20:
+def window(line: str, start: int, end: int, context: int = CONTEXT) -> tuple[str, int, int]:
+    """A long line cut to the span and `context` characters either side, with ellipses."""
+    if len(line) <= 2 * context + (end - start) + 20:
         return line, start, end
-    left = max(0, start - CONTEXT)
-    right = min(len(line), end + CONTEXT)
+    left = max(0, start - context)
+    right = min(len(line), end + context)
     prefix = "…" if left else ""
     suffix = "…" if right < len(line) else ""
     return prefix + line[left:right] + suffix, start - left + len(prefix), end - left + len(prefix)
+
+
+def _line_window(index: LineIndex, line: int, column: int, end_column: int | None, context: int,
+                 slack: int) -> tuple[str, int, int]:
+    """The quoted part of `line`: whole when it is short, else the span and `context` characters either side.
+
+    The line is cut before any per-character work, so a huge line costs no more than a short one.
+    """
+    starts = index.starts
+    begin = starts[line - 1]
+    stop = starts[line] if line < len(starts) else len(index.text)
+    while stop > begin and index.text[stop - 1] in "\r\n":
+        stop -= 1
+    first = column - 1
+    last = (end_column - 1) if end_column is not None else stop - begin
+    if stop - begin <= 2 * context + (last - first) + slack:
+        left, right = 0, stop - begin
+    else:
+        left, right = max(0, first - context), min(stop - begin, last + context)
+    prefix = "…" if left else ""
+    suffix = "…" if right < stop - begin else ""
+    piece = index.text[begin + left:begin + right].expandtabs(1)
+    return prefix + piece + suffix, first - left + len(prefix), min(last, right) - left + len(prefix)
+
+
+def cite(source: object) -> str:
+    """Publisher (else title, else address) and date: the short report's citation."""
+    who = getattr(source, "publisher", "") or getattr(source, "title", "") or getattr(source, "url", "")
+    return ", ".join(p for p in (who, getattr(source, "date", "")) if p)
+
+
+def full_citation(source: object) -> str:
+    parts = [getattr(source, k, "") for k in ("publisher", "title", "date", "url")]
+    return ", ".join(p for p in parts if p)
 
 
 def render(report: Report) -> str:
@@ -44,20 +87,42 @@ def render(report: Report) -> str:
         if not report.verbose:
             continue
         source = report.sources.get(f.path)
+        width = len(str(f.line))
+        gutter = " " * width
+        bar = style(f"{gutter} |", fg="blue")
+        note = style(f"{gutter} =", fg="blue")
+        suggest = f.suggestion is not None and f.code != "mixed-renderings"
         if source is not None:
             index = indexes.setdefault(f.path, LineIndex(source))
-            line = index.line_text(f.line).expandtabs(1)
-            width = len(str(f.line))
-            gutter = " " * width
-            end_col = f.end_column if f.end_line == f.line else len(line) + 1
-            line, first, last = window(line, f.column - 1, end_col - 1)
-            caret = " " * first + "^" * max(1, last - first)
-            out.append(style(f"{gutter} |", fg="blue"))
+            end_column = f.end_column if f.end_line == f.line else None
+            if report.explain:
+                line, first, last = _line_window(index, f.line, f.column, end_column, CONTEXT, 20)
+            else:
+                room = max(8, (SHORT_WIDTH - width - 3 - (f.end - f.start)) // 2)
+                line, first, last = _line_window(index, f.line, f.column, end_column, room, 0)
+            caret = " " * first + style("^" * max(1, last - first), fg=_SEVERITY_COLOR.get(str(f.severity)))
+            if report.explain:
+                out.append(bar)
             out.append(style(f"{f.line} |", fg="blue") + f" {line}")
-            out.append(style(f"{gutter} |", fg="blue") + " " + style(caret, fg=_SEVERITY_COLOR.get(str(f.severity))))
-            if f.suggestion is not None and f.code != "mixed-renderings":
-                out.append(style(f"{gutter} =", fg="blue") + " " + _("suggestion: {suggestion}").format(suggestion=f.suggestion))
+            if suggest and not report.explain:
+                caret += " " + style(str(f.suggestion), bold=True)
+            out.append(bar + " " + caret)
+        elif suggest and not report.explain:
+            out.append(note + " " + _("suggestion: {suggestion}").format(suggestion=f.suggestion))
+        if report.explain:
+            if suggest:
+                out.append(note + " " + _("suggestion: {suggestion}").format(suggestion=f.suggestion))
             if f.reason:
-                out.append(style(f"{gutter} =", fg="blue") + " " + _("note: {reason}").format(reason=f.reason))
+                out.append(note + " " + _("note: {reason}").format(reason=f.reason))
+            if f.sources and f.sources[0].url:
+                out.append(note + " " + _("link: {url}").format(url=f.sources[0].url))
+            for s in f.sources[1:]:
+                out.append(note + " " + _("also: {source}").format(source=full_citation(s)))
             out.append("")
+            continue
+        why = f.brief or f.reason
+        citation = cite(f.sources[0]) if f.sources else ""
+        if why or citation:
+            text = f"{why} ({citation})" if why and citation else (why or citation)
+            out.append(note + " " + style(text, dim=True))
     return "\n".join(out) + ("\n" if out and out[-1] != "" else "")

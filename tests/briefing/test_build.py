@@ -30,7 +30,9 @@ def test_preferred_admitted_and_avoid_per_target_language():
     assert "Belt and Road" in bri.target("en").admitted
     assert "One Belt, One Road" in bri.target("en").avoid
     assert bri.target("ru").preferred == "Пояс и путь"
-    assert "Один пояс, один путь" in bri.target("ru").avoid
+    # The MFA's Russian pages keep the old name (audit 2026-12): admitted, not avoided.
+    assert "Один пояс, один путь" in bri.target("ru").admitted
+    assert "Один пояс и один путь" in bri.target("ru").avoid
     sco = entries["shanghai-cooperation-organization"]
     assert sco.source_term == "上海合作组织" and sco.found == ("上合组织",)
     assert sco.target("en").preferred == "Shanghai Cooperation Organization"

@@ -23,9 +23,10 @@ def test_window_cuts_long_lines_around_the_span() -> None:
     assert cut.startswith("…") and cut.endswith("…")
 
 
-def test_text_report_matches_golden(tb: TermBase) -> None:
+def test_explained_text_report_matches_golden(tb: TermBase) -> None:
     doc = text_document(TEXT, path="draft.txt", lang="en")
-    report = Report(findings=tuple(check_document(doc, tb)), files=("draft.txt",), sources={"draft.txt": TEXT})
+    report = Report(findings=tuple(check_document(doc, tb)), files=("draft.txt",), sources={"draft.txt": TEXT},
+                    explain=True)
     got = render(report)
     golden = GOLDEN / "draft.text"
     if os.environ.get("GLOSSARY_UPDATE_GOLDEN"):
@@ -37,3 +38,35 @@ def test_quiet_report_is_one_line_per_finding(tb: TermBase) -> None:
     doc = text_document(TEXT, path="draft.txt", lang="en")
     report = Report(findings=tuple(check_document(doc, tb)), verbose=False)
     assert render(report).count("\n") == 2
+
+
+def test_short_text_report_matches_golden(tb: TermBase) -> None:
+    doc = text_document(TEXT, path="draft.txt", lang="en")
+    report = Report(findings=tuple(check_document(doc, tb)), files=("draft.txt",), sources={"draft.txt": TEXT})
+    got = render(report)
+    golden = GOLDEN / "draft.short.text"
+    if os.environ.get("GLOSSARY_UPDATE_GOLDEN"):
+        golden.write_text(got, encoding="utf-8")
+    assert got == golden.read_text(encoding="utf-8")
+
+
+def test_short_report_is_four_lines_a_finding_and_fits_the_line(tb: TermBase) -> None:
+    text = "x" * 5000 + " One Belt, One Road " + "y" * 5000 + "\n"
+    doc = text_document(text, path="long.txt", lang="en")
+    findings = tuple(check_document(doc, tb))
+    got = render(Report(findings=findings, files=("long.txt",), sources={"long.txt": text})).splitlines()
+    assert len(got) == 4 * len(findings) == 4
+    quoted, caret = got[1], got[2]
+    assert "One Belt, One Road" in quoted and len(quoted) <= 90
+    assert caret.rstrip().endswith("^ Belt and Road")
+    assert got[3].startswith("  = ") and "(NDRC, 2015-09-23)" in got[3]
+
+
+def test_short_reason_prefers_the_terms_reason_then_the_first_sentence() -> None:
+    from glossary.checks.explain import first_sentence
+
+    assert first_sentence("Replaced in 2015. Russian usage followed later.") == "Replaced in 2015."
+    assert first_sentence("Named after Lu Ban (a craftsman). «Лу Бань» in Russian.") == "Named after Lu Ban (a craftsman)."
+    long = "word " * 60
+    cut = first_sentence(long)
+    assert len(cut) <= 160 and cut.endswith("…")
