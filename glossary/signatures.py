@@ -153,9 +153,29 @@ def words(text: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
 
 
+_ARTICLES = frozenset({"a", "an", "the"})
+
+
 def sequence(text: str, lang: str, function_words: frozenset[str]) -> tuple[str, ...]:
-    """A rendering as a sequence of lemmas (function words as written), for "is it listed?"."""
-    return tuple(w.lower() if w.lower() in function_words else first_lemma(w, lang) for _, _, w in words(text))
+    """A rendering as lemmas (function words as written), for "is it listed?".
+
+    English articles are left out ("a community of a shared future" is the
+    admitted "community of shared future").
+    """
+    return tuple(w.lower() if w.lower() in function_words else first_lemma(w, lang)
+                 for _, _, w in words(text) if w.lower() not in _ARTICLES or lang != "en")
+
+
+def _orders(seq: tuple[str, ...], lang: str) -> set[tuple[str, ...]]:
+    """A listed rendering and, in Russian, its two halves swapped.
+
+    «нового типа международных отношений» is «международные отношения нового
+    типа» with its genitive group put first; «Глобальной инициативы
+    цивилизации» is not a swap of «Инициатива глобальной цивилизации».
+    """
+    if lang != "ru":
+        return {seq}
+    return {seq[k:] + seq[:k] for k in range(len(seq))}
 
 
 def _similar(a: str, b: str) -> bool:
@@ -189,9 +209,10 @@ def derive(concept: Concept, lang: str) -> Signature | None:
         return None
     function_words = frozenset(w.lower() for w in spec.function_words) if spec and spec.function_words is not None else FUNCTION_WORDS[lang]
     terms = [t for t in concept.terms if base_lang(t.lang) == lang and _usable(t)]
-    listed = frozenset(sequence(t.text, lang, function_words) for t in concept.terms if base_lang(t.lang) == lang)
-    accepted = frozenset(sequence(t.text, lang, function_words) for t in concept.terms
-                         if base_lang(t.lang) == lang and not t.status.is_variant)
+    listed = frozenset(o for t in concept.terms if base_lang(t.lang) == lang
+                       for o in _orders(sequence(t.text, lang, function_words), lang))
+    accepted = frozenset(o for t in concept.terms if base_lang(t.lang) == lang and not t.status.is_variant
+                         for o in _orders(sequence(t.text, lang, function_words), lang))
     if spec is not None:
         slots = [frozenset(first_lemma(w, lang) for w in ws) | frozenset(en_lemma(w) for w in ws if lang == "en")
                  for ws, _ in spec.slots]
@@ -371,6 +392,7 @@ def _expand(sig: Signature, text: str, toks: list[tuple[int, int, str]], i: int)
     slot_words = sorted(k for k, s in items.items() if s)
     at = slot_words.index(i)
     best: tuple[int, int, tuple[int, ...]] | None = None
+    best_key: tuple[int, int, int] = (0, 0, 0)
     for a in range(at, -1, -1):
         for b in range(at, len(slot_words)):
             run = slot_words[a:b + 1]
@@ -379,8 +401,12 @@ def _expand(sig: Signature, text: str, toks: list[tuple[int, int, str]], i: int)
             filled = _assign([items[k] for k in run])
             if filled is None or not _enough(sig, filled):
                 continue
-            if best is None or len(run) > best[1] - best[0] + 1:
-                best = (a, b, filled)
+            # The most slot words; then the fewest function words between them;
+            # then the leftmost ("Глобальной инициативы цивилизации и Глобальной
+            # инициативы управления" is two names, not one across «и»).
+            key = (len(run), -(run[-1] - run[0]), -a)
+            if best is None or key > best_key:
+                best, best_key = (a, b, filled), key
     if best is None:
         return None
     run = slot_words[best[0]:best[1] + 1]

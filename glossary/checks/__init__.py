@@ -113,14 +113,14 @@ def check_document(document: Document, termbase: TermBase, options: Options = Op
     # of another family: a fixed text must not mix renderings.
     used = consistency.first_used(scanned)
     for segment, lang, matches in scanned:
-        found = variants.run(document, segment, index, lang, matches, termbase, options)
+        found, by_signature = variants.run(document, segment, index, lang, matches, termbase, options)
         listed = terms.run(document, segment, index, lang, matches, termbase, used)
         if found:  # a listed variant inside a longer unlisted one is part of it (leftmost-longest)
             listed = [f for f in listed if not any(v.span.start <= f.span.start and f.span.end <= v.span.end for v in found)]
         findings.extend(listed)
         findings.extend(encoding.run(document, segment, index, options))
         findings.extend(found)
-        unlisted.append(Counter(f.concept_id for f in found if f.concept_id))
+        unlisted.append(by_signature)
     findings.extend(consistency.run(document, index, scanned, termbase))
     findings.extend(bilingual.run(document, index, scanned, termbase, options, unlisted))
     findings = scope.apply(document, index, scanned, findings, options)

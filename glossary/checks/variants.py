@@ -8,14 +8,21 @@ warning and `fix` applies it only with `--unsafe-fixes`.
 
 from __future__ import annotations
 
+from collections import Counter
+
 from ..model import Document, Finding, Match, Segment, Span
 from ..positions import LineIndex
 from ..termbase import TermBase
 from . import Options, make_finding
 
 
-def unlisted(text: str, lang: str, matches: list[Match], termbase: TermBase) -> list[tuple["object", str, bool, str, Span]]:
-    """(hit, suggestion, renderable, why, span) for each unlisted hit in `text`."""
+def unlisted(text: str, lang: str, matches: list[Match], termbase: TermBase) -> list[tuple["object", str | None, bool, str, Span]]:
+    """(hit, suggestion, renderable, why, span) for each signature hit no listed rendering covers.
+
+    The suggestion is None for a hit that is an accepted rendering after all
+    (inflected, reordered in Russian, an article more): it is no finding, but
+    a bilingual check counts it as the concept's rendering.
+    """
     from .. import signatures
 
     index = signatures.index_for(termbase, lang)
@@ -30,7 +37,9 @@ def unlisted(text: str, lang: str, matches: list[Match], termbase: TermBase) -> 
             continue
         sig = hit.signature
         found = text[hit.start:hit.end]
-        if signatures.sequence(found, sig.lang, sig.function_words) in sig.accepted:
+        quoted = sig.lang == "ru" and any(q in found for q in QUOTES)  # «инициатива "Глобальная цивилизация"»: a name
+        if not quoted and signatures.sequence(found, sig.lang, sig.function_words) in sig.accepted:
+            out.append((hit, None, False, "", Span(hit.start, hit.end)))  # an accepted rendering, reworded
             continue
         span = Span(hit.start, hit.end)
         renderable, why = True, ""
@@ -47,9 +56,13 @@ def unlisted(text: str, lang: str, matches: list[Match], termbase: TermBase) -> 
             if rendered.widen:
                 span = Span(hit.start - rendered.widen, hit.end)
         if suggestion.casefold() == text[span.start:span.end].casefold():
-            continue  # the preferred rendering, inflected
+            out.append((hit, None, False, "", span))  # the preferred rendering, inflected
+            continue
         out.append((hit, suggestion, renderable, why, span))
     return out
+
+
+QUOTES = frozenset('"«»“”„')
 
 
 def _free(hit, matches: list[Match]) -> bool:  # type: ignore[no-untyped-def]
@@ -85,13 +98,18 @@ def describe(hit, text: str) -> str:  # type: ignore[no-untyped-def]
 
 
 def run(document: Document, segment: Segment, index: LineIndex, lang: str, matches: list[Match],
-        termbase: TermBase, options: Options) -> list[Finding]:
+        termbase: TermBase, options: Options) -> tuple[list[Finding], Counter[str]]:
+    """The findings, and how often each concept is rendered in a form only its signature found."""
+    rendered: Counter[str] = Counter()
     if "unlisted-variant" in options.disable:
-        return []
+        return [], rendered
     findings = []
     for hit, suggestion, renderable, why, span in unlisted(segment.text, lang, matches, termbase):
+        rendered[hit.concept_id] += 1
+        if suggestion is None:
+            continue
         reason = describe(hit, segment.text) + (f"; {why}" if why else "")
         findings.append(make_finding(
             "unlisted-variant", document, segment, index, span, concept_id=hit.concept_id,
             suggestion=suggestion, reason=reason, lang=lang, fixable=renderable and options.unsafe_fixes))
-    return findings
+    return findings, rendered
