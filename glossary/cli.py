@@ -337,6 +337,40 @@ def fix(paths: tuple[str, ...], termbases: tuple[str, ...], no_default: bool, la
     sys.exit(EXIT_FINDINGS if code == EXIT_CLEAN and run.fixed else code)
 
 
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@termbase_options
+@input_options
+@file_options
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "csv"]), default="text", show_default=True,
+              help="Output format.")
+@click.option("--yaml", "as_yaml", is_flag=True,
+              help="Write term-base entries (deprecated, each with an example) ready to paste, instead of the list.")
+def variants(paths: tuple[str, ...], termbases: tuple[str, ...], no_default: bool, lang: str | None,
+             encoding: str | None, fix_encoding: bool, source: str | None, source_lang: str | None,
+             config_file: str | None, isolated: bool, exempt_quotes: bool, jobs: int, fmt: str, as_yaml: bool) -> None:
+    """List the unlisted variants in PATHS by concept, most frequent first, with one context line each."""
+    from . import variantlist
+    from .runner import run as run_inputs
+
+    settings = settings_for(paths, termbases, no_default, lang, encoding, fix_encoding, source, source_lang,
+                            config_file, isolated, exempt_quotes)
+    result = run_inputs(inputs(paths), settings, jobs)
+    run = Run.of(result)
+    for error in result.errors:
+        run.error(error)
+    groups = variantlist.collect((o.document, o.findings) for o in result if o.document is not None)
+    if as_yaml:
+        click.echo(variantlist.render_yaml(groups, load_termbase(termbases, no_default)), nl=False)
+    elif fmt == "json":
+        click.echo(variantlist.render_json(groups), nl=False)
+    elif fmt == "csv":
+        click.echo(variantlist.render_csv(groups), nl=False)
+    else:
+        click.echo(variantlist.render_text(groups), nl=False)
+    sys.exit(EXIT_ERROR if run.errors else EXIT_CLEAN)
+
+
 def save_fix(outcome: Any, diff: bool, run: Run) -> bool:
     """Print (stdin), show as a diff (`--diff`) or write one fixed file.
 

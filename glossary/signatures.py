@@ -129,6 +129,14 @@ class Signature:
     accepted: frozenset[tuple[str, ...]]  # word-lemma sequences of accepted renderings
     listed: frozenset[tuple[str, ...]]  # ... of every listed rendering
     preferred: str
+    # A listed variant's content lemmas -> what its fix writes: "One Belt – One Road"
+    # is "One Belt, One Road" spelled otherwise, and is fixed the same way.
+    targets: tuple[tuple[tuple[str, ...], str], ...] = ()
+    anchors: tuple[int, ...] = ()  # slots of which one must be present (`anchor` first)
+
+    def target_for(self, found: str) -> str | None:
+        content = tuple(_content(found, self.lang, self.function_words))
+        return next((text for seq, text in self.targets if seq == content), None)
 
     def slot_names(self) -> tuple[str, ...]:
         return tuple("/".join(sorted(s)) for s in self.slots)
@@ -225,9 +233,14 @@ def derive(concept: Concept, lang: str) -> Signature | None:
         slots, required = found
         tolerance = 1 if sum(required) >= 4 else 0
     candidates = [k for k, r in enumerate(required) if r] or list(range(len(slots)))
-    anchor = max(candidates, key=lambda k: (min(len(w) for w in slots[k]), -k))
+    ranked = sorted(candidates, key=lambda k: (min(len(w) for w in slots[k]), -k), reverse=True)
+    anchor = ranked[0]
+    # A signature that may miss a slot needs a second anchor, or missing the first loses the match.
+    anchors = tuple(ranked[:1 + tolerance])
+    targets = tuple((tuple(_content(t.text, lang, function_words)), t.fix_to or preferred.text)
+                    for t in concept.terms if base_lang(t.lang) == lang and t.status.is_variant)
     return Signature(concept.id, lang, tuple(slots), tuple(required), function_words, anchor, tolerance,
-                     accepted, listed, preferred.text)
+                     accepted, listed, preferred.text, targets, anchors)
 
 
 def _derive_slots(preferred: Term, terms: Sequence[Term], lang: str,
@@ -236,8 +249,9 @@ def _derive_slots(preferred: Term, terms: Sequence[Term], lang: str,
 
     Another rendering's words go to the slot with the same lemma, then to one
     of the same root, then, if as many words as empty slots are left, in order
-    (common -> shared, destiny -> future). Words still left become optional
-    slots ("style" in "Chinese-style modernization").
+    (common -> shared, destiny -> future) when they stand at the empty slots'
+    places. Words still left become optional slots ("style" in "Chinese-style
+    modernization").
     """
     base = _content(preferred.text, lang, function_words)
     if len(base) < 2:
@@ -263,7 +277,10 @@ def _derive_slots(preferred: Term, terms: Sequence[Term], lang: str,
             slots[k].add(content[i])
         rest = [i for i in range(len(content)) if i not in assigned]
         empty = [k for k in range(len(slots)) if k not in assigned.values()]
-        if rest and len(rest) == len(empty):
+        if rest and rest == empty:
+            # Synonyms by position only where the words stand where the slots do:
+            # "community of common destiny" gives common/shared and destiny/future,
+            # "great cause of national revival" gives nothing.
             for i, k in zip(rest, empty):
                 slots[k].add(content[i])
         elif rest and not empty:
@@ -288,7 +305,7 @@ class Index:
         self.by_lemma: dict[str, list[Signature]] = {}
         starts: set[str] = set()
         for sig in self.signatures:
-            for lemma in sig.slots[sig.anchor]:
+            for lemma in {w for k in (sig.anchors or (sig.anchor,)) for w in sig.slots[k]}:
                 self.by_lemma.setdefault(lemma, []).append(sig)
                 # Russian stems of short words change after the third letter (путь, пути)
                 starts.add(lemma[:3] if lang == "ru" and len(lemma) < 6 else lemma[:4])
@@ -447,7 +464,7 @@ def _assign(options: list[frozenset[int]], taken: frozenset[int] = frozenset()) 
 
 def _enough(sig: Signature, filled: tuple[int, ...]) -> bool:
     got = set(filled)
-    if sig.anchor not in got:
+    if not any(k in got for k in (sig.anchors or (sig.anchor,))):
         return False
     missing = sum(1 for k, r in enumerate(sig.required) if r and k not in got)
     return missing <= sig.tolerance and len(got) >= 2
@@ -484,23 +501,29 @@ def index_for(termbase, lang: str | None) -> Index:  # type: ignore[no-untyped-d
 # Suggestions ---------------------------------------------------------------------
 
 
-def suggest_en(hit: Hit, found_text: str, text_start: int) -> str:
-    """The preferred rendering with the number of the found slot words and its possessive."""
+def suggest_en(hit: Hit, found_text: str, text_start: int, base: str | None = None) -> str:
+    """`base` (default: the preferred rendering) in the number of the found slot words, with its possessive.
+
+    A found word in the plural makes plural the word of `base` that fills the
+    same slot ("communities of shared destiny" -> "communities with a shared future").
+    """
     from .morph import english
 
     sig = hit.signature
-    pref = words(sig.preferred)
-    content = [(s, e, w) for s, e, w in pref if w.lower() not in sig.function_words]
-    out = sig.preferred
-    edits: list[tuple[int, int, str]] = []
+    out = base or sig.preferred
+    content = [(s, e, w) for s, e, w in words(out) if w.lower() not in sig.function_words]
+    edits: dict[int, tuple[int, int, str]] = {}
     for (s, e), slot in zip(hit.words, hit.filled):
         word = found_text[s - text_start:e - text_start]
-        if slot < len(content) and en_plural(word):
-            ps, pe, pw = content[slot]
-            many = english.plural(pw)
-            if many is not None:
-                edits.append((ps, pe, many))
-    for ps, pe, new in sorted(edits, reverse=True):
+        if not en_plural(word):
+            continue
+        for ps, pe, pw in content:
+            if en_lemma(pw) in sig.slots[slot]:
+                many = english.plural(pw)
+                if many is not None:
+                    edits[ps] = (ps, pe, many)
+                break
+    for ps, pe, new in sorted(edits.values(), reverse=True):
         out = out[:ps] + new + out[pe:]
     last = found_text.rstrip()
     if last.endswith(("'s", "’s")) or (last.endswith(("'", "’")) and en_plural(last[:-1])):

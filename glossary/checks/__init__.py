@@ -123,6 +123,8 @@ def check_document(document: Document, termbase: TermBase, options: Options = Op
         unlisted.append(by_signature)
     findings.extend(consistency.run(document, index, scanned, termbase))
     findings.extend(bilingual.run(document, index, scanned, termbase, options, unlisted))
+    if "unlisted-variant" not in options.disable:
+        findings = variants.stand_ins(findings, termbase)
     findings = scope.apply(document, index, scanned, findings, options)
     findings.sort(key=lambda f: (f.span.start, f.span.end, f.code))
     return findings

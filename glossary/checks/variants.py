@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from ..model import Document, Finding, Match, Segment, Span
+from ..model import Document, Finding, Match, Segment, Severity, Span
 from ..positions import LineIndex
 from ..termbase import TermBase
 from . import Options, make_finding
@@ -44,7 +44,7 @@ def unlisted(text: str, lang: str, matches: list[Match], termbase: TermBase) -> 
         span = Span(hit.start, hit.end)
         renderable, why = True, ""
         if sig.lang == "en":
-            suggestion = signatures.suggest_en(hit, found, hit.start)
+            suggestion = signatures.suggest_en(hit, found, hit.start, sig.target_for(found))
         else:
             from ..model import Status, Term
             from ..morph import render
@@ -113,3 +113,43 @@ def run(document: Document, segment: Segment, index: LineIndex, lang: str, match
             "unlisted-variant", document, segment, index, span, concept_id=hit.concept_id,
             suggestion=suggestion, reason=reason, lang=lang, fixable=renderable and options.unsafe_fixes))
     return findings, rendered
+
+
+def stand_ins(findings: list[Finding], termbase: TermBase) -> list[Finding]:
+    """In a translation, a variant of a part of a missing concept renders that concept.
+
+    The source names 人类命运共同体 and the target says "community of common
+    destiny": the target has no rendering of the whole concept (missing-term)
+    and a deprecated rendering of the shorter one (命运共同体). A reviewer marks
+    one thing: an unofficial rendering of the concept the source names. When the
+    part's preferred rendering is inside the whole's, the variant is reported as
+    `unlisted-variant` of the whole, with its preferred rendering, and the
+    missing-term goes.
+    """
+    from dataclasses import replace
+
+    from ..fold import fold_text
+
+    missing = [f for f in findings if f.code == "missing-term" and f.severity is Severity.ERROR and f.concept_id]
+    if not missing:
+        return findings
+    drop: set[int] = set()
+    out = list(findings)
+    for m in missing:
+        whole = termbase.concept(m.concept_id).preferred(m.lang)
+        if whole is None:
+            continue
+        for i, f in enumerate(out):
+            if (i in drop or f.code not in ("deprecated-term", "superseded-term", "unlisted-variant")
+                    or not f.concept_id or f.concept_id == m.concept_id
+                    or not (m.span.start <= f.span.start and f.span.end <= m.span.end)):
+                continue
+            part = termbase.concept(f.concept_id).preferred(m.lang)
+            if part is None or fold_text(part.text) not in fold_text(whole.text):
+                continue
+            out[i] = replace(f, code="unlisted-variant", severity=Severity.WARNING, concept_id=m.concept_id,
+                             suggestion=whole.text, fixable=False,
+                             reason=f"the source names {m.found}; this renders only part of it ({f.concept_id})")
+            drop.add(id(m))
+            break
+    return [f for f in out if id(f) not in drop]
