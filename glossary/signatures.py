@@ -297,7 +297,7 @@ def _derive_slots(preferred: Term, terms: Sequence[Term], lang: str,
 class Index:
     """Every signature of one language of a term base, gated by anchor."""
 
-    _WINDOW = 240  # characters around an anchor that a match can reach
+    _WINDOW = 160  # characters around an anchor that a match can reach
 
     def __init__(self, lang: str, signatures: Iterable[Signature]) -> None:
         self.lang = lang
@@ -377,9 +377,35 @@ def _shift(hit: Hit, by: int) -> Hit:
     return Hit(hit.signature, hit.start + by, hit.end + by, tuple((s + by, e + by) for s, e in hit.words), hit.filled)
 
 
+_SLOTS: dict[tuple[int, str], frozenset[int]] = {}
+
+
 def _slot_set(sig: Signature, word: str) -> frozenset[int]:
+    """The slots a word can fill (cached per signature and word form)."""
+    key = (id(sig), word)
+    found = _SLOTS.get(key)
+    if found is None:
+        if len(_SLOTS) > 200_000:
+            _SLOTS.clear()
+        found = _SLOTS[key] = _slot_set_of(sig, word)
+    return found
+
+
+def _slot_set_of(sig: Signature, word: str) -> frozenset[int]:
+    """By lemma, or by a long shared root ("socialist" for "socialism")."""
     ls = lemmas(word, sig.lang)
-    return frozenset(k for k, s in enumerate(sig.slots) if ls & s)
+    found = frozenset(k for k, s in enumerate(sig.slots) if ls & s)
+    if found or len(word) < 7:
+        return found
+    return frozenset(k for k, s in enumerate(sig.slots) if any(_root(a, b) for a in ls for b in s))
+
+
+def _root(a: str, b: str) -> bool:
+    """Two long words of one root: they share at least 80 % of the shorter one."""
+    if min(len(a), len(b)) < 7 or a[:4] != b[:4]:
+        return False
+    n = next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
+    return n >= 0.8 * min(len(a), len(b))
 
 
 def _joined(text: str, a: tuple[int, int, str], b: tuple[int, int, str]) -> bool:
@@ -392,6 +418,9 @@ def _expand(sig: Signature, text: str, toks: list[tuple[int, int, str]], i: int)
     """The longest stretch around word `i` that fills the signature, or None."""
     limit = 2 * len(sig.slots) + 3
     items: dict[int, frozenset[int]] = {i: _slot_set(sig, toks[i][2])}
+    # A long name (five slots or more) may have one word nobody listed in place
+    # of one of its words ("socialist ideology" for "Thought on Socialism").
+    wild = 1 if sum(sig.required) >= 5 else 0
     for step in (-1, 1):
         j, gap = i, 0
         while len(items) < 2 * limit:
@@ -403,6 +432,8 @@ def _expand(sig: Signature, text: str, toks: list[tuple[int, int, str]], i: int)
                 items[k], gap = slots, 0
             elif toks[k][2].lower() in sig.function_words and gap < _GAP_MAX:
                 items[k], gap = frozenset(), gap + 1
+            elif wild and gap < _GAP_MAX and toks[k][2][:1].islower():
+                items[k], gap, wild = frozenset(), _GAP_MAX, wild - 1
             else:
                 break
             j = k
