@@ -401,11 +401,14 @@ def _slot_set_of(sig: Signature, word: str) -> frozenset[int]:
 
 
 def _root(a: str, b: str) -> bool:
-    """Two long words of one root: they share at least 80 % of the shorter one."""
+    """Two long words of one root: they share at least 80 % of the longer one.
+
+    ("socialist" and "socialism" do; "extremist" and "extreme" do not.)
+    """
     if min(len(a), len(b)) < 7 or a[:4] != b[:4]:
         return False
     n = next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
-    return n >= 0.8 * min(len(a), len(b))
+    return n >= 0.8 * max(len(a), len(b))
 
 
 def _joined(text: str, a: tuple[int, int, str], b: tuple[int, int, str]) -> bool:
@@ -432,7 +435,8 @@ def _expand(sig: Signature, text: str, toks: list[tuple[int, int, str]], i: int)
                 items[k], gap = slots, 0
             elif toks[k][2].lower() in sig.function_words and gap < _GAP_MAX:
                 items[k], gap = frozenset(), gap + 1
-            elif wild and gap < _GAP_MAX and toks[k][2][:1].islower():
+            elif (wild and gap < _GAP_MAX and toks[k][2][:1].islower() and len(toks[k][2]) > 3
+                  and toks[k][2].lower() not in _EN_STOPS):
                 items[k], gap, wild = frozenset(), _GAP_MAX, wild - 1
             else:
                 break
