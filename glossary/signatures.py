@@ -32,7 +32,12 @@ FUNCTION_WORDS: dict[str, frozenset[str]] = {
     "en": frozenset(
         "a an the of for with and to in on by at all its their our his her as from into among between".split()
     ),
-    "ru": frozenset("и с со для в во на по о об к ко между из от всего всех всей".split()),
+    # Conjunctions, the quantifiers of «всего человечества», and every preposition
+    # whose case the Russian layer knows (morph.russian.PREPOSITIONS).
+    "ru": frozenset(
+        "и или а с со для в во на по о об обо к ко между из от за при под над перед через до без у около после "
+        "среди против вокруг ради вне про всего всех всей".split()
+    ),
 }
 _GAP_MAX = 2  # function words allowed in a row between two slot words
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*(?:['’](?![^\W_]))?")
@@ -133,6 +138,7 @@ class Signature:
     # is "One Belt, One Road" spelled otherwise, and is fixed the same way.
     targets: tuple[tuple[tuple[str, ...], str], ...] = ()
     anchors: tuple[int, ...] = ()  # slots of which one must be present (`anchor` first)
+    head: int | None = None  # the slot of the head noun: a shortened rendering keeps it
 
     def target_for(self, found: str) -> str | None:
         content = tuple(_content(found, self.lang, self.function_words))
@@ -240,7 +246,35 @@ def derive(concept: Concept, lang: str) -> Signature | None:
     targets = tuple((tuple(_content(t.text, lang, function_words)), t.fix_to or preferred.text)
                     for t in concept.terms if base_lang(t.lang) == lang and t.status.is_variant)
     return Signature(concept.id, lang, tuple(slots), tuple(required), function_words, anchor, tolerance,
-                     accepted, listed, preferred.text, targets, anchors)
+                     accepted, listed, preferred.text, targets, anchors, _head(preferred.text, lang, function_words))
+
+
+def _head(text: str, lang: str, function_words: frozenset[str]) -> int | None:
+    """The slot of a rendering's head noun.
+
+    English: the last content word before the first function word that follows
+    one ("community" in "community with a shared future", "Summit" in
+    "China-Central Asia Summit"). Russian: the first content word read as a noun.
+    """
+    toks = [w for _, _, w in words(text)]
+    content = [w for w in toks if w.lower() not in function_words]
+    if not content:
+        return None
+    if lang == "ru":
+        from .morph import russian
+
+        for k, w in enumerate(content):
+            if any(r.pos == "NOUN" for r in russian.analyser().readings(w.lower().replace("ё", "е"))):
+                return k
+        return None
+    k = -1
+    for i, w in enumerate(toks):
+        if w.lower() in function_words:
+            if k >= 0:
+                return k
+        else:
+            k += 1
+    return len(content) - 1
 
 
 def _derive_slots(preferred: Term, terms: Sequence[Term], lang: str,
@@ -501,6 +535,8 @@ def _enough(sig: Signature, filled: tuple[int, ...]) -> bool:
     got = set(filled)
     if not any(k in got for k in (sig.anchors or (sig.anchor,))):
         return False
+    if sig.head is not None and sig.head not in got and sig.head < len(sig.required) and sig.required[sig.head]:
+        return False  # "Central Asia and China" is not the China-Central Asia Summit without "Summit"
     missing = sum(1 for k, r in enumerate(sig.required) if r and k not in got)
     return missing <= sig.tolerance and len(got) >= 2
 

@@ -41,7 +41,11 @@ TUNE = frozenset("""
     high-quality-development major-country-diplomacy maritime-silk-road new-development-philosophy
     new-quality-productive-forces new-type-international-relations silk-road-economic-belt
     whole-process-peoples-democracy xi-jinping-thought
+    changes-unseen-in-a-century china-central-asia-summit china-central-asia-mechanism
 """.split())
+# The last line moved here after the first measure run: its false alarms led to
+# two rule changes (Russian prepositions as function words; a shortened
+# rendering keeps its head noun). benchmarks/accuracy/README.md has that run.
 
 
 @dataclass
@@ -88,6 +92,8 @@ def part_of(case: dict, expected: list[dict], tb) -> str:  # type: ignore[no-unt
         from glossary.matcher import matcher_for
 
         concepts = {m.concept_id for m in matcher_for(tb, case["lang"]).scan(case["text"])}
+        if case.get("source"):
+            concepts |= {m.concept_id for m in matcher_for(tb, case["source_lang"]).scan(case["source"])}
     return "tune" if concepts & TUNE else "measure"
 
 
