@@ -113,10 +113,12 @@ class Run:
     sources: dict[str, str] = field(default_factory=dict)
     errors: list[str] = field(default_factory=list)
     fixed: list[str] = field(default_factory=list)
+    pairs: dict[str, tuple[tuple[str, int, int], ...]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, result: Any) -> Run:
-        return cls(findings=list(result.findings), files=list(result.files), sources=result.sources)
+        return cls(findings=list(result.findings), files=list(result.files), sources=result.sources,
+                   pairs=bilingual_rows(result))
 
     def error(self, exc: GlossaryError) -> None:
         if str(exc) in self.errors:
@@ -125,13 +127,27 @@ class Run:
         click.echo(f"glossary: error: {exc}", err=True)
 
 
+def bilingual_rows(result: Any) -> dict[str, tuple[tuple[str, int, int], ...]]:
+    """For each bilingual file, its segments' source texts and target spans (the HTML side-by-side view)."""
+    from .model import Span
+
+    rows: dict[str, tuple[tuple[str, int, int], ...]] = {}
+    for outcome in result:
+        document = outcome.document
+        if document is None or not any(s.source_text is not None for s in document.segments):
+            continue
+        spans = [(s.source_text or "", s.document_span(Span(0, len(s.text)))) for s in document.segments]
+        rows[document.path] = tuple((text, span.start, span.end) for text, span in spans)
+    return rows
+
+
 def emit(run: Run, fmt: str, verbose: bool, statistics: dict[str, Any] | None = None, explain: bool = False) -> None:
     from .reporters import Report, reporter
 
     report = Report(
         findings=tuple(run.findings), files=tuple(run.files), sources=run.sources,
         errors=tuple(run.errors), fixed=tuple(run.fixed), color=use_color(sys.stdout), verbose=verbose,
-        statistics=statistics, explain=explain,
+        statistics=statistics, explain=explain, pairs=run.pairs,
     )
     text = reporter(fmt).render(report)
     if text:
@@ -195,6 +211,8 @@ class MainGroup(LocalizedGroup):
 
 
 FORMAT_CHOICE = click.Choice(["text", "json", "sarif", "github", "html"])
+# Reports of findings (check, fix) also come as JSON Lines.
+REPORT_CHOICE = click.Choice(["text", "json", "jsonl", "sarif", "github", "html"])
 
 
 @click.group(cls=MainGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -265,7 +283,7 @@ def concept_figures(outcome, settings, run: Run) -> list[Any]:  # type: ignore[n
 @termbase_options
 @input_options
 @file_options
-@click.option("--format", "fmt", type=FORMAT_CHOICE, default="text", show_default=True, help="Output format.")
+@click.option("--format", "fmt", type=REPORT_CHOICE, default="text", show_default=True, help="Output format.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
 @click.option("-q", "--quiet", is_flag=True, help="One line per finding, no context and no summary.")
 @click.option("--explain", is_flag=True, help="Under each finding, the concept's whole note and every source.")
@@ -313,7 +331,7 @@ def check(paths: tuple[str, ...], termbases: tuple[str, ...], no_default: bool, 
 @click.option("--diff", is_flag=True, help="Show the changes as a unified diff; write nothing.")
 @click.option("--unsafe-fixes", is_flag=True,
               help="Also rewrite unlisted variants found by concept signatures (unlisted-variant).")
-@click.option("--format", "fmt", type=FORMAT_CHOICE, default="text", show_default=True, help="Output format of what is left.")
+@click.option("--format", "fmt", type=REPORT_CHOICE, default="text", show_default=True, help="Output format of what is left.")
 def fix(paths: tuple[str, ...], termbases: tuple[str, ...], no_default: bool, lang: str | None,
         encoding: str | None, fix_encoding: bool, source: str | None, source_lang: str | None,
         config_file: str | None, isolated: bool, exempt_quotes: bool, jobs: int, diff: bool, unsafe_fixes: bool,
@@ -331,6 +349,9 @@ def fix(paths: tuple[str, ...], termbases: tuple[str, ...], no_default: bool, la
         elif outcome.fixed_text is not None and outcome.document is not None:
             if save_fix(outcome, diff, run):
                 run.fixed.append(outcome.document.path)
+        for edit, why in outcome.refused:
+            click.echo(_("{path}: not fixed at offset {offset}: {why}").format(
+                path=outcome.path, offset=edit.span.start, why=why), err=True)
     if run.findings:
         emit(run, fmt, verbose=True)
     code = exit_code(run)
@@ -391,7 +412,10 @@ def save_fix(outcome: Any, diff: bool, run: Run) -> bool:
             fromfile=f"a/{document.path}", tofile=f"b/{document.path}")), nl=False)
     else:
         try:
-            writers.write(document, text)
+            if outcome.fixed_data is not None:
+                writers.write_bytes(document, outcome.fixed_data)
+            else:
+                writers.write(document, text)
         except GlossaryError as exc:
             run.error(exc)
             return False

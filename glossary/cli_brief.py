@@ -49,10 +49,13 @@ def register(main: click.Group, termbase_options, load_termbase, UsageError, opt
         """List the concepts SOURCE names, with the renderings to use and to avoid in each target language."""
         from .briefing.formats import FORMATS
 
+        from .preference import house_style
+
         tb = load_termbase(termbases, no_default)
         langs = list(dict.fromkeys(option_tag(t, "--to") for t in targets))
         src = option_tag(source_lang, "--source-lang")
         try:
+            tb = house_style(tb, "." if source == "-" else source)
             lang, entries = brief_of(tb, source, encoding, src, langs)  # type: ignore[arg-type]
         except GlossaryError as exc:
             raise UsageError(str(exc)) from None

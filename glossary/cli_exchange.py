@@ -177,6 +177,7 @@ def _export_engine(tb, concepts: list, fmt: str, source_lang: str, targets: list
     """Write one engine's glossary; the file variant (TSV, CSV, TMX) follows the output's extension."""
     from .exchange import amazon, deepl, google
     from .exchange.mt import build
+    from .preference import house_style
 
     module = {"deepl": deepl, "google": google, "google-terms": google, "amazon": amazon}[fmt]
     if not targets:
@@ -194,6 +195,12 @@ def _export_engine(tb, concepts: list, fmt: str, source_lang: str, targets: list
         raise UsageError(_("--format {fmt} writes {variants} files, not .{suffix}").format(
             fmt=fmt, variants=", ".join(f".{v}" for v in variants), suffix=suffix))
     variant = suffix or variants[0]
+    try:
+        # The engine gets the project's house renderings (`prefer` in the settings nearest the output).
+        tb = house_style(tb, output or ".")
+    except GlossaryError as exc:
+        raise UsageError(str(exc)) from None
+    concepts = [tb.concept(c.id) for c in concepts]
     glossary = build(tb, concepts, source_lang, targets, module.LIMITS, every_target=fmt == "amazon")
     try:
         text = google.render_term_sets(glossary) if fmt == "google-terms" else module.render(glossary, variant)

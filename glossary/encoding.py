@@ -233,11 +233,34 @@ def _is_letter(char: str) -> bool:
     return char.isalpha()
 
 
+# A run starts with the character of a lead byte (C2..F4, the same code points
+# in Windows-1252 and Latin-1): a character class the regex engine skips to in
+# C, where the run pattern, an alternation with no literal prefix, is tried at
+# every position.
+_LEAD_RE = re.compile("[\u00c2-\u00f4]")
+
+
+def _runs(text: str) -> list[re.Match[str]]:
+    """`_run_re().finditer(text)`, tried only at lead characters (same matches)."""
+    found: list[re.Match[str]] = []
+    lead = _LEAD_RE.search
+    run = _run_re().match
+    at = lead(text)
+    while at is not None:
+        match = run(text, at.start())
+        if match is not None:
+            found.append(match)
+            at = lead(text, match.end())
+        else:
+            at = lead(text, at.start() + 1)
+    return found
+
+
 def _candidates(text: str) -> list[_Run]:
     """Runs of plausible sequences; a sequence that decodes to something
     implausible splits a matched run."""
     runs: list[_Run] = []
-    for match in _run_re().finditer(text):
+    for match in _runs(text):
         found = _scan(text, match.start(), match.group(), allow_c1=True)
         if any(_has_c1(_repair_in(text, r)) for r in found if _has_c1(r.decoded)):
             found = _scan(text, match.start(), match.group(), allow_c1=False)
@@ -424,8 +447,9 @@ def find_damage(text: str) -> list[Damage]:
     """Every mojibake run in `text`, sorted, non-overlapping, spans in code points."""
     if text.isascii() or not _GATE_BYTES_RE.search(text.encode("utf-8", "surrogatepass")):
         return []
-    if not _GATE_RE.search(text):
-        return []
+    # No second, exact gate over the whole text (`_GATE_RE` has no literal
+    # prefix, so it would test every character): runs are found from lead
+    # characters, and without a lead and a continuation there are none.
     runs = _candidates(text)
     if "\u00c3 " in text:
         runs = sorted(runs + _a_grave(text), key=lambda r: r.start)

@@ -16,6 +16,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 
 from .model import Span
 
@@ -93,6 +94,7 @@ _IDENTITY_RUN = f"[{IDENTITY_RANGES}]+"  # compiled on first need (re caches it)
 # pattern that starts with a look-behind is tried at every position (slow).
 _HYPHEN_BEFORE_WORD = re.compile(r"-(?=\w)")
 _WORD_CHAR = re.compile(r"\w")
+_SPACE_RUN_SPLIT = re.compile("(  +)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -239,24 +241,41 @@ def _translate_each(text: str) -> tuple[str, OffsetMap | None]:
     return out, builder.build()
 
 
-def _fast_translate(text: str) -> tuple[str, OffsetMap | None] | None:
-    """`_translate_each` in a few C-level passes, or None where that is not provably the same.
+def _classify(chars: set[str]) -> tuple[list[tuple[str, str]], list[str], list[str]]:
+    """(changes, complex, hard) for the distinct non-ASCII characters of a text.
 
-    `str.translate` with a dict costs a lookup per character (about 15 MB/s).
-    Here the distinct characters that fold to something else are found by
-    deleting ASCII bytes from the UTF-8 form and skipping runs of characters
-    known to fold to themselves; then mostly-ASCII text is folded as bytes (a
-    256-entry table for ASCII, then one `str.replace` per such character, a
-    memchr-speed pass), and text of
-    another alphabet is lower-cased in C first, because fold(c) ==
-    fold(c.lower()) whenever c.lower() is one character (checked for every
-    code point in tests/test_fold.py).
-
-    None (the caller takes the definition) for text with combining marks
-    (composition is `fold`'s business), an output that would fold again or
-    carry a combining mark, lone surrogates, or "İ", which lower-cases to two
-    characters.
+    `changes` are (character, fold) pairs for characters whose fold is not
+    themselves (or that are not their own lower case, as Cherokee); `complex`
+    those whose fold changes length; `hard` the characters the fast route
+    cannot take: combining marks (composition is `fold`'s business) and
+    characters whose fold would fold again or carries a combining mark ("İ").
     """
+    table = _TABLE
+    combining = unicodedata.combining
+    changes: list[tuple[str, str]] = []
+    complex_chars: list[str] = []
+    hard: list[str] = []
+    for char in chars:
+        if combining(char):
+            hard.append(char)
+            continue
+        folded = table[ord(char)]
+        if folded == char:
+            if char.lower() != char:  # Cherokee: casefold is upper case
+                changes.append((char, folded))
+            continue
+        if any(table[ord(c)] != c or combining(c) for c in folded):
+            hard.append(char)
+            continue
+        changes.append((char, folded))
+        if len(folded) != 1:
+            complex_chars.append(char)
+    return changes, complex_chars, hard
+
+
+def _distinct(text: str) -> tuple[bytes, set[str]] | None:
+    """The UTF-8 form of `text` and its distinct non-ASCII characters, less runs
+    known to fold to themselves; None for lone surrogates."""
     try:
         data = text.encode("utf-8")
     except UnicodeEncodeError:
@@ -264,33 +283,63 @@ def _fast_translate(text: str) -> tuple[str, OffsetMap | None] | None:
     rest = data.translate(None, _ASCII_BYTES).decode("utf-8")
     if len(rest) > 64:
         rest = re.sub(_IDENTITY_RUN, "", rest)
+    return data, set(rest)
+
+
+def _fast_translate(text: str) -> tuple[str, OffsetMap | None] | None:
+    """`_translate_each` in a few C-level passes, or None where that is not provably the same.
+
+    `str.translate` with a dict costs a lookup per character (about 15 MB/s).
+    Here the distinct characters that fold to something else are found by
+    deleting ASCII bytes from the UTF-8 form and skipping runs of characters
+    known to fold to themselves; then mostly-ASCII text is folded as UTF-8
+    bytes (a 256-entry table for ASCII, then one `bytes.replace` per such
+    character, a memchr-speed pass over one byte per ASCII character), and
+    text of another alphabet is lower-cased in C first, because fold(c) ==
+    fold(c.lower()) whenever c.lower() is one character (checked for every
+    code point in tests/test_fold.py).
+
+    None (the caller takes the definition) for text with a `hard` character
+    (see `_classify`) or lone surrogates.
+    """
+    found = _distinct(text)
+    if found is None:
+        return None
+    data, chars = found
+    changes, complex_chars, hard = _classify(chars)
+    if hard:
+        return None
+    return _apply(text, data, changes, complex_chars)
+
+
+@lru_cache(maxsize=64)
+def _swap_pattern(keys: tuple[bytes, ...]) -> re.Pattern[bytes]:
+    # Longest first, though UTF-8 sequences of whole characters never overlap.
+    return re.compile(b"|".join(re.escape(k) for k in sorted(keys, key=len, reverse=True)))
+
+
+def _apply(text: str, data: bytes, changes: list[tuple[str, str]],
+           complex_chars: list[str]) -> tuple[str, OffsetMap | None]:
+    """Fold `text` (UTF-8 `data`) that has no hard character, given its changes."""
     table = _TABLE
-    combining = unicodedata.combining
-    changes: list[tuple[str, str]] = []
-    complex_chars: list[str] = []
-    for char in set(rest):
-        if combining(char):
-            return None
-        folded = table[ord(char)]
-        if folded == char:
-            if char.lower() != char:  # Cherokee: casefold is upper case
-                changes.append((char, folded))
-            continue
-        for c in folded:
-            if table[ord(c)] != c or combining(c):
-                return None
-        changes.append((char, folded))
-        if len(folded) != 1:
-            complex_chars.append(char)
-    if len(changes) <= 12:
+    if len(data) < 1.25 * len(text):
+        # Mostly ASCII: fold ASCII through a byte table and the other changes
+        # with one regex pass over the UTF-8 bytes (found by their lead bytes,
+        # a byte per ASCII character; a str holding one astral character costs
+        # four bytes for every character, and a replace pass per character
+        # would copy it each time).
+        data = data.translate(_ASCII_FOLD)
+        swap = {char.encode("utf-8"): folded.encode("utf-8") for char, folded in changes if folded != char}
+        if swap:
+            data = _swap_pattern(tuple(sorted(swap))).sub(lambda m: swap[m.group()], data)
+        out = data.decode("utf-8")
+    elif len(changes) <= 12:
         out = data.translate(_ASCII_FOLD).decode("utf-8")
         for char, folded in changes:
             if folded != char:
                 out = out.replace(char, folded)
     else:
         out = text.lower()
-        if len(out) != len(text):
-            return None
         for char, folded in _ASCII_SPECIAL:
             if char in out:
                 out = out.replace(char, folded)
@@ -322,32 +371,154 @@ def _fast_translate(text: str) -> tuple[str, OffsetMap | None] | None:
     return out, builder.build()
 
 
-def _collapse_spaces(text: str) -> tuple[str, OffsetMap | None]:
-    """Runs of two or more spaces to one; found with str.find (C), faster than a regex here."""
-    find = text.find
-    at = find("  ")
-    if at == -1:
-        return text, None
-    pieces: list[str] = []
-    out_starts: list[int] = []
-    in_starts: list[int] = []
-    in_ends: list[int] = []
-    last = shift = 0
+def _hard_stretches(text: str, hard: list[str]) -> list[tuple[int, int]]:
+    """The lines holding a hard character, merged, as [start, end) with a line
+    break (or the text's end) at both ends: folding never looks across one."""
     n = len(text)
-    while at != -1:
-        end = at + 2
-        while end < n and text[end] == " ":
-            end += 1
-        pieces.append(text[last:at])
-        out_starts.append(at - shift)
-        in_starts.append(at)
-        in_ends.append(end)
-        shift += end - at - 1
+    spans: list[tuple[int, int]] = []
+    find, rfind = text.find, text.rfind
+    for char in hard:
+        i = find(char)
+        while i != -1:
+            start = max(rfind("\n", 0, i), 0)
+            end = find("\n", i + 1)
+            if end == -1:
+                spans.append((start, n))
+                break
+            spans.append((start, end))
+            i = find(char, end)
+    spans.sort()
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and start <= merged[-1][1]:
+            if end > merged[-1][1]:
+                merged[-1] = (merged[-1][0], end)
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _is_nfc(text: str) -> bool:
+    return text.isascii() or unicodedata.is_normalized("NFC", text)
+
+
+def _define_piece(piece: str) -> tuple[list[str], list[OffsetMap | None]] | None:
+    """The definition's steps before space collapsing, on one stretch of lines.
+
+    Returns the text after each step (compose, translate, compose, translate)
+    and each step's map. Whether a composition step runs depends on the whole
+    text being NFC; a stretch that is NFC on its own is folded as if the step
+    did not run, and None is returned where running it would change anything,
+    so the caller takes the definition for the whole text.
+    """
+    if _is_nfc(piece):
+        t1, m1 = piece, None
+        if _compose_clusters(piece)[1] is not None:
+            return None
+    else:
+        t1, m1 = _compose_clusters(piece)
+    t2, m2 = _translate_each(t1)
+    if _is_nfc(t2):
+        if _compose_clusters(t2)[1] is not None or _translate_each(t2) != (t2, None):
+            return None
+        t3, m3, t4, m4 = t2, None, t2, None
+    else:
+        t3, m3 = _compose_clusters(t2)
+        t4, m4 = _translate_each(t3)
+    return [piece, t1, t2, t3, t4], [m1, m2, m3, m4]
+
+
+def _piecewise(text: str, data: bytes, changes: list[tuple[str, str]], complex_chars: list[str],
+               hard: list[str]) -> tuple[str, list[OffsetMap]] | None:
+    """Fold the lines that hold a hard character by the definition and the rest fast.
+
+    Folding is local between line breaks (a line break composes with nothing
+    and folds to one space), so the definition's maps are the blocks of each
+    stretch shifted to where the stretch lies; the result equals `_fold_each`
+    before its space collapsing. None when the hard lines are most of the text.
+    """
+    stretches = _hard_stretches(text, hard)
+    if sum(end - start for start, end in stretches) * 2 > len(text):
+        return None
+    hard_parts = []
+    for start, end in stretches:
+        done = _define_piece(text[start:end])
+        if done is None:
+            return None
+        hard_parts.append(done)
+    # The easy stretches, folded together in one fast pass.
+    easy_bounds: list[tuple[int, int]] = []
+    last = 0
+    for start, end in stretches:
+        easy_bounds.append((last, start))
         last = end
-        at = find("  ", end)
-    pieces.append(text[last:])
-    starts = tuple(out_starts)
-    return " ".join(pieces), OffsetMap(starts, tuple([s + 1 for s in starts]), tuple(in_starts), tuple(in_ends))
+    easy_bounds.append((last, len(text)))
+    easy = "".join(text[a:b] for a, b in easy_bounds)
+    easy_out, easy_map = _apply(easy, easy.encode("utf-8"), changes, complex_chars)
+    # Cut the folded easy text back into its stretches: only complex
+    # characters (one input character each) change length.
+    blocks = list(zip(easy_map.out_starts, easy_map.out_ends, easy_map.in_starts, easy_map.in_ends)) if easy_map else []
+    easy_parts: list[tuple[str, list[tuple[int, int, int, int]]]] = []
+    k = 0
+    shift = 0
+    in_at = out_at = 0
+    for a, b in easy_bounds:
+        in_end = in_at + (b - a)
+        mine: list[tuple[int, int, int, int]] = []
+        while k < len(blocks) and blocks[k][2] < in_end:
+            os_, oe, is_, ie = blocks[k]
+            mine.append((os_ - out_at, oe - out_at, is_ - in_at, ie - in_at))
+            shift += (oe - os_) - (ie - is_)
+            k += 1
+        out_end = in_end + shift
+        easy_parts.append((easy_out[out_at:out_end], mine))
+        in_at, out_at = in_end, out_end
+    # Interleave: easy, hard, easy, ..., easy; shift every step's blocks.
+    steps: list[_MapBuilder] = [_MapBuilder() for _ in range(4)]
+    offsets = [0, 0, 0, 0, 0]  # where the next stretch starts in the text of each stage
+    out: list[str] = []
+
+    def add_easy(part: str, mine: list[tuple[int, int, int, int]], length: int) -> None:
+        for os_, oe, is_, ie in mine:
+            steps[1].add(os_ + offsets[2], oe + offsets[2], is_ + offsets[1], ie + offsets[1])
+        out.append(part)
+        offsets[0] += length
+        offsets[1] += length
+        for stage in (2, 3, 4):
+            offsets[stage] += len(part)
+
+    for i, (a, b) in enumerate(easy_bounds):
+        part, mine = easy_parts[i]
+        add_easy(part, mine, b - a)
+        if i < len(hard_parts):
+            texts, maps = hard_parts[i]
+            for step, m in enumerate(maps):
+                if m is not None:
+                    for os_, oe, is_, ie in zip(m.out_starts, m.out_ends, m.in_starts, m.in_ends):
+                        steps[step].add(os_ + offsets[step + 1], oe + offsets[step + 1], is_ + offsets[step], ie + offsets[step])
+            out.append(texts[4])
+            for stage in range(5):
+                offsets[stage] += len(texts[stage])
+    maps = [m for m in (b.build() for b in steps) if m is not None]
+    return "".join(out), maps
+
+
+def _collapse_spaces(text: str) -> tuple[str, OffsetMap | None]:
+    """Runs of two or more spaces to one, found in C by a regex with a literal prefix.
+
+    `split` with a group hands back the pieces and the runs between them, so
+    every offset comes from running sums of their lengths, without a Python
+    step per run (prose with indented lines has a run on every line).
+    """
+    if "  " not in text:
+        return text, None
+    parts = _SPACE_RUN_SPLIT.split(text)
+    lengths = list(map(len, parts))
+    at = list(accumulate(lengths, initial=0))
+    lengths[1::2] = [1] * (len(parts) // 2)
+    out_at = list(accumulate(lengths, initial=0))
+    out_starts = tuple(out_at[1:-1:2])
+    return " ".join(parts[::2]), OffsetMap(out_starts, tuple(out_at[2:-1:2]), tuple(at[1:-1:2]), tuple(at[2:-1:2]))
 
 
 def _hyphens_to_spaces(text: str) -> str:
@@ -373,11 +544,19 @@ def fold(text: str) -> Folded:
         text = text.encode("ascii").translate(_ASCII_FOLD).decode("ascii")
         maps: list[OffsetMap] = []
     else:
-        fast = _fast_translate(text)
-        if fast is None:
+        found = _distinct(text)
+        if found is None:
             return _fold_each(text)
-        text, m = fast
-        maps = [m] if m is not None else []
+        data, chars = found
+        changes, complex_chars, hard = _classify(chars)
+        if hard:
+            done = _piecewise(text, data, changes, complex_chars, hard)
+            if done is None:
+                return _fold_each(text)
+            text, maps = done
+        else:
+            text, m = _apply(text, data, changes, complex_chars)
+            maps = [m] if m is not None else []
     text, m = _collapse_spaces(text)
     if m is not None:
         maps.append(m)

@@ -247,6 +247,8 @@ class Finding:
     """The suggestion's sources, strongest first: the short report cites the first, `--explain` lists all."""
     # missing-term: the source term that the translation (the span) does not render.
     source_term: str | None = None
+    location: tuple[tuple[str, object], ...] | None = None
+    """The segment's place in a structured file (.docx), as the JSON report's `location` object."""
 
     @property
     def span(self) -> Span:
@@ -316,6 +318,8 @@ class Segment:
     source_text: str | None = None
     source_lang: str | None = None
     fuzzy: bool = False
+    location: tuple[tuple[str, object], ...] | None = None
+    """Where the segment sits in a structured file (.docx: part, table, row, cell, paragraph)."""
 
     def document_span(self, span: Span) -> Span:
         """Map a span of `text` to the span of the document text it came from."""
@@ -337,3 +341,7 @@ class Document:
     format: str = "text"
     encoding: str = "utf-8"
     bom: bool = False
+    raw: bytes | None = field(default=None, compare=False, repr=False)
+    """The file's bytes, for formats that are rewritten from their package rather than their text (.docx)."""
+    boundaries: tuple[int, ...] = ()
+    """Offsets of `text` that a fix may not cross (where a .docx run's formatting changes)."""

@@ -6,19 +6,23 @@ from bisect import bisect_right
 
 from .model import Position, Span
 
-# Positions asked before the line table is built: each costs a C-level count
-# over the text before the offset, cheaper than the table for the few
-# findings most checked texts have.
-_COUNTED_QUERIES = 16
-
-
 class LineIndex:
-    """Line starts of a text; a line ends after "\\n" (so CRLF and LF both work)."""
+    """Line starts of a text; a line ends after "\\n" (so CRLF and LF both work).
+
+    A position is counted, not looked up: the newlines between the nearest
+    offset asked before and this one are counted in C (`str.count`), so a
+    check that asks for its findings in order reads the text once, however
+    many findings it has, and never builds a table of every line. The table
+    (`starts`) is built only for `line_text`, which a text report needs.
+    """
 
     def __init__(self, text: str) -> None:
         self.text = text
         self._starts: list[int] | None = None
-        self._queries = 0
+        # Offsets already counted, sorted, with the line number and line start at each.
+        self._known: list[int] = [0]
+        self._lines: list[int] = [1]
+        self._line_starts: list[int] = [0]
 
     @property
     def starts(self) -> list[int]:
@@ -34,13 +38,21 @@ class LineIndex:
         return self._starts
 
     def position(self, offset: int) -> Position:
-        if self._starts is None and self._queries < _COUNTED_QUERIES:
-            self._queries += 1
-            text = self.text
-            return Position(text.count("\n", 0, offset) + 1, offset - text.rfind("\n", 0, offset))
-        starts = self.starts
-        line = bisect_right(starts, offset)
-        return Position(line, offset - starts[line - 1] + 1)
+        text = self.text
+        known = self._known
+        k = bisect_right(known, offset) - 1
+        base = known[k]
+        if base == offset:
+            return Position(self._lines[k], offset - self._line_starts[k] + 1)
+        breaks = text.count("\n", base, offset)
+        line = self._lines[k] + breaks
+        # Search back no further than the offset counted from: a text of one
+        # long line must not be read again for every finding on it.
+        start = text.rfind("\n", base, offset) + 1 if breaks else self._line_starts[k]
+        known.insert(k + 1, offset)
+        self._lines.insert(k + 1, line)
+        self._line_starts.insert(k + 1, start)
+        return Position(line, offset - start + 1)
 
     def locate(self, span: Span) -> dict[str, int]:
         """A finding's location fields for `span`: offsets and 1-based positions."""

@@ -1,9 +1,11 @@
 """Which rendering a translator or a machine translation engine is given for a concept.
 
 One function decides, so that the brief, the engine glossaries and the
-statistics agree. Today it is the concept's first preferred rendering in the
-language. A house setting that picks among renderings by publisher extends
-`preferred` alone: every caller passes the term base, where such a setting lives.
+statistics agree: the concept's first preferred rendering in the language of
+the term base as the project sees it. A project with a house publisher
+(`prefer = "xinhua"` in its settings, glossary.house) sees that publisher's
+renderings as preferred; `house_style` gives the brief and the exports that
+view, as the runner gives it to `check`.
 """
 
 from __future__ import annotations
@@ -11,6 +13,22 @@ from __future__ import annotations
 from .model import Concept, Status, Term
 from .morph import surface
 from .termbase import TermBase
+
+
+def house_style(termbase: TermBase, where: str = ".", config_file: str | None = None,
+                isolated: bool = False) -> TermBase:
+    """`termbase` with the house publisher of the settings nearest to `where` preferred (unchanged without one)."""
+    from . import config, house
+
+    cfg = config.resolve(where, config_file, isolated)
+    if cfg.prefer is None:
+        return termbase
+    known = house.publishers(termbase)
+    if cfg.prefer not in known:
+        raise config.ConfigError(
+            f'"prefer": no term of the term base is recorded as used by "{cfg.prefer}" '
+            f'(known: {", ".join(sorted(known)) or "none"})', cfg.path)
+    return house.apply(termbase, cfg.prefer)
 
 
 def preferred(termbase: TermBase | None, concept: Concept, lang: str) -> Term | None:

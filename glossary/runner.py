@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from typing import Union
 
 from .errors import GlossaryError
-from .model import Document, Finding
+from .model import Document, Edit, Finding
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +70,10 @@ class Outcome:
     skipped: bool = False
     fixed_text: str | None = None
     fixes: int = 0
+    fixed_data: bytes | None = None
+    """The fixed file's bytes, for formats rewritten from their package (.docx) rather than `fixed_text`."""
+    refused: tuple[tuple[Edit, str], ...] = ()
+    """Fixes the format could not make, with why (a .docx span across differently formatted runs)."""
 
     @property
     def text(self) -> str | None:
@@ -190,7 +194,7 @@ def read(item: Input, settings: Settings, options) -> Document | None:  # type: 
     if settings.source is not None:
         return readers.load_pair(settings.source, readers.read_bytes(settings.source), item.path, data,
                                  encoding=encoding, lang=options.lang, source_lang=options.source_lang)
-    if not item.named and readers.is_binary(data):
+    if not item.named and readers.bytes_reader(item.path) is None and readers.is_binary(data):
         return None
     return readers.load(item.path, data, encoding=encoding, lang=options.lang, source_lang=options.source_lang)
 
@@ -232,6 +236,8 @@ def fix_document(document: Document, tb, settings: Settings, options) -> Outcome
     from . import fix as fixing
     from .checks import check_document
 
+    if readers.bytes_reader(document.path, document.format) is not None:
+        return fix_package(document, tb, settings, options)
     escape = readers.escape_for(document)
     text, total, current = document.text, 0, document
     # Overlapping findings are fixed over more than one pass.
@@ -249,6 +255,32 @@ def fix_document(document: Document, tb, settings: Settings, options) -> Outcome
                                 exc.line, exc.column) from None
     return Outcome(document.path, document, tuple(check_document(current, tb, options)),
                    fixed_text=text if total else None, fixes=total)
+
+
+def fix_package(document: Document, tb, settings: Settings, options) -> Outcome:  # type: ignore[no-untyped-def]
+    """Fix a packaged document (.docx) through its reader's `write`, which edits the package itself."""
+    from . import readers
+    from . import fix as fixing
+    from .checks import check_document
+
+    reader = readers.bytes_reader(document.path, document.format)
+    assert reader is not None
+    current, total, data = document, 0, document.raw
+    refused: list[tuple[Edit, str]] = []
+    for _pass in range(4):
+        edits = fixing.plan(current.text, check_document(current, tb, options), fix_encoding=settings.fix_encoding,
+                            escape=reader.escape)
+        if not edits:
+            break
+        data, left = reader.write(current, edits)
+        refused.extend(left)
+        if len(left) == len(edits):
+            break
+        total += len(edits) - len(left)
+        current = reader.parse_bytes(document.path, data, options.lang, options.source_lang)
+    return Outcome(document.path, document, tuple(check_document(current, tb, options)),
+                   fixed_text=current.text if total else None, fixes=total,
+                   fixed_data=data if total else None, refused=tuple(refused))
 
 
 def _one_packed(item: tuple[Input, Settings]) -> Outcome:
@@ -303,4 +335,4 @@ def strip_document(outcome: Outcome) -> Outcome:
     """Drop the parsed segments before an outcome crosses a process boundary (text stays)."""
     if outcome.document is None:
         return outcome
-    return replace(outcome, document=replace(outcome.document, segments=()))
+    return replace(outcome, document=replace(outcome.document, segments=(), raw=None))

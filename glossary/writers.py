@@ -27,7 +27,11 @@ def encode(document: Document, text: str) -> bytes:
 
 def write(document: Document, text: str) -> None:
     """Replace the file of `document` with `text`, encoded as the original was."""
-    data = encode(document, text)
+    write_bytes(document, encode(document, text))
+
+
+def write_bytes(document: Document, data: bytes) -> None:
+    """Replace the file of `document` with `data` (a packaged format's new bytes), keeping its mode."""
     try:
         mode = stat.S_IMODE(os.stat(document.path).st_mode)
     except OSError as exc:

@@ -399,3 +399,12 @@ def test_stops_where_ftfy_decodes_once_too_often(original: str) -> None:
     whole = garble(original)
     assert ftfy.fix_encoding(whole) != original
     assert repair(whole) == original
+
+
+@given(st.text(alphabet=st.sampled_from(list("aé \u00c2\u00c3\u00e2\u00c4\u00f0\u00f4\u20ac\u2122\u0153\u00a9\u00bb\u0081\u009d\u00a0\u00ad\u00b8\u2019")),
+               max_size=40))
+def test_runs_from_lead_characters_are_the_regex_runs(text: str) -> None:
+    from glossary import encoding
+
+    expected = [(m.start(), m.end()) for m in encoding._run_re().finditer(text)]
+    assert [(m.start(), m.end()) for m in encoding._runs(text)] == expected

@@ -182,3 +182,27 @@ def test_spans_to_original_equals_to_original_of_each_span(text: str, pairs: lis
     spans = [(min(a, b, n), min(max(a, b), n)) for a, b in pairs]
     expected = [f.to_original(Span(s, e)) for s, e in spans]
     assert f.spans_to_original(spans) == [(s.start, s.end) for s in expected]
+
+
+# Lines with a character the fast route cannot take (a combining mark, "İ", a
+# Hebrew point, a spacing diacritic) are folded by the definition, the other
+# lines fast; the maps must come out as the definition's for the whole text.
+_HARD = list("\u0306\u0301\u05b0\u094d\u0130\u02d8\ufb01\u00a8\u0345\u1100\u1161\u2126")
+_LINES_TEXT = st.text(alphabet=st.sampled_from(_TRICKY + _HARD + ["\n", "\n", "\n", " "]), max_size=80)
+
+
+@given(_LINES_TEXT)
+def test_fold_line_by_line_equals_the_definition(text: str) -> None:
+    assert fold(text) == fold_module._fold_each(text)
+
+
+@pytest.mark.parametrize("hard", ["e\u0301", "\u05d1\u05b0", "\u0915\u094d\u0937", "\u02d8", "\u0130stanbul",
+                                  "a\u0306\ufb01\u0306"])
+def test_one_hard_line_leaves_the_rest_on_the_fast_route(hard: str) -> None:
+    easy = "Große “Straße” — ÉTÉ\u00a0x ΟΔΟΣ ﬁ… 中国\n" * 20
+    text = easy + f"a line with {hard} in it\n" + easy
+    chars = fold_module._distinct(text)[1]
+    changes, complex_chars, hard_chars = fold_module._classify(chars)
+    assert hard_chars
+    assert fold_module._piecewise(text, text.encode(), changes, complex_chars, hard_chars) is not None
+    assert fold(text) == fold_module._fold_each(text)

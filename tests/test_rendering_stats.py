@@ -62,3 +62,14 @@ def test_cli_text_and_json(tmp_path):
     doc = json.loads(run("check", str(target), "--source", str(source), "--statistics", "--format", "json").stdout)
     assert doc["statistics"]["total"] == {"named": 4, "preferred": 2, "otherwise": 1, "missing": 1}
     assert "statistics" not in json.loads(run("check", str(target), "--source", str(source), "--format", "json").stdout)
+
+
+def test_cli_bilingual_files_in_parallel_add_up(tmp_path):
+    po = ('msgid ""\nmsgstr ""\n"Language: en\\n"\n\nmsgid "一带一路"\nmsgstr "One Belt, One Road"\n\n'
+          'msgid "上合组织"\nmsgstr "Shanghai Cooperation Organization"\n')
+    for name in ("a.po", "b.po", "c.po"):
+        (tmp_path / name).write_text(po, encoding="utf-8")
+    for jobs in ("1", "2"):
+        result = run("check", str(tmp_path), "--source-lang", "zh", "--statistics", "--format", "json", "--jobs", jobs)
+        figures = json.loads(result.stdout)["statistics"]
+        assert figures["total"] == {"named": 6, "preferred": 3, "otherwise": 3, "missing": 0}, jobs

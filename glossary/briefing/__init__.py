@@ -121,6 +121,8 @@ def evidence(termbase: TermBase, concept: Concept, langs: Sequence[str]) -> list
         sources = concept.sources_for(term)
         if not sources:
             continue
+        # The first source, as a finding's note gives it: the term base lists the one
+        # behind the preferred rendering first (a concept source may attest another).
         source = sources[0]
         who = source.publisher or source.title or source.url
         line = ", ".join(p for p in (who, source.date) if p)

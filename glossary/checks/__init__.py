@@ -8,7 +8,7 @@ that translated templates can reorder them).
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
 from ..model import Document, Finding, Segment, Severity, Span
@@ -84,16 +84,30 @@ def make_finding(code: str, document: Document, segment: Segment, index: LineInd
         code=code, severity=check.severity, **index.locate(doc_span),
         found=document.text[doc_span.start:doc_span.end], path=document.path,
         fixable=check.fixable and allowed and replaceable(document, doc_span),
-        unit_id=segment.unit_id, fuzzy=segment.fuzzy, **fields,  # type: ignore[arg-type]
+        unit_id=segment.unit_id, fuzzy=segment.fuzzy, location=segment.location, **fields,  # type: ignore[arg-type]
     )
 
 
 def replaceable(document: Document, span: Span) -> bool:
     """Whether a fix may overwrite `span`: formats with inline markup refuse spans that cross it."""
-    from ..readers import READERS
-
-    test = getattr(READERS.get(document.format), "replaceable", None)
+    if document.boundaries and any(span.start < b < span.end for b in document.boundaries):
+        return False  # the formatting changes inside the span (a .docx run boundary)
+    test = _replaceable_test(document.format)
     return test is None or test(document.text, span)
+
+
+_TESTS: dict[str | None, Callable[[str, Span], bool] | None] = {}
+
+
+def _replaceable_test(fmt: str | None) -> Callable[[str, Span], bool] | None:
+    """The format's span test, looked up once per format (not once per finding)."""
+    try:
+        return _TESTS[fmt]
+    except KeyError:
+        from ..readers import READERS
+
+        test = _TESTS[fmt] = getattr(READERS.get(fmt), "replaceable", None)  # type: ignore[arg-type]
+        return test
 
 
 def check_document(document: Document, termbase: TermBase, options: Options = Options()) -> list[Finding]:

@@ -16,7 +16,7 @@ from pathlib import Path
 from types import ModuleType
 
 from ..errors import InputError
-from ..model import Document
+from ..model import Document, Segment
 
 # name -> (module, extensions). Content sniffing tries these in order. The
 # extensions repeat each module's EXTENSIONS (a test keeps them equal) so that
@@ -27,8 +27,12 @@ _TABLE: dict[str, tuple[str, tuple[str, ...]]] = {
     "po": ("po", (".po", ".pot")),
     "markdown": ("markdown", (".md", ".markdown", ".mdown", ".mkd")),
     "csv": ("pair", (".csv", ".tsv")),
+    "docx": ("docx", (".docx",)),
     "text": ("text", (".txt", ".text")),
 }
+
+# Formats read from their bytes (zip packages), never decoded as text.
+_PACKAGED = frozenset({"docx"})
 
 
 class _Registry(Mapping[str, ModuleType]):
@@ -114,9 +118,21 @@ def read_bytes(path: str) -> bytes:
         raise InputError(f"cannot read: {exc.strerror}", path) from None
 
 
+def bytes_reader(path: str, fmt: str | None = None) -> ModuleType | None:
+    """The reader of a packaged format (.docx) that parses bytes, not decoded text; None for text formats."""
+    name = fmt
+    if name is None:
+        suffix = Path(path).suffix.lower()
+        name = next((n for n, (_m, extensions) in _TABLE.items() if suffix in extensions), None)
+    return READERS[name] if name in _PACKAGED else None
+
+
 def load(path: str, data: bytes, *, encoding: str | None = None, lang: str | None = None,
          fmt: str | None = None, source_lang: str | None = None) -> Document:
     """Parse `data` read from `path` into a Document."""
+    packaged = bytes_reader(path, fmt)
+    if packaged is not None:
+        return packaged.parse_bytes(path, data, lang, source_lang)  # type: ignore[no-any-return]
     if is_binary(data):
         raise InputError("is a binary file, not text", path)
     text, enc, bom = decode(data, path, encoding)
@@ -133,7 +149,20 @@ def read(path: str, *, encoding: str | None = None, lang: str | None = None, fmt
 
 def load_pair(source_path: str, source_data: bytes, path: str, data: bytes, *, encoding: str | None = None,
               lang: str | None = None, source_lang: str | None = None) -> Document:
-    """An aligned pair: line n of the target (`path`) translates line n of the source."""
+    """An aligned pair: line n of the target (`path`) translates line n of the source.
+
+    A .docx on either side is paired paragraph by paragraph (non-empty ones, in reading order).
+    """
+    if bytes_reader(source_path) is not None or bytes_reader(path) is not None:
+        from . import docx
+
+        source = load(source_path, source_data, encoding=encoding, lang=source_lang)
+        if source.format != "docx":
+            source = replace(source, segments=tuple(Segment(text=line, lang=source_lang) for line in source.text.splitlines()))
+        target = load(path, data, encoding=encoding, lang=lang)
+        if target.format != "docx":
+            raise InputError("a .docx source pairs only with a .docx target", path)
+        return docx.pair(source, target)
     for name, raw in ((source_path, source_data), (path, data)):
         if is_binary(raw):
             raise InputError("is a binary file, not text", name)

@@ -12,7 +12,7 @@ from types import ModuleType
 
 from ..model import Finding
 
-FORMATS = {"text": "text", "json": "json", "sarif": "sarif", "github": "github", "html": "html"}
+FORMATS = {"text": "text", "json": "json", "jsonl": "jsonl", "sarif": "sarif", "github": "github", "html": "html"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,6 +26,8 @@ class Report:
     fixed: tuple[str, ...] = ()
     color: bool = False
     verbose: bool = True
+    pairs: dict[str, tuple[tuple[str, int, int], ...]] = field(default_factory=dict, compare=False)
+    """Bilingual files: each segment's source text and the target's [start, end), for side-by-side views."""
     explain: bool = False
     """The whole note and every source under each finding, instead of one line of why."""
     # `check --statistics`: per-concept figures (glossary.rendering_stats.as_json), shown by the JSON report.

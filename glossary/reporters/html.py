@@ -90,11 +90,14 @@ def page_data(report: Report) -> dict[str, object]:
         for f in found:
             items.append(_finding(counter, f, u16))
             counter += 1
-        cuts = pages(text, [(f.span.start, f.span.end) for f in found])
+        pairs = report.pairs.get(path, ())
+        # A bilingual file is paged by its segments, so a page never cuts a row of the side-by-side view.
+        cuts = pages(text, [(f.span.start, f.span.end) for f in found] + [(s, e) for _src, s, e in pairs])
         files.append({
             "path": path, "text": text,
             "pages": [[u16(a), u16(b), text.count("\n", 0, a) + 1] for a, b in cuts],
             "findings": items,
+            "pairs": [[source, u16(s), u16(e)] for source, s, e in pairs],
         })
     concepts: dict[str, Counter[str]] = {}
     for f in report.findings:

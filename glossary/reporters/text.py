@@ -83,6 +83,8 @@ def render(report: Report) -> str:
         concept = style(f"[{f.concept_id}]", dim=True) if f.concept_id else ""
         if f.fuzzy:
             concept = f"{concept} {style('(fuzzy)', dim=True)}".lstrip()
+        if f.location is not None:  # a .docx: the line is the paragraph's rank, this says where it is
+            concept = f"{concept} {style('(' + f.unit_id + ')', dim=True)}".lstrip() if f.unit_id else concept
         out.append(f"{where} {code} {message(f, _)} {concept}".rstrip())
         if not report.verbose:
             continue

@@ -71,3 +71,17 @@ def test_a_large_draft_is_drawn_a_page_at_a_time(page: Any, tmp_path: Path) -> N
     assert "page 2 of" in page.text_content("#page-label")
     page.keyboard.press("k")  # from nothing selected, k goes to the last finding, on the last page
     assert f"page {pages} of {pages}" in page.text_content("#page-label")
+
+
+def test_a_bilingual_check_shows_source_and_target_side_by_side(page: Any, tmp_path: Path) -> None:
+    (tmp_path / "zh.txt").write_text("共建一带一路取得成果。\n这里没有术语。\n", encoding="utf-8")
+    (tmp_path / "en.txt").write_text("The One Belt, One Road has borne fruit.\nNo term here.\n", encoding="utf-8")
+    html = glossary("check", "en.txt", "--source", "zh.txt", "--format", "html", cwd=tmp_path)
+    assert html.returncode == 1, html.stderr
+    (tmp_path / "pair.html").write_text(html.stdout, encoding="utf-8")
+    page.goto((tmp_path / "pair.html").as_uri())
+    rows = page.eval_on_selector_all("#pairs tbody tr", "rs => rs.map(r => [...r.cells].map(c => c.textContent))")
+    assert rows[0] == ["共建一带一路取得成果。", "The One Belt, One Road has borne fruit."]
+    assert rows[1] == ["这里没有术语。", "No term here."]
+    assert page.eval_on_selector_all("#pairs mark", "ms => ms.map(m => m.textContent)") == ["One Belt, One Road"]
+    assert page.is_hidden("#text")

@@ -27,5 +27,5 @@ def test_nul_byte_means_binary() -> None:
 
 
 def test_unknown_format_names_the_accepted_ones() -> None:
-    with pytest.raises(InputError, match='unknown format "docx"'):
-        load("x.txt", b"abc", fmt="docx")
+    with pytest.raises(InputError, match='unknown format "odt" \\(expected csv, docx, markdown, po, text, tmx, xliff\\)'):
+        load("x.txt", b"abc", fmt="odt")

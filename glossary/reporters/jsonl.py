@@ -1,0 +1,18 @@
+"""JSON Lines: one finding per line, the objects of the JSON report's `findings`.
+
+For large runs and streaming consumers: a line can be parsed as soon as it is
+read, and no document has to be held to the end. There is no summary line; the
+exit code says whether anything was found.
+"""
+
+from __future__ import annotations
+
+import json
+
+from . import Report
+from .json import finding_dict
+
+
+def render(report: Report) -> str:
+    encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+    return "".join(encode(finding_dict(f)) + "\n" for f in report.findings)

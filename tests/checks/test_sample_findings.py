@@ -1,0 +1,39 @@
+"""Findings on a fixed sample stay what they were before the speed work (issue 14).
+
+The sample (tests/data/speed, made by tools/speed_sample.py) is synthetic prose
+with renderings of the shipped term base and the characters that take the slow
+paths: combining marks, a virama, Hebrew points, spacing diacritics, ligatures,
+astral characters, mojibake. `findings.json` holds what `glossary.check` found
+in it before the fold, the matcher and the mojibake detector were made faster;
+a faster path must find exactly the same. `termbase.yaml` is the shipped term
+base as it was then, so that later edits of the shipped base leave this test alone.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+import glossary
+from glossary.reporters.json import finding_dict
+from glossary.termbase import TermBase, load
+
+from ..conftest import DATA
+
+SAMPLE = DATA / "speed"
+FIELDS = ("line", "column", "end_line", "end_column", "start", "end", "code", "concept", "found", "suggestion",
+          "fixable", "reason")
+
+
+@pytest.fixture(scope="module")
+def sample_tb() -> TermBase:
+    return load([SAMPLE / "termbase.yaml"], default=False)
+
+
+@pytest.mark.parametrize("lang", ["en", "ru", "zh"])
+def test_sample_findings_are_unchanged(lang: str, sample_tb: TermBase) -> None:
+    expected = json.loads((SAMPLE / "findings.json").read_text(encoding="utf-8"))[lang]
+    text = (SAMPLE / f"sample.{lang}.txt").read_text(encoding="utf-8")
+    found = [{k: finding_dict(f)[k] for k in FIELDS} for f in glossary.check(text, lang=lang, termbase=sample_tb)]
+    assert found == expected
