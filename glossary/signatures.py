@@ -139,6 +139,7 @@ class Signature:
     targets: tuple[tuple[tuple[str, ...], str], ...] = ()
     anchors: tuple[int, ...] = ()  # slots of which one must be present (`anchor` first)
     head: int | None = None  # the slot of the head noun: a shortened rendering keeps it
+    listed_words: frozenset[str] = frozenset()  # every word of every rendering, lower case, and their lemmas
 
     def target_for(self, found: str) -> str | None:
         content = tuple(_content(found, self.lang, self.function_words))
@@ -168,6 +169,7 @@ def words(text: str) -> list[tuple[int, int, str]]:
 
 
 _ARTICLES = frozenset({"a", "an", "the"})
+_EN_PREPOSITIONS = frozenset("of for with to in on by at from into among between".split())
 
 
 def sequence(text: str, lang: str, function_words: frozenset[str]) -> tuple[str, ...]:
@@ -246,15 +248,18 @@ def derive(concept: Concept, lang: str) -> Signature | None:
     targets = tuple((tuple(_content(t.text, lang, function_words)), t.fix_to or preferred.text)
                     for t in concept.terms if base_lang(t.lang) == lang and t.status.is_variant)
     return Signature(concept.id, lang, tuple(slots), tuple(required), function_words, anchor, tolerance,
-                     accepted, listed, preferred.text, targets, anchors, _head(preferred.text, lang, function_words))
+                     accepted, listed, preferred.text, targets, anchors, _head(preferred.text, lang, function_words),
+                     frozenset(x for t in concept.terms if base_lang(t.lang) == lang for _, _, w in words(t.text)
+                               for x in (w.lower(), first_lemma(w, lang))))
 
 
 def _head(text: str, lang: str, function_words: frozenset[str]) -> int | None:
     """The slot of a rendering's head noun.
 
-    English: the last content word before the first function word that follows
-    one ("community" in "community with a shared future", "Summit" in
-    "China-Central Asia Summit"). Russian: the first content word read as a noun.
+    English: the last content word before the first preposition that follows
+    one ("community" in "community with a shared future"), else the last word
+    ("Initiative" in "Belt and Road Initiative"). Russian: the first content word
+    read as a noun.
     """
     toks = [w for _, _, w in words(text)]
     content = [w for w in toks if w.lower() not in function_words]
@@ -268,9 +273,9 @@ def _head(text: str, lang: str, function_words: frozenset[str]) -> int | None:
                 return k
         return None
     k = -1
-    for i, w in enumerate(toks):
+    for w in toks:
         if w.lower() in function_words:
-            if k >= 0:
+            if k >= 0 and w.lower() in _EN_PREPOSITIONS:
                 return k
         else:
             k += 1
@@ -496,7 +501,11 @@ def _expand(sig: Signature, text: str, toks: list[tuple[int, int, str]], i: int)
     if best is None:
         return None
     run = slot_words[best[0]:best[1] + 1]
-    if sig.lang == "en" and list(best[2]) != sorted(best[2]) and _continues(sig, text, toks, run[-1]):
+    if sum(sig.required) <= 2 and any(not items.get(k) and toks[k][2].lower() not in sig.listed_words
+                                      for k in range(run[0], run[-1] + 1)):
+        return None  # a two-word concept with a word none of its renderings has: «сближения с народом»
+    if (sig.lang == "en" and list(best[2]) != sorted(best[2]) and best[2][-1] != sig.head
+            and _continues(sig, text, toks, run[-1])):
         return None  # reordered words inside a longer phrase: "development of high quality products"
     if len(run) >= 3 and re.fullmatch(r"[^\W_]+(?:-[^\W_]+)+", text[toks[run[0]][0]:toks[run[-1]][1]]):
         return None  # words joined only by hyphens are an identifier (a concept id, a file name)
