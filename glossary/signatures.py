@@ -399,15 +399,44 @@ class Index:
                 continue
             base = max(0, at - self._WINDOW)
             local = text[base:at + len(word) + self._WINDOW]
+            lower = local.lower()
+            sigs = [sig for sig in dict.fromkeys(sigs) if _may_fill(sig, lower)]
+            if not sigs:
+                continue
             toks = words(local)
             i = next((k for k, t in enumerate(toks) if t[0] == at - base), None)
             if i is None:
                 continue
-            for sig in dict.fromkeys(sigs):
+            for sig in sigs:
                 hit = _expand(sig, local, toks, i)
                 if hit is not None:
                     found.append(_shift(hit, base))
         return _longest(found)
+
+
+_PREFIXES: dict[int, tuple[int, tuple[frozenset[str], ...]]] = {}
+
+
+def _may_fill(sig: Signature, lower: str) -> bool:
+    """A cheap test before tokenizing: do enough of the signature's slots start somewhere near?
+
+    Counts the required slots one of whose lemmas' first three letters occur in
+    the lower-cased window (a C-level substring test); a match needs all but
+    the tolerated ones, and a long name one more for a stand-in word.
+    """
+    got = _PREFIXES.get(id(sig))
+    if got is None:
+        need = sum(sig.required) - sig.tolerance - (1 if sum(sig.required) >= 5 else 0)
+        prefixes = tuple(frozenset(w[:3] for w in slot) for slot, r in zip(sig.slots, sig.required) if r)
+        got = _PREFIXES[id(sig)] = (need, prefixes)
+    need, prefixes = got
+    present = 0
+    for options in prefixes:
+        if any(p in lower for p in options):
+            present += 1
+            if present >= need:
+                return True
+    return present >= need
 
 
 def _shift(hit: Hit, by: int) -> Hit:
