@@ -30,7 +30,16 @@ class UsageError(click.ClickException):
     exit_code = EXIT_ERROR
 
     def show(self, file: Any = None) -> None:
-        click.echo(f"glossary: error: {self.format_message()}", err=True)
+        click.echo(error_line(self.format_message()), err=True)
+
+
+def error_line(message: object) -> str:
+    """`glossary: error: …`, the one line of an input or usage error, in the UI language."""
+    return _("glossary: error: {message}").format(message=message)
+
+
+def warning_line(message: object) -> str:
+    return _("glossary: warning: {message}").format(message=message)
 
 
 def fail(error: GlossaryError) -> UsageError:
@@ -74,7 +83,7 @@ def load_termbase(termbases: tuple[str, ...], no_default: bool, shared: bool = F
         return load(list(termbases), default=not no_default)
     except TermBaseErrors as exc:
         for extra in exc.errors[1:]:
-            click.echo(f"glossary: error: {extra}", err=True)
+            click.echo(error_line(extra), err=True)
         raise fail(exc) from None
     except GlossaryError as exc:
         raise fail(exc) from None
@@ -91,14 +100,19 @@ def option_tag(value: str | None, option: str = "--lang") -> str | None:
 
 # ------------------------------------------------------------------ inputs
 
-def inputs(paths: tuple[str, ...]):  # type: ignore[no-untyped-def]
-    """The runner's inputs for PATHS: `-` is stdin, read here; folders are walked (glossary.discover)."""
+def inputs(paths: tuple[str, ...], max_size: int | None = None):  # type: ignore[no-untyped-def]
+    """The runner's inputs for PATHS: `-` is stdin, read here (up to the size cap); folders are walked (glossary.discover)."""
     from .discover import walk
+    from .files import DEFAULT_MAX_SIZE, read_stream
     from .runner import Input
 
     for raw in paths:
         if raw == STDIN:
-            yield Input("<stdin>", data=sys.stdin.buffer.read())
+            try:
+                data = read_stream(sys.stdin.buffer, "<stdin>", max_size or DEFAULT_MAX_SIZE)
+            except GlossaryError as exc:
+                raise fail(exc) from None
+            yield Input("<stdin>", data=data)
         else:
             for path, named in walk((raw,)):
                 yield Input(path, named=named)
@@ -121,10 +135,15 @@ class Run:
                    pairs=bilingual_rows(result))
 
     def error(self, exc: GlossaryError) -> None:
+        from .files import LinkOutside
+
+        if isinstance(exc, LinkOutside):
+            click.echo(f"glossary: warning: {exc}", err=True)  # skipped, as a walk skips a binary file
+            return
         if str(exc) in self.errors:
             return  # one broken settings file or term base, reported once
         self.errors.append(str(exc))
-        click.echo(f"glossary: error: {exc}", err=True)
+        click.echo(error_line(exc), err=True)
 
 
 def bilingual_rows(result: Any) -> dict[str, tuple[tuple[str, int, int], ...]]:
@@ -151,7 +170,7 @@ def emit(run: Run, fmt: str, verbose: bool, statistics: dict[str, Any] | None = 
     )
     text = reporter(fmt).render(report)
     if text:
-        click.echo(text, nl=False)
+        click.echo(text, nl=False, color=report.color)
 
 
 def summary(run: Run) -> str:
@@ -202,12 +221,50 @@ def skip_exit_sweep() -> None:
         _EXIT_SWEEP_SKIPPED.append(True)
 
 
+EXIT_SIGINT, EXIT_SIGTERM = 130, 143  # 128 + the signal's number, as shells report
+
+
+def _on_signal(signum: int, frame: Any) -> None:
+    """SIGINT or SIGTERM: end worker processes, remove this run's temporary files, exit 128 + signum.
+
+    Done here rather than by raising an exception, which could surface inside a
+    fork or a lock of the process pool and be lost; the one step that must not
+    be cut short, rewriting a hard-linked file in place, blocks these signals.
+    """
+    import signal
+
+    runner = sys.modules.get(f"{__package__}.runner")
+    if runner is not None:
+        runner.kill_workers()
+    writers = sys.modules.get(f"{__package__}.writers")
+    if writers is not None:
+        writers.remove_live()
+    message = _("glossary: interrupted") if signum == signal.SIGINT else _("glossary: terminated")
+    try:
+        sys.stdout.flush()
+    except Exception:  # noqa: BLE001 - exiting anyway
+        pass
+    os.write(2, (message + "\n").encode("utf-8", "replace"))
+    os._exit(128 + signum)
+
+
 class MainGroup(LocalizedGroup):
-    """The `glossary` group: localized, and quick to exit."""
+    """The `glossary` group: localized, quick to exit, and clean when interrupted."""
 
     def main(self, *args: Any, **kwargs: Any) -> Any:  # type: ignore[override]
+        import signal
+        import threading
+
         skip_exit_sweep()
-        return super().main(*args, **kwargs)
+        if threading.current_thread() is not threading.main_thread():
+            return super().main(*args, **kwargs)
+        # click would turn KeyboardInterrupt into "Aborted!" and exit 1, the code for findings.
+        previous = {sig: signal.signal(sig, _on_signal) for sig in (signal.SIGINT, signal.SIGTERM)}
+        try:
+            return super().main(*args, **kwargs)
+        finally:
+            for sig, handler in previous.items():
+                signal.signal(sig, handler)
 
 
 FORMAT_CHOICE = click.Choice(["text", "json", "sarif", "github", "html"])
@@ -234,13 +291,27 @@ def file_options(f: Callable[..., Any]) -> Callable[..., Any]:
                      help="Do not report variant renderings inside quotation marks (quoted titles).")(f)
     f = click.option("-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True,
                      help="Files checked in parallel (0: one per CPU).")(f)
+    f = click.option("--max-file-size", "max_file_size", metavar="SIZE", callback=_size_option,
+                     help="Refuse files larger than this (e.g. 64M, the default; K, M and G suffixes).")(f)
     return f
+
+
+def _size_option(ctx: click.Context, param: click.Parameter, value: str | None) -> int | None:
+    from .files import parse_size
+
+    if value is None:
+        return None
+    try:
+        return parse_size(value)
+    except ValueError:
+        raise click.BadParameter(_("{value} is not a size (use a number of bytes or a suffix K, M, G)")
+                                 .format(value=value)) from None
 
 
 def settings_for(paths: tuple[str, ...], termbases: tuple[str, ...], no_default: bool, lang: str | None,
                  encoding: str | None, fix_encoding: bool, source: str | None, source_lang: str | None,
                  config_file: str | None, isolated: bool, exempt_quotes: bool, fix: bool = False,
-                 unsafe_fixes: bool = False):  # type: ignore[no-untyped-def]
+                 max_size: int | None = None, unsafe_fixes: bool = False):  # type: ignore[no-untyped-def]
     from .runner import Settings
 
     if source is not None and (len(paths) != 1 or Path(paths[0]).is_dir()):
@@ -259,7 +330,8 @@ def settings_for(paths: tuple[str, ...], termbases: tuple[str, ...], no_default:
             raise fail(exc) from None
     return Settings(termbases=termbases, no_default=no_default, lang=lang, source_lang=source_lang,
                     encoding=encoding, fix_encoding=fix_encoding, config_file=config_file, isolated=isolated,
-                    source=source, exempt_quotes=exempt_quotes, fix=fix, unsafe_fixes=unsafe_fixes)
+                    source=source, exempt_quotes=exempt_quotes, fix=fix, max_size=max_size,
+                    unsafe_fixes=unsafe_fixes)
 
 
 def concept_figures(outcome, settings, run: Run) -> list[Any]:  # type: ignore[no-untyped-def]
@@ -292,14 +364,14 @@ def concept_figures(outcome, settings, run: Run) -> list[Any]:  # type: ignore[n
                    "also per concept how often the source names it and how the translation renders it.")
 def check(paths: tuple[str, ...], termbases: tuple[str, ...], no_default: bool, lang: str | None,
           encoding: str | None, fix_encoding: bool, source: str | None, source_lang: str | None,
-          config_file: str | None, isolated: bool, exempt_quotes: bool, jobs: int, fmt: str, exit_zero: bool,
-          quiet: bool, explain: bool, statistics: bool) -> None:
+          config_file: str | None, isolated: bool, exempt_quotes: bool, jobs: int, max_file_size: int | None,
+          fmt: str, exit_zero: bool, quiet: bool, explain: bool, statistics: bool) -> None:
     """Report unofficial renderings in PATHS (files, folders, or - for stdin)."""
     from .runner import run as run_inputs
 
     settings = settings_for(paths, termbases, no_default, lang, encoding, fix_encoding, source, source_lang,
-                            config_file, isolated, exempt_quotes)
-    result = run_inputs(inputs(paths), settings, jobs)
+                            config_file, isolated, exempt_quotes, max_size=max_file_size)
+    result = run_inputs(inputs(paths, max_file_size), settings, jobs)
     run = Run.of(result)
     for error in result.errors:
         run.error(error)
@@ -334,20 +406,22 @@ def check(paths: tuple[str, ...], termbases: tuple[str, ...], no_default: bool, 
 @click.option("--format", "fmt", type=REPORT_CHOICE, default="text", show_default=True, help="Output format of what is left.")
 def fix(paths: tuple[str, ...], termbases: tuple[str, ...], no_default: bool, lang: str | None,
         encoding: str | None, fix_encoding: bool, source: str | None, source_lang: str | None,
-        config_file: str | None, isolated: bool, exempt_quotes: bool, jobs: int, diff: bool, unsafe_fixes: bool,
-        fmt: str) -> None:
+        config_file: str | None, isolated: bool, exempt_quotes: bool, jobs: int, max_file_size: int | None,
+        diff: bool, unsafe_fixes: bool, fmt: str) -> None:
     """Rewrite deprecated and superseded renderings in PATHS in place."""
     from .runner import run as run_inputs
 
     settings = settings_for(paths, termbases, no_default, lang, encoding, fix_encoding, source, source_lang,
-                            config_file, isolated, exempt_quotes, fix=True, unsafe_fixes=unsafe_fixes)
-    result = run_inputs(inputs(paths), settings, jobs)
+                            config_file, isolated, exempt_quotes, fix=True, max_size=max_file_size,
+                            unsafe_fixes=unsafe_fixes)
+    result = run_inputs(inputs(paths, max_file_size), settings, jobs)
     run = Run.of(result)
+    written: set[tuple[int, int]] = set()
     for outcome in result:
         if outcome.error is not None:
             run.error(outcome.error)
         elif outcome.fixed_text is not None and outcome.document is not None:
-            if save_fix(outcome, diff, run):
+            if save_fix(outcome, diff, run, written):
                 run.fixed.append(outcome.document.path)
         for edit, why in outcome.refused:
             click.echo(_("{path}: not fixed at offset {offset}: {why}").format(
@@ -369,14 +443,15 @@ def fix(paths: tuple[str, ...], termbases: tuple[str, ...], no_default: bool, la
               help="Write term-base entries (deprecated, each with an example) ready to paste, instead of the list.")
 def variants(paths: tuple[str, ...], termbases: tuple[str, ...], no_default: bool, lang: str | None,
              encoding: str | None, fix_encoding: bool, source: str | None, source_lang: str | None,
-             config_file: str | None, isolated: bool, exempt_quotes: bool, jobs: int, fmt: str, as_yaml: bool) -> None:
+             config_file: str | None, isolated: bool, exempt_quotes: bool, jobs: int, max_file_size: int | None,
+             fmt: str, as_yaml: bool) -> None:
     """List the unlisted variants in PATHS by concept, most frequent first, with one context line each."""
     from . import variantlist
     from .runner import run as run_inputs
 
     settings = settings_for(paths, termbases, no_default, lang, encoding, fix_encoding, source, source_lang,
-                            config_file, isolated, exempt_quotes)
-    result = run_inputs(inputs(paths), settings, jobs)
+                            config_file, isolated, exempt_quotes, max_size=max_file_size)
+    result = run_inputs(inputs(paths, max_file_size), settings, jobs)
     run = Run.of(result)
     for error in result.errors:
         run.error(error)
@@ -392,11 +467,13 @@ def variants(paths: tuple[str, ...], termbases: tuple[str, ...], no_default: boo
     sys.exit(EXIT_ERROR if run.errors else EXIT_CLEAN)
 
 
-def save_fix(outcome: Any, diff: bool, run: Run) -> bool:
+def save_fix(outcome: Any, diff: bool, run: Run, written: set[tuple[int, int]]) -> bool:
     """Print (stdin), show as a diff (`--diff`) or write one fixed file.
 
     True when the file counts as fixed (written, or shown as a diff): stdin
-    is printed, not fixed in place, and a failed write is an error.
+    is printed, not fixed in place, and a failed write is an error. `written`
+    holds the (device, inode) of files written so far: a file met again under
+    a second name (a link) is written once.
     """
     import difflib
 
@@ -412,10 +489,13 @@ def save_fix(outcome: Any, diff: bool, run: Run) -> bool:
             fromfile=f"a/{document.path}", tofile=f"b/{document.path}")), nl=False)
     else:
         try:
+            if writers.identity(document.path) in written:
+                return False
             if outcome.fixed_data is not None:
-                writers.write_bytes(document, outcome.fixed_data)
+                writers.write_bytes(document, outcome.fixed_data, read_as=outcome.stamp)
             else:
-                writers.write(document, text)
+                writers.write(document, text, read_as=outcome.stamp)
+            written.add(writers.identity(document.path))
         except GlossaryError as exc:
             run.error(exc)
             return False
@@ -425,36 +505,67 @@ def save_fix(outcome: Any, diff: bool, run: Run) -> bool:
 
 
 @main.command()
+@click.argument("path", required=False, type=click.Path(dir_okay=False))
 @termbase_options
 @click.option("--lang", help="Language of the text (BCP 47), else guessed from the script.")
 @click.option("--fix-encoding", is_flag=True, help="Repair encoding damage (mojibake) too.")
-def normalize(termbases: tuple[str, ...], no_default: bool, lang: str | None, fix_encoding: bool) -> None:
-    """Read text on stdin, write it with every variant replaced by the official rendering."""
+@click.option("--stdin-filename", help="Name of the file read on stdin: its extension gives the format (a .po keeps its msgids).")
+@click.option("--encoding", help="Encoding of the input (default UTF-8, BOM honoured).")
+def normalize(path: str | None, termbases: tuple[str, ...], no_default: bool, lang: str | None, fix_encoding: bool,
+              stdin_filename: str | None, encoding: str | None) -> None:
+    """Write PATH (or stdin) to stdout with variants replaced; a PATH or --stdin-filename gives the format."""
+    # Only what the format's reader checks is rewritten (PO: msgstr, never msgid);
+    # stdin without a name is plain text, as before.
     from . import normalize as normalize_text
     from . import readers
 
-    tb = load_termbase(termbases, no_default)
+    if path is not None and stdin_filename is not None:
+        raise UsageError(_("--stdin-filename names stdin; it cannot be used with a PATH"))
+    tb = load_termbase(termbases, no_default, shared=True)
+    tag = option_tag(lang)
+    if path is None and stdin_filename is None:
+        try:
+            text, _enc, _bom = readers.decode(sys.stdin.buffer.read(), "<stdin>", encoding)
+        except GlossaryError as exc:
+            raise fail(exc) from None
+        click.echo(normalize_text(text, tag, tb, fix_encoding=fix_encoding), nl=False)
+        return
+    from . import writers
+    from .runner import Input, Settings, one
+
+    item = Input(path) if path is not None else Input(stdin_filename or "<stdin>", data=sys.stdin.buffer.read())
+    settings = Settings(termbases=termbases, no_default=no_default, lang=lang, encoding=encoding,
+                        fix_encoding=fix_encoding, fix=True)
+    outcome = one(item, settings)
+    if outcome.error is not None:
+        raise fail(outcome.error)
+    assert outcome.document is not None and outcome.text is not None
     try:
-        text, _enc, _bom = readers.decode(sys.stdin.buffer.read(), "<stdin>")
+        data = writers.encode(outcome.document, outcome.text)
     except GlossaryError as exc:
         raise fail(exc) from None
-    click.echo(normalize_text(text, option_tag(lang), tb, fix_encoding=fix_encoding), nl=False)
+    sys.stdout.flush()
+    sys.stdout.buffer.write(data)
+    sys.stdout.buffer.flush()
 
 
 @main.command()
 @click.argument("query")
 @termbase_options
-@click.option("--format", "fmt", type=FORMAT_CHOICE, default="text", show_default=True, help="Output format.")
-def terms(query: str, termbases: tuple[str, ...], no_default: bool, fmt: str) -> None:
-    """Look a concept up by its id or any rendering in any language (partial queries too)."""
+@click.option("--lang", help="Language of QUERY (BCP 47), else guessed from the script.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="Output format.")
+def terms(query: str, termbases: tuple[str, ...], no_default: bool, lang: str | None, fmt: str) -> None:
+    """Look a concept up by its id or any rendering, in any form check finds (partial queries too)."""
     from .lookup import render_json, render_text, search
 
     tb = load_termbase(termbases, no_default)
-    found = search(tb, query)
+    found = search(tb, query, option_tag(lang))
     if fmt == "json":
         click.echo(render_json(found), nl=False)
     elif found:
-        click.echo(render_text(found, color=use_color(sys.stdout)), nl=False)
+        color = use_color(sys.stdout)
+        click.echo(render_text(found, color=color), nl=False, color=color)
     if not found:
         click.echo(_('No concept matches "{query}".').format(query=query), err=True)
         sys.exit(EXIT_FINDINGS)
@@ -472,7 +583,8 @@ def explain(query: str, termbases: tuple[str, ...], no_default: bool) -> None:
     if not found:
         click.echo(_('No concept matches "{query}".').format(query=query), err=True)
         sys.exit(EXIT_FINDINGS)
-    click.echo(render_text(found, color=use_color(sys.stdout), sources=True), nl=False)
+    color = use_color(sys.stdout)
+    click.echo(render_text(found, color=color, sources=True), nl=False, color=color)
 
 
 @main.command()
@@ -484,25 +596,35 @@ def validate(paths: tuple[str, ...], termbases: tuple[str, ...], no_default: boo
     from .examples import run_examples
     from .termbase import load
 
+    # A PATH is judged as `--termbase PATH` would use it: on top of the shipped
+    # term base unless --no-default.
     files = list(termbases) + list(paths)
-    default = not no_default and not paths
+    default = not no_default
     try:
         tb = load(files, default=default)
     except TermBaseErrors as exc:
         for error in exc.errors:
-            click.echo(f"glossary: error: {error}", err=True)
+            click.echo(error_line(error), err=True)
         sys.exit(EXIT_ERROR)
     except GlossaryError as exc:
         raise fail(exc) from None
     errors = run_examples(tb)
     for error in errors:
-        click.echo(f"glossary: error: {error}", err=True)
+        click.echo(error_line(error), err=True)
     for warning in tb.warnings:
-        click.echo(f"glossary: warning: {warning}", err=True)
+        click.echo(warning_line(warning), err=True)
     examples = sum(len(c.examples) for c in tb.concepts)
-    click.echo(_("{concepts} concepts, {terms} terms, {examples} examples; {errors} errors, {warnings} warnings.").format(
-        concepts=len(tb.concepts), terms=sum(len(c.terms) for c in tb.concepts), examples=examples,
-        errors=len(errors), warnings=len(tb.warnings)), err=True)
+    terms_n = sum(len(c.terms) for c in tb.concepts)
+    counts = [
+        ngettext("{n} concept", "{n} concepts", len(tb.concepts)).format(n=len(tb.concepts)),
+        ngettext("{n} term", "{n} terms", terms_n).format(n=terms_n),
+        ngettext("{n} example", "{n} examples", examples).format(n=examples),
+        ngettext("{n} error", "{n} errors", len(errors)).format(n=len(errors)),
+        ngettext("{n} warning", "{n} warnings", len(tb.warnings)).format(n=len(tb.warnings)),
+    ]
+    # TRANSLATORS: the validate summary; each piece is a count with its noun ("3 concepts").
+    click.echo(_("{concepts}, {terms}, {examples}; {errors}, {warnings}.").format(
+        concepts=counts[0], terms=counts[1], examples=counts[2], errors=counts[3], warnings=counts[4]), err=True)
     if errors:
         sys.exit(EXIT_ERROR)
     if strict and tb.warnings:

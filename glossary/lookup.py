@@ -8,25 +8,41 @@ import click
 
 from .checks.explain import describe_source
 from .fold import fold_text
-from .i18n import language_name
+from .i18n import _, language_name
 from .model import Concept, Status
 from .termbase import TermBase
 
 _STATUS_COLOR = {Status.PREFERRED: "green", Status.ADMITTED: "cyan", Status.DEPRECATED: "red", Status.SUPERSEDED: "magenta"}
 
 
-def search(termbase: TermBase, query: str) -> list[Concept]:
-    """Exact hits (id or a whole rendering) first, then renderings containing the query."""
+def search(termbase: TermBase, query: str, lang: str | None = None) -> list[Concept]:
+    """Exact hits first (the id, a whole rendering, or the whole query in any form `check`
+    finds: inflected, in the other script), then renderings containing the query.
+
+    `lang` limits renderings to that language and is the language the query is
+    matched in (else guessed from its script).
+    """
+    from .matcher import matcher_for
+    from .script import guess_lang
+
     key = fold_text(query).strip()
     if not key:
         return []
+    stripped = query.strip()
+    # Every form check finds: the matcher over the query itself.
+    matched = matcher_for(termbase, lang or guess_lang(stripped)).scan(stripped)
+    whole = {m.concept_id for m in matched if m.span.start == 0 and m.span.end == len(stripped)}
+    inside = {m.concept_id for m in matched}
     exact: list[Concept] = []
     partial: list[Concept] = []
     for concept in termbase.concepts:
-        texts = [fold_text(t.text) for t in concept.terms]
-        if concept.id == query.strip() or key in texts:
+        terms = [t for t in concept.terms if lang is None or t.lang == lang]
+        if lang is not None and not terms and concept.id != stripped:
+            continue
+        texts = [fold_text(t.text) for t in terms]
+        if concept.id == stripped or key in texts or concept.id in whole:
             exact.append(concept)
-        elif key in concept.id or any(key in t for t in texts):
+        elif key in concept.id or any(key in t for t in texts) or concept.id in inside:
             partial.append(concept)
     return exact + partial
 
@@ -48,7 +64,7 @@ def render_text(concepts: list[Concept], color: bool = False, sources: bool = Fa
                 if term.fix_to:
                     extra.append(f"-> {term.fix_to}")
                 if term.since:
-                    extra.append(f"since {term.since}")
+                    extra.append(_("since {date}").format(date=term.since))
                 if term.note:
                     extra.append(term.note)
                 status = style(f"{term.status:<10}", fg=_STATUS_COLOR[term.status])
@@ -56,11 +72,12 @@ def render_text(concepts: list[Concept], color: bool = False, sources: bool = Fa
                 if sources:
                     for source in term.sources:
                         url = f" <{source.url}>" if source.url else ""
-                        out.append(f"               source: {describe_source(source)}{url}")
+                        out.append("               " + _("source: {source}").format(source=f"{describe_source(source)}{url}"))
         for source in concept.sources:
             langs = f" [{', '.join(source.langs)}]" if source.langs else ""
             url = f" <{source.url}>" if source.url else ""
-            out.append(f"  source{langs}: {describe_source(source)}{url}")
+            # TRANSLATORS: {langs} is empty or " [en, ru]", the languages the source attests.
+            out.append("  " + _("source{langs}: {source}").format(langs=langs, source=f"{describe_source(source)}{url}"))
         out.append("")
     return "\n".join(out)
 

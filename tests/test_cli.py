@@ -363,3 +363,110 @@ def test_a_folder_walk_reports_each_bad_file_in_one_line_and_goes_on(tmp_path: P
         assert len(json.loads(out)["runs"][0]["results"]) == 2
     else:
         assert "f-draft.txt:2:5: superseded-term" in out
+
+
+# ---------------------------------------------------------------- consistency (issue 10, point 7)
+
+OVERLAY = """\
+version: 1
+concepts:
+  - id: acme-widget
+    terms:
+      en:
+        - text: Acme Widget
+          status: preferred
+        - text: acme gadget
+          status: deprecated
+    examples:
+      - {lang: en, text: "an acme gadget", fixed: "an Acme Widget"}
+"""
+
+
+def test_validate_path_and_validate_termbase_path_judge_alike(tmp_path: Path) -> None:
+    good = tmp_path / "good.yaml"
+    good.write_text(OVERLAY, encoding="utf-8")
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(OVERLAY.replace('fixed: "an Acme Widget"', 'fixed: "an Acme Gizmo"'), encoding="utf-8")
+    for path in (good, bad):
+        by_arg = run("validate", str(path))
+        by_option = run("validate", "--termbase", str(path))
+        assert by_arg[0] == by_option[0]
+        assert by_arg[2].splitlines()[-1] == by_option[2].splitlines()[-1]
+    assert run("validate", str(good))[0] == 0 and run("validate", str(bad))[0] == 2
+
+
+def test_terms_finds_inflected_forms_and_takes_lang(tmp_path: Path) -> None:
+    code, out, _err = run("terms", "Пояса и пути")
+    assert code == 0 and out.splitlines()[0] == "belt-and-road"
+    code, out, _err = run("terms", "--lang", "ru", "Пояса и пути")
+    assert code == 0 and out.splitlines()[0] == "belt-and-road"
+    code, _out, err = run("terms", "--lang", "ru", "One Belt, One Road")
+    assert code == 1 and "No concept matches" in err  # an English rendering, asked in Russian
+
+
+@pytest.mark.parametrize("fmt", ["sarif", "github", "html"])
+def test_terms_refuses_formats_it_cannot_print(fmt: str) -> None:
+    code, out, err = run("terms", "--format", fmt, "belt-and-road")
+    assert code == 2 and out == "" and "'--format'" in err
+
+
+PO_EN = 'msgid ""\nmsgstr ""\n"Language: en\\n"\n\nmsgid "One Belt, One Road"\nmsgstr "One Belt, One Road"\n'
+
+
+def test_normalize_knows_formats_from_a_file_or_stdin_filename(tmp_path: Path) -> None:
+    po = tmp_path / "m.po"
+    po.write_text(PO_EN, encoding="utf-8")
+    expected = PO_EN.replace('msgstr "One Belt, One Road"', 'msgstr "Belt and Road"')
+    assert run("normalize", str(po)) == (0, expected, "")
+    assert run("normalize", "--stdin-filename", "m.po", input=PO_EN) == (0, expected, "")
+    assert po.read_text(encoding="utf-8") == PO_EN  # normalize writes stdout, never the file
+    # plain stdin is text, as before
+    assert run("normalize", "--lang", "en", input="One Belt, One Road\n")[1] == "Belt and Road\n"
+
+
+def test_a_misspelt_code_in_settings_is_an_error_naming_the_known_codes(tmp_path: Path, draft: Path) -> None:
+    (tmp_path / ".glossary.toml").write_text('disable = ["mixed-rendering"]\n', encoding="utf-8")
+    code, out, err = run("check", str(draft), *TB)
+    assert code == 2 and out == ""
+    assert '"mixed-rendering"' in err and "mixed-renderings" in err and "deprecated-term" in err
+    (tmp_path / ".glossary.toml").write_text('severity = {missing-terms = "warning"}\n', encoding="utf-8")
+    code, _out, err = run("check", str(draft), *TB)
+    assert code == 2 and '"missing-terms"' in err
+
+
+def test_counts_take_their_plural_forms(tmp_path: Path) -> None:
+    one = tmp_path / "one.yaml"
+    one.write_text(OVERLAY, encoding="utf-8")
+    _code, _out, err = run("validate", "--no-default", str(one))
+    assert err.splitlines()[-1].startswith("1 concept, 2 terms, 1 example; 0 errors, ")
+    source, target = tmp_path / "zh.txt", tmp_path / "en.txt"
+    source.write_text("一带一路\n合作\n", encoding="utf-8")
+    target.write_text("Belt and Road\n", encoding="utf-8")
+    _code, _out, err = run("check", "--source", str(source), str(target))
+    assert "1 line, but the source" in err and "1 lines" not in err
+
+
+def test_force_color_colours_piped_output(draft: Path) -> None:
+    plain = CliRunner().invoke(main, ["check", str(draft), *TB], env={"NO_COLOR": "", "FORCE_COLOR": ""})
+    forced = CliRunner().invoke(main, ["check", str(draft), *TB], env={"NO_COLOR": "", "FORCE_COLOR": "1"})
+    assert "\x1b[" not in plain.stdout
+    assert "\x1b[" in forced.stdout
+    terms = CliRunner().invoke(main, ["terms", "belt-and-road"], env={"NO_COLOR": "", "FORCE_COLOR": "1"})
+    assert "\x1b[" in terms.stdout
+
+
+@pytest.mark.parametrize(("locale", "error", "label"), [
+    ("ru", "glossary: ошибка: {path}: нет такого файла или папки", "источник"),
+    ("zh_Hans", "glossary：错误：{path}：文件或文件夹不存在", "出处"),
+])
+def test_input_errors_and_labels_are_translated(tmp_path: Path, locale: str, error: str, label: str) -> None:
+    missing = str(tmp_path / "nope.txt")
+    code, _out, err = run("--locale", locale, "check", missing)
+    assert code == 2
+    assert err.strip() == error.format(path=missing).replace(f"{missing}：", f"{missing}: ")
+    _code, out, _err = run("--locale", locale, "terms", "belt-and-road")
+    assert f"  {label}" in out and "  source" not in out
+    po = tmp_path / "bad.po"
+    po.write_text('msgid ""\nmsgstr ""\n"Language: english\\n"\n\nmsgid "a"\nmsgstr "b"\n', encoding="utf-8")
+    code, _out, err = run("--locale", locale, "check", str(po))
+    assert code == 2 and "english" in err and "unknown language tag" not in err

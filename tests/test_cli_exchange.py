@@ -120,7 +120,7 @@ def test_import_errors_in_the_ui_language(tmp_path):
     path = DATA / "bad" / "unknown-status.tbx"
     result = CliRunner().invoke(main, ["--locale", "ru", "import", str(path)], env={"LANGUAGE": ""})
     assert result.exit_code == 2
-    assert result.stderr.strip() == f"glossary: error: {path}:6: неизвестный административный статус «forbiddenTerm-admn-sts»"
+    assert result.stderr.strip() == f"glossary: ошибка: {path}:6: неизвестный административный статус «forbiddenTerm-admn-sts»"
 
 
 # ---------------------------------------------------------------- engine glossaries

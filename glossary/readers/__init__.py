@@ -16,6 +16,7 @@ from pathlib import Path
 from types import ModuleType
 
 from ..errors import InputError
+from ..i18n import _
 from ..model import Document, Segment
 
 # name -> (module, extensions). Content sniffing tries these in order. The
@@ -79,19 +80,21 @@ def decode(data: bytes, path: str, encoding: str | None = None) -> tuple[str, st
     try:
         codecs.lookup(enc)
     except LookupError:
-        raise InputError(f'unknown encoding "{encoding}"', path) from None
+        raise InputError(_('unknown encoding "{encoding}"').format(encoding=encoding), path) from None
     try:
         return data.decode(enc), enc, bom
     except UnicodeDecodeError as exc:
         offset = exc.start + (3 if bom and enc == "utf-8" else 2 if bom else 0)
-        hint = " (use --encoding to choose another)" if encoding is None else ""
-        raise InputError(f"cannot decode as {enc.upper() if enc == 'utf-8' else enc} at byte {offset}{hint}", path) from None
+        hint = _(" (use --encoding to choose another)") if encoding is None else ""
+        raise InputError(_("cannot decode as {encoding} at byte {offset}{hint}").format(
+            encoding=enc.upper() if enc == "utf-8" else enc, offset=offset, hint=hint), path) from None
 
 
 def reader_for(path: str, text: str, fmt: str | None = None) -> ModuleType:
     if fmt is not None:
         if fmt not in READERS:
-            raise InputError(f'unknown format "{fmt}" (expected {", ".join(sorted(READERS))})', path)
+            raise InputError(_('unknown format "{format}" (expected {formats})').format(
+                format=fmt, formats=", ".join(sorted(READERS))), path)
         return READERS[fmt]
     suffix = Path(path).suffix.lower()
     for name, (_module, extensions) in _TABLE.items():
@@ -104,18 +107,11 @@ def reader_for(path: str, text: str, fmt: str | None = None) -> ModuleType:
     return READERS["text"]
 
 
-def read_bytes(path: str) -> bytes:
-    p = Path(path)
-    try:
-        return p.read_bytes()
-    except FileNotFoundError:
-        raise InputError("no such file or directory", path) from None
-    except IsADirectoryError:
-        raise InputError("is a directory", path) from None
-    except PermissionError:
-        raise InputError("cannot read: permission denied", path) from None
-    except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror}", path) from None
+def read_bytes(path: str, max_size: int | None = None) -> bytes:
+    """The bytes of a regular file, up to the size cap (glossary.files)."""
+    from .. import files
+
+    return files.read(path, max_size or files.DEFAULT_MAX_SIZE)[0]
 
 
 def bytes_reader(path: str, fmt: str | None = None) -> ModuleType | None:
@@ -134,7 +130,7 @@ def load(path: str, data: bytes, *, encoding: str | None = None, lang: str | Non
     if packaged is not None:
         return packaged.parse_bytes(path, data, lang, source_lang)  # type: ignore[no-any-return]
     if is_binary(data):
-        raise InputError("is a binary file, not text", path)
+        raise InputError(_("is a binary file, not text"), path)
     text, enc, bom = decode(data, path, encoding)
     reader = reader_for(path, text, fmt)
     extra = {"source_lang": source_lang} if source_lang else {}
@@ -165,7 +161,7 @@ def load_pair(source_path: str, source_data: bytes, path: str, data: bytes, *, e
         return docx.pair(source, target)
     for name, raw in ((source_path, source_data), (path, data)):
         if is_binary(raw):
-            raise InputError("is a binary file, not text", name)
+            raise InputError(_("is a binary file, not text"), name)
     source_text, _enc, _bom = decode(source_data, source_path, encoding)
     text, enc, bom = decode(data, path, encoding)
     from . import pair

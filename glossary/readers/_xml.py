@@ -15,6 +15,7 @@ import xml.parsers.expat as expat
 from dataclasses import dataclass, field
 
 from glossary.errors import InputError
+from glossary.i18n import _
 
 XML_NS = "http://www.w3.org/XML/1998/namespace"
 
@@ -170,7 +171,7 @@ def parse(text: str, path: str) -> Element:
         pos = to_char(parser.CurrentByteIndex)
         starts: list[int] = []
         ends: list[int] = []
-        for _ in data_:
+        for _item in data_:
             c = text[pos] if pos < len(text) else ""
             if c == "&" and not in_cdata:
                 stop = text.index(";", pos) + 1
@@ -219,7 +220,7 @@ def parse(text: str, path: str) -> Element:
         message = expat.ErrorString(exc.code)
         if exc.code == expat.errors.codes[expat.errors.XML_ERROR_UNDEFINED_ENTITY]:
             message += " (entities are never expanded)"
-        raise InputError(f"not well-formed XML: {message}", path, line, column) from None
+        raise InputError(_("not well-formed XML: {reason}").format(reason=message), path, line, column) from None
     assert root is not None  # expat rejects a document without a root element
     return root
 

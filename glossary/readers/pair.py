@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from glossary import langtags
 from glossary.errors import InputError
+from glossary.i18n import _, ngettext
 from glossary.model import Document, Segment
 from glossary.readers._common import guess_lang, lang_tag
 
@@ -50,8 +51,12 @@ def parse_aligned(source_path: str, source_text: str, path: str, text: str, lang
     source_lines = _lines(source_text)
     target_lines = _lines(text)
     if len(source_lines) != len(target_lines):
-        raise InputError(f"{len(target_lines)} lines, but the source {source_path} has {len(source_lines)} "
-                         "(aligned files need one line per segment)", path)
+        # TRANSLATORS: {lines} is "3 lines"; {source_lines} counts the source's lines the same way.
+        raise InputError(_("{lines}, but the source {source} has {source_lines} (aligned files need one line per "
+                           "segment)").format(
+            lines=ngettext("{n} line", "{n} lines", len(target_lines)).format(n=len(target_lines)),
+            source=source_path,
+            source_lines=len(source_lines)), path)
     src = lang_tag(source_lang, source_path) if source_lang else guess_lang(source_text)
     trg = lang_tag(lang, path) if lang else guess_lang(text)
     if src is None:
@@ -59,7 +64,7 @@ def parse_aligned(source_path: str, source_text: str, path: str, text: str, lang
     if trg is None:
         raise InputError("cannot tell the target language; pass --lang", path)
     segments: list[Segment] = []
-    for line_no, ((_, source_line), (offset, target_line)) in enumerate(zip(source_lines, target_lines), 1):
+    for line_no, ((_source_offset, source_line), (offset, target_line)) in enumerate(zip(source_lines, target_lines), 1):
         if bool(source_line.strip()) != bool(target_line.strip()):
             side = "target" if not target_line.strip() else "source"
             raise InputError(f"line is blank in the {side} only (aligned files need one line per segment)",

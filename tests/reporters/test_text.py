@@ -3,6 +3,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import pytest
+
 
 from glossary.checks import check_document, text_document
 from glossary.reporters import Report
@@ -70,3 +72,18 @@ def test_short_reason_prefers_the_terms_reason_then_the_first_sentence() -> None
     long = "word " * 60
     cut = first_sentence(long)
     assert len(cut) <= 160 and cut.endswith("…")
+
+
+@pytest.mark.parametrize("explain", [False, True], ids=["short", "explain"])
+def test_context_on_a_huge_single_line_is_a_bounded_window(tb: TermBase, explain: bool) -> None:
+    # Speed is measured by benchmarks/long_line.py; here only the size of what is shown.
+    text = ("word " * 100_000 + "One Belt, One Road. ") * 3 + "\tend"
+    doc = text_document(text, path="long.txt", lang="en")
+    findings = tuple(check_document(doc, tb))
+    assert [f.line for f in findings] == [1, 1, 1]
+    out = render(Report(findings=findings, files=("long.txt",), sources={"long.txt": text}, explain=explain))
+    context = [line for line in out.splitlines() if line.startswith("1 | ")]
+    assert len(context) == 3
+    for line, f in zip(context, findings):
+        assert len(line) < 200 and "…" in line
+        assert f.found in line
