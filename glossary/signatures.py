@@ -576,6 +576,8 @@ def _enough(sig: Signature, filled: tuple[int, ...]) -> bool:
     if sig.head is not None and sig.head not in got and sig.head < len(sig.required) and sig.required[sig.head]:
         return False  # "Central Asia and China" is not the China-Central Asia Summit without "Summit"
     missing = sum(1 for k, r in enumerate(sig.required) if r and k not in got)
+    if missing and 0 not in got:
+        return False  # a shortened name keeps its first word: «представитель МИД КНР» is another title
     return missing <= sig.tolerance and len(got) >= 2
 
 
