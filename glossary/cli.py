@@ -572,6 +572,38 @@ def terms(query: str, termbases: tuple[str, ...], no_default: bool, lang: str | 
 
 
 @main.command()
+@termbase_options
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; anything but a loopback address needs --allow-remote.")
+@click.option("--port", default=8765, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on.")
+@click.option("--allow-remote", is_flag=True, help="Let other machines reach the page (it has no login).")
+@click.option("--max-upload", default=10, show_default=True, type=click.IntRange(1, 1024),
+              help="Largest upload in MB.")
+def serve(termbases: tuple[str, ...], no_default: bool, host: str, port: int, allow_remote: bool,
+          max_upload: int) -> None:
+    """Serve the checker as a local web page: paste or drop a draft, accept fixes, download the file."""
+    try:
+        from . import serve as desk
+    except ImportError:  # pragma: no cover - depends on the installed extras
+        raise click.UsageError(_("the web page needs its extra: pip install 'zh-glossary-check[web]'")) from None
+    try:
+        import starlette  # noqa: F401
+        import uvicorn  # noqa: F401
+    except ImportError:
+        raise click.UsageError(_("the web page needs its extra: pip install 'zh-glossary-check[web]'")) from None
+    if not desk.is_local(host) and not allow_remote:
+        raise click.UsageError(_("{host} is not a loopback address: add --allow-remote to serve other machines")
+                               .format(host=host))
+    from .runner import Settings
+
+    load_termbase(termbases, no_default)  # a broken term base stops here, with its one line
+    state = desk.Desk(settings=Settings(termbases=termbases, no_default=no_default),
+                      max_upload=max_upload * 1024 * 1024)
+    click.echo(_("Serving on http://{host}:{port}/ (Ctrl+C to stop)").format(host=host, port=port), err=True)
+    desk.serve(host, port, state)
+
+
+@main.command()
 @click.argument("query")
 @termbase_options
 def explain(query: str, termbases: tuple[str, ...], no_default: bool) -> None:

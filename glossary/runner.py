@@ -39,6 +39,8 @@ class Settings:
     exempt_quotes: bool = False
     fix: bool = False
     max_size: int | None = None
+    prefer: str | None = None
+    """The house publisher (`prefer` in [tool.glossary]) chosen by the front end; overrides the file's."""
     unsafe_fixes: bool = False
 
 
@@ -157,15 +159,16 @@ def prepare(path: str, settings: Settings):  # type: ignore[no-untyped-def]
 
     cfg = config.resolve(path, settings.config_file, settings.isolated)
     paths, default = cfg.termbases + settings.termbases, cfg.default_termbase and not settings.no_default
-    if cfg.prefer is not None:
+    prefer = settings.prefer or cfg.prefer
+    if prefer is not None:
         from . import house
 
         known = house.publishers(termbase_for(paths, default))
-        if cfg.prefer not in known:
+        if prefer not in known:
             raise config.ConfigError(
-                f'"prefer": no term of the term base is recorded as used by "{cfg.prefer}" '
+                f'"prefer": no term of the term base is recorded as used by "{prefer}" '
                 f'(known: {", ".join(sorted(known)) or "none"})', cfg.path)
-    tb = termbase_for(paths, default, cfg.prefer)
+    tb = termbase_for(paths, default, prefer)
 
     options = Options(
         fix_encoding=settings.fix_encoding,
