@@ -105,7 +105,8 @@ def score(case: dict, tb) -> tuple[Tally, Counter[tuple[str, str]]]:  # type: ig
         found = glossary.check_pair(case["source"], text, case["source_lang"], case["lang"], tb)
     else:
         found = glossary.check(text, case["lang"], tb)
-    found = [f for f in found if f.code not in ("unused-suppression",)]
+    # Notes about a fix (check-grammar) and about suppressions are not renderings.
+    found = [f for f in found if f.code not in ("unused-suppression", "check-grammar")]
     expected = expectations(case)
     tally = Tally()
     codes: Counter[tuple[str, str]] = Counter()
@@ -125,7 +126,9 @@ def score(case: dict, tb) -> tuple[Tally, Counter[tuple[str, str]]]:  # type: ig
         tally.tp += 1
         codes[(found[hit].code, "tp")] += 1
         want = e.get("suggestion") or tb.concept(e["concept"]).preferred(case["lang"]).text
-        if (found[hit].suggestion or "").casefold() == want.casefold():
+        got = (found[hit].suggestion or "").casefold()
+        # A fix may take the next word along when the number changes ("... exchanges have").
+        if got == want.casefold() or (got.startswith(want.casefold() + " ") and found[hit].span.end > span[1]):
             tally.exact += 1
         else:
             tally.alarms.append(f"[{language(case)}] suggestion {found[hit].suggestion!r}, expected {want!r} for {e['found']!r}")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from ..case import keep_case, sentence_initial
 from ..model import Document, Finding, Match, Segment, Severity, Span
 from ..positions import LineIndex
 from ..termbase import TermBase
@@ -31,6 +32,11 @@ def unlisted(text: str, lang: str, matches: list[Match], termbase: TermBase) -> 
     hits = index.scan(text)
     if not hits:
         return []
+    from ..literals import literal_spans, outside
+
+    literals = literal_spans(text)
+    if literals:  # URLs, e-mail addresses, file paths and code spans are never matched
+        hits = [h for h in hits if outside(Span(h.start, h.end), literals)]
     out = []
     for hit in hits:
         if not _free(hit, matches):
@@ -55,6 +61,7 @@ def unlisted(text: str, lang: str, matches: list[Match], termbase: TermBase) -> 
             suggestion, renderable, why = rendered.text, rendered.fixable, rendered.why
             if rendered.widen:
                 span = Span(hit.start - rendered.widen, hit.end)
+        suggestion = keep_case(text[span.start:span.end], suggestion, sentence_initial(text, span.start))
         if suggestion.casefold() == text[span.start:span.end].casefold():
             out.append((hit, None, False, "", span))  # the preferred rendering, inflected
             continue
