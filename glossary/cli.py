@@ -100,14 +100,19 @@ def option_tag(value: str | None, option: str = "--lang") -> str | None:
 
 # ------------------------------------------------------------------ inputs
 
-def inputs(paths: tuple[str, ...]):  # type: ignore[no-untyped-def]
-    """The runner's inputs for PATHS: `-` is stdin, read here; folders are walked (glossary.discover)."""
+def inputs(paths: tuple[str, ...], max_size: int | None = None):  # type: ignore[no-untyped-def]
+    """The runner's inputs for PATHS: `-` is stdin, read here (up to the size cap); folders are walked (glossary.discover)."""
     from .discover import walk
+    from .files import DEFAULT_MAX_SIZE, read_stream
     from .runner import Input
 
     for raw in paths:
         if raw == STDIN:
-            yield Input("<stdin>", data=sys.stdin.buffer.read())
+            try:
+                data = read_stream(sys.stdin.buffer, "<stdin>", max_size or DEFAULT_MAX_SIZE)
+            except GlossaryError as exc:
+                raise fail(exc) from None
+            yield Input("<stdin>", data=data)
         else:
             for path, named in walk((raw,)):
                 yield Input(path, named=named)
@@ -130,6 +135,11 @@ class Run:
                    pairs=bilingual_rows(result))
 
     def error(self, exc: GlossaryError) -> None:
+        from .files import LinkOutside
+
+        if isinstance(exc, LinkOutside):
+            click.echo(f"glossary: warning: {exc}", err=True)  # skipped, as a walk skips a binary file
+            return
         if str(exc) in self.errors:
             return  # one broken settings file or term base, reported once
         self.errors.append(str(exc))
@@ -150,17 +160,18 @@ def bilingual_rows(result: Any) -> dict[str, tuple[tuple[str, int, int], ...]]:
     return rows
 
 
-def emit(run: Run, fmt: str, verbose: bool, statistics: dict[str, Any] | None = None, explain: bool = False) -> None:
+def emit(run: Run, fmt: str, verbose: bool, statistics: dict[str, Any] | None = None, explain: bool = False,
+         err: bool = False) -> None:
     from .reporters import Report, reporter
 
     report = Report(
         findings=tuple(run.findings), files=tuple(run.files), sources=run.sources,
-        errors=tuple(run.errors), fixed=tuple(run.fixed), color=use_color(sys.stdout), verbose=verbose,
-        statistics=statistics, explain=explain, pairs=run.pairs,
+        errors=tuple(run.errors), fixed=tuple(run.fixed), color=use_color(sys.stderr if err else sys.stdout),
+        verbose=verbose, statistics=statistics, explain=explain, pairs=run.pairs,
     )
     text = reporter(fmt).render(report)
     if text:
-        click.echo(text, nl=False, color=report.color)
+        click.echo(text, nl=False, color=report.color, err=err)
 
 
 def summary(run: Run) -> str:
@@ -180,12 +191,28 @@ def summary(run: Run) -> str:
     return _("{found} {where}.").format(found=found, where=where)
 
 
-def exit_code(run: Run, exit_zero: bool = False) -> int:
+_RANK = {"info": 1, "warning": 2, "error": 3}
+
+
+def failing(findings: Any, fail_on: str = "warning") -> bool:
+    """Whether any finding is at least as severe as `fail_on` (info notes never fail by default)."""
+    return any(_RANK[f.severity.value] >= _RANK[fail_on] for f in findings)
+
+
+def exit_code(run: Run, exit_zero: bool = False, fail_on: str = "warning") -> int:
     if run.errors:
         return EXIT_ERROR
-    if run.findings and not exit_zero:
+    if not exit_zero and failing(run.findings, fail_on):
         return EXIT_FINDINGS
     return EXIT_CLEAN
+
+
+def exit_options(f: Callable[..., Any]) -> Callable[..., Any]:
+    """How findings decide the exit code: `--fail-on` and `--exit-zero`."""
+    f = click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default="warning",
+                     show_default=True, help="Exit 1 for findings of this severity or worse.")(f)
+    f = click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")(f)
+    return f
 
 
 # ------------------------------------------------------------------ commands
@@ -211,12 +238,50 @@ def skip_exit_sweep() -> None:
         _EXIT_SWEEP_SKIPPED.append(True)
 
 
+EXIT_SIGINT, EXIT_SIGTERM = 130, 143  # 128 + the signal's number, as shells report
+
+
+def _on_signal(signum: int, frame: Any) -> None:
+    """SIGINT or SIGTERM: end worker processes, remove this run's temporary files, exit 128 + signum.
+
+    Done here rather than by raising an exception, which could surface inside a
+    fork or a lock of the process pool and be lost; the one step that must not
+    be cut short, rewriting a hard-linked file in place, blocks these signals.
+    """
+    import signal
+
+    runner = sys.modules.get(f"{__package__}.runner")
+    if runner is not None:
+        runner.kill_workers()
+    writers = sys.modules.get(f"{__package__}.writers")
+    if writers is not None:
+        writers.remove_live()
+    message = _("glossary: interrupted") if signum == signal.SIGINT else _("glossary: terminated")
+    try:
+        sys.stdout.flush()
+    except Exception:  # noqa: BLE001 - exiting anyway
+        pass
+    os.write(2, (message + "\n").encode("utf-8", "replace"))
+    os._exit(128 + signum)
+
+
 class MainGroup(LocalizedGroup):
-    """The `glossary` group: localized, and quick to exit."""
+    """The `glossary` group: localized, quick to exit, and clean when interrupted."""
 
     def main(self, *args: Any, **kwargs: Any) -> Any:  # type: ignore[override]
+        import signal
+        import threading
+
         skip_exit_sweep()
-        return super().main(*args, **kwargs)
+        if threading.current_thread() is not threading.main_thread():
+            return super().main(*args, **kwargs)
+        # click would turn KeyboardInterrupt into "Aborted!" and exit 1, the code for findings.
+        previous = {sig: signal.signal(sig, _on_signal) for sig in (signal.SIGINT, signal.SIGTERM)}
+        try:
+            return super().main(*args, **kwargs)
+        finally:
+            for sig, handler in previous.items():
+                signal.signal(sig, handler)
 
 
 FORMAT_CHOICE = click.Choice(["text", "json", "sarif", "github", "html"])
@@ -239,16 +304,31 @@ def file_options(f: Callable[..., Any]) -> Callable[..., Any]:
     f = click.option("--config", "config_file", type=click.Path(dir_okay=False),
                      help="Use this settings file for every path instead of the nearest one.")(f)
     f = click.option("--isolated", is_flag=True, help="Ignore all settings files.")(f)
-    f = click.option("--exempt-quotes", is_flag=True,
-                     help="Do not report variant renderings inside quotation marks (quoted titles).")(f)
+    f = click.option("--exempt-quotes/--check-quotes", default=None,
+                     help="Exempt marked quotations (Markdown block quotes, HTML q and blockquote) from variant findings, the default; --check-quotes checks inside them too.")(f)
     f = click.option("-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True,
                      help="Files checked in parallel (0: one per CPU).")(f)
+    f = click.option("--max-file-size", "max_file_size", metavar="SIZE", callback=_size_option,
+                     help="Refuse files larger than this (e.g. 64M, the default; K, M and G suffixes).")(f)
     return f
+
+
+def _size_option(ctx: click.Context, param: click.Parameter, value: str | None) -> int | None:
+    from .files import parse_size
+
+    if value is None:
+        return None
+    try:
+        return parse_size(value)
+    except ValueError:
+        raise click.BadParameter(_("{value} is not a size (use a number of bytes or a suffix K, M, G)")
+                                 .format(value=value)) from None
 
 
 def settings_for(paths: tuple[str, ...], termbases: tuple[str, ...], no_default: bool, lang: str | None,
                  encoding: str | None, fix_encoding: bool, source: str | None, source_lang: str | None,
-                 config_file: str | None, isolated: bool, exempt_quotes: bool, fix: bool = False):  # type: ignore[no-untyped-def]
+                 config_file: str | None, isolated: bool, exempt_quotes: bool | None, fix: bool = False,
+                 max_size: int | None = None):  # type: ignore[no-untyped-def]
     from .runner import Settings
 
     if source is not None and (len(paths) != 1 or Path(paths[0]).is_dir()):
@@ -267,7 +347,7 @@ def settings_for(paths: tuple[str, ...], termbases: tuple[str, ...], no_default:
             raise fail(exc) from None
     return Settings(termbases=termbases, no_default=no_default, lang=lang, source_lang=source_lang,
                     encoding=encoding, fix_encoding=fix_encoding, config_file=config_file, isolated=isolated,
-                    source=source, exempt_quotes=exempt_quotes, fix=fix)
+                    source=source, exempt_quotes=exempt_quotes, fix=fix, max_size=max_size)
 
 
 def concept_figures(outcome, settings, run: Run) -> list[Any]:  # type: ignore[no-untyped-def]
@@ -292,7 +372,7 @@ def concept_figures(outcome, settings, run: Run) -> list[Any]:  # type: ignore[n
 @input_options
 @file_options
 @click.option("--format", "fmt", type=REPORT_CHOICE, default="text", show_default=True, help="Output format.")
-@click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
+@exit_options
 @click.option("-q", "--quiet", is_flag=True, help="One line per finding, no context and no summary.")
 @click.option("--explain", is_flag=True, help="Under each finding, the concept's whole note and every source.")
 @click.option("--statistics", is_flag=True,
@@ -300,14 +380,14 @@ def concept_figures(outcome, settings, run: Run) -> list[Any]:  # type: ignore[n
                    "also per concept how often the source names it and how the translation renders it.")
 def check(paths: tuple[str, ...], termbases: tuple[str, ...], no_default: bool, lang: str | None,
           encoding: str | None, fix_encoding: bool, source: str | None, source_lang: str | None,
-          config_file: str | None, isolated: bool, exempt_quotes: bool, jobs: int, fmt: str, exit_zero: bool,
-          quiet: bool, explain: bool, statistics: bool) -> None:
+          config_file: str | None, isolated: bool, exempt_quotes: bool | None, jobs: int, max_file_size: int | None,
+          fmt: str, exit_zero: bool, fail_on: str, quiet: bool, explain: bool, statistics: bool) -> None:
     """Report unofficial renderings in PATHS (files, folders, or - for stdin)."""
     from .runner import run as run_inputs
 
     settings = settings_for(paths, termbases, no_default, lang, encoding, fix_encoding, source, source_lang,
-                            config_file, isolated, exempt_quotes)
-    result = run_inputs(inputs(paths), settings, jobs)
+                            config_file, isolated, exempt_quotes, max_size=max_file_size)
+    result = run_inputs(inputs(paths, max_file_size), settings, jobs)
     run = Run.of(result)
     for error in result.errors:
         run.error(error)
@@ -321,14 +401,14 @@ def check(paths: tuple[str, ...], termbases: tuple[str, ...], no_default: bool, 
         bilingual = bool(rows) or source is not None
         if fmt == "text":
             click.echo(finding_stats.render_text(counts) + (render_text(rows) if bilingual else ""), nl=False)
-            sys.exit(exit_code(run, exit_zero))
+            sys.exit(exit_code(run, exit_zero, fail_on))
         table = {"findings": finding_stats.as_json(counts), **(as_json(rows) if bilingual else {})}
     emit(run, fmt, verbose=not quiet, statistics=table if fmt == "json" else None, explain=explain)
     if table is not None and fmt != "json":
         click.echo(finding_stats.render_text(counts) + (render_text(rows) if bilingual else ""), nl=False, err=True)
     if fmt == "text" and not quiet and run.files:
         click.echo(summary(run), err=True)
-    sys.exit(exit_code(run, exit_zero))
+    sys.exit(exit_code(run, exit_zero, fail_on))
 
 
 @main.command()
@@ -336,38 +416,46 @@ def check(paths: tuple[str, ...], termbases: tuple[str, ...], no_default: bool, 
 @termbase_options
 @input_options
 @file_options
-@click.option("--diff", is_flag=True, help="Show the changes as a unified diff; write nothing.")
+@click.option("--diff", is_flag=True, help="Show the changes as a unified diff; write nothing. Only the diff goes to stdout.")
 @click.option("--format", "fmt", type=REPORT_CHOICE, default="text", show_default=True, help="Output format of what is left.")
+@exit_options
+@click.option("-q", "--quiet", is_flag=True, help="No line per fixed file; what is left, one line per finding.")
 def fix(paths: tuple[str, ...], termbases: tuple[str, ...], no_default: bool, lang: str | None,
         encoding: str | None, fix_encoding: bool, source: str | None, source_lang: str | None,
-        config_file: str | None, isolated: bool, exempt_quotes: bool, jobs: int, diff: bool, fmt: str) -> None:
+        config_file: str | None, isolated: bool, exempt_quotes: bool | None, jobs: int, max_file_size: int | None,
+        diff: bool, fmt: str, exit_zero: bool, fail_on: str, quiet: bool) -> None:
     """Rewrite deprecated and superseded renderings in PATHS in place."""
     from .runner import run as run_inputs
 
     settings = settings_for(paths, termbases, no_default, lang, encoding, fix_encoding, source, source_lang,
-                            config_file, isolated, exempt_quotes, fix=True)
-    result = run_inputs(inputs(paths), settings, jobs)
+                            config_file, isolated, exempt_quotes, fix=True, max_size=max_file_size)
+    result = run_inputs(inputs(paths, max_file_size), settings, jobs)
     run = Run.of(result)
+    written: set[tuple[int, int]] = set()
     for outcome in result:
         if outcome.error is not None:
             run.error(outcome.error)
         elif outcome.fixed_text is not None and outcome.document is not None:
-            if save_fix(outcome, diff, run):
+            if save_fix(outcome, diff, run, written, quiet):
                 run.fixed.append(outcome.document.path)
         for edit, why in outcome.refused:
             click.echo(_("{path}: not fixed at offset {offset}: {why}").format(
                 path=outcome.path, offset=edit.span.start, why=why), err=True)
     if run.findings:
-        emit(run, fmt, verbose=True)
-    code = exit_code(run)
-    sys.exit(EXIT_FINDINGS if code == EXIT_CLEAN and run.fixed else code)
+        # With --diff (or stdin) stdout carries the changed text only; what is left goes to stderr.
+        emit(run, fmt, verbose=not quiet, err=diff or STDIN in paths)
+    code = exit_code(run, exit_zero, fail_on)
+    # A fix that changed a file fails the hook run (as pre-commit expects); one that changed nothing does not.
+    sys.exit(EXIT_FINDINGS if code == EXIT_CLEAN and run.fixed and not exit_zero else code)
 
 
-def save_fix(outcome: Any, diff: bool, run: Run) -> bool:
+def save_fix(outcome: Any, diff: bool, run: Run, written: set[tuple[int, int]], quiet: bool = False) -> bool:
     """Print (stdin), show as a diff (`--diff`) or write one fixed file.
 
     True when the file counts as fixed (written, or shown as a diff): stdin
-    is printed, not fixed in place, and a failed write is an error.
+    is printed, not fixed in place, and a failed write is an error. `written`
+    holds the (device, inode) of files written so far: a file met again under
+    a second name (a link) is written once.
     """
     import difflib
 
@@ -383,15 +471,19 @@ def save_fix(outcome: Any, diff: bool, run: Run) -> bool:
             fromfile=f"a/{document.path}", tofile=f"b/{document.path}")), nl=False)
     else:
         try:
+            if writers.identity(document.path) in written:
+                return False
             if outcome.fixed_data is not None:
-                writers.write_bytes(document, outcome.fixed_data)
+                writers.write_bytes(document, outcome.fixed_data, read_as=outcome.stamp)
             else:
-                writers.write(document, text)
+                writers.write(document, text, read_as=outcome.stamp)
+            written.add(writers.identity(document.path))
         except GlossaryError as exc:
             run.error(exc)
             return False
-        click.echo(ngettext("Fixed {n} finding in {path}", "Fixed {n} findings in {path}", outcome.fixes)
-                   .format(n=outcome.fixes, path=document.path), err=True)
+        if not quiet:
+            click.echo(ngettext("Fixed {n} finding in {path}", "Fixed {n} findings in {path}", outcome.fixes)
+                       .format(n=outcome.fixes, path=document.path), err=True)
     return True
 
 
@@ -460,6 +552,38 @@ def terms(query: str, termbases: tuple[str, ...], no_default: bool, lang: str | 
     if not found:
         click.echo(_('No concept matches "{query}".').format(query=query), err=True)
         sys.exit(EXIT_FINDINGS)
+
+
+@main.command()
+@termbase_options
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; anything but a loopback address needs --allow-remote.")
+@click.option("--port", default=8765, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on.")
+@click.option("--allow-remote", is_flag=True, help="Let other machines reach the page (it has no login).")
+@click.option("--max-upload", default=10, show_default=True, type=click.IntRange(1, 1024),
+              help="Largest upload in MB.")
+def serve(termbases: tuple[str, ...], no_default: bool, host: str, port: int, allow_remote: bool,
+          max_upload: int) -> None:
+    """Serve the checker as a local web page: paste or drop a draft, accept fixes, download the file."""
+    try:
+        from . import serve as desk
+    except ImportError:  # pragma: no cover - depends on the installed extras
+        raise click.UsageError(_("the web page needs its extra: pip install 'zh-glossary-check[web]'")) from None
+    try:
+        import starlette  # noqa: F401
+        import uvicorn  # noqa: F401
+    except ImportError:
+        raise click.UsageError(_("the web page needs its extra: pip install 'zh-glossary-check[web]'")) from None
+    if not desk.is_local(host) and not allow_remote:
+        raise click.UsageError(_("{host} is not a loopback address: add --allow-remote to serve other machines")
+                               .format(host=host))
+    from .runner import Settings
+
+    load_termbase(termbases, no_default)  # a broken term base stops here, with its one line
+    state = desk.Desk(settings=Settings(termbases=termbases, no_default=no_default),
+                      max_upload=max_upload * 1024 * 1024)
+    click.echo(_("Serving on http://{host}:{port}/ (Ctrl+C to stop)").format(host=host, port=port), err=True)
+    desk.serve(host, port, state)
 
 
 @main.command()
