@@ -149,15 +149,18 @@ def check_pair(source: str, target: str, source_lang: str = "zh", target_lang: s
 
 
 def normalize(text: str, lang: str | None = None, termbase: TermBaseArg = None, *,
-              fix_encoding: bool = False) -> str:
-    """`text` with every deprecated or superseded rendering replaced by the official one."""
+              fix_encoding: bool = False, unsafe_fixes: bool = False) -> str:
+    """`text` with every deprecated or superseded rendering replaced by the official one.
+
+    `unsafe_fixes` also replaces unlisted variants found by concept signatures.
+    """
     from .checks import Options, check_text
     from .fix import apply, to_fixed_point
 
     out = _text(text)
     tag = None if lang is None else _lang(lang)
     tb = _termbase(termbase)
-    options = Options(fix_encoding=fix_encoding)
+    options = Options(fix_encoding=fix_encoding, unsafe_fixes=unsafe_fixes)
     out, _edits = to_fixed_point(out, lambda t: check_text(t, tag, tb, options), lambda t, e: (apply(t, e), len(e)))
     return out
 

@@ -11,7 +11,7 @@ them; a new check is one module and one record. docs/codes.md's table is
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from ..model import Document, Edit, Finding, Match, Segment, Severity, Span
 from ..positions import LineIndex
@@ -52,6 +52,10 @@ CHECKS: tuple[Check, ...] = (
     Check("untranslated-term", Severity.ERROR, False,
           N_('"{found}" is left untranslated: use "{suggestion}"'),
           N_("a source-language term copied into the translation as it is"), family="bilingual"),
+    Check("unlisted-variant", Severity.WARNING, True,
+          N_('"{found}" looks like an unlisted rendering: use "{suggestion}"'),
+          N_("a rendering the term base does not list, found by the concept's signature (fixed only with --unsafe-fixes)"),
+          family="variants", fix_option="--unsafe-fixes"),
     Check("check-grammar", Severity.INFO, False,
           N_('"{found}" is fixed to "{suggestion}": check the words around it'),
           N_("a fix whose neighbouring words (article, verb agreement) the tool could not settle"), family="terms"),
@@ -76,6 +80,8 @@ class Options:
     disable_concepts: frozenset[str] = frozenset()
     severity: tuple[tuple[str, Severity], ...] = ()
     exempt_quotes: bool | frozenset[str] = True  # marked quotations keep their wording
+    # unlisted-variant findings are fixable only when asked (`--unsafe-fixes`).
+    unsafe_fixes: bool = False
 
 
 def make_finding(code: str, document: Document, segment: Segment, index: LineIndex, span: Span, *,
@@ -136,6 +142,8 @@ class Context:
     options: Options
     index: LineIndex
     scanned: tuple[tuple[Segment, str, list[Match]], ...]
+    # What one family computes and another reads (the variants' per-segment results), made once.
+    memo: dict[str, object] = field(default_factory=dict, compare=False, repr=False)
 
 
 def scan(document: Document, termbase: TermBase, options: Options) -> tuple[tuple[Segment, str, list[Match]], ...]:
@@ -146,6 +154,7 @@ def scan(document: Document, termbase: TermBase, options: Options) -> tuple[tupl
     from ..script import guess_lang
 
     scanned = []
+    unlisted: list[Counter[str]] = []  # unlisted variants per segment: renderings for missing-term
     for segment in (p for s in document.segments for p in paragraphs(s, options.lang)):
         lang = options.lang or segment.lang or guess_lang(segment.text)
         matches = matcher_for(termbase, lang).scan(segment.text)
@@ -166,6 +175,9 @@ def check_document(document: Document, termbase: TermBase, options: Options = Op
     findings: list[Finding] = []
     for family in FAMILIES:
         findings.extend(import_module(f".{family}", __name__).run(context))
+    from . import variants
+
+    findings = variants.settle(context, findings)
     findings = scope.apply(context, findings)
     findings.sort(key=lambda f: (f.span.start, f.span.end, f.code))
     return findings
@@ -175,7 +187,7 @@ def codes_table() -> str:
     """The table of codes in docs/codes.md: code, severity, what `glossary fix` does."""
     rows = ["| code | severity | `glossary fix` |", "| --- | --- | --- |"]
     for c in CHECKS:
-        fix = "rewrites it" if c.fixable else f"with `{c.fix_option}`" if c.fix_option else "no"
+        fix = f"with `{c.fix_option}`" if c.fix_option else "rewrites it" if c.fixable else "no"
         rows.append(f"| [`{c.code}`](#{c.code}) | {c.severity} | {fix} |")
     return "\n".join(rows) + "\n"
 

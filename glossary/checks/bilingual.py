@@ -6,7 +6,9 @@ source names it: none at all is an error, fewer is a warning (two mentions in
 the source and one in the target usually means a sentence lost its term). A
 rendering in a deprecated or superseded form counts as a rendering here, since
 `deprecated-term` already reports it, and so does a source term left as it is,
-which is reported as `untranslated-term` at its own span. Concepts without a
+which is reported as `untranslated-term` at its own span, and so does an
+unlisted variant found by the concept's signature (`unlisted-variant`, at its
+span). Concepts without a
 rendering in the target language are not checked.
 
 Variants marked `requires_source` (renderings wrong only as a translation of
@@ -53,26 +55,30 @@ def _count(matches: list[Match]) -> Counter[str]:
 
 
 def run(context: Context) -> list[Finding]:
-    return in_document(context.document, context.index, context.scanned, context.termbase, context.options)
+    from .variants import by_segment
+
+    unlisted = [rendered for _found, rendered in by_segment(context)]
+    return in_document(context.document, context.index, context.scanned, context.termbase, context.options, unlisted)
 
 
 def in_document(document: Document, index: LineIndex, scanned: Sequence[tuple[Segment, str, list[Match]]],
-                termbase: TermBase, options: Options) -> list[Finding]:
+                termbase: TermBase, options: Options, unlisted: list[Counter[str]] | None = None) -> list[Finding]:
     """Every bilingual finding: each segment that has a source in another language, against its source."""
     from ..script import guess_lang
 
     findings: list[Finding] = []
-    for segment, lang, matches in scanned:
+    for number, (segment, lang, matches) in enumerate(scanned):
         if segment.source_text is None or not segment.source_text.strip() or not segment.text.strip():
             continue
         source_lang = options.source_lang or segment.source_lang or guess_lang(segment.source_text)
         if source_lang != lang:
-            findings.extend(_in_segment(document, index, segment, lang, matches, source_lang, termbase))
+            extra = unlisted[number] if unlisted is not None and number < len(unlisted) else None
+            findings.extend(_in_segment(document, index, segment, lang, matches, source_lang, termbase, extra))
     return findings
 
 
 def _in_segment(document: Document, index: LineIndex, segment: Segment, lang: str, matches: list[Match],
-                source_lang: str, termbase: TermBase) -> list[Finding]:
+                source_lang: str, termbase: TermBase, unlisted: Counter[str] | None = None) -> list[Finding]:
     from ..matcher import matcher_for
 
     source_matcher = matcher_for(termbase, source_lang)
@@ -84,6 +90,8 @@ def _in_segment(document: Document, index: LineIndex, segment: Segment, lang: st
     could_hold = not segment.text.isascii() or _has_ascii_key(termbase, source_lang, source_matcher)
     left = [m for m in source_matcher.scan(segment.text) if m.concept_id in named] if could_hold else []
     rendered = _count(matches)
+    if unlisted:
+        rendered.update(unlisted)  # reported as unlisted-variant at its own span
     rendered.update(_count(left))
     where = (document, index, segment, lang, termbase)
     return (_untranslated(where, left) + _variants_of_named(where, matches, named)

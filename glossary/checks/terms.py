@@ -43,9 +43,17 @@ def variant_matches(matches: list[Match]) -> list[Match]:
 def run(context: Context) -> list[Finding]:
     """Variants in every segment; a fix writes the rendering the text already uses when the default
     target is of another family: a fixed text must not mix renderings."""
+    from .variants import by_segment
+
     used = first_used(context.scanned)
-    return [f for segment, lang, matches in context.scanned
-            for f in in_segment(context.document, segment, context.index, lang, matches, context.termbase, used)]
+    findings: list[Finding] = []
+    for (segment, lang, matches), (found, _rendered) in zip(context.scanned, by_segment(context)):
+        listed = in_segment(context.document, segment, context.index, lang, matches, context.termbase, used)
+        if found:  # a listed variant inside a longer unlisted one is part of it (leftmost-longest)
+            listed = [f for f in listed
+                      if not any(v.span.start <= f.span.start and f.span.end <= v.span.end for v in found)]
+        findings.extend(listed)
+    return findings
 
 
 def variant_named(concept: Concept, lang: str, text: str) -> Term | None:

@@ -15,7 +15,7 @@ DOCS = Path(__file__).resolve().parents[2] / "docs" / "codes.md"
 
 
 def test_every_family_is_a_module_with_run_and_every_code_but_the_scope_steps_has_one() -> None:
-    assert FAMILIES == ("terms", "consistency", "encoding", "bilingual")
+    assert FAMILIES == ("terms", "consistency", "encoding", "bilingual", "variants")
     for family in FAMILIES:
         assert callable(import_module(f"glossary.checks.{family}").run)
     assert [c.code for c in CHECKS if c.family is None] == ["unused-suppression"]
