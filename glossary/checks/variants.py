@@ -177,7 +177,8 @@ def stand_ins(findings: list[Finding], termbase: TermBase) -> list[Finding]:
             if part is None or fold_text(part.text) not in fold_text(whole.text):
                 continue
             out[i] = replace(f, code="unlisted-variant", severity=Severity.WARNING, concept_id=m.concept_id,
-                             suggestion=whole.text, fixable=False,
+                             suggestion=whole.text, fixable=False, fix=None,
+                             no_fix="a stand-in for the concept the source names: a person decides",
                              reason=f"the source names {m.found}; this renders only part of it ({f.concept_id})")
             drop.add(id(m))
             break
