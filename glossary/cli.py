@@ -567,6 +567,10 @@ from .cli_brief import register as _register_brief  # noqa: E402
 
 _register_brief(main, termbase_options, load_termbase, UsageError, option_tag)
 
+from .cli_lsp import register as _register_lsp  # noqa: E402
+
+_register_lsp(main, termbase_options, settings_for, UsageError)
+
 # `glossary check --locale ru ...` reads as naturally as `glossary --locale ru check ...`:
 # every subcommand accepts the option too (LocalizedGroup has already applied it).
 for _command in main.commands.values():

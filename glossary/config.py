@@ -231,3 +231,9 @@ def resolve(path: str | Path, config_file: str | None = None, isolated: bool = F
 @lru_cache(maxsize=16)
 def _explicit(path: str) -> Config:
     return load(path)
+
+
+def forget() -> None:
+    """Read settings files anew on the next lookup (they changed on disk)."""
+    _for_folder.cache_clear()
+    _explicit.cache_clear()
