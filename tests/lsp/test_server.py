@@ -70,7 +70,11 @@ def apply(text: str, edits: list[lsp.TextEdit]) -> str:
 
 
 def run(coroutine):  # type: ignore[no-untyped-def]
-    return asyncio.run(asyncio.wait_for(coroutine, 4 * WAIT))
+    """Run the scenario in a thread of its own: a test before may have left an event loop in this one."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, asyncio.wait_for(coroutine, 4 * WAIT)).result()
 
 
 def test_diagnostics_then_a_quick_fix_edits_the_text(tmp_path: Path) -> None:
