@@ -1,8 +1,14 @@
 """On-disk cache of loaded term bases and compiled automata.
 
-Keyed by the digest of the term base bytes, the package version and the Python
-version, so a stale entry is never read; any failure to read or write the cache
-falls back to building afresh, because a cache must never break a check.
+Keyed by the digest of the term base bytes (never their paths: the same file
+named two ways is one entry), the package version, the Python version and the
+installation (where the package lives and when its modules were written), so a
+stale or foreign entry is never read, and two installations sharing a cache
+folder keep an entry each instead of rebuilding on alternate runs. One folder
+per user (`$XDG_CACHE_HOME/glossary`, else `~/.cache/glossary`, made private);
+entries are written to a temporary file and renamed into place. Any failure to
+read or write the cache falls back to building afresh, because a cache must
+never break a check: a corrupt entry is a miss.
 """
 
 from __future__ import annotations
@@ -39,8 +45,28 @@ def directory() -> Path:
 LAYOUT = 2
 
 
+# The modules whose code decides what a cache entry holds.
+_PICKLED_BY = ("cache.py", "model.py", "termbase.py", "matcher.py", "fold.py", "morph/__init__.py")
+_INSTALL: list[str] = []
+
+
+def installation() -> str:
+    """This installation: the package's folder and its modules' times and sizes (a few stat calls)."""
+    if not _INSTALL:
+        here = os.path.dirname(os.path.abspath(__file__))
+        parts = [here]
+        for name in _PICKLED_BY:
+            try:
+                st = os.stat(os.path.join(here, name))
+                parts.append(f"{st.st_mtime_ns}:{st.st_size}")
+            except OSError:
+                parts.append("-")
+        _INSTALL.append("\0".join(parts))
+    return _INSTALL[0]
+
+
 def _file(kind: str, key: str) -> Path:
-    tag = f"{__version__}-py{sys.version_info[0]}{sys.version_info[1]}-l{LAYOUT}"
+    tag = f"{__version__}-py{sys.version_info[0]}{sys.version_info[1]}-l{LAYOUT}\0{installation()}"
     name = sha256(f"{key}\0{tag}".encode()).hexdigest()[:40]
     return directory() / f"{kind}-{name}.pickle"
 
@@ -73,7 +99,7 @@ def put(kind: str, key: str, value: Any) -> None:
         return
     target = _file(kind, key)
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
+        target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         import tempfile  # only a cache miss writes; a hit should start fast
 
         fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=".pickle")

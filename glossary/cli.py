@@ -100,14 +100,19 @@ def option_tag(value: str | None, option: str = "--lang") -> str | None:
 
 # ------------------------------------------------------------------ inputs
 
-def inputs(paths: tuple[str, ...]):  # type: ignore[no-untyped-def]
-    """The runner's inputs for PATHS: `-` is stdin, read here; folders are walked (glossary.discover)."""
+def inputs(paths: tuple[str, ...], max_size: int | None = None):  # type: ignore[no-untyped-def]
+    """The runner's inputs for PATHS: `-` is stdin, read here (up to the size cap); folders are walked (glossary.discover)."""
     from .discover import walk
+    from .files import DEFAULT_MAX_SIZE, read_stream
     from .runner import Input
 
     for raw in paths:
         if raw == STDIN:
-            yield Input("<stdin>", data=sys.stdin.buffer.read())
+            try:
+                data = read_stream(sys.stdin.buffer, "<stdin>", max_size or DEFAULT_MAX_SIZE)
+            except GlossaryError as exc:
+                raise fail(exc) from None
+            yield Input("<stdin>", data=data)
         else:
             for path, named in walk((raw,)):
                 yield Input(path, named=named)
@@ -130,6 +135,11 @@ class Run:
                    pairs=bilingual_rows(result))
 
     def error(self, exc: GlossaryError) -> None:
+        from .files import LinkOutside
+
+        if isinstance(exc, LinkOutside):
+            click.echo(f"glossary: warning: {exc}", err=True)  # skipped, as a walk skips a binary file
+            return
         if str(exc) in self.errors:
             return  # one broken settings file or term base, reported once
         self.errors.append(str(exc))
@@ -211,12 +221,50 @@ def skip_exit_sweep() -> None:
         _EXIT_SWEEP_SKIPPED.append(True)
 
 
+EXIT_SIGINT, EXIT_SIGTERM = 130, 143  # 128 + the signal's number, as shells report
+
+
+def _on_signal(signum: int, frame: Any) -> None:
+    """SIGINT or SIGTERM: end worker processes, remove this run's temporary files, exit 128 + signum.
+
+    Done here rather than by raising an exception, which could surface inside a
+    fork or a lock of the process pool and be lost; the one step that must not
+    be cut short, rewriting a hard-linked file in place, blocks these signals.
+    """
+    import signal
+
+    runner = sys.modules.get(f"{__package__}.runner")
+    if runner is not None:
+        runner.kill_workers()
+    writers = sys.modules.get(f"{__package__}.writers")
+    if writers is not None:
+        writers.remove_live()
+    message = _("glossary: interrupted") if signum == signal.SIGINT else _("glossary: terminated")
+    try:
+        sys.stdout.flush()
+    except Exception:  # noqa: BLE001 - exiting anyway
+        pass
+    os.write(2, (message + "\n").encode("utf-8", "replace"))
+    os._exit(128 + signum)
+
+
 class MainGroup(LocalizedGroup):
-    """The `glossary` group: localized, and quick to exit."""
+    """The `glossary` group: localized, quick to exit, and clean when interrupted."""
 
     def main(self, *args: Any, **kwargs: Any) -> Any:  # type: ignore[override]
+        import signal
+        import threading
+
         skip_exit_sweep()
-        return super().main(*args, **kwargs)
+        if threading.current_thread() is not threading.main_thread():
+            return super().main(*args, **kwargs)
+        # click would turn KeyboardInterrupt into "Aborted!" and exit 1, the code for findings.
+        previous = {sig: signal.signal(sig, _on_signal) for sig in (signal.SIGINT, signal.SIGTERM)}
+        try:
+            return super().main(*args, **kwargs)
+        finally:
+            for sig, handler in previous.items():
+                signal.signal(sig, handler)
 
 
 FORMAT_CHOICE = click.Choice(["text", "json", "sarif", "github", "html"])
@@ -243,12 +291,27 @@ def file_options(f: Callable[..., Any]) -> Callable[..., Any]:
                      help="Do not report variant renderings inside quotation marks (quoted titles).")(f)
     f = click.option("-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True,
                      help="Files checked in parallel (0: one per CPU).")(f)
+    f = click.option("--max-file-size", "max_file_size", metavar="SIZE", callback=_size_option,
+                     help="Refuse files larger than this (e.g. 64M, the default; K, M and G suffixes).")(f)
     return f
+
+
+def _size_option(ctx: click.Context, param: click.Parameter, value: str | None) -> int | None:
+    from .files import parse_size
+
+    if value is None:
+        return None
+    try:
+        return parse_size(value)
+    except ValueError:
+        raise click.BadParameter(_("{value} is not a size (use a number of bytes or a suffix K, M, G)")
+                                 .format(value=value)) from None
 
 
 def settings_for(paths: tuple[str, ...], termbases: tuple[str, ...], no_default: bool, lang: str | None,
                  encoding: str | None, fix_encoding: bool, source: str | None, source_lang: str | None,
-                 config_file: str | None, isolated: bool, exempt_quotes: bool, fix: bool = False):  # type: ignore[no-untyped-def]
+                 config_file: str | None, isolated: bool, exempt_quotes: bool, fix: bool = False,
+                 max_size: int | None = None):  # type: ignore[no-untyped-def]
     from .runner import Settings
 
     if source is not None and (len(paths) != 1 or Path(paths[0]).is_dir()):
@@ -267,7 +330,7 @@ def settings_for(paths: tuple[str, ...], termbases: tuple[str, ...], no_default:
             raise fail(exc) from None
     return Settings(termbases=termbases, no_default=no_default, lang=lang, source_lang=source_lang,
                     encoding=encoding, fix_encoding=fix_encoding, config_file=config_file, isolated=isolated,
-                    source=source, exempt_quotes=exempt_quotes, fix=fix)
+                    source=source, exempt_quotes=exempt_quotes, fix=fix, max_size=max_size)
 
 
 def concept_figures(outcome, settings, run: Run) -> list[Any]:  # type: ignore[no-untyped-def]
@@ -300,14 +363,14 @@ def concept_figures(outcome, settings, run: Run) -> list[Any]:  # type: ignore[n
                    "also per concept how often the source names it and how the translation renders it.")
 def check(paths: tuple[str, ...], termbases: tuple[str, ...], no_default: bool, lang: str | None,
           encoding: str | None, fix_encoding: bool, source: str | None, source_lang: str | None,
-          config_file: str | None, isolated: bool, exempt_quotes: bool, jobs: int, fmt: str, exit_zero: bool,
-          quiet: bool, explain: bool, statistics: bool) -> None:
+          config_file: str | None, isolated: bool, exempt_quotes: bool, jobs: int, max_file_size: int | None,
+          fmt: str, exit_zero: bool, quiet: bool, explain: bool, statistics: bool) -> None:
     """Report unofficial renderings in PATHS (files, folders, or - for stdin)."""
     from .runner import run as run_inputs
 
     settings = settings_for(paths, termbases, no_default, lang, encoding, fix_encoding, source, source_lang,
-                            config_file, isolated, exempt_quotes)
-    result = run_inputs(inputs(paths), settings, jobs)
+                            config_file, isolated, exempt_quotes, max_size=max_file_size)
+    result = run_inputs(inputs(paths, max_file_size), settings, jobs)
     run = Run.of(result)
     for error in result.errors:
         run.error(error)
@@ -340,19 +403,21 @@ def check(paths: tuple[str, ...], termbases: tuple[str, ...], no_default: bool, 
 @click.option("--format", "fmt", type=REPORT_CHOICE, default="text", show_default=True, help="Output format of what is left.")
 def fix(paths: tuple[str, ...], termbases: tuple[str, ...], no_default: bool, lang: str | None,
         encoding: str | None, fix_encoding: bool, source: str | None, source_lang: str | None,
-        config_file: str | None, isolated: bool, exempt_quotes: bool, jobs: int, diff: bool, fmt: str) -> None:
+        config_file: str | None, isolated: bool, exempt_quotes: bool, jobs: int, max_file_size: int | None,
+        diff: bool, fmt: str) -> None:
     """Rewrite deprecated and superseded renderings in PATHS in place."""
     from .runner import run as run_inputs
 
     settings = settings_for(paths, termbases, no_default, lang, encoding, fix_encoding, source, source_lang,
-                            config_file, isolated, exempt_quotes, fix=True)
-    result = run_inputs(inputs(paths), settings, jobs)
+                            config_file, isolated, exempt_quotes, fix=True, max_size=max_file_size)
+    result = run_inputs(inputs(paths, max_file_size), settings, jobs)
     run = Run.of(result)
+    written: set[tuple[int, int]] = set()
     for outcome in result:
         if outcome.error is not None:
             run.error(outcome.error)
         elif outcome.fixed_text is not None and outcome.document is not None:
-            if save_fix(outcome, diff, run):
+            if save_fix(outcome, diff, run, written):
                 run.fixed.append(outcome.document.path)
         for edit, why in outcome.refused:
             click.echo(_("{path}: not fixed at offset {offset}: {why}").format(
@@ -363,11 +428,13 @@ def fix(paths: tuple[str, ...], termbases: tuple[str, ...], no_default: bool, la
     sys.exit(EXIT_FINDINGS if code == EXIT_CLEAN and run.fixed else code)
 
 
-def save_fix(outcome: Any, diff: bool, run: Run) -> bool:
+def save_fix(outcome: Any, diff: bool, run: Run, written: set[tuple[int, int]]) -> bool:
     """Print (stdin), show as a diff (`--diff`) or write one fixed file.
 
     True when the file counts as fixed (written, or shown as a diff): stdin
-    is printed, not fixed in place, and a failed write is an error.
+    is printed, not fixed in place, and a failed write is an error. `written`
+    holds the (device, inode) of files written so far: a file met again under
+    a second name (a link) is written once.
     """
     import difflib
 
@@ -383,10 +450,13 @@ def save_fix(outcome: Any, diff: bool, run: Run) -> bool:
             fromfile=f"a/{document.path}", tofile=f"b/{document.path}")), nl=False)
     else:
         try:
+            if writers.identity(document.path) in written:
+                return False
             if outcome.fixed_data is not None:
-                writers.write_bytes(document, outcome.fixed_data)
+                writers.write_bytes(document, outcome.fixed_data, read_as=outcome.stamp)
             else:
-                writers.write(document, text)
+                writers.write(document, text, read_as=outcome.stamp)
+            written.add(writers.identity(document.path))
         except GlossaryError as exc:
             run.error(exc)
             return False
@@ -460,6 +530,38 @@ def terms(query: str, termbases: tuple[str, ...], no_default: bool, lang: str | 
     if not found:
         click.echo(_('No concept matches "{query}".').format(query=query), err=True)
         sys.exit(EXIT_FINDINGS)
+
+
+@main.command()
+@termbase_options
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; anything but a loopback address needs --allow-remote.")
+@click.option("--port", default=8765, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on.")
+@click.option("--allow-remote", is_flag=True, help="Let other machines reach the page (it has no login).")
+@click.option("--max-upload", default=10, show_default=True, type=click.IntRange(1, 1024),
+              help="Largest upload in MB.")
+def serve(termbases: tuple[str, ...], no_default: bool, host: str, port: int, allow_remote: bool,
+          max_upload: int) -> None:
+    """Serve the checker as a local web page: paste or drop a draft, accept fixes, download the file."""
+    try:
+        from . import serve as desk
+    except ImportError:  # pragma: no cover - depends on the installed extras
+        raise click.UsageError(_("the web page needs its extra: pip install 'zh-glossary-check[web]'")) from None
+    try:
+        import starlette  # noqa: F401
+        import uvicorn  # noqa: F401
+    except ImportError:
+        raise click.UsageError(_("the web page needs its extra: pip install 'zh-glossary-check[web]'")) from None
+    if not desk.is_local(host) and not allow_remote:
+        raise click.UsageError(_("{host} is not a loopback address: add --allow-remote to serve other machines")
+                               .format(host=host))
+    from .runner import Settings
+
+    load_termbase(termbases, no_default)  # a broken term base stops here, with its one line
+    state = desk.Desk(settings=Settings(termbases=termbases, no_default=no_default),
+                      max_upload=max_upload * 1024 * 1024)
+    click.echo(_("Serving on http://{host}:{port}/ (Ctrl+C to stop)").format(host=host, port=port), err=True)
+    desk.serve(host, port, state)
 
 
 @main.command()

@@ -18,6 +18,7 @@ Keys (all optional):
     disable = ["mixed-renderings"]     # finding codes not reported
     disable-concepts = ["belt-and-road"]
     exempt-quotes = true               # or a list of concept ids
+    max-file-size = "64M"              # files larger than this are refused (an input error)
     prefer = "xinhua"                  # house publisher: its renderings are preferred
                                        # where the term base records who uses what
 """
@@ -37,7 +38,7 @@ from .model import Severity
 FILE_NAMES = (".glossary.toml", "pyproject.toml")
 
 _KEYS = ("termbases", "default-termbase", "lang", "source-lang", "exclude", "severity", "disable",
-         "disable-concepts", "exempt-quotes", "prefer")
+         "disable-concepts", "exempt-quotes", "max-file-size", "prefer")
 
 
 class ConfigError(GlossaryError):
@@ -59,6 +60,7 @@ class Config:
     disable: frozenset[str] = frozenset()
     disable_concepts: frozenset[str] = frozenset()
     exempt_quotes: bool | frozenset[str] = False
+    max_file_size: int | None = None
     prefer: str | None = None
 
     def severity_of(self, code: str, default: Severity) -> Severity:
@@ -70,9 +72,9 @@ class Config:
             return False
         import fnmatch
 
-        p = Path(path).resolve()
+        p = real(path)
         try:
-            rel = PurePosixPath(p.relative_to(Path(self.root).resolve()).as_posix())
+            rel = PurePosixPath(p.relative_to(real(self.root)).as_posix())
         except ValueError:
             rel = PurePosixPath(p.as_posix())
         candidates = [str(rel), rel.name] + [str(parent) for parent in rel.parents if str(parent) != "."]
@@ -155,6 +157,13 @@ def parse(table: dict[str, Any], path: Path) -> Config:
     if "exempt-quotes" in table:
         raw = table["exempt-quotes"]
         values["exempt_quotes"] = raw if isinstance(raw, bool) else frozenset(_strings(path, "exempt-quotes", raw))
+    if "max-file-size" in table:
+        from .files import parse_size
+
+        try:
+            values["max_file_size"] = parse_size(table["max-file-size"])
+        except (ValueError, TypeError):
+            raise _error(path, '"max-file-size" must be a size such as 64M or a number of bytes') from None
     if "prefer" in table:
         raw = table["prefer"]
         if not isinstance(raw, str) or not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", raw):
@@ -213,9 +222,17 @@ def _for_folder(folder: str) -> Config:
     return _for_folder(str(parent))
 
 
+def real(path: str | Path) -> Path:
+    """`path` with links resolved; a link loop is a ConfigError naming the path, not a RuntimeError."""
+    try:
+        return Path(path).resolve()
+    except (RuntimeError, OSError):
+        raise ConfigError("cannot find its settings: a loop of symbolic links", str(path)) from None
+
+
 def discover(path: str | Path) -> Config:
     """The settings for the file at `path`: the nearest settings file above it."""
-    p = Path(path).resolve()
+    p = real(path)
     return _for_folder(str(p if p.is_dir() else p.parent))
 
 

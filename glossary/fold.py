@@ -322,12 +322,15 @@ def _apply(text: str, data: bytes, changes: list[tuple[str, str]],
            complex_chars: list[str]) -> tuple[str, OffsetMap | None]:
     """Fold `text` (UTF-8 `data`) that has no hard character, given its changes."""
     table = _TABLE
-    if len(data) < 1.25 * len(text):
-        # Mostly ASCII: fold ASCII through a byte table and the other changes
-        # with one regex pass over the UTF-8 bytes (found by their lead bytes,
-        # a byte per ASCII character; a str holding one astral character costs
-        # four bytes for every character, and a replace pass per character
-        # would copy it each time).
+    # Changes that lower() makes: the route that lower-cases first needs no
+    # replace pass for them.
+    cased = sum(1 for char, folded in changes if char.lower() == folded)
+    if len(data) < 1.25 * len(text) or cased * 2 < len(changes):
+        # Mostly ASCII, or changes that are mostly not case (full-width forms,
+        # punctuation): fold ASCII through a byte table and the other changes
+        # with one regex pass over the UTF-8 bytes (found by their lead bytes;
+        # a str holding one astral character costs four bytes for every
+        # character, and a replace pass per character would copy it each time).
         data = data.translate(_ASCII_FOLD)
         swap = {char.encode("utf-8"): folded.encode("utf-8") for char, folded in changes if folded != char}
         if swap:

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from .i18n import _
+
 # Regions whose Chinese is written in Traditional characters.
 _HANT_REGIONS = frozenset({"TW", "HK", "MO"})
 
@@ -27,7 +29,7 @@ def normalize(tag: str) -> str:
 
     raw = tag.strip()
     if not raw or any(c.isspace() for c in raw):
-        raise ValueError(f'bad language tag "{tag}"')
+        raise ValueError(_('bad language tag "{tag}"').format(tag=tag))
     sep = "-" if "-" in raw else "_"
     try:
         locale = Locale.parse(raw, sep=sep)
@@ -52,12 +54,12 @@ def _registered(raw: str, tag: str) -> str:
 
     hyphenated = raw.replace("_", "-")
     if not langcodes.tag_is_valid(hyphenated):
-        raise ValueError(f'unknown language tag "{tag}"')
+        raise ValueError(_('unknown language tag "{tag}"').format(tag=tag))
     parsed = langcodes.Language.get(hyphenated)
     language = parsed.language or ""
     # `x-…` (private use) and `und` name no language.
     if not (2 <= len(language) <= 3 and language.isalpha()) or language == "und":
-        raise ValueError(f'unknown language tag "{tag}"')
+        raise ValueError(_('unknown language tag "{tag}"').format(tag=tag))
     script = parsed.script
     if script is None or script == langcodes.Language.get(language).maximize().script:
         return language

@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 from typing import Union
 
 from .errors import GlossaryError
+from .files import Stamp
 from .model import Document, Edit, Finding
 
 
@@ -37,6 +38,9 @@ class Settings:
     source: str | None = None
     exempt_quotes: bool = False
     fix: bool = False
+    max_size: int | None = None
+    prefer: str | None = None
+    """The house publisher (`prefer` in [tool.glossary]) chosen by the front end; overrides the file's."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +73,7 @@ class Outcome:
     skipped: bool = False
     fixed_text: str | None = None
     fixes: int = 0
+    stamp: Stamp | None = None  # the file as read: a writer replaces it only if it still is
     fixed_data: bytes | None = None
     """The fixed file's bytes, for formats rewritten from their package (.docx) rather than `fixed_text`."""
     refused: tuple[tuple[Edit, str], ...] = ()
@@ -162,15 +167,16 @@ def prepare(path: str, settings: Settings):  # type: ignore[no-untyped-def]
 
     cfg = config.resolve(path, settings.config_file, settings.isolated)
     paths, default = cfg.termbases + settings.termbases, cfg.default_termbase and not settings.no_default
-    if cfg.prefer is not None:
+    prefer = settings.prefer or cfg.prefer
+    if prefer is not None:
         from . import house
 
         known = house.publishers(termbase_for(paths, default))
-        if cfg.prefer not in known:
+        if prefer not in known:
             raise config.ConfigError(
-                f'"prefer": no term of the term base is recorded as used by "{cfg.prefer}" '
+                f'"prefer": no term of the term base is recorded as used by "{prefer}" '
                 f'(known: {", ".join(sorted(known)) or "none"})', cfg.path)
-    tb = termbase_for(paths, default, cfg.prefer)
+    tb = termbase_for(paths, default, prefer)
 
     options = Options(
         fix_encoding=settings.fix_encoding,
@@ -182,28 +188,46 @@ def prepare(path: str, settings: Settings):  # type: ignore[no-untyped-def]
     return cfg, tb, options
 
 
-def content(item: Input, settings: Settings) -> tuple[bytes, str | None]:
-    """The input's bytes and the encoding to decode them with."""
-    from . import readers
+def max_size(settings: Settings, cfg) -> int:  # type: ignore[no-untyped-def]
+    """The per-file size cap: `--max-file-size`, else the settings file's, else the default."""
+    from .files import DEFAULT_MAX_SIZE
+
+    return settings.max_size or cfg.max_file_size or DEFAULT_MAX_SIZE
+
+
+def content(item: Input, settings: Settings, limit: int | None = None) -> tuple[bytes, str | None, Stamp | None]:
+    """The input's bytes, the encoding to decode them with, and the stamp of the file read (glossary.files:
+    regular files only, up to the size cap, links only inside the tree)."""
+    from . import files
 
     if item.text is not None:
-        return item.text.encode("utf-8", "surrogatepass"), "utf-8"
+        return item.text.encode("utf-8", "surrogatepass"), "utf-8", None
     if item.data is not None:
-        return item.data, settings.encoding
-    return readers.read_bytes(item.path), settings.encoding
+        return item.data, settings.encoding, None
+    data, stamp = files.read(files.target(item.path), limit or files.DEFAULT_MAX_SIZE)
+    return data, settings.encoding, stamp
 
 
-def read(item: Input, settings: Settings, options) -> Document | None:  # type: ignore[no-untyped-def]
+def read(item: Input, settings: Settings, options, limit: int | None = None) -> Document | None:  # type: ignore[no-untyped-def]
     """The input's document (the target of an aligned pair with `--source`), None for a skipped binary."""
-    from . import readers
+    return read_stamped(item, settings, options, limit)[0]
 
-    data, encoding = content(item, settings)
+
+def read_stamped(item: Input, settings: Settings, options, limit: int | None = None  # type: ignore[no-untyped-def]
+                 ) -> tuple[Document | None, Stamp | None]:
+    """The input's document (the target of an aligned pair with `--source`) and the stamp of its file;
+    None for a skipped binary."""
+    from . import files, readers
+
+    data, encoding, stamp = content(item, settings, limit)
     if settings.source is not None:
-        return readers.load_pair(settings.source, readers.read_bytes(settings.source), item.path, data,
-                                 encoding=encoding, lang=options.lang, source_lang=options.source_lang)
+        source = files.read(files.target(settings.source), limit or files.DEFAULT_MAX_SIZE)[0]
+        return readers.load_pair(settings.source, source, item.path, data, encoding=encoding, lang=options.lang,
+                                 source_lang=options.source_lang), stamp
     if not item.named and readers.bytes_reader(item.path) is None and readers.is_binary(data):
-        return None
-    return readers.load(item.path, data, encoding=encoding, lang=options.lang, source_lang=options.source_lang)
+        return None, stamp
+    return readers.load(item.path, data, encoding=encoding, lang=options.lang,
+                        source_lang=options.source_lang), stamp
 
 
 def reread(document: Document, text: str, settings: Settings, options) -> Document:  # type: ignore[no-untyped-def]
@@ -213,7 +237,7 @@ def reread(document: Document, text: str, settings: Settings, options) -> Docume
     data = writers.encode(document, text)
     if document.format == "aligned":
         assert settings.source is not None
-        return read(Input(document.path, data=data), settings, options)
+        return read(Input(document.path, data=data), settings, options)  # type: ignore[return-value]
     return readers.load(document.path, data, encoding=document.encoding, lang=options.lang,
                         fmt=document.format, source_lang=options.source_lang)
 
@@ -225,14 +249,18 @@ def one(item: Input, settings: Settings) -> Outcome:
         cfg, tb, options = prepare(path, settings)
         if not item.named and cfg.excludes(path):
             return Outcome(path, skipped=True)
-        document = read(item, settings, options)
+        document, stamp = read_stamped(item, settings, options, max_size(settings, cfg))
         if document is None:
             return Outcome(path, skipped=True)
         if not settings.fix:
             from .checks import check_document
 
-            return Outcome(path, document, tuple(check_document(document, tb, options)))
-        return fix_document(document, tb, settings, options)
+            return Outcome(path, document, tuple(check_document(document, tb, options)), stamp=stamp)
+        if stamp is not None:  # a file on disk: clear what killed runs left beside it
+            from . import files, writers
+
+            writers.sweep(os.path.dirname(os.path.abspath(files.target(path))))
+        return replace(fix_document(document, tb, settings, options), stamp=stamp)
     except GlossaryError as exc:
         return Outcome(path, error=exc)
 
@@ -334,8 +362,51 @@ def _outcomes(items: list[Input], settings: Settings, jobs: int) -> Iterator[Out
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
     chunk = max(1, len(rest) // (workers * 4))
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_worker_start,
+                               initargs=(os.getpid(),))
+    _POOLS.append(pool)
+    try:
         yield from pool.map(_one_packed, [(item, settings) for item in rest], chunksize=chunk)
+    except BaseException:
+        kill_workers()
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    else:
+        pool.shutdown()
+    finally:
+        _POOLS.remove(pool)
+
+
+_POOLS: list = []  # type: ignore[type-arg]
+
+
+def kill_workers() -> None:
+    """End every worker process of this process's pools now (safe in a signal handler: no locks)."""
+    import signal
+
+    for pool in list(_POOLS):
+        for pid in list(getattr(pool, "_processes", None) or ()):
+            try:
+                os.kill(pid, signal.SIGTERM)
+            except OSError:
+                pass
+
+
+def _worker_start(parent: int) -> None:
+    """In each worker: signals are the parent's business, and the worker ends when the parent does."""
+    import signal
+    import threading
+    import time
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True).start()
 
 
 def strip_document(outcome: Outcome) -> Outcome:

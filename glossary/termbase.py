@@ -476,7 +476,9 @@ def load(paths: Iterable[str | Path] = (), *, default: bool = True, use_cache: b
         if seen is not None:
             return seen
         cached = cache.get("termbase", digest)
-        if isinstance(cached, TermBase) and cached.paths == paths_read:
+        if isinstance(cached, TermBase) and len(cached.paths) == len(paths_read):
+            if cached.paths != paths_read:
+                _rename(cached, paths_read)
             _LOADED[(digest, paths_read)] = cached
             return cached
     tb = build([(name, _decode(data, name)) for name, data in raw], digest)
@@ -487,6 +489,28 @@ def load(paths: Iterable[str | Path] = (), *, default: bool = True, use_cache: b
 
 
 _LOADED: dict[tuple[str, tuple[str, ...]], TermBase] = {}
+
+
+def _rename(tb: TermBase, paths: tuple[str, ...]) -> None:
+    """Give a term base read from the cache the paths it was loaded by this time.
+
+    The cache is keyed by content, so the same files named another way (a
+    relative path, another checkout) hit the same entry; the concepts and terms
+    must then name the files as this run does. The unpickled objects belong to
+    this load alone, so their path fields are set in place.
+    """
+    renamed = dict(zip(tb.paths, paths))
+    setattr_ = object.__setattr__
+    for concept in tb.concepts:
+        if concept.path in renamed:
+            setattr_(concept, "path", renamed[concept.path])
+        for term in concept.terms:
+            if term.path in renamed:
+                setattr_(term, "path", renamed[term.path])
+    for warning in tb.warnings:
+        if warning.path in renamed:
+            warning.path = renamed[warning.path]
+    setattr_(tb, "paths", paths)
 
 
 def loads(text: str, path: str = "<string>") -> TermBase:

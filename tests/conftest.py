@@ -6,9 +6,15 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from glossary import i18n
 from glossary.termbase import TermBase, load
+
+# Property tests judge behaviour, never speed: on a loaded machine a 200 ms deadline
+# made them fail at random, which is a timed test by another name.
+settings.register_profile("default", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 DATA = Path(__file__).parent / "data"
 TERMBASE = DATA / "termbase.yaml"

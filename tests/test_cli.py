@@ -466,3 +466,7 @@ def test_input_errors_and_labels_are_translated(tmp_path: Path, locale: str, err
     assert err.strip() == error.format(path=missing).replace(f"{missing}：", f"{missing}: ")
     _code, out, _err = run("--locale", locale, "terms", "belt-and-road")
     assert f"  {label}" in out and "  source" not in out
+    po = tmp_path / "bad.po"
+    po.write_text('msgid ""\nmsgstr ""\n"Language: english\\n"\n\nmsgid "a"\nmsgstr "b"\n', encoding="utf-8")
+    code, _out, err = run("--locale", locale, "check", str(po))
+    assert code == 2 and "english" in err and "unknown language tag" not in err

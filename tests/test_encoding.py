@@ -227,10 +227,16 @@ def clean_texts(draw: st.DrawFn) -> str:
     out = []
     for i, (word, sep) in enumerate(parts):
         following = parts[i + 1][0] if i + 1 < len(parts) else ""
-        if sep == "\u00ad" and not (word[-1:].isalpha() and following[:1].isalpha()):
-            sep = " "  # a soft hyphen only ever sits inside a word
+        if sep == "\u00ad" and not (word[-2:].isalpha() and len(word) >= 2 and following[:2].isalpha()):
+            sep = " "  # a soft hyphen marks a hyphenation point: inside a word, two letters or more either side
         out.append(word + sep)
     return "".join(out)
+
+
+def test_two_lead_and_continuation_pairs_in_a_row_are_damage() -> None:
+    # Found by the property below when a one-letter word "Ô" was glued to itself by a soft
+    # hyphen: "Ô\u00adÔ—" is exactly the UTF-8 of "ԭԗ" read as Windows-1252, and is reported.
+    assert [d.repaired for d in find_damage("Ô\u00adÔ—")] == ["ԭԗ"]
 
 
 @given(clean_texts())

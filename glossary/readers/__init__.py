@@ -107,18 +107,11 @@ def reader_for(path: str, text: str, fmt: str | None = None) -> ModuleType:
     return READERS["text"]
 
 
-def read_bytes(path: str) -> bytes:
-    p = Path(path)
-    try:
-        return p.read_bytes()
-    except FileNotFoundError:
-        raise InputError(_("no such file or directory"), path) from None
-    except IsADirectoryError:
-        raise InputError(_("is a directory"), path) from None
-    except PermissionError:
-        raise InputError(_("cannot read: permission denied"), path) from None
-    except OSError as exc:
-        raise InputError(_("cannot read: {reason}").format(reason=exc.strerror), path) from None
+def read_bytes(path: str, max_size: int | None = None) -> bytes:
+    """The bytes of a regular file, up to the size cap (glossary.files)."""
+    from .. import files
+
+    return files.read(path, max_size or files.DEFAULT_MAX_SIZE)[0]
 
 
 def bytes_reader(path: str, fmt: str | None = None) -> ModuleType | None:

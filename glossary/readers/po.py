@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 import polib
 
 from glossary.errors import InputError
+from glossary.i18n import _
 from glossary.model import Document, Segment
 from glossary.readers._common import lang_tag
 
@@ -86,12 +87,12 @@ _PLAIN = re.compile(r'[^"\\]+')
 def _read_string(path: str, text: str, line_no: int, at: int, stop: int, into: _String) -> None:
     """Append the quoted string starting at offset `at` (a `"`) to `into`."""
     if at >= stop or text[at] != '"':
-        raise InputError("expected a quoted string", path, line_no, at - text.rfind("\n", 0, at))
+        raise InputError(_("expected a quoted string"), path, line_no, at - text.rfind("\n", 0, at))
     i = at + 1
     pieces: list[str] = []
     while True:
         if i >= stop:
-            raise InputError("unterminated string", path, line_no, at - text.rfind("\n", 0, at))
+            raise InputError(_("unterminated string"), path, line_no, at - text.rfind("\n", 0, at))
         run = _PLAIN.match(text, i, stop)
         if run is not None:
             end = run.end()
@@ -212,7 +213,7 @@ def parse(path: str, text: str, lang: str | None = None, source_lang: str | None
         value = (catalog.metadata.get("Language") or "").strip()
         if not value:
             line = header.first_line if header is not None else 1
-            raise InputError('the header names no language ("Language:"); pass --lang', path, line, 1)
+            raise InputError(_('the header names no language ("Language:"); pass --lang'), path, line, 1)
         offset = text.find("Language:")
         target_lang = lang_tag(value, path, text, offset if offset >= 0 else None)
     if source_lang:

@@ -65,6 +65,20 @@ def build(fmt: str, pairs: list[tuple[str, str]], suppress: str | None) -> Docum
             return '"' + v.replace('"', '""') + '"'
         rows = "".join(f"{cell(s)},{cell(t)}\r\n" for s, t in pairs)
         return load("pairs.csv", ("source,target\r\n" + rows).encode(), lang="en", source_lang="zh")
+    if fmt == "docx":
+        import io
+
+        import docx
+
+        word = docx.Document()
+        for _s, t in pairs:
+            paragraph = word.add_paragraph()
+            half = len(t) // 2  # two runs: a term may straddle them
+            paragraph.add_run(t[:half])
+            paragraph.add_run(t[half:]).bold = True
+        buffer = io.BytesIO()
+        word.save(buffer)
+        return load("draft.docx", buffer.getvalue(), lang="en")
     assert fmt == "aligned"
     # One segment per line, none blank on one side only.
     one_line = [(s.replace("\n", " ").strip() or "和", t.replace("\n", " ").strip() or "plain") for s, t in pairs]
@@ -73,6 +87,12 @@ def build(fmt: str, pairs: list[tuple[str, str]], suppress: str | None) -> Docum
 
 
 FORMATS = ["text", "markdown", "po", "xliff", "tmx", "csv", "aligned"]
+try:
+    import docx  # noqa: F401  (the Word reader's own dependency)
+except ImportError:  # pragma: no cover
+    pass
+else:
+    FORMATS.append("docx")
 TB = glossary.load()
 
 
