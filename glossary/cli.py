@@ -160,17 +160,18 @@ def bilingual_rows(result: Any) -> dict[str, tuple[tuple[str, int, int], ...]]:
     return rows
 
 
-def emit(run: Run, fmt: str, verbose: bool, statistics: dict[str, Any] | None = None, explain: bool = False) -> None:
+def emit(run: Run, fmt: str, verbose: bool, statistics: dict[str, Any] | None = None, explain: bool = False,
+         err: bool = False) -> None:
     from .reporters import Report, reporter
 
     report = Report(
         findings=tuple(run.findings), files=tuple(run.files), sources=run.sources,
-        errors=tuple(run.errors), fixed=tuple(run.fixed), color=use_color(sys.stdout), verbose=verbose,
-        statistics=statistics, explain=explain, pairs=run.pairs,
+        errors=tuple(run.errors), fixed=tuple(run.fixed), color=use_color(sys.stderr if err else sys.stdout),
+        verbose=verbose, statistics=statistics, explain=explain, pairs=run.pairs,
     )
     text = reporter(fmt).render(report)
     if text:
-        click.echo(text, nl=False, color=report.color)
+        click.echo(text, nl=False, color=report.color, err=err)
 
 
 def summary(run: Run) -> str:
@@ -190,12 +191,28 @@ def summary(run: Run) -> str:
     return _("{found} {where}.").format(found=found, where=where)
 
 
-def exit_code(run: Run, exit_zero: bool = False) -> int:
+_RANK = {"info": 1, "warning": 2, "error": 3}
+
+
+def failing(findings: Any, fail_on: str = "warning") -> bool:
+    """Whether any finding is at least as severe as `fail_on` (info notes never fail by default)."""
+    return any(_RANK[f.severity.value] >= _RANK[fail_on] for f in findings)
+
+
+def exit_code(run: Run, exit_zero: bool = False, fail_on: str = "warning") -> int:
     if run.errors:
         return EXIT_ERROR
-    if run.findings and not exit_zero:
+    if not exit_zero and failing(run.findings, fail_on):
         return EXIT_FINDINGS
     return EXIT_CLEAN
+
+
+def exit_options(f: Callable[..., Any]) -> Callable[..., Any]:
+    """How findings decide the exit code: `--fail-on` and `--exit-zero`."""
+    f = click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default="warning",
+                     show_default=True, help="Exit 1 for findings of this severity or worse.")(f)
+    f = click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")(f)
+    return f
 
 
 # ------------------------------------------------------------------ commands
@@ -287,8 +304,8 @@ def file_options(f: Callable[..., Any]) -> Callable[..., Any]:
     f = click.option("--config", "config_file", type=click.Path(dir_okay=False),
                      help="Use this settings file for every path instead of the nearest one.")(f)
     f = click.option("--isolated", is_flag=True, help="Ignore all settings files.")(f)
-    f = click.option("--exempt-quotes", is_flag=True,
-                     help="Do not report variant renderings inside quotation marks (quoted titles).")(f)
+    f = click.option("--exempt-quotes/--check-quotes", default=None,
+                     help="Exempt marked quotations (Markdown block quotes, HTML q and blockquote) from variant findings, the default; --check-quotes checks inside them too.")(f)
     f = click.option("-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True,
                      help="Files checked in parallel (0: one per CPU).")(f)
     f = click.option("--max-file-size", "max_file_size", metavar="SIZE", callback=_size_option,
@@ -310,7 +327,7 @@ def _size_option(ctx: click.Context, param: click.Parameter, value: str | None) 
 
 def settings_for(paths: tuple[str, ...], termbases: tuple[str, ...], no_default: bool, lang: str | None,
                  encoding: str | None, fix_encoding: bool, source: str | None, source_lang: str | None,
-                 config_file: str | None, isolated: bool, exempt_quotes: bool, fix: bool = False,
+                 config_file: str | None, isolated: bool, exempt_quotes: bool | None, fix: bool = False,
                  max_size: int | None = None):  # type: ignore[no-untyped-def]
     from .runner import Settings
 
@@ -355,7 +372,7 @@ def concept_figures(outcome, settings, run: Run) -> list[Any]:  # type: ignore[n
 @input_options
 @file_options
 @click.option("--format", "fmt", type=REPORT_CHOICE, default="text", show_default=True, help="Output format.")
-@click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
+@exit_options
 @click.option("-q", "--quiet", is_flag=True, help="One line per finding, no context and no summary.")
 @click.option("--explain", is_flag=True, help="Under each finding, the concept's whole note and every source.")
 @click.option("--statistics", is_flag=True,
@@ -363,8 +380,8 @@ def concept_figures(outcome, settings, run: Run) -> list[Any]:  # type: ignore[n
                    "also per concept how often the source names it and how the translation renders it.")
 def check(paths: tuple[str, ...], termbases: tuple[str, ...], no_default: bool, lang: str | None,
           encoding: str | None, fix_encoding: bool, source: str | None, source_lang: str | None,
-          config_file: str | None, isolated: bool, exempt_quotes: bool, jobs: int, max_file_size: int | None,
-          fmt: str, exit_zero: bool, quiet: bool, explain: bool, statistics: bool) -> None:
+          config_file: str | None, isolated: bool, exempt_quotes: bool | None, jobs: int, max_file_size: int | None,
+          fmt: str, exit_zero: bool, fail_on: str, quiet: bool, explain: bool, statistics: bool) -> None:
     """Report unofficial renderings in PATHS (files, folders, or - for stdin)."""
     from .runner import run as run_inputs
 
@@ -384,14 +401,14 @@ def check(paths: tuple[str, ...], termbases: tuple[str, ...], no_default: bool, 
         bilingual = bool(rows) or source is not None
         if fmt == "text":
             click.echo(finding_stats.render_text(counts) + (render_text(rows) if bilingual else ""), nl=False)
-            sys.exit(exit_code(run, exit_zero))
+            sys.exit(exit_code(run, exit_zero, fail_on))
         table = {"findings": finding_stats.as_json(counts), **(as_json(rows) if bilingual else {})}
     emit(run, fmt, verbose=not quiet, statistics=table if fmt == "json" else None, explain=explain)
     if table is not None and fmt != "json":
         click.echo(finding_stats.render_text(counts) + (render_text(rows) if bilingual else ""), nl=False, err=True)
     if fmt == "text" and not quiet and run.files:
         click.echo(summary(run), err=True)
-    sys.exit(exit_code(run, exit_zero))
+    sys.exit(exit_code(run, exit_zero, fail_on))
 
 
 @main.command()
@@ -399,12 +416,14 @@ def check(paths: tuple[str, ...], termbases: tuple[str, ...], no_default: bool, 
 @termbase_options
 @input_options
 @file_options
-@click.option("--diff", is_flag=True, help="Show the changes as a unified diff; write nothing.")
+@click.option("--diff", is_flag=True, help="Show the changes as a unified diff; write nothing. Only the diff goes to stdout.")
 @click.option("--format", "fmt", type=REPORT_CHOICE, default="text", show_default=True, help="Output format of what is left.")
+@exit_options
+@click.option("-q", "--quiet", is_flag=True, help="No line per fixed file; what is left, one line per finding.")
 def fix(paths: tuple[str, ...], termbases: tuple[str, ...], no_default: bool, lang: str | None,
         encoding: str | None, fix_encoding: bool, source: str | None, source_lang: str | None,
-        config_file: str | None, isolated: bool, exempt_quotes: bool, jobs: int, max_file_size: int | None,
-        diff: bool, fmt: str) -> None:
+        config_file: str | None, isolated: bool, exempt_quotes: bool | None, jobs: int, max_file_size: int | None,
+        diff: bool, fmt: str, exit_zero: bool, fail_on: str, quiet: bool) -> None:
     """Rewrite deprecated and superseded renderings in PATHS in place."""
     from .runner import run as run_inputs
 
@@ -417,18 +436,20 @@ def fix(paths: tuple[str, ...], termbases: tuple[str, ...], no_default: bool, la
         if outcome.error is not None:
             run.error(outcome.error)
         elif outcome.fixed_text is not None and outcome.document is not None:
-            if save_fix(outcome, diff, run, written):
+            if save_fix(outcome, diff, run, written, quiet):
                 run.fixed.append(outcome.document.path)
         for edit, why in outcome.refused:
             click.echo(_("{path}: not fixed at offset {offset}: {why}").format(
                 path=outcome.path, offset=edit.span.start, why=why), err=True)
     if run.findings:
-        emit(run, fmt, verbose=True)
-    code = exit_code(run)
-    sys.exit(EXIT_FINDINGS if code == EXIT_CLEAN and run.fixed else code)
+        # With --diff (or stdin) stdout carries the changed text only; what is left goes to stderr.
+        emit(run, fmt, verbose=not quiet, err=diff or STDIN in paths)
+    code = exit_code(run, exit_zero, fail_on)
+    # A fix that changed a file fails the hook run (as pre-commit expects); one that changed nothing does not.
+    sys.exit(EXIT_FINDINGS if code == EXIT_CLEAN and run.fixed and not exit_zero else code)
 
 
-def save_fix(outcome: Any, diff: bool, run: Run, written: set[tuple[int, int]]) -> bool:
+def save_fix(outcome: Any, diff: bool, run: Run, written: set[tuple[int, int]], quiet: bool = False) -> bool:
     """Print (stdin), show as a diff (`--diff`) or write one fixed file.
 
     True when the file counts as fixed (written, or shown as a diff): stdin
@@ -460,8 +481,9 @@ def save_fix(outcome: Any, diff: bool, run: Run, written: set[tuple[int, int]]) 
         except GlossaryError as exc:
             run.error(exc)
             return False
-        click.echo(ngettext("Fixed {n} finding in {path}", "Fixed {n} findings in {path}", outcome.fixes)
-                   .format(n=outcome.fixes, path=document.path), err=True)
+        if not quiet:
+            click.echo(ngettext("Fixed {n} finding in {path}", "Fixed {n} findings in {path}", outcome.fixes)
+                       .format(n=outcome.fixes, path=document.path), err=True)
     return True
 
 

@@ -56,6 +56,11 @@ DOCS: tuple[CodeDoc, ...] = (
         N_("Replace it with the official rendering in the language of the translation."),
     ),
     CodeDoc(
+        "check-grammar",
+        N_("A fix replaced a rendering, but the words next to it may need to change with it: an article before a word whose first sound its spelling does not tell, or a verb after a subject whose number changed."),
+        N_("Read the sentence after the fix and adjust the article or the verb by hand."),
+    ),
+    CodeDoc(
         "unused-suppression",
         N_("An inline glossary-disable comment has no finding in its scope, so it silences nothing; left in place it would silence a later, real finding."),
         N_("Remove the comment, or correct the concept id or code it names."),

@@ -17,7 +17,7 @@ Keys (all optional):
     severity = {missing-term = "warning", mixed-renderings = "info"}
     disable = ["mixed-renderings"]     # finding codes not reported
     disable-concepts = ["belt-and-road"]
-    exempt-quotes = true               # or a list of concept ids
+    exempt-quotes = true               # marked quotations (the default); false, or a list of concept ids
     max-file-size = "64M"              # files larger than this are refused (an input error)
     prefer = "xinhua"                  # house publisher: its renderings are preferred
                                        # where the term base records who uses what
@@ -59,7 +59,7 @@ class Config:
     severity: tuple[tuple[str, Severity], ...] = ()
     disable: frozenset[str] = frozenset()
     disable_concepts: frozenset[str] = frozenset()
-    exempt_quotes: bool | frozenset[str] = False
+    exempt_quotes: bool | frozenset[str] = True
     max_file_size: int | None = None
     prefer: str | None = None
 

@@ -1,4 +1,4 @@
-"""Turn findings into edits and apply them, keeping the case of what was found.
+"""Turn findings into edits and apply them; the case was kept by the check (glossary.case).
 
 Edits replace exactly the reported spans, right to left, so offsets stay valid
 and nothing outside the spans changes.
@@ -8,32 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
+from .case import keep_case, sentence_initial
 from .model import Edit, Finding, Span
 
-SENTENCE_END = frozenset(".!?…。！？")
-_OPENERS = frozenset("\"'“‘«„([{‹「『")
-
-
-def sentence_initial(text: str, start: int) -> bool:
-    """Whether `start` begins a sentence: text start, after . ! ? or a blank line."""
-    i = start - 1
-    while i >= 0 and text[i] in _OPENERS:
-        i -= 1
-    newlines = 0
-    while i >= 0 and text[i].isspace():
-        newlines += text[i] == "\n"
-        i -= 1
-    return i < 0 or newlines >= 2 or text[i] in SENTENCE_END
-
-
-def keep_case(found: str, replacement: str, initial: bool) -> str:
-    """All capitals stay all capitals; a capital that starts a sentence stays."""
-    letters = [c for c in found if c.isalpha()]
-    if len(letters) >= 2 and all(c.isupper() for c in letters):
-        return replacement.upper()
-    if initial and letters and found.lstrip()[:1].isupper() and replacement[:1].islower():
-        return replacement[:1].upper() + replacement[1:]
-    return replacement
+__all__ = ["apply", "keep_case", "plan", "sentence_initial", "touched"]
 
 
 def plan(text: str, findings: Iterable[Finding], *, fix_encoding: bool = False,
@@ -47,8 +25,7 @@ def plan(text: str, findings: Iterable[Finding], *, fix_encoding: bool = False,
             continue
         if edits and f.span.start < edits[-1].span.end:
             continue  # overlapping findings: the next run fixes the rest
-        replacement = f.suggestion if f.code == "encoding-damage" else keep_case(
-            f.found, f.suggestion, sentence_initial(text, f.span.start))
+        replacement = f.suggestion  # the check wrote it in the found case
         if replacement != f.found:
             edits.append(Edit(f.span, escape(replacement)))
     return tuple(edits)
@@ -70,3 +47,31 @@ def apply(text: str, edits: Iterable[Edit]) -> str:
 
 def touched(edits: Iterable[Edit]) -> list[Span]:
     return [e.span for e in edits]
+
+
+def moved(finding: Finding, edits: Iterable[Edit]) -> Finding:
+    """`finding` with its span where it lies after `edits`; a span an edit replaced becomes the replacement."""
+    from dataclasses import replace
+
+    shift, start, end = 0, finding.start, finding.end
+    for e in sorted(edits, key=lambda e: e.span.start):
+        if e.span.end <= finding.start:
+            shift += len(e.replacement) - (e.span.end - e.span.start)
+        elif (e.span.start, e.span.end) == (finding.start, finding.end):
+            return replace(finding, start=e.span.start + shift, end=e.span.start + shift + len(e.replacement))
+    return replace(finding, start=start + shift, end=end + shift)
+
+
+def placed(findings: Iterable[Finding], text: str) -> list[Finding]:
+    """Findings moved by `moved`, with their lines, columns and found text taken from the fixed `text`."""
+    from dataclasses import replace
+
+    from .positions import LineIndex
+
+    index = LineIndex(text)
+    out = []
+    for f in findings:
+        start, end = index.position(f.start), index.position(f.end)
+        out.append(replace(f, line=start.line, column=start.column, end_line=end.line, end_column=end.column,
+                           found=text[f.start:f.end]))
+    return out

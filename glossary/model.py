@@ -142,6 +142,8 @@ class Term:
     path: str = field(default="", compare=False)
     reason: str = ""
     """Why this rendering is (not) used, in one sentence: the line a finding shows by default."""
+    # "none": a name written without an article (a fix drops "the"/"a" before it).
+    article: str = ""
 
 
 @_pickled_by_constructor

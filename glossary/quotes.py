@@ -1,61 +1,62 @@
-"""Find quoted passages, so a quotation may keep the wording it quotes.
+"""Marked quotations, which keep the wording they quote.
 
-A translator quoting a title of the time ("the 'One Belt, One Road' strategy,
-as the 2014 report called it") must not be told to change the quotation. With
-`exempt-quotes` on (for all concepts or for listed ones), a deprecated or
-superseded rendering that lies wholly inside quotation marks is not reported.
-
-Quotation marks recognised: “…”, ‘…’, «…», ‹…›, „…“, 「…」, 『…』, and
-straight "…" and '…'. A straight or curly single quote counts as opening only
-after a space, a line start or an opening bracket, and as closing only before a
-space, punctuation or the end, so the apostrophes in "China's" and "its
-partners’ view" are not quotation marks. A quotation ends in its own paragraph;
-an unclosed mark quotes nothing.
+A translator quoting a document of 2014 in a block quote must not be told to
+change it, and `fix` must not rewrite it. A quotation is exempt only when it is
+marked as one: a Markdown block quote (lines opening with `>`), an HTML `<q>` or
+`<blockquote>` element (in Markdown or any text that carries HTML), or a span a
+suppression comment covers (glossary.suppress). Text between quotation marks is
+not a quotation here: names of programmes are quoted as names ("the 'One Belt,
+One Road' strategy") and stay checked.
 """
 
 from __future__ import annotations
 
+import re
+
 from .model import Span
 
-_PAIRS = {"“": "”", "«": "»", "‹": "›", "„": "“", "「": "」", "『": "』"}
-_SINGLE_OPEN = {"'": "'", "‘": "’"}
-_OPEN_CONTEXT = " \t\n\r([{—–-/\"“«‹„「『"
+_HTML_QUOTE = re.compile(r"<(q|blockquote)(?:\s[^<>]*)?>[\s\S]*?</\1\s*>", re.IGNORECASE)
+_BLOCK_QUOTE_LINE = re.compile(r" {0,3}>")
+_FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
 
 
-def _before_ok(text: str, i: int) -> bool:
-    return i == 0 or text[i - 1] in _OPEN_CONTEXT or text[i - 1].isspace()
-
-
-def _after_ok(text: str, i: int) -> bool:
-    return i + 1 >= len(text) or not text[i + 1].isalnum()
-
-
-def quoted_spans(text: str) -> list[Span]:
-    """Spans of `text` inside quotation marks (the marks themselves included)."""
+def block_quotes(text: str) -> list[Span]:
+    """Runs of Markdown block-quote lines (outside fenced code), each run one span."""
     spans: list[Span] = []
-    stack: list[tuple[str, int]] = []  # (closing mark, offset of the opening mark)
-    i, n = 0, len(text)
-    while i < n:
-        c = text[i]
-        if c == "\n" and text[i + 1:i + 2] == "\n" or c == "\n" and text[i + 1:i + 3] == "\r\n":
-            stack.clear()  # a paragraph break ends every open quotation
-        elif stack and c == stack[-1][0] and (c not in "'’" or (i > 0 and not text[i - 1].isspace() and _after_ok(text, i))):
-            _, start = stack.pop()
-            if not stack:
-                spans.append(Span(start, i + 1))
-        elif c == '"':
-            if stack and stack[-1][0] == '"':
-                pass  # handled above
-            else:
-                stack.append(('"', i))
-        elif c in _PAIRS:
-            stack.append((_PAIRS[c], i))
-        elif c in _SINGLE_OPEN and _before_ok(text, i) and i + 1 < n and not text[i + 1].isspace():
-            stack.append((_SINGLE_OPEN[c], i))
-        i += 1
+    start: int | None = None
+    end = 0
+    fence: str | None = None
+    offset = 0
+    for raw in text.splitlines(keepends=True):
+        line = raw.rstrip("\r\n")
+        opened = _FENCE.match(line)
+        if fence is not None:
+            if opened and opened.group(1)[0] == fence[0] and len(opened.group(1)) >= len(fence):
+                fence = None
+        elif opened:
+            fence = opened.group(1)
+        quoted = fence is None and _BLOCK_QUOTE_LINE.match(line) is not None
+        if quoted:
+            if start is None:
+                start = offset
+            end = offset + len(line)
+        elif start is not None:
+            spans.append(Span(start, end))
+            start = None
+        offset += len(raw)
+    if start is not None:
+        spans.append(Span(start, end))
     return spans
+
+
+def quoted_spans(text: str, fmt: str = "text") -> list[Span]:
+    """Spans of the document text marked as quotations, sorted by start."""
+    spans = [Span(m.start(), m.end()) for m in _HTML_QUOTE.finditer(text)] if "<" in text else []
+    if fmt == "markdown" and ">" in text:
+        spans.extend(block_quotes(text))
+    return sorted(spans, key=lambda s: (s.start, s.end))
 
 
 def inside(span: Span, quoted: list[Span]) -> bool:
     """Whether `span` lies wholly inside one of the `quoted` spans."""
-    return any(q.start < span.start and span.end < q.end for q in quoted)
+    return any(q.start <= span.start and span.end <= q.end for q in quoted)

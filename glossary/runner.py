@@ -36,7 +36,7 @@ class Settings:
     config_file: str | None = None
     isolated: bool = False
     source: str | None = None
-    exempt_quotes: bool = False
+    exempt_quotes: bool | None = None  # None: as the settings say
     fix: bool = False
     max_size: int | None = None
     prefer: str | None = None
@@ -183,7 +183,7 @@ def prepare(path: str, settings: Settings):  # type: ignore[no-untyped-def]
         lang=option_tag(settings.lang, "--lang") or cfg.lang,
         source_lang=option_tag(settings.source_lang, "--source-lang") or cfg.source_lang,
         disable=cfg.disable, disable_concepts=cfg.disable_concepts, severity=cfg.severity,
-        exempt_quotes=True if settings.exempt_quotes else cfg.exempt_quotes,
+        exempt_quotes=cfg.exempt_quotes if settings.exempt_quotes is None else settings.exempt_quotes,
     )
     return cfg, tb, options
 
@@ -275,12 +275,17 @@ def fix_document(document: Document, tb, settings: Settings, options) -> Outcome
         return fix_package(document, tb, settings, options)
     escape = readers.escape_for(document)
     text, total, current = document.text, 0, document
+    notes: list[Finding] = []  # check-grammar notes at fixed spans: kept for the report after the fix
     # Overlapping findings are fixed over more than one pass.
     for _pass in range(4):
-        edits = fixing.plan(text, check_document(current, tb, options), fix_encoding=settings.fix_encoding,
-                            escape=escape)
+        findings = check_document(current, tb, options)
+        edits = fixing.plan(text, findings, fix_encoding=settings.fix_encoding, escape=escape)
         if not edits:
             break
+        fixed_spans = {(e.span.start, e.span.end) for e in edits}
+        notes = [fixing.moved(n, edits) for n in notes]
+        notes += [fixing.moved(f, edits) for f in findings
+                  if f.code == "check-grammar" and (f.start, f.end) in fixed_spans]
         text = fixing.apply(text, edits)
         total += len(edits)
         try:
@@ -288,8 +293,10 @@ def fix_document(document: Document, tb, settings: Settings, options) -> Outcome
         except GlossaryError as exc:
             raise GlossaryError(f"not fixed: the fixed text would not parse ({exc.message})", document.path,
                                 exc.line, exc.column) from None
-    return Outcome(document.path, document, tuple(check_document(current, tb, options)),
-                   fixed_text=text if total else None, fixes=total)
+    left = check_document(current, tb, options)
+    if notes:
+        left = sorted(left + fixing.placed(notes, text), key=lambda f: (f.start, f.end, f.code))
+    return Outcome(document.path, document, tuple(left), fixed_text=text if total else None, fixes=total)
 
 
 def fix_package(document: Document, tb, settings: Settings, options) -> Outcome:  # type: ignore[no-untyped-def]

@@ -29,7 +29,7 @@ _DATE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?\Z")
 
 _TOP_KEYS = ("version", "concepts")
 _CONCEPT_KEYS = ("id", "note", "sources", "terms", "examples")
-_TERM_KEYS = ("text", "status", "note", "reason", "fix_to", "abbreviation_of", "since", "sources", "requires_source", "used_by")
+_TERM_KEYS = ("text", "status", "note", "reason", "fix_to", "abbreviation_of", "since", "sources", "requires_source", "used_by", "article")
 REASON_LIMIT = 160
 """A term's `reason` is the one line a finding shows by default: a sentence, at most this long."""
 _SOURCE_KEYS = ("title", "publisher", "url", "date", "langs", "note", "kind")
@@ -235,6 +235,11 @@ def _term(nodes: _Nodes, node: Any, lang: str) -> Term | None:
                 nodes.error(item, f'publisher "{name}" is listed twice in "used_by"')
             else:
                 used_by.append(name)
+    article = ""
+    if "article" in m:
+        article = nodes.string(m["article"], 'term "article"') or ""
+        if article != "none":
+            nodes.error(m["article"], f'"article" can only be "none" (a name written without one), not "{article}"')
     if opt.get("since") and not _DATE.match(opt["since"] or ""):
         nodes.error(m["since"], f'bad date "{opt["since"]}" (expected YYYY, YYYY-MM or YYYY-MM-DD)')
     if opt.get("fix_to") is not None and not status.is_variant:
@@ -244,6 +249,7 @@ def _term(nodes: _Nodes, node: Any, lang: str) -> Term | None:
         abbreviation_of=opt.get("abbreviation_of"), since=opt.get("since") or "",
         sources=_sources(nodes, m["sources"]) if "sources" in m else (), requires_source=requires_source,
         used_by=tuple(used_by), origin=nodes.pos(node), path=nodes.path, reason=opt.get("reason") or "",
+        article=article,
     )
 
 

@@ -365,6 +365,60 @@ def test_a_folder_walk_reports_each_bad_file_in_one_line_and_goes_on(tmp_path: P
         assert "f-draft.txt:2:5: superseded-term" in out
 
 
+# ------------------------------------------------------- exit codes for hooks (issue 12, point 3)
+
+UNUSED = "The Belt and Road Initiative grew. <!-- glossary-disable-line belt-and-road -->\n"
+MIXED = "Terrorism, separatism and extremism were named. The three evil forces were named again.\n"
+
+
+def test_fix_that_changed_nothing_exits_0(tmp_path: Path) -> None:
+    p = tmp_path / "note.md"
+    p.write_text(UNUSED, encoding="utf-8")
+    code, out, _err = run("fix", str(p), *TB)
+    assert code == 0 and "unused-suppression" in out
+    assert p.read_text(encoding="utf-8") == UNUSED
+
+
+def test_info_findings_never_fail_unless_asked(tmp_path: Path) -> None:
+    p = tmp_path / "note.md"
+    p.write_text(UNUSED, encoding="utf-8")
+    assert run("check", str(p), *TB)[0] == 0
+    assert run("check", str(p), *TB, "--fail-on", "info")[0] == 1
+
+
+@pytest.mark.parametrize(("fail_on", "expected"), [("error", 0), ("warning", 1), ("info", 1)])
+def test_fail_on_chooses_the_severity_that_fails(tmp_path: Path, fail_on: str, expected: int) -> None:
+    p = tmp_path / "mixed.txt"
+    p.write_text(MIXED, encoding="utf-8")
+    assert run("check", str(p), "--fail-on", fail_on)[0] == expected
+
+
+def test_fail_on_rejects_an_unknown_severity(draft: Path) -> None:
+    code, _out, _err = run("check", str(draft), *TB, "--fail-on", "fatal")
+    assert code == 2
+
+
+def test_fix_quiet_and_exit_zero(draft: Path) -> None:
+    code, out, err = run("fix", str(draft), *TB, "-q", "--exit-zero")
+    assert code == 0
+    assert out == "" and "Fixed" not in err
+    assert "Belt and Road" in draft.read_text(encoding="utf-8")
+
+
+def test_fix_exit_zero_still_fails_on_errors(tmp_path: Path) -> None:
+    code, _out, _err = run("fix", str(tmp_path / "missing.txt"), *TB, "--exit-zero")
+    assert code == 2
+
+
+def test_fix_diff_prints_only_the_diff(tmp_path: Path) -> None:
+    p = tmp_path / "both.txt"
+    p.write_text("The One Belt, One Road plan.\n" + MIXED, encoding="utf-8")
+    code, out, err = run("fix", "--diff", str(p))
+    assert code == 1
+    assert out.startswith("--- a/") and all(line[:1] in "-+ @" for line in out.splitlines())
+    assert "mixed-renderings" in err
+
+
 # ---------------------------------------------------------------- consistency (issue 10, point 7)
 
 OVERLAY = """\

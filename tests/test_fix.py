@@ -92,3 +92,60 @@ def test_fix_changes_only_reported_spans(tb: TermBase, text: str) -> None:
         out_pos += len(untouched) + len(edit.replacement)
         last = edit.span.end
     assert fixed[out_pos:] == text[last:]
+
+
+# ---------------------------------------- the suggestion is what fix writes (issue 12, point 5)
+
+ABBREVIATIONS = """\
+version: 1
+concepts:
+  - id: bri
+    note: The initiative.
+    sources: [{publisher: Test, title: Test source, date: "2024", langs: [en]}]
+    terms:
+      en:
+        - {text: Belt and Road Initiative, status: preferred}
+        - {text: Belt and Road, status: admitted}
+        - {text: B&R, status: deprecated, fix_to: Belt and Road}
+        - {text: OBOR, status: superseded, fix_to: Belt and Road Initiative}
+        - {text: "One Belt, One Road", status: superseded, fix_to: Belt and Road}
+        - {text: Belt and Road strategy, status: deprecated, fix_to: Belt and Road Initiative}
+        - {text: Belt and Road Initiatives, status: deprecated, fix_to: Belt and Road Initiative}
+"""
+
+
+@pytest.fixture()
+def abbreviations(tmp_path) -> TermBase:  # type: ignore[no-untyped-def]
+    from glossary.termbase import load
+
+    path = tmp_path / "terms.yaml"
+    path.write_text(ABBREVIATIONS, encoding="utf-8")
+    return load([path], default=False, use_cache=False)
+
+
+@pytest.mark.parametrize(
+    ("text", "suggestion", "fixed"),
+    [
+        ("PLANS FOR ONE BELT, ONE ROAD", "BELT AND ROAD", "PLANS FOR BELT AND ROAD"),
+        ("Talks on B&R went on.", "Belt and Road", "Talks on Belt and Road went on."),
+        ("Talks on OBOR went on.", "Belt and Road Initiative", "Talks on Belt and Road Initiative went on."),
+        ("Analysts wrote of Belt and Road strategies.", "Belt and Road Initiative",
+         "Analysts wrote of Belt and Road Initiative."),
+        ("One Belt, One Road started in 2013.", "Belt and Road", "Belt and Road started in 2013."),
+    ],
+)
+def test_suggestion_is_what_fix_writes(abbreviations: TermBase, text: str, suggestion: str, fixed: str) -> None:
+    [finding] = check_text(text, "en", abbreviations)
+    assert finding.suggestion == suggestion
+    assert normalize(text, "en", abbreviations) == fixed
+    assert fixed[finding.span.start:].startswith(suggestion)
+
+
+def test_a_suggestion_is_never_itself_deprecated(abbreviations: TermBase) -> None:
+    from glossary.checks.terms import variant_named
+
+    concept = abbreviations.concept("bri")
+    for text in ("Belt and Road strategies", "THE BELT AND ROAD STRATEGY", "B&R", "OBOR"):
+        for finding in check_text(text, "en", abbreviations):
+            assert finding.suggestion is not None
+            assert variant_named(concept, "en", finding.suggestion) is None, finding

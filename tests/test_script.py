@@ -12,3 +12,72 @@ from glossary.script import guess_lang
 )
 def test_guess_lang(text: str, lang: str) -> None:
     assert guess_lang(text) == lang
+
+
+# ----------------------------------------------- Central Asian languages (issue 12, point 1)
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Қазақстан бастамаға қосылды.", "kk"),
+        ("Бұл жобаның мәні зор.", "kk"),
+        ("Кыргызстан бул демилгени колдойт, көп иштер бар.", "ky"),
+        ("Тоҷикистон ташаббусро дастгирӣ мекунад.", "tg"),
+        ("Ўзбекистон ташаббусни қўллаб-қувватлайди.", "uz-Cyrl"),
+        ("Türkmenistan Hytaý bilen hyzmatdaşlygy giňeldýär.", "tk"),
+        ("Страны поддержали инициативу.", "ru"),
+        ("Україна і Казахстан: їхні зв'язки.", "ru"),  # і with ї is Ukrainian, not Kazakh; Cyrillic falls back to ru
+        ("The Belt and Road Initiative was praised.", "en"),
+    ],
+)
+def test_letters_russian_lacks_decide(text: str, lang: str) -> None:
+    assert guess_lang(text) == lang
+
+
+KAZAKH = """\
+version: 1
+concepts:
+  - id: belt-and-road
+    note: Test.
+    sources: [{publisher: Test, title: Test source, date: "2024", langs: [kk, ru, en]}]
+    terms:
+      en:
+        - {text: Belt and Road, status: preferred}
+        - {text: "One Belt, One Road", status: superseded}
+      ru:
+        - {text: Пояс и путь, status: preferred}
+        - {text: Один пояс и один путь, status: deprecated}
+      kk:
+        - {text: "Бір белдеу, бір жол", status: preferred}
+        - {text: "Бір белдеу және бір жол", status: deprecated}
+"""
+
+
+@pytest.fixture()
+def kazakh(tmp_path):  # type: ignore[no-untyped-def]
+    from glossary.termbase import load
+
+    path = tmp_path / "kk.yaml"
+    path.write_text(KAZAKH, encoding="utf-8")
+    return load([path], default=False, use_cache=False)
+
+
+def test_a_kazakh_text_gives_its_finding_without_lang(kazakh) -> None:  # type: ignore[no-untyped-def]
+    from glossary.checks import check_text
+
+    [finding] = check_text("Қазақстан «Бір белдеу және бір жол» бастамасына қосылды.", None, kazakh)
+    assert (finding.lang, finding.suggestion) == ("kk", "Бір белдеу, бір жол")
+
+
+@pytest.mark.parametrize("name", ["mixed.txt", "mixed.md"])
+def test_each_paragraph_is_checked_in_its_own_language(kazakh, tmp_path, name: str) -> None:  # type: ignore[no-untyped-def]
+    from glossary import readers
+    from glossary.checks import Options, check_document
+
+    text = ("The One Belt, One Road plan is described in this English paragraph, which is much longer "
+            "than the Russian one that follows it.\n\nЛозунг «Один пояс и один путь» звучал часто.\n")
+    document = readers.load(name, text.encode("utf-8"))
+    findings = check_document(document, kazakh)
+    assert [(f.lang, f.found) for f in findings] == [("en", "One Belt, One Road"), ("ru", "Один пояс и один путь")]
+    forced = check_document(readers.load(name, text.encode("utf-8"), lang="en"), kazakh, Options(lang="en"))
+    assert [f.lang for f in forced] == ["en"]

@@ -126,6 +126,11 @@ BAD = [
           - id: a
             terms: {en: [{text: A, status: preferred, used_by: [mfa, mfa]}]}
         """), 't.yaml:3:62: publisher "mfa" is listed twice in "used_by"'),
+    ("bad-article", yaml("""
+        concepts:
+          - id: a
+            terms: {en: [{text: A, status: preferred, article: the}]}
+        """), 't.yaml:3:56: "article" can only be "none"'),
     ("source-without-date", yaml("""
         concepts:
           - id: a

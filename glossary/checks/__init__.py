@@ -46,6 +46,9 @@ CHECKS: tuple[Check, ...] = (
     Check("untranslated-term", Severity.ERROR, False,
           N_('"{found}" is left untranslated: use "{suggestion}"'),
           N_("a source-language term copied into the translation as it is")),
+    Check("check-grammar", Severity.INFO, False,
+          N_('"{found}" is fixed to "{suggestion}": check the words around it'),
+          N_("a fix whose neighbouring words (article, verb agreement) the tool could not settle")),
     Check("unused-suppression", Severity.INFO, False,
           N_('"{found}" suppresses nothing'),
           N_("an inline suppression comment with no finding in its scope")),
@@ -64,7 +67,7 @@ class Options:
     disable: frozenset[str] = frozenset()
     disable_concepts: frozenset[str] = frozenset()
     severity: tuple[tuple[str, Severity], ...] = ()
-    exempt_quotes: bool | frozenset[str] = False
+    exempt_quotes: bool | frozenset[str] = True  # marked quotations keep their wording
 
 
 def make_finding(code: str, document: Document, segment: Segment, index: LineIndex, span: Span,
@@ -106,6 +109,7 @@ def _replaceable_test(fmt: str | None) -> Callable[[str, Span], bool] | None:
 
 def check_document(document: Document, termbase: TermBase, options: Options = Options()) -> list[Finding]:
     """Every finding in `document`, sorted by position."""
+    from ..literals import literal_spans, outside
     from ..matcher import matcher_for
     from ..script import guess_lang
     from . import bilingual, consistency, encoding, scope, terms
@@ -113,9 +117,13 @@ def check_document(document: Document, termbase: TermBase, options: Options = Op
     index = LineIndex(document.text)
     findings: list[Finding] = []
     scanned = []
-    for segment in document.segments:
+    for segment in (p for s in document.segments for p in paragraphs(s, options.lang)):
         lang = options.lang or segment.lang or guess_lang(segment.text)
-        scanned.append((segment, lang, matcher_for(termbase, lang).scan(segment.text)))
+        matches = matcher_for(termbase, lang).scan(segment.text)
+        literals = literal_spans(segment.text) if matches else []
+        if literals:  # URLs, e-mail addresses, file paths and code spans are never matched
+            matches = [m for m in matches if outside(m.span, literals)]
+        scanned.append((segment, lang, matches))
     # A fix writes the rendering the text already uses when the default target is
     # of another family: a fixed text must not mix renderings.
     used = consistency.first_used(scanned)
@@ -127,6 +135,29 @@ def check_document(document: Document, termbase: TermBase, options: Options = Op
     findings = scope.apply(document, index, scanned, findings, options)
     findings.sort(key=lambda f: (f.span.start, f.span.end, f.code))
     return findings
+
+
+_BLANK_LINE = "\n\n"
+
+
+def paragraphs(segment: Segment, forced: str | None = None) -> tuple[Segment, ...]:
+    """A segment of unknown language cut at blank lines, so each paragraph gets its own guess."""
+    text = segment.text
+    if forced or segment.lang is not None or segment.source_text is not None or _BLANK_LINE not in text.replace("\r", ""):
+        return (segment,)
+    import re
+
+    cuts = [m.end() for m in re.finditer(r"\n[ \t\r]*\n", text)]
+    bounds = [0, *cuts, len(text)]
+    out = []
+    for a, b in zip(bounds, bounds[1:]):
+        if a == b:
+            continue
+        if segment.starts is None or segment.ends is None:
+            out.append(replace(segment, text=text[a:b], start=segment.start + a))
+        else:
+            out.append(replace(segment, text=text[a:b], starts=segment.starts[a:b], ends=segment.ends[a:b]))
+    return tuple(out)
 
 
 def text_document(text: str, path: str = "<text>", lang: str | None = None) -> Document:

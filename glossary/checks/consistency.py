@@ -99,15 +99,17 @@ def related(termbase: TermBase, concept_id: str, lang: str, a: Term, b: Term) ->
     return family_of(termbase, concept_id, lang, a) == family_of(termbase, concept_id, lang, b)
 
 
-def first_used(scanned: list[tuple[Segment, str, list[Match]]]) -> dict[tuple[str, str], Term]:
-    """The first accepted rendering of each concept in each language of a document."""
-    first: dict[tuple[str, str], Term] = {}
+def first_used(scanned: list[tuple[Segment, str, list[Match]]]) -> dict[tuple[str, str], list[Term]]:
+    """The accepted renderings of each concept in each language of a document, first seen first."""
+    used: dict[tuple[str, str], list[Term]] = {}
     for _segment, lang, matches in scanned:
         for group in _unambiguous(matches):
             m = group[0]
             if not m.term.status.is_variant:
-                first.setdefault((m.concept_id, lang), m.term)
-    return first
+                seen = used.setdefault((m.concept_id, lang), [])
+                if m.term not in seen:
+                    seen.append(m.term)
+    return used
 
 
 def _unambiguous(matches: list[Match]) -> list[list[Match]]:

@@ -1,8 +1,8 @@
 """What is reported of the raw findings: settings, quotations, suppression comments.
 
 Applied in this order: codes and concepts disabled in the settings are dropped;
-variant renderings inside quotation marks are dropped when `exempt_quotes`
-covers their concept; inline suppression comments drop what they name (and
+variant renderings inside marked quotations (glossary.quotes) are dropped when
+`exempt_quotes` covers their concept (it does by default); inline suppression comments drop what they name (and
 unused ones are reported); last, severities are overridden from the settings.
 """
 
@@ -14,7 +14,7 @@ from ..model import Document, Finding, Match, Segment
 from ..positions import LineIndex
 from . import Options
 
-QUOTABLE = frozenset({"deprecated-term", "superseded-term", "mixed-renderings"})
+QUOTABLE = frozenset({"deprecated-term", "superseded-term", "mixed-renderings", "check-grammar"})
 
 
 def _exempt(options: Options, concept_id: str | None) -> bool:
@@ -30,12 +30,10 @@ def apply(document: Document, index: LineIndex, scanned: list[tuple[Segment, str
 
     kept = [f for f in findings if f.code not in options.disable and f.concept_id not in options.disable_concepts]
     if options.exempt_quotes and any(f.code in QUOTABLE for f in kept):
-        quoted = []
-        for segment, _lang, _matches in scanned:
-            for span in quotes.quoted_spans(segment.text):
-                quoted.append(segment.document_span(span))
-        kept = [f for f in kept if not (f.code in QUOTABLE and _exempt(options, f.concept_id)
-                                        and quotes.inside(f.span, quoted))]
+        quoted = quotes.quoted_spans(document.text, document.format)
+        if quoted:
+            kept = [f for f in kept if not (f.code in QUOTABLE and _exempt(options, f.concept_id)
+                                            and quotes.inside(f.span, quoted))]
     if "glossary-" in document.text:  # every directive names itself so; most texts have none
         from .. import suppress
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from ..case import keep_case, sentence_initial
+from ..fold import fold_text
 from ..morph import render
 from ..model import Document, Finding, Match, Segment, Span, Status, Term
 from ..positions import LineIndex
@@ -38,17 +40,27 @@ def variant_matches(matches: list[Match]) -> list[Match]:
     return out
 
 
+def variant_named(concept: Concept, lang: str, text: str) -> Term | None:
+    """The variant of `concept` that `text` spells (after folding), if any."""
+    key = fold_text(text)
+    for term in concept.terms_in(lang):
+        if term.status.is_variant and fold_text(term.text) == key:
+            return term
+    return None
+
+
 def run(document: Document, segment: Segment, index: LineIndex, lang: str, matches: list[Match],
-        termbase: TermBase, used: Mapping[tuple[str, str], Term] | None = None) -> list[Finding]:
+        termbase: TermBase, used: Mapping[tuple[str, str], list[Term]] | None = None) -> list[Finding]:
     """`used`: the accepted rendering the document already has per (concept, language)."""
     findings = []
+    notes: list[tuple[Span, str, str]] = []
     for m in variant_matches(matches):
         concept = termbase.concept(m.concept_id)
         target = termbase.fix_target(concept, m.term)
-        already = (used or {}).get((concept.id, lang))
-        if target is not None and already is not None and already.lang == target.lang == lang \
-                and not related(termbase, concept.id, lang, target, already):
-            target = already
+        already = [t for t in (used or {}).get((concept.id, lang), ()) if t.lang == lang]
+        if target is not None and already and target.lang == lang \
+                and not any(related(termbase, concept.id, lang, target, t) for t in already):
+            target = already[0]  # the default target would start a mix: write the text's own rendering
         code = "superseded-term" if m.term.status is Status.SUPERSEDED else "deprecated-term"
         extra = explanation(concept, m.term, target)
         why = str(extra.pop("reason"))
@@ -56,16 +68,37 @@ def run(document: Document, segment: Segment, index: LineIndex, lang: str, match
         span = m.span
         if target is not None:
             # The target in the form found: case and number, plural, script.
-            rendered = render(target, m.form, segment.text[m.span.start:m.span.end], m.term,
-                              segment.text[max(0, m.span.start - 8):m.span.start])
-            suggestion = rendered.text
+            found = segment.text[m.span.start:m.span.end]
+            before = segment.text[max(0, m.span.start - 8):m.span.start]
+            rendered = render(target, m.form, found, m.term, before)
+            again = variant_named(concept, lang, rendered.text)
+            if again is not None:  # "strategies" -> "Initiatives", itself deprecated: write its target
+                target = termbase.fix_target(concept, again) or target
+                rendered = render(target, (), found, m.term, before)
+            if rendered.widen:  # «о проекте» -> «об инициативе»: the preposition changes too
+                span = Span(m.span.start - rendered.widen, m.span.end)
+            # The suggestion is exactly what `fix` writes, case included.
+            suggestion = keep_case(segment.text[span.start:span.end], rendered.text,
+                                   sentence_initial(segment.text, span.start), m.term.text)
             if not rendered.fixable:
                 extra["fixable"] = False
                 why = f"{rendered.why}; {why}" if why else rendered.why
-            if rendered.widen:  # «о проекте» -> «об инициативе»: the preposition changes too
-                span = Span(m.span.start - rendered.widen, m.span.end)
+            elif lang.split("-")[0] == "en":
+                # The article before and the auxiliary after change with the fix.
+                from ..grammar import english
+
+                around = english(segment.text, span.start, span.end, segment.text[span.start:span.end],
+                                 suggestion, target.article == "none")
+                span = Span(span.start - around.before, span.end + around.after)
+                suggestion = around.prefix + suggestion + around.suffix
+                if around.unsure:
+                    notes.append((span, suggestion, around.unsure))
         findings.append(make_finding(
             code, document, segment, index, span, concept_id=concept.id,
             suggestion=suggestion, reason=why, lang=lang, **extra,
         ))
+        for note_span, written, unsure in notes:
+            findings.append(make_finding("check-grammar", document, segment, index, note_span,
+                                         concept_id=concept.id, suggestion=written, reason=unsure, lang=lang))
+        notes.clear()
     return findings

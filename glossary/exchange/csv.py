@@ -24,7 +24,7 @@ from glossary.model import Concept, Example, Source, SourceKind, Status, Term
 
 HEADER = ("location", "source", "target", "id", "fuzzy", "context", "translator_comments", "developer_comments")
 KEYS = frozenset(
-    {"status", "reason", "fix_to", "abbreviation_of", "since", "requires_source", "used_by", "source", "concept.note", "concept.source", "concept.langs", "example"}
+{"status", "reason", "fix_to", "abbreviation_of", "since", "requires_source", "used_by", "article", "source", "concept.note", "concept.source", "concept.langs", "example"}
 )
 
 
@@ -89,6 +89,7 @@ def _term_lines(term: Term) -> list[str]:
     lines += [key_line(k, getattr(term, k)) for k in ("reason", "fix_to", "abbreviation_of", "since") if getattr(term, k)]
     lines += ["requires_source: true"] if term.requires_source else []
     lines += ["used_by: " + " ".join(term.used_by)] if term.used_by else []
+    lines += ["article: " + term.article] if term.article else []
     lines += ["source: " + _source_json(s) for s in term.sources]
     return lines
 
@@ -215,6 +216,7 @@ def import_csv(files: Sequence[tuple[str, str, str]], source_lang: str = "zh") -
                 sources=tuple(term_sources),
                 requires_source=fields.get("requires_source") == "true",
                 used_by=tuple(fields.get("used_by", "").split()),
+                article=fields.get("article", ""),
                 reason=fields.get("reason", ""),
             )
             draft.terms.setdefault(lang, []).append(term)

@@ -44,7 +44,7 @@ FROM_TBX = {
     "legal": Status.PREFERRED,
     "regulated": Status.PREFERRED,
 }
-TERM_KEYS = frozenset({"note", "reason", "fix_to", "abbreviation_of", "since", "requires_source", "used_by"})
+TERM_KEYS = frozenset({"note", "reason", "fix_to", "abbreviation_of", "since", "requires_source", "used_by", "article"})
 SOURCE_KEYS = frozenset({"note", "publisher", "url", "date", "langs", "title", "kind"})
 CONCEPT_KEYS = frozenset({"note", "example", "fixed"})
 
@@ -122,6 +122,8 @@ def export_tbx(concepts: tuple[Concept, ...] | list[Concept]) -> str:
                     _el(term_sec, "note", "requires_source: true")
                 if term.used_by:
                     _el(term_sec, "note", "used_by: " + " ".join(term.used_by))
+                if term.article:
+                    _el(term_sec, "note", "article: " + term.article)
                 for source in term.sources:
                     _source(term_sec, source)
     etree.indent(root, space="  ")
@@ -276,6 +278,7 @@ def _read_term(holder: etree._Element, term_el: etree._Element, lang: str, path:
         sources=sources,
         requires_source=fields.get("requires_source") == "true",
         used_by=tuple(fields.get("used_by", "").split()),
+        article=fields.get("article", ""),
         reason=fields.get("reason", ""),
     )
 

@@ -71,6 +71,7 @@ def _term_fields(term: Term) -> list[tuple[str, str]]:
 
 def _flags(term: Term) -> list[str]:
     flags = ["requires_source: true"] if term.requires_source else []
+    flags += ["article: none"] if term.article == "none" else []
     return flags + ([f"used_by: {_flow_list(term.used_by)}"] if term.used_by else [])
 
 

@@ -153,29 +153,55 @@ class Rendered:
     widen: int = 0  # characters before the match the fix also replaces (a preposition)
 
 
-_O_OB = r"(?:^|\W)(о|об)\s+$"  # compiled by `re` on first use (Russian fixes only)
-_VOWELS = frozenset("аеёиоуыэюя")
+_PREPOSITION = r"(?:^|\W)(о|об|обо|в|во|с|со|к|ко)\s+$"  # compiled by `re` on first use (Russian fixes only)
+_CONSONANTS = frozenset("бвгджзйклмнпрстфхцчшщ")
 
 
-def _first_letter(text: str) -> str:
-    return next((c for c in text.lower() if c.isalpha()), "")
+def _long_form(short: str, word: str) -> bool:
+    """Whether the preposition `short` (о, в, с, к) takes its long form (об, во, со, ко) before `word`.
+
+    о -> об before а, и, о, у, э; в -> во before в or ф and a consonant
+    («во власти», «во Франции»); с -> со before с, з, ш, ж, щ and a consonant
+    («со стороны»), and before «мн»; к -> ко before «мн», «вс», «вт», «дн»
+    («ко всем»).
+    """
+    w = "".join(c for c in word.lower() if c.isalpha())
+    if not w:
+        return False
+    if short == "о":
+        return w[0] in "аиоуэ"
+    pair = w[:2]
+    consonant_next = len(w) > 1 and w[1] in _CONSONANTS
+    if short == "в":
+        return w[0] in "вф" and consonant_next
+    if short == "с":
+        return (w[0] in "сзшжщ" and consonant_next) or pair == "мн"
+    if short == "к":
+        return pair in ("мн", "вс", "вт", "дн")
+    return False
+
+
+_SHORT = {"о": "о", "об": "о", "обо": "о", "в": "в", "во": "в", "с": "с", "со": "с", "к": "к", "ко": "к"}
+_LONG = {"о": "об", "в": "во", "с": "со", "к": "ко"}
 
 
 def preposition(before: str, found: str, replacement: str) -> tuple[int, str] | None:
-    """The preposition «о»/«об» before a Russian match, when the replacement needs the other one.
+    """The preposition before a Russian match, when the replacement needs its other form.
 
-    «о» goes before a consonant and «об» before а, и, о, у, э («об инициативе»,
-    «о Поясе»). Returns how many characters before the match to replace (the
-    preposition and the space after it) and what to write there, or None.
+    «о»/«об», «в»/«во», «с»/«со», «к»/«ко» before the first word of the
+    replacement («о проекте» -> «об инициативе», «в Поясе» -> «во ...»).
+    Returns how many characters before the match to replace (the preposition
+    and the space after it) and what to write there, or None. «обо» is left
+    alone (its use is idiomatic: «обо всём»).
     """
-    m = re.search(_O_OB, before, re.IGNORECASE)
+    m = re.search(_PREPOSITION, before, re.IGNORECASE)
     if m is None:
         return None
-    old, new = _first_letter(found), _first_letter(replacement)
-    if not new or (old in "аиоуэ") == (new in "аиоуэ"):
-        return None
-    want = "об" if new in "аиоуэ" else "о"
     written = m.group(1)
+    if written.lower() == "обо":
+        return None
+    short = _SHORT[written.lower()]
+    want = _LONG[short] if _long_form(short, replacement) else short
     if written.lower() == want:
         return None
     if written[:1].isupper():

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from glossary.model import Document, Segment
-from glossary.readers._common import guess_lang, lang_tag
+from glossary.readers._common import lang_tag
 
 NAME = "markdown"
 EXTENSIONS = (".md", ".markdown", ".mdown", ".mkd")
@@ -113,11 +113,14 @@ def _prose_blocks(text: str) -> list[tuple[int, int]]:
 
 
 def parse(path: str, text: str, lang: str | None = None, source_lang: str | None = None) -> Document:
-    """Read a Markdown file; the language is `lang` or guessed from the script."""
-    target = lang_tag(lang, path) if lang else guess_lang(text)
+    """Read a Markdown file; the language is `lang`, else guessed per paragraph from its script."""
+    from glossary.script import guess_lang as guess_paragraph
+
+    forced = lang_tag(lang, path) if lang else None
     comments = [(m.start(), m.end()) for m in _COMMENT.finditer(text)]
     segments: list[Segment] = []
     for block_start, block_end in _prose_blocks(text):
+        target = forced or guess_paragraph(text[block_start:block_end])
         # Comments first (they may hold backticks or tags), then inline markup between them.
         pieces: list[tuple[int, int]] = []
         cursor = block_start

@@ -146,10 +146,10 @@ def _replacement(finding: Finding, source: str | None) -> str:
     assert finding.suggestion is not None
     if source is None:
         return finding.suggestion
-    from glossary import fix, readers
+    from glossary import readers
 
-    text = fix.keep_case(finding.found, finding.suggestion, fix.sentence_initial(source, finding.span.start))
-    return readers.reader_for(finding.path, source).escape(text)
+    # The suggestion is written in the found case already (glossary.checks.terms).
+    return readers.reader_for(finding.path, source).escape(finding.suggestion)
 
 
 def _fingerprint(finding: Finding, occurrence: int) -> str:

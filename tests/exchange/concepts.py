@@ -27,7 +27,7 @@ def sample() -> tuple[Concept, ...]:
                 Term("一带一路", "zh", P),
                 Term("一帶一路", "zh-Hant", P),
                 Term("Belt and Road Initiative", "en", P),
-                Term("Belt and Road", "en", A),
+                Term("Belt and Road", "en", A, article="none"),
                 Term("BRI", "en", A, abbreviation_of="Belt and Road Initiative"),
                 Term("One Belt, One Road", "en", S, note="Replaced by notice: 2015.", fix_to="Belt and Road", since="2015-09"),
                 Term("OBOR", "en", S, fix_to="BRI", reason="Abbreviation of the name replaced in 2015; see the notice."),
@@ -65,7 +65,7 @@ def sample() -> tuple[Concept, ...]:
 # Fields the exchange formats carry; a new model field must be added to every format.
 CARRIED = {
     "Concept": {"id", "note", "terms", "sources", "examples"},
-    "Term": {"text", "lang", "status", "note", "reason", "fix_to", "abbreviation_of", "since", "sources", "requires_source", "used_by"},
+    "Term": {"text", "lang", "status", "note", "reason", "fix_to", "abbreviation_of", "since", "sources", "requires_source", "used_by", "article"},
     "Source": {"title", "publisher", "url", "date", "langs", "note", "kind"},
     "Example": {"lang", "text", "fixed"},
 }

@@ -32,7 +32,7 @@ def concepts(draw):
                     text=draw(word), lang=lang, status=draw(st.sampled_from(list(Status))), note=draw(text),
                     fix_to=draw(st.none() | word), abbreviation_of=draw(st.none() | word), since=draw(st.sampled_from(["", "2015-09"])),
                     sources=tuple(draw(st.lists(sources, max_size=1))), requires_source=draw(st.booleans()),
-                    used_by=draw(publishers),
+                    used_by=draw(publishers), article=draw(st.sampled_from(["", "none"])),
                 ))
         examples = tuple(draw(st.lists(st.builds(Example, lang=langs, text=word, fixed=st.none() | text), max_size=2)))
         out.append(Concept(id=cid, note=draw(text), terms=tuple(terms), sources=tuple(draw(st.lists(sources, max_size=2))), examples=examples))
