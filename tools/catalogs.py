@@ -68,17 +68,39 @@ def _meaning(catalog) -> list[tuple[object, ...]]:  # type: ignore[no-untyped-de
     ]
 
 
+def _translations(catalog) -> list[tuple[object, ...]]:  # type: ignore[no-untyped-def]
+    return [(m.id, m.context, m.string, m.fuzzy) for m in catalog if m.id]
+
+
 def update() -> None:
+    """Rewrite only what changed, keeping the old creation date.
+
+    A rewrite stamps the date and Babel's version on every file; on parallel
+    branches that made every catalog conflict at its header for nothing.
+    """
     from babel.messages.pofile import read_po
 
     pot = template()
-    TEMPLATE.write_bytes(_po_bytes(pot))
+    if TEMPLATE.exists():
+        with TEMPLATE.open("rb") as fp:
+            old = read_po(fp)
+        pot.creation_date = old.creation_date
+        if _meaning(old) != _meaning(pot):
+            TEMPLATE.write_bytes(_po_bytes(pot))
+    else:
+        TEMPLATE.write_bytes(_po_bytes(pot))
     for po_path in sorted(LOCALES.glob(f"*/LC_MESSAGES/{DOMAIN}.po")):
         locale = po_path.parent.parent.name
         with po_path.open("rb") as fp:
             catalog = read_po(fp, locale=locale)
+        before = _meaning(catalog), _translations(catalog)
+        created = catalog.creation_date
         catalog.update(pot, no_fuzzy_matching=True)
-        po_path.write_bytes(_po_bytes(catalog, ignore_obsolete=True))
+        catalog.creation_date = created
+        for message in list(catalog.obsolete):
+            del catalog.obsolete[message]
+        if (_meaning(catalog), _translations(catalog)) != before:
+            po_path.write_bytes(_po_bytes(catalog, ignore_obsolete=True))
 
 
 def problems() -> list[str]:

@@ -75,6 +75,24 @@ def _safe_url(url: str) -> str:
     return url if url.startswith(("https://", "http://")) else ""
 
 
+INTERNED = ("code", "severity", "message", "found", "suggestion", "concept", "reason", "lang", "brief", "cite", "url")
+"""Finding fields sent as indexes into one table of strings: a long draft repeats the same
+notes and messages thousands of times, and the page decodes them once on load."""
+
+
+class _Strings:
+    def __init__(self) -> None:
+        self.table: list[object] = []
+        self.index: dict[object, int] = {}
+
+    def __call__(self, value: object) -> int:
+        at = self.index.get(value)
+        if at is None:
+            at = self.index[value] = len(self.table)
+            self.table.append(value)
+        return at
+
+
 def page_data(report: Report) -> dict[str, object]:
     """What the page's script draws: every file's text, pages and findings, and the totals."""
     by_path: dict[str, list[Any]] = {}
@@ -82,13 +100,15 @@ def page_data(report: Report) -> dict[str, object]:
         by_path.setdefault(f.path, []).append(f)
     files = []
     counter = 0
+    strings = _Strings()
     for path in dict.fromkeys([*report.files, *by_path]):
         text = report.sources.get(path, "")
         u16 = _Utf16(text)
         found = sorted(by_path.get(path, []), key=lambda f: (f.span.start, f.span.end))
         items = []
         for f in found:
-            items.append(_finding(counter, f, u16))
+            item = _finding(counter, f, u16)
+            items.append({k: strings(v) if k in INTERNED else v for k, v in item.items()})
             counter += 1
         pairs = report.pairs.get(path, ())
         # A bilingual file is paged by its segments, so a page never cuts a row of the side-by-side view.
@@ -110,6 +130,8 @@ def page_data(report: Report) -> dict[str, object]:
         "concepts": {cid: dict(c.most_common()) for cid, c in sorted(concepts.items())},
         "total": len(report.findings),
         "errors": list(report.errors),
+        "strings": strings.table,
+        "interned": list(INTERNED),
     }
 
 
