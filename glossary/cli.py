@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -169,9 +169,36 @@ def emit(run: Run, fmt: str, verbose: bool, statistics: dict[str, Any] | None = 
         errors=tuple(run.errors), fixed=tuple(run.fixed), color=use_color(sys.stderr if err else sys.stdout),
         verbose=verbose, statistics=statistics, explain=explain, pairs=run.pairs,
     )
-    text = reporter(fmt).render(report)
-    if text:
-        click.echo(text, nl=False, color=report.color, err=err)
+    module = reporter(fmt)
+    chunks = getattr(module, "chunks", None)
+    write_out(chunks(report) if chunks is not None else (module.render(report),), report.color, err)
+
+
+CHUNK = 1 << 20
+
+
+def write_out(pieces: Iterable[str], color: bool | None = None, err: bool = False) -> None:
+    """Write a report in pieces of at most CHUNK characters; a failed write is exit 2.
+
+    One huge write can stop short (Linux moves at most about 2 GiB per call)
+    and a full disk or a closed pipe fails at the last flush, after which the
+    output is silently incomplete; here either all of it is written or the
+    run says it was not.
+    """
+    stream_name = "stderr" if err else "stdout"
+    try:
+        for piece in pieces:
+            for at in range(0, len(piece), CHUNK):
+                click.echo(piece[at:at + CHUNK], nl=False, color=color, err=err)
+        getattr(sys, stream_name).flush()
+    except OSError as exc:
+        try:
+            setattr(sys, stream_name, open(os.devnull, "w"))  # nothing more to the broken stream, not even at exit
+        except OSError:
+            pass
+        click.echo("glossary: error: " + _("cannot write the report: {reason}").format(reason=exc.strerror),
+                   err=True)
+        sys.exit(EXIT_ERROR)
 
 
 def summary(run: Run) -> str:

@@ -105,3 +105,14 @@ def validate_sarif(sarif_schema):
 def pytest_terminal_summary(terminalreporter):
     if SARIF_VALIDATIONS:
         terminalreporter.write_line(f"SARIF documents validated against the 2.1.0 schema: {len(SARIF_VALIDATIONS)}")
+
+
+# Hypothesis profiles: the default keeps the suite quick; `HYPOTHESIS_PROFILE=long`
+# (benchmarks/fuzz_long.py) runs the fuzzing properties much longer.
+from hypothesis import HealthCheck, settings  # noqa: E402
+
+settings.register_profile("default", deadline=None)
+settings.register_profile("long", max_examples=int(os.environ.get("FUZZ_EXAMPLES", "3000")), deadline=None,
+                          print_blob=True,
+                          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))

@@ -192,3 +192,15 @@ def test_two_runs_report_only_what_each_changed(tmp_path: Path) -> None:
     assert fixed == 40, (err1, err2)
     assert all(p.read_text(encoding="utf-8") == NEW * 50 for p in tmp_path.iterdir())
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+@pytest.mark.parametrize("fmt", ["text", "json", "jsonl"])
+def test_a_report_that_cannot_be_written_is_exit_2_with_one_line(tmp_path: Path, fmt: str) -> None:
+    (tmp_path / "a.txt").write_text(OLD * 50, encoding="utf-8")
+    with open("/dev/full", "w") as full:
+        proc = subprocess.run([sys.executable, "-m", "glossary", "check", "--format", fmt, str(tmp_path / "a.txt"),
+                               *TB], stdout=full, stderr=subprocess.PIPE, text=True)
+    assert proc.returncode == 2
+    assert proc.stderr.strip().splitlines()[-1] == "glossary: error: cannot write the report: No space left on device"
+    assert "Traceback" not in proc.stderr

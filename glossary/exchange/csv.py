@@ -79,9 +79,33 @@ def export_csv(concepts: Sequence[Concept], lang: str, source_lang: str = "zh") 
             if n == 1 and lang == source_lang:
                 lines += _concept_lines(concept)
             context = concept.id if n == 1 else f"{concept.id}#{n}"
-            target, note = ("", "") if term is None else (term.text, term.note)
+            target, note = ("", "") if term is None else (term.text, _explanation(concept, term))
             writer.writerow(("", source, target, "", "False", context, note, "\n".join(lines)))
     return out.getvalue()
+
+
+FORBIDDEN = "FORBIDDEN translation"
+
+
+def _explanation(concept: Concept, term: Term) -> str:
+    """The row's explanation: a deprecated or superseded rendering says first that it is forbidden.
+
+    A Weblate glossary CSV has no column for Weblate's `forbidden` flag, so the
+    explanation a translator sees next to the term says it, with what to write
+    instead; `import` reads the first line back off.
+    """
+    if not term.status.is_variant:
+        return term.note
+    target = term.fix_to or next((t.text for t in concept.terms_in(term.lang) if t.status.value == "preferred"), "")
+    target = " ".join(target.split())  # the first line is the marker line, whole
+    head = f"{FORBIDDEN} ({term.status.value}): use “{target}”." if target else f"{FORBIDDEN} ({term.status.value})."
+    return f"{head}\n{term.note}" if term.note else head
+
+
+def _note_from(explanation: str, status: str) -> str:
+    if status in ("deprecated", "superseded") and explanation.startswith(FORBIDDEN):
+        return explanation.partition("\n")[2]  # the marker line export_csv put first
+    return explanation
 
 
 def _term_lines(term: Term) -> list[str]:
@@ -209,7 +233,7 @@ def import_csv(files: Sequence[tuple[str, str, str]], source_lang: str = "zh") -
                 text=target,
                 lang=lang,
                 status=Status(status),
-                note=cell("translator_comments"),
+                note=_note_from(cell("translator_comments"), status),
                 fix_to=fields.get("fix_to") or None,
                 abbreviation_of=fields.get("abbreviation_of") or None,
                 since=fields.get("since", ""),

@@ -137,7 +137,15 @@ _PARSER_OPTIONS = dict(resolve_entities=False, no_network=True, load_dtd=False, 
 
 def parse_xml(text: str | bytes, path: str) -> etree._Element:
     """Parse XML without entities, DTD loading or network access."""
+    from glossary.errors import InputError
+    from glossary.readers._xml import refuse_entities
+
     data = text.encode("utf-8") if isinstance(text, str) else text
+    try:
+        refuse_entities(data, path)
+    except InputError as exc:
+        raise ExchangeError(_("entity declarations are not allowed (refused by glossary's own XML check, "
+                              "before parsing)"), path, exc.line, exc.column) from None
     parser = etree.XMLParser(**_PARSER_OPTIONS)
     try:
         tree = etree.fromstring(data, parser).getroottree()

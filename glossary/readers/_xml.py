@@ -142,7 +142,7 @@ def parse(text: str, path: str) -> Element:
         raise _Refused("document type declarations are refused (no DTD is read and no entity is expanded)")
 
     def refuse_entity(*_: object) -> None:
-        raise _Refused("entity declarations are refused (entities are never expanded)")
+        raise _Refused(ENTITIES_REFUSED)
 
     def start(name: str, attrs: dict[str, str]) -> None:
         nonlocal root
@@ -223,6 +223,47 @@ def parse(text: str, path: str) -> Element:
         raise InputError(_("not well-formed XML: {reason}").format(reason=message), path, line, column) from None
     assert root is not None  # expat rejects a document without a root element
     return root
+
+
+ENTITIES_REFUSED = "entity declarations are refused (entities are never expanded)"
+
+
+class _Prolog(Exception):
+    """The root element began: the prolog, where entities could be declared, is over."""
+
+
+def refuse_entities(data: bytes, path: str, part: str | None = None) -> None:
+    """The project's own XML limit, for XML handed to another parser (lxml in .docx and TBX).
+
+    Entities can only be declared in a document type declaration before the
+    root element, so expat reads just the prolog and stops at the first start
+    tag; an entity declaration (the way to billion-laughs expansion and to
+    external entities) is refused here, with the project's message, before
+    libxml2 would meet it. A DOCTYPE naming an external DTD is allowed (TBX 2008
+    files carry one); it is never loaded.
+    """
+    parser = expat.ParserCreate()
+    parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
+
+    def refuse(*_: object) -> None:
+        raise _Refused(ENTITIES_REFUSED)
+
+    def begin(*_: object) -> None:
+        raise _Prolog()
+
+    parser.EntityDeclHandler = refuse
+    parser.UnparsedEntityDeclHandler = refuse
+    parser.StartElementHandler = begin
+    try:
+        parser.Parse(data, True)
+    except _Prolog:
+        return
+    except _Refused as exc:
+        where = f"{part}: " if part else ""
+        raise InputError(f"{where}{exc.message}", path, parser.CurrentLineNumber,
+                         parser.CurrentColumnNumber + 1) from None
+    except expat.ExpatError:
+        return  # not well-formed: the format's own parser says where
 
 
 @dataclass(frozen=True, slots=True)

@@ -80,6 +80,11 @@ def _open(path: str, data: bytes) -> Any:
             if m.compress_size and m.file_size > MAX_RATIO * m.compress_size and m.file_size > 1024 * 1024:
                 raise InputError(f"refused: {m.filename} expands {m.file_size // m.compress_size} times, "
                                  f"over the {MAX_RATIO}:1 limit for a .docx (a zip bomb?)", path)
+        from ._xml import refuse_entities
+
+        for m in members:
+            if m.filename.endswith((".xml", ".rels")):
+                refuse_entities(archive.read(m), path, m.filename)
     import docx
     from docx.opc.exceptions import PackageNotFoundError
 

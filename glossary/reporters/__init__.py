@@ -1,7 +1,9 @@
 """Reporters: a run's result to text in one output format.
 
-A reporter is a module with `render(report: Report) -> str`; the registry is
-keyed by the `--format` value.
+A reporter is a module with `render(report: Report) -> str`, and optionally
+`chunks(report) -> Iterator[str]`, the same text in pieces, so a large report
+is written as it is made instead of built whole (the CLI uses it when there);
+the registry is keyed by the `--format` value.
 """
 
 from __future__ import annotations

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from collections.abc import Iterator
 
 from . import Report
 from .messages import message
@@ -32,21 +33,40 @@ def source_dict(source) -> dict[str, str]:  # type: ignore[no-untyped-def]
 
 
 def render(report: Report) -> str:
+    return "".join(chunks(report))
+
+
+def _nested(value: object, indent: bool, depth: int) -> str:
+    """`value` as it appears `depth` levels deep in the indented document (or compact)."""
+    if not indent:
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n" + "  " * depth)
+
+
+def chunks(report: Report) -> Iterator[str]:
+    """The document piece by piece, one finding at a time: the same bytes as one `json.dumps`,
+    without building the whole text (or every finding's dict) at once."""
+    indent = len(report.findings) <= INDENT_LIMIT
     by_code = Counter(f.code for f in report.findings)
-    doc = {
-        "version": VERSION,
-        "findings": [finding_dict(f) for f in report.findings],
-        "summary": {
-            "findings": len(report.findings),
-            "fixable": sum(f.fixable for f in report.findings),
-            "files": len(report.files),
-            "by_code": dict(sorted(by_code.items())),
-            "fixed": list(report.fixed),
-            "errors": list(report.errors),
-        },
+    summary = {
+        "findings": len(report.findings),
+        "fixable": sum(f.fixable for f in report.findings),
+        "files": len(report.files),
+        "by_code": dict(sorted(by_code.items())),
+        "fixed": list(report.fixed),
+        "errors": list(report.errors),
     }
+    nl, pad, sep = ("\n", "  ", ": ") if indent else ("", "", ":")
+    comma = "," + nl
+    yield "{" + nl + pad + '"version"' + sep + str(VERSION) + comma + pad + '"findings"' + sep + "["
+    if report.findings:
+        yield nl
+        first = True
+        for f in report.findings:
+            yield ("" if first else comma) + pad * 2 + _nested(finding_dict(f), indent, 2)
+            first = False
+        yield nl + pad
+    yield "]" + comma + pad + '"summary"' + sep + _nested(summary, indent, 1)
     if report.statistics is not None:
-        doc["statistics"] = report.statistics
-    if len(report.findings) > INDENT_LIMIT:
-        return json.dumps(doc, ensure_ascii=False, separators=(",", ":")) + "\n"
-    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+        yield comma + pad + '"statistics"' + sep + _nested(report.statistics, indent, 1)
+    yield nl + "}\n"

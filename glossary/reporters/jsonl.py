@@ -8,11 +8,18 @@ exit code says whether anything was found.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 
 from . import Report
 from .json import finding_dict
 
 
 def render(report: Report) -> str:
+    return "".join(chunks(report))
+
+
+def chunks(report: Report) -> Iterator[str]:
+    """One line per finding, made as it is written."""
     encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
-    return "".join(encode(finding_dict(f)) + "\n" for f in report.findings)
+    for f in report.findings:
+        yield encode(finding_dict(f)) + "\n"

@@ -37,7 +37,7 @@ def test_weblate_columns_and_line_ends():
     assert (first["source"], first["target"], first["context"], first["fuzzy"]) == ("一带一路", "Belt and Road Initiative", "belt-and-road", "False")
     assert [r["context"] for r in rows[:3]] == ["belt-and-road", "belt-and-road#2", "belt-and-road#3"]
     superseded = next(r for r in rows if r["target"] == "One Belt, One Road")
-    assert superseded["translator_comments"] == "Replaced by notice: 2015."
+    assert superseded["translator_comments"] == "FORBIDDEN translation (superseded): use “Belt and Road”.\nReplaced by notice: 2015."
     assert superseded["developer_comments"].splitlines()[:2] == ["status: superseded", "fix_to: Belt and Road"]
 
 
@@ -76,3 +76,18 @@ def test_bad_input_names_file_and_line(name, message, line):
         import_csv([(str(path), "en", path.read_text(encoding="utf-8"))])
     assert info.value.message.startswith(message)
     assert info.value.line == line
+
+
+def test_deprecated_and_superseded_rows_say_they_are_forbidden() -> None:
+    """Issue 12, point 8: a variant is not offered as a plain target; its explanation forbids it."""
+    import csv as csvmod
+    import io
+
+    from glossary.exchange.csv import export_csv
+    from tests.exchange.concepts import sample
+
+    rows = list(csvmod.DictReader(io.StringIO(export_csv(sample(), "en"))))
+    by_target = {r["target"]: r["translator_comments"] for r in rows}
+    assert by_target["One Belt, One Road"].startswith("FORBIDDEN translation (superseded): use “Belt and Road”.")
+    assert by_target["OBOR"].startswith("FORBIDDEN translation (superseded): use “BRI”.")
+    assert not by_target["Belt and Road Initiative"].startswith("FORBIDDEN")

@@ -99,8 +99,8 @@ def test_other_2019_namespaces_are_read(ns):
 @pytest.mark.parametrize(
     ("name", "message", "line"),
     [
-        ("entity.tbx", "entity declarations are not allowed", 1),
-        ("external-entity.tbx", "entity declarations are not allowed", 1),
+        ("entity.tbx", "entity declarations are not allowed", 2),
+        ("external-entity.tbx", "entity declarations are not allowed", 2),
         ("unclosed.tbx", "not well-formed XML", 4),
         ("unknown-status.tbx", 'unknown administrative status "forbiddenTerm-admn-sts"', 6),
         ("not-tbx.tbx", "not a TBX document (root element <xliff>)", 2),
@@ -114,3 +114,16 @@ def test_bad_input_names_file_and_line(name, message, line):
     assert info.value.message.startswith(message)
     assert info.value.line == line
     assert str(info.value).startswith(f"{path}:{line}")
+
+
+def test_billion_laughs_is_stopped_by_the_projects_check_not_by_libxml2() -> None:
+    levels = "".join(f'<!ENTITY l{i} "{("&l%d;" % (i - 1)) * 10}">' for i in range(1, 10))
+    bomb = (f'<?xml version="1.0"?>\n<!DOCTYPE tbx [<!ENTITY l0 "lol">{levels}]>\n'
+            '<tbx xmlns="urn:iso:std:iso:30042:ed-2" type="TBX-Basic" style="dca" xml:lang="en">'
+            '<text><body><conceptEntry id="a"><langSec xml:lang="en"><termSec><term>&l9;</term>'
+            '</termSec></langSec></conceptEntry></body></text></tbx>')
+    with pytest.raises(ExchangeError) as info:
+        import_tbx(bomb.encode(), "bomb.tbx")
+    assert str(info.value).startswith("bomb.tbx:2:")
+    assert "refused by glossary's own XML check" in info.value.message
+    assert "amplification" not in info.value.message

@@ -161,3 +161,18 @@ def test_the_unpacked_size_cap_names_the_limit(monkeypatch: pytest.MonkeyPatch) 
     monkeypatch.setattr(reader, "MAX_UNPACKED", 100)
     with pytest.raises(InputError, match="over the 100-byte limit"):
         reader.parse_bytes("big.docx", zipped({"word/document.xml": b"<x>" + b"a" * 200 + b"</x>"}))
+
+
+def test_an_entity_declaration_in_any_part_is_refused_by_the_projects_own_check(tmp_path: Path) -> None:
+    path = draft(tmp_path / "report.docx")
+    with zipfile.ZipFile(path) as source:
+        parts = {info.filename: source.read(info) for info in source.infolist()}
+    laughs = b'<?xml version="1.0"?>\n<!DOCTYPE w [<!ENTITY a "ha"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">]>\n'
+    parts["word/styles.xml"] = laughs + parts["word/styles.xml"].split(b"?>", 1)[1]
+    hostile = tmp_path / "hostile.docx"
+    with zipfile.ZipFile(hostile, "w") as out:
+        for name, data in parts.items():
+            out.writestr(name, data)
+    with pytest.raises(InputError, match=r"word/styles.xml: entity declarations are refused") as info:
+        reader.parse_bytes(str(hostile), hostile.read_bytes())
+    assert info.value.line == 2

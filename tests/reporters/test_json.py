@@ -1,0 +1,29 @@
+"""The JSON reporter written piece by piece."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize("copies", [0, 1, 400])
+def test_the_streamed_document_is_the_one_json_dumps_gives(copies: int) -> None:
+    """`chunks` never holds the whole text, yet gives the bytes of one `json.dumps` (both layouts)."""
+    import json as stdlib_json
+    from collections import Counter
+
+    from glossary import check, load
+    from glossary.reporters import Report
+    from glossary.reporters import json as reporter
+
+    from ..conftest import TERMBASE
+
+    findings = tuple(check("One Belt, One Road and OBOR.\n" * 3, "en", load(TERMBASE, default=False))) * copies
+    report = Report(findings=findings, files=("a.txt",), errors=("e",), fixed=("f",), statistics={"a": [1, {"b": 2}]})
+    doc = {"version": 1, "findings": [reporter.finding_dict(f) for f in findings],
+           "summary": {"findings": len(findings), "fixable": sum(f.fixable for f in findings), "files": 1,
+                       "by_code": dict(sorted(Counter(f.code for f in findings).items())), "fixed": ["f"],
+                       "errors": ["e"]},
+           "statistics": {"a": [1, {"b": 2}]}}
+    compact = len(findings) > reporter.INDENT_LIMIT
+    expected = stdlib_json.dumps(doc, ensure_ascii=False, **({"separators": (",", ":")} if compact else {"indent": 2}))
+    assert "".join(reporter.chunks(report)) == expected + "\n"
