@@ -431,7 +431,7 @@ def _define_piece(piece: str) -> tuple[list[str], list[OffsetMap | None]] | None
     return [piece, t1, t2, t3, t4], [m1, m2, m3, m4]
 
 
-def _piecewise(text: str, data: bytes, changes: list[tuple[str, str]], complex_chars: list[str],
+def _piecewise(text: str, changes: list[tuple[str, str]], complex_chars: list[str],
                hard: list[str]) -> tuple[str, list[OffsetMap]] | None:
     """Fold the lines that hold a hard character by the definition and the rest fast.
 
@@ -458,6 +458,7 @@ def _piecewise(text: str, data: bytes, changes: list[tuple[str, str]], complex_c
     easy_bounds.append((last, len(text)))
     easy = "".join(text[a:b] for a, b in easy_bounds)
     easy_out, easy_map = _apply(easy, easy.encode("utf-8"), changes, complex_chars)
+    del easy  # a copy of most of the text: free it before the pieces are cut and joined
     # Cut the folded easy text back into its stretches: only complex
     # characters (one input character each) change length.
     blocks = list(zip(easy_map.out_starts, easy_map.out_ends, easy_map.in_starts, easy_map.in_ends)) if easy_map else []
@@ -553,7 +554,8 @@ def fold(text: str) -> Folded:
         data, chars = found
         changes, complex_chars, hard = _classify(chars)
         if hard:
-            done = _piecewise(text, data, changes, complex_chars, hard)
+            del data, found  # the lines are encoded again, apart: keep one copy of the text at a time
+            done = _piecewise(text, changes, complex_chars, hard)
             if done is None:
                 return _fold_each(text)
             text, maps = done

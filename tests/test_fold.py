@@ -204,5 +204,5 @@ def test_one_hard_line_leaves_the_rest_on_the_fast_route(hard: str) -> None:
     chars = fold_module._distinct(text)[1]
     changes, complex_chars, hard_chars = fold_module._classify(chars)
     assert hard_chars
-    assert fold_module._piecewise(text, text.encode(), changes, complex_chars, hard_chars) is not None
+    assert fold_module._piecewise(text, changes, complex_chars, hard_chars) is not None
     assert fold(text) == fold_module._fold_each(text)
