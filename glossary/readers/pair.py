@@ -161,11 +161,14 @@ def parse(path: str, text: str, lang: str | None = None, source_lang: str | None
         src = src or langtags.normalize(rows[0][0].text.strip())
         trg = trg or langtags.normalize(rows[0][1].text.strip())
         rows = rows[1:]
+    declared = (src is not None, trg is not None)
     src = src or guess_lang(" ".join(r[0].text for r in rows))
     trg = trg or guess_lang(" ".join(r[1].text for r in rows if len(r) > 1))
     if src is None or trg is None:
         raise InputError("cannot tell the languages; add a header row such as \"zh,en\" or pass --lang and "
                          "--source-lang", path)
+    from glossary.script import guess_lang as guess_cell
+
     segments: list[Segment] = []
     for row in rows:
         if len(row) != 2:
@@ -173,7 +176,9 @@ def parse(path: str, text: str, lang: str | None = None, source_lang: str | None
         source, target = row
         if not target.text.strip():
             continue
-        segments.append(Segment(text=target.text, lang=trg, start=target.starts[0], starts=tuple(target.starts),
+        # A language no header or option names is guessed per cell: one table may hold several.
+        segments.append(Segment(text=target.text, lang=trg if declared[1] else guess_cell(target.text),
+                                start=target.starts[0], starts=tuple(target.starts),
                                 ends=tuple(target.ends), unit_id=str(target.line), source_text=source.text,
-                                source_lang=src))
+                                source_lang=src if declared[0] else guess_cell(source.text)))
     return Document(path=path, text=text, segments=tuple(segments), format=NAME)

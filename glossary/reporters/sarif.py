@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import PurePath
 from urllib.parse import quote
 
@@ -35,6 +35,27 @@ def render(report: Report) -> str:
     return render_findings(report.findings, sources=report.sources)
 
 
+def chunks(report: Report) -> Iterator[str]:
+    """The SARIF log result by result: the same text as `render`, never built whole.
+
+    A run with a flood of findings (a file full of mojibake) would otherwise
+    hold a dict tree for every result and the whole indented text at once.
+    """
+    if not report.findings:
+        yield render(report)
+        return
+    marker = "\0results"
+    skeleton = json.dumps(sarif_log(report.findings, sources=report.sources, results=[marker]),
+                          ensure_ascii=False, indent=2)
+    head, tail = skeleton.split(json.dumps(marker))
+    pad = "\n" + " " * 8  # the results array sits four levels deep
+    first = True
+    for result in _results(report.findings, report.sources):
+        yield (head if first else "," + pad) + json.dumps(result, ensure_ascii=False, indent=2).replace("\n", pad)
+        first = False
+    yield tail + "\n"
+
+
 def render_findings(findings: Iterable[Finding], version: str | None = None, sources: Mapping[str, str] | None = None) -> str:
     """The SARIF log for `findings`, as JSON text ending in a newline.
 
@@ -44,18 +65,27 @@ def render_findings(findings: Iterable[Finding], version: str | None = None, sou
     return json.dumps(sarif_log(findings, version, sources), ensure_ascii=False, indent=2) + "\n"
 
 
-def sarif_log(findings: Iterable[Finding], version: str | None = None, sources: Mapping[str, str] | None = None) -> dict:
-    """The SARIF log for `findings`, as a JSON-ready dict."""
-    ordered = sorted(findings, key=lambda f: (f.path, f.line, f.column, f.code, f.found))
+def _rule_codes(findings: Iterable[Finding]) -> list[str]:
     rule_codes = [check.code for check in CHECKS]
-    rule_codes += sorted({f.code for f in ordered} - set(rule_codes))
-    index = {code: i for i, code in enumerate(rule_codes)}
+    return rule_codes + sorted({f.code for f in findings} - set(rule_codes))
+
+
+def _results(findings: Iterable[Finding], sources: Mapping[str, str] | None) -> Iterator[dict]:
+    """Each finding's result in the log's order, made one at a time."""
+    ordered = sorted(findings, key=lambda f: (f.path, f.line, f.column, f.code, f.found))
+    index = {code: i for i, code in enumerate(_rule_codes(ordered))}
     seen: Counter[tuple[str, str, str, str | None, str]] = Counter()
-    results = []
     for finding in ordered:
         key = (finding.path, finding.code, finding.found.casefold(), finding.concept_id, finding.lang)
         seen[key] += 1
-        results.append(_result(finding, index[finding.code], seen[key], (sources or {}).get(finding.path)))
+        yield _result(finding, index[finding.code], seen[key], (sources or {}).get(finding.path))
+
+
+def sarif_log(findings: Iterable[Finding], version: str | None = None, sources: Mapping[str, str] | None = None,
+              results: list | None = None) -> dict:
+    """The SARIF log for `findings`, as a JSON-ready dict (`results` given: used as they are)."""
+    findings = tuple(findings)
+    rule_codes = _rule_codes(findings)
     driver = {
         "name": DISTRIBUTION,
         "semanticVersion": version or __version__,
@@ -65,7 +95,8 @@ def sarif_log(findings: Iterable[Finding], version: str | None = None, sources: 
     return {
         "$schema": SCHEMA_URI,
         "version": "2.1.0",
-        "runs": [{"tool": {"driver": driver}, "columnKind": "unicodeCodePoints", "results": results}],
+        "runs": [{"tool": {"driver": driver}, "columnKind": "unicodeCodePoints",
+                  "results": list(_results(findings, sources)) if results is None else results}],
     }
 
 

@@ -7,6 +7,8 @@ and date. `explain` restores the whole note and lists every source.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import click
 
 from ..i18n import _
@@ -70,7 +72,31 @@ def full_citation(source: object) -> str:
 
 
 def render(report: Report) -> str:
-    out: list[str] = []
+    return "".join(chunks(report))
+
+
+def chunks(report: Report) -> Iterator[str]:
+    """The report in pieces of about a thousand lines, made as they are written.
+
+    The same text as joining every line with "\\n" and ending with one, where a
+    report's last line, when empty, adds nothing.
+    """
+    batch: list[str] = []
+    pending: str | None = None
+    for line in _lines(report):
+        if pending is not None:
+            batch.append(pending + "\n")
+            if len(batch) >= 1000:
+                yield "".join(batch)
+                batch = []
+        pending = line
+    if pending:
+        batch.append(pending + "\n")
+    if batch:
+        yield "".join(batch)
+
+
+def _lines(report: Report) -> Iterator[str]:
     color = report.color
     indexes: dict[str, LineIndex] = {}
 
@@ -85,7 +111,7 @@ def render(report: Report) -> str:
             concept = f"{concept} {style('(fuzzy)', dim=True)}".lstrip()
         if f.location is not None:  # a .docx: the line is the paragraph's rank, this says where it is
             concept = f"{concept} {style('(' + f.unit_id + ')', dim=True)}".lstrip() if f.unit_id else concept
-        out.append(f"{where} {code} {message(f, _)} {concept}".rstrip())
+        yield f"{where} {code} {message(f, _)} {concept}".rstrip()
         if not report.verbose:
             continue
         source = report.sources.get(f.path)
@@ -104,27 +130,26 @@ def render(report: Report) -> str:
                 line, first, last = _line_window(index, f.line, f.column, end_column, room, 0)
             caret = " " * first + style("^" * max(1, last - first), fg=_SEVERITY_COLOR.get(str(f.severity)))
             if report.explain:
-                out.append(bar)
-            out.append(style(f"{f.line} |", fg="blue") + f" {line}")
+                yield bar
+            yield style(f"{f.line} |", fg="blue") + f" {line}"
             if suggest and not report.explain:
                 caret += " " + style(str(f.suggestion), bold=True)
-            out.append(bar + " " + caret)
+            yield bar + " " + caret
         elif suggest and not report.explain:
-            out.append(note + " " + _("suggestion: {suggestion}").format(suggestion=f.suggestion))
+            yield note + " " + _("suggestion: {suggestion}").format(suggestion=f.suggestion)
         if report.explain:
             if suggest:
-                out.append(note + " " + _("suggestion: {suggestion}").format(suggestion=f.suggestion))
+                yield note + " " + _("suggestion: {suggestion}").format(suggestion=f.suggestion)
             if f.reason:
-                out.append(note + " " + _("note: {reason}").format(reason=f.reason))
+                yield note + " " + _("note: {reason}").format(reason=f.reason)
             if f.sources and f.sources[0].url:
-                out.append(note + " " + _("link: {url}").format(url=f.sources[0].url))
+                yield note + " " + _("link: {url}").format(url=f.sources[0].url)
             for s in f.sources[1:]:
-                out.append(note + " " + _("also: {source}").format(source=full_citation(s)))
-            out.append("")
+                yield note + " " + _("also: {source}").format(source=full_citation(s))
+            yield ""
             continue
         why = f.brief or f.reason
         citation = cite(f.sources[0]) if f.sources else ""
         if why or citation:
             text = f"{why} ({citation})" if why and citation else (why or citation)
-            out.append(note + " " + style(text, dim=True))
-    return "\n".join(out) + ("\n" if out and out[-1] != "" else "")
+            yield note + " " + style(text, dim=True)

@@ -60,3 +60,17 @@ def test_bad_csv_is_one_error_with_a_position(path):
         pair.parse(str(path), path.read_text(encoding="utf-8"))
     error = info.value
     assert f"{error.line}:{error.column}: {error.message}" == expected
+
+
+def test_a_table_without_a_header_is_guessed_cell_by_cell() -> None:
+    """Issue 12, point 1: an English and a Russian translation in one table are each checked in their language."""
+    from glossary.checks import check_document
+    from glossary.readers import load as read
+    from glossary.termbase import load as load_tb
+
+    table = '一带一路,"The One Belt, One Road plan"\n一带一路,"Лозунг «Один пояс и один путь» звучал."\n'
+    document = read("cells.csv", table.encode("utf-8"))
+    assert [s.lang for s in document.segments] == ["en", "ru"]
+    assert {s.source_lang for s in document.segments} == {"zh"}
+    found = [(f.lang, f.code) for f in check_document(document, load_tb()) if f.code.endswith("-term")]
+    assert ("en", "superseded-term") in found and ("ru", "deprecated-term") in found

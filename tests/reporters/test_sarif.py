@@ -2,6 +2,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -155,3 +157,18 @@ def test_cli_github_format(tmp_path):
     (line,) = result.stdout.splitlines()
     assert line.startswith(f"::error file={str(draft).replace(',', '%2C')},line=1,endLine=2,title=glossary superseded-term (belt-and-road)::")
     assert "col=" not in line
+
+
+@pytest.mark.parametrize("copies", [0, 1, 50])
+def test_the_streamed_log_is_the_rendered_one(copies: int) -> None:
+    """`chunks` makes one result at a time, yet gives the text `render` gives."""
+    from glossary import check, load
+    from glossary.reporters import Report
+    from glossary.reporters import sarif
+
+    from ..conftest import TERMBASE
+
+    text = "One Belt, One Road and OBOR.\nIt\u00e2\u20ac\u2122s here.\n"
+    findings = tuple(check(text, "en", load(TERMBASE, default=False))) * copies
+    report = Report(findings=findings, files=("a.txt",), sources={"<text>": text})
+    assert "".join(sarif.chunks(report)) == sarif.render(report)
