@@ -149,8 +149,11 @@ def check_pair(source: str, target: str, source_lang: str = "zh", target_lang: s
 
 
 def normalize(text: str, lang: str | None = None, termbase: TermBaseArg = None, *,
-              fix_encoding: bool = False) -> str:
-    """`text` with every deprecated or superseded rendering replaced by the official one."""
+              fix_encoding: bool = False, unsafe_fixes: bool = False) -> str:
+    """`text` with every deprecated or superseded rendering replaced by the official one.
+
+    `unsafe_fixes` also replaces unlisted variants found by concept signatures.
+    """
     from .checks import Options, check_text
     from .fix import apply, plan
 
@@ -159,7 +162,7 @@ def normalize(text: str, lang: str | None = None, termbase: TermBaseArg = None, 
     tb = _termbase(termbase)
     # A fix can expose another (an overlap skipped in one pass): repeat to a fixed point.
     for _ in range(4):
-        findings = check_text(out, tag, tb, Options(fix_encoding=fix_encoding))
+        findings = check_text(out, tag, tb, Options(fix_encoding=fix_encoding, unsafe_fixes=unsafe_fixes))
         edits = plan(out, findings, fix_encoding=fix_encoding)
         if not edits:
             break

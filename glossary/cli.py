@@ -355,7 +355,7 @@ def _size_option(ctx: click.Context, param: click.Parameter, value: str | None) 
 def settings_for(paths: tuple[str, ...], termbases: tuple[str, ...], no_default: bool, lang: str | None,
                  encoding: str | None, fix_encoding: bool, source: str | None, source_lang: str | None,
                  config_file: str | None, isolated: bool, exempt_quotes: bool | None, fix: bool = False,
-                 max_size: int | None = None):  # type: ignore[no-untyped-def]
+                 max_size: int | None = None, unsafe_fixes: bool = False):  # type: ignore[no-untyped-def]
     from .runner import Settings
 
     if source is not None and (len(paths) != 1 or Path(paths[0]).is_dir()):
@@ -374,7 +374,8 @@ def settings_for(paths: tuple[str, ...], termbases: tuple[str, ...], no_default:
             raise fail(exc) from None
     return Settings(termbases=termbases, no_default=no_default, lang=lang, source_lang=source_lang,
                     encoding=encoding, fix_encoding=fix_encoding, config_file=config_file, isolated=isolated,
-                    source=source, exempt_quotes=exempt_quotes, fix=fix, max_size=max_size)
+                    source=source, exempt_quotes=exempt_quotes, fix=fix, max_size=max_size,
+                    unsafe_fixes=unsafe_fixes)
 
 
 def concept_figures(outcome, settings, run: Run) -> list[Any]:  # type: ignore[no-untyped-def]
@@ -444,18 +445,21 @@ def check(paths: tuple[str, ...], termbases: tuple[str, ...], no_default: bool, 
 @input_options
 @file_options
 @click.option("--diff", is_flag=True, help="Show the changes as a unified diff; write nothing. Only the diff goes to stdout.")
+@click.option("--unsafe-fixes", is_flag=True,
+              help="Also rewrite unlisted variants found by concept signatures (unlisted-variant).")
 @click.option("--format", "fmt", type=REPORT_CHOICE, default="text", show_default=True, help="Output format of what is left.")
 @exit_options
 @click.option("-q", "--quiet", is_flag=True, help="No line per fixed file; what is left, one line per finding.")
 def fix(paths: tuple[str, ...], termbases: tuple[str, ...], no_default: bool, lang: str | None,
         encoding: str | None, fix_encoding: bool, source: str | None, source_lang: str | None,
         config_file: str | None, isolated: bool, exempt_quotes: bool | None, jobs: int, max_file_size: int | None,
-        diff: bool, fmt: str, exit_zero: bool, fail_on: str, quiet: bool) -> None:
+        diff: bool, unsafe_fixes: bool, fmt: str, exit_zero: bool, fail_on: str, quiet: bool) -> None:
     """Rewrite deprecated and superseded renderings in PATHS in place."""
     from .runner import run as run_inputs
 
     settings = settings_for(paths, termbases, no_default, lang, encoding, fix_encoding, source, source_lang,
-                            config_file, isolated, exempt_quotes, fix=True, max_size=max_file_size)
+                            config_file, isolated, exempt_quotes, fix=True, max_size=max_file_size,
+                            unsafe_fixes=unsafe_fixes)
     result = run_inputs(inputs(paths, max_file_size), settings, jobs)
     run = Run.of(result)
     written: set[tuple[int, int]] = set()
@@ -474,6 +478,41 @@ def fix(paths: tuple[str, ...], termbases: tuple[str, ...], no_default: bool, la
     code = exit_code(run, exit_zero, fail_on)
     # A fix that changed a file fails the hook run (as pre-commit expects); one that changed nothing does not.
     sys.exit(EXIT_FINDINGS if code == EXIT_CLEAN and run.fixed and not exit_zero else code)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@termbase_options
+@input_options
+@file_options
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "csv"]), default="text", show_default=True,
+              help="Output format.")
+@click.option("--yaml", "as_yaml", is_flag=True,
+              help="Write term-base entries (deprecated, each with an example) ready to paste, instead of the list.")
+def variants(paths: tuple[str, ...], termbases: tuple[str, ...], no_default: bool, lang: str | None,
+             encoding: str | None, fix_encoding: bool, source: str | None, source_lang: str | None,
+             config_file: str | None, isolated: bool, exempt_quotes: bool | None, jobs: int, max_file_size: int | None,
+             fmt: str, as_yaml: bool) -> None:
+    """List the unlisted variants in PATHS by concept, most frequent first, with one context line each."""
+    from . import variantlist
+    from .runner import run as run_inputs
+
+    settings = settings_for(paths, termbases, no_default, lang, encoding, fix_encoding, source, source_lang,
+                            config_file, isolated, exempt_quotes, max_size=max_file_size)
+    result = run_inputs(inputs(paths, max_file_size), settings, jobs)
+    run = Run.of(result)
+    for error in result.errors:
+        run.error(error)
+    groups = variantlist.collect((o.document, o.findings) for o in result if o.document is not None)
+    if as_yaml:
+        click.echo(variantlist.render_yaml(groups, load_termbase(termbases, no_default)), nl=False)
+    elif fmt == "json":
+        click.echo(variantlist.render_json(groups), nl=False)
+    elif fmt == "csv":
+        click.echo(variantlist.render_csv(groups), nl=False)
+    else:
+        click.echo(variantlist.render_text(groups), nl=False)
+    sys.exit(EXIT_ERROR if run.errors else EXIT_CLEAN)
 
 
 def save_fix(outcome: Any, diff: bool, run: Run, written: set[tuple[int, int]], quiet: bool = False) -> bool:

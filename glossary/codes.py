@@ -56,6 +56,11 @@ DOCS: tuple[CodeDoc, ...] = (
         N_("Replace it with the official rendering in the language of the translation."),
     ),
     CodeDoc(
+        "unlisted-variant",
+        N_("Words that fill the slots of a concept's signature (its content words by lemma, with the synonyms seen across its renderings) in a form the term base does not list: a synonym, another number on the head noun, words reordered or one dropped."),
+        N_("Use the suggested official rendering (glossary fix --unsafe-fixes applies it). If the form is a real variant, add it to the term base; glossary variants lists them for a corpus."),
+    ),
+    CodeDoc(
         "check-grammar",
         N_("A fix replaced a rendering, but the words next to it may need to change with it: an article before a word whose first sound its spelling does not tell, or a verb after a subject whose number changed."),
         N_("Read the sentence after the fix and adjust the article or the verb by hand."),

@@ -1,4 +1,8 @@
-"""Run every concept's examples: the term base's own executable specification."""
+"""Run every concept's examples: the term base's own executable specification.
+
+A clean example that a concept signature fires on fails like any other; so
+does a signature that fires on another concept's preferred rendering.
+"""
 
 from __future__ import annotations
 
@@ -34,4 +38,16 @@ def run_examples(termbase: TermBase) -> list[TermBaseError]:
                 if found:
                     f = found[0]
                     errors.append(_error(concept, example, f'example of "{concept.id}" must stay clean but has "{f.found}" ({f.code}, concept "{f.concept_id}")'))
+    errors.extend(_signature_errors(termbase))
     return errors
+
+
+def _signature_errors(termbase: TermBase) -> list[TermBaseError]:
+    """Signatures (glossary.signatures) that fire on another concept's preferred rendering."""
+    from .signatures import problems
+
+    out = []
+    for concept, message in problems(termbase):
+        o = concept.origin
+        out.append(TermBaseError(message, concept.path or None, o.line if o else None, o.column if o else None))
+    return out

@@ -159,6 +159,23 @@ class Example:
 
 @_pickled_by_constructor
 @dataclass(frozen=True, slots=True)
+class SignatureSpec:
+    """A concept's hand-written signature in one language (YAML `signature:`).
+
+    Overrides the signature derived from the renderings (glossary.signatures):
+    `slots` are (words, required) pairs, `function_words` the words allowed
+    between slots (None: the language's default list); `off` turns detection off.
+    """
+
+    lang: str
+    slots: tuple[tuple[tuple[str, ...], bool], ...] = ()
+    function_words: tuple[str, ...] | None = None
+    off: bool = False
+    origin: Position | None = field(default=None, compare=False)
+
+
+@_pickled_by_constructor
+@dataclass(frozen=True, slots=True)
 class Concept:
     """A term base entry: its renderings in every language, sources and examples."""
 
@@ -169,6 +186,7 @@ class Concept:
     examples: tuple[Example, ...] = ()
     origin: Position | None = field(default=None, compare=False)
     path: str = field(default="", compare=False)
+    signatures: tuple[SignatureSpec, ...] = ()
 
     def terms_in(self, lang: str) -> tuple[Term, ...]:
         return tuple(t for t in self.terms if t.lang == lang)

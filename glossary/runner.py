@@ -41,6 +41,7 @@ class Settings:
     max_size: int | None = None
     prefer: str | None = None
     """The house publisher (`prefer` in [tool.glossary]) chosen by the front end; overrides the file's."""
+    unsafe_fixes: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,6 +185,7 @@ def prepare(path: str, settings: Settings):  # type: ignore[no-untyped-def]
         source_lang=option_tag(settings.source_lang, "--source-lang") or cfg.source_lang,
         disable=cfg.disable, disable_concepts=cfg.disable_concepts, severity=cfg.severity,
         exempt_quotes=cfg.exempt_quotes if settings.exempt_quotes is None else settings.exempt_quotes,
+        unsafe_fixes=settings.unsafe_fixes,
     )
     return cfg, tb, options
 

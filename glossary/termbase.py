@@ -19,7 +19,7 @@ from .cache import sha256
 from .errors import TermBaseError, TermBaseErrors
 from .fold import fold_text
 from .morph.markers import marker_errors
-from .model import Concept, Example, Position, Source, SourceKind, Status, Term
+from .model import Concept, Example, Position, SignatureSpec, Source, SourceKind, Status, Term
 
 DEFAULT_PATH = Path(__file__).parent / "data" / "terms.yaml"
 FORMAT_VERSION = 1
@@ -28,7 +28,9 @@ _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 _DATE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?\Z")
 
 _TOP_KEYS = ("version", "concepts")
-_CONCEPT_KEYS = ("id", "note", "sources", "terms", "examples")
+_CONCEPT_KEYS = ("id", "note", "sources", "terms", "examples", "signature")
+_SIGNATURE_KEYS = ("slots", "function_words")
+_SLOT_KEYS = ("words", "required")
 _TERM_KEYS = ("text", "status", "note", "reason", "fix_to", "abbreviation_of", "since", "sources", "requires_source", "used_by", "article")
 REASON_LIMIT = 160
 """A term's `reason` is the one line a finding shows by default: a sentence, at most this long."""
@@ -265,6 +267,48 @@ def _example(nodes: _Nodes, node: Any) -> Example | None:
     return Example(lang=lang, text=text, fixed=fixed, origin=nodes.pos(node))
 
 
+def _words(nodes: _Nodes, node: Any, what: str) -> tuple[str, ...]:
+    return tuple(w for w in (nodes.string(n, what) for n in nodes.sequence(node, what)) if w)
+
+
+def _signature(nodes: _Nodes, node: Any, cid: str) -> tuple[SignatureSpec, ...]:
+    """`signature:` per language: `false` (no detection) or slots and function words."""
+    import yaml
+
+    out: list[SignatureSpec] = []
+    langs = nodes.mapping(node, f'the signature of "{cid}"', ())
+    for lang_raw, spec_node in (langs or {}).items():
+        key_node = next(k for k, v in node.value if v is spec_node)
+        lang = _lang(nodes, key_node)
+        if lang is None:
+            continue
+        if isinstance(spec_node, yaml.ScalarNode) and spec_node.value.lower() in ("false", "off", "no"):
+            out.append(SignatureSpec(lang=lang, off=True, origin=nodes.pos(spec_node)))
+            continue
+        m = nodes.mapping(spec_node, f'the "{lang_raw}" signature of "{cid}"', _SIGNATURE_KEYS, required=("slots",))
+        if m is None:
+            continue
+        slots: list[tuple[tuple[str, ...], bool]] = []
+        for slot_node in nodes.sequence(m.get("slots"), "signature slots") if "slots" in m else ():
+            if isinstance(slot_node, yaml.SequenceNode):
+                slots.append((_words(nodes, slot_node, "slot words"), True))
+                continue
+            sm = nodes.mapping(slot_node, "a signature slot", _SLOT_KEYS, required=("words",))
+            if sm is None or "words" not in sm:
+                continue
+            required = True
+            if "required" in sm:
+                flag = nodes.string(sm["required"], 'slot "required"')
+                required = (flag or "").lower() not in ("false", "no", "off")
+            slots.append((_words(nodes, sm["words"], "slot words"), required))
+        if not slots or not all(words for words, _ in slots):
+            nodes.error(spec_node, f'the "{lang_raw}" signature of "{cid}" needs slots, each with words')
+            continue
+        function_words = _words(nodes, m["function_words"], "function_words") if "function_words" in m else None
+        out.append(SignatureSpec(lang=lang, slots=tuple(slots), function_words=function_words, origin=nodes.pos(spec_node)))
+    return tuple(out)
+
+
 def _concept(nodes: _Nodes, node: Any) -> Concept | None:
     m = nodes.mapping(node, "a concept", _CONCEPT_KEYS, required=("id", "terms"))
     if m is None or "id" not in m:
@@ -289,8 +333,9 @@ def _concept(nodes: _Nodes, node: Any) -> Concept | None:
     note = (nodes.string(m["note"], 'concept "note"') or "") if "note" in m else ""
     sources = _sources(nodes, m["sources"]) if "sources" in m else ()
     examples = tuple(e for e in (_example(nodes, n) for n in nodes.sequence(m["examples"], "examples")) if e is not None) if "examples" in m else ()
+    signatures = _signature(nodes, m["signature"], cid) if "signature" in m else ()
     return Concept(id=cid, note=note.strip(), terms=tuple(terms), sources=sources, examples=examples,
-                   origin=nodes.pos(node), path=nodes.path)
+                   origin=nodes.pos(node), path=nodes.path, signatures=signatures)
 
 
 def parse(text: str, path: str = "<string>") -> list[Concept]:
@@ -335,7 +380,7 @@ def _merge_concept(old: Concept, new: Concept) -> Concept:
             terms.append(term)
     return replace(
         old, terms=tuple(terms), note=new.note or old.note, sources=new.sources or old.sources,
-        examples=new.examples or old.examples,
+        examples=new.examples or old.examples, signatures=new.signatures or old.signatures,
     )
 
 

@@ -7,6 +7,7 @@ that translated templates can reorder them).
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
@@ -46,6 +47,9 @@ CHECKS: tuple[Check, ...] = (
     Check("untranslated-term", Severity.ERROR, False,
           N_('"{found}" is left untranslated: use "{suggestion}"'),
           N_("a source-language term copied into the translation as it is")),
+    Check("unlisted-variant", Severity.WARNING, True,
+          N_('"{found}" looks like an unlisted rendering: use "{suggestion}"'),
+          N_("a rendering the term base does not list, found by the concept's signature (fixed only with --unsafe-fixes)")),
     Check("check-grammar", Severity.INFO, False,
           N_('"{found}" is fixed to "{suggestion}": check the words around it'),
           N_("a fix whose neighbouring words (article, verb agreement) the tool could not settle")),
@@ -68,6 +72,8 @@ class Options:
     disable_concepts: frozenset[str] = frozenset()
     severity: tuple[tuple[str, Severity], ...] = ()
     exempt_quotes: bool | frozenset[str] = True  # marked quotations keep their wording
+    # unlisted-variant findings are fixable only when asked (`--unsafe-fixes`).
+    unsafe_fixes: bool = False
 
 
 def make_finding(code: str, document: Document, segment: Segment, index: LineIndex, span: Span,
@@ -112,11 +118,12 @@ def check_document(document: Document, termbase: TermBase, options: Options = Op
     from ..literals import literal_spans, outside
     from ..matcher import matcher_for
     from ..script import guess_lang
-    from . import bilingual, consistency, encoding, scope, terms
+    from . import bilingual, consistency, encoding, scope, terms, variants
 
     index = LineIndex(document.text)
     findings: list[Finding] = []
     scanned = []
+    unlisted: list[Counter[str]] = []  # unlisted variants per segment: renderings for missing-term
     for segment in (p for s in document.segments for p in paragraphs(s, options.lang)):
         lang = options.lang or segment.lang or guess_lang(segment.text)
         matches = matcher_for(termbase, lang).scan(segment.text)
@@ -128,10 +135,18 @@ def check_document(document: Document, termbase: TermBase, options: Options = Op
     # of another family: a fixed text must not mix renderings.
     used = consistency.first_used(scanned)
     for segment, lang, matches in scanned:
-        findings.extend(terms.run(document, segment, index, lang, matches, termbase, used))
+        found, by_signature = variants.run(document, segment, index, lang, matches, termbase, options)
+        listed = terms.run(document, segment, index, lang, matches, termbase, used)
+        if found:  # a listed variant inside a longer unlisted one is part of it (leftmost-longest)
+            listed = [f for f in listed if not any(v.span.start <= f.span.start and f.span.end <= v.span.end for v in found)]
+        findings.extend(listed)
         findings.extend(encoding.run(document, segment, index, options))
+        findings.extend(found)
+        unlisted.append(by_signature)
     findings.extend(consistency.run(document, index, scanned, termbase))
-    findings.extend(bilingual.run(document, index, scanned, termbase, options))
+    findings.extend(bilingual.run(document, index, scanned, termbase, options, unlisted))
+    if "unlisted-variant" not in options.disable:
+        findings = variants.stand_ins(findings, termbase)
     findings = scope.apply(document, index, scanned, findings, options)
     findings.sort(key=lambda f: (f.span.start, f.span.end, f.code))
     return findings

@@ -6,7 +6,9 @@ source names it: none at all is an error, fewer is a warning (two mentions in
 the source and one in the target usually means a sentence lost its term). A
 rendering in a deprecated or superseded form counts as a rendering here, since
 `deprecated-term` already reports it, and so does a source term left as it is,
-which is reported as `untranslated-term` at its own span. Concepts without a
+which is reported as `untranslated-term` at its own span, and so does an
+unlisted variant found by the concept's signature (`unlisted-variant`, at its
+span). Concepts without a
 rendering in the target language are not checked.
 
 Variants marked `requires_source` (renderings wrong only as a translation of
@@ -52,13 +54,13 @@ def _count(matches: list[Match]) -> Counter[str]:
 
 
 def run(document: Document, index: LineIndex, scanned: list[tuple[Segment, str, list[Match]]],
-        termbase: TermBase, options: Options) -> list[Finding]:
+        termbase: TermBase, options: Options, unlisted: list[Counter[str]] | None = None) -> list[Finding]:
     from ..matcher import matcher_for
     from ..script import guess_lang
     from .explain import explanation
 
     findings: list[Finding] = []
-    for segment, lang, matches in scanned:
+    for number, (segment, lang, matches) in enumerate(scanned):
         if segment.source_text is None or not segment.source_text.strip() or not segment.text.strip():
             continue
         source_lang = options.source_lang or segment.source_lang or guess_lang(segment.source_text)
@@ -73,6 +75,8 @@ def run(document: Document, index: LineIndex, scanned: list[tuple[Segment, str, 
         for m in source_matches:
             first_text.setdefault(m.concept_id, segment.source_text[m.span.start:m.span.end])
         rendered = _count(matches)
+        if unlisted is not None and number < len(unlisted):
+            rendered.update(unlisted[number])  # reported as unlisted-variant at its own span
 
         # A target wholly in ASCII cannot hold a source term that has none (Han in English).
         could_hold = not segment.text.isascii() or _has_ascii_key(source_matcher)

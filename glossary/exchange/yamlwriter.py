@@ -13,7 +13,7 @@ from collections.abc import Iterable
 
 import yaml
 
-from glossary.model import Concept, Example, Source, Term
+from glossary.model import Concept, Example, SignatureSpec, Source, Term
 
 INDENT = "  "
 
@@ -97,6 +97,18 @@ def _example_line(example: Example, indent: str) -> str:
     return f"{indent}- {{{inner}}}"
 
 
+def _signature_lines(spec: SignatureSpec, indent: str) -> list[str]:
+    if spec.off:
+        return [f"{indent}{scalar(spec.lang)}: false"]
+    lines = [f"{indent}{scalar(spec.lang)}:", f"{indent}{INDENT}slots:"]
+    for words, required in spec.slots:
+        inner = "[" + ", ".join(scalar(w, flow=True) for w in words) + "]"
+        lines.append(f"{indent}{INDENT * 2}- {{words: {inner}" + ("" if required else ", required: false") + "}")
+    if spec.function_words is not None:
+        lines.append(f"{indent}{INDENT}function_words: [" + ", ".join(scalar(w, flow=True) for w in spec.function_words) + "]")
+    return lines
+
+
 def dump(concepts: Iterable[Concept]) -> str:
     """The term-base YAML document for `concepts`."""
     out = ["version: 1", "concepts:"]
@@ -114,6 +126,10 @@ def dump(concepts: Iterable[Concept]) -> str:
             out.append(f"{body}{INDENT}{scalar(lang)}:")
             for term in concept.terms_in(lang):
                 out.extend(_term_lines(term, body + INDENT * 2))
+        if concept.signatures:
+            out.append(f"{body}signature:")
+            for spec in concept.signatures:
+                out.extend(_signature_lines(spec, body + INDENT))
         if concept.examples:
             out.append(f"{body}examples:")
             for example in concept.examples:

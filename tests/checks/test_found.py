@@ -16,7 +16,7 @@ from glossary.readers import load, load_pair
 # (mixed renderings), Han terms left in English (untranslated), mojibake,
 # characters each format escapes, and line breaks.
 TARGET = ["One Belt, One Road", "Belt and Road Initiative", "the Belt and Road", "community of common destiny",
-          "community with a shared future", "community of shared future", "一带一路", "â€” ", "Luban Workshop", "plain words", " ", "\n",
+          "community with a shared future", "community of shared future", "Road and Belt Initiative", "一带一路", "â€” ", "Luban Workshop", "plain words", " ", "\n",
           "&", "<b>", '"quoted"', "\\", "'", ".", "1.", "# ", "\t"]
 SOURCE = ["一带一路", "人类命运共同体", "鲁班工坊", "的", "合作", "\n", "，", "和"]
 
@@ -113,7 +113,8 @@ def test_found_is_the_text_at_the_span(fmt, pairs, suppress):
 def test_every_code_is_exercised_with_every_reader():
     pairs = [("一带一路和鲁班工坊", "One Belt, One Road &amp; the Belt and Road Initiative â€” 一带一路"),
              ("人类命运共同体", "a \"community\" of <people>, a community of common destiny, a community "
-                          "with a shared future and a community of shared future; Belt and Road strategies grow")]
+                          "with a shared future and a community of shared future; Belt and Road strategies grow"),
+             ("一带一路", "the Road and Belt Initiative")]
     seen: dict[str, set[str]] = {}
     for fmt in FORMATS:
         seen[fmt] = assert_found_is_the_text_at_the_span(build(fmt, pairs, "glossary-disable-next-line no-such-concept"))

@@ -64,7 +64,7 @@ def sample() -> tuple[Concept, ...]:
 
 # Fields the exchange formats carry; a new model field must be added to every format.
 CARRIED = {
-    "Concept": {"id", "note", "terms", "sources", "examples"},
+    "Concept": {"id", "note", "terms", "sources", "examples", "signatures"},
     "Term": {"text", "lang", "status", "note", "reason", "fix_to", "abbreviation_of", "since", "sources", "requires_source", "used_by", "article"},
     "Source": {"title", "publisher", "url", "date", "langs", "note", "kind"},
     "Example": {"lang", "text", "fixed"},

@@ -1,0 +1,162 @@
+"""`unlisted-variant`: a rendering of a concept that the term base does not list.
+
+Hits of the concept signatures (glossary.signatures) that no listed rendering
+covers. The suggestion is the preferred rendering in the found number (English)
+or case and number (Russian). A signature is a guess, so the finding is a
+warning and `fix` applies it only with `--unsafe-fixes`.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from ..case import keep_case, sentence_initial
+from ..model import Document, Finding, Match, Segment, Severity, Span
+from ..positions import LineIndex
+from ..termbase import TermBase
+from . import Options, make_finding
+
+
+def unlisted(text: str, lang: str, matches: list[Match], termbase: TermBase) -> list[tuple["object", str | None, bool, str, Span]]:
+    """(hit, suggestion, renderable, why, span) for each signature hit no listed rendering covers.
+
+    The suggestion is None for a hit that is an accepted rendering after all
+    (inflected, reordered in Russian, an article more): it is no finding, but
+    a bilingual check counts it as the concept's rendering.
+    """
+    from .. import signatures
+
+    index = signatures.index_for(termbase, lang)
+    if not index:
+        return []
+    hits = index.scan(text)
+    if not hits:
+        return []
+    from ..literals import literal_spans, outside
+
+    literals = literal_spans(text)
+    if literals:  # URLs, e-mail addresses, file paths and code spans are never matched
+        hits = [h for h in hits if outside(Span(h.start, h.end), literals)]
+    out = []
+    for hit in hits:
+        if not _free(hit, matches):
+            continue
+        sig = hit.signature
+        found = text[hit.start:hit.end]
+        quoted = sig.lang == "ru" and any(q in found for q in QUOTES)  # «инициатива "Глобальная цивилизация"»: a name
+        if not quoted and signatures.sequence(found, sig.lang, sig.function_words) in sig.accepted:
+            out.append((hit, None, False, "", Span(hit.start, hit.end)))  # an accepted rendering, reworded
+            continue
+        span = Span(hit.start, hit.end)
+        renderable, why = True, ""
+        if sig.lang == "en":
+            suggestion = signatures.suggest_en(hit, found, hit.start, sig.target_for(found))
+        else:
+            from ..model import Status, Term
+            from ..morph import render
+
+            target = Term(sig.preferred, sig.lang, Status.PREFERRED)
+            tags = signatures.ru_forms(hit, text)
+            rendered = render(target, tags, found, target, text[max(0, hit.start - 8):hit.start])
+            suggestion, renderable, why = rendered.text, rendered.fixable, rendered.why
+            if rendered.widen:
+                span = Span(hit.start - rendered.widen, hit.end)
+        suggestion = keep_case(text[span.start:span.end], suggestion, sentence_initial(text, span.start))
+        if suggestion.casefold() == text[span.start:span.end].casefold():
+            out.append((hit, None, False, "", span))  # the preferred rendering, inflected
+            continue
+        out.append((hit, suggestion, renderable, why, span))
+    return out
+
+
+QUOTES = frozenset('"«»“”„')
+
+
+def _free(hit, matches: list[Match]) -> bool:  # type: ignore[no-untyped-def]
+    """Whether no listed rendering claims the hit's words.
+
+    A listed rendering of the same concept, or one that reaches outside the
+    hit, is reported by its own check. A rendering of another concept strictly
+    inside the hit is part of a longer variant ("community of shared destiny"
+    in "community of shared destiny for all humankind"): leftmost-longest, the
+    hit wins, and the check drops the shorter finding.
+    """
+    for m in matches:
+        s, e = m.span.start, m.span.end
+        if s < hit.end and hit.start < e:
+            if m.concept_id == hit.concept_id or s < hit.start or e > hit.end or (s, e) == (hit.start, hit.end):
+                return False
+    return True
+
+
+def describe(hit, text: str) -> str:  # type: ignore[no-untyped-def]
+    """Which slots the found words filled, named by the preferred rendering's words."""
+    from .. import signatures
+
+    sig = hit.signature
+    names = [w for _, _, w in signatures.words(sig.preferred) if w.lower() not in sig.function_words]
+    pairs = []
+    for (s, e), k in zip(hit.words, hit.filled):
+        name = names[k] if k < len(names) else sig.slot_names()[k]
+        word = text[s:e]
+        pairs.append(word if word.lower() == name.lower() else f"{word} ({name})")
+    return (f"not a listed rendering of {sig.concept_id}; slots matched {len(set(hit.filled))} of "
+            f"{len(sig.slots)}: " + ", ".join(pairs))
+
+
+def run(document: Document, segment: Segment, index: LineIndex, lang: str, matches: list[Match],
+        termbase: TermBase, options: Options) -> tuple[list[Finding], Counter[str]]:
+    """The findings, and how often each concept is rendered in a form only its signature found."""
+    rendered: Counter[str] = Counter()
+    if "unlisted-variant" in options.disable:
+        return [], rendered
+    findings = []
+    for hit, suggestion, renderable, why, span in unlisted(segment.text, lang, matches, termbase):
+        rendered[hit.concept_id] += 1
+        if suggestion is None:
+            continue
+        reason = describe(hit, segment.text) + (f"; {why}" if why else "")
+        findings.append(make_finding(
+            "unlisted-variant", document, segment, index, span, concept_id=hit.concept_id,
+            suggestion=suggestion, reason=reason, lang=lang, fixable=renderable and options.unsafe_fixes))
+    return findings, rendered
+
+
+def stand_ins(findings: list[Finding], termbase: TermBase) -> list[Finding]:
+    """In a translation, a variant of a part of a missing concept renders that concept.
+
+    The source names 人类命运共同体 and the target says "community of common
+    destiny": the target has no rendering of the whole concept (missing-term)
+    and a deprecated rendering of the shorter one (命运共同体). A reviewer marks
+    one thing: an unofficial rendering of the concept the source names. When the
+    part's preferred rendering is inside the whole's, the variant is reported as
+    `unlisted-variant` of the whole, with its preferred rendering, and the
+    missing-term goes.
+    """
+    from dataclasses import replace
+
+    from ..fold import fold_text
+
+    missing = [f for f in findings if f.code == "missing-term" and f.severity is Severity.ERROR and f.concept_id]
+    if not missing:
+        return findings
+    drop: set[int] = set()
+    out = list(findings)
+    for m in missing:
+        whole = termbase.concept(m.concept_id).preferred(m.lang)
+        if whole is None:
+            continue
+        for i, f in enumerate(out):
+            if (i in drop or f.code not in ("deprecated-term", "superseded-term", "unlisted-variant")
+                    or not f.concept_id or f.concept_id == m.concept_id
+                    or not (m.span.start <= f.span.start and f.span.end <= m.span.end)):
+                continue
+            part = termbase.concept(f.concept_id).preferred(m.lang)
+            if part is None or fold_text(part.text) not in fold_text(whole.text):
+                continue
+            out[i] = replace(f, code="unlisted-variant", severity=Severity.WARNING, concept_id=m.concept_id,
+                             suggestion=whole.text, fixable=False,
+                             reason=f"the source names {m.found}; this renders only part of it ({f.concept_id})")
+            drop.add(id(m))
+            break
+    return [f for f in out if id(f) not in drop]

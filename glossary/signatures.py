@@ -1,0 +1,697 @@
+"""Signatures: renderings of a concept that the term base does not list.
+
+A closed list of renderings never keeps up with drafts: "communities of common
+destiny", «сообществом с единой судьбой», "productive forces of a new quality".
+Each concept's renderings in a language are reduced to slots of content words
+compared by lemma (a light rule lemmatizer for English, pymorphy3 for Russian):
+the words that fill one slot across renderings are its synonyms (shared /
+common, future / destiny). A stretch of text whose content words fill the
+required slots, each once, with at most two function words between them and no
+other word or punctuation, is a hit; `checks/variants.py` reports the hits that
+are not listed renderings. A concept can replace its derived signature in the
+YAML (`signature:`), or switch it off.
+
+The scan is gated by one anchor per signature (its slot with the longest
+lemmas, the rarest in prose): only tokens whose lemma is an anchor lemma (for
+Russian: whose first letters are an anchor's) start the slower walk.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from .model import Concept, SignatureSpec, Term
+
+LANGS = ("en", "ru")
+
+FUNCTION_WORDS: dict[str, frozenset[str]] = {
+    "en": frozenset(
+        "a an the of for with and to in on by at all its their our his her as from into among between".split()
+    ),
+    # Conjunctions, the quantifiers of «всего человечества», and every preposition
+    # whose case the Russian layer knows (morph.russian.PREPOSITIONS).
+    "ru": frozenset(
+        "и или а с со для в во на по о об обо к ко между из от за при под над перед через до без у около после "
+        "среди против вокруг ради вне про всего всех всей".split()
+    ),
+}
+_GAP_MAX = 2  # function words allowed in a row between two slot words
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*(?:['’](?![^\W_]))?")
+# What may stand between two words of one rendering: spaces, hyphens and dashes, quotes.
+_GAP = re.compile(r"[\s\-‐‑‒–—―\"'«»“”„‘’‹›]*")
+
+# English: regular plural and possessive, British spellings, by rule ------------
+
+_EN_IRREGULAR = {"men": "man", "women": "woman", "children": "child", "people": "people", "peoples": "people"}
+_EN_KEEP_S = ("ss", "us", "is", "ics")
+_EN_SPELLING = (
+    (re.compile(r"isation$"), "ization"), (re.compile(r"ise$"), "ize"), (re.compile(r"ised$"), "ized"),
+    (re.compile(r"(?<=[^aeiou]{2})our$"), "or"), (re.compile(r"(?<=[bv])iour$"), "ior"),
+    (re.compile(r"(?<=[^aeiou])tre$"), "ter"), (re.compile(r"ogue$"), "og"),
+)  # fmt: skip
+_EN_NOT_ISE = frozenset("rise wise raise praise precise concise exercise enterprise promise premise surprise expertise".split())
+
+
+def _en_singular(word: str) -> str:
+    if word in _EN_IRREGULAR:
+        return _EN_IRREGULAR[word]
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 4 and word.endswith(("ches", "shes", "sses", "xes", "zes")):
+        return word[:-2]
+    if len(word) > 3 and word.endswith("s") and not word.endswith(_EN_KEEP_S):
+        return word[:-1]
+    return word
+
+
+@lru_cache(maxsize=65536)
+def en_lemma(word: str) -> str:
+    """A light English lemma: lower case, no possessive, singular, American spelling."""
+    w = word.lower().replace("’", "'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    elif w.endswith("'"):
+        w = w[:-1]
+    w = _en_singular(w)
+    if w not in _EN_NOT_ISE and len(w) > 5:
+        for pattern, repl in _EN_SPELLING:
+            w = pattern.sub(repl, w)
+    return w
+
+
+def en_plural(word: str) -> bool:
+    """Whether an English word form is a plural (by the same rules)."""
+    w = word.lower().replace("’", "'").rstrip("'s") if word.endswith(("'s", "’s")) else word.lower().rstrip("'’")
+    return _en_singular(w) != w
+
+
+def _ru_lemmas(word: str) -> frozenset[str]:
+    from .morph import russian
+
+    return frozenset(r.lemma for r in russian.analyser().readings(word.lower())) or frozenset({word.lower()})
+
+
+@lru_cache(maxsize=65536)
+def lemmas(word: str, lang: str) -> frozenset[str]:
+    """Every lemma a word form may have (Russian forms are often ambiguous)."""
+    if lang == "ru":
+        return _ru_lemmas(word.replace("ё", "е").replace("Ё", "Е"))
+    return frozenset({en_lemma(word)})
+
+
+def first_lemma(word: str, lang: str) -> str:
+    """The lemma of a word in a listed rendering (its first reading)."""
+    if lang == "ru":
+        from .morph import russian
+
+        readings = russian.analyser().readings(word.lower().replace("ё", "е"))
+        return readings[0].lemma if readings else word.lower()
+    return en_lemma(word)
+
+
+def base_lang(lang: str | None) -> str:
+    return (lang or "").replace("_", "-").split("-")[0].lower()
+
+
+# Signatures ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Signature:
+    """One concept's slots in one language, and what counts as listed."""
+
+    concept_id: str
+    lang: str
+    slots: tuple[frozenset[str], ...]
+    required: tuple[bool, ...]
+    function_words: frozenset[str]
+    anchor: int
+    tolerance: int  # required slots that may be missing (a term shortened by a word)
+    accepted: frozenset[tuple[str, ...]]  # word-lemma sequences of accepted renderings
+    listed: frozenset[tuple[str, ...]]  # ... of every listed rendering
+    preferred: str
+    # A listed variant's content lemmas -> what its fix writes: "One Belt – One Road"
+    # is "One Belt, One Road" spelled otherwise, and is fixed the same way.
+    targets: tuple[tuple[tuple[str, ...], str], ...] = ()
+    anchors: tuple[int, ...] = ()  # slots of which one must be present (`anchor` first)
+    head: int | None = None  # the slot of the head noun: a shortened rendering keeps it
+    listed_words: frozenset[str] = frozenset()  # every word of every rendering, lower case, and their lemmas
+
+    def target_for(self, found: str) -> str | None:
+        content = tuple(_content(found, self.lang, self.function_words))
+        return next((text for seq, text in self.targets if seq == content), None)
+
+    def slot_names(self) -> tuple[str, ...]:
+        return tuple("/".join(sorted(s)) for s in self.slots)
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """Text `start`..`end` filling `filled` slots of a signature (one slot per word, in text order)."""
+
+    signature: Signature
+    start: int
+    end: int
+    words: tuple[tuple[int, int], ...]  # spans of the slot words
+    filled: tuple[int, ...]  # slot of each slot word
+
+    @property
+    def concept_id(self) -> str:
+        return self.signature.concept_id
+
+
+def words(text: str) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+
+
+_ARTICLES = frozenset({"a", "an", "the"})
+_EN_PREPOSITIONS = frozenset("of for with to in on by at from into among between".split())
+
+
+def sequence(text: str, lang: str, function_words: frozenset[str]) -> tuple[str, ...]:
+    """A rendering as lemmas (function words as written), for "is it listed?".
+
+    English articles are left out ("a community of a shared future" is the
+    admitted "community of shared future").
+    """
+    return tuple(w.lower() if w.lower() in function_words else first_lemma(w, lang)
+                 for _, _, w in words(text) if w.lower() not in _ARTICLES or lang != "en")
+
+
+def _orders(seq: tuple[str, ...], lang: str) -> set[tuple[str, ...]]:
+    """A listed rendering and, in Russian, its two halves swapped.
+
+    «нового типа международных отношений» is «международные отношения нового
+    типа» with its genitive group put first; «Глобальной инициативы
+    цивилизации» is not a swap of «Инициатива глобальной цивилизации».
+    """
+    if lang != "ru":
+        return {seq}
+    return {seq[k:] + seq[:k] for k in range(len(seq))}
+
+
+def _similar(a: str, b: str) -> bool:
+    """Two lemmas of one root (productive / productivity): a long shared start."""
+    n = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        n += 1
+    return n >= 5 and n >= 0.7 * min(len(a), len(b))
+
+
+def _content(text: str, lang: str, function_words: frozenset[str]) -> list[str]:
+    return [first_lemma(w, lang) for _, _, w in words(text) if w.lower() not in function_words]
+
+
+def _usable(term: Term) -> bool:
+    return not term.abbreviation_of and not term.requires_source and "|" not in term.text
+
+
+def derive(concept: Concept, lang: str) -> Signature | None:
+    """The concept's signature in `lang` (its YAML `signature:` if any), or None if it has none."""
+    lang = base_lang(lang)
+    if lang not in LANGS:
+        return None
+    preferred = concept.preferred(lang)
+    if preferred is None:
+        return None
+    spec = next((s for s in concept.signatures if base_lang(s.lang) == lang), None)
+    if spec is not None and spec.off:
+        return None
+    function_words = frozenset(w.lower() for w in spec.function_words) if spec and spec.function_words is not None else FUNCTION_WORDS[lang]
+    terms = [t for t in concept.terms if base_lang(t.lang) == lang and _usable(t)]
+    listed = frozenset(o for t in concept.terms if base_lang(t.lang) == lang
+                       for o in _orders(sequence(t.text, lang, function_words), lang))
+    accepted = frozenset(o for t in concept.terms if base_lang(t.lang) == lang and not t.status.is_variant
+                         for o in _orders(sequence(t.text, lang, function_words), lang))
+    if spec is not None:
+        slots = [frozenset(first_lemma(w, lang) for w in ws) | frozenset(en_lemma(w) for w in ws if lang == "en")
+                 for ws, _ in spec.slots]
+        required = [r for _, r in spec.slots]
+        tolerance = 0
+    else:
+        found = _derive_slots(preferred, terms, lang, function_words)
+        if found is None:
+            return None
+        slots, required = found
+        tolerance = 1 if sum(required) >= 4 else 0
+    candidates = [k for k, r in enumerate(required) if r] or list(range(len(slots)))
+    ranked = sorted(candidates, key=lambda k: (min(len(w) for w in slots[k]), -k), reverse=True)
+    anchor = ranked[0]
+    # A signature that may miss a slot needs a second anchor, or missing the first loses the match.
+    anchors = tuple(ranked[:1 + tolerance])
+    targets = tuple((tuple(_content(t.text, lang, function_words)), t.fix_to or preferred.text)
+                    for t in concept.terms if base_lang(t.lang) == lang and t.status.is_variant)
+    return Signature(concept.id, lang, tuple(slots), tuple(required), function_words, anchor, tolerance,
+                     accepted, listed, preferred.text, targets, anchors, _head(preferred.text, lang, function_words),
+                     frozenset(x for t in concept.terms if base_lang(t.lang) == lang for _, _, w in words(t.text)
+                               for x in (w.lower(), first_lemma(w, lang))))
+
+
+def _head(text: str, lang: str, function_words: frozenset[str]) -> int | None:
+    """The slot of a rendering's head noun.
+
+    English: the last content word before the first preposition that follows
+    one ("community" in "community with a shared future"), else the last word
+    ("Initiative" in "Belt and Road Initiative"). Russian: the first content word
+    read as a noun.
+    """
+    toks = [w for _, _, w in words(text)]
+    content = [w for w in toks if w.lower() not in function_words]
+    if not content:
+        return None
+    if lang == "ru":
+        from .morph import russian
+
+        for k, w in enumerate(content):
+            if any(r.pos == "NOUN" for r in russian.analyser().readings(w.lower().replace("ё", "е"))):
+                return k
+        return None
+    k = -1
+    for w in toks:
+        if w.lower() in function_words:
+            if k >= 0 and w.lower() in _EN_PREPOSITIONS:
+                return k
+        else:
+            k += 1
+    return len(content) - 1
+
+
+def _derive_slots(preferred: Term, terms: Sequence[Term], lang: str,
+                  function_words: frozenset[str]) -> tuple[list[frozenset[str]], list[bool]] | None:
+    """Slots from the preferred rendering's content words, synonyms from the other renderings.
+
+    Another rendering's words go to the slot with the same lemma, then to one
+    of the same root, then, if as many words as empty slots are left, in order
+    (common -> shared, destiny -> future) when they stand at the empty slots'
+    places. Words still left become optional slots ("style" in "Chinese-style
+    modernization").
+    """
+    base = _content(preferred.text, lang, function_words)
+    if len(base) < 2:
+        return None  # one word is not a signature: ordinary prose is full of it
+    slots = [{lemma} for lemma in base]
+    required = [True] * len(slots)
+    for term in terms:
+        if term is preferred:
+            continue
+        content = _content(term.text, lang, function_words)
+        assigned: dict[int, int] = {}
+        for i, lemma in enumerate(content):
+            k = next((k for k, s in enumerate(slots) if k not in assigned.values() and lemma in s), None)
+            if k is not None:
+                assigned[i] = k
+        for i, lemma in enumerate(content):
+            if i not in assigned:
+                k = next((k for k, s in enumerate(slots) if k not in assigned.values()
+                          and any(_similar(lemma, x) for x in s)), None)
+                if k is not None:
+                    assigned[i] = k
+        for i, k in assigned.items():
+            slots[k].add(content[i])
+        rest = [i for i in range(len(content)) if i not in assigned]
+        empty = [k for k in range(len(slots)) if k not in assigned.values()]
+        if rest and rest == empty:
+            # Synonyms by position only where the words stand where the slots do:
+            # "community of common destiny" gives common/shared and destiny/future,
+            # "great cause of national revival" gives nothing.
+            for i, k in zip(rest, empty):
+                slots[k].add(content[i])
+        elif rest and not empty:
+            for i in rest:
+                if not any(content[i] in s for s in slots):
+                    slots.append({content[i]})
+                    required.append(False)
+    return [frozenset(s) for s in slots], required
+
+
+# Scanning ------------------------------------------------------------------------
+
+
+class Index:
+    """Every signature of one language of a term base, gated by anchor."""
+
+    _WINDOW = 160  # characters around an anchor that a match can reach
+
+    def __init__(self, lang: str, signatures: Iterable[Signature]) -> None:
+        self.lang = lang
+        self.signatures = list(signatures)
+        self.by_lemma: dict[str, list[Signature]] = {}
+        starts: set[str] = set()
+        for sig in self.signatures:
+            for lemma in {w for k in (sig.anchors or (sig.anchor,)) for w in sig.slots[k]}:
+                self.by_lemma.setdefault(lemma, []).append(sig)
+                # Russian stems of short words change after the third letter (путь, пути)
+                starts.add(lemma[:3] if lang == "ru" and len(lemma) < 6 else lemma[:4])
+        self._starts = sorted(starts, key=len, reverse=True)
+        self._gate: re.Pattern[str] | None = None
+        self._automaton: Any = None
+
+    def __bool__(self) -> bool:
+        return bool(self.signatures)
+
+    def anchors(self, text: str) -> Iterable[tuple[int, str]]:
+        """(offset, word) of every word that starts like an anchor: one automaton pass."""
+        lower = text.lower()
+        if len(lower) != len(text):  # a letter whose lower case is longer: fall back to a regex
+            if self._gate is None:
+                alternatives = "|".join(re.escape(s) for s in self._starts) or "(?!)"
+                self._gate = re.compile(rf"(?<![^\W_])(?:{alternatives})[^\W_]*", re.IGNORECASE)
+            for m in self._gate.finditer(text):
+                yield m.start(), m.group()
+            return
+        if self._automaton is None:
+            import ahocorasick
+
+            automaton = ahocorasick.Automaton()
+            for start in self._starts:
+                automaton.add_word(start, len(start))
+            automaton.make_automaton()
+            self._automaton = automaton
+        for end, size in self._automaton.iter(lower):
+            at = end + 1 - size
+            if at and (lower[at - 1].isalnum() or lower[at - 1] == "_"):
+                continue
+            m = _WORD.match(text, at)
+            if m is not None:
+                yield at, m.group()
+
+    def scan(self, text: str) -> list[Hit]:
+        """Every hit in `text`, leftmost-longest across signatures.
+
+        Only words that start like an anchor are lemmatized; only the text
+        around them is split into words and walked.
+        """
+        if not self.signatures or not self._starts:
+            return []
+        lang = self.lang
+        found: list[Hit] = []
+        for at, word in self.anchors(text):
+            sigs: list[Signature] = []
+            for lemma in lemmas(word, lang):
+                sigs.extend(self.by_lemma.get(lemma, ()))
+            if not sigs:
+                continue
+            base = max(0, at - self._WINDOW)
+            local = text[base:at + len(word) + self._WINDOW]
+            lower = local.lower()
+            sigs = [sig for sig in dict.fromkeys(sigs) if _may_fill(sig, lower)]
+            if not sigs:
+                continue
+            toks = words(local)
+            i = next((k for k, t in enumerate(toks) if t[0] == at - base), None)
+            if i is None:
+                continue
+            for sig in sigs:
+                hit = _expand(sig, local, toks, i)
+                if hit is not None:
+                    found.append(_shift(hit, base))
+        return _longest(found)
+
+
+_PREFIXES: dict[int, tuple[int, tuple[frozenset[str], ...]]] = {}
+
+
+def _may_fill(sig: Signature, lower: str) -> bool:
+    """A cheap test before tokenizing: do enough of the signature's slots start somewhere near?
+
+    Counts the required slots one of whose lemmas' first three letters occur in
+    the lower-cased window (a C-level substring test); a match needs all but
+    the tolerated ones, and a long name one more for a stand-in word.
+    """
+    got = _PREFIXES.get(id(sig))
+    if got is None:
+        need = sum(sig.required) - sig.tolerance - (1 if sum(sig.required) >= 5 else 0)
+        prefixes = tuple(frozenset(w[:3] for w in slot) for slot, r in zip(sig.slots, sig.required) if r)
+        got = _PREFIXES[id(sig)] = (need, prefixes)
+    need, prefixes = got
+    present = 0
+    for options in prefixes:
+        if any(p in lower for p in options):
+            present += 1
+            if present >= need:
+                return True
+    return present >= need
+
+
+def _shift(hit: Hit, by: int) -> Hit:
+    if not by:
+        return hit
+    return Hit(hit.signature, hit.start + by, hit.end + by, tuple((s + by, e + by) for s, e in hit.words), hit.filled)
+
+
+_SLOTS: dict[tuple[int, str], frozenset[int]] = {}
+
+
+def _slot_set(sig: Signature, word: str) -> frozenset[int]:
+    """The slots a word can fill (cached per signature and word form)."""
+    key = (id(sig), word)
+    found = _SLOTS.get(key)
+    if found is None:
+        if len(_SLOTS) > 200_000:
+            _SLOTS.clear()
+        found = _SLOTS[key] = _slot_set_of(sig, word)
+    return found
+
+
+def _slot_set_of(sig: Signature, word: str) -> frozenset[int]:
+    """By lemma, or by a long shared root ("socialist" for "socialism")."""
+    ls = lemmas(word, sig.lang)
+    found = frozenset(k for k, s in enumerate(sig.slots) if ls & s)
+    if found or len(word) < 7:
+        return found
+    return frozenset(k for k, s in enumerate(sig.slots) if any(_root(a, b) for a in ls for b in s))
+
+
+def _root(a: str, b: str) -> bool:
+    """Two long words of one root: they share at least 80 % of the longer one.
+
+    ("socialist" and "socialism" do; "extremist" and "extreme" do not.)
+    """
+    if min(len(a), len(b)) < 7 or a[:4] != b[:4]:
+        return False
+    n = next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
+    return n >= 0.8 * max(len(a), len(b))
+
+
+def _joined(text: str, a: tuple[int, int, str], b: tuple[int, int, str]) -> bool:
+    """Whether nothing but spaces, hyphens, dashes or quotes separates two words."""
+    m = _GAP.fullmatch(text, a[1], b[0])
+    return m is not None
+
+
+def _expand(sig: Signature, text: str, toks: list[tuple[int, int, str]], i: int) -> Hit | None:
+    """The longest stretch around word `i` that fills the signature, or None."""
+    limit = 2 * len(sig.slots) + 3
+    items: dict[int, frozenset[int]] = {i: _slot_set(sig, toks[i][2])}
+    # A long name (five slots or more) may have one word nobody listed in place
+    # of one of its words ("socialist ideology" for "Thought on Socialism").
+    wild = 1 if sum(sig.required) >= 5 else 0
+    for step in (-1, 1):
+        j, gap = i, 0
+        while len(items) < 2 * limit:
+            k = j + step
+            if k < 0 or k >= len(toks) or not _joined(text, toks[min(j, k)], toks[max(j, k)]):
+                break
+            slots = _slot_set(sig, toks[k][2])
+            if slots:
+                items[k], gap = slots, 0
+            elif toks[k][2].lower() in sig.function_words and gap < _GAP_MAX:
+                items[k], gap = frozenset(), gap + 1
+            elif (wild and gap < _GAP_MAX and toks[k][2][:1].islower() and len(toks[k][2]) > 3
+                  and toks[k][2].lower() not in _EN_STOPS):
+                items[k], gap, wild = frozenset(), _GAP_MAX, wild - 1
+            else:
+                break
+            j = k
+    slot_words = sorted(k for k, s in items.items() if s)
+    at = slot_words.index(i)
+    best: tuple[int, int, tuple[int, ...]] | None = None
+    best_key: tuple[int, int, int] = (0, 0, 0)
+    for a in range(at, -1, -1):
+        for b in range(at, len(slot_words)):
+            run = slot_words[a:b + 1]
+            if len(run) > len(sig.slots):
+                break
+            filled = _assign([items[k] for k in run])
+            if filled is None or not _enough(sig, filled):
+                continue
+            # The most slot words; then the fewest function words between them;
+            # then the leftmost ("Глобальной инициативы цивилизации и Глобальной
+            # инициативы управления" is two names, not one across «и»).
+            key = (len(run), -(run[-1] - run[0]), -a)
+            if best is None or key > best_key:
+                best, best_key = (a, b, filled), key
+    if best is None:
+        return None
+    run = slot_words[best[0]:best[1] + 1]
+    if sum(sig.required) <= 2 and any(not items.get(k) and toks[k][2].lower() not in sig.listed_words
+                                      for k in range(run[0], run[-1] + 1)):
+        return None  # a two-word concept with a word none of its renderings has: «сближения с народом»
+    if (sig.lang == "en" and list(best[2]) != sorted(best[2]) and best[2][-1] != sig.head
+            and _continues(sig, text, toks, run[-1])):
+        return None  # reordered words inside a longer phrase: "development of high quality products"
+    if len(run) >= 3 and re.fullmatch(r"[^\W_]+(?:-[^\W_]+)+", text[toks[run[0]][0]:toks[run[-1]][1]]):
+        return None  # words joined only by hyphens are an identifier (a concept id, a file name)
+    return Hit(sig, toks[run[0]][0], toks[run[-1]][1], tuple((toks[k][0], toks[k][1]) for k in run), best[2])
+
+
+_EN_STOPS = frozenset(
+    "is are was were be been being has have had will would shall should can could may might must do does did "
+    "that which who whom whose this these those it they we he she there here not also".split()
+)
+
+
+def _continues(sig: Signature, text: str, toks: list[tuple[int, int, str]], last: int) -> bool:
+    """Whether the phrase goes on after word `last` (a noun or adjective follows, no punctuation)."""
+    if last + 1 >= len(toks):
+        return False
+    nxt = toks[last + 1]
+    if not text[toks[last][1]:nxt[0]].isspace():
+        return False
+    word = nxt[2].lower()
+    return word not in sig.function_words and word not in _EN_STOPS and not word.endswith("ly")
+
+
+def _assign(options: list[frozenset[int]], taken: frozenset[int] = frozenset()) -> tuple[int, ...] | None:
+    """One distinct slot per word, or None (a slot filled twice is two mentions, not one rendering)."""
+    if not options:
+        return ()
+    for k in sorted(options[0] - taken):
+        rest = _assign(options[1:], taken | {k})
+        if rest is not None:
+            return (k, *rest)
+    return None
+
+
+def _enough(sig: Signature, filled: tuple[int, ...]) -> bool:
+    got = set(filled)
+    if not any(k in got for k in (sig.anchors or (sig.anchor,))):
+        return False
+    if sig.head is not None and sig.head not in got and sig.head < len(sig.required) and sig.required[sig.head]:
+        return False  # "Central Asia and China" is not the China-Central Asia Summit without "Summit"
+    missing = sum(1 for k, r in enumerate(sig.required) if r and k not in got)
+    if missing and 0 not in got:
+        return False  # a shortened name keeps its first word: «представитель МИД КНР» is another title
+    return missing <= sig.tolerance and len(got) >= 2
+
+
+def _longest(hits: list[Hit]) -> list[Hit]:
+    """Leftmost-longest; on one span the signature with the most slots filled, then the fewest slots."""
+    hits.sort(key=lambda h: (h.start, -h.end, -len(h.filled), len(h.signature.slots)))
+    out: list[Hit] = []
+    reach = -1
+    for h in hits:
+        if h.start >= reach:
+            out.append(h)
+            reach = h.end
+    return out
+
+
+_INDEXES: dict[tuple[str, str], tuple[object, Index]] = {}
+
+
+def index_for(termbase, lang: str | None) -> Index:  # type: ignore[no-untyped-def]
+    """The signature index of a term base for a language, built once per process."""
+    base = base_lang(lang)
+    key = (termbase.digest, base)
+    cached = _INDEXES.get(key)
+    if cached is not None and (termbase.digest or cached[0] is termbase):
+        return cached[1]
+    sigs = [s for s in (derive(c, base) for c in termbase.concepts) if s is not None] if base in LANGS else []
+    index = Index(base, sigs)
+    _INDEXES[key] = (termbase, index)
+    return index
+
+
+# Suggestions ---------------------------------------------------------------------
+
+
+def suggest_en(hit: Hit, found_text: str, text_start: int, base: str | None = None) -> str:
+    """`base` (default: the preferred rendering) in the number of the found slot words, with its possessive.
+
+    A found word in the plural makes plural the word of `base` that fills the
+    same slot ("communities of shared destiny" -> "communities with a shared future").
+    """
+    from .morph import english
+
+    sig = hit.signature
+    out = base or sig.preferred
+    content = [(s, e, w) for s, e, w in words(out) if w.lower() not in sig.function_words]
+    edits: dict[int, tuple[int, int, str]] = {}
+    for (s, e), slot in zip(hit.words, hit.filled):
+        word = found_text[s - text_start:e - text_start]
+        if not en_plural(word):
+            continue
+        for ps, pe, pw in content:
+            if en_lemma(pw) in sig.slots[slot]:
+                many = english.plural(pw)
+                if many is not None:
+                    edits[ps] = (ps, pe, many)
+                break
+    for ps, pe, new in sorted(edits.values(), reverse=True):
+        out = out[:ps] + new + out[pe:]
+    last = found_text.rstrip()
+    if last.endswith(("'s", "’s")) or (last.endswith(("'", "’")) and en_plural(last[:-1])):
+        apostrophe = "’" if "’" in last[-2:] else "'"
+        out = out + apostrophe if out.endswith("s") else out + apostrophe + "s"
+    ws = [w for _, _, w in words(found_text) if w.lower() not in sig.function_words]
+    if len(ws) > 1 and all(w[:1].isupper() for w in ws) and not all(w.isupper() for w in ws):
+        out = re.sub(r"[^\W_]+", lambda m: m.group() if m.group().lower() in sig.function_words
+                     else m.group()[:1].upper() + m.group()[1:], out)
+    return out
+
+
+def ru_forms(hit: Hit, text: str) -> list[str]:
+    """Form tags (`ru:case,number,flip`) of the found head noun, relative to the preferred rendering."""
+    from .morph import russian
+
+    sig = hit.signature
+    pattern = russian.analyse(sig.preferred)
+    cite = russian.citation(pattern)
+    if cite is None:
+        return []
+    pref_content = [w for _, _, w in words(sig.preferred) if w.lower() not in sig.function_words]
+    head_lemma = next((s.parse.normal_form for s in pattern.slots if s.inflects and s.domain == 0 and s.pos == "NOUN"), None)
+    head_slot = next((k for k, w in enumerate(pref_content) if head_lemma and first_lemma(w, "ru") == head_lemma.replace("ё", "е")), 0)
+    word = None
+    for (s, e), slot in zip(hit.words, hit.filled):
+        if slot == head_slot:
+            word = text[s:e]
+    if word is None:
+        word = text[hit.words[0][0]:hit.words[0][1]]
+    tags: list[str] = []
+    for r in russian.analyser().readings(word.lower().replace("ё", "е")):
+        if r.lemma in sig.slots[head_slot] and r.case and r.number:
+            tag = russian.Form(r.case, r.number, r.number != cite[1]).tag
+            if tag not in tags:
+                tags.append(tag)
+    return tags
+
+
+# Validation ----------------------------------------------------------------------
+
+
+def problems(termbase) -> list[tuple[Concept, str]]:  # type: ignore[no-untyped-def]
+    """Signatures that fire on another concept's preferred rendering: (that concept, message)."""
+    out: list[tuple[Concept, str]] = []
+    for lang in LANGS:
+        index = index_for(termbase, lang)
+        if not index:
+            continue
+        for concept in termbase.concepts:
+            preferred = concept.preferred(lang)
+            if preferred is None:
+                continue
+            for hit in index.scan(preferred.text):
+                sig = hit.signature
+                found = preferred.text[hit.start:hit.end]
+                if hit.concept_id != concept.id and sequence(found, lang, sig.function_words) not in sig.listed:
+                    out.append((concept, f'the {lang} signature of "{hit.concept_id}" fires on "{found}" in '
+                                         f'the preferred rendering of "{concept.id}"; give it a `signature:`'))
+    return out

@@ -1,0 +1,88 @@
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+from glossary import check_pair, normalize
+from glossary.checks import Options, check_text
+from glossary.model import Severity
+from glossary.termbase import loads
+
+BASE = textwrap.dedent("""\
+    concepts:
+      - id: shared-future
+        terms:
+          zh: [{text: 命运共同体, status: preferred}]
+          en:
+            - {text: community with a shared future, status: preferred}
+            - {text: community of shared future, status: admitted}
+            - {text: community of common destiny, status: deprecated}
+          ru:
+            - {text: сообщество единой судьбы, status: preferred}
+            - {text: сообщество с общим будущим, status: deprecated}
+      - id: shared-future-mankind
+        terms:
+          zh: [{text: 人类命运共同体, status: preferred}]
+          en:
+            - {text: community with a shared future for mankind, status: preferred}
+            - {text: community of common destiny for humanity, status: deprecated}
+    """)
+
+
+@pytest.fixture(scope="module")
+def tb():  # type: ignore[no-untyped-def]
+    return loads(BASE, "t.yaml")
+
+
+def test_an_unlisted_variant_is_a_warning_with_the_preferred_rendering_in_the_found_number(tb) -> None:  # type: ignore[no-untyped-def]
+    [f] = check_text("They built communities of shared destiny.", "en", tb)
+    assert (f.code, f.severity, f.found, f.suggestion, f.concept_id) == (
+        "unlisted-variant", Severity.WARNING, "communities of shared destiny", "communities with a shared future",
+        "shared-future")
+    assert "destiny (future)" in f.reason and "3 of 3" in f.reason
+    assert not f.fixable
+
+
+def test_it_is_fixed_only_with_unsafe_fixes(tb) -> None:  # type: ignore[no-untyped-def]
+    text = "Communities of shared destiny were discussed."
+    assert normalize(text, "en", tb) == text
+    assert normalize(text, "en", tb, unsafe_fixes=True) == "Communities with a shared future were discussed."
+    [f] = check_text(text, "en", tb, Options(unsafe_fixes=True))
+    assert f.fixable
+
+
+@pytest.mark.parametrize("text", [
+    "The community with a shared future grew.",
+    "Communities with a shared future grew.",  # the preferred rendering in the plural
+    "communities of shared future",  # an admitted one
+    "a shared future, not a community",
+    "The future of the community is shared.",
+])
+def test_listed_renderings_and_prose_stay_clean(tb, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert [f.code for f in check_text(text, "en", tb)] == []
+
+
+def test_a_listed_variant_keeps_its_own_code(tb) -> None:  # type: ignore[no-untyped-def]
+    assert [f.code for f in check_text("a community of common destiny", "en", tb)] == ["deprecated-term"]
+
+
+def test_a_longer_unlisted_variant_wins_over_a_listed_one_inside_it(tb) -> None:  # type: ignore[no-untyped-def]
+    [f] = check_text("a community of common destiny for mankind", "en", tb)
+    assert (f.code, f.concept_id, f.found) == ("unlisted-variant", "shared-future-mankind", "community of common destiny for mankind")
+
+
+def test_russian_variant_in_an_oblique_case(tb) -> None:  # type: ignore[no-untyped-def]
+    [f] = check_text("Речь шла о сообществе с единой судьбой.", "ru", tb)
+    assert (f.code, f.found, f.suggestion) == ("unlisted-variant", "сообществе с единой судьбой", "сообществе единой судьбы")
+
+
+def test_bilingual_reports_the_variant_not_a_missing_term(tb) -> None:  # type: ignore[no-untyped-def]
+    found = check_pair("构建命运共同体", "to build communities of shared destiny", "zh", "en", tb)
+    assert [(f.code, f.found) for f in found] == [("unlisted-variant", "communities of shared destiny")]
+    found = check_pair("构建命运共同体", "to build a common home", "zh", "en", tb)
+    assert [f.code for f in found] == ["missing-term"]
+
+
+def test_the_code_can_be_disabled(tb) -> None:  # type: ignore[no-untyped-def]
+    assert check_text("communities of shared destiny", "en", tb, Options(disable=frozenset({"unlisted-variant"}))) == []
