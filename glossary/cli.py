@@ -767,6 +767,14 @@ from .cli_brief import register as _register_brief  # noqa: E402
 
 _register_brief(main, termbase_options, load_termbase, UsageError, option_tag)
 
+from .cli_lsp import register as _register_lsp  # noqa: E402
+
+_register_lsp(main, termbase_options, settings_for, UsageError)
+
+from .cli_survey import register as _register_survey  # noqa: E402
+
+_register_survey(main, termbase_options, settings_for, UsageError, error_line, warning_line)
+
 # `glossary check --locale ru ...` reads as naturally as `glossary --locale ru check ...`:
 # every subcommand accepts the option too (LocalizedGroup has already applied it).
 for _command in main.commands.values():

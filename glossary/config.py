@@ -251,6 +251,6 @@ def _explicit(path: str) -> Config:
 
 
 def forget() -> None:
-    """Drop the settings found so far (runner.forget): files may have changed."""
+    """Read settings files anew on the next lookup (they changed on disk; runner.forget)."""
     _for_folder.cache_clear()
     _explicit.cache_clear()
