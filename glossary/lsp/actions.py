@@ -10,8 +10,6 @@ from __future__ import annotations
 
 from lsprotocol import types as lsp
 
-from .. import fix as fixing
-from .. import readers
 from ..i18n import _
 from ..model import Finding
 from .diagnostics import span_range
@@ -24,12 +22,9 @@ FIX_ALL = "fix-all"
 def replacement(checked: Checked, finding: Finding, lines: Lines) -> lsp.TextEdit | None:
     """The edit that fixes `finding` alone, None when it is not fixable."""
     document = checked.outcome.document
-    if document is None or not finding.fixable or finding.suggestion is None:
+    if document is None or finding.fix is None:
         return None
-    edits = fixing.plan(document.text, [finding], escape=readers.escape_for(document))
-    if not edits:
-        return None
-    edit = edits[0]
+    edit = finding.fix  # the edit `glossary fix` makes, computed with the finding
     return lsp.TextEdit(span_range(lines, edit.span.start, edit.span.end, checked.shift), edit.replacement)
 
 
