@@ -164,15 +164,6 @@ def forget() -> None:
     config.forget()
 
 
-def forget() -> None:
-    """Drop the settings files and term bases read so far: a long-lived front end (the
-    language server) calls this when one of those files changes on disk."""
-    from . import config
-
-    _TERMBASES.clear()
-    config.forget()
-
-
 def prepare(path: str, settings: Settings):  # type: ignore[no-untyped-def]
     """The settings file, term base and check options that apply to `path`."""
     from . import config
