@@ -85,6 +85,7 @@ def count(paths: list[tuple[str, bool]], compiled: Compiled) -> Partial:
 
     pattern = compile_pattern(compiled.date_from)
     options, skip = compiled.options, compiled.options.disable_concepts
+    unlisted_on = "unlisted-variant" not in options.disable
     part = Partial()
     for path, named in paths:
         if not named and compiled.config.excludes(path):
@@ -102,10 +103,32 @@ def count(paths: list[tuple[str, bool]], compiled: Compiled) -> Partial:
         counts = part.counts
         for segment in document.segments:
             lang = options.lang or segment.lang or guess_lang(segment.text)
-            for match in compiled.matcher(lang).scan(segment.text):
+            matches = compiled.matcher(lang).scan(segment.text)
+            for match in matches:
                 if match.concept_id not in skip:
                     counts[(match.concept_id, lang, match.term.text, str(match.term.status), path, year)] += 1
+            if unlisted_on:
+                for concept_id, found in unlisted(segment.text, lang, matches, compiled.termbase):
+                    if concept_id not in skip:
+                        counts[(concept_id, lang, found, UNLISTED, path, year)] += 1
     return part
+
+
+UNLISTED = "unlisted"
+"""The status column of a rendering the term base does not list (an `unlisted-variant` hit)."""
+
+
+def unlisted(text: str, lang: str, matches: list[Any], termbase: Any) -> list[tuple[str, str]]:
+    """(concept id, found text) of each unlisted variant in `text`, as the `unlisted-variant` check finds them.
+
+    The found text is kept as written with its white space collapsed, so one
+    variant's counts add up across line breaks.
+    """
+    from ..checks.variants import unlisted as hits
+
+    return [(hit.concept_id, " ".join(text[span.start:span.end].split()))
+            for hit, suggestion, _renderable, _why, span in hits(text, lang, matches, termbase)
+            if suggestion is not None]
 
 
 def _size(path: str) -> int:

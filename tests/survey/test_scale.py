@@ -26,8 +26,9 @@ def corpus(tmp_path: Path) -> Path:
         shutil.copy(EXAMPLES / "draft.txt", target)
     (tmp_path / "news" / "2023" / "ru.txt").write_text((EXAMPLES / "draft.ru.txt").read_text(encoding="utf-8"),
                                                       encoding="utf-8")
-    (tmp_path / "news" / "2019" / "e.txt").write_text("The Belt and Road Initiative. One Belt, One Road.\n",
-                                                     encoding="utf-8")
+    (tmp_path / "news" / "2019" / "e.txt").write_text(
+        "The Belt and Road Initiative. One Belt, One Road. They built communities of shared destiny.\n",
+        encoding="utf-8")
     return tmp_path / "news"
 
 
@@ -41,6 +42,9 @@ def test_counts_do_not_depend_on_the_partitions(corpus: Path) -> None:
     one_file_per_task = in_process(corpus, task_bytes=1)
     assert one_task.counts == one_file_per_task.counts and one_task.files == one_file_per_task.files == 6
     assert one_task.counts[("belt-and-road", "en", "Belt and Road Initiative", "preferred",
+                            str(corpus / "2019" / "e.txt"), "2019")] == 1
+    # A rendering the term base does not list counts too, as written, under the status "unlisted".
+    assert one_task.counts[("community-with-shared-future", "en", "communities of shared destiny", "unlisted",
                             str(corpus / "2019" / "e.txt"), "2019")] == 1
 
 
