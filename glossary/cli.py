@@ -416,15 +416,20 @@ def concept_figures(outcome, settings, run: Run) -> list[Any]:  # type: ignore[n
 @click.option("--statistics", is_flag=True,
               help="Count findings per code and concept instead of listing them; with --source or bilingual files, "
                    "also per concept how often the source names it and how the translation renders it.")
+@click.option("--scheduler", metavar="ADDRESS",
+              help="Check on the Dask cluster at ADDRESS (tcp://HOST:PORT), findings streamed as JSON Lines.")
 def check(paths: tuple[str, ...], termbases: tuple[str, ...], no_default: bool, lang: str | None,
           encoding: str | None, fix_encoding: bool, source: str | None, source_lang: str | None,
           config_file: str | None, isolated: bool, exempt_quotes: bool | None, jobs: int, max_file_size: int | None,
-          fmt: str, exit_zero: bool, fail_on: str, quiet: bool, explain: bool, statistics: bool) -> None:
+          fmt: str, exit_zero: bool, fail_on: str, quiet: bool, explain: bool, statistics: bool,
+          scheduler: str | None) -> None:
     """Report unofficial renderings in PATHS (files, folders, or - for stdin)."""
     from .runner import run as run_inputs
 
     settings = settings_for(paths, termbases, no_default, lang, encoding, fix_encoding, source, source_lang,
                             config_file, isolated, exempt_quotes, max_size=max_file_size)
+    if scheduler is not None:
+        check_on_cluster(paths, settings, scheduler, fmt, statistics, exit_zero, fail_on)
     result = run_inputs(inputs(paths, max_file_size), settings, jobs)
     run = Run.of(result)
     for error in result.errors:
@@ -446,6 +451,37 @@ def check(paths: tuple[str, ...], termbases: tuple[str, ...], no_default: bool, 
         click.echo(finding_stats.render_text(counts) + (render_text(rows) if bilingual else ""), nl=False, err=True)
     if fmt == "text" and not quiet and run.files:
         click.echo(summary(run), err=True)
+    sys.exit(exit_code(run, exit_zero, fail_on))
+
+
+def check_on_cluster(paths: tuple[str, ...], settings: Any, address: str, fmt: str, statistics: bool,
+                     exit_zero: bool, fail_on: str) -> None:
+    """`check --scheduler`: outcomes from the cluster as they come, each finding a JSON line."""
+    import json as _json
+
+    from .reporters.json import finding_dict
+
+    if fmt != "jsonl" or statistics or STDIN in paths:
+        raise UsageError(_("--scheduler streams findings as JSON Lines: use --format jsonl, files or folders, "
+                           "and no --statistics"))
+    try:
+        from .survey.stream import check_on
+    except ImportError:
+        raise UsageError(_("--workers and --scheduler need the survey extra: {hint}").format(
+            hint="pip install 'zh-glossary-check[survey]'")) from None
+    from .discover import walk
+
+    encode = _json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+    run = Run()
+    try:
+        for outcome in check_on(address, walk(paths), settings):
+            if outcome.error is not None:
+                run.error(outcome.error)
+            for finding in outcome.findings:
+                click.echo(encode(finding_dict(finding)))
+            run.findings.extend(outcome.findings)
+    except OSError as exc:
+        raise UsageError(_("cannot reach the Dask scheduler: {reason}").format(reason=exc)) from None
     sys.exit(exit_code(run, exit_zero, fail_on))
 
 

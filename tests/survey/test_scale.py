@@ -75,3 +75,34 @@ def test_a_two_worker_local_cluster_counts_what_the_process_counts(corpus: Path)
         cluster.close()
     assert got.counts == expected.counts
     assert (got.files, got.bytes) == (expected.files, expected.bytes)
+
+
+def test_check_on_a_cluster_streams_the_findings_of_a_local_check(corpus: Path) -> None:
+    pytest.importorskip("dask.distributed")
+    import json
+
+    from click.testing import CliRunner
+    from dask.distributed import LocalCluster
+
+    from glossary.cli import main
+
+    def check(*extra: str):  # type: ignore[no-untyped-def]
+        return CliRunner().invoke(main, ["check", str(corpus), "--isolated", "--format", "jsonl", *extra],
+                                  catch_exceptions=False, env={"LANG": "C.UTF-8", "LANGUAGE": ""})
+
+    local = check()
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        remote = check("--scheduler", cluster.scheduler_address)
+    assert remote.exit_code == local.exit_code == 1
+    lines = sorted(remote.stdout.splitlines())
+    assert lines == sorted(local.stdout.splitlines()) and all(json.loads(line)["path"] for line in lines)
+
+
+def test_check_on_a_cluster_wants_json_lines(corpus: Path) -> None:
+    from click.testing import CliRunner
+
+    from glossary.cli import main
+
+    result = CliRunner().invoke(main, ["check", str(corpus), "--scheduler", "tcp://127.0.0.1:9"],
+                                catch_exceptions=False, env={"LANG": "C.UTF-8", "LANGUAGE": ""})
+    assert result.exit_code == 2 and "--format jsonl" in result.stderr
