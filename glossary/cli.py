@@ -678,14 +678,11 @@ def serve(termbases: tuple[str, ...], no_default: bool, host: str, port: int, al
           max_upload: int) -> None:
     """Serve the checker as a local web page: paste or drop a draft, accept fixes, download the file."""
     try:
-        from . import serve as desk
-    except ImportError:  # pragma: no cover - depends on the installed extras
-        raise click.UsageError(_("the web page needs its extra: pip install 'zh-glossary-check[web]'")) from None
-    try:
         import starlette  # noqa: F401
         import uvicorn  # noqa: F401
     except ImportError:
         raise click.UsageError(_("the web page needs its extra: pip install 'zh-glossary-check[web]'")) from None
+    from . import serve as desk
     if not desk.is_local(host) and not allow_remote:
         raise click.UsageError(_("{host} is not a loopback address: add --allow-remote to serve other machines")
                                .format(host=host))

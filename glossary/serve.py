@@ -88,13 +88,6 @@ def fixed_bytes(document: Document, findings: list[Finding], accepted: set[int])
     return data
 
 
-def _environment() -> Any:
-    from jinja2 import Environment, PackageLoader, select_autoescape
-
-    return Environment(loader=PackageLoader("glossary", "reporters/templates"),
-                       autoescape=select_autoescape(default=True, default_for_string=True))
-
-
 def create_app(desk: Desk | None = None) -> Any:
     """The ASGI application."""
     from starlette.applications import Starlette
@@ -104,11 +97,11 @@ def create_app(desk: Desk | None = None) -> Any:
 
     from . import house
     from .reporters import Report
-    from .reporters.html import page_data, script_json
+    from .reporters.html import environment, page_data, script_json
     from .runner import termbase_for
 
     state = desk or Desk()
-    env = _environment()
+    env = environment()
     publishers = sorted(house.publishers(termbase_for(state.settings.termbases, not state.settings.no_default)))
 
     def too_large(request: Request) -> bool:

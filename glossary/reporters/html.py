@@ -142,11 +142,15 @@ def script_json(data: object) -> str:
             .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
 
 
-def render(report: Report) -> str:
+def environment() -> Any:
+    """The Jinja2 environment of the report and of the web page (`glossary serve`), autoescaping."""
     from jinja2 import Environment, PackageLoader, select_autoescape
 
-    env = Environment(loader=PackageLoader("glossary", "reporters/templates"),
-                      autoescape=select_autoescape(default=True, default_for_string=True))
-    template = env.get_template("report.html.j2")
+    return Environment(loader=PackageLoader("glossary", "reporters/templates"),
+                       autoescape=select_autoescape(default=True, default_for_string=True))
+
+
+def render(report: Report) -> str:
+    template = environment().get_template("report.html.j2")
     data = page_data(report)
     return template.render(data=data, payload=script_json(data)) + "\n"

@@ -25,17 +25,6 @@ SHORT_WIDTH = 76
 """The short report keeps the quoted line about this wide, so it fits an 80-column terminal."""
 
 
-def window(line: str, start: int, end: int, context: int = CONTEXT) -> tuple[str, int, int]:
-    """A long line cut to the span and `context` characters either side, with ellipses."""
-    if len(line) <= 2 * context + (end - start) + 20:
-        return line, start, end
-    left = max(0, start - context)
-    right = min(len(line), end + context)
-    prefix = "…" if left else ""
-    suffix = "…" if right < len(line) else ""
-    return prefix + line[left:right] + suffix, start - left + len(prefix), end - left + len(prefix)
-
-
 def _line_window(index: LineIndex, line: int, column: int, end_column: int | None, context: int,
                  slack: int) -> tuple[str, int, int]:
     """The quoted part of `line`: whole when it is short, else the span and `context` characters either side.

@@ -4,7 +4,8 @@ import pytest
 
 from glossary.checks import check_document, text_document
 from glossary.reporters import Report
-from glossary.reporters.text import render, window
+from glossary.positions import LineIndex
+from glossary.reporters.text import CONTEXT, _line_window, render
 from glossary.termbase import TermBase
 
 from ..conftest import golden
@@ -16,7 +17,7 @@ TEXT = ("Opening remarks.\n"
 
 def test_window_cuts_long_lines_around_the_span() -> None:
     line = "x" * 100 + "TERM" + "y" * 100
-    cut, first, last = window(line, 100, 104)
+    cut, first, last = _line_window(LineIndex(line + "\n"), 1, 101, 105, CONTEXT, 20)
     assert cut[first:last] == "TERM"
     assert cut.startswith("…") and cut.endswith("…")
 
