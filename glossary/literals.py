@@ -8,6 +8,7 @@ its spelling; matching a term there would make `fix` break it.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from .model import Span
 
@@ -26,21 +27,56 @@ _HAS_EXT = re.compile(r"\." + _EXT + r"\b", re.IGNORECASE)
 
 def literal_spans(text: str) -> list[Span]:
     """Spans of `text` that are URLs, e-mail addresses, file paths or code spans, sorted."""
-    spans: list[Span] = []
+    return [Span(a, b) for a, b in _spans(text, 0, len(text))]
+
+
+def _spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """`literal_spans` of `text[start:end]`, in `text`'s offsets, as sorted pairs."""
+    spans: list[tuple[int, int]] = []
     for hint, pattern in _KINDS:
-        if hint not in text or (hint == "." and not _HAS_EXT.search(text)):
+        if text.find(hint, start, end) == -1 or (hint == "." and not _HAS_EXT.search(text, start, end)):
             continue
-        spans.extend(Span(m.start(), m.end()) for m in pattern.finditer(text))
-    merged: list[Span] = []
-    for span in sorted(spans, key=lambda s: (s.start, -s.end)):
-        if merged and span.start < merged[-1].end:  # "www.x.org/a" is a URL and a path: one span
-            if span.end > merged[-1].end:
-                merged[-1] = Span(merged[-1].start, span.end)
+        spans.extend(m.span() for m in pattern.finditer(text, start, end))
+    if not spans:
+        return spans
+    spans.sort(key=lambda s: (s[0], -s[1]))
+    merged = [spans[0]]
+    for a, b in spans:
+        last_a, last_b = merged[-1]
+        if a < last_b:  # "www.x.org/a" is a URL and a path: one span
+            if b > last_b:
+                merged[-1] = (last_a, b)
             continue
-        merged.append(span)
+        merged.append((a, b))
     return merged
 
 
-def outside(span: Span, literals: list[Span]) -> bool:
-    """Whether `span` touches none of the `literals`."""
-    return all(span.end <= lit.start or lit.end <= span.start for lit in literals)
+class Literals:
+    """The literal spans of one text, found only on the lines a match touches.
+
+    No literal holds a line break (every pattern stops at one, and the
+    look-behinds and word boundaries see a line break as the text's edge), so
+    the literals of a stretch of whole lines are those of the whole text that
+    lie in it. A check asks about a few hundred matches in megabytes of text:
+    looking at their lines alone costs time in proportion to the matches.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._found: dict[tuple[int, int], tuple[list[int], list[int]]] = {}
+
+    def outside(self, start: int, end: int) -> bool:
+        """Whether `text[start:end]` touches none of the literals."""
+        text = self.text
+        a = text.rfind("\n", 0, start) + 1
+        b = text.find("\n", end)
+        if b == -1:
+            b = len(text)
+        found = self._found.get((a, b))
+        if found is None:
+            spans = _spans(text, a, b)
+            found = self._found[(a, b)] = ([s for s, _ in spans], [e for _, e in spans])
+        starts, ends = found
+        # The first literal ending after `start` (they are sorted and apart) is the only one that may touch.
+        k = bisect_right(ends, start)
+        return k == len(ends) or end <= starts[k]

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from glossary import load, normalize
 from glossary.checks import check_text
-from glossary.literals import literal_spans
+from glossary.literals import Literals, literal_spans
 
 
 @pytest.mark.parametrize("literal", [
@@ -27,3 +29,19 @@ def test_nothing_inside_a_literal_is_matched_or_fixed() -> None:
 
 def test_prose_without_literals_is_unchanged() -> None:
     assert literal_spans("The Belt and Road Initiative, a plan.") == []
+
+
+_PIECES = ["/", ".", "@", "`", "://", "www.", "x", "OBOR", "md", "json", " ", "\n", "-", "_", "é", "~", "<"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=40), st.data())
+def test_literals_by_line_are_the_literals_of_the_whole_text(pieces: list[str], data: st.DataObject) -> None:
+    """`Literals` looks only at the lines a span touches; it must answer as the whole text's spans do."""
+    text = "".join(pieces)
+    whole = literal_spans(text)
+    literals = Literals(text)
+    for _ in range(5):
+        start = data.draw(st.integers(0, len(text)))
+        end = data.draw(st.integers(start, len(text)))
+        assert literals.outside(start, end) == all(end <= s.start or s.end <= start for s in whole)

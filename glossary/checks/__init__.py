@@ -149,7 +149,7 @@ class Context:
 def scan(document: Document, termbase: TermBase, options: Options) -> tuple[tuple[Segment, str, list[Match]], ...]:
     """Each paragraph of each segment with its language (option, then segment, then a guess) and the
     renderings found in it, except inside URLs, e-mail addresses, file paths and code spans."""
-    from ..literals import literal_spans, outside
+    from ..literals import Literals
     from ..matcher import matcher_for
     from ..script import guess_lang
 
@@ -158,9 +158,9 @@ def scan(document: Document, termbase: TermBase, options: Options) -> tuple[tupl
     for segment in (p for s in document.segments for p in paragraphs(s, options.lang)):
         lang = options.lang or segment.lang or guess_lang(segment.text)
         matches = matcher_for(termbase, lang).scan(segment.text)
-        literals = literal_spans(segment.text) if matches else []
-        if literals:  # URLs, e-mail addresses, file paths and code spans are never matched
-            matches = [m for m in matches if outside(m.span, literals)]
+        if matches:  # URLs, e-mail addresses, file paths and code spans are never matched
+            outside = Literals(segment.text).outside
+            matches = [m for m in matches if outside(m.span.start, m.span.end)]
         scanned.append((segment, lang, matches))
     return tuple(scanned)
 

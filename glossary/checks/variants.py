@@ -8,6 +8,7 @@ warning and `fix` applies it only with `--unsafe-fixes`.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import Counter
 
 from ..case import keep_case, sentence_initial
@@ -32,14 +33,14 @@ def unlisted(text: str, lang: str, matches: list[Match], termbase: TermBase) -> 
     hits = index.scan(text)
     if not hits:
         return []
-    from ..literals import literal_spans, outside
+    from ..literals import Literals
 
-    literals = literal_spans(text)
-    if literals:  # URLs, e-mail addresses, file paths and code spans are never matched
-        hits = [h for h in hits if outside(Span(h.start, h.end), literals)]
+    outside = Literals(text).outside  # URLs, e-mail addresses, file paths and code spans are never matched
+    hits = [h for h in hits if outside(h.start, h.end)]
+    claims = _Claims(matches)
     out = []
     for hit in hits:
-        if not _free(hit, matches):
+        if not claims.free(hit):
             continue
         sig = hit.signature
         found = text[hit.start:hit.end]
@@ -72,21 +73,31 @@ def unlisted(text: str, lang: str, matches: list[Match], termbase: TermBase) -> 
 QUOTES = frozenset('"«»“”„')
 
 
-def _free(hit, matches: list[Match]) -> bool:  # type: ignore[no-untyped-def]
-    """Whether no listed rendering claims the hit's words.
+class _Claims:
+    """The listed renderings of a segment, by start, for `free`."""
 
-    A listed rendering of the same concept, or one that reaches outside the
-    hit, is reported by its own check. A rendering of another concept strictly
-    inside the hit is part of a longer variant ("community of shared destiny"
-    in "community of shared destiny for all humankind"): leftmost-longest, the
-    hit wins, and the check drops the shorter finding.
-    """
-    for m in matches:
-        s, e = m.span.start, m.span.end
-        if s < hit.end and hit.start < e:
-            if m.concept_id == hit.concept_id or s < hit.start or e > hit.end or (s, e) == (hit.start, hit.end):
-                return False
-    return True
+    def __init__(self, matches: list[Match]) -> None:
+        self.spans = sorted((m.span.start, m.span.end, m.concept_id) for m in matches)
+        self.starts = [s for s, _, _ in self.spans]
+        self.longest = max((e - s for s, e, _ in self.spans), default=0)
+
+    def free(self, hit) -> bool:  # type: ignore[no-untyped-def]
+        """Whether no listed rendering claims the hit's words.
+
+        A listed rendering of the same concept, or one that reaches outside the
+        hit, is reported by its own check. A rendering of another concept strictly
+        inside the hit is part of a longer variant ("community of shared destiny"
+        in "community of shared destiny for all humankind"): leftmost-longest, the
+        hit wins, and the check drops the shorter finding.
+        """
+        # Only renderings starting less than the longest one's length before the hit can reach into it.
+        lo = bisect_right(self.starts, hit.start - self.longest)
+        hi = bisect_left(self.starts, hit.end)
+        for s, e, concept_id in self.spans[lo:hi]:
+            if hit.start < e:
+                if concept_id == hit.concept_id or s < hit.start or e > hit.end or (s, e) == (hit.start, hit.end):
+                    return False
+        return True
 
 
 def describe(hit, text: str) -> str:  # type: ignore[no-untyped-def]
