@@ -15,6 +15,7 @@ from typing import Any
 
 from . import cache
 from .fold import fold, fold_text
+from .keyscan import KeyScan
 from .model import Concept, Match, Span, Term
 from .script import is_unspaced
 from .termbase import TermBase
@@ -31,8 +32,6 @@ class Matcher:
     def __init__(self, lang: str, entries: dict[str, list[tuple[str, Term]]],
                  forms: dict[str, tuple[str, ...]] | None = None,
                  layer_terms: list[tuple[str, Term]] | None = None) -> None:
-        import ahocorasick
-
         self.lang = lang
         # Keys added by glossary.morph (plurals, other script) carry form tags;
         # terms matched word by word (Russian lemmas, stem markers) go to a layer.
@@ -44,27 +43,24 @@ class Matcher:
         self.entries: list[tuple[tuple[str, Term], ...]] = [tuple(entries[k]) for k in self.keys]
         self.bounds: list[tuple[bool, bool]] = [(is_word_char(k[0]), is_word_char(k[-1])) for k in self.keys]
         self.lengths: list[int] = [len(k) for k in self.keys]
-        # The automaton's value packs the key's index with its two boundary
-        # flags, so the scan loop rejects a hit inside a word without a lookup.
-        self.automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
-        for i, (key, (left, right)) in enumerate(zip(self.keys, self.bounds)):
-            self.automaton.add_word(key, i << 2 | left << 1 | right)
-        if self.keys:
-            self.automaton.make_automaton()
+        # Each key's two boundary flags packed (left 2, right 1), so the scan loop
+        # rejects a hit inside a word with one lookup.
+        self.flags: list[int] = [left << 1 | right for left, right in self.bounds]
+        self.scanner = KeyScan(self.keys)
 
     def _hits(self, folded: str) -> list[tuple[int, int, int]]:
         """Leftmost-longest hits at word boundaries as (start, end, key index), in folded coordinates."""
         if not self.keys:
             return []
         lengths = self.lengths
+        flags = self.flags
         n = len(folded)
         found: list[tuple[int, int, int]] = []
-        # The hot loop of a check: one pass per raw hit of the automaton, most
-        # of them inside longer words, so is_word_char is inlined (a spaced
+        # The hot loop of a check: one pass per raw hit of the scan, most of
+        # them inside longer words, so is_word_char is inlined (a spaced
         # script's letter is below U+0E00, where is_unspaced is never true).
-        for last, value in self.automaton.iter(folded):
-            idx = value >> 2
-            end = last + 1
+        for end, idx in self.scanner(folded):
+            value = flags[idx]
             start = end - lengths[idx]
             if value & 2 and start:
                 c = folded[start - 1]
@@ -154,9 +150,9 @@ class _Memory:
 
 
 _MEMORY = _Memory()
-# Names what a pickled Matcher holds (the morph layer's fields, automaton
-# values packed with boundary flags): a cache written by other code is a miss.
-LAYOUT = "morph1-packed"
+# Names what a pickled Matcher holds (the morph layer's fields, the keys'
+# scanner with its flags): a cache written by other code is a miss.
+LAYOUT = "morph1-keyscan"
 
 
 def matcher_for(termbase: TermBase, lang: str) -> Matcher:

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
-from hypothesis import given
+import pytest
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from glossary.fold import fold_text
@@ -105,3 +106,22 @@ def test_every_span_is_exact_and_folds_to_a_term(tb: TermBase, case: tuple[str, 
         assert fold_text(text[m.span.start:m.span.end]) in keys
         assert fold_text(text[m.span.start:m.span.end]) == fold_text(m.term.text)
     assert len({(m.span.start, m.span.end) for m in matches}) >= len(inserted)
+
+
+_PIECES = ["Belt and Road", "belt", " ", "\n  ", "ONE\u2011BELT", "one road", "一带一路", "инициатива «Пояс и путь»",
+           "BRI", "x", "-", "\U0001f600", "\u0301", "ﬁ", "Road Initiative"]
+
+
+@settings(max_examples=200)
+@given(st.lists(st.sampled_from(_PIECES), max_size=25), st.sampled_from(["en", "ru", "zh"]))
+def test_both_scan_backends_find_the_same_matches(tb: TermBase, pieces: list[str], lang: str) -> None:
+    """Hyperscan (the fast extra) and pyahocorasick (the fallback) behind one matcher agree."""
+    from glossary.keyscan import KeyScan, _hyperscan
+
+    if _hyperscan() is None:
+        pytest.skip("the fast extra (hyperscan) is not installed")
+    text = "".join(pieces)
+    fast = compile_matcher(tb.concepts, lang)
+    slow = compile_matcher(tb.concepts, lang)
+    fast.scanner, slow.scanner = KeyScan(fast.keys, "hyperscan"), KeyScan(slow.keys, "ahocorasick")
+    assert fast.scan(text) == slow.scan(text)

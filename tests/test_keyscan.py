@@ -1,0 +1,59 @@
+"""The two scan backends find the same occurrences in the same order."""
+
+from __future__ import annotations
+
+import pickle
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from glossary.keyscan import KeyScan, _hyperscan
+
+needs_hyperscan = pytest.mark.skipif(_hyperscan() is None, reason="the fast extra (hyperscan) is not installed")
+
+# Letters of three scripts, an astral character, a combining mark, spaces: the
+# offsets of a UTF-8 scan must come back as character offsets.
+ALPHABET = "ab -é\u0439\u4e00\u4e8c\U0001f600\u0301\n"
+keys_strategy = st.lists(st.text(ALPHABET, min_size=1, max_size=4), min_size=1, max_size=12, unique=True)
+
+
+def test_every_occurrence_overlaps_included() -> None:
+    scan = KeyScan(["ab", "b", "abab"])
+    assert scan("xabab") == [(3, 0), (3, 1), (5, 2), (5, 0), (5, 1)]
+
+
+def test_no_keys_find_nothing() -> None:
+    assert KeyScan([])("anything") == []
+
+
+@needs_hyperscan
+@settings(max_examples=300)
+@given(keys_strategy, st.text(ALPHABET, max_size=60))
+def test_hyperscan_finds_what_the_automaton_finds(keys: list[str], text: str) -> None:
+    assert KeyScan(keys, "hyperscan")(text) == KeyScan(keys, "ahocorasick")(text)
+
+
+@needs_hyperscan
+def test_hyperscan_offsets_are_characters_after_astral_text() -> None:
+    text = "\U0001f600 й一 one two one"
+    assert KeyScan(["one", "\u4e00"], "hyperscan")(text) == [(4, 1), (8, 0), (16, 0)]
+
+
+@pytest.mark.parametrize("backend", ["ahocorasick", pytest.param("hyperscan", marks=needs_hyperscan)])
+def test_a_pickled_scan_finds_the_same(backend: str) -> None:
+    scan = KeyScan(["belt and road", "road", "路"], backend)
+    again = pickle.loads(pickle.dumps(scan))
+    assert again.backend == backend
+    assert again("the belt and road, 一带一路") == scan("the belt and road, 一带一路") == [(17, 0), (17, 1), (23, 2)]
+
+
+def test_without_hyperscan_a_pickled_database_falls_back(monkeypatch: pytest.MonkeyPatch) -> None:
+    from glossary import keyscan
+
+    state = KeyScan(["one", "two"]).__getstate__()
+    monkeypatch.setattr(keyscan, "_hyperscan", lambda: None)
+    again = KeyScan.__new__(KeyScan)
+    again.__setstate__(dict(state, backend="hyperscan", database=b"not a database"))
+    assert again.backend == "ahocorasick"
+    assert again("one two") == [(3, 0), (7, 1)]
