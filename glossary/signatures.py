@@ -413,9 +413,11 @@ class Index:
     def __bool__(self) -> bool:
         return bool(self.signatures)
 
-    def anchors(self, text: str) -> Iterable[tuple[int, str]]:
-        """(offset, word) of every word that starts like an anchor: one automaton pass."""
-        lower = text.lower()
+    def anchors(self, text: str, lower: str | None = None) -> Iterable[tuple[int, str]]:
+        """(offset, word) of every word that starts like an anchor: one scan of the keys
+        (`lower` is `text.lower()` where the caller has it)."""
+        if lower is None:
+            lower = text.lower()
         if len(lower) != len(text):  # a letter whose lower case is longer: fall back to a regex
             if self._gate is None:
                 alternatives = "|".join(re.escape(s) for s in self._starts) or "(?!)"
@@ -424,20 +426,17 @@ class Index:
                 yield m.start(), m.group()
             return
         if self._automaton is None:
-            import ahocorasick
+            from .keyscan import KeyScan
 
-            automaton = ahocorasick.Automaton()
-            for key in self._forms or self._starts:
-                automaton.add_word(key, len(key))
-            automaton.make_automaton()
-            self._automaton = automaton
+            self._automaton = KeyScan(sorted(self._forms or self._starts))
         whole = bool(self._forms)
         size_of = len(lower)
-        for end, size in self._automaton.iter(lower):
-            at = end + 1 - size
+        lengths = self._automaton.lengths
+        for end, key in self._automaton(lower):
+            at = end - lengths[key]
             if at and (lower[at - 1].isalnum() or lower[at - 1] == "_"):
                 continue
-            if whole and end + 1 < size_of and (lower[end + 1].isalnum() or lower[end + 1] == "_"):
+            if whole and end < size_of and (lower[end].isalnum() or lower[end] == "_"):
                 continue  # a whole form must end where the word does ("belt" in "beltway")
             m = _WORD.match(text, at)
             if m is not None:
@@ -453,7 +452,9 @@ class Index:
             return []
         lang = self.lang
         found: list[Hit] = []
-        for at, word in self.anchors(text):
+        lowered = text.lower()
+        same = len(lowered) == len(text)  # then a window of `lowered` is the window lower-cased
+        for at, word in self.anchors(text, lowered):
             sigs: list[Signature] = []
             for lemma in lemmas(word, lang):
                 sigs.extend(self.by_lemma.get(lemma, ()))
@@ -461,7 +462,7 @@ class Index:
                 continue
             base = max(0, at - self._WINDOW)
             local = text[base:at + len(word) + self._WINDOW]
-            lower = local.lower()
+            lower = lowered[base:at + len(word) + self._WINDOW] if same else local.lower()
             sigs = [sig for sig in dict.fromkeys(sigs) if _may_fill(sig, lower)]
             if not sigs:
                 continue

@@ -13,9 +13,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Generic, NamedTuple, TypeVar
+from typing import TYPE_CHECKING, Generic, NamedTuple, TypeVar
 
 from ..fold import fold_text
+
+if TYPE_CHECKING:
+    from ..keyscan import KeyScan
 
 # A word is a run of letters and digits (with combining marks), and may hold an
 # apostrophe between letters: Uzbek Latin writes o‘ and g‘ inside words, which
@@ -201,22 +204,20 @@ class Anchored(Generic[P]):
     def __init__(self, trie: TokenTrie[P], anchors: Iterable[tuple[str, int, str]] | None) -> None:
         """`anchors`: (stem, tokens before it in the term, its trie key); None to walk every token."""
         self.trie = trie
-        self._automaton: object | None = None
+        self._automaton: KeyScan | None = None
         # (an _AHEAD match's groups, anchors hit there) -> (offsets to walk, settled).
         # `keys_of` must depend on a token's text and kind only, as both scanners' do.
         self._gates: dict[tuple[tuple[str | None, ...], tuple[tuple[int, str], ...]], tuple[tuple[int, ...], bool]] = {}
+        self._backs: list[tuple[tuple[int, str], ...]] = []
         if anchors is not None:
-            import ahocorasick
+            from ..keyscan import KeyScan
 
             backs: dict[str, set[tuple[int, str]]] = {}
             for stem, back, key in anchors:
                 backs.setdefault(stem, set()).add((back, key))
-            automaton = ahocorasick.Automaton()
-            for stem, bs in backs.items():
-                automaton.add_word(stem, (len(stem), tuple(sorted(bs))))
             if backs:
-                automaton.make_automaton()
-                self._automaton = automaton
+                self._automaton = KeyScan(list(backs))
+                self._backs = [tuple(sorted(bs)) for bs in backs.values()]
 
     def scan(
         self,
@@ -234,8 +235,10 @@ class Anchored(Generic[P]):
                 for i, j, accepted in self.trie.scan(len(tokens), keys.__getitem__, lambda i, j, p: accept(tokens, i, j, p))
             ]
         starts: dict[int, tuple[tuple[int, str], ...]] = {}
-        for last, (length, backs) in self._automaton.iter(lowered):  # type: ignore[attr-defined]
-            at = last - length + 1
+        lengths, payloads = self._automaton.lengths, self._backs
+        for end, stem in self._automaton(lowered):
+            at = end - lengths[stem]
+            backs = payloads[stem]
             if at == 0 or not (lowered[at - 1].isalnum() or lowered[at - 1] in "\u0300\u0301"):
                 got = starts.get(at)
                 starts[at] = backs if got is None else got + backs
