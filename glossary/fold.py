@@ -19,6 +19,7 @@ from functools import lru_cache
 from itertools import accumulate
 
 from .model import Span
+from .script import is_unspaced
 
 DASH = "-"
 QUOTE = '"'
@@ -319,13 +320,14 @@ def _swap_pattern(keys: tuple[bytes, ...]) -> re.Pattern[bytes]:
 
 
 def _apply(text: str, data: bytes, changes: list[tuple[str, str]],
-           complex_chars: list[str]) -> tuple[str, OffsetMap | None]:
-    """Fold `text` (UTF-8 `data`) that has no hard character, given its changes."""
+           complex_chars: list[str], complete: bool = True) -> tuple[str, OffsetMap | None]:
+    """Fold `text` (UTF-8 `data`) that has no hard character, given its changes
+    (not `complete`: a chosen few, so the route that lower-cases everything is out)."""
     table = _TABLE
     # Changes that lower() makes: the route that lower-cases first needs no
     # replace pass for them.
     cased = sum(1 for char, folded in changes if char.lower() == folded)
-    if len(data) < 1.25 * len(text) or cased * 2 < len(changes):
+    if len(data) < 1.25 * len(text) or cased * 2 < len(changes) or not complete:
         # Mostly ASCII, or changes that are mostly not case (full-width forms,
         # punctuation): fold ASCII through a byte table and the other changes
         # with one regex pass over the UTF-8 bytes (found by their lead bytes;
@@ -432,7 +434,7 @@ def _define_piece(piece: str) -> tuple[list[str], list[OffsetMap | None]] | None
 
 
 def _piecewise(text: str, changes: list[tuple[str, str]], complex_chars: list[str],
-               hard: list[str]) -> tuple[str, list[OffsetMap]] | None:
+               hard: list[str], complete: bool = True) -> tuple[str, list[OffsetMap]] | None:
     """Fold the lines that hold a hard character by the definition and the rest fast.
 
     Folding is local between line breaks (a line break composes with nothing
@@ -457,7 +459,7 @@ def _piecewise(text: str, changes: list[tuple[str, str]], complex_chars: list[st
         last = end
     easy_bounds.append((last, len(text)))
     easy = "".join(text[a:b] for a, b in easy_bounds)
-    easy_out, easy_map = _apply(easy, easy.encode("utf-8"), changes, complex_chars)
+    easy_out, easy_map = _apply(easy, easy.encode("utf-8"), changes, complex_chars, complete)
     del easy  # a copy of most of the text: free it before the pieces are cut and joined
     # Cut the folded easy text back into its stretches: only complex
     # characters (one input character each) change length.
@@ -542,8 +544,38 @@ def _hyphens_to_spaces(text: str) -> str:
     return "".join(pieces)
 
 
-def fold(text: str) -> Folded:
-    """Fold `text` for matching, keeping the way back to every original offset."""
+def _word_like(char: str) -> tuple[bool, bool]:
+    """What a scan's word boundaries and the hyphen rule ask of a neighbour."""
+    return (char.isalnum() or char == "_"), is_unspaced(char)
+
+
+def _matters(char: str, folded: str, needed: frozenset[str]) -> bool:
+    """Whether folding `char` can make or break a match of keys made of `needed`.
+
+    It cannot when no character of its fold is in a key, its fold is neither
+    white space nor a dash (space runs, the hyphen rule), and it stands for a
+    word character exactly where its fold's first and last characters do.
+    """
+    if not folded or any(c in needed for c in folded) or " " in folded or DASH in folded:
+        return True
+    kind = _word_like(char)
+    return kind != _word_like(folded[0]) or kind != _word_like(folded[-1])
+
+
+def fold(text: str, needed: frozenset[str] | None = None) -> Folded:
+    """Fold `text` for matching, keeping the way back to every original offset.
+
+    `needed`, the characters of a scan's (folded) keys, lets a scan skip work
+    that cannot change what it finds: non-ASCII characters whose fold does not
+    matter to those keys (`_matters`) are left as they are, and without a
+    space or a dash among them, space runs and hyphens too. Such a text is
+    only for finding those keys at word boundaries: the keys' matches, mapped
+    back, are the same as in the whole fold (tests/test_matcher.py).
+    """
+    if needed is not None and (" " in needed or DASH in needed):
+        needed_spaces = True
+    else:
+        needed_spaces = needed is None
     if text.isascii():
         text = text.encode("ascii").translate(_ASCII_FOLD).decode("ascii")
         maps: list[OffsetMap] = []
@@ -553,20 +585,25 @@ def fold(text: str) -> Folded:
             return _fold_each(text)
         data, chars = found
         changes, complex_chars, hard = _classify(chars)
+        if needed is not None:
+            kept = {char for char, folded in changes if _matters(char, folded, needed)}
+            changes = [(char, folded) for char, folded in changes if char in kept]
+            complex_chars = [char for char in complex_chars if char in kept]
         if hard:
             del data, found  # the lines are encoded again, apart: keep one copy of the text at a time
-            done = _piecewise(text, changes, complex_chars, hard)
+            done = _piecewise(text, changes, complex_chars, hard, needed is None)
             if done is None:
                 return _fold_each(text)
             text, maps = done
         else:
-            text, m = _apply(text, data, changes, complex_chars)
+            text, m = _apply(text, data, changes, complex_chars, needed is None)
             maps = [m] if m is not None else []
-    text, m = _collapse_spaces(text)
-    if m is not None:
-        maps.append(m)
-    if DASH in text:
-        text = _hyphens_to_spaces(text)
+    if needed_spaces:
+        text, m = _collapse_spaces(text)
+        if m is not None:
+            maps.append(m)
+        if DASH in text:
+            text = _hyphens_to_spaces(text)
     return Folded(text, tuple(maps))
 
 

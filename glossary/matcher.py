@@ -47,6 +47,9 @@ class Matcher:
         # rejects a hit inside a word with one lookup.
         self.flags: list[int] = [left << 1 | right for left, right in self.bounds]
         self.scanner = KeyScan(self.keys)
+        # The characters of the keys: the fold may leave the others alone
+        # (fold's `needed`). A word-level layer reads every character, so not with one.
+        self.needed: frozenset[str] | None = None if self.layer_terms else frozenset("".join(self.keys))
 
     def _hits(self, folded: str) -> list[tuple[int, int, int]]:
         """Leftmost-longest hits at word boundaries as (start, end, key index), in folded coordinates."""
@@ -105,7 +108,7 @@ class Matcher:
 
     def scan(self, text: str) -> list[Match]:
         """Every rendering in `text`, with spans exact in `text`."""
-        folded = fold(text)
+        folded = fold(text, self.needed)
         raw = self._hits(folded.text)
         layer = self.layer()
         if not raw and not layer:
@@ -151,8 +154,8 @@ class _Memory:
 
 _MEMORY = _Memory()
 # Names what a pickled Matcher holds (the morph layer's fields, the keys'
-# scanner with its flags): a cache written by other code is a miss.
-LAYOUT = "morph1-keyscan"
+# scanner with its flags, the characters the fold needs): a cache written by other code is a miss.
+LAYOUT = "morph1-keyscan-needed"
 
 
 def matcher_for(termbase: TermBase, lang: str) -> Matcher:

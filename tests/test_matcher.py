@@ -125,3 +125,18 @@ def test_both_scan_backends_find_the_same_matches(tb: TermBase, pieces: list[str
     slow = compile_matcher(tb.concepts, lang)
     fast.scanner, slow.scanner = KeyScan(fast.keys, "hyperscan"), KeyScan(slow.keys, "ahocorasick")
     assert fast.scan(text) == slow.scan(text)
+
+
+_FOLD_PIECES = _PIECES + ["…", "U.S.", "\u00ad", "Ａ", "１", "，", "—", "–", "’", "«", "ß", "İ", "\u3000", "\t", "_", "é", "x\u0301"]
+
+
+@settings(max_examples=300)
+@given(st.lists(st.sampled_from(_FOLD_PIECES), max_size=25), st.sampled_from(["en", "zh"]))
+def test_the_scan_fold_finds_what_the_whole_fold_finds(tb: TermBase, pieces: list[str], lang: str) -> None:
+    """The matcher folds only what its keys' characters need (fold's `needed`); the matches are the same."""
+    text = "".join(pieces)
+    matcher = compile_matcher(tb.concepts, lang)
+    assert matcher.needed is not None
+    partial = matcher.scan(text)
+    matcher.needed = None
+    assert partial == matcher.scan(text)
