@@ -15,4 +15,4 @@ def message(finding: Finding, translate: Callable[[str], str] = lambda s: s) -> 
     template = translate(BY_CODE[finding.code].message) if finding.code in BY_CODE else "{found}"
     suggestion = finding.suggestion if finding.suggestion is not None else translate(NO_SUGGESTION)
     return template.format(found=finding.found.replace("\n", " "), suggestion=suggestion,
-                           source_term=(finding.source_term or "").replace("\n", " "))
+                           source_term=(finding.source_term or "").replace("\n", " "), count=finding.omitted)
