@@ -561,15 +561,23 @@ def fix(paths: tuple[str, ...], termbases: tuple[str, ...], no_default: bool, la
         config_file: str | None, isolated: bool, exempt_quotes: bool | None, jobs: int, max_file_size: int | None,
         diff: bool, unsafe_fixes: bool, fmt: str, exit_zero: bool, fail_on: str, quiet: bool) -> None:
     """Rewrite deprecated and superseded renderings in PATHS in place."""
-    from .runner import run as run_inputs
+    from .runner import stream
 
     settings = settings_for(paths, termbases, no_default, lang, encoding, fix_encoding, source, source_lang,
                             config_file, isolated, exempt_quotes, fix=True, max_size=max_file_size,
                             unsafe_fixes=unsafe_fixes)
-    result = run_inputs(inputs(paths, max_file_size), settings, jobs)
-    run = Run.of(result)
+    # Each file is written as it is fixed and let go; only the findings left (and the texts they sit in) are kept.
+    run = Run()
     written: set[tuple[int, int]] = set()
-    for outcome in result:
+    for outcome in stream(inputs(paths, max_file_size), settings, jobs):
+        if outcome.document is not None:
+            run.files.append(outcome.document.path)
+            run.findings.extend(outcome.findings)
+            run.tally(outcome.findings)
+            if outcome.text is not None and (outcome.findings or fmt == "html"):  # the page draws every file
+                run.sources[outcome.document.path] = outcome.text
+            if fmt == "html":
+                run.pairs.update(bilingual_rows((outcome,)))
         if outcome.error is not None:
             run.error(outcome.error)
         elif outcome.fixed_text is not None and outcome.document is not None:
