@@ -387,6 +387,19 @@ def _derive_slots(preferred: Term, terms: Sequence[Term], lang: str,
 # Scanning ------------------------------------------------------------------------
 
 
+# Letters that the regular expression module's IGNORECASE matches with another
+# letter although their lower cases differ (its table in re._casefix), each
+# to the smallest of its class: one text position per character, as the regex sees it.
+_RE_CASE_CLASSES = ("i\u0131", "s\u017f", "\u00b5\u03bc", "\u03b9\u0345\u1fbe", "\u03b2\u03d0", "\u03b5\u03f5",
+                    "\u03b8\u03d1", "\u03ba\u03f0", "\u03c0\u03d6", "\u03c1\u03f1", "\u03c3\u03c2", "\u03c6\u03d5",
+                    "\u0432\u1c80", "\u0434\u1c81", "\u043e\u1c82", "\u0441\u1c83", "\u0442\u1c84\u1c85",
+                    "\u044a\u1c86", "\u0463\u1c87", "\ua64b\u1c88", "\u1e61\u1e9b", "\u0390\u1fd3", "\u03b0\u1fe3",
+                    "\ufb05\ufb06")
+_RE_CASES_TO = {c: min(cls) for cls in _RE_CASE_CLASSES for c in cls if c != min(cls)}
+_RE_CASES_FROM = tuple(_RE_CASES_TO)
+_RE_CASES = str.maketrans(_RE_CASES_TO)
+
+
 class Index:
     """Every signature of one language of a term base, gated by anchor."""
 
@@ -408,6 +421,7 @@ class Index:
         # word that starts like one ("comm" in "command", "comment").
         self._forms = frozenset(f for lemma in self.by_lemma for f in en_forms(lemma)) if lang == "en" else frozenset()
         self._gate: re.Pattern[str] | None = None
+        self._gate_starts: Any = None
         self._automaton: Any = None
 
     def __bool__(self) -> bool:
@@ -418,12 +432,8 @@ class Index:
         (`lower` is `text.lower()` where the caller has it)."""
         if lower is None:
             lower = text.lower()
-        if len(lower) != len(text):  # a letter whose lower case is longer: fall back to a regex
-            if self._gate is None:
-                alternatives = "|".join(re.escape(s) for s in self._starts) or "(?!)"
-                self._gate = re.compile(rf"(?<![^\W_])(?:{alternatives})[^\W_]*", re.IGNORECASE)
-            for m in self._gate.finditer(text):
-                yield m.start(), m.group()
+        if len(lower) != len(text):  # a letter whose lower case is longer ("İ"): a regex decides
+            yield from self._gated(text)
             return
         if self._automaton is None:
             from .keyscan import KeyScan
@@ -441,6 +451,40 @@ class Index:
             m = _WORD.match(text, at)
             if m is not None:
                 yield at, m.group()
+
+    def _gated(self, text: str) -> Iterable[tuple[int, str]]:
+        """`anchors` where lower-casing changes the text's length: the matches of one regex.
+
+        The regex is tried only where the keys scan finds a start in a copy of
+        the text lower-cased a character at a time with the regular expression
+        module's own case equivalences ("ı" and "ſ" match "i" and "s"): trying
+        it at every position with thousands of alternatives cost seconds a
+        megabyte. Every place it can match is such a start, so the matches are
+        those of `finditer`.
+        """
+        if self._gate is None:
+            from .keyscan import KeyScan
+
+            alternatives = "|".join(re.escape(s) for s in self._starts) or "(?!)"
+            self._gate = re.compile(rf"(?<![^\W_])(?:{alternatives})[^\W_]*", re.IGNORECASE)
+            self._gate_starts = KeyScan(sorted({s.translate(_RE_CASES) for s in self._starts}))
+        lower = text.replace("\u0130", "i").lower()
+        if len(lower) != len(text):  # no other letter lower-cases to two; should one, try everywhere
+            for m in self._gate.finditer(text):
+                yield m.start(), m.group()
+            return
+        for char in _RE_CASES_FROM:
+            if char in lower:
+                lower = lower.replace(char, _RE_CASES_TO[char])
+        lengths = self._gate_starts.lengths
+        reach = 0
+        for at in sorted({end - lengths[k] for end, k in self._gate_starts(lower)}):
+            if at < reach:
+                continue
+            m = self._gate.match(text, at)
+            if m is not None:
+                reach = m.end()
+                yield m.start(), m.group()
 
     def scan(self, text: str) -> list[Hit]:
         """Every hit in `text`, leftmost-longest across signatures.

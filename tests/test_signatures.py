@@ -3,12 +3,12 @@ from __future__ import annotations
 import textwrap
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from glossary import signatures
 from glossary.errors import TermBaseError
-from glossary.termbase import loads
+from glossary.termbase import load, loads
 
 BASE = textwrap.dedent("""\
     concepts:
@@ -227,3 +227,28 @@ def test_an_unlisted_word_may_stand_in_for_the_head_of_a_long_name(kin) -> None:
 def test_along_joins_the_words_of_a_rendering(tb) -> None:  # type: ignore[no-untyped-def]
     text = "a future shared along the community"
     assert [text[h.start:h.end] for h in signatures.index_for(tb, "en").scan(text)] == ["future shared along the community"]
+
+
+def test_the_regex_case_classes_are_the_regex_modules() -> None:
+    """The anchors' fallback finds where its regex may match with the re module's own case table."""
+    casefix = pytest.importorskip("re._casefix")
+    from glossary.signatures import _RE_CASE_CLASSES
+
+    theirs = {frozenset({k, *v}) for k, v in casefix._EXTRA_CASES.items()}
+    assert {frozenset(ord(c) for c in cls) for cls in _RE_CASE_CLASSES} == theirs
+
+
+_GATE_PIECES = list("İiıIsſSStTтᲄвᲀ _'-.\n") + ["system", "İmport", "prоcess", "level", "ſtandard", "people", "строки",
+                                                  "человек"]
+
+
+@settings(max_examples=200)
+@given(st.lists(st.sampled_from(_GATE_PIECES), max_size=30).map("".join))
+def test_anchors_where_lower_case_grows_are_the_regex_matches(text: str) -> None:
+    """Text with "İ" takes the regex gate; tried only where its starts are, it finds what finditer finds."""
+    for lang in ("en", "ru"):
+        index = signatures.index_for(load(), lang)
+        list(index._gated("İ"))  # compiles the gate
+        assert index._gate is not None
+        expected = [(m.start(), m.group()) for m in index._gate.finditer(text)]
+        assert list(index._gated(text)) == expected
