@@ -174,6 +174,8 @@ class Analyser:
 
     def add(self, table: dict[str, tuple[tuple[Any, ...], ...]], lemmas: Iterable[str]) -> None:
         """Take in the forms of `lemmas` (a `form_table`)."""
+        if table.keys() - self.table.keys():
+            self._keys.clear()  # keys found before may lack the new lemmas
         self.table.update(table)
         for lemma in lemmas:
             self._starts.add(lemma[:2])

@@ -395,3 +395,11 @@ def test_a_russian_check_with_a_warm_cache_loads_no_analyser(tmp_path: Path) -> 
                                       check=True).stdout) for _ in range(2)]
     found = ["unlisted-variant", "сообщества общей судьбы человечества", "сообщества единой судьбы человечества"]
     assert runs == [[found + [True]], [found + [False]]]
+
+
+def test_a_word_read_before_its_term_was_loaded_is_read_again() -> None:
+    an = analyser()
+    assert "L:черепаха" not in an.keys("черепахами")  # no term has the word yet
+    hits = Scanner([("морская черепаха", 1)]).scan("Учёные следят за морскими черепахами.")
+    assert "L:черепаха" in an.keys("черепахами")
+    assert [h.found[0][0] for h in hits] == [1]
