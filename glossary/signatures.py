@@ -119,7 +119,7 @@ def ru_forms_of(lemma: str) -> frozenset[str]:
         if parse.normal_form.replace("ё", "е") == lemma:
             forms.update(f.word for f in parse.lexeme)
     forms |= {f.replace("ё", "е") for f in forms}
-    return frozenset(f for f in forms if lemma in lemmas(f, "ru"))
+    return frozenset(f for f in forms if lemma in _ru_lemmas(f, every=True))
 
 
 def en_plural(word: str) -> bool:
@@ -781,7 +781,7 @@ def share_synonyms(sigs: list[Signature]) -> list[Signature]:
 
 _INDEXES: dict[tuple[str, str], tuple[object, Index]] = {}
 # Names what a cached index holds: a cache written by other code is a miss.
-LAYOUT = "signatures-2"
+LAYOUT = "signatures-3"
 
 
 def index_for(termbase, lang: str | None) -> Index:  # type: ignore[no-untyped-def]
