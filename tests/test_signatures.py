@@ -252,3 +252,15 @@ def test_anchors_where_lower_case_grows_are_the_regex_matches(text: str) -> None
         assert index._gate is not None
         expected = [(m.start(), m.group()) for m in index._gate.finditer(text)]
         assert list(index._gated(text)) == expected
+
+
+@pytest.mark.parametrize(("lemma", "form"), [("сообщество", "сообществами"), ("судьба", "судьбой"), ("единый", "единой")])
+def test_russian_anchor_forms_are_the_lexeme(lemma: str, form: str) -> None:
+    forms = signatures.ru_forms_of(lemma)
+    assert form in forms
+    assert all(lemma in signatures.lemmas(f, "ru") for f in forms)
+
+
+def test_an_anchor_inside_a_longer_word_is_no_anchor(tb) -> None:  # type: ignore[no-untyped-def]
+    index = signatures.index_for(tb, "ru")
+    assert [w for _, w in index.anchors("Сообществами и сообществоведение")] == ["Сообществами"]
