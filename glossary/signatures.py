@@ -543,7 +543,10 @@ class Index:
             base = max(0, at - self._WINDOW)
             local = text[base:at + len(word) + self._WINDOW]
             lower = lowered[base:at + len(word) + self._WINDOW] if same else local.lower()
-            sigs = [sig for sig in dict.fromkeys(sigs) if _may_fill(sig, lower)]
+            # One signature once (by identity: hashing a signature hashes all its fields),
+            # each slot's prefixes looked for once per window.
+            seen: dict[frozenset[str], bool] = {}
+            sigs = [sig for sig in {id(sig): sig for sig in sigs}.values() if _may_fill(sig, lower, seen)]
             if not sigs:
                 continue
             toks = words(local)
@@ -560,12 +563,13 @@ class Index:
 _PREFIXES: dict[int, tuple[int, tuple[frozenset[str], ...]]] = {}
 
 
-def _may_fill(sig: Signature, lower: str) -> bool:
+def _may_fill(sig: Signature, lower: str, seen: dict[frozenset[str], bool] | None = None) -> bool:
     """A cheap test before tokenizing: do enough of the signature's slots start somewhere near?
 
     Counts the required slots one of whose lemmas' first three letters occur in
     the lower-cased window (a C-level substring test); a match needs all but
-    the tolerated ones, and a long name one more for a stand-in word.
+    the tolerated ones, and a long name one more for a stand-in word. `seen`
+    keeps each set of prefixes' answer for this window.
     """
     got = _PREFIXES.get(id(sig))
     if got is None:
@@ -575,7 +579,12 @@ def _may_fill(sig: Signature, lower: str) -> bool:
     need, prefixes = got
     present = 0
     for options in prefixes:
-        if any(p in lower for p in options):
+        found = seen.get(options) if seen is not None else None
+        if found is None:
+            found = any(p in lower for p in options)
+            if seen is not None:
+                seen[options] = found
+        if found:
             present += 1
             if present >= need:
                 return True
