@@ -37,3 +37,24 @@ def test_sample_findings_are_unchanged(lang: str, sample_tb: TermBase) -> None:
     text = (SAMPLE / f"sample.{lang}.txt").read_text(encoding="utf-8")
     found = [{k: finding_dict(f)[k] for k in FIELDS} for f in glossary.check(text, lang=lang, termbase=sample_tb)]
     assert found == expected
+
+
+@pytest.mark.parametrize("lang", ["en", "ru", "zh"])
+def test_sample_findings_are_the_same_without_hyperscan(lang: str, sample_tb: TermBase,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The scans' fallback (pyahocorasick, where the fast extra is missing) finds the same: matchers,
+    signature indexes and the Russian layer are built again, or read from the disk cache, without hyperscan."""
+    from glossary import keyscan, signatures
+    from glossary.matcher import _MEMORY
+
+    monkeypatch.setattr(keyscan, "_hyperscan", lambda: None)
+    monkeypatch.setattr(signatures, "_INDEXES", {})
+    _MEMORY.clear()
+    try:
+        test_sample_findings_are_unchanged(lang, sample_tb)
+        from glossary.matcher import matcher_for
+
+        matcher = matcher_for(sample_tb, lang)
+        assert matcher.scanner.backend == "ahocorasick"
+    finally:
+        _MEMORY.clear()
