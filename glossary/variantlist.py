@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from .langtags import base_language
 from .model import Document, Finding
 
 _SENTENCE_END = re.compile(r"[.!?。！？…](?=\s|$)|\n\s*\n")
@@ -189,7 +190,7 @@ def render_yaml(groups: list[Group], termbase) -> str:  # type: ignore[no-untype
 def _plural_head(v: Variant) -> bool:
     from .signatures import en_plural, words
 
-    return v.lang.split("-")[0] == "en" and any(en_plural(w) for _, _, w in words(v.text))
+    return base_language(v.lang) == "en" and any(en_plural(w) for _, _, w in words(v.text))
 
 
 def _example(v: Variant, trial, normalize) -> str | None:  # type: ignore[no-untyped-def]
