@@ -5,15 +5,17 @@ destiny", «сообществом с единой судьбой», "productive
 Each concept's renderings in a language are reduced to slots of content words
 compared by lemma (a light rule lemmatizer for English, pymorphy3 for Russian):
 the words that fill one slot across renderings are its synonyms (shared /
-common, future / destiny). A stretch of text whose content words fill the
-required slots, each once, with at most two function words between them and no
-other word or punctuation, is a hit; `checks/variants.py` reports the hits that
-are not listed renderings. A concept can replace its derived signature in the
-YAML (`signature:`), or switch it off.
+common, future / destiny); a concept of three slots or more also borrows the
+synonyms of its kin (names that share two other slots with it). A stretch of
+text whose content words fill the required slots, each once, with at most two
+function words between them and no other word or punctuation (a comma only
+where a rendering has one), is a hit; `checks/variants.py` reports the hits
+that are not listed renderings. A concept can replace its derived signature in
+the YAML (`signature:`), or switch it off.
 
 The scan is gated by one anchor per signature (its slot with the longest
-lemmas, the rarest in prose): only tokens whose lemma is an anchor lemma (for
-Russian: whose first letters are an anchor's) start the slower walk.
+lemmas, the rarest in prose): only words that are a form of an anchor lemma
+(for Russian: whose first letters are an anchor's) start the slower walk.
 """
 
 from __future__ import annotations
@@ -31,7 +33,7 @@ LANGS = ("en", "ru")
 
 FUNCTION_WORDS: dict[str, frozenset[str]] = {
     "en": frozenset(
-        "a an the of for with and to in on by at all its their our his her as from into among between".split()
+        "a an the of for with and to in on by at all its their our his her as from into among between along".split()
     ),
     # Conjunctions, the quantifiers of «всего человечества», and every preposition
     # whose case the Russian layer knows (morph.russian.PREPOSITIONS).
@@ -44,6 +46,8 @@ _GAP_MAX = 2  # function words allowed in a row between two slot words
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*(?:['’](?![^\W_]))?")
 # What may stand between two words of one rendering: spaces, hyphens and dashes, quotes.
 _GAP = re.compile(r"[\s\-‐‑‒–—―\"'«»“”„‘’‹›]*")
+# ... and one comma more, for a concept one of whose renderings has a comma inside.
+_GAP_COMMA = re.compile(r"[\s\-‐‑‒–—―\"'«»“”„‘’‹›]*,?[\s\-‐‑‒–—―\"'«»“”„‘’‹›]*")
 
 # English: regular plural and possessive, British spellings, by rule ------------
 
@@ -82,6 +86,29 @@ def en_lemma(word: str) -> str:
         for pattern, repl in _EN_SPELLING:
             w = pattern.sub(repl, w)
     return w
+
+
+def en_forms(lemma: str) -> frozenset[str]:
+    """Every lower-case form whose `en_lemma` is `lemma` that the rules can make.
+
+    The rules backwards: British spellings of the suffix, then the plurals of
+    each, then the irregular plurals; each candidate is kept only if the
+    lemmatizer maps it back (a possessive is the form and an apostrophe).
+    """
+    spellings = {lemma}
+    for ours, theirs in (("ization", "isation"), ("ize", "ise"), ("ized", "ised"), ("ior", "iour"),
+                         ("or", "our"), ("ter", "tre"), ("og", "ogue")):
+        if lemma.endswith(ours):
+            spellings.add(lemma[: -len(ours)] + theirs)
+    candidates = set(spellings)
+    for w in spellings:
+        candidates.update((w + "s", w + "es"))
+        if w.endswith("y"):
+            candidates.add(w[:-1] + "ies")
+    candidates.update(k for k, v in _EN_IRREGULAR.items() if v == lemma)
+    out = {c for c in candidates if en_lemma(c) == lemma}
+    out |= {c.replace("'", "’") for c in out if "'" in c}
+    return frozenset(out)
 
 
 def en_plural(word: str) -> bool:
@@ -137,6 +164,7 @@ class Signature:
     anchors: tuple[int, ...] = ()  # slots of which one must be present (`anchor` first)
     head: int | None = None  # the slot of the head noun: a shortened rendering keeps it
     listed_words: frozenset[str] = frozenset()  # every word of every rendering, lower case, and their lemmas
+    commas: bool = False  # a rendering has a comma inside ("One Belt, One Road"): a variant may too
 
     def target_for(self, found: str) -> str | None:
         content = tuple(_content(found, self.lang, self.function_words))
@@ -247,7 +275,8 @@ def derive(concept: Concept, lang: str) -> Signature | None:
     return Signature(concept.id, lang, tuple(slots), tuple(required), function_words, anchor, tolerance,
                      accepted, listed, preferred.text, targets, anchors, _head(preferred.text, lang, function_words),
                      frozenset(x for t in concept.terms if base_language(t.lang) == lang for _, _, w in words(t.text)
-                               for x in (w.lower(), first_lemma(w, lang))))
+                               for x in (w.lower(), first_lemma(w, lang))),
+                     any("," in t.text for t in terms))
 
 
 def _head(text: str, lang: str, function_words: frozenset[str]) -> int | None:
@@ -346,6 +375,10 @@ class Index:
                 # Russian stems of short words change after the third letter (путь, пути)
                 starts.add(lemma[:3] if lang == "ru" and len(lemma) < 6 else lemma[:4])
         self._starts = sorted(starts, key=len, reverse=True)
+        # English: the anchor lemmas' own word forms (a few per lemma, by the lemmatizer's
+        # rules backwards), so the automaton stops only at real anchors, not at every
+        # word that starts like one ("comm" in "command", "comment").
+        self._forms = frozenset(f for lemma in self.by_lemma for f in en_forms(lemma)) if lang == "en" else frozenset()
         self._gate: re.Pattern[str] | None = None
         self._automaton: Any = None
 
@@ -366,14 +399,18 @@ class Index:
             import ahocorasick
 
             automaton = ahocorasick.Automaton()
-            for start in self._starts:
-                automaton.add_word(start, len(start))
+            for key in self._forms or self._starts:
+                automaton.add_word(key, len(key))
             automaton.make_automaton()
             self._automaton = automaton
+        whole = bool(self._forms)
+        size_of = len(lower)
         for end, size in self._automaton.iter(lower):
             at = end + 1 - size
             if at and (lower[at - 1].isalnum() or lower[at - 1] == "_"):
                 continue
+            if whole and end + 1 < size_of and (lower[end + 1].isalnum() or lower[end + 1] == "_"):
+                continue  # a whole form must end where the word does ("belt" in "beltway")
             m = _WORD.match(text, at)
             if m is not None:
                 yield at, m.group()
@@ -476,9 +513,9 @@ def _root(a: str, b: str) -> bool:
     return n >= 0.8 * max(len(a), len(b))
 
 
-def _joined(text: str, a: tuple[int, int, str], b: tuple[int, int, str]) -> bool:
-    """Whether nothing but spaces, hyphens, dashes or quotes separates two words."""
-    m = _GAP.fullmatch(text, a[1], b[0])
+def _joined(text: str, a: tuple[int, int, str], b: tuple[int, int, str], comma: bool = False) -> bool:
+    """Whether nothing but spaces, hyphens, dashes or quotes (and a comma, if allowed) separates two words."""
+    m = (_GAP_COMMA if comma else _GAP).fullmatch(text, a[1], b[0])
     return m is not None
 
 
@@ -489,11 +526,12 @@ def _expand(sig: Signature, text: str, toks: list[tuple[int, int, str]], i: int)
     # A long name (five slots or more) may have one word nobody listed in place
     # of one of its words ("socialist ideology" for "Thought on Socialism").
     wild = 1 if sum(sig.required) >= 5 else 0
+    stand_in = -1  # the word standing in for a slot, if any
     for step in (-1, 1):
         j, gap = i, 0
         while len(items) < 2 * limit:
             k = j + step
-            if k < 0 or k >= len(toks) or not _joined(text, toks[min(j, k)], toks[max(j, k)]):
+            if k < 0 or k >= len(toks) or not _joined(text, toks[min(j, k)], toks[max(j, k)], sig.commas):
                 break
             slots = _slot_set(sig, toks[k][2])
             if slots:
@@ -502,7 +540,7 @@ def _expand(sig: Signature, text: str, toks: list[tuple[int, int, str]], i: int)
                 items[k], gap = frozenset(), gap + 1
             elif (wild and gap < _GAP_MAX and toks[k][2][:1].islower() and len(toks[k][2]) > 3
                   and toks[k][2].lower() not in _EN_STOPS):
-                items[k], gap, wild = frozenset(), _GAP_MAX, wild - 1
+                items[k], gap, wild, stand_in = frozenset(), _GAP_MAX, wild - 1, k
             else:
                 break
             j = k
@@ -516,7 +554,7 @@ def _expand(sig: Signature, text: str, toks: list[tuple[int, int, str]], i: int)
             if len(run) > len(sig.slots):
                 break
             filled = _assign([items[k] for k in run])
-            if filled is None or not _enough(sig, filled):
+            if filled is None or not _enough(sig, filled, run[0] < stand_in < run[-1]):
                 continue
             # The most slot words; then the fewest function words between them;
             # then the leftmost ("Глобальной инициативы цивилизации и Глобальной
@@ -566,11 +604,17 @@ def _assign(options: list[frozenset[int]], taken: frozenset[int] = frozenset()) 
     return None
 
 
-def _enough(sig: Signature, filled: tuple[int, ...]) -> bool:
+def _enough(sig: Signature, filled: tuple[int, ...], stand_in: bool = False) -> bool:
+    """Whether the filled slots make a rendering: anchors, head noun, first word, tolerance.
+
+    `stand_in`: an unlisted word inside the run stands for a missing slot (a long
+    name only), which may be the head ("socialist ideology" for "Thought on Socialism").
+    """
     got = set(filled)
     if not any(k in got for k in (sig.anchors or (sig.anchor,))):
         return False
-    if sig.head is not None and sig.head not in got and sig.head < len(sig.required) and sig.required[sig.head]:
+    if (sig.head is not None and sig.head not in got and sig.head < len(sig.required) and sig.required[sig.head]
+            and not stand_in):
         return False  # "Central Asia and China" is not the China-Central Asia Summit without "Summit"
     missing = sum(1 for k, r in enumerate(sig.required) if r and k not in got)
     if missing and 0 not in got:
@@ -590,6 +634,40 @@ def _longest(hits: list[Hit]) -> list[Hit]:
     return out
 
 
+def share_synonyms(sigs: list[Signature]) -> list[Signature]:
+    """Synonyms learned in one concept's slot, lent to the same slot of its kin.
+
+    "community of common destiny" teaches common/shared and destiny/future to
+    the community with a shared future; the China-Africa community, which lists
+    only its preferred rendering, has the same words and takes them. A slot
+    borrows a concept's synonyms only when the two signatures also share two
+    other slots by lemma (the same family of names) and both have three slots
+    or more ("shared prosperity" stays out of "common prosperity"). One hop:
+    what was lent is not lent on.
+    """
+    big = [s for s in sigs if sum(s.required) >= 3]
+    groups = [(s, k, slot) for s in big for k, slot in enumerate(s.slots) if len(slot) > 1]
+    if not groups:
+        return sigs
+    lent: dict[int, list[set[str]]] = {}
+    for sig in big:
+        for lender, k, slot in groups:
+            if lender is sig:
+                continue
+            for j, mine in enumerate(sig.slots):
+                if not (mine & slot) or slot <= mine:
+                    continue
+                others = sum(1 for i, theirs in enumerate(lender.slots) if i != k
+                             and any(theirs & m for n, m in enumerate(sig.slots) if n != j))
+                if others >= 2:  # short words are no synonyms to lend ("one" of "One Belt, One Road")
+                    lent.setdefault(id(sig), [set(x) for x in sig.slots])[j] |= {w for w in slot if len(w) > 3}
+    if not lent:
+        return sigs
+    from dataclasses import replace
+
+    return [replace(s, slots=tuple(frozenset(x) for x in lent[id(s)])) if id(s) in lent else s for s in sigs]
+
+
 _INDEXES: dict[tuple[str, str], tuple[object, Index]] = {}
 
 
@@ -601,7 +679,7 @@ def index_for(termbase, lang: str | None) -> Index:  # type: ignore[no-untyped-d
     if cached is not None and (termbase.digest or cached[0] is termbase):
         return cached[1]
     sigs = [s for s in (derive(c, base) for c in termbase.concepts) if s is not None] if base in LANGS else []
-    index = Index(base, sigs)
+    index = Index(base, share_synonyms(sigs))
     _INDEXES[key] = (termbase, index)
     return index
 

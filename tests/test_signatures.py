@@ -135,3 +135,95 @@ def test_hits_are_ordered_and_inside_the_text(text: str) -> None:
     for h in hits:
         assert reach <= h.start < h.end <= len(text)
         reach = h.end
+
+
+@given(st.sampled_from(["community", "organization", "policy", "center", "dialog", "man", "process", "corridor",
+                        "harbor", "summary", "box", "bus", "analysis", "xi'an"]))
+def test_english_anchor_forms_map_back_to_their_lemma(lemma: str) -> None:
+    forms = signatures.en_forms(lemma)
+    assert lemma in forms
+    assert all(signatures.en_lemma(f) == lemma for f in forms)
+
+
+@pytest.mark.parametrize(("lemma", "form"), [
+    ("community", "communities"), ("organization", "organisations"), ("center", "centres"), ("man", "men"),
+    ("dialog", "dialogue"), ("policy", "policies"), ("box", "boxes"),
+])
+def test_english_anchor_forms_cover_plurals_and_british_spelling(lemma: str, form: str) -> None:
+    assert form in signatures.en_forms(lemma)
+
+
+KIN = textwrap.dedent("""\
+    concepts:
+      - id: shared-future
+        terms:
+          en:
+            - {text: community with a shared future, status: preferred}
+            - {text: community of common destiny, status: deprecated}
+          ru:
+            - {text: сообщество единой судьбы, status: preferred}
+            - {text: сообщество с общим будущим, status: deprecated}
+      - id: lakes-community
+        terms:
+          en:
+            - {text: Great Lakes community with a shared future, status: preferred}
+          ru:
+            - {text: сообщество единой судьбы Великих озер, status: preferred}
+      - id: prosperity
+        terms:
+          en:
+            - {text: shared prosperity, status: preferred}
+            - {text: common prosperity, status: deprecated}
+      - id: wealth
+        terms:
+          en:
+            - {text: shared wealth, status: preferred}
+      - id: pledges
+        terms:
+          en:
+            - {text: "rest, work, leisure", status: preferred}
+      - id: long-name
+        terms:
+          en:
+            - {text: Action Plan for Clean Rivers in the Coming Decade, status: preferred}
+    """)
+
+
+@pytest.fixture(scope="module")
+def kin():  # type: ignore[no-untyped-def]
+    return loads(KIN, "t.yaml")
+
+
+@pytest.mark.parametrize(("lang", "text", "found"), [
+    # The Great Lakes community lists one rendering; its kin lends common/destiny.
+    ("en", "a Great Lakes community of common destiny", "Great Lakes community of common destiny"),
+    ("ru", "о сообществе с общим будущим Великих озер", "сообществе с общим будущим Великих озер"),
+])
+def test_a_slot_borrows_the_synonyms_of_its_kin(kin, lang: str, text: str, found: str) -> None:  # type: ignore[no-untyped-def]
+    hits = signatures.index_for(kin, lang).scan(text)
+    assert [(text[h.start:h.end], h.concept_id) for h in hits] == [(found, "lakes-community")]
+
+
+def test_two_word_names_borrow_nothing(kin) -> None:  # type: ignore[no-untyped-def]
+    # "shared" and "common" are synonyms in "prosperity"; "shared wealth" is too short a name to take them.
+    assert signatures.index_for(kin, "en").scan("their common wealth") == []
+
+
+def test_a_comma_may_stand_inside_a_variant_only_where_a_rendering_has_one(kin) -> None:  # type: ignore[no-untyped-def]
+    index = signatures.index_for(kin, "en")
+    assert [h.concept_id for h in index.scan("the right to rest, leisure, work")] == ["pledges"]
+    assert index.scan("a community, shared future") == []
+
+
+def test_an_unlisted_word_may_stand_in_for_the_head_of_a_long_name(kin) -> None:  # type: ignore[no-untyped-def]
+    index = signatures.index_for(kin, "en")
+    text = "They praised the action scheme for clean rivers in the coming decade."
+    [hit] = index.scan(text)
+    assert (hit.concept_id, text[hit.start:hit.end]) == ("long-name", "action scheme for clean rivers in the coming decade")
+    # With nothing standing in for it, a missing head is still no hit.
+    assert index.scan("They praised the action for clean rivers in the coming decade.") == []
+
+
+def test_along_joins_the_words_of_a_rendering(tb) -> None:  # type: ignore[no-untyped-def]
+    text = "a future shared along the community"
+    assert [text[h.start:h.end] for h in signatures.index_for(tb, "en").scan(text)] == ["future shared along the community"]
