@@ -161,13 +161,13 @@ def bilingual_rows(result: Any) -> dict[str, tuple[tuple[str, int, int], ...]]:
 
 
 def emit(run: Run, fmt: str, verbose: bool, statistics: dict[str, Any] | None = None, explain: bool = False,
-         err: bool = False) -> None:
+         err: bool = False, show_source: bool = False) -> None:
     from .reporters import Report, reporter
 
     report = Report(
         findings=tuple(run.findings), files=tuple(run.files), sources=run.sources,
         errors=tuple(run.errors), fixed=tuple(run.fixed), color=use_color(sys.stderr if err else sys.stdout),
-        verbose=verbose, statistics=statistics, explain=explain, pairs=run.pairs,
+        verbose=verbose, statistics=statistics, explain=explain, pairs=run.pairs, show_source=show_source,
     )
     module = reporter(fmt)
     chunks = getattr(module, "chunks", None)
@@ -210,7 +210,8 @@ def summary(run: Run) -> str:
     found = ngettext("Found {n} finding", "Found {n} findings", n).format(n=n)
     where = ngettext("in {files} file", "in {files} files", files).format(files=files)
     if fixable:
-        tail = ngettext("({fixable} fixable with `glossary fix`).", "({fixable} fixable with `glossary fix`).",
+        # TRANSLATORS: [*] marks, in the text report, a finding `glossary fix` can apply.
+        tail = ngettext("([*] {fixable} fixable with `glossary fix`).", "([*] {fixable} fixable with `glossary fix`).",
                         fixable).format(fixable=fixable)
         # TRANSLATORS: joins the three pieces above; languages without spaces drop them.
         return _("{found} {where} {fixable}").format(found=found, where=where, fixable=tail)
@@ -232,6 +233,26 @@ def exit_code(run: Run, exit_zero: bool = False, fail_on: str = "warning") -> in
     if not exit_zero and failing(run.findings, fail_on):
         return EXIT_FINDINGS
     return EXIT_CLEAN
+
+
+def show_source_option(f: Callable[..., Any]) -> Callable[..., Any]:
+    """`--show-source`: the text report's four-line layout (ruff's name for it); else the settings' `show-source`."""
+    return click.option("--show-source/--no-show-source", "show_source", default=None,
+                        help="Text output: under each finding its line, a caret and the suggestion, and the why on "
+                             "a line of its own (default: one line per finding, or the settings' show-source).")(f)
+
+
+def wants_source(flag: bool | None, paths: tuple[str, ...], settings: Any) -> bool:
+    """`--show-source`/`--no-show-source`, else `show-source` in the settings of the first path (or of here)."""
+    if flag is not None:
+        return flag
+    from .config import resolve
+
+    first = next((p for p in paths if p != STDIN), ".")
+    try:
+        return resolve(first, settings.config_file, settings.isolated).show_source
+    except GlossaryError:
+        return False  # a broken settings file is reported by the run, once
 
 
 def exit_options(f: Callable[..., Any]) -> Callable[..., Any]:
@@ -412,6 +433,7 @@ def concept_figures(outcome, settings, run: Run) -> list[Any]:  # type: ignore[n
 @click.option("--format", "fmt", type=REPORT_CHOICE, default="text", show_default=True, help="Output format.")
 @exit_options
 @click.option("-q", "--quiet", is_flag=True, help="One line per finding, no context and no summary.")
+@show_source_option
 @click.option("--explain", is_flag=True, help="Under each finding, the concept's whole note and every source.")
 @click.option("--statistics", is_flag=True,
               help="Count findings per code and concept instead of listing them; with --source or bilingual files, "
@@ -421,8 +443,8 @@ def concept_figures(outcome, settings, run: Run) -> list[Any]:  # type: ignore[n
 def check(paths: tuple[str, ...], termbases: tuple[str, ...], no_default: bool, lang: str | None,
           encoding: str | None, fix_encoding: bool, source: str | None, source_lang: str | None,
           config_file: str | None, isolated: bool, exempt_quotes: bool | None, jobs: int, max_file_size: int | None,
-          fmt: str, exit_zero: bool, fail_on: str, quiet: bool, explain: bool, statistics: bool,
-          scheduler: str | None) -> None:
+          fmt: str, exit_zero: bool, fail_on: str, quiet: bool, show_source: bool | None, explain: bool,
+          statistics: bool, scheduler: str | None) -> None:
     """Report unofficial renderings in PATHS (files, folders, or - for stdin)."""
     from .runner import run as run_inputs
 
@@ -446,7 +468,8 @@ def check(paths: tuple[str, ...], termbases: tuple[str, ...], no_default: bool, 
             click.echo(finding_stats.render_text(counts) + (render_text(rows) if bilingual else ""), nl=False)
             sys.exit(exit_code(run, exit_zero, fail_on))
         table = {"findings": finding_stats.as_json(counts), **(as_json(rows) if bilingual else {})}
-    emit(run, fmt, verbose=not quiet, statistics=table if fmt == "json" else None, explain=explain)
+    emit(run, fmt, verbose=not quiet, statistics=table if fmt == "json" else None, explain=explain,
+         show_source=wants_source(show_source, paths, settings))
     if table is not None and fmt != "json":
         click.echo(finding_stats.render_text(counts) + (render_text(rows) if bilingual else ""), nl=False, err=True)
     if fmt == "text" and not quiet and run.files:
@@ -496,10 +519,12 @@ def check_on_cluster(paths: tuple[str, ...], settings: Any, address: str, fmt: s
 @click.option("--format", "fmt", type=REPORT_CHOICE, default="text", show_default=True, help="Output format of what is left.")
 @exit_options
 @click.option("-q", "--quiet", is_flag=True, help="No line per fixed file; what is left, one line per finding.")
+@show_source_option
 def fix(paths: tuple[str, ...], termbases: tuple[str, ...], no_default: bool, lang: str | None,
         encoding: str | None, fix_encoding: bool, source: str | None, source_lang: str | None,
         config_file: str | None, isolated: bool, exempt_quotes: bool | None, jobs: int, max_file_size: int | None,
-        diff: bool, unsafe_fixes: bool, fmt: str, exit_zero: bool, fail_on: str, quiet: bool) -> None:
+        diff: bool, unsafe_fixes: bool, fmt: str, exit_zero: bool, fail_on: str, quiet: bool,
+        show_source: bool | None) -> None:
     """Rewrite deprecated and superseded renderings in PATHS in place."""
     from .runner import run as run_inputs
 
@@ -520,7 +545,8 @@ def fix(paths: tuple[str, ...], termbases: tuple[str, ...], no_default: bool, la
                 path=outcome.path, offset=edit.span.start, why=why), err=True)
     if run.findings:
         # With --diff (or stdin) stdout carries the changed text only; what is left goes to stderr.
-        emit(run, fmt, verbose=not quiet, err=diff or STDIN in paths)
+        emit(run, fmt, verbose=not quiet, err=diff or STDIN in paths,
+             show_source=wants_source(show_source, paths, settings))
     code = exit_code(run, exit_zero, fail_on)
     # A fix that changed a file fails the hook run (as pre-commit expects); one that changed nothing does not.
     sys.exit(EXIT_FINDINGS if code == EXIT_CLEAN and run.fixed and not exit_zero else code)

@@ -21,6 +21,7 @@ Keys (all optional):
     max-file-size = "64M"              # files larger than this are refused (an input error)
     prefer = "xinhua"                  # house publisher: its renderings are preferred
                                        # where the term base records who uses what
+    show-source = true                 # text report: each finding's line and a caret, not one line
 """
 
 from __future__ import annotations
@@ -38,7 +39,7 @@ from .model import Severity
 FILE_NAMES = (".glossary.toml", "pyproject.toml")
 
 _KEYS = ("termbases", "default-termbase", "lang", "source-lang", "exclude", "severity", "disable",
-         "disable-concepts", "exempt-quotes", "max-file-size", "prefer")
+         "disable-concepts", "exempt-quotes", "max-file-size", "prefer", "show-source")
 
 
 class ConfigError(GlossaryError):
@@ -62,6 +63,7 @@ class Config:
     exempt_quotes: bool | frozenset[str] = True
     max_file_size: int | None = None
     prefer: str | None = None
+    show_source: bool = False
 
     def severity_of(self, code: str, default: Severity) -> Severity:
         return dict(self.severity).get(code, default)
@@ -169,6 +171,10 @@ def parse(table: dict[str, Any], path: Path) -> Config:
         if not isinstance(raw, str) or not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", raw):
             raise _error(path, '"prefer" must be a publisher slug such as "xinhua" or "mfa"')
         values["prefer"] = raw
+    if "show-source" in table:
+        if not isinstance(table["show-source"], bool):
+            raise _error(path, '"show-source" must be true or false')
+        values["show_source"] = table["show-source"]
     return Config(**values)
 
 

@@ -165,10 +165,34 @@ class Signature:
     head: int | None = None  # the slot of the head noun: a shortened rendering keeps it
     listed_words: frozenset[str] = frozenset()  # every word of every rendering, lower case, and their lemmas
     commas: bool = False  # a rendering has a comma inside ("One Belt, One Road"): a variant may too
+    others: tuple[str, ...] = ()  # the other accepted renderings, in term-base order (suggestion candidates)
 
     def target_for(self, found: str) -> str | None:
         content = tuple(_content(found, self.lang, self.function_words))
         return next((text for seq, text in self.targets if seq == content), None)
+
+    def nearest(self, found: str) -> str | None:
+        """The accepted rendering nearest an unlisted variant, if nearer than the preferred one.
+
+        A candidate is the preferred rendering with some slot words swapped for
+        synonyms, word for word in the same order, each swapped word found in the
+        text ("community of shared destiny for humanity" is nearest "community
+        with a shared future for humanity"; "human community with a shared
+        future" reorders, so it is no candidate). The most found words win; on a
+        tie the preferred rendering does.
+        """
+        got = set(_content(found, self.lang, self.function_words))
+        pref = _content(self.preferred, self.lang, self.function_words)
+        best, score = None, len(got & set(pref))
+        for text in self.others:
+            cand = _content(text, self.lang, self.function_words)
+            if len(cand) != len(pref) or len(pref) > len(self.slots) or not all(
+                    c == p or (c in got and c in self.slots[k]) for k, (c, p) in enumerate(zip(cand, pref))):
+                continue
+            n = len(got & set(cand))
+            if n > score:
+                best, score = text, n
+        return best
 
     def slot_names(self) -> tuple[str, ...]:
         return tuple("/".join(sorted(s)) for s in self.slots)
@@ -276,7 +300,8 @@ def derive(concept: Concept, lang: str) -> Signature | None:
                      accepted, listed, preferred.text, targets, anchors, _head(preferred.text, lang, function_words),
                      frozenset(x for t in concept.terms if base_language(t.lang) == lang for _, _, w in words(t.text)
                                for x in (w.lower(), first_lemma(w, lang))),
-                     any("," in t.text for t in terms))
+                     any("," in t.text for t in terms),
+                     tuple(t.text for t in terms if t is not preferred and not t.status.is_variant))
 
 
 def _head(text: str, lang: str, function_words: frozenset[str]) -> int | None:
@@ -573,7 +598,47 @@ def _expand(sig: Signature, text: str, toks: list[tuple[int, int, str]], i: int)
         return None  # reordered words inside a longer phrase: "development of high quality products"
     if len(run) >= 3 and re.fullmatch(r"[^\W_]+(?:-[^\W_]+)+", text[toks[run[0]][0]:toks[run[-1]][1]]):
         return None  # words joined only by hyphens are an identifier (a concept id, a file name)
+    if _names_another(sig, text, toks, run[-1], best[2]):
+        return None  # «идеи Си Цзиньпина о социализме …» is not «идеи Си Цзиньпина о дипломатии» shortened
     return Hit(sig, toks[run[0]][0], toks[run[-1]][1], tuple((toks[k][0], toks[k][1]) for k in run), best[2])
+
+
+def _introducers(sig: Signature) -> dict[int, str]:
+    """Slot -> the function word that introduces it in the preferred rendering ("о" of «о дипломатии»)."""
+    got = _INTRODUCERS.get(id(sig))
+    if got is None:
+        got, k, previous = {}, -1, ""
+        for _, _, w in words(sig.preferred):
+            if w.lower() in sig.function_words:
+                previous = w.lower()
+                continue
+            k += 1
+            if previous:
+                got[k] = previous
+            previous = ""
+        _INTRODUCERS[id(sig)] = got
+    return got
+
+
+_INTRODUCERS: dict[int, dict[int, str]] = {}
+
+
+def _names_another(sig: Signature, text: str, toks: list[tuple[int, int, str]], last: int,
+                   filled: tuple[int, ...]) -> bool:
+    """Whether a shortened rendering goes on with the word that would introduce its missing slot.
+
+    A name missing its last part and followed by that part's preposition names
+    something else in that place: "ideas of Xi Jinping on socialism …" is no
+    shortened "ideas of Xi Jinping on diplomacy".
+    """
+    missing = [k for k, r in enumerate(sig.required) if r and k not in filled]
+    if not missing or last + 1 >= len(toks):
+        return False
+    nxt = toks[last + 1]
+    if not text[toks[last][1]:nxt[0]].isspace():
+        return False
+    intro = _introducers(sig)
+    return any(intro.get(k) == nxt[2].lower() for k in missing)
 
 
 _EN_STOPS = frozenset(

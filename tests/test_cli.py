@@ -31,11 +31,39 @@ def draft(tmp_path: Path) -> Path:
 def test_check_reports_findings_and_exits_1(draft: Path) -> None:
     code, out, err = run("check", str(draft), *TB)
     assert code == 1
+    assert out.splitlines()[0].startswith(f'{draft}:2:5: superseded-term [*] "One Belt, One Road" → "Belt and Road" — ')
+    assert len(out.splitlines()) == 2  # one line a finding
+    assert "Found 2 findings in 1 file ([*] 2 fixable with `glossary fix`)." in err
+
+
+def test_show_source_gives_the_line_and_a_caret(draft: Path) -> None:
+    code, out, err = run("check", "--show-source", str(draft), *TB)
+    assert code == 1
     assert f"{draft}:2:5: superseded-term" in out
     assert '"One Belt, One Road" was officially replaced: use "Belt and Road" [belt-and-road]' in out
     assert "    ^^^^^^^^^^^^^^^^^^" in out
     assert "^ Belt and Road" in out
-    assert "Found 2 findings in 1 file (2 fixable with `glossary fix`)." in err
+    assert "Found 2 findings in 1 file ([*] 2 fixable with `glossary fix`)." in err
+
+
+@pytest.mark.parametrize("settings", [".glossary.toml", "pyproject.toml"])
+def test_show_source_setting_and_its_negation(draft: Path, settings: str) -> None:
+    table = "show-source = true\n"
+    (draft.parent / settings).write_text(table if settings == ".glossary.toml" else "[tool.glossary]\n" + table,
+                                         encoding="utf-8")
+    _, out, _ = run("check", str(draft), *TB)
+    assert "^ Belt and Road" in out
+    _, out, _ = run("check", "--no-show-source", str(draft), *TB)
+    assert len(out.splitlines()) == 2
+    _, out, _ = run("check", "--isolated", str(draft), *TB)
+    assert len(out.splitlines()) == 2
+
+
+def test_show_source_setting_must_be_true_or_false(draft: Path) -> None:
+    (draft.parent / ".glossary.toml").write_text('show-source = "yes"\n', encoding="utf-8")
+    code, _, err = run("check", str(draft), *TB)
+    assert code == 2
+    assert '"show-source" must be true or false' in err
 
 
 def test_check_clean_file_exits_0(tmp_path: Path) -> None:
@@ -76,7 +104,8 @@ def test_folder_is_walked_and_binary_files_skipped(tmp_path: Path) -> None:
     (tmp_path / ".git" / "x.txt").write_text("OBOR\n", encoding="utf-8")
     code, out, _ = run("check", "-q", str(tmp_path), *TB)
     assert code == 1
-    assert out.splitlines() == [f"{tmp_path / 'sub' / 'a.md'}:1:1: superseded-term " + '"OBOR" was officially replaced: use "BRI" [belt-and-road]']
+    assert [line.split(" — ")[0] for line in out.splitlines()] == [
+        f"{tmp_path / 'sub' / 'a.md'}:1:1: superseded-term [*] " + '"OBOR" → "BRI"']
 
 
 def test_fix_rewrites_file_and_exits_1(draft: Path) -> None:
@@ -524,3 +553,14 @@ def test_input_errors_and_labels_are_translated(tmp_path: Path, locale: str, err
     po.write_text('msgid ""\nmsgstr ""\n"Language: english\\n"\n\nmsgid "a"\nmsgstr "b"\n', encoding="utf-8")
     code, _out, err = run("--locale", locale, "check", str(po))
     assert code == 2 and "english" in err and "unknown language tag" not in err
+
+
+def test_fix_reports_what_is_left_in_the_same_layouts(tmp_path: Path) -> None:
+    p = tmp_path / "both.txt"
+    p.write_text("The One Belt, One Road plan.\n" + MIXED, encoding="utf-8")
+    _, out, err = run("fix", "--diff", str(p))
+    left = [line for line in err.splitlines() if "mixed-renderings" in line]
+    assert left and all(line.startswith(f"{p}:") for line in left)  # one line each, the diff alone on stdout
+    assert not any(line.lstrip().startswith("|") for line in err.splitlines())
+    _, _, err = run("fix", "--diff", "--show-source", str(p))
+    assert any(line.lstrip().startswith("|") for line in err.splitlines())

@@ -34,15 +34,17 @@ def drafts(tmp_path):
 @pytest.mark.parametrize(
     ("name", "summary"),
     [
-        ("one.txt", "Найдена 1 находка в 1 файле (1 исправляется командой `glossary fix`)."),
-        ("two.txt", "Найдено 2 находки в 1 файле (2 исправляются командой `glossary fix`)."),
-        ("five.txt", "Найдено 5 находок в 1 файле (5 исправляются командой `glossary fix`)."),
+        ("one.txt", "Найдена 1 находка в 1 файле ([*] 1 исправляется командой `glossary fix`)."),
+        ("two.txt", "Найдено 2 находки в 1 файле ([*] 2 исправляются командой `glossary fix`)."),
+        ("five.txt", "Найдено 5 находок в 1 файле ([*] 5 исправляются командой `glossary fix`)."),
     ],
 )
 def test_russian_from_lang(drafts, name, summary):
     result = run(["check", str(drafts / name)], {"LANG": "ru_RU.UTF-8"})
     assert result.exit_code == 1
     assert result.stderr.strip().splitlines()[-1] == summary
+    assert "superseded-term [*] «One Belt, One Road» → «Belt and Road» — " in result.stdout  # codes untranslated
+    result = run(["check", "--show-source", str(drafts / name)], {"LANG": "ru_RU.UTF-8"})
     assert "официально заменён: используйте «Belt and Road»" in result.stdout
     assert "superseded-term" in result.stdout and "[belt-and-road]" in result.stdout  # codes and ids untranslated
 
@@ -50,13 +52,15 @@ def test_russian_from_lang(drafts, name, summary):
 @pytest.mark.parametrize(("name", "n"), [("one.txt", 1), ("two.txt", 2), ("five.txt", 5)])
 def test_chinese_from_locale_option(drafts, name, n):
     result = run(["--locale", "zh_Hans", "check", str(drafts / name)], {"LANG": "ru_RU.UTF-8"})
-    assert result.stderr.strip().splitlines()[-1] == f"发现 {n} 个问题，涉及 1 个文件（其中 {n} 个可用 `glossary fix` 修正）。"
+    assert result.stderr.strip().splitlines()[-1] == f"发现 {n} 个问题，涉及 1 个文件（[*] 其中 {n} 个可用 `glossary fix` 修正）。"
+    assert "“One Belt, One Road” → “Belt and Road” —— " in result.stdout
+    result = run(["--locale", "zh_Hans", "check", "--show-source", str(drafts / name)], {"LANG": "ru_RU.UTF-8"})
     assert "“One Belt, One Road”已被正式取代：请用“Belt and Road”" in result.stdout
 
 
 def test_english_by_default(drafts):
     result = run(["check", str(drafts / "two.txt")])
-    assert result.stderr.strip().splitlines()[-1] == "Found 2 findings in 1 file (2 fixable with `glossary fix`)."
+    assert result.stderr.strip().splitlines()[-1] == "Found 2 findings in 1 file ([*] 2 fixable with `glossary fix`)."
 
 
 def test_json_keys_stay_english_in_russian(drafts):

@@ -136,6 +136,8 @@ def test_locale_option_after_the_subcommand(tmp_path) -> None:  # type: ignore[n
     draft.write_text("OBOR and One Belt, One Road.\n", encoding="utf-8")
     result = CliRunner().invoke(main, ["check", "--locale", "ru", "-q", str(draft)])
     assert result.exit_code == 1
+    assert "«OBOR» → «BRI»" in result.stdout
+    result = CliRunner().invoke(main, ["check", "--locale", "ru", "--show-source", str(draft)])
     assert "используйте" in result.stdout
 
 

@@ -72,7 +72,7 @@ def test_check_fails_fix_rewrites_then_check_passes(tmp_path: Path, env: dict[st
     check = _try_repo(hooks_repo, work, "glossary-check", env)
     assert check.returncode == 1, check.stdout + check.stderr
     assert "glossary (check terminology)" in check.stdout and "Failed" in check.stdout
-    assert 'draft.md:3:5: superseded-term "One Belt, One Road"' in check.stdout
+    assert 'draft.md:3:5: superseded-term [*] "One Belt, One Road" → "Belt and Road"' in check.stdout
     assert (work / "draft.md").read_text(encoding="utf-8") == DRAFT
 
     fix = _try_repo(hooks_repo, work, "glossary-fix", env)

@@ -30,32 +30,43 @@ class Check:
     summary: str
     family: str | None = None  # the module under glossary.checks that reports it; None: the scope step
     fix_option: str | None = None  # fixable only when this option is given (`fixable` is then False)
+    short: str | None = None
+    """The concise text report's wording (one line per finding), where shorter than `message`."""
 
+
+REPLACE = N_('"{found}" → "{suggestion}"')
+"""The concise wording of a finding whose suggestion replaces what was found."""
 
 CHECKS: tuple[Check, ...] = (
     Check("deprecated-term", Severity.ERROR, True,
           N_('"{found}" is a deprecated rendering: use "{suggestion}"'),
-          N_("a rendering to stop using: a calque, a mistranslation or an unofficial form"), family="terms"),
+          N_("a rendering to stop using: a calque, a mistranslation or an unofficial form"), family="terms",
+          short=REPLACE),
     Check("superseded-term", Severity.ERROR, True,
           N_('"{found}" was officially replaced: use "{suggestion}"'),
-          N_("a rendering that was once official and has been officially replaced"), family="terms"),
+          N_("a rendering that was once official and has been officially replaced"), family="terms",
+          short=REPLACE),
     Check("mixed-renderings", Severity.WARNING, False,
           N_('"{found}" renders a concept that this text also renders as "{suggestion}"'),
           N_("one text renders one concept in two different ways"), family="consistency"),
     Check("encoding-damage", Severity.ERROR, False,
           N_('"{found}" looks like damaged encoding of "{suggestion}"'),
           N_("UTF-8 text that was decoded as Windows-1252 or Latin-1 (mojibake)"), family="encoding",
-          fix_option="--fix-encoding"),
+          fix_option="--fix-encoding",
+          short=REPLACE),
     Check("missing-term", Severity.ERROR, False,
           N_('the source names "{source_term}" but the translation does not render it as "{suggestion}"'),
-          N_("a concept named in the source segment has too few renderings in its translation"), family="bilingual"),
+          N_("a concept named in the source segment has too few renderings in its translation"), family="bilingual",
+          short=N_('"{source_term}" in the source: use "{suggestion}"')),
     Check("untranslated-term", Severity.ERROR, False,
           N_('"{found}" is left untranslated: use "{suggestion}"'),
-          N_("a source-language term copied into the translation as it is"), family="bilingual"),
+          N_("a source-language term copied into the translation as it is"), family="bilingual",
+          short=REPLACE),
     Check("unlisted-variant", Severity.WARNING, True,
           N_('"{found}" looks like an unlisted rendering: use "{suggestion}"'),
           N_("a rendering the term base does not list, found by the concept's signature (fixed only with --unsafe-fixes)"),
-          family="variants", fix_option="--unsafe-fixes"),
+          family="variants", fix_option="--unsafe-fixes",
+          short=REPLACE),
     Check("check-grammar", Severity.INFO, False,
           N_('"{found}" is fixed to "{suggestion}": check the words around it'),
           N_("a fix whose neighbouring words (article, verb agreement) the tool could not settle"), family="terms"),

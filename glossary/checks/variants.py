@@ -50,7 +50,7 @@ def unlisted(text: str, lang: str, matches: list[Match], termbase: TermBase) -> 
         span = Span(hit.start, hit.end)
         renderable, why = True, ""
         if sig.lang == "en":
-            suggestion = signatures.suggest_en(hit, found, hit.start, sig.target_for(found))
+            suggestion = signatures.suggest_en(hit, found, hit.start, sig.target_for(found) or sig.nearest(found))
         else:
             from ..model import Status, Term
             from ..morph import render

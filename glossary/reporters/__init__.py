@@ -30,8 +30,10 @@ class Report:
     verbose: bool = True
     pairs: dict[str, tuple[tuple[str, int, int], ...]] = field(default_factory=dict, compare=False)
     """Bilingual files: each segment's source text and the target's [start, end), for side-by-side views."""
+    show_source: bool = False
+    """The text report gives each finding its line and a caret (four lines) instead of one line."""
     explain: bool = False
-    """The whole note and every source under each finding, instead of one line of why."""
+    """The whole note and every source under each finding, under the line and caret (implies `show_source`)."""
     # `check --statistics`: per-concept figures (glossary.rendering_stats.as_json), shown by the JSON report.
     statistics: dict[str, object] | None = None
 

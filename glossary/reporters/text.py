@@ -1,16 +1,22 @@
-"""Human output in the shape of ruff's: location, code, message, the line, a caret.
+"""Human output in the shape of ruff's: one line per finding, or the line and a caret under it.
 
-By default each finding is four lines: the heading, the line with the span,
-the caret with the suggestion, and one line of why with the source's publisher
-and date. `explain` restores the whole note and lists every source.
+By default (ruff's concise format) each finding is one line: where, the code
+(`[*]` when `fix` can apply it), what was found and what to write instead, and
+the short why with the source's publisher and date, so forty findings are a
+list a translator can read down. `show_source` gives each finding four lines
+instead: the heading, the line with the span, the caret with the suggestion,
+and the line of why. `explain` restores the whole note and lists every source.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import re
+from collections.abc import Callable, Iterator
 
 from .. import ansi
+from ..checks.explain import first_sentence
 from ..i18n import _
+from ..model import Finding
 from ..positions import LineIndex
 from . import Report
 from .messages import message
@@ -22,7 +28,12 @@ CONTEXT = 40
 """Characters kept either side of a span on a long line with `--explain`."""
 
 SHORT_WIDTH = 76
-"""The short report keeps the quoted line about this wide, so it fits an 80-column terminal."""
+"""The `show_source` report keeps the quoted line about this wide, so it fits an 80-column terminal."""
+
+WHY_WIDTH = 72
+"""The concise line keeps the why to about this many characters (cut at a word; `--explain` has it all)."""
+
+_SUGGESTION_COLOR = "green"
 
 
 def _line_window(index: LineIndex, line: int, column: int, end_column: int | None, context: int,
@@ -52,6 +63,39 @@ def cite(source: object) -> str:
     """Publisher (else title, else address) and date: the short report's citation."""
     who = getattr(source, "publisher", "") or getattr(source, "title", "") or getattr(source, "url", "")
     return ", ".join(p for p in (who, getattr(source, "date", "")) if p)
+
+
+def short_cite(source: object) -> str:
+    """`cite` for the concise line: the publisher without how it reached us ("Xinhua, via …" is Xinhua), the date."""
+    publisher = re.sub(r" \(.*\)$", "", getattr(source, "publisher", "").split(", ", 1)[0])
+    who = publisher or clip(getattr(source, "title", ""), 40) or getattr(source, "url", "")
+    return ", ".join(p for p in (who, getattr(source, "date", "")) if p)
+
+
+def clip(text: str, limit: int = WHY_WIDTH) -> str:
+    """`text` within `limit` characters: cut after a clause when one ends past the middle, else at a word,
+    never inside a quotation left open (a half-quoted rendering misleads), and marked with "…"."""
+    text = text.strip()
+    if len(text) <= limit:
+        return text
+    head = text[:limit]
+    clause = max(head.rfind("; "), head.rfind(", "))
+    if clause > limit // 2:
+        return head[:clause] + "…"
+    cut = head.rfind(" ")
+    head = head[:cut] if cut > limit // 3 else head
+    for opening, closing in ('""', "«»", "“”"):
+        count = head.count(opening) if opening == closing else head.count(opening) - head.count(closing)
+        if count % 2 if opening == closing else count > 0:
+            head = head[:head.rfind(opening)]
+    return head.rstrip(",;:( ") + "…"
+
+
+def why(finding: Finding) -> str:
+    """The concise line's why: the brief, clipped, and the short citation in brackets."""
+    text = clip(first_sentence(finding.brief or finding.reason)).rstrip(".")
+    citation = short_cite(finding.sources[0]) if finding.sources else ""
+    return f"{text} ({citation})" if text and citation else (text or citation)
 
 
 def full_citation(source: object) -> str:
@@ -91,7 +135,11 @@ def _lines(report: Report) -> Iterator[str]:
     def style(text: str, **kw: object) -> str:
         return ansi.style(text, **kw) if color else text  # type: ignore[arg-type]
 
+    concise = not (report.verbose and (report.show_source or report.explain))
     for f in report.findings:
+        if concise:
+            yield _concise(f, style)
+            continue
         where = style(f"{f.path}:{f.line}:{f.column}:", bold=True)
         code = style(f.code, fg=_SEVERITY_COLOR.get(str(f.severity)), bold=True)
         concept = style(f"[{f.concept_id}]", dim=True) if f.concept_id else ""
@@ -100,8 +148,6 @@ def _lines(report: Report) -> Iterator[str]:
         if f.location is not None:  # a .docx: the line is the paragraph's rank, this says where it is
             concept = f"{concept} {style('(' + f.unit_id + ')', dim=True)}".lstrip() if f.unit_id else concept
         yield f"{where} {code} {message(f, _)} {concept}".rstrip()
-        if not report.verbose:
-            continue
         source = report.sources.get(f.path)
         width = len(str(f.line))
         gutter = " " * width
@@ -141,3 +187,19 @@ def _lines(report: Report) -> Iterator[str]:
         if why or citation:
             text = f"{why} ({citation})" if why and citation else (why or citation)
             yield note + " " + style(text, dim=True)
+
+
+def _concise(f: Finding, style: Callable[..., str]) -> str:
+    """`path:line:col: code [*] "found" → "suggestion" — why (publisher, date)`, found and suggestion in colour."""
+    color = _SEVERITY_COLOR.get(str(f.severity))
+    where = style(f"{f.path}:{f.line}:{f.column}:", bold=True)
+    code = style(f.code, fg=color, bold=True) + (" [*]" if f.fixable else "")
+    what = message(f, _, short=True, paint={"found": lambda t: style(t, fg=color, bold=True),
+                                           "suggestion": lambda t: style(t, fg=_SUGGESTION_COLOR, bold=True)})
+    reason = why(f)
+    tail = [style("(fuzzy)", dim=True)] if f.fuzzy else []
+    if f.location is not None and f.unit_id:  # a .docx: the line is the paragraph's rank, this says where it is
+        tail.append(style(f"[{f.unit_id}]", dim=True))
+    # TRANSLATORS: joins a finding's message and its reason on one line of the text report.
+    line = _("{message} — {reason}").format(message=what, reason=style(reason, dim=True)) if reason else what
+    return " ".join([where, code, line, *tail])

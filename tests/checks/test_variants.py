@@ -86,3 +86,36 @@ def test_bilingual_reports_the_variant_not_a_missing_term(tb) -> None:  # type: 
 
 def test_the_code_can_be_disabled(tb) -> None:  # type: ignore[no-untyped-def]
     assert check_text("communities of shared destiny", "en", tb, Options(disable=frozenset({"unlisted-variant"}))) == []
+
+
+NEAR = textwrap.dedent("""\
+    concepts:
+      - id: harbour-league
+        terms:
+          en:
+            - {text: league of harbours for the northern seas, status: preferred}
+            - {text: league of harbours for the northern waters, status: admitted}
+            - {text: northern league of harbours, status: admitted}
+            - {text: union of ports for the northern seas, status: deprecated}
+          ru:
+            - {text: идеи союза о северных морях, status: preferred}
+    """)
+
+
+@pytest.mark.parametrize(("text", "suggestion"), [
+    # "waters" is found: the admitted rendering with "waters" in the same place is nearer.
+    ("A union of ports for the northern waters met.", "league of harbours for the northern waters"),
+    # Nothing found that an admitted rendering has in the preferred one's place: the preferred one.
+    ("Leagues of ports for the northern seas met.", "Leagues of harbours for the northern seas"),
+])
+def test_the_suggestion_is_the_nearest_accepted_rendering(text: str, suggestion: str) -> None:
+    tb = loads(NEAR, "t.yaml")
+    [f] = check_text(text, "en", tb)
+    assert (f.code, f.suggestion) == ("unlisted-variant", suggestion)
+
+
+def test_a_shortened_name_followed_by_the_preposition_of_its_missing_part_names_something_else() -> None:
+    tb = loads(NEAR, "t.yaml")
+    # «идеи союза о северных …» without «морях» is the name shortened only when nothing follows.
+    assert [f.code for f in check_text("Речь шла об идеях союза о северных.", "ru", tb)] == ["unlisted-variant"]
+    assert check_text("Речь шла об идеях союза о южных странах.", "ru", tb) == []

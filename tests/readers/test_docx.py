@@ -71,6 +71,9 @@ def test_findings_carry_paragraph_cell_and_part(tmp_path: Path) -> None:
         text = reader.parse_bytes(str(path), path.read_bytes()).text
         assert text[f["start"]:f["end"]] == f["found"]
     code, out, _ = run("check", str(path), *TB)
+    assert any(line.startswith(f'{path}:6:1: superseded-term [*] "OBOR" → "BRI"')
+               and line.endswith(" [body, table 1, row 2, cell 1, paragraph 1]") for line in out.splitlines())
+    code, out, _ = run("check", "--show-source", str(path), *TB)
     assert "(body, table 1, row 2, cell 1, paragraph 1)" in out
 
 
