@@ -17,6 +17,13 @@ that passes the timeout is stopped and its larger sizes skipped.
 Shapes: one long line with a variant every 2 KB; zero-width spaces between
 letters; mixed Latin, Cyrillic and Han script; one PO entry with a huge
 msgstr; mojibake (encoding damage) throughout, checked with --fix-encoding.
+
+`--real MB` (default 50; 0 skips it) adds whole-file real English prose
+(benchmarks/realcorpus.py: text that Debian packages install, skipped when
+none is) at that size, the file of issue 14's memory aim. `--repeat N` runs
+each row N times and prints medians (time and peak). A table at the end gives,
+per shape and output, peak memory at the largest size against the aim, and the
+memory growth between the smallest and the largest size in MB per input MB.
 """
 
 from __future__ import annotations
@@ -24,6 +31,7 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -36,6 +44,16 @@ TERM = "One Belt, One Road"
 
 def fill(unit: str, size: int) -> str:
     return unit * max(1, size // len(unit.encode("utf-8")))
+
+
+def real_prose(size: int) -> tuple[str, str]:
+    """Real English prose with renderings planted (benchmarks/realcorpus.py); SystemExit when none is installed."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    import realcorpus
+
+    import glossary
+
+    return "real-en.txt", realcorpus.build("en", size, [realcorpus.renderings("en", glossary.load())])
 
 
 def long_line(size: int) -> tuple[str, str]:
@@ -97,44 +115,75 @@ def main() -> int:
     parser.add_argument("--timeout", type=float, default=120.0, help="seconds before a run is stopped")
     parser.add_argument("--shapes", default=",".join(SHAPES))
     parser.add_argument("--outputs", default=",".join(OUTPUTS))
+    parser.add_argument("--real", type=float, default=50.0, help="MB of real prose (0: none)")
+    parser.add_argument("--repeat", type=int, default=1, help="runs per row; medians are printed")
     args = parser.parse_args()
     sizes = [float(s) for s in args.sizes.split(",")]
-    print(f"{'shape':<14} {'output':<7} {'MB':>4} {'seconds':>8} {'MB/s':>6} {'peak MB':>8} {'aim MB':>7} {'exit':>4}")
+    rows = [(shape, size) for shape in args.shapes.split(",") for size in sizes]
+    if args.real:
+        rows.append(("real-prose", args.real))
+    print(f"{'shape':<14} {'output':<7} {'MB':>5} {'seconds':>8} {'MB/s':>6} {'peak MB':>8} {'aim MB':>7} {'exit':>4}")
     summary = []
+    memory = []
     with tempfile.TemporaryDirectory() as tmp:
         warm = Path(tmp) / "warm.txt"
         warm.write_text(TERM + "\n", encoding="utf-8")
         measure(["check", str(warm)], args.timeout)  # the term base cache, built once before timing
-        for shape in args.shapes.split(","):
+        for shape in dict.fromkeys(shape for shape, _size in rows):
+            made: dict[float, Path] = {}
             for output in args.outputs.split(","):
                 times: dict[float, float] = {}
-                for size in sizes:
-                    name, text = SHAPES[shape](int(size * MB))
-                    path = Path(tmp) / name
-                    path.write_text(text, encoding="utf-8")
+                peaks: dict[float, float] = {}
+                for size in [size for s, size in rows if s == shape]:
+                    if size not in made:
+                        try:
+                            name, text = (real_prose if shape == "real-prose" else SHAPES[shape])(int(size * MB))
+                        except SystemExit as exc:
+                            print(f"{shape:<14} skipped: {exc}")
+                            break
+                        made[size] = Path(tmp) / f"{size:g}-{name}"
+                        made[size].write_text(text, encoding="utf-8")
+                        del text
+                    path = made[size]
                     actual = path.stat().st_size / MB
                     extra = ["--fix-encoding"] if shape == "mojibake" else []
-                    if output == "fix":
-                        path = shutil.copy(path, Path(tmp) / f"fixed-{name}")
-                    seconds, peak, code = measure([*OUTPUTS[output], str(path), *extra], args.timeout)
+                    runs = []
+                    for _ in range(args.repeat):
+                        target = shutil.copy(path, Path(tmp) / f"fixed-{path.name}") if output == "fix" else path
+                        runs.append(measure([*OUTPUTS[output], str(target), *extra], args.timeout))
+                    timed = [r[0] for r in runs if r[0] is not None]
+                    seconds = statistics.median(timed) if len(timed) == len(runs) else None
+                    peak = statistics.median(r[1] for r in runs)
+                    code = runs[-1][2]
                     aim = 2 * actual + 100
                     shown = f"{seconds:8.2f}" if seconds is not None else f">{args.timeout:7.0f}"
                     rate = f"{actual / seconds:6.2f}" if seconds else "     -"
                     flag = "" if peak <= aim else "  over the memory aim"
-                    print(f"{shape:<14} {output:<7} {actual:4.1f} {shown} {rate} {peak:8.0f} {aim:7.0f} {code:>4}{flag}",
+                    print(f"{shape:<14} {output:<7} {actual:5.1f} {shown} {rate} {peak:8.0f} {aim:7.0f} {code:>4}{flag}",
                           flush=True)
+                    peaks[actual] = peak
                     if seconds is None:
                         break
                     times[actual] = seconds
                 if len(times) >= 2:
                     small, large = min(times), max(times)
                     summary.append((shape, output, large / small, times[large] / times[small]))
+                if peaks:
+                    small, large = min(peaks), max(peaks)
+                    slope = (peaks[large] - peaks[small]) / (large - small) if large > small else float("nan")
+                    memory.append((shape, output, large, peaks[large], 2 * large + 100, slope))
     if summary:
         print("\nlargest against smallest size (linear: time ratio near the size ratio)")
         print(f"{'shape':<14} {'output':<7} {'size x':>7} {'time x':>7}")
         for shape, output, size_ratio, time_ratio in summary:
             flag = "  superlinear" if time_ratio > 1.5 * size_ratio else ""
             print(f"{shape:<14} {output:<7} {size_ratio:7.1f} {time_ratio:7.1f}{flag}")
+    if memory:
+        print("\npeak memory at the largest size against the aim (2 x input + 100 MB); growth in MB per input MB")
+        print(f"{'shape':<14} {'output':<7} {'MB':>5} {'peak MB':>8} {'aim MB':>7} {'peak/aim':>8} {'MB/MB':>6}")
+        for shape, output, size, peak, aim, slope in memory:
+            flag = "" if peak <= aim else "  over the memory aim"
+            print(f"{shape:<14} {output:<7} {size:5.1f} {peak:8.0f} {aim:7.0f} {peak / aim:8.2f} {slope:6.1f}{flag}")
     return 0
 
 

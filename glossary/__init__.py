@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from .briefing import Entry
     from .errors import GlossaryError, InputError, TermBaseError
     from .model import Concept, Finding, Match, Position, Severity, Span, Status, Term
-    from .runner import Input, RunResult, Settings, run
+    from .runner import Input, RunResult, Settings, run, stream
     from .termbase import TermBase
 
     TermBaseArg = Union[TermBase, str, os.PathLike[str], Iterable[Union[str, os.PathLike[str]]], None]
@@ -30,7 +30,7 @@ __all__ = [
     "load", "check", "check_pair", "normalize", "find_concepts", "brief", "__version__",
     "Finding", "Match", "Span", "Position", "Severity", "Status", "Concept", "Term", "TermBase",
     "GlossaryError", "InputError", "TermBaseError",
-    "run", "Input", "Settings", "RunResult",
+    "run", "stream", "Input", "Settings", "RunResult",
 ]
 
 # Public types, imported on first use (`glossary.Finding`) to keep `import glossary` cheap.
@@ -40,6 +40,8 @@ _TYPES = {
     "GlossaryError": "errors", "InputError": "errors", "TermBaseError": "errors",
     # The runner, every front end's entry: `glossary.run([glossary.Input("a.md")], glossary.Settings())`.
     "run": "runner", "Input": "runner", "Settings": "runner", "RunResult": "runner",
+    # `run`'s outcomes one at a time, for front ends that report each file and let it go.
+    "stream": "runner",
 }
 
 

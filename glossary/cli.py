@@ -120,7 +120,12 @@ def inputs(paths: tuple[str, ...], max_size: int | None = None):  # type: ignore
 
 @dataclass
 class Run:
-    """What one command reports across its files: the runner's result plus what the command wrote."""
+    """What one command reports across its files: the runner's result plus what the command wrote.
+
+    `count`, `fixable`, `paths` and `severities` tally the findings as they are
+    reported, so a streamed run (`streamed`) needs no list of them for its
+    summary line and exit code.
+    """
 
     findings: list[Any] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
@@ -128,11 +133,40 @@ class Run:
     errors: list[str] = field(default_factory=list)
     fixed: list[str] = field(default_factory=list)
     pairs: dict[str, tuple[tuple[str, int, int], ...]] = field(default_factory=dict)
+    count: int = 0
+    fixable: int = 0
+    paths: set[str] = field(default_factory=set)
+    severities: set[str] = field(default_factory=set)
 
     @classmethod
     def of(cls, result: Any) -> Run:
-        return cls(findings=list(result.findings), files=list(result.files), sources=result.sources,
-                   pairs=bilingual_rows(result))
+        run = cls(findings=list(result.findings), files=list(result.files), sources=result.sources,
+                  pairs=bilingual_rows(result))
+        run.tally(run.findings)
+        return run
+
+    def tally(self, findings: Iterable[Any]) -> None:
+        for f in findings:
+            self.count += 1
+            self.fixable += f.fixable
+            self.paths.add(f.path)
+            self.severities.add(f.severity.value)
+
+    def streamed(self, outcomes: Iterable[Any]) -> Iterable[Any]:
+        """The findings of `outcomes` as they come, tallied; errors said as they come, each file's
+        text in `sources` while its findings are reported, then let go."""
+        for outcome in outcomes:
+            if outcome.error is not None:
+                self.error(outcome.error)
+            if outcome.document is None:
+                continue
+            self.files.append(outcome.document.path)
+            self.sources.clear()
+            if outcome.text is not None:
+                self.sources[outcome.document.path] = outcome.text
+            self.tally(outcome.findings)
+            yield from outcome.findings
+        self.sources.clear()
 
     def error(self, exc: GlossaryError) -> None:
         from .files import LinkOutside
@@ -160,16 +194,27 @@ def bilingual_rows(result: Any) -> dict[str, tuple[tuple[str, int, int], ...]]:
     return rows
 
 
-def emit(run: Run, fmt: str, verbose: bool, statistics: dict[str, Any] | None = None, explain: bool = False,
-         err: bool = False, show_source: bool = False) -> None:
-    from .reporters import Report, reporter
+def reporter_module(fmt: str) -> Any:
+    from .reporters import reporter
 
+    return reporter(fmt)
+
+
+def emit(run: Run, fmt: str, verbose: bool, statistics: dict[str, Any] | None = None, explain: bool = False,
+         err: bool = False, show_source: bool = False, findings: Iterable[Any] | None = None) -> None:
+    """Write the report; `findings` given (a ONE_PASS reporter), they are read as they come and
+    `files`, `errors` and `fixed` are the run's own lists, complete once the findings are."""
+    from .reporters import Report
+
+    streamed = findings is not None
     report = Report(
-        findings=tuple(run.findings), files=tuple(run.files), sources=run.sources,
-        errors=tuple(run.errors), fixed=tuple(run.fixed), color=use_color(sys.stderr if err else sys.stdout),
+        findings=findings if streamed else tuple(run.findings),  # type: ignore[arg-type]
+        files=run.files if streamed else tuple(run.files),  # type: ignore[arg-type]
+        sources=run.sources, errors=run.errors if streamed else tuple(run.errors),  # type: ignore[arg-type]
+        fixed=tuple(run.fixed), color=use_color(sys.stderr if err else sys.stdout),
         verbose=verbose, statistics=statistics, explain=explain, pairs=run.pairs, show_source=show_source,
     )
-    module = reporter(fmt)
+    module = reporter_module(fmt)
     chunks = getattr(module, "chunks", None)
     write_out(chunks(report) if chunks is not None else (module.render(report),), report.color, err)
 
@@ -202,9 +247,7 @@ def write_out(pieces: Iterable[str], color: bool | None = None, err: bool = Fals
 
 
 def summary(run: Run) -> str:
-    n = len(run.findings)
-    files = len({f.path for f in run.findings})
-    fixable = sum(f.fixable for f in run.findings)
+    n, files, fixable = run.count, len(run.paths), run.fixable
     if not n:
         return ngettext("No findings in {files} file.", "No findings in {files} files.", len(run.files)).format(files=len(run.files))
     found = ngettext("Found {n} finding", "Found {n} findings", n).format(n=n)
@@ -230,7 +273,7 @@ def failing(findings: Any, fail_on: str = "warning") -> bool:
 def exit_code(run: Run, exit_zero: bool = False, fail_on: str = "warning") -> int:
     if run.errors:
         return EXIT_ERROR
-    if not exit_zero and failing(run.findings, fail_on):
+    if not exit_zero and any(_RANK[s] >= _RANK[fail_on] for s in run.severities):
         return EXIT_FINDINGS
     return EXIT_CLEAN
 
@@ -440,18 +483,35 @@ def concept_figures(outcome, settings, run: Run) -> list[Any]:  # type: ignore[n
                    "also per concept how often the source names it and how the translation renders it.")
 @click.option("--scheduler", metavar="ADDRESS",
               help="Check on the Dask cluster at ADDRESS (tcp://HOST:PORT), findings streamed as JSON Lines.")
+@click.option("--max-per-segment", type=click.IntRange(min=0), metavar="N",
+              help="List at most N findings of one code and concept per segment, then one more-findings note "
+                   "(default 1000, or the settings file's max-per-segment; 0: list all).")
 def check(paths: tuple[str, ...], termbases: tuple[str, ...], no_default: bool, lang: str | None,
           encoding: str | None, fix_encoding: bool, source: str | None, source_lang: str | None,
           config_file: str | None, isolated: bool, exempt_quotes: bool | None, jobs: int, max_file_size: int | None,
           fmt: str, exit_zero: bool, fail_on: str, quiet: bool, show_source: bool | None, explain: bool,
-          statistics: bool, scheduler: str | None) -> None:
+          statistics: bool, scheduler: str | None, max_per_segment: int | None) -> None:
     """Report unofficial renderings in PATHS (files, folders, or - for stdin)."""
+    from dataclasses import replace
+
     from .runner import run as run_inputs
 
     settings = settings_for(paths, termbases, no_default, lang, encoding, fix_encoding, source, source_lang,
                             config_file, isolated, exempt_quotes, max_size=max_file_size)
+    if max_per_segment is not None:
+        settings = replace(settings, max_per_segment=max_per_segment)
     if scheduler is not None:
         check_on_cluster(paths, settings, scheduler, fmt, statistics, exit_zero, fail_on)
+    if not statistics and getattr(reporter_module(fmt), "ONE_PASS", False):
+        # Each file's findings reported as the runner makes them, then let go (glossary.reporters).
+        from .runner import stream
+
+        run = Run()
+        emit(run, fmt, verbose=not quiet, explain=explain, show_source=wants_source(show_source, paths, settings),
+             findings=run.streamed(stream(inputs(paths, max_file_size), settings, jobs)))
+        if fmt == "text" and not quiet and run.files:
+            click.echo(summary(run), err=True)
+        sys.exit(exit_code(run, exit_zero, fail_on))
     result = run_inputs(inputs(paths, max_file_size), settings, jobs)
     run = Run.of(result)
     for error in result.errors:
@@ -502,7 +562,7 @@ def check_on_cluster(paths: tuple[str, ...], settings: Any, address: str, fmt: s
                 run.error(outcome.error)
             for finding in outcome.findings:
                 click.echo(encode(finding_dict(finding)))
-            run.findings.extend(outcome.findings)
+            run.tally(outcome.findings)
     except OSError as exc:
         raise UsageError(_("cannot reach the Dask scheduler: {reason}").format(reason=exc)) from None
     sys.exit(exit_code(run, exit_zero, fail_on))
@@ -526,15 +586,23 @@ def fix(paths: tuple[str, ...], termbases: tuple[str, ...], no_default: bool, la
         diff: bool, unsafe_fixes: bool, fmt: str, exit_zero: bool, fail_on: str, quiet: bool,
         show_source: bool | None) -> None:
     """Rewrite deprecated and superseded renderings in PATHS in place."""
-    from .runner import run as run_inputs
+    from .runner import stream
 
     settings = settings_for(paths, termbases, no_default, lang, encoding, fix_encoding, source, source_lang,
                             config_file, isolated, exempt_quotes, fix=True, max_size=max_file_size,
                             unsafe_fixes=unsafe_fixes)
-    result = run_inputs(inputs(paths, max_file_size), settings, jobs)
-    run = Run.of(result)
+    # Each file is written as it is fixed and let go; only the findings left (and the texts they sit in) are kept.
+    run = Run()
     written: set[tuple[int, int]] = set()
-    for outcome in result:
+    for outcome in stream(inputs(paths, max_file_size), settings, jobs):
+        if outcome.document is not None:
+            run.files.append(outcome.document.path)
+            run.findings.extend(outcome.findings)
+            run.tally(outcome.findings)
+            if outcome.text is not None and (outcome.findings or fmt == "html"):  # the page draws every file
+                run.sources[outcome.document.path] = outcome.text
+            if fmt == "html":
+                run.pairs.update(bilingual_rows((outcome,)))
         if outcome.error is not None:
             run.error(outcome.error)
         elif outcome.fixed_text is not None and outcome.document is not None:

@@ -70,6 +70,11 @@ DOCS: tuple[CodeDoc, ...] = (
         N_("An inline glossary-disable comment has no finding in its scope, so it silences nothing; left in place it would silence a later, real finding."),
         N_("Remove the comment, or correct the concept id or code it names."),
     ),
+    CodeDoc(
+        "more-findings",
+        N_("One segment holds more findings of one code and concept than the cap (max-per-segment, 1000 unless set): the report lists that many and this note counts the rest, so a file full of damaged encoding or of one repeated rendering gives a report of readable size."),
+        N_("Fix what is listed (glossary fix fixes every finding, listed or not) and check again, or raise the cap with --max-per-segment or max-per-segment in the settings (0 lists them all)."),
+    ),
 )
 _BY_CODE = {doc.code: doc for doc in DOCS}
 GENERIC = CodeDoc("", N_("A finding reported by glossary."), N_("See the documentation of the code."))

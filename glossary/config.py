@@ -19,6 +19,7 @@ Keys (all optional):
     disable-concepts = ["belt-and-road"]
     exempt-quotes = true               # marked quotations (the default); false, or a list of concept ids
     max-file-size = "64M"              # files larger than this are refused (an input error)
+    max-per-segment = 1000             # findings of one code and concept listed per segment; 0: all
     prefer = "xinhua"                  # house publisher: its renderings are preferred
                                        # where the term base records who uses what
     show-source = true                 # text report: each finding's line and a caret, not one line
@@ -39,7 +40,7 @@ from .model import Severity
 FILE_NAMES = (".glossary.toml", "pyproject.toml")
 
 _KEYS = ("termbases", "default-termbase", "lang", "source-lang", "exclude", "severity", "disable",
-         "disable-concepts", "exempt-quotes", "max-file-size", "prefer", "show-source")
+         "disable-concepts", "exempt-quotes", "max-file-size", "max-per-segment", "prefer", "show-source")
 
 
 class ConfigError(GlossaryError):
@@ -63,6 +64,7 @@ class Config:
     exempt_quotes: bool | frozenset[str] = True
     max_file_size: int | None = None
     prefer: str | None = None
+    max_per_segment: int | None = None
     show_source: bool = False
 
     def severity_of(self, code: str, default: Severity) -> Severity:
@@ -166,6 +168,11 @@ def parse(table: dict[str, Any], path: Path) -> Config:
             values["max_file_size"] = parse_size(table["max-file-size"])
         except (ValueError, TypeError):
             raise _error(path, '"max-file-size" must be a size such as 64M or a number of bytes') from None
+    if "max-per-segment" in table:
+        raw = table["max-per-segment"]
+        if isinstance(raw, bool) or not isinstance(raw, int) or raw < 0:
+            raise _error(path, '"max-per-segment" must be a whole number, 0 for no cap')
+        values["max_per_segment"] = raw
     if "prefer" in table:
         raw = table["prefer"]
         if not isinstance(raw, str) or not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", raw):

@@ -255,6 +255,8 @@ class Finding:
     # computed once when the finding is made; None with `no_fix` saying why.
     fix: Edit | None = None
     no_fix: str = ""
+    omitted: int = 0
+    """`more-findings`: how many findings of its kind (code `suggestion`, concept) were not made."""
 
     @property
     def span(self) -> Span:

@@ -1,4 +1,5 @@
-"""The library's one entry for checking and fixing: `run(inputs, settings) -> RunResult`.
+"""The library's one entry for checking and fixing: `run(inputs, settings) -> RunResult`
+(or `stream`, the same outcomes one at a time).
 
 Every front end (the command line; later a web page, a language server) turns
 what it was given into `Input`s (a file by path, or bytes or text under a
@@ -42,6 +43,8 @@ class Settings:
     prefer: str | None = None
     """The house publisher (`prefer` in [tool.glossary]) chosen by the front end; overrides the file's."""
     unsafe_fixes: bool = False
+    max_per_segment: int | None = None
+    """Findings of one code and concept listed per segment (0: all); None: the settings file's, else 1000."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,7 +170,7 @@ def forget() -> None:
 def prepare(path: str, settings: Settings):  # type: ignore[no-untyped-def]
     """The settings file, term base and check options that apply to `path`."""
     from . import config
-    from .checks import Options
+    from .checks import DEFAULT_MAX_PER_SEGMENT, Options
     from .langtags import option_tag
 
     cfg = config.resolve(path, settings.config_file, settings.isolated)
@@ -190,6 +193,8 @@ def prepare(path: str, settings: Settings):  # type: ignore[no-untyped-def]
         disable=cfg.disable, disable_concepts=cfg.disable_concepts, severity=cfg.severity,
         exempt_quotes=cfg.exempt_quotes if settings.exempt_quotes is None else settings.exempt_quotes,
         unsafe_fixes=settings.unsafe_fixes,
+        max_per_segment=next(n for n in (settings.max_per_segment, cfg.max_per_segment, DEFAULT_MAX_PER_SEGMENT)
+                             if n is not None),
     )
     return cfg, tb, options
 
@@ -282,8 +287,10 @@ def fix_document(document: Document, tb, settings: Settings, options) -> Outcome
     notes: list[Finding] = []  # check-grammar notes at fixed spans: kept for the report after the fix
     seen: list[list[Finding]] = [[]]  # the findings of the pass being fixed
 
+    every = replace(options, max_per_segment=0)  # the fix makes every finding; the report after it is capped
+
     def findings_of(current: Document) -> list[Finding]:
-        seen[0] = check_document(current, tb, options)
+        seen[0] = check_document(current, tb, every)
         return seen[0]
 
     def rewrite(current: Document, edits: tuple[Edit, ...]) -> tuple[Document, int]:
@@ -349,7 +356,16 @@ def run(inputs: Iterable[InputLike], settings: Settings = Settings(), jobs: int 
     With `jobs` > 1 files are checked in worker processes; inputs given in
     memory keep the whole run in this process.
     """
-    return RunResult(tuple(_outcomes([_as_input(i) for i in inputs], settings, jobs)))
+    return RunResult(tuple(stream(inputs, settings, jobs)))
+
+
+def stream(inputs: Iterable[InputLike], settings: Settings = Settings(), jobs: int = 1) -> Iterator[Outcome]:
+    """`run`'s outcomes one at a time, in the order of `inputs`, each as soon as it is made.
+
+    A front end that reports an outcome and lets it go holds one file's text
+    and findings at a time instead of the whole run's (the command line does).
+    """
+    return _outcomes([_as_input(i) for i in inputs], settings, jobs)
 
 
 def _outcomes(items: list[Input], settings: Settings, jobs: int) -> Iterator[Outcome]:
@@ -364,7 +380,7 @@ def _outcomes(items: list[Input], settings: Settings, jobs: int) -> Iterator[Out
     # The first file is checked here, so the term base and its matchers are loaded
     # once and inherited by forked workers instead of loaded again in each.
     first, *rest = items
-    yield one(first, settings)
+    done = one(first, settings)
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
     chunk = max(1, len(rest) // (workers * 4))
@@ -372,7 +388,12 @@ def _outcomes(items: list[Input], settings: Settings, jobs: int) -> Iterator[Out
                                initargs=(os.getpid(),))
     _POOLS.append(pool)
     try:
-        yield from pool.map(_one_packed, [(item, settings) for item in rest], chunksize=chunk)
+        # The workers start before the first outcome is handed over: a caller that
+        # reports it (and waits on a slow reader) does not hold the others back.
+        outcomes = pool.map(_one_packed, [(item, settings) for item in rest], chunksize=chunk)
+        yield done
+        del done
+        yield from outcomes
     except BaseException:
         kill_workers()
         pool.shutdown(wait=False, cancel_futures=True)

@@ -564,3 +564,43 @@ def test_fix_reports_what_is_left_in_the_same_layouts(tmp_path: Path) -> None:
     assert not any(line.lstrip().startswith("|") for line in err.splitlines())
     _, _, err = run("fix", "--diff", "--show-source", str(p))
     assert any(line.lstrip().startswith("|") for line in err.splitlines())
+
+
+# ------------------------------------------------------- floods, capped per segment
+
+FLOOD_TEXT = "The One Belt, One Road plan; " * 5 + "\n"
+
+
+def test_a_flood_of_one_kind_is_capped_per_segment_and_json_stays_valid(tmp_path: Path) -> None:
+    p = tmp_path / "flood.txt"
+    p.write_text(FLOOD_TEXT, encoding="utf-8")
+    code, out, _ = run("check", str(p), *TB, "--format", "json", "--max-per-segment", "2")
+    assert code == 1
+    doc = json.loads(out)
+    codes = [f["code"] for f in doc["findings"]]
+    assert codes == ["superseded-term", "superseded-term", "more-findings"]
+    note = doc["findings"][2]
+    assert note["omitted"] == 3 and note["suggestion"] == "superseded-term" and note["found"] == "One Belt, One Road"
+    assert FLOOD_TEXT[note["start"]:note["end"]] == note["found"]
+    assert doc["summary"]["by_code"] == {"more-findings": 1, "superseded-term": 2}
+    code, out, _ = run("check", str(p), *TB, "--format", "json", "--max-per-segment", "0")
+    assert [f["code"] for f in json.loads(out)["findings"]] == ["superseded-term"] * 5
+
+
+def test_the_cap_comes_from_the_settings_and_fix_still_fixes_every_finding(tmp_path: Path) -> None:
+    (tmp_path / ".glossary.toml").write_text("max-per-segment = 1\n", encoding="utf-8")
+    p = tmp_path / "flood.txt"
+    p.write_text(FLOOD_TEXT, encoding="utf-8")
+    code, out, _ = run("check", str(p), *TB, "--format", "jsonl")
+    assert [json.loads(line)["code"] for line in out.splitlines()] == ["superseded-term", "more-findings"]
+    code, _, err = run("fix", str(p), *TB)
+    assert code == 1, err
+    assert p.read_text(encoding="utf-8") == FLOOD_TEXT.replace("One Belt, One Road", "Belt and Road")
+
+
+def test_a_bad_cap_in_the_settings_is_one_line_and_exit_2(tmp_path: Path) -> None:
+    (tmp_path / ".glossary.toml").write_text('max-per-segment = "many"\n', encoding="utf-8")
+    p = tmp_path / "a.txt"
+    p.write_text(DRAFT, encoding="utf-8")
+    code, _, err = run("check", str(p), *TB)
+    assert_one_line_error(code, err, ".glossary.toml", "max-per-segment")

@@ -98,3 +98,21 @@ def test_walked_files_may_be_skipped_where_named_ones_are_checked(tmp_path: Path
     walked, named = run_inputs([Input(str(binary), named=False), Input(str(binary))], settings)
     assert walked.skipped and walked.error is None
     assert named.error is not None and "binary" in named.error.message
+
+
+def test_stream_hands_over_each_outcome_before_reading_the_next_input(tmp_path: Path):
+    """`stream` gives `run`'s outcomes one at a time: the second file is read only when asked for."""
+    import glossary
+
+    first, second = tmp_path / "a.txt", tmp_path / "b.txt"
+    first.write_text("The One Belt, One Road plan.\n", encoding="utf-8")
+    second.write_text("Nothing here.\n", encoding="utf-8")
+    settings = Settings(termbases=(str(DATA / "termbase.yaml"),), no_default=True)
+    outcomes = glossary.stream([glossary.Input(str(first)), glossary.Input(str(second))], settings)
+    assert [f.found for f in next(outcomes).findings] == ["One Belt, One Road"]
+    second.write_text("The One Belt, One Road plan, written while the first file was reported.\n", encoding="utf-8")
+    assert [f.found for f in next(outcomes).findings] == ["One Belt, One Road"]
+    assert next(outcomes, None) is None
+    again = run([glossary.Input(str(first)), glossary.Input(str(second))], settings)
+    assert [o.findings for o in again] == [o.findings for o in glossary.stream(
+        [glossary.Input(str(first)), glossary.Input(str(second))], settings)]

@@ -73,7 +73,14 @@ CHECKS: tuple[Check, ...] = (
     Check("unused-suppression", Severity.INFO, False,
           N_('"{found}" suppresses nothing'),
           N_("an inline suppression comment with no finding in its scope")),
+    Check("more-findings", Severity.INFO, False,
+          N_('"{suggestion}" findings from here to the end of this segment not listed: {count}'),
+          N_("a flood of one kind of finding in one segment, cut short at the cap (max-per-segment); "
+             "glossary fix still fixes them all")),
 )
+FLOOD = "more-findings"
+DEFAULT_MAX_PER_SEGMENT = 1000
+"""Findings of one code and concept a report lists per segment (settings: `max-per-segment`)."""
 BY_CODE = {c.code: c for c in CHECKS}
 # The check modules, in the order the registry first names them.
 FAMILIES: tuple[str, ...] = tuple(dict.fromkeys(c.family for c in CHECKS if c.family is not None))
@@ -93,6 +100,45 @@ class Options:
     exempt_quotes: bool | frozenset[str] = True  # marked quotations keep their wording
     # unlisted-variant findings are fixable only when asked (`--unsafe-fixes`).
     unsafe_fixes: bool = False
+    # Past this many findings of one code and concept in one segment, the rest are counted, not made
+    # (one `more-findings` note says how many); 0 makes them all, as `fix` and the library API do.
+    max_per_segment: int = 0
+
+
+class Flood:
+    """The per-segment cap: which findings to make, and the count of those not made.
+
+    Checked before a finding is built, so a file full of encoding damage costs
+    memory for the cap's worth of findings, not for every one of them.
+    """
+
+    __slots__ = ("limit", "counts", "first")
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self.counts: dict[tuple[int, str, str | None], int] = {}
+        self.first: dict[tuple[int, str, str | None], tuple[Segment, Span, str]] = {}
+
+    def admit(self, segment: Segment, code: str, concept_id: str | None, span: Span, lang: str = "") -> bool:
+        """Whether to make this finding; past the cap it is counted and the first one's place kept."""
+        if not self.limit:
+            return True
+        key = (id(segment), code, concept_id)
+        n = self.counts[key] = self.counts.get(key, 0) + 1
+        if n <= self.limit:
+            return True
+        if n == self.limit + 1:
+            self.first[key] = (segment, span, lang)
+        return False
+
+    def notes(self, document: Document, index: LineIndex) -> list[Finding]:
+        """One `more-findings` note per capped kind, at the first finding not made."""
+        notes = []
+        for key, (segment, span, lang) in self.first.items():
+            _segment, code, concept_id = key
+            notes.append(make_finding(FLOOD, document, segment, index, span, concept_id=concept_id,
+                                      suggestion=code, lang=lang, omitted=self.counts[key] - self.limit))
+        return notes
 
 
 def make_finding(code: str, document: Document, segment: Segment, index: LineIndex, span: Span, *,
@@ -155,6 +201,7 @@ class Context:
     scanned: tuple[tuple[Segment, str, list[Match]], ...]
     # What one family computes and another reads (the variants' per-segment results), made once.
     memo: dict[str, object] = field(default_factory=dict, compare=False, repr=False)
+    flood: Flood = field(default_factory=lambda: Flood(0), compare=False, repr=False)
 
 
 def scan(document: Document, termbase: TermBase, options: Options) -> tuple[tuple[Segment, str, list[Match]], ...]:
@@ -182,13 +229,17 @@ def check_document(document: Document, termbase: TermBase, options: Options = Op
 
     from . import scope
 
-    context = Context(document, termbase, options, LineIndex(document.text), scan(document, termbase, options))
+    # A file with suppression comments is never capped: a comment must see the finding it names.
+    limit = 0 if "glossary-" in document.text else options.max_per_segment
+    context = Context(document, termbase, options, LineIndex(document.text), scan(document, termbase, options),
+                      flood=Flood(limit))
     findings: list[Finding] = []
     for family in FAMILIES:
         findings.extend(import_module(f".{family}", __name__).run(context))
     from . import variants
 
     findings = variants.settle(context, findings)
+    findings.extend(context.flood.notes(document, context.index))
     findings = scope.apply(context, findings)
     findings.sort(key=lambda f: (f.span.start, f.span.end, f.code))
     return findings

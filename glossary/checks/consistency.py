@@ -18,7 +18,7 @@ from ..morph import surface
 from ..model import Concept, Document, Finding, Match, Segment, Term
 from ..positions import LineIndex
 from ..termbase import TermBase
-from . import Context, make_finding
+from . import Context, Flood, make_finding
 from .explain import explanation
 
 
@@ -122,11 +122,11 @@ def _unambiguous(matches: list[Match]) -> list[list[Match]]:
 
 
 def run(context: Context) -> list[Finding]:
-    return in_document(context.document, context.index, context.scanned, context.termbase)
+    return in_document(context.document, context.index, context.scanned, context.termbase, context.flood)
 
 
 def in_document(document: Document, index: LineIndex, scanned: Sequence[tuple[Segment, str, list[Match]]],
-                termbase: TermBase) -> list[Finding]:
+                termbase: TermBase, flood: Flood | None = None) -> list[Finding]:
     first: dict[tuple[str, str], Term] = {}
     findings = []
     for segment, lang, matches in scanned:
@@ -136,6 +136,8 @@ def in_document(document: Document, index: LineIndex, scanned: Sequence[tuple[Se
                 continue
             seen = first.setdefault((m.concept_id, lang), m.term)
             if seen is not m.term and not related(termbase, m.concept_id, lang, seen, m.term):
+                if flood is not None and not flood.admit(segment, "mixed-renderings", m.concept_id, m.span, lang):
+                    continue
                 findings.append(make_finding(
                     "mixed-renderings", document, segment, index, m.span, concept_id=m.concept_id,
                     suggestion=surface(seen.text), lang=lang,

@@ -4,21 +4,24 @@ from __future__ import annotations
 
 from ..model import Document, Finding, Segment
 from ..positions import LineIndex
-from . import Context, Options, make_finding
+from . import Context, Flood, Options, make_finding
 
 
 def run(context: Context) -> list[Finding]:
-    return [f for segment, _lang, _matches in context.scanned
-            for f in in_segment(context.document, segment, context.index, context.options)]
+    return [f for segment, lang, _matches in context.scanned
+            for f in in_segment(context.document, segment, context.index, context.options, context.flood, lang)]
 
 
-def in_segment(document: Document, segment: Segment, index: LineIndex, options: Options) -> list[Finding]:
+def in_segment(document: Document, segment: Segment, index: LineIndex, options: Options,
+               flood: Flood | None = None, lang: str = "") -> list[Finding]:
     findings: list[Finding] = []
     if segment.text.isascii():
         return findings  # no damage is possible; the detector is not even imported
     from ..encoding import find_damage
 
     for damage in find_damage(segment.text):
+        if flood is not None and not flood.admit(segment, "encoding-damage", None, damage.span, lang):
+            continue
         findings.append(make_finding("encoding-damage", document, segment, index, damage.span,
                                      fixable=options.fix_encoding, verbatim=True, suggestion=damage.repaired,
                                      reason="UTF-8 text decoded as Windows-1252 or Latin-1"))

@@ -11,7 +11,7 @@ from ..morph import render
 from ..model import Document, Finding, Match, Segment, Span, Status, Term
 from ..positions import LineIndex
 from ..termbase import TermBase
-from . import Context, make_finding
+from . import Context, Flood, make_finding
 from .consistency import first_used, related
 from .explain import explanation
 
@@ -49,7 +49,8 @@ def run(context: Context) -> list[Finding]:
     used = first_used(context.scanned)
     findings: list[Finding] = []
     for (segment, lang, matches), (found, _rendered) in zip(context.scanned, by_segment(context)):
-        listed = in_segment(context.document, segment, context.index, lang, matches, context.termbase, used)
+        listed = in_segment(context.document, segment, context.index, lang, matches, context.termbase, used,
+                            context.flood)
         if found:  # a listed variant inside a longer unlisted one is part of it (leftmost-longest)
             listed = [f for f in listed
                       if not any(v.span.start <= f.span.start and f.span.end <= v.span.end for v in found)]
@@ -67,18 +68,21 @@ def variant_named(concept: Concept, lang: str, text: str) -> Term | None:
 
 
 def in_segment(document: Document, segment: Segment, index: LineIndex, lang: str, matches: list[Match],
-               termbase: TermBase, used: Mapping[tuple[str, str], list[Term]] | None = None) -> list[Finding]:
+               termbase: TermBase, used: Mapping[tuple[str, str], list[Term]] | None = None,
+               flood: Flood | None = None) -> list[Finding]:
     """`used`: the accepted rendering the document already has per (concept, language)."""
     findings = []
     notes: list[tuple[Span, str, str]] = []
     for m in variant_matches(matches):
+        code = "superseded-term" if m.term.status is Status.SUPERSEDED else "deprecated-term"
+        if flood is not None and not flood.admit(segment, code, m.concept_id, m.span, lang):
+            continue
         concept = termbase.concept(m.concept_id)
         target = termbase.fix_target(concept, m.term)
         already = [t for t in (used or {}).get((concept.id, lang), ()) if t.lang == lang]
         if target is not None and already and target.lang == lang \
                 and not any(related(termbase, concept.id, lang, target, t) for t in already):
             target = already[0]  # the default target would start a mix: write the text's own rendering
-        code = "superseded-term" if m.term.status is Status.SUPERSEDED else "deprecated-term"
         extra = explanation(concept, m.term, target)
         why = str(extra.pop("reason"))
         suggestion = None

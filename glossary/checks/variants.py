@@ -126,14 +126,20 @@ def settle(context: Context, findings: list[Finding]) -> list[Finding]:
     return findings
 
 
+_NOTHING: tuple[list[Finding], Counter[str]] = ([], Counter())  # never changed: read by terms and bilingual
+
+
 def in_segment(document: Document, segment: Segment, index: LineIndex, lang: str, matches: list[Match],
                termbase: TermBase, options: Options) -> tuple[list[Finding], Counter[str]]:
     """The findings, and how often each concept is rendered in a form only its signature found."""
-    rendered: Counter[str] = Counter()
     if "unlisted-variant" in options.disable:
-        return [], rendered
+        return [], Counter()
+    hits = unlisted(segment.text, lang, matches, termbase)
+    if not hits:
+        return _NOTHING  # shared: a long text has one result per paragraph, and most are this
+    rendered: Counter[str] = Counter()
     findings = []
-    for hit, suggestion, renderable, why, span in unlisted(segment.text, lang, matches, termbase):
+    for hit, suggestion, renderable, why, span in hits:
         rendered[hit.concept_id] += 1
         if suggestion is None:
             continue

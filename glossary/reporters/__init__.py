@@ -3,11 +3,16 @@
 A reporter is a module with `render(report: Report) -> str`, and optionally
 `chunks(report) -> Iterator[str]`, the same text in pieces, so a large report
 is written as it is made instead of built whole (the CLI uses it when there);
-the registry is keyed by the `--format` value.
+the registry is keyed by the `--format` value. A module that sets `ONE_PASS =
+True` reads `report.findings` once, in order, in `chunks`, and `files`,
+`errors` and `fixed` only after the last finding: the command line then hands
+it the findings as the runner makes them (glossary.runner.stream), with
+`sources` holding the text of the file being reported, and no run is held whole.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from importlib import import_module
 from types import ModuleType
@@ -21,7 +26,8 @@ FORMATS = {"text": "text", "json": "json", "jsonl": "jsonl", "sarif": "sarif", "
 class Report:
     """What one run found: findings, the files looked at, and their texts for context."""
 
-    findings: tuple[Finding, ...]
+    findings: Iterable[Finding]
+    """A tuple, or (for ONE_PASS reporters) the findings one by one as a run makes them."""
     files: tuple[str, ...] = ()
     sources: dict[str, str] = field(default_factory=dict, compare=False)
     errors: tuple[str, ...] = ()

@@ -9,7 +9,8 @@ repeats `path:line:col: code` so the raw log reads well too (ruff does the same)
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from itertools import groupby
 
 from glossary.i18n import _
 from glossary.model import Finding, Severity
@@ -17,11 +18,24 @@ from glossary.reporters import Report
 from glossary.reporters.messages import message
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+ONE_PASS = True  # `chunks` reads the findings once, as the run makes them (glossary.reporters)
 
 
 def render(report: Report) -> str:
     """One annotation per finding of a run."""
-    return render_findings(report.findings)
+    return "".join(chunks(report))
+
+
+def chunks(report: Report) -> Iterator[str]:
+    """The annotations file by file as the findings come, each file's sorted by position.
+
+    Only one file's findings are held at a time; a run's files come in the order
+    they were checked (a run from the command line: the order of its paths).
+    """
+    for _path, group in groupby(report.findings, key=lambda f: f.path):
+        ordered = sorted(group, key=lambda f: (f.line, f.column, f.code))
+        for at in range(0, len(ordered), 1000):
+            yield "".join(annotation(f) + "\n" for f in ordered[at:at + 1000])
 
 
 def render_findings(findings: Iterable[Finding]) -> str:

@@ -13,6 +13,8 @@ from collections.abc import Iterator
 from . import Report
 from .json import finding_dict
 
+ONE_PASS = True  # `chunks` reads the findings once, as the run makes them (glossary.reporters)
+
 
 def render(report: Report) -> str:
     return "".join(chunks(report))

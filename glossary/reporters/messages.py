@@ -28,4 +28,4 @@ def message(finding: Finding, translate: Callable[[str], str] = lambda s: s, sho
               "source_term": (finding.source_term or "").replace("\n", " ")}
     for key, fn in (paint or {}).items():
         values[key] = fn(values[key])
-    return template.format(**values)
+    return template.format(**values, count=finding.omitted)

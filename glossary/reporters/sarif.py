@@ -41,16 +41,17 @@ def chunks(report: Report) -> Iterator[str]:
     A run with a flood of findings (a file full of mojibake) would otherwise
     hold a dict tree for every result and the whole indented text at once.
     """
-    if not report.findings:
+    findings = tuple(report.findings)  # sorted across files and read twice: held whole
+    if not findings:
         yield render(report)
         return
     marker = "\0results"
-    skeleton = json.dumps(sarif_log(report.findings, sources=report.sources, results=[marker]),
+    skeleton = json.dumps(sarif_log(findings, sources=report.sources, results=[marker]),
                           ensure_ascii=False, indent=2)
     head, tail = skeleton.split(json.dumps(marker))
     pad = "\n" + " " * 8  # the results array sits four levels deep
     first = True
-    for result in _results(report.findings, report.sources):
+    for result in _results(findings, report.sources):
         yield (head if first else "," + pad) + json.dumps(result, ensure_ascii=False, indent=2).replace("\n", pad)
         first = False
     yield tail + "\n"

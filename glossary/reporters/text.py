@@ -22,6 +22,7 @@ from . import Report
 from .messages import message
 
 _SEVERITY_COLOR = {"error": "red", "warning": "yellow", "info": "blue"}
+ONE_PASS = True  # `chunks` reads the findings once, as the run makes them (glossary.reporters)
 
 
 CONTEXT = 40
@@ -130,7 +131,7 @@ def chunks(report: Report) -> Iterator[str]:
 
 def _lines(report: Report) -> Iterator[str]:
     color = report.color
-    indexes: dict[str, LineIndex] = {}
+    current: list[LineIndex] = []  # the line index of the file being reported; one file's at a time
 
     def style(text: str, **kw: object) -> str:
         return ansi.style(text, **kw) if color else text  # type: ignore[arg-type]
@@ -153,9 +154,11 @@ def _lines(report: Report) -> Iterator[str]:
         gutter = " " * width
         bar = style(f"{gutter} |", fg="blue")
         note = style(f"{gutter} =", fg="blue")
-        suggest = f.suggestion is not None and f.code != "mixed-renderings"
+        suggest = f.suggestion is not None and f.code not in ("mixed-renderings", "more-findings")
         if source is not None:
-            index = indexes.setdefault(f.path, LineIndex(source))
+            if not current or current[0].text is not source:
+                current[:] = [LineIndex(source)]
+            index = current[0]
             end_column = f.end_column if f.end_line == f.line else None
             if report.explain:
                 line, first, last = _line_window(index, f.line, f.column, end_column, CONTEXT, 20)

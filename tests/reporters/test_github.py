@@ -43,3 +43,27 @@ def test_escape_rules():
 def test_each_annotation_is_one_line():
     out = github.render_findings(sample())
     assert out.count("\n") == len(sample())
+
+
+def test_annotations_are_written_file_by_file_as_the_findings_come():
+    """A run's findings are read once, as made: the first file's annotations come out before
+    the second file's findings exist, each file's sorted by position."""
+    from dataclasses import replace
+
+    from glossary.reporters import Report
+
+    first = [replace(f, path="a.md") for f in sample()]
+    made: list[str] = []
+
+    def findings():
+        for f in reversed(first):
+            made.append(f.path)
+            yield f
+        made.append("b.md")
+        yield replace(first[0], path="b.md")
+
+    pieces = github.chunks(Report(findings=findings()))
+    head = next(pieces)
+    assert made.count("b.md") == 1 and made.count("a.md") == len(first)  # read one past the first file, no further
+    assert head == github.render_findings(first)
+    assert "".join(pieces) == github.annotation(replace(first[0], path="b.md")) + "\n"

@@ -27,3 +27,15 @@ def test_the_streamed_document_is_the_one_json_dumps_gives(copies: int) -> None:
     compact = len(findings) > reporter.INDENT_LIMIT
     expected = stdlib_json.dumps(doc, ensure_ascii=False, **({"separators": (",", ":")} if compact else {"indent": 2}))
     assert "".join(reporter.chunks(report)) == expected + "\n"
+
+
+def test_findings_given_one_by_one_give_the_same_document():
+    """The command line hands the JSON reporter its findings as a run makes them (glossary.runner.stream)."""
+    from glossary.reporters import Report
+    from glossary.reporters import json as reporter
+
+    from .findings import sample
+
+    for findings in (sample(), sample() * 400):
+        whole = reporter.render(Report(findings=tuple(findings), files=("a",)))
+        assert reporter.render(Report(findings=iter(findings), files=("a",))) == whole
