@@ -46,7 +46,8 @@ LAYOUT = 2
 
 
 # The modules whose code decides what a cache entry holds.
-_PICKLED_BY = ("cache.py", "model.py", "termbase.py", "matcher.py", "fold.py", "morph/__init__.py")
+_PICKLED_BY = ("cache.py", "model.py", "termbase.py", "matcher.py", "fold.py", "morph/__init__.py", "morph/russian.py",
+               "signatures.py")
 _INSTALL: list[str] = []
 
 

@@ -21,7 +21,7 @@ lemmas, the rarest in prose): only words that are a form of an anchor lemma
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -116,17 +116,29 @@ def en_plural(word: str) -> bool:
     return _en_singular(w) != w
 
 
-def _ru_lemmas(word: str) -> frozenset[str]:
+def _ru_lemmas(word: str, every: bool = False) -> frozenset[str]:
     from .morph import russian
 
-    return frozenset(r.lemma for r in russian.analyser().readings(word.lower())) or frozenset({word.lower()})
+    an = russian.analyser()
+    readings = an.readings(word.lower()) if every else an.relevant(word.lower())
+    return frozenset(r.lemma for r in readings) or frozenset({word.lower()})
+
+
+def lemmas(word: str, lang: str) -> frozenset[str]:
+    """Every lemma a word form may have that a signature's slot may hold (Russian forms are often ambiguous).
+
+    A Russian word is read from the analyser's table of the signatures' words
+    (`Index` fills it): a dictionary word outside it has no slot's lemma, and
+    its own lemmas are not looked up (`_slot_set_of` asks for them when a root
+    may be shared).
+    """
+    if lang == "ru":
+        return _ru_lemmas(word.replace("ё", "е").replace("Ё", "Е"))
+    return _en_lemmas(word)
 
 
 @lru_cache(maxsize=65536)
-def lemmas(word: str, lang: str) -> frozenset[str]:
-    """Every lemma a word form may have (Russian forms are often ambiguous)."""
-    if lang == "ru":
-        return _ru_lemmas(word.replace("ё", "е").replace("Ё", "Е"))
+def _en_lemmas(word: str) -> frozenset[str]:
     return frozenset({en_lemma(word)})
 
 
@@ -413,6 +425,15 @@ class Index:
     def __bool__(self) -> bool:
         return bool(self.signatures)
 
+    def __getstate__(self) -> dict[str, Any]:
+        state = self.__dict__.copy()
+        state["_gate"] = None  # both built on first use
+        state["_automaton"] = None
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+
     def anchors(self, text: str) -> Iterable[tuple[int, str]]:
         """(offset, word) of every word that starts like an anchor: one automaton pass."""
         lower = text.lower()
@@ -527,6 +548,14 @@ def _slot_set_of(sig: Signature, word: str) -> frozenset[int]:
     found = frozenset(k for k, s in enumerate(sig.slots) if ls & s)
     if found or len(word) < 7:
         return found
+    if sig.lang == "ru":
+        # A lemma of one root shares its first letters with the word: only then
+        # are the word's own lemmas worth the analyser (superlatives start «наи»).
+        low = word.lower().replace("ё", "е")
+        starts = {low[:3], low[3:6] if low.startswith("наи") else low[:3]}
+        if not any(b[:3] in starts for s in sig.slots for b in s):
+            return found
+        ls = _ru_lemmas(word.replace("ё", "е").replace("Ё", "Е"), every=True)
     return frozenset(k for k, s in enumerate(sig.slots) if any(_root(a, b) for a in ls for b in s))
 
 
@@ -737,19 +766,75 @@ def share_synonyms(sigs: list[Signature]) -> list[Signature]:
 
 
 _INDEXES: dict[tuple[str, str], tuple[object, Index]] = {}
+# Names what a cached index holds: a cache written by other code is a miss.
+LAYOUT = "signatures-2"
 
 
 def index_for(termbase, lang: str | None) -> Index:  # type: ignore[no-untyped-def]
-    """The signature index of a term base for a language, built once per process."""
+    """The signature index of a term base for a language, built once per process and cached on disk.
+
+    A Russian index comes with the analyser's table of its slots' word forms
+    (glossary.morph.russian.form_table), which `lemmas` reads.
+    """
     base = base_lang(lang)
     key = (termbase.digest, base)
     cached = _INDEXES.get(key)
     if cached is not None and (termbase.digest or cached[0] is termbase):
         return cached[1]
-    sigs = [s for s in (derive(c, base) for c in termbase.concepts) if s is not None] if base in LANGS else []
-    index = Index(base, share_synonyms(sigs))
+    index = _cached_index(termbase, base) if termbase.digest and base in LANGS else None
+    if index is None:
+        sigs = [s for s in (derive(c, base) for c in termbase.concepts) if s is not None] if base in LANGS else []
+        index = Index(base, share_synonyms(sigs))
+        if base == "ru" and sigs:
+            _ru_table(index, termbase.digest)
+        elif base in LANGS:
+            _cache_index(index, termbase.digest)
     _INDEXES[key] = (termbase, index)
     return index
+
+
+def _disk_key(digest: str, base: str) -> str:
+    stamp = ""
+    if base == "ru":
+        from .morph.russian import dictionary_stamp
+
+        stamp = dictionary_stamp()
+    return f"{digest}-{base}-{LAYOUT}-{stamp}"
+
+
+def _cached_index(termbase, base: str) -> Index | None:  # type: ignore[no-untyped-def]
+    from . import cache
+
+    got = cache.get("signatures", _disk_key(termbase.digest, base))
+    if not (isinstance(got, tuple) and len(got) == 2 and isinstance(got[0], Index) and isinstance(got[1], dict)):
+        return None
+    if got[1]:
+        from .morph.russian import analyser
+
+        analyser().add(got[1], _slot_lemmas(got[0]))
+    return got[0]
+
+
+def _slot_lemmas(index: Index) -> Iterator[str]:
+    return (lemma for sig in index.signatures for slot in sig.slots for lemma in slot)
+
+
+def _ru_table(index: Index, digest: str) -> None:
+    """Fill the analyser's table with the forms of every slot's lemma, and cache the index with it."""
+    from . import cache
+    from .morph.russian import analyser, form_table
+
+    table = form_table(_slot_lemmas(index))
+    analyser().add(table, _slot_lemmas(index))
+    if digest:
+        cache.put("signatures", _disk_key(digest, "ru"), (index, table))
+
+
+def _cache_index(index: Index, digest: str) -> None:
+    from . import cache
+
+    if digest:
+        cache.put("signatures", _disk_key(digest, index.lang), (index, {}))
 
 
 # Suggestions ---------------------------------------------------------------------
@@ -795,13 +880,13 @@ def ru_forms(hit: Hit, text: str) -> list[str]:
     from .morph import russian
 
     sig = hit.signature
-    pattern = russian.analyse(sig.preferred)
+    pattern = russian.analysed(sig.preferred)
     cite = russian.citation(pattern)
     if cite is None:
         return []
     pref_content = [w for _, _, w in words(sig.preferred) if w.lower() not in sig.function_words]
-    head_lemma = next((s.parse.normal_form for s in pattern.slots if s.inflects and s.domain == 0 and s.pos == "NOUN"), None)
-    head_slot = next((k for k, w in enumerate(pref_content) if head_lemma and first_lemma(w, "ru") == head_lemma.replace("ё", "е")), 0)
+    head_lemma = next((s.lemma for s in pattern.slots if s.inflects and s.domain == 0 and s.pos == "NOUN"), None)
+    head_slot = next((k for k, w in enumerate(pref_content) if head_lemma and first_lemma(w, "ru") == head_lemma), 0)
     word = None
     for (s, e), slot in zip(hit.words, hit.filled):
         if slot == head_slot:

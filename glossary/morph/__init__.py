@@ -100,7 +100,11 @@ class Layer:
         self.module = _layer_module(lang)  # imported only for its own languages
         self.scanner: Any = None
         if self.module is not None:
-            self.scanner = self.module.Scanner((t.text, (cid, t)) for cid, t in terms)
+            terms = list(terms)
+            if getattr(self.module, "WRITES_FIXES", False):
+                self.scanner = self.module.Scanner(((t.text, (cid, t)) for cid, t in terms), fixes(terms))
+            else:
+                self.scanner = self.module.Scanner((t.text, (cid, t)) for cid, t in terms)
 
     def __bool__(self) -> bool:
         return bool(self.scanner)
@@ -110,6 +114,20 @@ class Layer:
         if not self.scanner:
             return []
         return self.module.layer_hits(self.scanner, text)  # type: ignore[union-attr, no-any-return]
+
+
+def fixes(terms: Sequence[tuple[str, Term]]) -> list[tuple[str, str]]:
+    """(target, replaced term) of every fix the terms of one language can make: each variant to each
+    accepted term of its concept, and each accepted term to itself (a signature's fix)."""
+    by_concept: dict[str, list[Term]] = {}
+    for cid, term in terms:
+        by_concept.setdefault(cid, []).append(term)
+    pairs: list[tuple[str, str]] = []
+    for group in by_concept.values():
+        accepted = [t.text for t in group if not t.status.is_variant]
+        pairs.extend((a, a) for a in accepted)
+        pairs.extend((a, t.text) for t in group if t.status.is_variant for a in accepted)
+    return pairs
 
 
 def merge(surface_hits: Sequence[tuple[int, int, Sequence[Entry]]], layer_hits: Sequence[LayerHit]) -> list[tuple[int, int, list[Entry]]]:

@@ -26,7 +26,7 @@ from __future__ import annotations
 import functools
 import os
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Generic, NamedTuple, TypeVar
 
 from . import LayerHit, Rendered
@@ -95,19 +95,39 @@ class Reading(NamedTuple):
 
 
 class Analyser:
-    """pymorphy3 with a cache of readings per word form.
+    """pymorphy3 with a cache of readings per word form, loaded only when a word needs it.
 
     Lemmatizing costs far more than folding; a text repeats its word forms,
-    so each distinct form is analysed once per process.
+    so each distinct form is analysed once per process. The forms of the
+    terms' own words come analysed from the cache (`table`, see `FormTable`),
+    and a word the dictionary knows that is none of them can have no term's
+    lemma: `relevant` answers both without loading the analyser (a tenth of a
+    second), which is then loaded only for a word outside the dictionary, a
+    fix, or a reading that must be complete (`readings`).
     """
 
     def __init__(self) -> None:
-        import pymorphy3
-
-        self.morph = pymorphy3.MorphAnalyzer(lang="ru")
+        self._morph: Any = None
         self._parses: dict[str, list[Any]] = {}
         self._readings: dict[str, tuple[Reading, ...]] = {}
         self._keys: dict[str, tuple[str, ...]] = {}
+        self.table: dict[str, tuple[tuple[Any, ...], ...]] = {}  # word form -> its readings as tuples, from the cache
+        self._words: Any = None  # the dictionary's word list (membership only), or False when unreadable
+        self._known: dict[str, bool] = {}
+        self._starts: set[str] = set()  # the first two letters of the table's lemmas
+
+    @property
+    def morph(self) -> Any:
+        if self._morph is None:
+            import pymorphy3
+
+            self._morph = pymorphy3.MorphAnalyzer(lang="ru")
+        return self._morph
+
+    @property
+    def loaded(self) -> bool:
+        """Whether pymorphy3's analyser has been loaded in this process."""
+        return self._morph is not None
 
     def parses(self, word: str) -> list[Any]:
         """pymorphy3's parses of a word, cached (term analysis asks for each word many times)."""
@@ -119,8 +139,8 @@ class Analyser:
         return found
 
     def readings(self, word: str) -> tuple[Reading, ...]:
-        """The readings of a case-folded word form, cached."""
-        found = self._readings.get(word)
+        """The readings of a case-folded word form, cached: all of them, as pymorphy3 gives them."""
+        found = self._readings.get(word) or self._from_table(word)
         if found is None:
             if len(self._readings) >= _CACHE_LIMIT:
                 self._readings.clear()
@@ -128,13 +148,91 @@ class Analyser:
             self._readings[word] = found
         return found
 
+    def _from_table(self, word: str) -> tuple[Reading, ...] | None:
+        raw = self.table.get(word)
+        if raw is None:
+            return None
+        found = self._readings[word] = tuple(Reading._make(r) for r in raw)
+        return found
+
+    def relevant(self, word: str) -> tuple[Reading, ...]:
+        """The readings of `word` that may have the lemma of a word in `table`: all, or none.
+
+        A form of a term word is in the table with all its readings. A word the
+        dictionary knows (pymorphy3 then reads it from the dictionary alone)
+        that is not in the table has no reading with such a lemma, since the
+        table holds every dictionary form of each lemma. Only a word outside
+        the dictionary, whose readings pymorphy3 guesses from its ending, is
+        analysed.
+        """
+        found = self._readings.get(word) or self._from_table(word)
+        if found is not None:
+            return found
+        if not self.may_guess(word) or self.in_dictionary(word):
+            return ()
+        return self.readings(word)
+
+    def add(self, table: dict[str, tuple[tuple[Any, ...], ...]], lemmas: Iterable[str]) -> None:
+        """Take in the forms of `lemmas` (a `form_table`)."""
+        if table.keys() - self.table.keys():
+            self._keys.clear()  # keys found before may lack the new lemmas
+        self.table.update(table)
+        for lemma in lemmas:
+            self._starts.add(lemma[:2])
+
+    def may_guess(self, word: str) -> bool:
+        """Whether pymorphy3 could guess one of the table's lemmas for `word` if the dictionary lacks it.
+
+        A guess keeps the word's stem (the word less a paradigm's prefix, «по»
+        or «наи», and its ending) and adds an ending, or keeps a prefix and
+        reads the rest: either way the guessed lemma starts as the word does.
+        """
+        starts = self._starts
+        return (word[:2] in starts or (word.startswith("по") and word[2:4] in starts)
+                or (word.startswith("наи") and word[3:5] in starts))
+
+    def in_dictionary(self, word: str) -> bool:
+        """Whether pymorphy3's dictionary lists `word` (as its dictionary analyser looks it up: е may be ё)."""
+        known = self._known.get(word)
+        if known is None:
+            if len(self._known) >= _CACHE_LIMIT:
+                self._known.clear()
+            if self._morph is not None:
+                known = bool(self._morph.dictionary.word_is_known(word, self._morph.char_substitutes))
+            else:
+                words = self._word_list()
+                known = bool(words[0].similar_keys(word, words[1])) if words else False
+            self._known[word] = known
+        return known
+
+    def _word_list(self) -> Any:
+        """The dictionary's word list alone (a fifth of the analyser's load), or None if it cannot be read."""
+        if self._words is None:
+            self._words = False
+            try:
+                import dawg_python
+
+                folder = os.environ.get("PYMORPHY2_DICT_PATH")
+                if folder is None:
+                    from importlib.util import find_spec
+
+                    spec = find_spec("pymorphy3_dicts_ru")
+                    if spec is None or not spec.submodule_search_locations:
+                        return None
+                    folder = os.path.join(list(spec.submodule_search_locations)[0], "data")
+                words = dawg_python.RecordDAWG(">HH").load(os.path.join(folder, "words.dawg"))
+                self._words = (words, words.compile_replaces({"е": "ё"}))
+            except Exception:  # noqa: BLE001 - any failure: ask the analyser itself
+                self._words = False
+        return self._words or None
+
     def keys(self, word: str) -> tuple[str, ...]:
-        """Trie keys of a case-folded word: its surface key and its lemma keys."""
+        """Trie keys of a case-folded word: its surface key and the lemma keys a term may have."""
         found = self._keys.get(word)
         if found is None:
             if len(self._keys) >= _CACHE_LIMIT:
                 self._keys.clear()
-            found = tuple(dict.fromkeys(["S:" + normalize(word)] + ["L:" + r.lemma for r in self.readings(word)]))
+            found = tuple(dict.fromkeys(["S:" + normalize(word)] + ["L:" + r.lemma for r in self.relevant(word)]))
             self._keys[word] = found
         return found
 
@@ -470,7 +568,7 @@ def _group_numbers(slots: Sequence[Slot], readings: Sequence[tuple[Reading, ...]
 def forms_of(pattern: Pattern, words: Sequence[str]) -> list[Form]:
     """Every form in which the case-folded `words` are `pattern` with agreement kept."""
     an = analyser()
-    readings = [an.readings(w) if s.inflects else () for s, w in zip(pattern.slots, words)]
+    readings = [an.relevant(w) if s.inflects else () for s, w in zip(pattern.slots, words)]
     groups: dict[int, list[int]] = {}
     for k, s in enumerate(pattern.slots):
         if s.inflects:
@@ -529,15 +627,17 @@ class Hit(Generic[T]):
 class Scanner(Generic[T]):
     """Finds inflected Russian terms in text by lemma sequences."""
 
-    def __init__(self, terms: Iterable[tuple[str, T]]) -> None:
+    def __init__(self, terms: Iterable[tuple[str, T]], fixes: Iterable[tuple[str, str]] = ()) -> None:
+        """`fixes`: (target, replaced term) pairs whose fixes are written ahead, in the cache (`written_fixes`)."""
         trie: TokenTrie[tuple[Pattern, T]] = TokenTrie()
         anchors: list[tuple[str, int, str]] | None = []
+        terms = list(terms)
+        analysed = analysed_terms(sorted({text for text, _ in terms}), sorted(set(fixes)))
         for text, payload in terms:
-            pattern = analyse(text)
+            pattern, anchor = analysed[text]
             if not pattern.inflects:
                 continue
             trie.add(pattern.keys, (pattern, payload))
-            anchor = _anchor(pattern)
             if anchor is None or anchors is None:
                 anchors = None  # a first word without a stable stem: walk every token
             else:
@@ -574,6 +674,98 @@ class Scanner(Generic[T]):
             Hit(start, end, tuple((item[1], verdict) for item, verdict in accepted))  # type: ignore[misc]
             for start, end, accepted in self._anchored.scan(text, keys_of, accept)
         ]
+
+
+# Names what a cached analysis holds: a cache written by other code is a miss.
+_ANALYSIS_LAYOUT = "ru-terms-3"
+
+
+# Terms analysed by `analysed_terms` (from the cache or now), without pymorphy3's parses.
+_ANALYSED: dict[str, Pattern] = {}
+
+
+def analysed(text: str) -> Pattern:
+    """`analyse(text)` as the matcher has it, without loading the analyser for a term it analysed;
+    its slots carry no parses (`Slot.parse` is None)."""
+    return _ANALYSED.get(text) or analyse(text)
+
+
+def analysed_terms(texts: Sequence[str], fixes: Sequence[tuple[str, str]] = ()
+                   ) -> dict[str, tuple[Pattern, tuple[tuple[str, ...], int] | None]]:
+    """Each term analysed, with its anchor; the analyser's table filled with its words' forms; `fixes` written.
+
+    From the on-disk cache (glossary.cache) when these terms were analysed
+    before with the same dictionary: a check then loads no analyser, neither
+    for the terms nor for the fixes of `fixes` (`written_fixes`). The patterns
+    keep no pymorphy3 parses (a fix outside `fixes` analyses its target again).
+    """
+    from .. import cache
+
+    parts = [_ANALYSIS_LAYOUT, dictionary_stamp(), *texts, "", *(f"{a}\t{b}" for a, b in fixes)]
+    key = cache.sha256("\0".join(parts).encode()).hexdigest()
+    got = cache.get("ru-terms", key)
+    if isinstance(got, tuple) and len(got) == 3 and all(isinstance(x, dict) for x in got):
+        analyser().add(got[1], (s.lemma for pattern, _ in got[0].values() for s in pattern.slots if s.inflects))
+        _WRITTEN.update(got[2])
+        _ANALYSED.update((text, pattern) for text, (pattern, _) in got[0].items())
+        return got[0]  # type: ignore[no-any-return]
+    analysed: dict[str, tuple[Pattern, tuple[tuple[str, ...], int] | None]] = {}
+    lemmas: set[str] = set()
+    for text in texts:
+        pattern = analyse(text)
+        anchor = _anchor(pattern) if pattern.inflects else None
+        lemmas.update(s.lemma for s in pattern.slots if s.inflects)
+        analysed[text] = (Pattern(pattern.text, tuple(replace(s, parse=None) for s in pattern.slots), pattern.case),
+                          anchor)
+    _ANALYSED.update((text, pattern) for text, (pattern, _) in analysed.items())
+    table = form_table(lemmas)
+    analyser().add(table, lemmas)
+    written = written_fixes(fixes)
+    _WRITTEN.update(written)
+    cache.put("ru-terms", key, (analysed, table, written))
+    return analysed
+
+
+def form_table(lemmas: Iterable[str]) -> dict[str, tuple[tuple[Any, ...], ...]]:
+    """Every dictionary form of each lemma, as written and with е for ё, with all the form's readings.
+
+    Complete: a word the dictionary reads with one of these lemmas is a form
+    of that lemma's paradigm, whose first form is the lemma itself, so the
+    lemma's parses list the paradigm (`Analyser.relevant` relies on it).
+    Readings are plain tuples of shared strings, which unpickle several times
+    faster than named tuples.
+    """
+    an = analyser()
+    table: dict[str, tuple[tuple[Any, ...], ...]] = {}
+    shared: dict[Any, Any] = {}
+    for lemma in sorted(set(lemmas)):
+        for parse in an.parses(lemma):
+            if normalize(parse.normal_form) != lemma:
+                continue
+            for form in parse.lexeme:
+                word = form.word.lower()
+                for spelling in (word, word.replace("ё", "е")):
+                    if spelling not in table:
+                        table[spelling] = tuple(tuple(shared.setdefault(x, x) for x in r)
+                                                for r in an.readings(spelling))
+    return table
+
+
+def dictionary_stamp() -> str:
+    """Which pymorphy3 dictionary is installed (its word list's size and time), without loading it."""
+    folder = os.environ.get("PYMORPHY2_DICT_PATH")
+    try:
+        if folder is None:
+            from importlib.util import find_spec
+
+            spec = find_spec("pymorphy3_dicts_ru")
+            if spec is None or not spec.submodule_search_locations:
+                return "-"
+            folder = os.path.join(list(spec.submodule_search_locations)[0], "data")
+        st = os.stat(os.path.join(folder, "words.dawg"))
+    except (OSError, ImportError, ValueError):
+        return "-"
+    return f"{folder}:{st.st_size}:{st.st_mtime_ns}"
 
 
 def _anchor(pattern: Pattern) -> tuple[tuple[str, ...], int] | None:
@@ -670,16 +862,19 @@ def inflect(text: str, forms: Sequence[Form], found: str = "", source: str | Non
 @functools.lru_cache(maxsize=4096)
 def _inflect(text: str, forms: tuple[Form, ...], found: str, source: str | None) -> Inflected:
     """`inflect`, memoized: a text repeats its terms in the same few forms, and pymorphy's inflection is slow."""
-    pattern = analyse(text, citation(analyse(source)) if source else None)
-    if not forms or not pattern.inflects:
-        return Inflected(text)
     keep_yo = "ё" in found.casefold() or "ё" in text.casefold()
+    written = _WRITTEN.get((text, source))
+    if written is None:
+        written = _writings(text, source, [(f, keep_yo) for f in forms])
+    inflects, results, picks = written
+    if not forms or not inflects:
+        return Inflected(text)
     outputs: dict[str, list[str]] = {}
     for form in forms:
-        try:
-            outputs.setdefault(_write(pattern, form, keep_yo), []).append(form.name)
-        except LookupError as exc:
-            return Inflected(None, f"cannot write «{text}» as {form.name}: {exc}")
+        out, error = results[picks[_FORM_INDEX[form.tag] * 2 + keep_yo]]
+        if out is None:
+            return Inflected(None, f"cannot write «{text}» as {form.name}: {error}")
+        outputs.setdefault(out, []).append(form.name)
     if len(outputs) == 1:
         return Inflected(next(iter(outputs)))
     choices = "; ".join(f"{' or '.join(names)}: «{out}»" for out, names in outputs.items())
@@ -687,7 +882,41 @@ def _inflect(text: str, forms: tuple[Form, ...], found: str, source: str | None)
     return Inflected(None, f"cannot tell the case of {shown} ({choices})")
 
 
+# Every form a fix can ask for: six cases, two numbers, the number kept or changed.
+ALL_FORMS = tuple(Form(case, number, flip) for case in CASES for number in ("sing", "plur") for flip in (False, True))
+_FORM_INDEX = {form.tag: i for i, form in enumerate(ALL_FORMS)}
+# Whether the target inflects; its distinct results (text, or None and why not); and per form
+# (2 * its index in ALL_FORMS, + 1 to keep ё) the index of its result.
+Writings = tuple[bool, tuple[tuple[str | None, str], ...], dict[int, int]]
+# (target, the term it replaces) -> its Writings
+_WRITTEN: dict[tuple[str, str | None], Writings] = {}
+
+
+def _writings(text: str, source: str | None, forms: Iterable[tuple[Form, bool]]) -> Writings:
+    """`text` written in each of `forms` (with ё kept or not), read like `source`: pymorphy3's work of a fix."""
+    pattern = analyse(text, citation(analyse(source)) if source else None)
+    results: dict[tuple[str | None, str], int] = {}
+    picks: dict[int, int] = {}
+    if pattern.inflects:
+        for form, keep_yo in forms:
+            try:
+                result: tuple[str | None, str] = (_write(pattern, form, keep_yo), "")
+            except LookupError as exc:
+                result = (None, str(exc))
+            picks[_FORM_INDEX[form.tag] * 2 + keep_yo] = results.setdefault(result, len(results))
+    return pattern.inflects, tuple(results), picks
+
+
+def written_fixes(pairs: Iterable[tuple[str, str | None]]) -> dict[tuple[str, str | None], Writings]:
+    """Each (target, replaced term) in every form a fix can ask for, for the cache: a fix then needs no analyser."""
+    every = [(f, keep_yo) for f in ALL_FORMS for keep_yo in (False, True)]
+    return {pair: _writings(pair[0], pair[1], every) for pair in sorted(set(pairs), key=lambda p: (p[0], p[1] or ""))}
+
+
 # ------------------------------------------------------------ glossary.morph's table
+
+WRITES_FIXES = True  # the Scanner takes (target, replaced term) pairs and writes their fixes ahead
+
 
 def takes_part(term: Any) -> bool:
     """Every Russian term is matched word by word (by lemma)."""

@@ -328,3 +328,78 @@ def test_words_whose_forms_share_one_letter_are_anchored_and_found_as_by_a_full_
     everything._anchored = Anchored(everything._trie, None)
     text = " ".join(pieces)
     assert anchored.scan(text) == everything.scan(text)
+
+
+# The cache's share of the work: term words' forms and fixes prepared ahead, so that a
+# check loads pymorphy3 only for a word outside its dictionary.
+
+SAMPLE_WORDS = (
+    "Проект перевода: министры обсудили десять лет инициативы «Один пояс, один путь» и договорились открыть "
+    "новые «мастерские Лу Баня» в двух городах. Стороны говорили о сообществах единой судьбы, о путях и "
+    "путешествиях, о наисильнейших и побольше, о Цзиньпине. Опечатки: сообществоо, инициативв, путя, судбы."
+).split()
+
+
+def _shipped_russian() -> list[tuple[str, object]]:
+    return [(t.text, (c.id, t)) for c in glossary.load().concepts for t in c.terms if t.lang == "ru"]
+
+
+def test_the_table_gives_what_the_analyser_gives_for_every_term_lemma() -> None:
+    from glossary.morph.russian import Analyser
+    from glossary.morph.tokens import normalize
+
+    terms = _shipped_russian()
+    Scanner(terms)  # fills the shared analyser's table from the cache (or builds both)
+    lemmas = {s.lemma for text, _ in terms for s in analyse(text).slots if s.inflects}
+    an, fresh = analyser(), Analyser()
+    words = set(list(an.table)[::7]) | {normalize(w.strip(".,:«»")) for w in SAMPLE_WORDS} - {""}
+    for word in sorted(words):
+        want = {r for r in fresh.readings(word) if r.lemma in lemmas}
+        assert {r for r in an.relevant(word) if r.lemma in lemmas} == want, word
+    assert not fresh.table and an.table
+
+
+def test_fixes_written_ahead_are_the_fixes_written_now() -> None:
+    from glossary.morph import fixes
+    from glossary.morph.russian import _WRITTEN, ALL_FORMS, _writings
+
+    terms = _shipped_russian()
+    Scanner([(text, payload) for text, payload in terms], fixes([p for _, p in terms]))  # type: ignore[misc]
+    pairs = sorted(fixes([p for _, p in terms]))[::9]  # type: ignore[misc]
+    assert pairs and all(pair in _WRITTEN for pair in pairs)
+    every = [(f, k) for f in ALL_FORMS for k in (False, True)]
+    for pair in pairs:
+        inflects, results, picks = _WRITTEN[pair]
+        now_inflects, now_results, now_picks = _writings(pair[0], pair[1], every)
+        assert inflects == now_inflects
+        assert {k: results[i] for k, i in picks.items()} == {k: now_results[i] for k, i in now_picks.items()}
+
+
+def test_a_russian_check_with_a_warm_cache_loads_no_analyser(tmp_path: Path) -> None:
+    import json
+    import os
+    import subprocess
+    import sys
+
+    text = tmp_path / "draft.txt"
+    text.write_text("Начато строительство сообщества общей судьбы человечества. «Мастерские Лу Баня» "
+                    "открылись в двух городах, сообщили министры.\n", encoding="utf-8")
+    script = (
+        "import json, sys, glossary\n"
+        f"found = glossary.check(open({str(text)!r}, encoding='utf-8').read(), lang='ru')\n"
+        "print(json.dumps([[f.code, f.found, f.suggestion, 'pymorphy3' in sys.modules] for f in found],"
+        " ensure_ascii=False))\n"
+    )
+    env = dict(os.environ, GLOSSARY_CACHE_DIR=str(tmp_path / "cache"))
+    runs = [json.loads(subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True,
+                                      check=True).stdout) for _ in range(2)]
+    found = ["unlisted-variant", "сообщества общей судьбы человечества", "сообщества единой судьбы человечества"]
+    assert runs == [[found + [True]], [found + [False]]]
+
+
+def test_a_word_read_before_its_term_was_loaded_is_read_again() -> None:
+    an = analyser()
+    assert "L:черепаха" not in an.keys("черепахами")  # no term has the word yet
+    hits = Scanner([("морская черепаха", 1)]).scan("Учёные следят за морскими черепахами.")
+    assert "L:черепаха" in an.keys("черепахами")
+    assert [h.found[0][0] for h in hits] == [1]

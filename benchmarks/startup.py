@@ -1,0 +1,137 @@
+"""Start-up of the installed `glossary` command on small files, against `python -c pass` in the same run.
+
+Run on demand (not a test), in the environment whose `glossary` command is to
+be measured (a regular `pip install .`, as users have):
+
+    python benchmarks/startup.py                 # 20 runs of each command
+    python benchmarks/startup.py --runs 40 --big 100000
+    python benchmarks/startup.py --big 0         # without the large term base
+
+Commands, run in turn so that noise on a shared machine falls on all alike,
+each after two warm-up runs (which fill the term-base cache and let Python
+write bytecode, as `pip install` does):
+
+- `python -c pass` of the same interpreter: the baseline of every ratio;
+- `glossary check --exit-zero FILE` on a 1 KB English file and on a 1.2 KB
+  Russian file (`--lang ru`), shipped term base;
+- the same English file with `--no-default --termbase BASE`, BASE a synthetic
+  term base of `--big` phrases (`corpus.py`), its cache warm; its first run on
+  an empty cache is timed once.
+
+The small files are real prose (`realcorpus.py`, Debian packages' text) with
+renderings planted about every 400 characters, as in `bench_real.py`; without
+that text installed, the repository's two example drafts stand in. Printed
+per command: the median CPU time of the child (user + system, from `wait4`)
+and the median wall time, each with its ratio to `python -c pass`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+
+def child(cmd: list[str], env: dict[str, str]) -> tuple[float, float, int]:
+    """(CPU seconds, wall seconds, exit code) of one child process."""
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    err = proc.stderr.read() if proc.stderr else b""
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - t0
+    code = os.waitstatus_to_exitcode(status)
+    if code not in (0, 1):
+        raise SystemExit(f"startup: {' '.join(cmd)} exited {code}: {err.decode(errors='replace')[-1500:]}")
+    return usage.ru_utime + usage.ru_stime, wall, code
+
+
+def glossary_command() -> list[str]:
+    here = Path(sys.executable).parent / "glossary"
+    if here.exists():
+        return [str(here)]
+    found = shutil.which("glossary")
+    if not found:
+        raise SystemExit("startup: the `glossary` command is not installed (pip install . first)")
+    return [found]
+
+
+def small_files(workdir: Path) -> tuple[Path, Path, str]:
+    """The English and Russian files, and where their text came from."""
+    en, ru = workdir / "small.en.txt", workdir / "small.ru.txt"
+    try:
+        import glossary
+        import realcorpus
+
+        tb = glossary.load()
+        en.write_text(realcorpus.build("en", 1000, [realcorpus.renderings("en", tb)], every=400), encoding="utf-8")
+        ru.write_text(realcorpus.build("ru", 1200, [realcorpus.renderings("ru", tb)], every=400), encoding="utf-8")
+        return en, ru, "real prose (realcorpus.py)"
+    except SystemExit:
+        examples = HERE.parent / "examples"
+        shutil.copy(examples / "draft.txt", en)
+        shutil.copy(examples / "draft.ru.txt", ru)
+        return en, ru, "examples/draft.txt and examples/draft.ru.txt"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=20, help="runs of each command (medians)")
+    parser.add_argument("--big", type=int, default=100_000, help="phrases of the large term base (0: skip it)")
+    args = parser.parse_args(argv)
+
+    cmd = glossary_command()
+    print(f"Python {platform.python_version()}, {cmd[0]}, {os.cpu_count()} CPUs, "
+          f"load {os.getloadavg()[0]:.1f}, {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}")
+    with tempfile.TemporaryDirectory(prefix="glossary-startup-") as tmp:
+        workdir = Path(tmp)
+        en, ru, origin = small_files(workdir)
+        print(f"files: {origin}; {en.stat().st_size} and {ru.stat().st_size} bytes")
+        env = dict(os.environ, GLOSSARY_CACHE_DIR=str(workdir / "cache"), NO_COLOR="1")
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        commands = {
+            "python -c pass": [sys.executable, "-c", "pass"],
+            "English 1 KB": cmd + ["check", "--exit-zero", str(en)],
+            "Russian 1.2 KB": cmd + ["check", "--exit-zero", "--lang", "ru", str(ru)],
+        }
+        if args.big:
+            import corpus as synth
+
+            base = workdir / f"terms-{args.big}.yaml"
+            base.write_text(synth.termbase_yaml("en", synth.concepts("en", args.big)), encoding="utf-8")
+            big = cmd + ["check", "--exit-zero", "--no-default", "--termbase", str(base), str(en)]
+            benv = dict(env, GLOSSARY_CACHE_DIR=str(workdir / "cache-big"))
+            _, first, _ = child(big, benv)
+            print(f"{args.big:,}-phrase base, first run (empty cache): {first:.2f} s wall")
+            commands[f"English 1 KB, {args.big:,}-phrase base cached"] = big
+        envs = {name: (benv if "base cached" in name else env) for name in commands}
+        for name, args_ in commands.items():
+            child(args_, envs[name])
+            child(args_, envs[name])
+        cpu: dict[str, list[float]] = {k: [] for k in commands}
+        wall: dict[str, list[float]] = {k: [] for k in commands}
+        for _ in range(args.runs):
+            for name, args_ in commands.items():
+                c, w, _ = child(args_, envs[name])
+                cpu[name].append(c)
+                wall[name].append(w)
+    mc = {k: statistics.median(v) for k, v in cpu.items()}
+    mw = {k: statistics.median(v) for k, v in wall.items()}
+    base_c, base_w = mc["python -c pass"], mw["python -c pass"]
+    print(f"\nmedians of {args.runs} runs        CPU ms  ratio   wall ms  ratio")
+    for name in commands:
+        print(f"{name:<42} {mc[name] * 1000:7.1f} {mc[name] / base_c:6.2f} {mw[name] * 1000:9.1f} {mw[name] / base_w:6.2f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
