@@ -17,6 +17,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from heapq import merge
 from itertools import accumulate
 
 from .model import Span
@@ -364,14 +365,18 @@ def _apply(text: str, data: bytes, changes: list[tuple[str, str]],
         return out, None
     # Where the characters that change length are: str.find runs in C, where a
     # regex character class would test every character.
-    at: list[int] = []
+    # Kept as machine integers and merged lazily: a zero-width space between
+    # every two letters puts half the text's offsets here.
+    found: list[array[int]] = []
     for char in complex_chars:
+        places = array("q")
         find = text.find
         i = find(char)
         while i != -1:
-            at.append(i)
+            places.append(i)
             i = find(char, i + 1)
-    at.sort()
+        found.append(places)
+    at = found[0] if len(found) == 1 else merge(*found)
     builder = _MapBuilder()
     shift = 0
     for i in at:
