@@ -1,15 +1,16 @@
-"""Time of `glossary check` on a file that is one long line, default output against `-q`.
+"""Time of `glossary check` on a file that is one long line, `--show-source` output against `-q`.
 
 Run on demand (not a test):
 
     python benchmarks/long_line.py [--sizes 1,2,4,8] [--reps 3]
 
 For each size (MB of one line with no line break, a variant rendering every 2 KB)
-it runs the installed command as a subprocess with the default text
-output (every finding with its context line) and with `-q` (one line per
-finding, no context), and prints the median wall time of each, the MB/s of the
-default output and its ratio to `-q` measured in the same run. When the text
-reporter renders context from the whole line, the default output grows with
+it runs the installed command as a subprocess with `--show-source` (every
+finding with its context line; the default output was this layout until it
+became one line per finding) and with `-q` (one line per finding, no context),
+and prints the median wall time of each, the MB/s of the `--show-source` output
+and its ratio to `-q` measured in the same run. When the text
+reporter renders context from the whole line, that output grows with
 the square of the line length and the ratio with the line length; rendered from
 a window around each span, both stay flat.
 """
@@ -60,14 +61,14 @@ def main() -> None:
     command = shutil.which("glossary")
     if command is None:
         sys.exit("long_line: the `glossary` command is not installed (pip install -e . first)")
-    print(f"{'MB':>4} {'findings':>8} {'default s':>10} {'-q s':>8} {'default MB/s':>13} {'ratio':>6}")
+    print(f"{'MB':>4} {'findings':>8} {'source s':>10} {'-q s':>8} {'source MB/s':>13} {'ratio':>6}")
     with tempfile.TemporaryDirectory() as tmp:
         for size in (float(s) for s in args.sizes.split(",")):
             path = Path(tmp) / "line.txt"
             count = make(path, int(size * MB))
             # Warm the term base cache once, outside the timing.
             subprocess.run([command, "check", "-q", str(path)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-            default = wall([command, "check", "--lang", "en", str(path)], args.reps)
+            default = wall([command, "check", "--lang", "en", "--show-source", str(path)], args.reps)
             quiet = wall([command, "check", "--lang", "en", "-q", str(path)], args.reps)
             mb = path.stat().st_size / MB
             print(f"{size:>4g} {count:>8} {default:>10.2f} {quiet:>8.2f} {mb / default:>13.2f} {default / quiet:>6.2f}")

@@ -207,16 +207,16 @@ class Run:
 
 
 def bilingual_rows(result: Any) -> dict[str, tuple[tuple[str, int, int], ...]]:
-    """For each bilingual file, its segments' source texts and target spans (the HTML side-by-side view)."""
-    from .model import Span
+    """For each bilingual file, its segments' source texts and target spans (the HTML side-by-side view);
+    a worker's outcome carries them ready, its segments having stayed behind."""
+    from .runner import pair_rows
 
     rows: dict[str, tuple[tuple[str, int, int], ...]] = {}
     for outcome in result:
-        document = outcome.document
-        if document is None or not any(s.source_text is not None for s in document.segments):
-            continue
-        spans = [(s.source_text or "", s.document_span(Span(0, len(s.text)))) for s in document.segments]
-        rows[document.path] = tuple((text, span.start, span.end) for text, span in spans)
+        if outcome.document is not None:
+            found = outcome.pairs or pair_rows(outcome.document)
+            if found:
+                rows[outcome.document.path] = found
     return rows
 
 

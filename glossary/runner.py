@@ -82,6 +82,9 @@ class Outcome:
     """The fixed file's bytes, as its reader wrote them (what a front end saves or offers)."""
     refused: tuple[tuple[Edit, str], ...] = ()
     """Fixes the format could not make, with why (a .docx span across differently formatted runs)."""
+    pairs: tuple[tuple[str, int, int], ...] = ()
+    """A bilingual document's segments as (source text, target start, target end): what the HTML report
+    shows side by side, kept when the segments are dropped to cross from a worker process."""
 
     @property
     def text(self) -> str | None:
@@ -425,8 +428,19 @@ def _worker_start(parent: int) -> None:
     threading.Thread(target=watch, daemon=True).start()
 
 
+def pair_rows(document: Document) -> tuple[tuple[str, int, int], ...]:
+    """Each segment's source text and the [start, end) of its target in the document's text; () when monolingual."""
+    from .model import Span
+
+    if not any(s.source_text is not None for s in document.segments):
+        return ()
+    spans = [(s.source_text or "", s.document_span(Span(0, len(s.text)))) for s in document.segments]
+    return tuple((text, span.start, span.end) for text, span in spans)
+
+
 def strip_document(outcome: Outcome) -> Outcome:
-    """Drop the parsed segments before an outcome crosses a process boundary (text stays)."""
+    """Drop the parsed segments before an outcome crosses a process boundary (text and pair rows stay)."""
     if outcome.document is None:
         return outcome
-    return replace(outcome, document=replace(outcome.document, segments=(), raw=None))
+    return replace(outcome, document=replace(outcome.document, segments=(), raw=None),
+                   pairs=outcome.pairs or pair_rows(outcome.document))

@@ -110,6 +110,18 @@ def en_forms(lemma: str) -> frozenset[str]:
     return frozenset(out)
 
 
+def ru_forms_of(lemma: str) -> frozenset[str]:
+    """Every lower-case form of a Russian lemma's lexeme whose readings include the lemma (with ё and with е)."""
+    from .morph import russian
+
+    forms = {lemma}
+    for parse in russian.analyser().parses(lemma):
+        if parse.normal_form.replace("ё", "е") == lemma:
+            forms.update(f.word for f in parse.lexeme)
+    forms |= {f.replace("ё", "е") for f in forms}
+    return frozenset(f for f in forms if lemma in _ru_lemmas(f, every=True))
+
+
 def en_plural(word: str) -> bool:
     """Whether an English word form is a plural (by the same rules)."""
     w = word.lower().replace("’", "'").rstrip("'s") if word.endswith(("'s", "’s")) else word.lower().rstrip("'’")
@@ -418,7 +430,9 @@ class Index:
         # English: the anchor lemmas' own word forms (a few per lemma, by the lemmatizer's
         # rules backwards), so the automaton stops only at real anchors, not at every
         # word that starts like one ("comm" in "command", "comment").
-        self._forms = frozenset(f for lemma in self.by_lemma for f in en_forms(lemma)) if lang == "en" else frozenset()
+        # Russian: the forms of each anchor lemma's lexeme (pymorphy3), checked the same way.
+        forms_of = en_forms if lang == "en" else ru_forms_of if lang == "ru" else None
+        self._forms = frozenset(f for lemma in self.by_lemma for f in forms_of(lemma)) if forms_of else frozenset()
         self._gate: re.Pattern[str] | None = None
         self._automaton: Any = None
 
@@ -435,7 +449,7 @@ class Index:
         self.__dict__.update(state)
 
     def anchors(self, text: str) -> Iterable[tuple[int, str]]:
-        """(offset, word) of every word that starts like an anchor: one automaton pass."""
+        """(offset, word) of every word that is a form of an anchor lemma: one automaton pass."""
         lower = text.lower()
         if len(lower) != len(text):  # a letter whose lower case is longer: fall back to a regex
             if self._gate is None:
@@ -767,7 +781,7 @@ def share_synonyms(sigs: list[Signature]) -> list[Signature]:
 
 _INDEXES: dict[tuple[str, str], tuple[object, Index]] = {}
 # Names what a cached index holds: a cache written by other code is a miss.
-LAYOUT = "signatures-3"
+LAYOUT = "signatures-4"
 
 
 def index_for(termbase, lang: str | None) -> Index:  # type: ignore[no-untyped-def]

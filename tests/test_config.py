@@ -57,8 +57,10 @@ severity = {missing-term = "warning", unused-suppression = "error"}
 disable = ["mixed-renderings"]
 disable-concepts = ["belt-and-road"]
 exempt-quotes = ["belt-and-road"]
+show-source = true
 """)
     cfg = config.load(path)
+    assert cfg.show_source is True and config.DEFAULT.show_source is False
     assert cfg.termbases == (str(tmp_path / "terms" / "project.yaml"),)
     assert (cfg.default_termbase, cfg.lang, cfg.source_lang) == (False, "en", "zh")
     assert cfg.severity_of("missing-term", Severity.ERROR) is Severity.WARNING
@@ -75,6 +77,7 @@ exempt-quotes = ["belt-and-road"]
     ('severity = {missing-term = "fatal"}\n', 'severity of "missing-term" must be error, warning or info, not "fatal"', None),
     ('lang = "en"\ndisable = mixed-renderings\n', "invalid value", 2),
     ('exclude = [1, 2]\n', '"exclude" must be a list of strings', None),
+    ('show-source = "yes"\n', '"show-source" must be true or false', None),
 ])
 def test_bad_settings_are_one_error_naming_the_file(tmp_path: Path, text: str, message: str, line: int | None):
     path = write(tmp_path / ".glossary.toml", text)

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -31,6 +32,34 @@ def test_parallel_jobs_give_the_same_report_in_the_same_order(tmp_path: Path):
     assert outputs[0] == outputs[1]
     assert outputs[0]["summary"]["files"] == 36
     assert len(outputs[0]["summary"]["errors"]) == 1
+
+
+def test_parallel_html_report_keeps_the_side_by_side_rows(tmp_path: Path):
+    folder = make_folder(tmp_path, copies=3)
+    (folder / "broken.po").unlink()
+    pages = []
+    for jobs in ("1", "3"):
+        result = CliRunner().invoke(main, ["check", str(folder), *TB, "--format", "html", "--jobs", jobs])
+        assert result.exit_code == 1, result.stderr
+        payload = re.search(r'<script type="application/json" id="data">(.*?)</script>', result.stdout, re.S)
+        assert payload is not None
+        pages.append({f["path"]: f["pairs"] for f in json.loads(payload.group(1))["files"]})
+    assert pages[0] == pages[1]
+    assert len(pages[0]) == 9 and all(pages[0].values())  # every bilingual file, workers' included
+
+
+def test_an_outcome_from_a_worker_carries_its_pair_rows(tmp_path: Path):
+    from glossary.runner import Input, one, pair_rows, strip_document
+
+    shutil.copy(DATA / "bilingual" / "messages.po", tmp_path / "messages.po")
+    settings = Settings(termbases=(str(DATA / "bilingual-termbase.yaml"),), no_default=True)
+    outcome = one(Input(str(tmp_path / "messages.po")), settings)
+    assert outcome.document is not None
+    rows = pair_rows(outcome.document)
+    assert rows and all(isinstance(source, str) and start <= end for source, start, end in rows)
+    crossed = strip_document(outcome)
+    assert crossed.document is not None and crossed.document.segments == ()
+    assert crossed.pairs == rows
 
 
 def test_parallel_fix_writes_every_file(tmp_path: Path):

@@ -227,3 +227,15 @@ def test_an_unlisted_word_may_stand_in_for_the_head_of_a_long_name(kin) -> None:
 def test_along_joins_the_words_of_a_rendering(tb) -> None:  # type: ignore[no-untyped-def]
     text = "a future shared along the community"
     assert [text[h.start:h.end] for h in signatures.index_for(tb, "en").scan(text)] == ["future shared along the community"]
+
+
+@pytest.mark.parametrize(("lemma", "form"), [("сообщество", "сообществами"), ("судьба", "судьбой"), ("единый", "единой")])
+def test_russian_anchor_forms_are_the_lexeme(lemma: str, form: str) -> None:
+    forms = signatures.ru_forms_of(lemma)
+    assert form in forms
+    assert all(lemma in signatures.lemmas(f, "ru") for f in forms)
+
+
+def test_an_anchor_inside_a_longer_word_is_no_anchor(tb) -> None:  # type: ignore[no-untyped-def]
+    index = signatures.index_for(tb, "ru")
+    assert [w for _, w in index.anchors("Сообществами и сообществоведение")] == ["Сообществами"]

@@ -1,10 +1,14 @@
-"""Word documents (.docx): body paragraphs, tables, headers and footers.
+"""Word documents (.docx): body paragraphs, tables, headers and footers, footnotes, endnotes, comments.
 
 A .docx is a zip of XML parts, so it is read from bytes, never decoded as
 text. Each paragraph becomes one line of the document's text and one segment,
 so a finding's line is the paragraph's number in reading order (body first,
-then headers and footers) and its column is the column in that paragraph;
-`location` says the part, the paragraph within it and the table cell.
+then headers and footers, footnotes, endnotes and comments) and its column is
+the column in that paragraph; `location` says the part (with the note's or
+comment's number, its rank in its part), the paragraph within it and the
+table cell. python-docx has no footnotes or endnotes, so their parts are
+parsed here with python-docx's own parser (no entities resolved, no DTD or
+network read), after the same expat check of the prolog every part gets.
 
 A fix rewrites a span that lies in one run, or in neighbouring runs with the
 same formatting (merged into the first); any other span is refused with the
@@ -57,6 +61,8 @@ class Slot:
     text: str
     pieces: tuple[Piece, ...]
     runs: tuple[Any, ...]
+    part: Any = None
+    """The package part to serialize again after an edit (footnotes, endnotes); None when python-docx does."""
 
 
 def _open(path: str, data: bytes) -> Any:
@@ -149,8 +155,86 @@ def _blocks(container: Any, where: tuple[tuple[str, object], ...], counter: list
             yield _slot(block, (*where, ("paragraph", counter[0])))
 
 
-def slots(document: Any) -> list[Slot]:
-    """Every paragraph in reading order: the body, then each distinct header and footer."""
+NOTES = (("footnote", "footnotes"), ("endnote", "endnotes"), ("comment", "comments"))
+"""Each note part's location name and relationship type name, in reading order."""
+
+_SEPARATORS = ("separator", "continuationSeparator", "continuationNotice")
+"""Footnotes and endnotes of these types are the rules Word draws above notes, not text."""
+
+
+@dataclass(frozen=True, slots=True)
+class NotePart:
+    """A footnotes, endnotes or comments part: its root element, and the part when this module serializes it."""
+
+    kind: str
+    root: Any
+    part: Any = None
+
+
+class _Note:
+    """One footnote, endnote or comment as a container of paragraphs and tables (python-docx's interface)."""
+
+    def __init__(self, element: Any, parent: Any) -> None:
+        self._element = element
+        self._parent = parent
+
+    @property
+    def part(self) -> Any:
+        return self._parent.part
+
+    def iter_inner_content(self) -> Iterator[Any]:
+        from docx.oxml.table import CT_Tbl
+        from docx.oxml.text.paragraph import CT_P
+        from docx.table import Table
+        from docx.text.paragraph import Paragraph
+
+        for child in self._element:
+            if isinstance(child, CT_P):
+                yield Paragraph(child, self)
+            elif isinstance(child, CT_Tbl):
+                yield Table(child, self)
+
+
+def note_parts(document: Any, path: str = "") -> list[NotePart]:
+    """The footnotes, endnotes and comments parts the document has, parsed."""
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.opc.part import XmlPart
+    from docx.oxml.parser import parse_xml
+
+    found = []
+    for kind, relation in NOTES:
+        try:
+            part = document.part.part_related_by(getattr(RT, relation.upper()))
+        except KeyError:
+            continue
+        if isinstance(part, XmlPart):  # comments: python-docx parsed it and saves it
+            found.append(NotePart(kind, part.element))
+            continue
+        try:
+            found.append(NotePart(kind, parse_xml(part.blob), part))
+        except Exception as exc:  # lxml's XMLSyntaxError: a damaged part
+            if type(exc).__module__.startswith("lxml"):
+                raise InputError(f"is not a readable .docx: {str(part.partname).lstrip('/')}: {exc}", path) from None
+            raise
+    return found
+
+
+def _notes(document: Any, parts: list[NotePart]) -> Iterator[Slot]:
+    """The paragraphs of every note and comment, numbered by rank in their part (Word's separators skipped)."""
+    from docx.oxml.ns import qn
+
+    for found in parts:
+        number = 0
+        for element in found.root:
+            if element.tag != qn(f"w:{found.kind}") or element.get(qn("w:type")) in _SEPARATORS:
+                continue
+            number += 1
+            for slot in _blocks(_Note(element, document), (("part", found.kind), ("number", number)), [0]):
+                yield replace(slot, part=found.part)
+
+
+def slots(document: Any, parts: list[NotePart] | None = None) -> list[Slot]:
+    """Every paragraph in reading order: the body, each distinct header and footer, then the notes and comments."""
     out = list(_blocks(document, (("part", "body"),), [0]))
     seen: set[str] = set()
     for number, section in enumerate(document.sections, 1):
@@ -165,16 +249,24 @@ def slots(document: Any) -> list[Slot]:
             seen.add(name)
             label = kind.replace("_", " ")
             out.extend(_blocks(part, (("part", f"{label} {number}" if number > 1 else label),), [0]))
+    out.extend(_notes(document, note_parts(document) if parts is None else parts))
     return out
 
 
 def describe(location: tuple[tuple[str, object], ...]) -> str:
-    """`body, table 1, row 2, cell 3, paragraph 1`: the unit id shown in reports."""
-    return ", ".join(str(value) if key == "part" else f"{key} {value}" for key, value in location)
+    """`body, table 1, row 2, cell 3, paragraph 1`, `footnote 2, paragraph 1`: the unit id shown in reports."""
+    words: list[str] = []
+    for key, value in location:
+        if key == "number" and words:
+            words[-1] += f" {value}"
+        else:
+            words.append(str(value) if key == "part" else f"{key} {value}")
+    return ", ".join(words)
 
 
 def parse_bytes(path: str, data: bytes, lang: str | None = None, source_lang: str | None = None) -> Document:
-    found = slots(_open(path, data))
+    word = _open(path, data)
+    found = slots(word, note_parts(word, path))
     segments, at = [], 0
     boundaries: list[int] = []
     for slot in found:
@@ -219,12 +311,14 @@ def write(document: Document, edits: Sequence[Edit]) -> tuple[bytes, list[tuple[
     """The .docx with `edits` applied (spans of `document.text`), and the edits refused with why."""
     assert document.raw is not None
     word = _open(document.path, document.raw)
-    found = slots(word)
+    parts = note_parts(word, document.path)
+    found = slots(word, parts)
     starts, at = [], 0
     for slot in found:
         starts.append(at)
         at += len(slot.text) + 1
     refused: list[tuple[Edit, str]] = []
+    edited: dict[int, Any] = {}
     from bisect import bisect_right
 
     # Right to left, so an edit never moves the runs of one still to come.
@@ -239,7 +333,14 @@ def write(document: Document, edits: Sequence[Edit]) -> tuple[bytes, list[tuple[
         if why is not None:
             refused.append((edit, why))
         else:
-            found[k] = _slot(slot.paragraph, slot.location)
+            found[k] = replace(_slot(slot.paragraph, slot.location), part=slot.part)
+            if slot.part is not None:
+                edited[id(slot.part)] = slot.part
+    for part in edited.values():  # a part python-docx keeps as bytes: write its edited tree back
+        from docx.opc.oxml import serialize_part_xml
+
+        root = next(p.root for p in parts if p.part is part)
+        part._blob = serialize_part_xml(root)
     out = io.BytesIO()
     word.save(out)
     return out.getvalue(), refused

@@ -179,3 +179,117 @@ def test_an_entity_declaration_in_any_part_is_refused_by_the_projects_own_check(
     with pytest.raises(InputError, match=r"word/styles.xml: entity declarations are refused") as info:
         reader.parse_bytes(str(hostile), hostile.read_bytes())
     assert info.value.line == 2
+
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def notes_xml(kind: str, paragraphs: list[list[tuple[str, bool]]]) -> bytes:
+    """A footnotes or endnotes part as Word writes it: the two separator notes, then one note per entry,
+    each a paragraph whose first run carries the note's reference mark, then runs of (text, italic)."""
+    def run(text: str, italic: bool) -> str:
+        props = "<w:rPr><w:i/></w:rPr>" if italic else ""
+        return f'<w:r>{props}<w:t xml:space="preserve">{text}</w:t></w:r>'
+
+    notes = [f'<w:{kind} w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:{kind}>',
+             f'<w:{kind} w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r></w:p>'
+             f'</w:{kind}>']
+    for number, runs in enumerate(paragraphs, 1):
+        mark = f'<w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:{kind}Ref/></w:r>'
+        notes.append(f'<w:{kind} w:id="{number}"><w:p>{mark}{"".join(run(t, i) for t, i in runs)}</w:p></w:{kind}>')
+    return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:{kind}s xmlns:w="{W}">'
+            + "".join(notes) + f"</w:{kind}s>").encode()
+
+
+def annotated(path: Path) -> Path:
+    """A draft with a footnote, an endnote and a reviewer's comment, each naming a variant."""
+    from docx.opc.constants import CONTENT_TYPE as CT
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+    from docx.oxml.parser import parse_xml
+
+    document = docx.Document()
+    body = document.add_paragraph("The summit text is clean")
+    for kind, content_type, relation in (("footnote", CT.WML_FOOTNOTES, RT.FOOTNOTES),
+                                         ("endnote", CT.WML_ENDNOTES, RT.ENDNOTES)):
+        runs = [("Earlier drafts said ", False), ("One Belt, One Road", False), (" here", False),
+                (" and kept this aside.", True)] if kind == "footnote" else [("See OBOR.", False)]
+        part = Part(PackURI(f"/word/{kind}s.xml"), content_type, notes_xml(kind, [runs]), document.part.package)
+        document.part.relate_to(part, relation)
+        mark = body.add_run()
+        mark._r.append(parse_xml(f'<w:{kind}Reference xmlns:w="{W}" w:id="1"/>'))
+    anchor = document.add_paragraph().add_run("A clean sentence a reviewer remarked on.")
+    document.add_comment(anchor, text="Was it the community of common destiny?", author="Reviewer", initials="R")
+    document.save(path)
+    return path
+
+
+def test_footnotes_endnotes_and_comments_are_read_with_their_number(tmp_path: Path) -> None:
+    path = annotated(tmp_path / "notes.docx")
+    code, out, err = run("check", str(path), "--format", "json", *TB)
+    assert code == 1, err
+    found = [(f["found"], f["location"], f["fixable"]) for f in json.loads(out)["findings"]]
+    assert found == [
+        ("One Belt, One Road", {"part": "footnote", "number": 1, "paragraph": 1}, True),
+        ("OBOR", {"part": "endnote", "number": 1, "paragraph": 1}, True),
+        ("community of common destiny", {"part": "comment", "number": 1, "paragraph": 1}, True),
+    ]
+    _, out, _ = run("check", str(path), *TB)
+    assert [line.rsplit(" [", 1)[1] for line in out.splitlines()] == [
+        "footnote 1, paragraph 1]", "endnote 1, paragraph 1]", "comment 1, paragraph 1]"]
+
+
+def test_fix_inside_notes_and_comments_leaves_every_other_run_alone(tmp_path: Path) -> None:
+    path = annotated(tmp_path / "notes.docx")
+    with zipfile.ZipFile(path) as package:
+        before_parts = {name: package.read(name) for name in package.namelist()}
+    before = runs_of(path)
+    code, _, err = run("fix", str(path), *TB)
+    assert code == 1, err
+    assert "Fixed 3 findings" in err
+    after = runs_of(path)
+    assert [loc for loc, _t, _r in before] == [loc for loc, _t, _r in after]
+    changed = {str(loc) for (loc, text, _), (_l, text2, _r) in zip(before, after) if text != text2}
+    assert changed == {str((("part", kind), ("number", 1), ("paragraph", 1))) for kind in ("footnote", "endnote", "comment")}
+    for (loc, text, runs), (_l, text2, runs2) in zip(before, after):
+        if text == text2:
+            assert runs == runs2, loc
+    by_place = {loc[0][1]: (text, runs) for loc, text, runs in after if loc[0][1] != "body"}
+    text, runs = by_place["footnote"]
+    assert text == "Earlier drafts said Belt and Road here and kept this aside."
+    assert runs[-1] == (" and kept this aside.", before[-3][2][-1][1])  # the italic run, as it was
+    assert runs[0] == ("", runs[0][1])  # the note's reference mark is still its first run
+    assert by_place["endnote"][0] == "See BRI."
+    assert by_place["comment"][0] == "Was it the community with a shared future for mankind?"
+    with zipfile.ZipFile(path) as package:
+        after_parts = {name: package.read(name) for name in package.namelist()}
+    assert set(after_parts) == set(before_parts)
+    assert b'w:type="separator"' in after_parts["word/footnotes.xml"]
+    assert b"<w:footnoteRef/>" in after_parts["word/footnotes.xml"]
+    for name in ("word/styles.xml", "[Content_Types].xml"):
+        assert after_parts[name] == before_parts[name]
+    code, out, _ = run("check", str(path), "--format", "json", *TB)
+    assert code == 0 and json.loads(out)["findings"] == []
+
+
+@pytest.mark.parametrize(("damage", "message"), [
+    (b'<?xml version="1.0"?>\n<!DOCTYPE w [<!ENTITY a "ha">]>\n<w:footnotes/>',
+     "word/footnotes.xml: entity declarations are refused"),
+    (b'<?xml version="1.0"?>\n<w:footnotes xmlns:w="' + W.encode() + b'"><w:footnote>',
+     "is not a readable .docx: word/footnotes.xml"),
+])
+def test_a_hostile_or_broken_footnotes_part_is_one_line_and_exit_2(tmp_path: Path, damage: bytes,
+                                                                   message: str) -> None:
+    path = annotated(tmp_path / "notes.docx")
+    with zipfile.ZipFile(path) as source:
+        parts = {info.filename: source.read(info) for info in source.infolist()}
+    parts["word/footnotes.xml"] = damage
+    hostile = tmp_path / "hostile.docx"
+    with zipfile.ZipFile(hostile, "w") as out:
+        for name, data in parts.items():
+            out.writestr(name, data)
+    code, out, err = run("check", str(hostile), *TB)
+    assert code == 2
+    assert err.count("\n") == 1 and message in err and str(hostile) in err
+    assert "Traceback" not in err
