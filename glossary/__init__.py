@@ -156,15 +156,13 @@ def normalize(text: str, lang: str | None = None, termbase: TermBaseArg = None, 
 
     `unsafe_fixes` also replaces unlisted variants found by concept signatures.
     """
-    from .checks import Options, check_text
-    from .fix import apply, to_fixed_point
+    from .checks import Options
+    from .runner import fix_text
 
     out = _text(text)
     tag = None if lang is None else _lang(lang)
     tb = _termbase(termbase)
-    options = Options(fix_encoding=fix_encoding, unsafe_fixes=unsafe_fixes)
-    out, _edits = to_fixed_point(out, lambda t: check_text(t, tag, tb, options), lambda t, e: (apply(t, e), len(e)))
-    return out
+    return fix_text(out, tag, tb, Options(fix_encoding=fix_encoding, unsafe_fixes=unsafe_fixes))
 
 
 def find_concepts(text: str, lang: str | None = None, termbase: TermBaseArg = None) -> list[Match]:

@@ -27,7 +27,7 @@ def _languages_line(langs: list[str]) -> str:
 
 
 def register(main: click.Group, termbase_options, load_termbase, UsageError) -> None:  # type: ignore[no-untyped-def]
-    """Add the export and import commands to the CLI group `main`."""
+    """Add the export and import commands to the CLI group `main`: options here, the work in `_export`/`_import`."""
 
     @main.command()
     @termbase_options
@@ -42,47 +42,7 @@ def register(main: click.Group, termbase_options, load_termbase, UsageError) -> 
     def export(termbases: tuple[str, ...], no_default: bool, fmt: str, output: str | None, lang: str | None, source_lang: str,
                concept_ids: str | None, from_brief: str | None) -> None:
         """Write the term base as TBX-Basic (ISO 30042:2019), Weblate glossary CSV, or a machine translation engine's glossary."""
-        from .exchange import csv as csv_format
-        from .exchange import tbx
-        from .langtags import normalize
-
-        tb = load_termbase(termbases, no_default)
-        concepts = list(tb.concepts)
-        try:
-            source_lang = normalize(source_lang)
-            if fmt in ENGINE_FORMATS:
-                targets = [normalize(part.strip()) for part in (lang or "").split(",") if part.strip()]
-                lang = None
-            else:
-                lang = normalize(lang) if lang else None
-        except ValueError as exc:
-            raise UsageError(str(exc)) from None
-        try:
-            concepts = _selected(tb, concepts, concept_ids, from_brief, source_lang)
-        except GlossaryError as exc:
-            raise UsageError(str(exc)) from None
-        if fmt in ENGINE_FORMATS:
-            _export_engine(tb, concepts, fmt, source_lang, targets, output, UsageError)
-            return
-        langs = list(tb.langs) if hasattr(tb, "langs") else sorted({t.lang for c in concepts for t in c.terms})
-        if fmt == "tbx":
-            _emit(tbx.export_tbx(concepts), output)
-        elif lang is not None:
-            _emit(csv_format.export_csv(concepts, lang, source_lang), output)
-            langs = [lang]
-        else:
-            if output is None:
-                raise UsageError(_("--output FOLDER is required to export CSV for every language (or give --lang)"))
-            langs = csv_format.languages(concepts, source_lang)
-            folder = Path(output)
-            for each in langs:
-                _write_atomic(folder / f"{each}.csv", csv_format.export_csv(concepts, each, source_lang))
-        click.echo(
-            ngettext("Exported {n} concept in {languages}.", "Exported {n} concepts in {languages}.", len(concepts)).format(
-                n=len(concepts), languages=_languages_line(langs)
-            ),
-            err=True,
-        )
+        _export(load_termbase(termbases, no_default), fmt, output, lang, source_lang, concept_ids, from_brief, UsageError)
 
     @main.command("import")
     @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
@@ -92,44 +52,103 @@ def register(main: click.Group, termbase_options, load_termbase, UsageError) -> 
     @click.option("--encoding", help="Encoding of the input files (default UTF-8, BOM honoured).")
     def import_(files: tuple[str, ...], output: str | None, lang: str | None, source_lang: str, encoding: str | None) -> None:
         """Read TBX (2019 or 2008) or Weblate glossary CSV files and write term-base YAML."""
-        from .exchange import csv as csv_format
-        from .exchange import tbx, yamlwriter
-        from .langtags import normalize
-        from .readers import decode, read_bytes
-        from .termbase import loads
+        _import(files, output, lang, source_lang, encoding, UsageError)
 
-        try:
-            concepts = []
-            csv_files = []
-            for path in files:
-                data = read_bytes(path)
-                if path.lower().endswith(".csv"):
-                    text, _enc, _bom = decode(data, path, encoding)
-                    tag = lang or Path(path).stem
-                    try:
-                        tag = normalize(tag)
-                    except ValueError:
-                        raise UsageError(_('{path}: cannot tell the language from the file name; give --lang').format(path=path)) from None
-                    csv_files.append((path, tag, text))
-                else:
-                    concepts.extend(tbx.import_tbx(data, path))
-            if csv_files:
-                concepts.extend(csv_format.import_csv(csv_files, normalize(source_lang)))
-            text = yamlwriter.dump(concepts)
-            loads(text, output or "<stdout>")  # refuse to write a term base that would not load
-        except GlossaryError as exc:
-            raise UsageError(str(exc)) from None
-        if output is None:
-            click.echo(text, nl=False)
+
+def _export(tb, fmt: str, output: str | None, lang: str | None, source_lang: str,  # type: ignore[no-untyped-def]
+            concept_ids: str | None, from_brief: str | None, UsageError) -> None:
+    """`glossary export`: TBX, Weblate CSV (one language, or a file per language), or an engine's glossary."""
+    from .exchange import csv as csv_format
+    from .exchange import tbx
+    from .langtags import normalize
+
+    try:
+        source_lang = normalize(source_lang)
+        if fmt in ENGINE_FORMATS:
+            targets = [normalize(part.strip()) for part in (lang or "").split(",") if part.strip()]
+            lang = None
         else:
-            _write_atomic(Path(output), text)
-        langs = list(dict.fromkeys(t.lang for c in concepts for t in c.terms))
-        click.echo(
-            ngettext("Imported {n} concept in {languages}.", "Imported {n} concepts in {languages}.", len(concepts)).format(
-                n=len(concepts), languages=_languages_line(langs)
-            ),
-            err=True,
-        )
+            lang = normalize(lang) if lang else None
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    try:
+        concepts = _selected(tb, list(tb.concepts), concept_ids, from_brief, source_lang)
+    except GlossaryError as exc:
+        raise UsageError(str(exc)) from None
+    if fmt in ENGINE_FORMATS:
+        _export_engine(tb, concepts, fmt, source_lang, targets, output, UsageError)
+        return
+    langs = list(tb.langs)
+    if fmt == "tbx":
+        _emit(tbx.export_tbx(concepts), output)
+    elif lang is not None:
+        _emit(csv_format.export_csv(concepts, lang, source_lang), output)
+        langs = [lang]
+    else:
+        if output is None:
+            raise UsageError(_("--output FOLDER is required to export CSV for every language (or give --lang)"))
+        langs = csv_format.languages(concepts, source_lang)
+        folder = Path(output)
+        for each in langs:
+            _write_atomic(folder / f"{each}.csv", csv_format.export_csv(concepts, each, source_lang))
+    click.echo(
+        ngettext("Exported {n} concept in {languages}.", "Exported {n} concepts in {languages}.", len(concepts)).format(
+            n=len(concepts), languages=_languages_line(langs)
+        ),
+        err=True,
+    )
+
+
+def _import(files: tuple[str, ...], output: str | None, lang: str | None, source_lang: str,  # type: ignore[no-untyped-def]
+            encoding: str | None, UsageError) -> None:
+    """`glossary import`: TBX and Weblate CSV files to term-base YAML, refused unless it loads."""
+    from .exchange import yamlwriter
+    from .termbase import loads
+
+    try:
+        concepts = _imported(files, lang, source_lang, encoding, UsageError)
+        text = yamlwriter.dump(concepts)
+        loads(text, output or "<stdout>")  # refuse to write a term base that would not load
+    except GlossaryError as exc:
+        raise UsageError(str(exc)) from None
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        _write_atomic(Path(output), text)
+    langs = list(dict.fromkeys(t.lang for c in concepts for t in c.terms))
+    click.echo(
+        ngettext("Imported {n} concept in {languages}.", "Imported {n} concepts in {languages}.", len(concepts)).format(
+            n=len(concepts), languages=_languages_line(langs)
+        ),
+        err=True,
+    )
+
+
+def _imported(files: tuple[str, ...], lang: str | None, source_lang: str, encoding: str | None,  # type: ignore[no-untyped-def]
+              UsageError) -> list:
+    """The concepts of every file: TBX ones in file order, then all CSV files' together (one per language)."""
+    from .exchange import csv as csv_format
+    from .exchange import tbx
+    from .langtags import normalize
+    from .readers import decode, read_bytes
+
+    concepts = []
+    csv_files = []
+    for path in files:
+        data = read_bytes(path)
+        if path.lower().endswith(".csv"):
+            text, _enc, _bom = decode(data, path, encoding)
+            tag = lang or Path(path).stem
+            try:
+                tag = normalize(tag)
+            except ValueError:
+                raise UsageError(_('{path}: cannot tell the language from the file name; give --lang').format(path=path)) from None
+            csv_files.append((path, tag, text))
+        else:
+            concepts.extend(tbx.import_tbx(data, path))
+    if csv_files:
+        concepts.extend(csv_format.import_csv(csv_files, normalize(source_lang)))
+    return concepts
 
 
 def _selected(tb, concepts: list, concept_ids: str | None, from_brief: str | None, source_lang: str) -> list:  # type: ignore[no-untyped-def]

@@ -30,13 +30,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
 
 from glossary.model import Span
 
-__all__ = ["Damage", "find_damage", "repair"]
+__all__ = ["Damage", "find_damage", "iter_damage", "repair"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -447,6 +448,64 @@ def find_damage(text: str) -> list[Damage]:
     """Every mojibake run in `text`, sorted, non-overlapping, spans in code points."""
     if text.isascii() or not _GATE_BYTES_RE.search(text.encode("utf-8", "surrogatepass")):
         return []
+    return _damage(text)
+
+
+_ASCII_RE = re.compile(r"[\x00-\x7f]")
+WINDOW = 1 << 20
+"""Characters of a long text searched for damage at a time (`iter_damage`)."""
+_MARGIN = 4 * _PROPAGATE
+
+
+def _windows(text: str, window: int) -> list[tuple[int, int]]:
+    """[start, end) pieces of about `window` characters, each ending before an ASCII character (or at the end)."""
+    n = len(text)
+    cuts = []
+    start = 0
+    while start < n:
+        cut = _ASCII_RE.search(text, start + window) if start + window < n else None
+        end = cut.start() if cut is not None else n
+        cuts.append((start, end))
+        start = end
+    return cuts
+
+
+def iter_damage(text: str, window: int = WINDOW) -> Iterator[Damage]:
+    """`find_damage(text)`, the same runs in the same order, found a window at a time: a long
+    text full of mojibake holds one window's candidates at once, not the whole text's.
+
+    Windows are cut before ASCII characters, which no run crosses (the one run
+    that takes a character after it, "Ã" and a space, starts before the cut and
+    is its window's). Each window is searched with context either side that
+    reaches past the distance at which damage vouches for its neighbours
+    (`_PROPAGATE`) to an ASCII character, and the runs starting in the window
+    are kept; where no such character is found before it, the context starts
+    at the beginning. The gate is the whole text's, as in `find_damage`.
+    """
+    if len(text) <= window or text.isascii():
+        yield from find_damage(text)
+        return
+    pieces = _windows(text, window)
+    # The gate's pairs are non-ASCII but for "Ã" and a space: each piece is tried with the character after it.
+    if not any(_GATE_BYTES_RE.search(text[a:b + 1].encode("utf-8", "surrogatepass")) for a, b in pieces):
+        return
+    n = len(text)
+    for start, end in pieces:
+        low = 0
+        if start:
+            back = _ASCII_RE.search(text, max(0, start - 2 * _MARGIN))
+            if back is not None and back.start() <= start - _MARGIN:
+                low = back.start()
+        ahead = _ASCII_RE.search(text, end + _MARGIN) if end + _MARGIN < n else None
+        high = ahead.end() if ahead is not None else n
+        for damage in _damage(text[low:high]):
+            at = damage.span.start + low
+            if start <= at < end:
+                yield Damage(Span(at, damage.span.end + low), damage.repaired)
+
+
+def _damage(text: str) -> list[Damage]:
+    """`find_damage` past its gate."""
     # No second, exact gate over the whole text (`_GATE_RE` has no literal
     # prefix, so it would test every character): runs are found from lead
     # characters, and without a lead and a continuation there are none.

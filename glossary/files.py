@@ -15,7 +15,7 @@ import stat
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .errors import InputError
+from .errors import GlossaryError, InputError, TermBaseError
 from .i18n import N_, _
 
 try:  # the interpreter's own BLAKE2: `import hashlib` loads OpenSSL, about 2 ms of every start
@@ -85,14 +85,23 @@ def kind_error(mode: int) -> str | None:
     return None if stat.S_ISREG(mode) else _("is not a regular file")
 
 
-def _os_error(exc: OSError, path: str) -> InputError:
-    if isinstance(exc, FileNotFoundError):
-        return InputError(_("no such file or directory"), path)
-    if isinstance(exc, IsADirectoryError):
-        return InputError(_("is a directory"), path)
-    if isinstance(exc, PermissionError):
-        return InputError(_("cannot read: permission denied"), path)
-    return InputError(_("cannot read: {reason}").format(reason=exc.strerror), path)
+# The one mapping of a refused read to its message: (for a checked file, for a term base). A term
+# base's message names it, since its path is not one the user passed to be checked; those stay in
+# English with the rest of the term base's messages.
+_READ_ERRORS: tuple[tuple[type[OSError], str, str], ...] = (
+    (FileNotFoundError, N_("no such file or directory"), "term base not found"),
+    (IsADirectoryError, N_("is a directory"), "term base is a directory, not a file"),
+    (PermissionError, N_("cannot read: permission denied"), "cannot read term base: {reason}"),
+    (OSError, N_("cannot read: {reason}"), "cannot read term base: {reason}"),
+)
+
+
+def read_error(exc: OSError, path: str, *, termbase: bool = False) -> GlossaryError:
+    """The error a user sees when the system refuses to read `path`: InputError, or TermBaseError."""
+    checked, base = next((c, b) for kind, c, b in _READ_ERRORS if isinstance(exc, kind))
+    if termbase:
+        return TermBaseError(base.format(reason=exc.strerror), path)
+    return InputError(_(checked).format(reason=exc.strerror), path)
 
 
 def read(path: str, max_size: int = DEFAULT_MAX_SIZE) -> tuple[bytes, Stamp]:
@@ -106,7 +115,7 @@ def read(path: str, max_size: int = DEFAULT_MAX_SIZE) -> tuple[bytes, Stamp]:
     try:
         fd = os.open(path, flags)
     except OSError as exc:
-        raise _os_error(exc, path) from None
+        raise read_error(exc, path) from None
     try:
         info = os.fstat(fd)
         problem = kind_error(info.st_mode)
@@ -126,7 +135,7 @@ def read(path: str, max_size: int = DEFAULT_MAX_SIZE) -> tuple[bytes, Stamp]:
                 raise InputError(too_large(total, max_size), path)
         data = b"".join(chunks)
     except OSError as exc:
-        raise _os_error(exc, path) from None
+        raise read_error(exc, path) from None
     finally:
         os.close(fd)
     return data, Stamp(len(data), info.st_mtime_ns, digest(data))

@@ -17,6 +17,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from heapq import merge
 from itertools import accumulate
 
 from .model import Span
@@ -364,14 +365,18 @@ def _apply(text: str, data: bytes, changes: list[tuple[str, str]],
         return out, None
     # Where the characters that change length are: str.find runs in C, where a
     # regex character class would test every character.
-    at: list[int] = []
+    # Kept as machine integers and merged lazily: a zero-width space between
+    # every two letters puts half the text's offsets here.
+    found: list[array[int]] = []
     for char in complex_chars:
+        places = array("q")
         find = text.find
         i = find(char)
         while i != -1:
-            at.append(i)
+            places.append(i)
             i = find(char, i + 1)
-    at.sort()
+        found.append(places)
+    at = found[0] if len(found) == 1 else merge(*found)
     builder = _MapBuilder()
     shift = 0
     for i in at:
@@ -467,8 +472,16 @@ def _piecewise(text: str, changes: list[tuple[str, str]], complex_chars: list[st
     easy = "".join(text[a:b] for a, b in easy_bounds)
     easy_out, easy_map = _apply(easy, easy.encode("utf-8"), changes, complex_chars)
     del easy  # a copy of most of the text: free it before the pieces are cut and joined
-    # Cut the folded easy text back into its stretches: only complex
-    # characters (one input character each) change length.
+    easy_parts = _cut_easy(easy_out, easy_map, easy_bounds)
+    return _interleave(easy_bounds, easy_parts, hard_parts)
+
+
+def _cut_easy(easy_out: str, easy_map: OffsetMap | None, easy_bounds: list[tuple[int, int]],
+              ) -> list[tuple[str, list[tuple[int, int, int, int]]]]:
+    """The folded easy text cut back into its stretches, each with its map's blocks made local.
+
+    Only complex characters (one input character each) change length.
+    """
     blocks = list(zip(easy_map.out_starts, easy_map.out_ends, easy_map.in_starts, easy_map.in_ends)) if easy_map else []
     easy_parts: list[tuple[str, list[tuple[int, int, int, int]]]] = []
     k = 0
@@ -485,23 +498,24 @@ def _piecewise(text: str, changes: list[tuple[str, str]], complex_chars: list[st
         out_end = in_end + shift
         easy_parts.append((easy_out[out_at:out_end], mine))
         in_at, out_at = in_end, out_end
-    # Interleave: easy, hard, easy, ..., easy; shift every step's blocks.
+    return easy_parts
+
+
+def _interleave(easy_bounds: list[tuple[int, int]], easy_parts: list[tuple[str, list[tuple[int, int, int, int]]]],
+                hard_parts: list[tuple[list[str], list[OffsetMap | None]]]) -> tuple[str, list[OffsetMap]]:
+    """Easy, hard, easy, ..., easy joined, every step's blocks shifted to where its stretch lies."""
     steps: list[_MapBuilder] = [_MapBuilder() for _ in range(4)]
     offsets = [0, 0, 0, 0, 0]  # where the next stretch starts in the text of each stage
     out: list[str] = []
-
-    def add_easy(part: str, mine: list[tuple[int, int, int, int]], length: int) -> None:
+    for i, (a, b) in enumerate(easy_bounds):
+        part, mine = easy_parts[i]
         for os_, oe, is_, ie in mine:
             steps[1].add(os_ + offsets[2], oe + offsets[2], is_ + offsets[1], ie + offsets[1])
         out.append(part)
-        offsets[0] += length
-        offsets[1] += length
+        offsets[0] += b - a
+        offsets[1] += b - a
         for stage in (2, 3, 4):
             offsets[stage] += len(part)
-
-    for i, (a, b) in enumerate(easy_bounds):
-        part, mine = easy_parts[i]
-        add_easy(part, mine, b - a)
         if i < len(hard_parts):
             texts, maps = hard_parts[i]
             for step, m in enumerate(maps):

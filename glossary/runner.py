@@ -323,6 +323,17 @@ def fix_document(document: Document, tb, settings: Settings, options) -> Outcome
                    fixed_data=written[-1], refused=tuple(refused))
 
 
+def fix_text(text: str, lang: str | None, tb, options=None) -> str:  # type: ignore[no-untyped-def]
+    """`text` (no file, no format) with every fix applied until none is left: `glossary.normalize` and
+    the examples `glossary variants` writes."""
+    from .checks import Options, check_text
+    from .fix import apply, to_fixed_point
+
+    settings = options or Options()
+    out, _edits = to_fixed_point(text, lambda t: check_text(t, lang, tb, settings), lambda t, e: (apply(t, e), len(e)))
+    return out
+
+
 def _one_packed(item: tuple[Input, Settings]) -> Outcome:
     return strip_document(one(*item))
 

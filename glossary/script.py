@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Literal, overload
+
 
 def is_unspaced(char: str) -> bool:
     """Scripts written without spaces between words need no word boundary."""
@@ -12,28 +14,59 @@ def is_unspaced(char: str) -> bool:
     )
 
 
-def guess_lang(text: str, default: str = "en") -> str:
-    """Han -> zh, Cyrillic -> ru (or kk, ky, tg, uz-Cyrl), Latin -> en (or tk), by the most frequent letters."""
-    han = cyrillic = latin = 0
-    for char in text[:20000]:
-        if not char.isalpha():
-            continue
+@overload
+def guess_lang(text: str, default: str = "en", *, strict: Literal[False] = False) -> str: ...
+@overload
+def guess_lang(text: str, default: str = "en", *, strict: Literal[True]) -> str | None: ...
+
+
+def guess_lang(text: str, default: str = "en", *, strict: bool = False) -> str | None:
+    """The language of `text` by its script; the one guesser.
+
+    By default: Han -> zh, Cyrillic -> ru (or kk, ky, tg, uz-Cyrl), Latin -> en
+    (or tk), by the most frequent letters of the first 20,000 characters, and
+    `default` when there are none. `strict` is the aligned and table readers'
+    guess over the whole file, which names zh or en only: `zh` when the CJK
+    ideographs weigh at least an eighth of the ASCII letters, `en` for any
+    ASCII letters, else None (the reader then asks for `--lang`). The two are
+    kept apart because pairs and tables have reported by the strict one since
+    they were added; one count serves both.
+    """
+    sample = text if strict else text[:20000]
+    han = cyrillic = latin = ideographs = ascii_letters = 0
+    # The ranges are disjoint, so the order of the tests is the order of how common they are.
+    for char in sample:
         o = ord(char)
-        if 0x0400 <= o <= 0x052F:
-            cyrillic += 1
+        if o < 0x0250:
+            if char.isalpha():
+                latin += 1
+                if o < 0x80:
+                    ascii_letters += 1
+        elif 0x0400 <= o <= 0x052F:
+            if char.isalpha():
+                cyrillic += 1
+        elif 0x1E00 <= o <= 0x1EFF:
+            if char.isalpha():
+                latin += 1
         elif is_unspaced(char):
-            han += 1
-        elif o < 0x0250 or 0x1E00 <= o <= 0x1EFF:
-            latin += 1
+            # The strict count takes the CJK ideograph blocks whole, assigned or not.
+            if 0x4E00 <= o <= 0x9FFF or 0x3400 <= o <= 0x4DBF or 0xF900 <= o <= 0xFAFF:
+                ideographs += 1
+            if char.isalpha():
+                han += 1
+    if strict:
+        if ideographs and ideographs * 8 >= ascii_letters:
+            return "zh"
+        return "en" if ascii_letters else None
     # Han characters carry a word each: weigh them against letters of alphabets.
     scores = {"zh": han * 3, "ru": cyrillic, "en": latin}
     best = max(scores, key=lambda k: scores[k])
     if not scores[best]:
         return default
     if best == "ru":
-        return cyrillic_lang(text[:20000])
+        return cyrillic_lang(sample)
     if best == "en":
-        return latin_lang(text[:20000])
+        return latin_lang(sample)
     return best
 
 
@@ -71,25 +104,3 @@ def latin_lang(text: str) -> str:
     if letters & _TK_ONLY and len(letters & _TK) >= 2:
         return "tk"
     return "en"
-
-
-def guess_file_lang(text: str) -> str | None:
-    """`zh` when Han characters outnumber Latin letters, `en` for Latin text, else None.
-
-    Only a fallback for files that name no language (Markdown, aligned pairs,
-    tables); `--lang` always wins. It differs from `guess_lang` (no Russian,
-    None rather than a default): merging the two would change what those
-    files report, so that waits for language per segment.
-    """
-    han = latin = 0
-    for c in text:
-        o = ord(c)
-        if 0x4E00 <= o <= 0x9FFF or 0x3400 <= o <= 0x4DBF or 0xF900 <= o <= 0xFAFF:
-            han += 1
-        elif c.isascii() and c.isalpha():
-            latin += 1
-    if han and han * 2 >= latin / 4:
-        return "zh"
-    if latin:
-        return "en"
-    return None

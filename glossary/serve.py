@@ -20,11 +20,15 @@ import tempfile
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .errors import GlossaryError
 from .model import Document, Finding
 from .runner import Input, Settings, run
+
+if TYPE_CHECKING:  # Starlette comes with the web extra, imported when the app is made
+    from starlette.requests import Request
+    from starlette.responses import Response
 
 MAX_UPLOAD = 10 * 1024 * 1024
 """The largest file or pasted text the page accepts, in bytes."""
@@ -89,42 +93,73 @@ def fixed_bytes(document: Document, findings: list[Finding], accepted: set[int])
 
 
 def create_app(desk: Desk | None = None) -> Any:
-    """The ASGI application."""
+    """The ASGI application: the desk's pages (`_Pages`) as routes."""
     from starlette.applications import Starlette
-    from starlette.requests import Request
-    from starlette.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
     from starlette.routing import Route
 
-    from . import house
-    from .reporters import Report
-    from .reporters.html import environment, page_data, script_json
-    from .runner import termbase_for
+    pages = _Pages(desk or Desk())
+    app = Starlette(routes=[
+        Route("/", pages.index), Route("/check", pages.check_upload, methods=["POST"]),
+        Route("/fix", pages.fix_upload, methods=["POST"]), Route("/health", pages.health),
+    ], lifespan=pages.lifespan)
+    app.state.desk = pages.desk
+    return app
 
-    state = desk or Desk()
-    env = environment()
-    publishers = sorted(house.publishers(termbase_for(state.settings.termbases, not state.settings.no_default)))
 
-    def too_large(request: Request) -> bool:
+class _Pages:
+    """The routes of one desk: the form, the report of a checked upload, the file with the accepted fixes."""
+
+    def __init__(self, desk: Desk) -> None:
+        from . import house
+        from .reporters.html import environment
+        from .runner import termbase_for
+
+        self.desk = desk
+        self.env = environment()
+        self.publishers = sorted(house.publishers(termbase_for(desk.settings.termbases, not desk.settings.no_default)))
+
+    def too_large(self, request: Request) -> bool:
         length = request.headers.get("content-length")
-        return length is not None and length.isdigit() and int(length) > state.max_upload + 64 * 1024
+        return length is not None and length.isdigit() and int(length) > self.desk.max_upload + 64 * 1024
 
-    async def index(request: Request) -> Response:
-        page = env.get_template("desk.html.j2").render(languages=LANGUAGES, publishers=publishers,
-                                                       limit=state.max_upload)
+    async def index(self, request: Request) -> Response:
+        from starlette.responses import HTMLResponse
+
+        page = self.env.get_template("desk.html.j2").render(languages=LANGUAGES, publishers=self.publishers,
+                                                            limit=self.desk.max_upload)
         return HTMLResponse(page)
 
-    async def check_upload(request: Request) -> Response:
-        if too_large(request):
-            return PlainTextResponse(f"The upload is over the {state.max_upload}-byte limit.", status_code=413)
-        from starlette.exceptions import HTTPException
+    async def check_upload(self, request: Request) -> Response:
+        from starlette.responses import PlainTextResponse
 
+        if self.too_large(request):
+            return PlainTextResponse(f"The upload is over the {self.desk.max_upload}-byte limit.", status_code=413)
+        form = await self._form(request)
+        if not isinstance(form, tuple):
+            return form
+        name, data, lang, prefer = form
+        refused = self._refusal(data, lang, prefer)
+        if refused is not None:
+            return refused
         try:
-            async with request.form(max_files=1, max_fields=8, max_part_size=state.max_upload + 1) as form:
+            document, findings = check(self.desk, name, data, lang, prefer)
+        except GlossaryError as exc:
+            return PlainTextResponse(f"glossary: error: {exc}", status_code=422)
+        return self._report_page(name, data, lang, prefer, document, findings)
+
+    async def _form(self, request: Request) -> tuple[str, bytes, str | None, str | None] | Response:
+        """The upload's name, bytes, language and house publisher, or the response to a bad form."""
+        from starlette.exceptions import HTTPException
+        from starlette.responses import PlainTextResponse
+
+        limit = self.desk.max_upload
+        try:
+            async with request.form(max_files=1, max_fields=8, max_part_size=limit + 1) as form:
                 upload = form.get("file")
                 lang = str(form.get("lang") or "") or None
                 prefer = str(form.get("prefer") or "") or None
                 if upload is not None and not isinstance(upload, str) and upload.filename:
-                    data = await upload.read(state.max_upload + 1)
+                    data = await upload.read(limit + 1)
                     name = safe_name(upload.filename)
                 else:
                     # A textarea always submits CRLF line ends (the HTML form rules); the draft had LF.
@@ -133,61 +168,71 @@ def create_app(desk: Desk | None = None) -> Any:
         except HTTPException as exc:  # a field over the size limit, or a malformed body
             status = 413 if "maximum size" in str(exc.detail) else 400
             return PlainTextResponse(str(exc.detail), status_code=status)
+        return name, data, lang, prefer
+
+    def _refusal(self, data: bytes, lang: str | None, prefer: str | None) -> Response | None:
+        """Why the form's values are not checked (a response), or None."""
+        from starlette.responses import PlainTextResponse
+
         if lang is not None and lang not in LANGUAGES:
             return PlainTextResponse(f'Unknown language "{lang}".', status_code=400)
-        if prefer is not None and prefer not in publishers:
+        if prefer is not None and prefer not in self.publishers:
             return PlainTextResponse(f'Unknown house publisher "{prefer}".', status_code=400)
-        if len(data) > state.max_upload:
-            return PlainTextResponse(f"The upload is over the {state.max_upload}-byte limit.", status_code=413)
+        if len(data) > self.desk.max_upload:
+            return PlainTextResponse(f"The upload is over the {self.desk.max_upload}-byte limit.", status_code=413)
         if not data.strip():
             return PlainTextResponse("Paste some text or choose a file.", status_code=400)
-        try:
-            document, findings = check(state, name, data, lang, prefer)
-        except GlossaryError as exc:
-            return PlainTextResponse(f"glossary: error: {exc}", status_code=422)
-        token = state.keep(name, data, lang, prefer)
+        return None
+
+    def _report_page(self, name: str, data: bytes, lang: str | None, prefer: str | None, document: Document,
+                     findings: list[Finding]) -> Response:
+        """The report of `--format html`, interactive, with the token the fix request names the upload by."""
+        from starlette.responses import HTMLResponse
+
+        from .reporters import Report
+        from .reporters.html import page_data, script_json
+
+        token = self.desk.keep(name, data, lang, prefer)
         report = Report(findings=tuple(findings), files=(name,), sources={name: document.text})
         data_for_page = page_data(report)
-        page = env.get_template("report.html.j2").render(
+        page = self.env.get_template("report.html.j2").render(
             data=data_for_page, payload=script_json(data_for_page), interactive=True, title=f"glossary: {name}",
             token=token, page_script=_PAGE_SCRIPT)
         return HTMLResponse(page)
 
-    async def fix_upload(request: Request) -> Response:
-        if too_large(request):
+    async def fix_upload(self, request: Request) -> Response:
+        from starlette.responses import PlainTextResponse
+        from starlette.responses import Response as Download
+
+        if self.too_large(request):
             return PlainTextResponse("Too large.", status_code=413)
         try:
             body = json.loads(await request.body())
             token = str(body["token"])
             accepted = {int(i) for i in body.get("accept", [])}
-            name, data, lang, prefer = state.load(token)
+            name, data, lang, prefer = self.desk.load(token)
         except (ValueError, KeyError, TypeError):
             return PlainTextResponse("Unknown upload: check the file again.", status_code=404)
         try:
-            document, findings = check(state, name, data, lang, prefer)
+            document, findings = check(self.desk, name, data, lang, prefer)
             out = fixed_bytes(document, findings, accepted)
         except GlossaryError as exc:
             return PlainTextResponse(f"glossary: error: {exc}", status_code=422)
         quoted = name.replace('"', "")
-        return Response(out, media_type="application/octet-stream",
+        return Download(out, media_type="application/octet-stream",
                         headers={"Content-Disposition": f'attachment; filename="{quoted}"'})
 
-    async def health(request: Request) -> Response:
+    async def health(self, request: Request) -> Response:
+        from starlette.responses import JSONResponse
+
         return JSONResponse({"ok": True})
 
     @contextlib.asynccontextmanager
-    async def lifespan(app: Any) -> AsyncIterator[None]:
+    async def lifespan(self, app: Any) -> AsyncIterator[None]:
         try:
             yield
         finally:
-            state.folder.cleanup()  # the uploads go with the server
-
-    app = Starlette(routes=[
-        Route("/", index), Route("/check", check_upload, methods=["POST"]),
-        Route("/fix", fix_upload, methods=["POST"]), Route("/health", health),
-    ], lifespan=lifespan)
-    app.state.desk = state
-    return app
+            self.desk.folder.cleanup()  # the uploads go with the server
 
 
 # The page's part of the desk: collect the accepted fixes and fetch the fixed file.

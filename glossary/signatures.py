@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from .langtags import base_language
 from .model import Concept, SignatureSpec, Term
 
 LANGS = ("en", "ru")
@@ -164,10 +165,6 @@ def first_lemma(word: str, lang: str) -> str:
     return en_lemma(word)
 
 
-def base_lang(lang: str | None) -> str:
-    return (lang or "").replace("_", "-").split("-")[0].lower()
-
-
 # Signatures ----------------------------------------------------------------------
 
 
@@ -290,20 +287,20 @@ def _usable(term: Term) -> bool:
 
 def derive(concept: Concept, lang: str) -> Signature | None:
     """The concept's signature in `lang` (its YAML `signature:` if any), or None if it has none."""
-    lang = base_lang(lang)
+    lang = base_language(lang)
     if lang not in LANGS:
         return None
     preferred = concept.preferred(lang)
     if preferred is None:
         return None
-    spec = next((s for s in concept.signatures if base_lang(s.lang) == lang), None)
+    spec = next((s for s in concept.signatures if base_language(s.lang) == lang), None)
     if spec is not None and spec.off:
         return None
     function_words = frozenset(w.lower() for w in spec.function_words) if spec and spec.function_words is not None else FUNCTION_WORDS[lang]
-    terms = [t for t in concept.terms if base_lang(t.lang) == lang and _usable(t)]
-    listed = frozenset(o for t in concept.terms if base_lang(t.lang) == lang
+    terms = [t for t in concept.terms if base_language(t.lang) == lang and _usable(t)]
+    listed = frozenset(o for t in concept.terms if base_language(t.lang) == lang
                        for o in _orders(sequence(t.text, lang, function_words), lang))
-    accepted = frozenset(o for t in concept.terms if base_lang(t.lang) == lang and not t.status.is_variant
+    accepted = frozenset(o for t in concept.terms if base_language(t.lang) == lang and not t.status.is_variant
                          for o in _orders(sequence(t.text, lang, function_words), lang))
     if spec is not None:
         slots = [frozenset(first_lemma(w, lang) for w in ws) | frozenset(en_lemma(w) for w in ws if lang == "en")
@@ -322,10 +319,10 @@ def derive(concept: Concept, lang: str) -> Signature | None:
     # A signature that may miss a slot needs a second anchor, or missing the first loses the match.
     anchors = tuple(ranked[:1 + tolerance])
     targets = tuple((tuple(_content(t.text, lang, function_words)), t.fix_to or preferred.text)
-                    for t in concept.terms if base_lang(t.lang) == lang and t.status.is_variant)
+                    for t in concept.terms if base_language(t.lang) == lang and t.status.is_variant)
     return Signature(concept.id, lang, tuple(slots), tuple(required), function_words, anchor, tolerance,
                      accepted, listed, preferred.text, targets, anchors, _head(preferred.text, lang, function_words),
-                     frozenset(x for t in concept.terms if base_lang(t.lang) == lang for _, _, w in words(t.text)
+                     frozenset(x for t in concept.terms if base_language(t.lang) == lang for _, _, w in words(t.text)
                                for x in (w.lower(), first_lemma(w, lang))),
                      any("," in t.text for t in terms),
                      tuple(t.text for t in terms if t is not preferred and not t.status.is_variant))
@@ -790,7 +787,7 @@ def index_for(termbase, lang: str | None) -> Index:  # type: ignore[no-untyped-d
     A Russian index comes with the analyser's table of its slots' word forms
     (glossary.morph.russian.form_table), which `lemmas` reads.
     """
-    base = base_lang(lang)
+    base = base_language(lang or "")
     key = (termbase.digest, base)
     cached = _INDEXES.get(key)
     if cached is not None and (termbase.digest or cached[0] is termbase):

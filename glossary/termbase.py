@@ -18,6 +18,7 @@ from typing import Any
 from . import cache
 from .cache import sha256
 from .errors import TermBaseError, TermBaseErrors
+from .files import read_error
 from .fold import fold_text
 from .langtags import base_language
 from .morph.markers import marker_errors
@@ -448,12 +449,8 @@ def consistency_errors(concepts: Sequence[Concept]) -> list[TermBaseError]:
 def _read(path: Path) -> bytes:
     try:
         return path.read_bytes()
-    except FileNotFoundError:
-        raise TermBaseError("term base not found", str(path)) from None
-    except IsADirectoryError:
-        raise TermBaseError("term base is a directory, not a file", str(path)) from None
     except OSError as exc:
-        raise TermBaseError(f"cannot read term base: {exc.strerror}", str(path)) from None
+        raise read_error(exc, str(path), termbase=True) from None
 
 
 def _decode(data: bytes, path: str) -> str:

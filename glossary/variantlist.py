@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from .langtags import base_language
 from .model import Document, Finding
 
 _SENTENCE_END = re.compile(r"[.!?。！？…](?=\s|$)|\n\s*\n")
@@ -132,7 +133,6 @@ def render_yaml(groups: list[Group], termbase) -> str:  # type: ignore[no-untype
     """
     from pathlib import Path
 
-    from . import normalize
     from .errors import GlossaryError
     from .exchange.yamlwriter import scalar
     from .termbase import build
@@ -179,7 +179,7 @@ def render_yaml(groups: list[Group], termbase) -> str:  # type: ignore[no-untype
         size = 2 + sum(1 + 3 * len(vs) for _, vs in langs)
         out += body[at:at + size]
         at += size
-        examples = [e for e in (_example(v, trial, normalize) for _, vs in langs for v in vs) if e]
+        examples = [e for e in (_example(v, trial) for _, vs in langs for v in vs) if e]
         if examples:
             out.append("    examples:")
             out += examples
@@ -189,17 +189,19 @@ def render_yaml(groups: list[Group], termbase) -> str:  # type: ignore[no-untype
 def _plural_head(v: Variant) -> bool:
     from .signatures import en_plural, words
 
-    return v.lang.split("-")[0] == "en" and any(en_plural(w) for _, _, w in words(v.text))
+    return base_language(v.lang) == "en" and any(en_plural(w) for _, _, w in words(v.text))
 
 
-def _example(v: Variant, trial, normalize) -> str | None:  # type: ignore[no-untyped-def]
+def _example(v: Variant, trial) -> str | None:  # type: ignore[no-untyped-def]
     """The variant's sentence as an example, with the fix the new entry makes, or None."""
     from .exchange.yamlwriter import scalar
+    from .langtags import normalize
+    from .runner import fix_text
 
     sentence = v.sentence
     if trial is None or not sentence or v.text.casefold() not in sentence.casefold():
         return None
-    fixed = normalize(sentence, v.lang, trial)
+    fixed = fix_text(sentence, normalize(v.lang), trial)
     if fixed == sentence:
         return None
     return f"      - {{lang: {scalar(v.lang, True)}, text: {scalar(sentence, True)}, fixed: {scalar(fixed, True)}}}"

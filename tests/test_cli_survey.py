@@ -76,3 +76,11 @@ def test_bad_options_are_one_line_and_exit_2(corpus: Path, args: list[str], mess
 def test_a_missing_corpus_path_is_an_error(tmp_path: Path) -> None:
     result = run("survey", str(tmp_path / "nowhere"))
     assert result.exit_code == 2 and "nowhere" in result.stderr
+
+
+def test_an_output_that_cannot_be_written_is_one_error_line(corpus: Path, tmp_path: Path) -> None:
+    target = tmp_path / "no-such-folder" / "counts.csv"
+    result = run("survey", str(corpus), "--isolated", "--output", str(target))
+    assert result.exit_code == 2
+    assert result.stderr.strip().splitlines() == [f"glossary: error: {target}: cannot write: No such file or directory"]
+    assert not target.parent.exists()

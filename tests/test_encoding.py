@@ -414,3 +414,27 @@ def test_runs_from_lead_characters_are_the_regex_runs(text: str) -> None:
 
     expected = [(m.start(), m.end()) for m in encoding._run_re().finditer(text)]
     assert [(m.start(), m.end()) for m in encoding._runs(text)] == expected
+
+
+# ------------------------------------------------ long texts, a window at a time
+
+_PIECES = ["â€™", "â€“", "Ã©", "Ã ", "Ã", "Â ", "Â", "é", "è", "Ä", "word", "Word", "WORD", " ", " ", "\n", ".",
+           "—", "一带", "Ð¿Ð¾", "Ñ\u0081", "\u00ad", "»", "x"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=900), st.sampled_from([8, 40, 300]))
+def test_a_window_at_a_time_finds_what_the_whole_text_gives(pieces: list[str], window: int) -> None:
+    """`iter_damage` cuts a long text into windows with context either side: the same runs, in order."""
+    from glossary.encoding import find_damage, iter_damage
+
+    text = "".join(pieces)
+    assert list(iter_damage(text, window)) == find_damage(text)
+
+
+def test_a_long_text_of_mojibake_is_read_a_window_at_a_time() -> None:
+    from glossary.encoding import find_damage, iter_damage
+
+    text = ("It\u00e2\u20ac\u2122s the Belt and Road \u00e2\u20ac\u201c a plan. " * 300 + "\n") * 4
+    assert list(iter_damage(text, 1000)) == find_damage(text)
+    assert len(find_damage(text)) == 2400

@@ -16,3 +16,18 @@ def test_the_import_contracts_are_kept(capsys: pytest.CaptureFixture[str]) -> No
     report = capsys.readouterr().out
     assert code == 0, report
     assert "0 broken" in report
+
+
+def test_every_module_has_a_layer() -> None:
+    import re
+    import tomllib
+
+    import glossary
+
+    config = tomllib.loads(PYPROJECT.read_text(encoding="utf-8"))
+    [layers] = [c["layers"] for c in config["tool"]["importlinter"]["contracts"] if c["type"] == "layers"]
+    placed = {name.strip().removeprefix("glossary.") for layer in layers for name in re.split(r"[:|]", layer)}
+    package = Path(glossary.__file__).parent
+    modules = {p.stem for p in package.glob("*.py") if p.stem != "__init__"}
+    modules |= {p.parent.name for p in package.glob("*/__init__.py")}
+    assert sorted(modules - placed) == []

@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from glossary.script import guess_lang
 
@@ -81,3 +83,38 @@ def test_each_paragraph_is_checked_in_its_own_language(kazakh, tmp_path, name: s
     assert [(f.lang, f.found) for f in findings] == [("en", "One Belt, One Road"), ("ru", "Один пояс и один путь")]
     forced = check_document(readers.load(name, text.encode("utf-8"), lang="en"), kazakh, Options(lang="en"))
     assert [f.lang for f in forced] == ["en"]
+
+
+# ----------------------------------------------- the strict guess of aligned pairs and tables
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [("共建一带一路", "zh"), ("一带一路 Belt and Road Initiative", "zh"), ("The Belt and Road", "en"),
+     ("Пояс и путь", None), ("", None), ("123 456", None),
+     ("一 " + "a" * 8, "zh"), ("一 " + "a" * 9, "en")],  # an ideograph weighs eight ASCII letters
+)
+def test_the_strict_guess_names_zh_or_en_only(text: str, lang: str | None) -> None:
+    assert guess_lang(text, strict=True) == lang
+
+
+def test_the_strict_guess_reads_the_whole_text() -> None:
+    text = "a" * 30000 + "一" * 4000
+    assert (guess_lang(text), guess_lang(text, strict=True)) == ("en", "zh")
+
+
+def _strict_definition(text: str) -> str | None:
+    """The strict guess as the aligned reader first wrote it, kept as the definition."""
+    han = sum(1 for c in text if 0x4E00 <= ord(c) <= 0x9FFF or 0x3400 <= ord(c) <= 0x4DBF
+              or 0xF900 <= ord(c) <= 0xFAFF)
+    latin = sum(1 for c in text if c.isascii() and c.isalpha())
+    if han and han * 2 >= latin / 4:
+        return "zh"
+    return "en" if latin else None
+
+
+_MIXED = st.text(st.sampled_from("ab Zéßλ一中丽\ufa6e\u4dbf\u3400Жяәў\u1e00\u0e01ア1 .\n"), max_size=60)
+
+
+@given(_MIXED)
+def test_the_strict_guess_keeps_its_definition(text: str) -> None:
+    assert guess_lang(text, strict=True) == _strict_definition(text)

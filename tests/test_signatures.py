@@ -239,3 +239,21 @@ def test_russian_anchor_forms_are_the_lexeme(lemma: str, form: str) -> None:
 def test_an_anchor_inside_a_longer_word_is_no_anchor(tb) -> None:  # type: ignore[no-untyped-def]
     index = signatures.index_for(tb, "ru")
     assert [w for _, w in index.anchors("Сообществами и сообществоведение")] == ["Сообществами"]
+
+
+_VOCAB = ["community", "shared", "common", "future", "destiny", "league", "harbour", "river", "plan", "northern"]
+
+
+@given(st.lists(st.lists(st.sampled_from(_VOCAB), min_size=2, max_size=5, unique=True), min_size=2, max_size=4))
+def test_lending_only_adds_synonyms(names: list[list[str]]) -> None:
+    lines = ["concepts:"]
+    for i, name in enumerate(names):
+        lines += [f"  - id: c{i}", "    terms:", "      en:", f"        - {{text: {' '.join(name)}, status: preferred}}",
+                  f"        - {{text: {' '.join(reversed(name))} of the kind, status: deprecated}}"]
+    tb = loads("\n".join(lines) + "\n", "t.yaml")
+    own = [s for s in (signatures.derive(c, "en") for c in tb.concepts) if s is not None]
+    lent = signatures.share_synonyms(own)
+    assert [s.concept_id for s in lent] == [s.concept_id for s in own]
+    for before, after in zip(own, lent):
+        assert after.required == before.required and after.anchors == before.anchors
+        assert all(b <= a for b, a in zip(before.slots, after.slots))

@@ -17,9 +17,9 @@ def in_segment(document: Document, segment: Segment, index: LineIndex, options: 
     findings: list[Finding] = []
     if segment.text.isascii():
         return findings  # no damage is possible; the detector is not even imported
-    from ..encoding import find_damage
+    from ..encoding import iter_damage
 
-    for damage in find_damage(segment.text):
+    for damage in iter_damage(segment.text):
         if flood is not None and not flood.admit(segment, "encoding-damage", None, damage.span, lang):
             continue
         findings.append(make_finding("encoding-damage", document, segment, index, damage.span,

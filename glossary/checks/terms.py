@@ -6,6 +6,7 @@ from collections.abc import Mapping
 
 from ..case import keep_case, sentence_initial
 from ..fold import fold_text
+from ..langtags import base_language
 from ..morph import render
 from ..model import Document, Finding, Match, Segment, Span, Status, Term
 from ..positions import LineIndex
@@ -103,7 +104,7 @@ def in_segment(document: Document, segment: Segment, index: LineIndex, lang: str
             if not rendered.fixable:
                 extra["fixable"] = False
                 why = f"{rendered.why}; {why}" if why else rendered.why
-            elif lang.split("-")[0] == "en":
+            elif base_language(lang) == "en":
                 # The article before and the auxiliary after change with the fix.
                 from ..grammar import english
 

@@ -176,72 +176,95 @@ def import_csv(files: Sequence[tuple[str, str, str]], source_lang: str = "zh") -
                 continue
             if len(row) != len(header):
                 raise ExchangeError(_("expected {expected} fields, found {found}").format(expected=len(header), found=len(row)), path, line)
-            cell = lambda name: row[col[name]] if name in col else ""
-            target = cell("target")
-            comments = cell("developer_comments").splitlines()
-            ours = any(split_key_line(c, KEYS) for c in comments) and is_slug(cell("context").split("#", 1)[0])
-            if not target.strip() and not ours:
-                continue  # untranslated in Weblate: no term in this language
-            if ours:
-                cid = cell("context").split("#", 1)[0]
-            else:
-                key = (cell("source"), cell("context"))
-                if key not in foreign_ids:
-                    base = slug(cell("context")) or slug(cell("source")) or slug(target) or "term"
-                    cid, n = base, 2
-                    while cid in drafts or cid in foreign_ids.values():
-                        cid, n = f"{base}-{n}", n + 1
-                    foreign_ids[key] = cid
-                cid = foreign_ids[key]
-            draft = drafts.setdefault(cid, _Draft(cid))
-            source_text = cell("source")
-            if not ours and lang != source_lang and source_text.strip():
-                own = draft.terms.setdefault(source_lang, [])
-                if not any(t.text == source_text for t in own):
-                    own.append(Term(text=source_text, lang=source_lang, status=Status.PREFERRED))
-            fields: dict[str, str] = {}
-            term_sources: list[Source] = []
-            for meta in comments:
-                pair = split_key_line(meta, KEYS)
-                if pair is None:  # a free explanation written in Weblate: keep it as concept note
-                    if meta.strip() and meta not in draft.note.split("\n"):
-                        draft.note = "\n".join(p for p in (draft.note, meta) if p)
-                    continue
-                key, value = pair
-                if key == "source":
-                    term_sources.append(_source_from(value, (path, line)))
-                elif key == "concept.source":
-                    draft.sources.append(_source_from(value, (path, line)))
-                elif key == "concept.note":
-                    draft.note = decode_value(value)
-                elif key == "concept.langs":
-                    draft.langs = value.split()
-                elif key == "example":
-                    try:
-                        data = json.loads(value)
-                        draft.examples.append(Example(lang=data["lang"], text=data["text"], fixed=data.get("fixed")))
-                    except (ValueError, KeyError, TypeError) as exc:
-                        raise ExchangeError(_("bad example in developer_comments: {text}").format(text=repr(value)), path, line) from exc
-                else:
-                    fields[key] = decode_value(value)
-            if not target.strip():
-                continue  # a concept with no term in this language: its data is read above
-            status = fields.get("status", Status.ADMITTED.value)
-            if status not in STATUSES:
-                raise ExchangeError(_('unknown status "{status}" (expected {statuses})').format(status=status, statuses=", ".join(STATUSES)), path, line)
-            term = Term(
-                text=target,
-                lang=lang,
-                status=Status(status),
-                note=_note_from(cell("translator_comments"), status),
-                fix_to=fields.get("fix_to") or None,
-                abbreviation_of=fields.get("abbreviation_of") or None,
-                since=fields.get("since", ""),
-                sources=tuple(term_sources),
-                requires_source=fields.get("requires_source") == "true",
-                used_by=tuple(fields.get("used_by", "").split()),
-                article=fields.get("article", ""),
-                reason=fields.get("reason", ""),
-            )
-            draft.terms.setdefault(lang, []).append(term)
+            cells = {name: row[i] for name, i in col.items()}
+            _read_row(cells, lang, source_lang, drafts, foreign_ids, (path, line))
     return tuple(d.concept() for d in drafts.values())
+
+
+def _read_row(cells: dict[str, str], lang: str, source_lang: str, drafts: dict[str, _Draft],
+              foreign_ids: dict[tuple[str, str], str], where: tuple[str, int]) -> None:
+    """Add one row's term and concept data to its draft (a new draft for a new concept)."""
+    target = cells["target"]
+    comments = cells.get("developer_comments", "").splitlines()
+    ours = any(split_key_line(c, KEYS) for c in comments) and is_slug(cells["context"].split("#", 1)[0])
+    if not target.strip() and not ours:
+        return  # untranslated in Weblate: no term in this language
+    cid = cells["context"].split("#", 1)[0] if ours else _foreign_id(cells, drafts, foreign_ids)
+    draft = drafts.setdefault(cid, _Draft(cid))
+    source_text = cells["source"]
+    if not ours and lang != source_lang and source_text.strip():
+        own = draft.terms.setdefault(source_lang, [])
+        if not any(t.text == source_text for t in own):
+            own.append(Term(text=source_text, lang=source_lang, status=Status.PREFERRED))
+    fields, term_sources = _read_comments(comments, draft, where)
+    if not target.strip():
+        return  # a concept with no term in this language: its data is read above
+    draft.terms.setdefault(lang, []).append(
+        _term(target, lang, cells.get("translator_comments", ""), fields, term_sources, where))
+
+
+def _foreign_id(cells: dict[str, str], drafts: dict[str, _Draft], foreign_ids: dict[tuple[str, str], str]) -> str:
+    """The concept id of a row from another glossary: one per source and context, made unique."""
+    key = (cells["source"], cells["context"])
+    if key not in foreign_ids:
+        base = slug(cells["context"]) or slug(cells["source"]) or slug(cells["target"]) or "term"
+        cid, n = base, 2
+        while cid in drafts or cid in foreign_ids.values():
+            cid, n = f"{base}-{n}", n + 1
+        foreign_ids[key] = cid
+    return foreign_ids[key]
+
+
+def _read_comments(comments: list[str], draft: _Draft, where: tuple[str, int]) -> tuple[dict[str, str], list[Source]]:
+    """The term's `key: value` fields and sources; concept lines and free text go to the draft."""
+    fields: dict[str, str] = {}
+    term_sources: list[Source] = []
+    for meta in comments:
+        pair = split_key_line(meta, KEYS)
+        if pair is None:  # a free explanation written in Weblate: keep it as concept note
+            if meta.strip() and meta not in draft.note.split("\n"):
+                draft.note = "\n".join(p for p in (draft.note, meta) if p)
+            continue
+        key, value = pair
+        if key == "source":
+            term_sources.append(_source_from(value, where))
+        elif key == "concept.source":
+            draft.sources.append(_source_from(value, where))
+        elif key == "concept.note":
+            draft.note = decode_value(value)
+        elif key == "concept.langs":
+            draft.langs = value.split()
+        elif key == "example":
+            draft.examples.append(_example(value, where))
+        else:
+            fields[key] = decode_value(value)
+    return fields, term_sources
+
+
+def _example(value: str, where: tuple[str, int]) -> Example:
+    try:
+        data = json.loads(value)
+        return Example(lang=data["lang"], text=data["text"], fixed=data.get("fixed"))
+    except (ValueError, KeyError, TypeError) as exc:
+        raise ExchangeError(_("bad example in developer_comments: {text}").format(text=repr(value)), *where) from exc
+
+
+def _term(target: str, lang: str, translator_comments: str, fields: dict[str, str], term_sources: list[Source],
+          where: tuple[str, int]) -> Term:
+    status = fields.get("status", Status.ADMITTED.value)
+    if status not in STATUSES:
+        raise ExchangeError(_('unknown status "{status}" (expected {statuses})').format(status=status, statuses=", ".join(STATUSES)), *where)
+    return Term(
+        text=target,
+        lang=lang,
+        status=Status(status),
+        note=_note_from(translator_comments, status),
+        fix_to=fields.get("fix_to") or None,
+        abbreviation_of=fields.get("abbreviation_of") or None,
+        since=fields.get("since", ""),
+        sources=tuple(term_sources),
+        requires_source=fields.get("requires_source") == "true",
+        used_by=tuple(fields.get("used_by", "").split()),
+        article=fields.get("article", ""),
+        reason=fields.get("reason", ""),
+    )

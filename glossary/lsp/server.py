@@ -77,127 +77,144 @@ class GlossaryServer(LanguageServer):
 
 
 def create(settings: Settings = Settings(), debounce: float = DEBOUNCE) -> GlossaryServer:
-    """A server with every feature registered."""
+    """A server with every feature of `FEATURES` registered."""
     server = GlossaryServer(settings, debounce)
+    for method, handler, options in FEATURES:
+        server.feature(method, options)(handler)
+    return server
 
-    @server.feature(lsp.INITIALIZE)
-    def initialize(ls: GlossaryServer, params: lsp.InitializeParams) -> None:
-        root = params.root_uri or (params.workspace_folders[0].uri if params.workspace_folders else None)
-        ls.session.root = (uri_to_path(root) if root else None) or params.root_path
 
-    @server.feature(lsp.INITIALIZED)
-    async def initialized(ls: GlossaryServer, params: lsp.InitializedParams) -> None:
-        caps = ls.client_capabilities.workspace
-        watch = caps.did_change_watched_files if caps is not None else None
-        if watch is None or not watch.dynamic_registration:
-            return  # without a watcher, a check still notices a changed file by its modification time
-        options = lsp.DidChangeWatchedFilesRegistrationOptions(
-            watchers=[lsp.FileSystemWatcher(glob_pattern=g) for g in WATCHED])
-        await ls.client_register_capability_async(lsp.RegistrationParams(registrations=[
-            lsp.Registration(id="glossary-settings", method=lsp.WORKSPACE_DID_CHANGE_WATCHED_FILES,
-                             register_options=options)]))
+def initialize(ls: GlossaryServer, params: lsp.InitializeParams) -> None:
+    root = params.root_uri or (params.workspace_folders[0].uri if params.workspace_folders else None)
+    ls.session.root = (uri_to_path(root) if root else None) or params.root_path
 
-    @server.feature(lsp.TEXT_DOCUMENT_DID_OPEN)
-    def did_open(ls: GlossaryServer, params: lsp.DidOpenTextDocumentParams) -> None:
-        ls.schedule(params.text_document.uri, 0)
 
-    @server.feature(lsp.TEXT_DOCUMENT_DID_CHANGE)
-    def did_change(ls: GlossaryServer, params: lsp.DidChangeTextDocumentParams) -> None:
-        ls.schedule(params.text_document.uri, ls.debounce)
+async def initialized(ls: GlossaryServer, params: lsp.InitializedParams) -> None:
+    caps = ls.client_capabilities.workspace
+    watch = caps.did_change_watched_files if caps is not None else None
+    if watch is None or not watch.dynamic_registration:
+        return  # without a watcher, a check still notices a changed file by its modification time
+    options = lsp.DidChangeWatchedFilesRegistrationOptions(
+        watchers=[lsp.FileSystemWatcher(glob_pattern=g) for g in WATCHED])
+    await ls.client_register_capability_async(lsp.RegistrationParams(registrations=[
+        lsp.Registration(id="glossary-settings", method=lsp.WORKSPACE_DID_CHANGE_WATCHED_FILES,
+                         register_options=options)]))
 
-    @server.feature(lsp.TEXT_DOCUMENT_DID_SAVE)
-    def did_save(ls: GlossaryServer, params: lsp.DidSaveTextDocumentParams) -> None:
-        path = uri_to_path(params.text_document.uri)
-        if path is not None and str(Path(path).resolve()) in {str(Path(p).resolve()) for p in ls.session.watched()}:
-            ls.session.reload()
-            ls.recheck_all()
 
-    @server.feature(lsp.TEXT_DOCUMENT_DID_CLOSE)
-    def did_close(ls: GlossaryServer, params: lsp.DidCloseTextDocumentParams) -> None:
-        uri = params.text_document.uri
-        waiting = ls.pending.pop(uri, None)
-        if waiting is not None:
-            waiting.cancel()
-        ls.session.close(uri)
-        ls.text_document_publish_diagnostics(lsp.PublishDiagnosticsParams(uri, []))
+def did_open(ls: GlossaryServer, params: lsp.DidOpenTextDocumentParams) -> None:
+    ls.schedule(params.text_document.uri, 0)
 
-    @server.feature(lsp.WORKSPACE_DID_CHANGE_WATCHED_FILES)
-    def watched_files(ls: GlossaryServer, params: lsp.DidChangeWatchedFilesParams) -> None:
+
+def did_change(ls: GlossaryServer, params: lsp.DidChangeTextDocumentParams) -> None:
+    ls.schedule(params.text_document.uri, ls.debounce)
+
+
+def did_save(ls: GlossaryServer, params: lsp.DidSaveTextDocumentParams) -> None:
+    path = uri_to_path(params.text_document.uri)
+    if path is not None and str(Path(path).resolve()) in {str(Path(p).resolve()) for p in ls.session.watched()}:
         ls.session.reload()
         ls.recheck_all()
 
-    @server.feature(lsp.TEXT_DOCUMENT_CODE_ACTION, lsp.CodeActionOptions(
-        code_action_kinds=[lsp.CodeActionKind.QuickFix, lsp.CodeActionKind.SourceFixAll], resolve_provider=True))
-    async def code_action(ls: GlossaryServer, params: lsp.CodeActionParams) -> list[lsp.CodeAction] | None:
-        uri = params.text_document.uri
-        checked = ls.session.checked.get(uri)
-        if checked is None:
-            return None
-        only = params.context.only
-        found: list[lsp.CodeAction] = []
-        if actions.wanted(lsp.CodeActionKind.QuickFix, only):
-            lines = Lines(checked.text, ls.encoding)
-            start = lines.offset(params.range.start.line, params.range.start.character) - checked.shift
-            end = lines.offset(params.range.end.line, params.range.end.character) - checked.shift
-            under = [f for f in checked.findings if f.start <= end and start <= f.end]
-            pairs = [(f, diagnostics.diagnostic(f, lines, None, checked.shift)) for f in under]
-            found.extend(actions.quick_fixes(checked, pairs, ls.encoding))
-        if actions.wanted(lsp.CodeActionKind.SourceFixAll, only):
-            whole = actions.fix_all(checked)
-            if whole is not None:
-                if not _resolves_edits(ls):
-                    whole = await _resolve(ls, whole)
-                found.append(whole)
-        return found
 
-    @server.feature(lsp.CODE_ACTION_RESOLVE)
-    async def resolve(ls: GlossaryServer, action: lsp.CodeAction) -> lsp.CodeAction:
-        return await _resolve(ls, action)
+def did_close(ls: GlossaryServer, params: lsp.DidCloseTextDocumentParams) -> None:
+    uri = params.text_document.uri
+    waiting = ls.pending.pop(uri, None)
+    if waiting is not None:
+        waiting.cancel()
+    ls.session.close(uri)
+    ls.text_document_publish_diagnostics(lsp.PublishDiagnosticsParams(uri, []))
 
-    @server.feature(lsp.TEXT_DOCUMENT_HOVER)
-    def on_hover(ls: GlossaryServer, params: lsp.HoverParams) -> lsp.Hover | None:
-        uri = params.text_document.uri
-        checked = ls.session.checked.get(uri)
-        if checked is None or checked.outcome.error is not None:
-            return None
+
+def watched_files(ls: GlossaryServer, params: lsp.DidChangeWatchedFilesParams) -> None:
+    ls.session.reload()
+    ls.recheck_all()
+
+
+async def code_action(ls: GlossaryServer, params: lsp.CodeActionParams) -> list[lsp.CodeAction] | None:
+    uri = params.text_document.uri
+    checked = ls.session.checked.get(uri)
+    if checked is None:
+        return None
+    only = params.context.only
+    found: list[lsp.CodeAction] = []
+    if actions.wanted(lsp.CodeActionKind.QuickFix, only):
         lines = Lines(checked.text, ls.encoding)
-        offset = lines.offset(params.position.line, params.position.character)
-        _cfg, termbase, options = ls.session.context(uri, ls.workspace.get_text_document(uri).language_id)
-        found = hover.concept_at(checked, offset, termbase, options.lang)
-        if found is None:
-            return None
-        concept, lang, span = found
-        return lsp.Hover(lsp.MarkupContent(lsp.MarkupKind.Markdown, hover.markdown(concept, lang)),
-                         diagnostics.span_range(lines, span.start, span.end, checked.shift))
+        start = lines.offset(params.range.start.line, params.range.start.character) - checked.shift
+        end = lines.offset(params.range.end.line, params.range.end.character) - checked.shift
+        under = [f for f in checked.findings if f.start <= end and start <= f.end]
+        pairs = [(f, diagnostics.diagnostic(f, lines, None, checked.shift)) for f in under]
+        found.extend(actions.quick_fixes(checked, pairs, ls.encoding))
+    if actions.wanted(lsp.CodeActionKind.SourceFixAll, only):
+        whole = actions.fix_all(checked)
+        if whole is not None:
+            if not _resolves_edits(ls):
+                whole = await _resolve(ls, whole)
+            found.append(whole)
+    return found
 
-    @server.feature(lsp.TEXT_DOCUMENT_COMPLETION)
-    def complete(ls: GlossaryServer, params: lsp.CompletionParams) -> lsp.CompletionList | None:
-        from ..script import guess_lang
 
-        uri = params.text_document.uri
-        document = ls.workspace.get_text_document(uri)
-        path = uri_to_path(uri)
-        if document.language_id not in COMPLETION_LANGUAGES and (
-                path is None or Path(path).suffix.lower() not in COMPLETION_SUFFIXES):
-            return None
-        text = document.source
-        lines = Lines(text, ls.encoding)
-        offset = lines.offset(params.position.line, params.position.character)
-        try:
-            _cfg, termbase, options = ls.session.context(uri, document.language_id)
-        except Exception:  # a broken settings file: its diagnostic says why
-            return None
-        line_start = text.rfind("\n", 0, offset) + 1
-        lang = options.lang or guess_lang(text[line_start:offset] or text[max(0, offset - 2000):offset])
-        items = []
-        for c in completion.candidates(text, offset, termbase, lang):
-            items.append(lsp.CompletionItem(
-                label=c.term.text, kind=lsp.CompletionItemKind.Text, detail=c.concept.id,
-                documentation=lsp.MarkupContent(lsp.MarkupKind.Markdown, hover.markdown(c.concept, lang)),
-                text_edit=lsp.TextEdit(diagnostics.span_range(lines, c.start, c.end), c.term.text)))
-        return lsp.CompletionList(is_incomplete=True, items=items)
+async def resolve(ls: GlossaryServer, action: lsp.CodeAction) -> lsp.CodeAction:
+    return await _resolve(ls, action)
 
-    return server
+
+def on_hover(ls: GlossaryServer, params: lsp.HoverParams) -> lsp.Hover | None:
+    uri = params.text_document.uri
+    checked = ls.session.checked.get(uri)
+    if checked is None or checked.outcome.error is not None:
+        return None
+    lines = Lines(checked.text, ls.encoding)
+    offset = lines.offset(params.position.line, params.position.character)
+    _cfg, termbase, options = ls.session.context(uri, ls.workspace.get_text_document(uri).language_id)
+    found = hover.concept_at(checked, offset, termbase, options.lang)
+    if found is None:
+        return None
+    concept, lang, span = found
+    return lsp.Hover(lsp.MarkupContent(lsp.MarkupKind.Markdown, hover.markdown(concept, lang)),
+                     diagnostics.span_range(lines, span.start, span.end, checked.shift))
+
+
+def complete(ls: GlossaryServer, params: lsp.CompletionParams) -> lsp.CompletionList | None:
+    from ..script import guess_lang
+
+    uri = params.text_document.uri
+    document = ls.workspace.get_text_document(uri)
+    path = uri_to_path(uri)
+    if document.language_id not in COMPLETION_LANGUAGES and (
+            path is None or Path(path).suffix.lower() not in COMPLETION_SUFFIXES):
+        return None
+    text = document.source
+    lines = Lines(text, ls.encoding)
+    offset = lines.offset(params.position.line, params.position.character)
+    try:
+        _cfg, termbase, options = ls.session.context(uri, document.language_id)
+    except Exception:  # a broken settings file: its diagnostic says why
+        return None
+    line_start = text.rfind("\n", 0, offset) + 1
+    lang = options.lang or guess_lang(text[line_start:offset] or text[max(0, offset - 2000):offset])
+    items = []
+    for c in completion.candidates(text, offset, termbase, lang):
+        items.append(lsp.CompletionItem(
+            label=c.term.text, kind=lsp.CompletionItemKind.Text, detail=c.concept.id,
+            documentation=lsp.MarkupContent(lsp.MarkupKind.Markdown, hover.markdown(c.concept, lang)),
+            text_edit=lsp.TextEdit(diagnostics.span_range(lines, c.start, c.end), c.term.text)))
+    return lsp.CompletionList(is_incomplete=True, items=items)
+
+
+FEATURES = (
+    (lsp.INITIALIZE, initialize, None),
+    (lsp.INITIALIZED, initialized, None),
+    (lsp.TEXT_DOCUMENT_DID_OPEN, did_open, None),
+    (lsp.TEXT_DOCUMENT_DID_CHANGE, did_change, None),
+    (lsp.TEXT_DOCUMENT_DID_SAVE, did_save, None),
+    (lsp.TEXT_DOCUMENT_DID_CLOSE, did_close, None),
+    (lsp.WORKSPACE_DID_CHANGE_WATCHED_FILES, watched_files, None),
+    (lsp.TEXT_DOCUMENT_CODE_ACTION, code_action, lsp.CodeActionOptions(
+        code_action_kinds=[lsp.CodeActionKind.QuickFix, lsp.CodeActionKind.SourceFixAll], resolve_provider=True)),
+    (lsp.CODE_ACTION_RESOLVE, resolve, None),
+    (lsp.TEXT_DOCUMENT_HOVER, on_hover, None),
+    (lsp.TEXT_DOCUMENT_COMPLETION, complete, None),
+)
+"""The protocol methods the server answers: (method, handler, registration options)."""
 
 
 def _resolves_edits(ls: GlossaryServer) -> bool:

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
+from ..positions import LineIndex
+
 _WIDTH = {"utf-16": lambda s: len(s.encode("utf-16-le")) // 2, "utf-8": lambda s: len(s.encode("utf-8")),
           "utf-32": len}
 
@@ -21,12 +23,7 @@ class Lines:
         self.text = text
         self.width = _WIDTH.get(encoding, _WIDTH["utf-16"])
         self.ascii = text.isascii()
-        starts = [0]
-        at = text.find("\n")
-        while at != -1:
-            starts.append(at + 1)
-            at = text.find("\n", at + 1)
-        self.starts = starts
+        self.starts = LineIndex(text).starts  # the line table of glossary.positions; columns are counted here
 
     def position(self, offset: int) -> tuple[int, int]:
         """0-based (line, character) of a code-point offset."""

@@ -46,8 +46,8 @@ def convert(text: str, config: str) -> str:
 
 
 def is_traditional_tag(lang: str) -> bool:
-    parts = lang.replace("_", "-").split("-")
-    return parts[0] == "zh" and any(p.lower() in ("hant", "tw", "hk", "mo") for p in parts[1:])
+    subtags = lang.replace("_", "-").split("-")[1:]
+    return base_language(lang) == "zh" and any(p.lower() in ("hant", "tw", "hk", "mo") for p in subtags)
 
 
 def variants(text: str, lang: str) -> tuple[Variant, ...]:

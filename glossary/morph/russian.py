@@ -411,16 +411,7 @@ def _group(
     Readings are tried nominative first (terms are listed in the nominative),
     or first in the case and number `prefer` names.
     """
-    run: list[int] = []
-    p = start
-    while p < len(seq) and tokens[seq[p]].is_word:
-        w = seq[p]
-        word = normalize(tokens[w].text)
-        parses = analyser().parses(word)
-        if not any(str(x.tag.POS) in _MODIFIERS | {"NOUN", "ADVB"} for x in parses) and not joined[w]:
-            break
-        run.append(p)
-        p += 1
+    run = _run(tokens, joined, seq, start)
     order: tuple[str, ...] = ("nomn", "accs", "gent", "datv", "ablt", "loct")
     if want:
         order = (want,)
@@ -438,36 +429,98 @@ def _group(
         )
         for case in order:
             for noun in (x for x in head_parses if _CASE_OF.get(str(x.tag.case)) == case):
-                members: list[tuple[int, Any]] = []
-                fixed: list[int] = []
-                ok = True
-                for q in run[:k]:
-                    w = seq[q]
-                    word = normalize(tokens[w].text)
-                    parses = analyser().parses(word)
-                    nxt = seq[q + 1]
-                    next_is_modifier = any(str(x.tag.POS) in _MODIFIERS for x in _candidates(normalize(tokens[nxt].text)))
-                    if joined[w] and next_is_modifier:
-                        fixed.append(w)  # «китайско-» in «китайско-центральноазиатский»
-                        continue
-                    if joined[w]:  # «города-» in «города-побратимы»: a noun in apposition
-                        same = [x for x in _candidates(word) if str(x.tag.POS) == "NOUN"
-                                and _CASE_OF.get(str(x.tag.case)) == case and x.tag.number == noun.tag.number]
-                        if same:
-                            members.append((w, same[0]))
-                            continue
-                    agreeing = [x for x in _candidates(word) if str(x.tag.POS) in _MODIFIERS and _agreeing(noun, x, case)]
-                    if agreeing:
-                        members.append((w, agreeing[0]))
-                    elif any(str(x.tag.POS) == "ADVB" for x in parses):
-                        fixed.append(w)  # «качественно» in «качественно новые силы»
-                    else:
-                        ok = False
-                        break
-                if ok:
+                agreed = _before_head(tokens, joined, seq, run[:k], noun, case)
+                if agreed is not None:
+                    members, fixed = agreed
                     members.append((head, noun))
                     return _Group(members, fixed, run[k] + 1, case)
     return None
+
+
+def _run(tokens: Sequence[Token], joined: Sequence[bool], seq: Sequence[int], start: int) -> list[int]:
+    """Indexes into `seq` of the words from `start` that may belong to a group (modifiers, nouns, adverbs)."""
+    run: list[int] = []
+    p = start
+    while p < len(seq) and tokens[seq[p]].is_word:
+        w = seq[p]
+        word = normalize(tokens[w].text)
+        parses = analyser().parses(word)
+        if not any(str(x.tag.POS) in _MODIFIERS | {"NOUN", "ADVB"} for x in parses) and not joined[w]:
+            break
+        run.append(p)
+        p += 1
+    return run
+
+
+def _before_head(
+    tokens: Sequence[Token], joined: Sequence[bool], seq: Sequence[int], before: list[int], noun: Any, case: str,
+) -> tuple[list[tuple[int, Any]], list[int]] | None:
+    """The words before the head `noun`, read in `case`: (agreeing members, fixed words), or None if one cannot be."""
+    members: list[tuple[int, Any]] = []
+    fixed: list[int] = []
+    for q in before:
+        w = seq[q]
+        word = normalize(tokens[w].text)
+        parses = analyser().parses(word)
+        nxt = seq[q + 1]
+        next_is_modifier = any(str(x.tag.POS) in _MODIFIERS for x in _candidates(normalize(tokens[nxt].text)))
+        if joined[w] and next_is_modifier:
+            fixed.append(w)  # «китайско-» in «китайско-центральноазиатский»
+            continue
+        if joined[w]:  # «города-» in «города-побратимы»: a noun in apposition
+            same = [x for x in _candidates(word) if str(x.tag.POS) == "NOUN"
+                    and _CASE_OF.get(str(x.tag.case)) == case and x.tag.number == noun.tag.number]
+            if same:
+                members.append((w, same[0]))
+                continue
+        agreeing = [x for x in _candidates(word) if str(x.tag.POS) in _MODIFIERS and _agreeing(noun, x, case)]
+        if agreeing:
+            members.append((w, agreeing[0]))
+        elif any(str(x.tag.POS) == "ADVB" for x in parses):
+            fixed.append(w)  # «качественно» in «качественно новые силы»
+        else:
+            return None
+    return members, fixed
+
+
+def _phrase(
+    tokens: Sequence[Token], joined: Sequence[bool], seq: list[int], want: str | None, prefer: tuple[str, str] | None,
+) -> tuple[str | None, int, list[_Group]]:
+    """Groups from the start of `seq`, coordinated ones too: (their case, index after the last group, groups)."""
+    first = _group(tokens, joined, seq, 0, want, prefer)
+    if first is None:
+        return None, 0, []
+    groups = [first]
+    p = first.end
+    while p + 1 < len(seq) and tokens[seq[p]].norm in _COORDINATORS:
+        nxt = _group(tokens, joined, seq, p + 1, first.case, prefer)
+        if nxt is None:
+            break
+        groups.append(nxt)
+        p = nxt.end
+    return first.case, p, groups
+
+
+def _phrases(
+    tokens: Sequence[Token], joined: Sequence[bool], seg: Sequence[int], prefer: tuple[str, str] | None,
+) -> tuple[str | None, list[tuple[int, list[_Group]]]]:
+    """The term's case and its groups by domain: the head phrase (or a term's one quoted name), and a quoted
+    name right after the head, which may decline with it."""
+    top = [i for i, s in enumerate(seg) if s == 0]
+    names = sorted({s for s in seg if s})
+    if not any(tokens[i].is_word for i in top):
+        if len(names) != 1:
+            return None, []
+        case, _after, groups = _phrase(tokens, joined, [i for i, s in enumerate(seg) if s == names[0]], None, prefer)
+        return case, [(0, groups)]
+    case, after, groups = _phrase(tokens, joined, top, None, prefer)
+    found = [(0, groups)]
+    if case is not None and after < len(top) and tokens[top[after]].norm == '"':
+        opener = top[after]
+        if opener + 1 < len(tokens) and seg[opener + 1]:
+            name = seg[opener + 1]
+            found.append((name, _phrase(tokens, joined, [i for i, s in enumerate(seg) if s == name], None, prefer)[2]))
+    return case, found
 
 
 @functools.lru_cache(maxsize=4096)
@@ -479,66 +532,35 @@ def analyse(text: str, prefer: tuple[str, str] | None = None) -> Pattern:
     target is read like the variant it replaces.
     """
     tokens, joined = _term_tokens(text)
-    seg = _segments(tokens)
+    phrase_case, phrases = _phrases(tokens, joined, _segments(tokens), prefer)
     info: dict[int, tuple[int, int, Any]] = {}  # token index -> (domain, group, parse)
-    top = [i for i, s in enumerate(seg) if s == 0]
-    names = sorted({s for s in seg if s})
-    phrase_case: str | None = None
     group_id = 0
-
-    def phrase(seq: list[int], domain: int, want: str | None) -> tuple[str | None, int]:
-        """Analyse groups from the start of `seq`; returns (case, index after the last group)."""
-        nonlocal group_id
-        first = _group(tokens, joined, seq, 0, want, prefer)
-        if first is None:
-            return None, 0
-        groups = [first]
-        p = first.end
-        while p + 1 < len(seq) and tokens[seq[p]].norm in _COORDINATORS:
-            nxt = _group(tokens, joined, seq, p + 1, first.case, prefer)
-            if nxt is None:
-                break
-            groups.append(nxt)
-            p = nxt.end
+    for domain, groups in phrases:
         for g in groups:
             for index, parse in g.members:
                 info[index] = (domain, group_id, parse)
             group_id += 1
-        return first.case, p
+    return Pattern(text, tuple(_slot(tok, info.get(i)) for i, tok in enumerate(tokens)), phrase_case)
 
-    top_words = [i for i in top if tokens[i].is_word]
-    if not top_words and len(names) == 1:
-        phrase_case, _ = phrase([i for i, s in enumerate(seg) if s == names[0]], 0, None)
-    elif top_words:
-        phrase_case, after = phrase(top, 0, None)
-        # A quoted name right after the head may decline with it.
-        if phrase_case is not None and after < len(top) and tokens[top[after]].norm == '"':
-            opener = top[after]
-            if opener + 1 < len(tokens) and seg[opener + 1]:
-                name = seg[opener + 1]
-                phrase([i for i, s in enumerate(seg) if s == name], name, None)
-    slots = []
-    for i, tok in enumerate(tokens):
-        if i in info:
-            domain, group, parse = info[i]
-            tag = parse.tag
-            slots.append(
-                Slot(
-                    token=tok,
-                    key="L:" + normalize(parse.normal_form),
-                    inflects=True,
-                    domain=domain,
-                    group=group,
-                    pos=str(tag.POS),
-                    lemma=normalize(parse.normal_form),
-                    gender=str(tag.gender) if tag.gender and tag.number == "sing" else None,
-                    number=str(tag.number) if tag.number else None,
-                    parse=parse,
-                )
-            )
-        else:
-            slots.append(Slot(token=tok, key="S:" + tok.norm))
-    return Pattern(text, tuple(slots), phrase_case)
+
+def _slot(tok: Token, found: tuple[int, int, Any] | None) -> Slot:
+    """A word of a term: by lemma when it inflects in a group, else as written."""
+    if found is None:
+        return Slot(token=tok, key="S:" + tok.norm)
+    domain, group, parse = found
+    tag = parse.tag
+    return Slot(
+        token=tok,
+        key="L:" + normalize(parse.normal_form),
+        inflects=True,
+        domain=domain,
+        group=group,
+        pos=str(tag.POS),
+        lemma=normalize(parse.normal_form),
+        gender=str(tag.gender) if tag.gender and tag.number == "sing" else None,
+        number=str(tag.number) if tag.number else None,
+        parse=parse,
+    )
 
 
 # Matching in text -------------------------------------------------------------

@@ -227,69 +227,17 @@ class Anchored(Generic[P]):
         """Leftmost-longest accepted paths in `text`, as character offsets."""
         lowered = text.lower().replace("ё", "е")
         if self._automaton is None or len(lowered) != len(text):
-            tokens = tokenize(text)
-            keys = [keys_of(t) for t in tokens]
-            return [
-                (tokens[i].start, tokens[j - 1].end, accepted)
-                for i, j, accepted in self.trie.scan(len(tokens), keys.__getitem__, lambda i, j, p: accept(tokens, i, j, p))
-            ]
-        starts: dict[int, tuple[tuple[int, str], ...]] = {}
-        for last, (length, backs) in self._automaton.iter(lowered):  # type: ignore[attr-defined]
-            at = last - length + 1
-            if at == 0 or not (lowered[at - 1].isalnum() or lowered[at - 1] in "\u0300\u0301"):
-                got = starts.get(at)
-                starts[at] = backs if got is None else got + backs
+            return self._scan_every_token(text, keys_of, accept)
+        starts = self._anchor_starts(lowered)
         if not starts:
             return []
-        gate = self._gates
-        if len(gate) >= _GATE_LIMIT:
-            gate.clear()
+        if len(self._gates) >= _GATE_LIMIT:
+            self._gates.clear()
         candidates: dict[int, Found[P]] = {}
         for at in sorted(starts):
-            # Most anchors are the start of another word («од» of «одежда»), or
-            # of a word no term goes on from with the words after it: decide
-            # that from the next few tokens alone, once per run of word forms,
-            # looking one token further only while it cannot be told.
-            anchors = starts[at]
-            backs: tuple[int, ...] = ()
-            for ahead in _AHEAD:
-                run = ahead.match(text, at)
-                if run is None:
-                    break
-                gate_key = (run.groups(), anchors)
-                verdict = gate.get(gate_key)
-                if verdict is None:
-                    verdict = gate[gate_key] = self._gate(run.groups(), anchors, keys_of)
-                backs, settled = verdict
-                if settled:
-                    break
-            if not backs:
-                continue
-            # A window of tokens from the anchor on; the tokens before it are
-            # read only when the term starts before it or a path is accepted.
-            stream = _Stream(text, at, prefix=backs != (0,))
-            anchor = stream.offset
-            cache: dict[int, Iterable[str] | None] = {}
-
-            def keys_at(j: int, stream: _Stream = stream, cache: dict[int, Iterable[str] | None] = cache) -> Iterable[str] | None:
-                if j not in cache:
-                    token = stream.get(j)
-                    cache[j] = None if token is None else keys_of(token)
-                return cache[j]
-
-            def check(i: int, j: int, payload: P, stream: _Stream = stream) -> object | None:
-                tokens, shift = stream.with_prefix()
-                return accept(tokens, i + shift, j + shift, payload)
-
-            for back in backs:
-                i = anchor - back
-                first = stream.get(i) if i >= 0 else None
-                if first is None or first.start in candidates:
-                    continue
-                best = self.trie.longest(i, None, keys_at, check)
-                if best is not None:
-                    tokens = stream.tokens
-                    candidates[tokens[i].start] = (tokens[i].start, tokens[best[0] - 1].end, best[1])
+            backs = self._backs(text, at, starts[at], keys_of)
+            if backs:
+                self._walk(text, at, backs, keys_of, accept, candidates)
         found: list[Found[P]] = []
         reach = 0
         for start in sorted(candidates):
@@ -297,6 +245,85 @@ class Anchored(Generic[P]):
                 found.append(candidates[start])
                 reach = candidates[start][1]
         return found
+
+    def _scan_every_token(
+        self, text: str, keys_of: Callable[[Token], Iterable[str]],
+        accept: Callable[[Sequence[Token], int, int, P], object | None],
+    ) -> list[Found[P]]:
+        """The walk from every token: without anchors, or when lower-casing changed the text's length."""
+        tokens = tokenize(text)
+        keys = [keys_of(t) for t in tokens]
+        return [
+            (tokens[i].start, tokens[j - 1].end, accepted)
+            for i, j, accepted in self.trie.scan(len(tokens), keys.__getitem__, lambda i, j, p: accept(tokens, i, j, p))
+        ]
+
+    def _anchor_starts(self, lowered: str) -> dict[int, tuple[tuple[int, str], ...]]:
+        """Offsets where an anchor stem starts a word, with the (tokens before, key) pairs anchored there."""
+        starts: dict[int, tuple[tuple[int, str], ...]] = {}
+        for last, (length, backs) in self._automaton.iter(lowered):  # type: ignore[attr-defined]
+            at = last - length + 1
+            if at == 0 or not (lowered[at - 1].isalnum() or lowered[at - 1] in "\u0300\u0301"):
+                got = starts.get(at)
+                starts[at] = backs if got is None else got + backs
+        return starts
+
+    def _backs(self, text: str, at: int, anchors: tuple[tuple[int, str], ...],
+               keys_of: Callable[[Token], Iterable[str]]) -> tuple[int, ...]:
+        """The offsets (tokens before the anchor) worth a walk from the anchor word at `at`, maybe none.
+
+        Most anchors are the start of another word («од» of «одежда»), or of a
+        word no term goes on from with the words after it: decide that from the
+        next few tokens alone, once per run of word forms, looking one token
+        further only while it cannot be told.
+        """
+        gate = self._gates
+        backs: tuple[int, ...] = ()
+        for ahead in _AHEAD:
+            run = ahead.match(text, at)
+            if run is None:
+                break
+            gate_key = (run.groups(), anchors)
+            verdict = gate.get(gate_key)
+            if verdict is None:
+                verdict = gate[gate_key] = self._gate(run.groups(), anchors, keys_of)
+            backs, settled = verdict
+            if settled:
+                break
+        return backs
+
+    def _walk(
+        self, text: str, at: int, backs: tuple[int, ...], keys_of: Callable[[Token], Iterable[str]],
+        accept: Callable[[Sequence[Token], int, int, P], object | None], candidates: dict[int, Found[P]],
+    ) -> None:
+        """The longest accepted path from each offset before the anchor at `at`, into `candidates` by start.
+
+        A window of tokens from the anchor on; the tokens before it are read
+        only when the term starts before it or a path is accepted.
+        """
+        stream = _Stream(text, at, prefix=backs != (0,))
+        anchor = stream.offset
+        cache: dict[int, Iterable[str] | None] = {}
+
+        def keys_at(j: int) -> Iterable[str] | None:
+            if j not in cache:
+                token = stream.get(j)
+                cache[j] = None if token is None else keys_of(token)
+            return cache[j]
+
+        def check(i: int, j: int, payload: P) -> object | None:
+            tokens, shift = stream.with_prefix()
+            return accept(tokens, i + shift, j + shift, payload)
+
+        for back in backs:
+            i = anchor - back
+            first = stream.get(i) if i >= 0 else None
+            if first is None or first.start in candidates:
+                continue
+            best = self.trie.longest(i, None, keys_at, check)
+            if best is not None:
+                tokens = stream.tokens
+                candidates[tokens[i].start] = (tokens[i].start, tokens[best[0] - 1].end, best[1])
 
     def _gate(
         self, groups: tuple[str | None, ...], anchors: tuple[tuple[int, str], ...],

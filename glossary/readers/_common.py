@@ -17,13 +17,10 @@ def html_comments(text: str) -> Iterator[tuple[int, int]]:
     return ((m.start(), m.end()) for m in _HTML_COMMENT.finditer(text))
 
 
-position = line_column  # readers name it so; glossary.positions is where it is done
-
-
 def lang_tag(tag: str, path: str, text: str = "", offset: int | None = None) -> str:
     """Canonical form of a language tag read from a file, or an InputError at its position."""
     try:
         return langtags.normalize(tag)
     except ValueError as exc:
-        line, column = position(text, offset) if offset is not None else (None, None)
+        line, column = line_column(text, offset) if offset is not None else (None, None)
         raise InputError(str(exc), path, line, column) from None

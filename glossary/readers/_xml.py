@@ -109,70 +109,72 @@ def _tag_end(text: str, start: int) -> int:
     return n
 
 
-position = line_column  # glossary.positions is where offsets become positions
+class _Tree:
+    """expat's events built into Elements and Chars, with code-point offsets into `text`."""
 
+    __slots__ = ("text", "data", "parser", "root", "stack", "in_cdata", "last_byte", "last_char")
 
-def parse(text: str, path: str) -> Element:
-    """Parse `text` and return the root element; raise InputError on bad or unsafe XML."""
-    data = text.encode("utf-8")
-    parser = expat.ParserCreate(encoding="utf-8", namespace_separator=" ")
-    parser.buffer_text = False
-    parser.ordered_attributes = False
-    parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
+    def __init__(self, text: str, data: bytes, parser: expat.XMLParserType) -> None:
+        self.text = text
+        self.data = data
+        self.parser = parser
+        self.root: Element | None = None
+        self.stack: list[Element] = []
+        self.in_cdata = False
+        # Byte indices from expat become code-point offsets, decoding only the
+        # bytes between consecutive events (they arrive in increasing order).
+        self.last_byte = 0
+        self.last_char = 0
 
-    # Byte indices from expat become code-point offsets, decoding only the
-    # bytes between consecutive events (they arrive in increasing order).
-    last_byte = 0
-    last_char = 0
+    def to_char(self, byte_index: int) -> int:
+        if byte_index < self.last_byte:
+            self.last_byte, self.last_char = 0, 0
+        self.last_char += len(self.data[self.last_byte:byte_index].decode("utf-8", "surrogatepass"))
+        self.last_byte = byte_index
+        return self.last_char
 
-    def to_char(byte_index: int) -> int:
-        nonlocal last_byte, last_char
-        if byte_index < last_byte:
-            last_byte, last_char = 0, 0
-        last_char += len(data[last_byte:byte_index].decode("utf-8", "surrogatepass"))
-        last_byte = byte_index
-        return last_char
-
-    root: Element | None = None
-    stack: list[Element] = []
-    in_cdata = False
-
-    def refuse_doctype(*_: object) -> None:
-        raise _Refused("document type declarations are refused (no DTD is read and no entity is expanded)")
-
-    def refuse_entity(*_: object) -> None:
-        raise _Refused(ENTITIES_REFUSED)
-
-    def start(name: str, attrs: dict[str, str]) -> None:
-        nonlocal root
-        begin = to_char(parser.CurrentByteIndex)
+    def start(self, name: str, attrs: dict[str, str]) -> None:
+        begin = self.to_char(self.parser.CurrentByteIndex)
         element = Element(_clark(name), {_clark(k): v for k, v in attrs.items()}, begin)
-        element.open_end = _tag_end(text, begin)
+        element.open_end = _tag_end(self.text, begin)
+        stack = self.stack
         if stack:
             element.parent = stack[-1]
             stack[-1].children.append(element)
         else:
-            root = element
+            self.root = element
         stack.append(element)
 
-    def end(_name: str) -> None:
-        element = stack.pop()
-        if text[element.open_end - 2 : element.open_end] == "/>":
+    def end(self, _name: str) -> None:
+        element = self.stack.pop()
+        if self.text[element.open_end - 2 : element.open_end] == "/>":
             element.close_start = element.close_end = element.open_end
             return
-        at = to_char(parser.CurrentByteIndex)
+        at = self.to_char(self.parser.CurrentByteIndex)
         element.close_start = at
-        element.close_end = _tag_end(text, at)
+        element.close_end = _tag_end(self.text, at)
 
-    def chars(data_: str) -> None:
-        if not stack:
+    def chars(self, data: str) -> None:
+        if not self.stack:
             return
-        pos = to_char(parser.CurrentByteIndex)
+        starts, ends = self._spans(data, self.to_char(self.parser.CurrentByteIndex))
+        children = self.stack[-1].children
+        last = children[-1] if children else None
+        if isinstance(last, Chars) and last.ends and starts and last.ends[-1] == starts[0]:
+            last.text += data
+            last.starts.extend(starts)
+            last.ends.extend(ends)
+        else:
+            children.append(Chars(data, starts, ends))
+
+    def _spans(self, data: str, pos: int) -> tuple[list[int], list[int]]:
+        """Where each character of `data` sits in the text from `pos`: a reference or CRLF is one character."""
+        text = self.text
         starts: list[int] = []
         ends: list[int] = []
-        for _item in data_:
+        for _item in data:
             c = text[pos] if pos < len(text) else ""
-            if c == "&" and not in_cdata:
+            if c == "&" and not self.in_cdata:
                 stop = text.index(";", pos) + 1
             elif c == "\r" and text[pos + 1 : pos + 2] == "\n":
                 stop = pos + 2
@@ -181,47 +183,60 @@ def parse(text: str, path: str) -> Element:
             starts.append(pos)
             ends.append(stop)
             pos = stop
-        children = stack[-1].children
-        last = children[-1] if children else None
-        if isinstance(last, Chars) and last.ends and starts and last.ends[-1] == starts[0]:
-            last.text += data_
-            last.starts.extend(starts)
-            last.ends.extend(ends)
-        else:
-            children.append(Chars(data_, starts, ends))
+        return starts, ends
 
-    def cdata_start() -> None:
-        nonlocal in_cdata
-        in_cdata = True
+    def cdata_start(self) -> None:
+        self.in_cdata = True
 
-    def cdata_end() -> None:
-        nonlocal in_cdata
-        in_cdata = False
+    def cdata_end(self) -> None:
+        self.in_cdata = False
 
-    parser.StartDoctypeDeclHandler = refuse_doctype
-    parser.EntityDeclHandler = refuse_entity
-    parser.UnparsedEntityDeclHandler = refuse_entity
-    parser.ExternalEntityRefHandler = lambda *a: refuse_entity()
-    parser.StartElementHandler = start
-    parser.EndElementHandler = end
-    parser.CharacterDataHandler = chars
-    parser.StartCdataSectionHandler = cdata_start
-    parser.EndCdataSectionHandler = cdata_end
 
+def _refuse_doctype(*_: object) -> None:
+    raise _Refused("document type declarations are refused (no DTD is read and no entity is expanded)")
+
+
+def _refuse_entity(*_: object) -> None:
+    raise _Refused(ENTITIES_REFUSED)
+
+
+def _parser(text: str, data: bytes) -> tuple[expat.XMLParserType, _Tree]:
+    """An expat parser that refuses DTDs and entities, wired to a tree builder."""
+    parser = expat.ParserCreate(encoding="utf-8", namespace_separator=" ")
+    parser.buffer_text = False
+    parser.ordered_attributes = False
+    parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
+    tree = _Tree(text, data, parser)
+    parser.StartDoctypeDeclHandler = _refuse_doctype
+    parser.EntityDeclHandler = _refuse_entity
+    parser.UnparsedEntityDeclHandler = _refuse_entity
+    parser.ExternalEntityRefHandler = lambda *a: _refuse_entity()
+    parser.StartElementHandler = tree.start
+    parser.EndElementHandler = tree.end
+    parser.CharacterDataHandler = tree.chars
+    parser.StartCdataSectionHandler = tree.cdata_start
+    parser.EndCdataSectionHandler = tree.cdata_end
+    return parser, tree
+
+
+def parse(text: str, path: str) -> Element:
+    """Parse `text` and return the root element; raise InputError on bad or unsafe XML."""
+    data = text.encode("utf-8")
+    parser, tree = _parser(text, data)
     try:
         parser.Parse(data, True)
     except _Refused as exc:
         at = text.find("<!DOCTYPE")
-        line, column = position(text, at if at >= 0 else to_char(parser.CurrentByteIndex))
+        line, column = line_column(text, at if at >= 0 else tree.to_char(parser.CurrentByteIndex))
         raise InputError(exc.message, path, line, column) from None
     except expat.ExpatError as exc:
-        line, column = position(text, to_char(parser.ErrorByteIndex))
+        line, column = line_column(text, tree.to_char(parser.ErrorByteIndex))
         message = expat.ErrorString(exc.code)
         if exc.code == expat.errors.codes[expat.errors.XML_ERROR_UNDEFINED_ENTITY]:
             message += " (entities are never expanded)"
         raise InputError(_("not well-formed XML: {reason}").format(reason=message), path, line, column) from None
-    assert root is not None  # expat rejects a document without a root element
-    return root
+    assert tree.root is not None  # expat rejects a document without a root element
+    return tree.root
 
 
 ENTITIES_REFUSED = "entity declarations are refused (entities are never expanded)"
@@ -278,7 +293,7 @@ def parse_document(text: str, path: str, root_name: str, what: str) -> Element:
     """Parse `text` and insist that its root element is `root_name` (an XLIFF, a TMX...)."""
     root = parse(text, path)
     if root.local != root_name:
-        line, column = position(text, root.open_start)
+        line, column = line_column(text, root.open_start)
         raise InputError(f'not {what} document (root element is "{root.local}")', path, line, column)
     return root
 

@@ -20,8 +20,9 @@ from glossary import langtags
 from glossary.errors import InputError
 from glossary.i18n import _, ngettext
 from glossary.model import Document, Segment
+from glossary.positions import column
 from glossary.readers._common import lang_tag
-from glossary.script import guess_file_lang as guess_lang
+from glossary.script import guess_lang
 from glossary.readers import extensions
 
 NAME = "csv"
@@ -59,8 +60,8 @@ def parse_aligned(source_path: str, source_text: str, path: str, text: str, lang
             lines=ngettext("{n} line", "{n} lines", len(target_lines)).format(n=len(target_lines)),
             source=source_path,
             source_lines=len(source_lines)), path)
-    src = lang_tag(source_lang, source_path) if source_lang else guess_lang(source_text)
-    trg = lang_tag(lang, path) if lang else guess_lang(text)
+    src = lang_tag(source_lang, source_path) if source_lang else guess_lang(source_text, strict=True)
+    trg = lang_tag(lang, path) if lang else guess_lang(text, strict=True)
     if src is None:
         raise InputError("cannot tell the source language; pass --source-lang", source_path)
     if trg is None:
@@ -99,8 +100,7 @@ def _rows(path: str, text: str, delimiter: str) -> list[list[_Cell]]:
             i += 1
             while True:
                 if i >= n:
-                    column = open_at - text.rfind("\n", 0, open_at)
-                    raise InputError("unterminated quoted cell", path, open_line, column)
+                    raise InputError("unterminated quoted cell", path, open_line, column(text, open_at))
                 c = text[i]
                 if c == '"':
                     if text[i + 1:i + 2] == '"':
@@ -118,9 +118,8 @@ def _rows(path: str, text: str, delimiter: str) -> list[list[_Cell]]:
                 cell.ends.append(i + 1)
                 i += 1
             if i < n and text[i] not in (delimiter, "\r", "\n"):
-                column = i - text.rfind("\n", 0, i)
                 raise InputError("text after a closing quote (a quote inside a cell is written \"\")",
-                                 path, line, column)
+                                 path, line, column(text, i))
         else:
             while i < n and text[i] not in (delimiter, "\r", "\n"):
                 cell.text += text[i]
@@ -164,13 +163,11 @@ def parse(path: str, text: str, lang: str | None = None, source_lang: str | None
         trg = trg or langtags.normalize(rows[0][1].text.strip())
         rows = rows[1:]
     declared = (src is not None, trg is not None)
-    src = src or guess_lang(" ".join(r[0].text for r in rows))
-    trg = trg or guess_lang(" ".join(r[1].text for r in rows if len(r) > 1))
+    src = src or guess_lang(" ".join(r[0].text for r in rows), strict=True)
+    trg = trg or guess_lang(" ".join(r[1].text for r in rows if len(r) > 1), strict=True)
     if src is None or trg is None:
         raise InputError("cannot tell the languages; add a header row such as \"zh,en\" or pass --lang and "
                          "--source-lang", path)
-    from glossary.script import guess_lang as guess_cell
-
     segments: list[Segment] = []
     for row in rows:
         if len(row) != 2:
@@ -179,8 +176,8 @@ def parse(path: str, text: str, lang: str | None = None, source_lang: str | None
         if not target.text.strip():
             continue
         # A language no header or option names is guessed per cell: one table may hold several.
-        segments.append(Segment(text=target.text, lang=trg if declared[1] else guess_cell(target.text),
+        segments.append(Segment(text=target.text, lang=trg if declared[1] else guess_lang(target.text),
                                 start=target.starts[0], starts=tuple(target.starts),
                                 ends=tuple(target.ends), unit_id=str(target.line), source_text=source.text,
-                                source_lang=src if declared[0] else guess_cell(source.text)))
+                                source_lang=src if declared[0] else guess_lang(source.text)))
     return Document(path=path, text=text, segments=tuple(segments), format=NAME)

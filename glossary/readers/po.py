@@ -118,12 +118,78 @@ def _read_string(path: str, text: str, line_no: int, at: int, stop: int, into: _
         raise InputError(f'unexpected text after string: "{rest[:20]}"', path, line_no, column(text, i))
 
 
+class _Scanner:
+    """The entry being read and the string a continuation line extends, line by line."""
+
+    __slots__ = ("path", "text", "entries", "current", "last", "seen_msgstr")
+
+    def __init__(self, path: str, text: str) -> None:
+        self.path = path
+        self.text = text
+        self.entries: list[_Entry] = []
+        self.current: _Entry | None = None
+        self.last: _String | None = None
+        self.seen_msgstr = False
+
+    def comment(self) -> None:
+        """A comment ends a continuation, and after a msgstr it ends the entry."""
+        self.last = None
+        if self.seen_msgstr:
+            self.current, self.seen_msgstr = None, False
+
+    def continuation(self, line_no: int, at: int, line_end: int, column: int) -> None:
+        if self.last is None:
+            raise InputError("continuation line without a keyword before it", self.path, line_no, column)
+        _read_string(self.path, self.text, line_no, at, line_end, self.last)
+        if self.current is not None:
+            self.current.last_line = line_no
+
+    def keyword(self, line_no: int, at: int, line_end: int, column: int, stripped: str) -> None:
+        """A `msgctxt`, `msgid`, `msgid_plural` or `msgstr[n]` line: a new string, maybe a new entry."""
+        match = _KEYWORD.match(stripped)
+        if match is None:
+            word = stripped.split(None, 1)[0]
+            raise InputError(f'unknown keyword "{word[:30]}"', self.path, line_no, column)
+        string = _String(line=line_no)
+        current = self._entry_for(match.group(1), line_no, column)
+        self._attach(current, match, string, line_no, column)
+        current.last_line = line_no
+        _read_string(self.path, self.text, line_no, at + match.end(), line_end, string)
+        self.last = string
+
+    def _entry_for(self, keyword: str, line_no: int, column: int) -> _Entry:
+        """The entry `keyword` belongs to: a new one at msgctxt or msgid where one may start."""
+        current = self.current
+        if keyword in ("msgctxt", "msgid") and (current is None or self.seen_msgstr or
+                                                (keyword == "msgctxt" and current.msgid is not None)):
+            current = self.current = _Entry(first_line=line_no)
+            self.entries.append(current)
+            self.seen_msgstr = False
+        elif current is None:
+            raise InputError(f"{keyword} before msgid", self.path, line_no, column)
+        return current
+
+    def _attach(self, current: _Entry, match: re.Match[str], string: _String, line_no: int, column: int) -> None:
+        keyword = match.group(1)
+        if keyword == "msgctxt":
+            current.msgctxt = string
+        elif keyword == "msgid":
+            if current.msgid is not None:
+                raise InputError("msgid before the previous entry's msgstr", self.path, line_no, column)
+            current.msgid = string
+        elif keyword == "msgid_plural":
+            current.msgid_plural = string
+        else:
+            if current.msgid is None:
+                raise InputError("msgstr before msgid", self.path, line_no, column)
+            index = int(match.group(2)) if match.group(2) is not None else 0
+            current.msgstr[index] = string
+            self.seen_msgstr = True
+
+
 def _scan(path: str, text: str) -> list[_Entry]:
     """Locate every live entry's strings; obsolete entries and comments are passed over."""
-    entries: list[_Entry] = []
-    current: _Entry | None = None
-    last: _String | None = None
-    seen_msgstr = False
+    scanner = _Scanner(path, text)
     offset = 0
     for line_no, raw in enumerate(text.splitlines(keepends=True), 1):
         line_start = offset
@@ -135,53 +201,17 @@ def _scan(path: str, text: str) -> list[_Entry]:
         if not stripped:
             continue
         if stripped.startswith("#"):
-            last = None
-            if seen_msgstr:
-                current, seen_msgstr = None, False
-            continue
-        if stripped.startswith('"'):
-            if last is None:
-                raise InputError("continuation line without a keyword before it", path, line_no, indent - line_start + 1)
-            _read_string(path, text, line_no, indent, line_end, last)
-            if current is not None:
-                current.last_line = line_no
-            continue
-        match = _KEYWORD.match(stripped)
-        if match is None:
-            word = stripped.split(None, 1)[0]
-            raise InputError(f'unknown keyword "{word[:30]}"', path, line_no, indent - line_start + 1)
-        keyword = match.group(1)
-        if keyword in ("msgctxt", "msgid") and (current is None or seen_msgstr or
-                                                (keyword == "msgctxt" and current.msgid is not None)):
-            current = _Entry(first_line=line_no)
-            entries.append(current)
-            seen_msgstr = False
-        elif current is None:
-            raise InputError(f"{keyword} before msgid", path, line_no, indent - line_start + 1)
-        string = _String(line=line_no)
-        if keyword == "msgctxt":
-            current.msgctxt = string
-        elif keyword == "msgid":
-            if current.msgid is not None:
-                raise InputError("msgid before the previous entry's msgstr", path, line_no, indent - line_start + 1)
-            current.msgid = string
-        elif keyword == "msgid_plural":
-            current.msgid_plural = string
+            scanner.comment()
+        elif stripped.startswith('"'):
+            scanner.continuation(line_no, indent, line_end, indent - line_start + 1)
         else:
-            if current.msgid is None:
-                raise InputError("msgstr before msgid", path, line_no, indent - line_start + 1)
-            index = int(match.group(2)) if match.group(2) is not None else 0
-            current.msgstr[index] = string
-            seen_msgstr = True
-        current.last_line = line_no
-        _read_string(path, text, line_no, indent + match.end(), line_end, string)
-        last = string
-    for entry in entries:
+            scanner.keyword(line_no, indent, line_end, indent - line_start + 1, stripped)
+    for entry in scanner.entries:
         if entry.msgid is None:
             raise InputError("msgctxt without msgid", path, entry.first_line, 1)
         if not entry.msgstr:
             raise InputError("entry without msgstr", path, entry.first_line, 1)
-    return entries
+    return scanner.entries
 
 
 def _polib_error(path: str, exc: Exception) -> InputError:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from glossary.errors import InputError
 from glossary.model import Document, Segment
+from glossary.positions import line_column
 from glossary.readers import _xml
 from glossary.readers._common import lang_tag
 from glossary.readers import extensions
@@ -40,7 +41,7 @@ comments = html_comments
 def _tuv_lang(tuv: _xml.Element, path: str, text: str) -> str:
     value = tuv.lang or tuv.get("lang")
     if not value:
-        line, column = _xml.position(text, tuv.open_start)
+        line, column = line_column(text, tuv.open_start)
         raise InputError("<tuv> without xml:lang", path, line, column)
     return lang_tag(value, path, text, tuv.open_start)
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from glossary.errors import InputError
 from glossary.model import Document, Segment
+from glossary.positions import line_column
 from glossary.readers import _xml
 from glossary.readers._common import lang_tag
 from glossary.readers import extensions
@@ -82,7 +83,7 @@ def _parse_12(root: _xml.Element, path: str, text: str, lang: str | None,
                 continue
             trg = file_trg or _lang_attr(target, "{%s}lang" % _xml.XML_NS, path, text)
             if trg is None:
-                line, column = _xml.position(text, file.open_start)
+                line, column = line_column(text, file.open_start)
                 raise InputError('no target language ("target-language" on <file>); pass --lang', path, line, column)
             segment = _segment(target, source, _TEXT_TAGS_12, trg, file_src, unit.get("id"))
             if segment is not None:
@@ -108,7 +109,7 @@ def _parse_20(root: _xml.Element, path: str, text: str, lang: str | None,
             if target is None:
                 continue
             if trg is None:
-                line, column = _xml.position(text, root.open_start)
+                line, column = line_column(text, root.open_start)
                 raise InputError('no target language ("trgLang" on <xliff>); pass --lang', path, line, column)
             unit_id = unit.get("id") or ""
             if len(parts) > 1:
@@ -137,6 +138,6 @@ def parse(path: str, text: str, lang: str | None = None, source_lang: str | None
     elif root.namespace in (NS_12, NS_11, "") and (version.startswith("1.") or not version):
         segments = _parse_12(root, path, text, lang, source_lang)
     else:
-        line, column = _xml.position(text, root.open_start)
+        line, column = line_column(text, root.open_start)
         raise InputError(f'unsupported XLIFF version "{version}" (expected 1.2 or 2.0)', path, line, column)
     return Document(path=path, text=text, segments=tuple(segments), format=NAME)

@@ -13,6 +13,7 @@ from bisect import bisect_left
 from collections import Counter
 from typing import Any
 
+from ..positions import line_column
 from . import Report
 from .messages import message
 from .text import cite
@@ -115,7 +116,7 @@ def page_data(report: Report) -> dict[str, object]:
         cuts = pages(text, [(f.span.start, f.span.end) for f in found] + [(s, e) for _src, s, e in pairs])
         files.append({
             "path": path, "text": text,
-            "pages": [[u16(a), u16(b), text.count("\n", 0, a) + 1] for a, b in cuts],
+            "pages": [[u16(a), u16(b), line_column(text, a)[0]] for a, b in cuts],
             "findings": items,
             "pairs": [[source, u16(s), u16(e)] for source, s, e in pairs],
         })

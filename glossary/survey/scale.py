@@ -66,7 +66,7 @@ class OnDask:
         self.cluster = None
         if address is None:
             self.cluster = LocalCluster(n_workers=workers or 1, threads_per_worker=1, processes=True,
-                                        dashboard_address=None)
+                                        dashboard_address="127.0.0.1:0")  # its HTTP server always starts: any free local port, never 8787 on every interface
             self.client = Client(self.cluster)
         else:
             self.client = Client(address)

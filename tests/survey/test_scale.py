@@ -91,7 +91,7 @@ def test_check_on_a_cluster_streams_the_findings_of_a_local_check(corpus: Path) 
                                   catch_exceptions=False, env={"LANG": "C.UTF-8", "LANGUAGE": ""})
 
     local = check()
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address="127.0.0.1:0") as cluster:
         remote = check("--scheduler", cluster.scheduler_address)
     assert remote.exit_code == local.exit_code == 1
     lines = sorted(remote.stdout.splitlines())
