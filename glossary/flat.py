@@ -106,3 +106,76 @@ class LazyLists(Mapping[str, list[T]], Generic[T]):
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (dict, (dict(self.items()),))
+
+
+# A compiled matcher (glossary.matcher): its keys' entries point into the term base.
+
+_MATCHER = "matcher-flat-1"
+
+
+def flatten_matcher(matcher: Any, termbase: Any) -> tuple[Any, ...] | None:
+    """A matcher for the cache with each key's (concept id, term) entries as positions in `termbase`.
+
+    The entries' terms are the term base's own objects (the matcher is compiled
+    from its concepts); None when one is not, and the matcher is cached whole.
+    """
+    from array import array
+
+    concepts = termbase.concepts
+    where: dict[int, tuple[int, int]] = {}
+    for ci, concept in enumerate(concepts):
+        for ti, term in enumerate(concept.terms):
+            where[id(term)] = (ci, ti)
+    offsets, cis, tis = array("I", [0]), array("I"), array("I")
+    for group in matcher.entries:
+        for cid, term in group:
+            found = where.get(id(term))
+            if found is None or concepts[found[0]].id != cid:
+                return None
+            cis.append(found[0])
+            tis.append(found[1])
+        offsets.append(len(cis))
+    state = dict(matcher.__getstate__())
+    del state["entries"]
+    shared: dict[Any, Any] = {}
+    state["forms"] = {key: shared.setdefault(tags, tags) for key, tags in state.get("forms", {}).items()}
+    return (_MATCHER, state, offsets, cis, tis)
+
+
+def unflatten_matcher(cls: type, entry: Any, termbase: Any) -> Any:
+    """The matcher of a `flatten_matcher` entry, its entries read from `termbase` as hits ask; None if no entry."""
+    if not (isinstance(entry, tuple) and len(entry) == 5 and entry[0] == _MATCHER):
+        return None
+    _, state, offsets, cis, tis = entry
+    matcher = cls.__new__(cls)
+    matcher.__setstate__({**state, "entries": Entries(termbase.concepts, offsets, cis, tis)})
+    return matcher
+
+
+class Entries(Sequence[tuple[tuple[str, Any], ...]]):
+    """Key index -> its (concept id, term) entries, looked up in the term base's concepts when asked."""
+
+    __slots__ = ("_concepts", "_offsets", "_cis", "_tis")
+
+    def __init__(self, concepts: Sequence[Any], offsets: Any, cis: Any, tis: Any) -> None:
+        self._concepts, self._offsets, self._cis, self._tis = concepts, offsets, cis, tis
+
+    def __len__(self) -> int:
+        return len(self._offsets) - 1
+
+    def __getitem__(self, k: Any) -> Any:
+        if isinstance(k, slice):
+            return [self[i] for i in range(*k.indices(len(self)))]
+        if k < 0:
+            k += len(self)
+        if not 0 <= k < len(self):
+            raise IndexError(k)
+        concepts, cis, tis = self._concepts, self._cis, self._tis
+        out = []
+        for j in range(self._offsets[k], self._offsets[k + 1]):
+            concept = concepts[cis[j]]
+            out.append((concept.id, concept.terms[tis[j]]))
+        return tuple(out)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (list, (list(self),))
