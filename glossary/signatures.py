@@ -622,7 +622,8 @@ def _expand(sig: Signature, text: str, toks: list[tuple[int, int, str]], i: int)
             if len(run) > len(sig.slots):
                 break
             filled = _assign([items[k] for k in run])
-            if filled is None or not _enough(sig, filled, run[0] < stand_in < run[-1]):
+            if filled is None or not _enough(sig, filled, run[0] < stand_in < run[-1],
+                                             _quoted(text, toks[run[0]][0], toks[run[-1]][1])):
                 continue
             # The most slot words; then the fewest function words between them;
             # then the leftmost ("Глобальной инициативы цивилизации и Глобальной
@@ -712,11 +713,13 @@ def _assign(options: list[frozenset[int]], taken: frozenset[int] = frozenset()) 
     return None
 
 
-def _enough(sig: Signature, filled: tuple[int, ...], stand_in: bool = False) -> bool:
+def _enough(sig: Signature, filled: tuple[int, ...], stand_in: bool = False, quoted: bool = False) -> bool:
     """Whether the filled slots make a rendering: anchors, head noun, first word, tolerance.
 
     `stand_in`: an unlisted word inside the run stands for a missing slot (a long
     name only), which may be the head ("socialist ideology" for "Thought on Socialism").
+    `quoted`: the words are the whole of a quotation, so a name even without its
+    first word («упорядоченный многополярный мир» in quotes).
     """
     got = set(filled)
     if not any(k in got for k in (sig.anchors or (sig.anchor,))):
@@ -725,9 +728,18 @@ def _enough(sig: Signature, filled: tuple[int, ...], stand_in: bool = False) -> 
             and not stand_in):
         return False  # "Central Asia and China" is not the China-Central Asia Summit without "Summit"
     missing = sum(1 for k, r in enumerate(sig.required) if r and k not in got)
-    if missing and 0 not in got:
+    if missing and 0 not in got and not quoted:
         return False  # a shortened name keeps its first word: «представитель МИД КНР» is another title
     return missing <= sig.tolerance and len(got) >= 2
+
+
+_OPENING = frozenset("«\"“„'‘")
+_CLOSING = frozenset("»\"”“'’")
+
+
+def _quoted(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is the whole of a quotation: a quote mark right before and right after."""
+    return start > 0 and end < len(text) and text[start - 1] in _OPENING and text[end] in _CLOSING
 
 
 def _longest(hits: list[Hit]) -> list[Hit]:

@@ -257,3 +257,19 @@ def test_lending_only_adds_synonyms(names: list[list[str]]) -> None:
     for before, after in zip(own, lent):
         assert after.required == before.required and after.anchors == before.anchors
         assert all(b <= a for b, a in zip(before.slots, after.slots))
+
+
+def test_a_quoted_name_may_drop_its_first_word() -> None:
+    tb = loads(textwrap.dedent("""\
+        concepts:
+          - id: world
+            terms:
+              ru:
+                - {text: равноправный и упорядоченный многополярный мир, status: preferred}
+        """), "t.yaml")
+    index = signatures.index_for(tb, "ru")
+    text = "Стороны поддержали «упорядоченный многополярный мир»."
+    [hit] = index.scan(text)
+    assert text[hit.start:hit.end] == "упорядоченный многополярный мир"
+    # Without the quotation marks the first word stays required.
+    assert index.scan("Стороны поддержали упорядоченный многополярный мир.") == []
