@@ -6,6 +6,7 @@ be measured (a regular `pip install .`, as users have):
     python benchmarks/startup.py                 # 20 runs of each command
     python benchmarks/startup.py --runs 40 --big 100000
     python benchmarks/startup.py --big 0         # without the large term base
+    python benchmarks/startup.py --also /path/to/other-venv/bin/glossary   # another build, in the same run
 
 Commands, run in turn so that noise on a shared machine falls on all alike,
 each after two warm-up runs (which fill the term-base cache and let Python
@@ -22,7 +23,10 @@ The small files are real prose (`realcorpus.py`, Debian packages' text) with
 renderings planted about every 400 characters, as in `bench_real.py`; without
 that text installed, the repository's two example drafts stand in. Printed
 per command: the median CPU time of the child (user + system, from `wait4`)
-and the median wall time, each with its ratio to `python -c pass`.
+and the median wall time, each with its ratio to `python -c pass`. With
+`--also`, the same commands of another installed build (an older release in
+its own virtual environment, say) run in the same turns, each with its own
+empty cache directory, so before and after are measured under the same load.
 """
 
 from __future__ import annotations
@@ -87,33 +91,39 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=20, help="runs of each command (medians)")
     parser.add_argument("--big", type=int, default=100_000, help="phrases of the large term base (0: skip it)")
+    parser.add_argument("--also", action="append", default=[], metavar="GLOSSARY",
+                        help="another build's glossary command, measured in the same turns (repeatable)")
     args = parser.parse_args(argv)
 
-    cmd = glossary_command()
+    builds = [("", glossary_command())] + [(f" [{Path(p).parent.parent.name}]", [p]) for p in args.also]
+    cmd = builds[0][1]
     print(f"Python {platform.python_version()}, {cmd[0]}, {os.cpu_count()} CPUs, "
           f"load {os.getloadavg()[0]:.1f}, {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}")
     with tempfile.TemporaryDirectory(prefix="glossary-startup-") as tmp:
         workdir = Path(tmp)
         en, ru, origin = small_files(workdir)
         print(f"files: {origin}; {en.stat().st_size} and {ru.stat().st_size} bytes")
-        env = dict(os.environ, GLOSSARY_CACHE_DIR=str(workdir / "cache"), NO_COLOR="1")
-        env.pop("PYTHONDONTWRITEBYTECODE", None)
-        commands = {
-            "python -c pass": [sys.executable, "-c", "pass"],
-            "English 1 KB": cmd + ["check", "--exit-zero", str(en)],
-            "Russian 1.2 KB": cmd + ["check", "--exit-zero", "--lang", "ru", str(ru)],
-        }
+        base_env = dict(os.environ, NO_COLOR="1")
+        base_env.pop("PYTHONDONTWRITEBYTECODE", None)
+        commands = {"python -c pass": [sys.executable, "-c", "pass"]}
+        envs = {"python -c pass": base_env}
         if args.big:
             import corpus as synth
 
             base = workdir / f"terms-{args.big}.yaml"
             base.write_text(synth.termbase_yaml("en", synth.concepts("en", args.big)), encoding="utf-8")
-            big = cmd + ["check", "--exit-zero", "--no-default", "--termbase", str(base), str(en)]
-            benv = dict(env, GLOSSARY_CACHE_DIR=str(workdir / "cache-big"))
-            _, first, _ = child(big, benv)
-            print(f"{args.big:,}-phrase base, first run (empty cache): {first:.2f} s wall")
-            commands[f"English 1 KB, {args.big:,}-phrase base cached"] = big
-        envs = {name: (benv if "base cached" in name else env) for name in commands}
+        for k, (label, cmd) in enumerate(builds):
+            env = dict(base_env, GLOSSARY_CACHE_DIR=str(workdir / f"cache-{k}"))
+            commands[f"English 1 KB{label}"] = cmd + ["check", "--exit-zero", str(en)]
+            commands[f"Russian 1.2 KB{label}"] = cmd + ["check", "--exit-zero", "--lang", "ru", str(ru)]
+            envs[f"English 1 KB{label}"] = envs[f"Russian 1.2 KB{label}"] = env
+            if args.big:
+                big = cmd + ["check", "--exit-zero", "--no-default", "--termbase", str(base), str(en)]
+                benv = dict(env, GLOSSARY_CACHE_DIR=str(workdir / f"cache-big-{k}"))
+                c, first, _ = child(big, benv)
+                print(f"{args.big:,}-phrase base, first run (empty cache){label}: {first:.2f} s wall, {c:.2f} s CPU")
+                name = f"English 1 KB, {args.big:,}-phrase base cached{label}"
+                commands[name], envs[name] = big, benv
         for name, args_ in commands.items():
             child(args_, envs[name])
             child(args_, envs[name])
@@ -127,9 +137,10 @@ def main(argv: list[str] | None = None) -> int:
     mc = {k: statistics.median(v) for k, v in cpu.items()}
     mw = {k: statistics.median(v) for k, v in wall.items()}
     base_c, base_w = mc["python -c pass"], mw["python -c pass"]
-    print(f"\nmedians of {args.runs} runs        CPU ms  ratio   wall ms  ratio")
+    width = max(len(name) for name in commands)
+    print(f"\n{'medians of %d runs' % args.runs:<{width}}  CPU ms  ratio   wall ms  ratio")
     for name in commands:
-        print(f"{name:<42} {mc[name] * 1000:7.1f} {mc[name] / base_c:6.2f} {mw[name] * 1000:9.1f} {mw[name] / base_w:6.2f}")
+        print(f"{name:<{width}} {mc[name] * 1000:7.1f} {mc[name] / base_c:6.2f} {mw[name] * 1000:9.1f} {mw[name] / base_w:6.2f}")
     return 0
 
 

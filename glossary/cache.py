@@ -87,12 +87,30 @@ def get(kind: str, key: str) -> Any:
     gc.disable()
     try:
         with open(_file(kind, key), "rb") as fh:
-            return pickle.load(fh)
+            found = pickle.load(fh)
+        if _FREEZE:
+            gc.freeze()
+        return found
     except Exception:  # a missing, truncated or foreign cache file is a miss
         return None
     finally:
         if collecting:
             gc.enable()
+
+
+_FREEZE: list[bool] = []
+
+
+def freeze_loads() -> None:
+    """From now on, move what a cache read made to the collector's permanent generation (glossary.entry).
+
+    A cached term base is objects that live until the process ends: every later
+    collection of the oldest generation would walk them all (about a second
+    each with 100,000 phrases). Only the command line asks for it: a long-lived
+    process would keep what it lets go.
+    """
+    if not _FREEZE:
+        _FREEZE.append(True)
 
 
 def put(kind: str, key: str, value: Any) -> None:

@@ -10,7 +10,6 @@ writer can tell whether someone else changed the file in the meantime.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import stat
 from dataclasses import dataclass
@@ -18,6 +17,13 @@ from functools import lru_cache
 
 from .errors import GlossaryError, InputError, TermBaseError
 from .i18n import N_, _
+
+try:  # the interpreter's own BLAKE2: `import hashlib` loads OpenSSL, about 2 ms of every start
+    from _blake2 import blake2b
+except ImportError:  # a build without it
+    from hashlib import blake2b  # type: ignore[assignment]
+
+
 
 MIB = 1024 * 1024
 DEFAULT_MAX_SIZE = 64 * MIB
@@ -46,7 +52,7 @@ class Stamp:
 
 
 def digest(data: bytes) -> str:
-    return hashlib.blake2b(data, digest_size=20).hexdigest()
+    return blake2b(data, digest_size=20).hexdigest()
 
 
 def parse_size(value: str | int) -> int:

@@ -167,11 +167,15 @@ def matcher_for(termbase: TermBase, lang: str) -> Matcher:
     matcher = memory.get(lang)
     if matcher is not None:
         return matcher
+    from .flat import flatten_matcher, unflatten_matcher
+
     disk_key = f"{termbase.digest}-{lang}-{LAYOUT}"
-    matcher = cache.get("matcher", disk_key)
-    if not isinstance(matcher, Matcher):
+    found = cache.get("matcher", disk_key)
+    matcher = found if isinstance(found, Matcher) else unflatten_matcher(Matcher, found, termbase)
+    if matcher is None:
         matcher = compile_matcher(termbase.concepts, lang)
-        cache.put("matcher", disk_key, matcher)
+        # Flat (glossary.flat): a hit builds its terms, not a load all of them.
+        cache.put("matcher", disk_key, flatten_matcher(matcher, termbase) or matcher)
     memory[lang] = matcher
     return matcher
 

@@ -790,7 +790,7 @@ def share_synonyms(sigs: list[Signature]) -> list[Signature]:
 
 _INDEXES: dict[tuple[str, str], tuple[object, Index]] = {}
 # Names what a cached index holds: a cache written by other code is a miss.
-LAYOUT = "signatures-3"
+LAYOUT = "signatures-4"
 
 
 def index_for(termbase, lang: str | None) -> Index:  # type: ignore[no-untyped-def]
@@ -829,13 +829,37 @@ def _cached_index(termbase, base: str) -> Index | None:  # type: ignore[no-untyp
     from . import cache
 
     got = cache.get("signatures", _disk_key(termbase.digest, base))
-    if not (isinstance(got, tuple) and len(got) == 2 and isinstance(got[0], Index) and isinstance(got[1], dict)):
+    if not (isinstance(got, tuple) and len(got) == 4 and isinstance(got[0], dict) and isinstance(got[3], dict)):
         return None
-    if got[1]:
+    index = _unflatten(*got[:3])
+    if got[3]:
         from .morph.russian import analyser
 
-        analyser().add(got[1], _slot_lemmas(got[0]))
-    return got[0]
+        analyser().add(got[3], _slot_lemmas(index))
+    return index
+
+
+def _flatten(index: Index) -> tuple[dict[str, Any], list[bytes], dict[str, tuple[int, ...]]]:
+    """An index for the cache: its state with the anchor automaton built, each signature one pickle
+    (glossary.flat), and per anchor lemma the positions of its signatures."""
+    from .flat import pack
+
+    if index.signatures and index._starts:
+        list(index.anchors("-"))  # builds the automaton, which the cache keeps
+    position = {id(sig): k for k, sig in enumerate(index.signatures)}
+    state = {k: v for k, v in index.__dict__.items() if k not in ("signatures", "by_lemma", "_gate")}
+    lemmas = {lemma: tuple(position[id(sig)] for sig in sigs) for lemma, sigs in index.by_lemma.items()}
+    return state, pack(index.signatures), lemmas
+
+
+def _unflatten(state: dict[str, Any], blobs: list[bytes], lemmas: dict[str, tuple[int, ...]]) -> Index:
+    """An index from the cache whose signatures are unpickled as an anchor asks for them."""
+    from .flat import Lazy, LazyLists
+
+    index = Index.__new__(Index)
+    signatures: Lazy[Signature] = Lazy(blobs)
+    index.__setstate__({**state, "_gate": None, "signatures": signatures, "by_lemma": LazyLists(lemmas, signatures)})
+    return index
 
 
 def _slot_lemmas(index: Index) -> Iterator[str]:
@@ -850,14 +874,14 @@ def _ru_table(index: Index, digest: str) -> None:
     table = form_table(_slot_lemmas(index))
     analyser().add(table, _slot_lemmas(index))
     if digest:
-        cache.put("signatures", _disk_key(digest, "ru"), (index, table))
+        cache.put("signatures", _disk_key(digest, "ru"), (*_flatten(index), table))
 
 
 def _cache_index(index: Index, digest: str) -> None:
     from . import cache
 
     if digest:
-        cache.put("signatures", _disk_key(digest, index.lang), (index, {}))
+        cache.put("signatures", _disk_key(digest, index.lang), (*_flatten(index), {}))
 
 
 # Suggestions ---------------------------------------------------------------------

@@ -8,6 +8,7 @@ so the loaded TermBase is cached on disk by the digest of its input bytes.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -520,46 +521,65 @@ def load(paths: Iterable[str | Path] = (), *, default: bool = True, use_cache: b
     if use_cache:
         # The CLI validates the term base before it checks, then loads it
         # again per settings file: the same bytes give the same (frozen)
-        # TermBase, so the pickle is read once per process.
+        # TermBase, so the cache is read once per process.
         seen = _LOADED.get((digest, paths_read))
         if seen is not None:
             return seen
-        cached = cache.get("termbase", digest)
-        if isinstance(cached, TermBase) and len(cached.paths) == len(paths_read):
-            if cached.paths != paths_read:
-                _rename(cached, paths_read)
+        cached = _unflatten(cache.get("termbase", digest), paths_read)
+        if cached is not None:
             _LOADED[(digest, paths_read)] = cached
             return cached
     tb = build([(name, _decode(data, name)) for name, data in raw], digest)
     if use_cache:
-        cache.put("termbase", digest, tb)
+        cache.put("termbase", digest, _flatten(tb))
         _LOADED[(digest, paths_read)] = tb
     return tb
 
 
 _LOADED: dict[tuple[str, tuple[str, ...]], TermBase] = {}
+# Names the layout of a cached term base: one written by other code is a miss.
+_FLAT = "termbase-flat-1"
 
 
-def _rename(tb: TermBase, paths: tuple[str, ...]) -> None:
-    """Give a term base read from the cache the paths it was loaded by this time.
+def _flatten(tb: TermBase) -> tuple[Any, ...]:
+    """The cache entry of a term base: its concepts one pickle each (glossary.flat), the rest as it is."""
+    from .flat import pack
+
+    return (_FLAT, tb.digest, tb.paths, tb.warnings, dict(tb._index), pack(tb.concepts))
+
+
+def _unflatten(entry: Any, paths: tuple[str, ...]) -> TermBase | None:
+    """A term base from its cache entry, whose concepts are unpickled as they are asked for; None if no entry.
 
     The cache is keyed by content, so the same files named another way (a
-    relative path, another checkout) hit the same entry; the concepts and terms
-    must then name the files as this run does. The unpickled objects belong to
-    this load alone, so their path fields are set in place.
+    relative path, another checkout) hit the same entry; the concepts, terms
+    and warnings then name the files as this load does. The unpickled objects
+    belong to this load alone, so their path fields are set in place.
     """
-    renamed = dict(zip(tb.paths, paths))
+    from .flat import Lazy
+
+    if not (isinstance(entry, tuple) and len(entry) == 6 and entry[0] == _FLAT and len(entry[2]) == len(paths)):
+        return None
+    _, digest, written, warnings, index, blobs = entry
+    adjust = None
+    if written != paths:
+        renamed = dict(zip(written, paths))
+        for warning in warnings:
+            if warning.path in renamed:
+                warning.path = renamed[warning.path]
+        adjust = functools.partial(_rename, renamed=renamed)
+    return TermBase(concepts=Lazy(blobs, adjust), digest=digest, paths=paths, warnings=warnings,  # type: ignore[arg-type]
+                    _index=index)
+
+
+def _rename(concept: Concept, renamed: dict[str, str]) -> None:
+    """Set the paths of a concept read from the cache, and of its terms, to this load's."""
     setattr_ = object.__setattr__
-    for concept in tb.concepts:
-        if concept.path in renamed:
-            setattr_(concept, "path", renamed[concept.path])
-        for term in concept.terms:
-            if term.path in renamed:
-                setattr_(term, "path", renamed[term.path])
-    for warning in tb.warnings:
-        if warning.path in renamed:
-            warning.path = renamed[warning.path]
-    setattr_(tb, "paths", paths)
+    if concept.path in renamed:
+        setattr_(concept, "path", renamed[concept.path])
+    for term in concept.terms:
+        if term.path in renamed:
+            setattr_(term, "path", renamed[term.path])
 
 
 def forget() -> None:

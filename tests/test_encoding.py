@@ -229,6 +229,8 @@ def clean_texts(draw: st.DrawFn) -> str:
         following = parts[i + 1][0] if i + 1 < len(parts) else ""
         if sep == "\u00ad" and not (word[-2:].isalpha() and len(word) >= 2 and following[:2].isalpha()):
             sep = " "  # a soft hyphen marks a hyphenation point: inside a word, two letters or more either side
+        if not sep[0].isspace() and "\u00c2" <= word[-1] <= "\u00f4":
+            sep = " "  # a letter that is a UTF-8 lead byte in Windows-1252, glued on, can spell real damage
         out.append(word + sep)
     return "".join(out)
 
@@ -237,6 +239,9 @@ def test_two_lead_and_continuation_pairs_in_a_row_are_damage() -> None:
     # Found by the property below when a one-letter word "Ô" was glued to itself by a soft
     # hyphen: "Ô\u00adÔ—" is exactly the UTF-8 of "ԭԗ" read as Windows-1252, and is reported.
     assert [d.repaired for d in find_damage("Ô\u00adÔ—")] == ["ԭԗ"]
+    # The same property, later: the word "â", the dash "—" and "¡Olé" glued together are
+    # the UTF-8 of "◡" read as Windows-1252.
+    assert [d.repaired for d in find_damage("â—¡Olé…! ")] == ["◡"]
 
 
 @given(clean_texts())

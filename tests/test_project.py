@@ -17,7 +17,7 @@ def test_the_distribution_is_not_called_glossary_but_the_package_and_command_are
     meta = PYPROJECT["project"]
     # `glossary` on the package registry is an unrelated project.
     assert meta["name"] == project.DISTRIBUTION != "glossary"
-    assert meta["scripts"] == {"glossary": "glossary.cli:main"}
+    assert meta["scripts"] == {"glossary": "glossary.entry:main"}  # the click group is glossary.cli:main
     assert PYPROJECT["tool"]["setuptools"]["dynamic"]["version"] == {"attr": "glossary.__version__"}
 
 

@@ -145,3 +145,19 @@ def test_stream_hands_over_each_outcome_before_reading_the_next_input(tmp_path: 
     again = run([glossary.Input(str(first)), glossary.Input(str(second))], settings)
     assert [o.findings for o in again] == [o.findings for o in glossary.stream(
         [glossary.Input(str(first)), glossary.Input(str(second))], settings)]
+
+
+def test_run_caps_a_flood_per_segment_and_the_library_check_does_not(tmp_path: Path):
+    """`Settings.max_per_segment` (default 1000) cuts a flood short in `run`; `glossary.check` lists every finding."""
+    import glossary
+
+    path = tmp_path / "flood.txt"
+    path.write_text("The One Belt, One Road plan. " * 1003 + "\n", encoding="utf-8")
+    tb = (str(DATA / "termbase.yaml"),)
+    capped = run([glossary.Input(str(path))], Settings(termbases=tb, no_default=True)).findings
+    assert [f.code for f in capped].count("superseded-term") == 1000
+    assert [(f.code, f.omitted) for f in capped if f.code == "more-findings"] == [("more-findings", 3)]
+    small = run([glossary.Input(str(path))], Settings(termbases=tb, no_default=True, max_per_segment=2)).findings
+    assert len(small) == 3
+    every = glossary.check(path.read_text(encoding="utf-8"), "en", glossary.load(tb, default=False))
+    assert [f.code for f in every] == ["superseded-term"] * 1003

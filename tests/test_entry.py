@@ -1,0 +1,116 @@
+"""The plain `check PATH... [--format text|json]` run without click prints what the click command prints."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from glossary.entry import plain_check
+
+EXAMPLES = Path(__file__).parent.parent / "examples"
+DATA = Path(__file__).parent / "data"
+
+# The click command itself, as `glossary` ran it before the entry point took the plain form.
+CLICK = "import sys; sys.argv[0] = 'glossary'; from glossary.cli import main; main()"
+# The entry point, writing to the file descriptor FD whether click was imported by the end of the run.
+ENTRY = ("import atexit, os, sys; sys.argv[0] = 'glossary'; "
+         "atexit.register(lambda: os.write(FD, str('click' in sys.modules).encode())); "
+         "from glossary.entry import main; main()")
+
+
+def run(code: str, args: list[str], cwd: Path, env: dict[str, str], stdin: bytes = b"") -> tuple[int, bytes, bytes, str]:
+    """(exit code, stdout, stderr, whether click was loaded: "True", "False", "" if not told) of one process."""
+    read, write = os.pipe()
+    try:
+        proc = subprocess.run([sys.executable, "-c", code.replace("FD", str(write)), *args], cwd=cwd, env=env, input=stdin,
+                              capture_output=True, pass_fds=(write,), timeout=300)
+    finally:
+        os.close(write)
+    with os.fdopen(read, "rb") as fh:
+        loaded = fh.read().decode()
+    return proc.returncode, proc.stdout, proc.stderr, loaded
+
+
+@pytest.fixture()
+def project(tmp_path: Path) -> Path:
+    """A folder of drafts: the examples, a project with settings, a broken term base, a binary file."""
+    shutil.copy(EXAMPLES / "draft.txt", tmp_path / "draft.txt")
+    shutil.copy(EXAMPLES / "draft.ru.txt", tmp_path / "draft.ru.txt")
+    (tmp_path / "colour.txt").write_text("A \x1b[31mcommunity of common destiny\x1b[0m.\n", encoding="utf-8")
+    (tmp_path / "clean.md").write_text("# Notes\n\nNothing to report here.\n", encoding="utf-8")
+    (tmp_path / "latin1.txt").write_bytes("Caf\xe9 and the One Belt, One Road initiative.\n".encode("latin-1"))
+    settings = tmp_path / "settings"
+    settings.mkdir()
+    shutil.copy(EXAMPLES / "draft.txt", settings / "draft.txt")
+    (settings / "pyproject.toml").write_text(
+        '[tool.glossary]\ndisable = ["superseded-term"]\nshow-source = true\ntermbases = ["extra.yaml"]\n',
+        encoding="utf-8")
+    shutil.copy(DATA / "termbase.yaml", settings / "extra.yaml")
+    broken = tmp_path / "broken"
+    broken.mkdir()
+    (broken / "draft.txt").write_text("Nothing here.\n", encoding="utf-8")
+    (broken / ".glossary.toml").write_text('termbases = ["missing.yaml"]\n', encoding="utf-8")
+    (broken / "bad.toml").write_text("", encoding="utf-8")
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    shutil.copy(EXAMPLES / "draft.txt", folder / "a.txt")
+    (folder / "b.bin").write_bytes(b"\x00\x01\x02 not text")
+    return tmp_path
+
+
+CASES = [
+    ["check", "draft.txt"],
+    ["check", "draft.txt", "--format", "json"],
+    ["check", "--format=json", "draft.ru.txt", "draft.txt"],
+    ["check", "draft.ru.txt"],
+    ["check", "clean.md"],
+    ["check", "colour.txt"],
+    ["check", "latin1.txt"],
+    ["check", "missing.txt"],
+    ["check", "draft.txt", "missing.txt", "--format", "json"],
+    ["check", "settings/draft.txt"],
+    ["check", "settings"],
+    ["check", "broken/draft.txt"],
+    ["check", "folder"],
+    ["check", "-"],
+]
+
+
+@pytest.mark.parametrize("args", CASES, ids=[" ".join(c) for c in CASES])
+@pytest.mark.parametrize("env_extra", [{}, {"LANG": "ru_RU.UTF-8"}, {"FORCE_COLOR": "1"}], ids=["en", "ru", "color"])
+def test_the_plain_check_prints_what_the_click_command_prints(project: Path, args: list[str],
+                                                               env_extra: dict[str, str]) -> None:
+    env = {k: v for k, v in os.environ.items() if k not in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "NO_COLOR", "FORCE_COLOR")}
+    env.update({"LANG": "en_US.UTF-8", **env_extra})
+    stdin = (EXAMPLES / "draft.txt").read_bytes()
+    fast = run(ENTRY, args, project, env, stdin)
+    slow = run(CLICK, args, project, env, stdin)
+    assert fast[:3] == slow[:3]
+    assert fast[3] == "False"  # the plain form never imported click
+    assert fast[0] in (0, 1, 2)
+
+
+@pytest.mark.parametrize("args", [["check", "--lang", "en", "draft.txt"], ["check", "draft.txt", "-q"],
+                                  ["check", "draft.txt", "--format", "sarif"], ["--locale", "ru", "check", "draft.txt"],
+                                  ["check", "--", "draft.txt"], ["check"], ["stats"]])
+def test_everything_else_goes_to_click(project: Path, args: list[str]) -> None:
+    env = dict(os.environ, LANG="en_US.UTF-8")
+    fast = run(ENTRY, args, project, env)
+    slow = run(CLICK, args, project, env)
+    assert fast[:3] == slow[:3]
+    assert fast[3] == "True"
+
+
+def test_the_plain_form_is_recognised_exactly() -> None:
+    assert plain_check(["check", "a.txt"]) == (("a.txt",), "text")
+    assert plain_check(["check", "-", "--format", "json", "b.md"]) == (("-", "b.md"), "json")
+    assert plain_check(["check", "--format=text", "a.txt"]) == (("a.txt",), "text")
+    for argv in (["check"], ["check", "--format", "json"], ["check", "a", "--format"], ["check", "a", "--format", "sarif"],
+                 ["check", "a", "--format", "json", "--format", "text"], ["check", "--", "a"], ["check", "-q", "a"],
+                 ["fix", "a"], [], ["check", "a", "--form", "json"], ["--locale", "ru", "check", "a"]):
+        assert plain_check(argv) is None, argv
