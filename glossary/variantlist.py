@@ -134,7 +134,6 @@ def render_yaml(groups: list[Group], termbase) -> str:  # type: ignore[no-untype
     from pathlib import Path
 
     from .errors import GlossaryError
-    from .exchange.yamlwriter import scalar
     from .termbase import build
 
     head = ["version: 1", "concepts:"]
@@ -150,29 +149,17 @@ def render_yaml(groups: list[Group], termbase) -> str:  # type: ignore[no-untype
         if by_lang:
             entries.append((g, list(by_lang.items())))
 
-    def terms_part(with_notes: bool) -> list[str]:
-        out: list[str] = []
-        for g, langs in entries:
-            out += [f"  - id: {g.concept}", "    terms:"]
-            for lang, vs in langs:
-                out.append(f"      {lang}:")
-                for v in vs:
-                    out += [f"        - text: {scalar(v.text)}", "          status: deprecated"]
-                    if with_notes:
-                        out.append(f"          note: {scalar(f'{v.count} in the corpus, first at {v.path}:{v.line}; unverified: add a source.')}")
-        return out
-
     trial = None
     try:
         documents = [(p, Path(p).read_text(encoding="utf-8")) for p in termbase.paths]
-        trial = build(documents + [("<variants>", "\n".join(head + terms_part(False)) + "\n")])
+        trial = build(documents + [("<variants>", "\n".join(head + _terms_part(entries, False)) + "\n")])
     except (GlossaryError, OSError):
         pass
     out = ["# Unlisted variants found by `glossary variants`: check each against its source,",
            "# add the source (publisher or URL, and date), then paste the terms into the concept.",
            *(f"# not listed: {v.text!r} ({v.concept}) is a plural; list its singular form if it is a real variant"
              for v in skipped), *head]
-    body = terms_part(True)
+    body = _terms_part(entries, True)
     # Examples go after each concept's terms.
     at = 0
     for g, langs in entries:
@@ -184,6 +171,22 @@ def render_yaml(groups: list[Group], termbase) -> str:  # type: ignore[no-untype
             out.append("    examples:")
             out += examples
     return "\n".join(out) + "\n"
+
+
+def _terms_part(entries: list[tuple[Group, list[tuple[str, list[Variant]]]]], with_notes: bool) -> list[str]:
+    """The YAML lines of every concept's new deprecated terms; the notes say where each was found."""
+    from .exchange.yamlwriter import scalar
+
+    out: list[str] = []
+    for g, langs in entries:
+        out += [f"  - id: {g.concept}", "    terms:"]
+        for lang, vs in langs:
+            out.append(f"      {lang}:")
+            for v in vs:
+                out += [f"        - text: {scalar(v.text)}", "          status: deprecated"]
+                if with_notes:
+                    out.append(f"          note: {scalar(f'{v.count} in the corpus, first at {v.path}:{v.line}; unverified: add a source.')}")
+    return out
 
 
 def _plural_head(v: Variant) -> bool:
