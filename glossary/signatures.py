@@ -531,19 +531,21 @@ class Index:
         found: list[Hit] = []
         lowered = text.lower()
         same = len(lowered) == len(text)  # then a window of `lowered` is the window lower-cased
+        gates: dict[str, _Gate | None] = {}  # per anchor word form, for this text
         for at, word in self.anchors(text, lowered):
-            sigs: list[Signature] = []
-            for lemma in lemmas(word, lang):
-                sigs.extend(self.by_lemma.get(lemma, ()))
-            if not sigs:
+            gate = gates.get(word, False)
+            if gate is False:
+                sigs: list[Signature] = []
+                for lemma in lemmas(word, lang):
+                    sigs.extend(self.by_lemma.get(lemma, ()))
+                # One signature once (by identity: hashing a signature hashes all its fields).
+                gate = gates[word] = _Gate(list({id(sig): sig for sig in sigs}.values())) if sigs else None
+            if gate is None:
                 continue
             base = max(0, at - self._WINDOW)
             local = text[base:at + len(word) + self._WINDOW]
             lower = lowered[base:at + len(word) + self._WINDOW] if same else local.lower()
-            # One signature once (by identity: hashing a signature hashes all its fields),
-            # each slot's prefixes looked for once per window.
-            seen: dict[frozenset[str], bool] = {}
-            sigs = [sig for sig in {id(sig): sig for sig in sigs}.values() if _may_fill(sig, lower, seen)]
+            sigs = gate.passing(lower)
             if not sigs:
                 continue
             toks = words(local)
@@ -562,32 +564,60 @@ class Index:
 _PREFIXES: dict[int, tuple[Signature, int, tuple[frozenset[str], ...]]] = {}
 
 
-def _may_fill(sig: Signature, lower: str, seen: dict[frozenset[str], bool] | None = None) -> bool:
-    """A cheap test before tokenizing: do enough of the signature's slots start somewhere near?
-
-    Counts the required slots one of whose lemmas' first three letters occur in
-    the lower-cased window (a C-level substring test); a match needs all but
-    the tolerated ones, and a long name one more for a stand-in word. `seen`
-    keeps each set of prefixes' answer for this window.
-    """
+def _prefixes(sig: Signature) -> tuple[int, tuple[frozenset[str], ...]]:
+    """(slots needed, the first three letters of each required slot's lemmas)."""
     got = _PREFIXES.get(id(sig))
     if got is None or got[0] is not sig:
         need = sum(sig.required) - sig.tolerance - (1 if sum(sig.required) >= 5 else 0)
         prefixes = tuple(frozenset(w[:3] for w in slot) for slot, r in zip(sig.slots, sig.required) if r)
         got = _PREFIXES[id(sig)] = (sig, need, prefixes)
-    _, need, prefixes = got
-    present = 0
-    for options in prefixes:
-        found = seen.get(options) if seen is not None else None
-        if found is None:
-            found = any(p in lower for p in options)
-            if seen is not None:
-                seen[options] = found
-        if found:
-            present += 1
-            if present >= need:
-                return True
-    return present >= need
+    return got[1], got[2]
+
+
+def _may_fill(sig: Signature, lower: str) -> bool:
+    """A cheap test before tokenizing: do enough of the signature's slots start somewhere near?
+
+    Counts the required slots one of whose lemmas' first three letters occur in
+    the lower-cased window (a C-level substring test); a match needs all but
+    the tolerated ones, and a long name one more for a stand-in word. The
+    definition of `_Gate.passing`.
+    """
+    need, prefixes = _prefixes(sig)
+    return sum(1 for options in prefixes if any(p in lower for p in options)) >= need
+
+
+class _Gate:
+    """`_may_fill` of every signature an anchor word may start, at once.
+
+    A common anchor word ("system", "cooperation") may start hundreds of
+    signatures of a large term base; their slots share prefixes, so each
+    distinct prefix is looked for once per window and only the slots it
+    fills are counted.
+    """
+
+    __slots__ = ("sigs", "needs", "by_prefix")
+
+    def __init__(self, sigs: list[Signature]) -> None:
+        self.sigs = sigs
+        self.needs: list[int] = []
+        self.by_prefix: dict[str, list[tuple[int, int]]] = {}
+        for i, sig in enumerate(sigs):
+            need, prefixes = _prefixes(sig)
+            self.needs.append(need)
+            for k, options in enumerate(prefixes):
+                for p in options:
+                    self.by_prefix.setdefault(p, []).append((i, k))
+
+    def passing(self, lower: str) -> list[Signature]:
+        """The signatures `_may_fill` lets through for this lower-cased window, in order."""
+        filled: set[tuple[int, int]] = set()
+        for p, slots in self.by_prefix.items():
+            if p in lower:
+                filled.update(slots)
+        counts = [0] * len(self.sigs)
+        for i, _ in filled:
+            counts[i] += 1
+        return [sig for sig, need, n in zip(self.sigs, self.needs, counts) if n >= need]
 
 
 def _shift(hit: Hit, by: int) -> Hit:

@@ -298,3 +298,16 @@ def test_a_quoted_name_may_drop_its_first_word() -> None:
     assert text[hit.start:hit.end] == "упорядоченный многополярный мир"
     # Without the quotation marks the first word stays required.
     assert index.scan("Стороны поддержали упорядоченный многополярный мир.") == []
+
+
+_WINDOW_PIECES = ["community", "shared", "future", "belt", "road", "initiative", "global", "сообщество", "единой",
+                  "судьбы", "человечества", "пояс", "путь", "system", " ", "of", "и", "new", "quality", "forces"]
+
+
+@settings(max_examples=200)
+@given(st.lists(st.sampled_from(_WINDOW_PIECES), max_size=20).map(" ".join))
+def test_the_gate_of_many_signatures_is_may_fill_of_each(window: str) -> None:
+    """An anchor word's gate answers for all its signatures at once what `_may_fill` answers for each."""
+    for lang in ("en", "ru"):
+        sigs = list(signatures.index_for(load(), lang).signatures)
+        assert signatures._Gate(sigs).passing(window) == [s for s in sigs if signatures._may_fill(s, window)]
