@@ -28,6 +28,7 @@ from typing import Any
 
 from .langtags import base_language
 from .model import Concept, SignatureSpec, Term
+from .state import STATE
 
 LANGS = ("en", "ru")
 
@@ -559,18 +560,15 @@ class Index:
         return _longest(found)
 
 
-# Keyed by id(): hashing a signature hashes every field. Each entry keeps its
-# signature, alive and compared, so an id reused by a later signature is a miss.
-_PREFIXES: dict[int, tuple[Signature, int, tuple[frozenset[str], ...]]] = {}
-
-
 def _prefixes(sig: Signature) -> tuple[int, tuple[frozenset[str], ...]]:
     """(slots needed, the first three letters of each required slot's lemmas)."""
-    got = _PREFIXES.get(id(sig))
+    # Keyed by id() (hashing a signature hashes every field); the entry keeps its signature.
+    memo = STATE.signature_prefixes
+    got = memo.get(id(sig))
     if got is None or got[0] is not sig:
         need = sum(sig.required) - sig.tolerance - (1 if sum(sig.required) >= 5 else 0)
         prefixes = tuple(frozenset(w[:3] for w in slot) for slot, r in zip(sig.slots, sig.required) if r)
-        got = _PREFIXES[id(sig)] = (sig, need, prefixes)
+        got = memo[id(sig)] = (sig, need, prefixes)
     return got[1], got[2]
 
 
@@ -626,17 +624,15 @@ def _shift(hit: Hit, by: int) -> Hit:
     return Hit(hit.signature, hit.start + by, hit.end + by, tuple((s + by, e + by) for s, e in hit.words), hit.filled)
 
 
-_SLOTS: dict[tuple[int, str], tuple[Signature, frozenset[int]]] = {}  # by id(), as _PREFIXES
-
-
 def _slot_set(sig: Signature, word: str) -> frozenset[int]:
     """The slots a word can fill (cached per signature and word form)."""
     key = (id(sig), word)
-    got = _SLOTS.get(key)
+    memo = STATE.signature_slots
+    got = memo.get(key)
     if got is None or got[0] is not sig:
-        if len(_SLOTS) > 200_000:
-            _SLOTS.clear()
-        got = _SLOTS[key] = (sig, _slot_set_of(sig, word))
+        if len(memo) > 200_000:
+            memo.clear()
+        got = memo[key] = (sig, _slot_set_of(sig, word))
     return got[1]
 
 
@@ -736,22 +732,21 @@ def _expand(sig: Signature, text: str, toks: list[tuple[int, int, str]], i: int)
 
 def _introducers(sig: Signature) -> dict[int, str]:
     """Slot -> the function word that introduces it in the preferred rendering ("о" of «о дипломатии»)."""
-    got = _INTRODUCERS.get(id(sig))
-    if got is None:
-        got, k, previous = {}, -1, ""
-        for _, _, w in words(sig.preferred):
-            if w.lower() in sig.function_words:
-                previous = w.lower()
-                continue
-            k += 1
-            if previous:
-                got[k] = previous
-            previous = ""
-        _INTRODUCERS[id(sig)] = got
+    held = STATE.signature_introducers.get(id(sig))
+    if held is not None and held[0] is sig:
+        return held[1]
+    got: dict[int, str] = {}
+    k, previous = -1, ""
+    for _, _, w in words(sig.preferred):
+        if w.lower() in sig.function_words:
+            previous = w.lower()
+            continue
+        k += 1
+        if previous:
+            got[k] = previous
+        previous = ""
+    STATE.signature_introducers[id(sig)] = (sig, got)
     return got
-
-
-_INTRODUCERS: dict[int, dict[int, str]] = {}
 
 
 def _names_another(sig: Signature, text: str, toks: list[tuple[int, int, str]], last: int,
@@ -875,7 +870,6 @@ def share_synonyms(sigs: list[Signature]) -> list[Signature]:
     return [replace(s, slots=tuple(frozenset(x) for x in lent[id(s)])) if id(s) in lent else s for s in sigs]
 
 
-_INDEXES: dict[tuple[str, str], tuple[object, Index]] = {}
 # Names what a cached index holds: a cache written by other code is a miss.
 LAYOUT = "signatures-4"
 
@@ -887,8 +881,8 @@ def index_for(termbase, lang: str | None) -> Index:  # type: ignore[no-untyped-d
     (glossary.morph.russian.form_table), which `lemmas` reads.
     """
     base = base_language(lang or "")
-    key = (termbase.digest, base)
-    cached = _INDEXES.get(key)
+    held = STATE.of(termbase).signatures
+    cached = held.get(base)
     if cached is not None and (termbase.digest or cached[0] is termbase):
         return cached[1]
     index = _cached_index(termbase, base) if termbase.digest and base in LANGS else None
@@ -899,7 +893,7 @@ def index_for(termbase, lang: str | None) -> Index:  # type: ignore[no-untyped-d
             _ru_table(index, termbase.digest)
         elif base in LANGS:
             _cache_index(index, termbase.digest)
-    _INDEXES[key] = (termbase, index)
+    held[base] = (termbase, index)
     return index
 
 

@@ -2,7 +2,9 @@
 
 A term base is immutable and named by its digest, so everything computed from
 it (a compiled matcher per language, the families of a concept's renderings,
-whether a matcher has ASCII keys) hangs off one `Derived` for that digest.
+whether a matcher has ASCII keys, the signature indexes, the editor's completion
+tables) hangs off one `Derived` for that digest; what the signature matcher works
+out per signature is kept here too.
 `STATE` holds those and the term bases the runner loaded for each set of
 files; `runner.forget()` clears it together with the term bases read and the
 settings found per folder, which a long-lived front end (a web page, a
@@ -20,7 +22,7 @@ from typing import Any
 class Derived:
     """Everything computed from the term base with one digest."""
 
-    __slots__ = ("digest", "matchers", "families", "ascii_keys")
+    __slots__ = ("digest", "matchers", "families", "ascii_keys", "signatures", "completions")
 
     def __init__(self, digest: str) -> None:
         self.digest = digest
@@ -29,6 +31,11 @@ class Derived:
         self.families: dict[tuple[str, str], dict[str, str]] = {}
         # lang -> whether the language's matcher has a key in ASCII (checks.bilingual)
         self.ascii_keys: dict[str, bool] = {}
+        # base language -> (term base, glossary.signatures.Index); the term base is kept to tell
+        # apart in-memory term bases that have no digest (glossary.signatures.index_for)
+        self.signatures: dict[str, tuple[Any, Any]] = {}
+        # lang -> (folded text, term, concept) of every preferred rendering (glossary.lsp.completion)
+        self.completions: dict[str, list[Any]] = {}
 
 
 class State:
@@ -37,6 +44,11 @@ class State:
     def __init__(self) -> None:
         self.derived: dict[str, Derived] = {}
         self.termbases: dict[Any, Any] = {}  # the runner's key -> glossary.termbase.TermBase
+        # What glossary.signatures works out once per signature, keyed by id(signature); each
+        # entry keeps its signature, so an id reused by a later signature is told apart.
+        self.signature_prefixes: dict[int, tuple[Any, ...]] = {}
+        self.signature_slots: dict[tuple[int, str], tuple[Any, frozenset[int]]] = {}
+        self.signature_introducers: dict[int, tuple[Any, dict[int, str]]] = {}
 
     def of(self, termbase: Any) -> Derived:
         """The derived state of `termbase`, made on first use."""
@@ -49,6 +61,9 @@ class State:
         """Forget everything derived and every term base the runner loaded."""
         self.derived.clear()
         self.termbases.clear()
+        self.signature_prefixes.clear()
+        self.signature_slots.clear()
+        self.signature_introducers.clear()
 
 
 STATE = State()

@@ -31,3 +31,25 @@ def test_forget_drops_term_bases_matchers_and_settings(tmp_path: Path) -> None:
     _cfg, again, options = runner.prepare(str(tmp_path / "a.txt"), settings)
     assert "mixed-renderings" not in options.disable
     assert again.digest == tb.digest and matcher_for(again, "en") is not matcher
+
+
+def test_signature_indexes_and_their_memos_live_in_the_state(tb: TermBase) -> None:
+    from glossary import signatures
+
+    index = signatures.index_for(tb, "en")
+    assert signatures.index_for(tb, "en-GB") is index  # one per base language
+    assert STATE.of(tb).signatures["en"][1] is index
+    index.scan("They spoke of a community of shared destiny for all humankind.")
+    runner.forget()
+    assert STATE.signature_prefixes == {} and STATE.signature_slots == {} and STATE.signature_introducers == {}
+    assert signatures.index_for(tb, "en") is not index
+
+
+def test_a_signature_memo_is_not_handed_to_another_signature_with_the_same_id(tb: TermBase) -> None:
+    from dataclasses import replace
+
+    from glossary import signatures
+
+    sig = next(s for s in signatures.index_for(tb, "en").signatures if len(s.slots) >= 2)
+    STATE.signature_introducers[id(sig)] = (replace(sig), {0: "nonsense"})  # as if left by a dead signature
+    assert signatures._introducers(sig) != {0: "nonsense"}

@@ -14,14 +14,12 @@ from dataclasses import dataclass
 from ..fold import fold_text
 from ..matcher import is_unspaced, is_word_char
 from ..model import Concept, Status, Term
+from ..state import STATE
 from ..termbase import TermBase
 
 MIN_LETTERS = 2
 WORDS_BACK = 5
 UNSPACED_BACK = 8
-
-_TABLES: dict[tuple[str, str], list[tuple[str, Term, Concept]]] = {}
-
 
 @dataclass(frozen=True, slots=True)
 class Candidate:
@@ -35,11 +33,11 @@ class Candidate:
 
 def preferred(termbase: TermBase, lang: str) -> list[tuple[str, Term, Concept]]:
     """(folded text, term, concept) of every preferred rendering in `lang`, built once per term base."""
-    key = (termbase.digest, lang)
-    if key not in _TABLES:
-        _TABLES[key] = [(fold_text(t.text), t, c) for c in termbase.concepts for t in c.terms
+    tables = STATE.of(termbase).completions
+    if lang not in tables:
+        tables[lang] = [(fold_text(t.text), t, c) for c in termbase.concepts for t in c.terms
                         if t.lang == lang and t.status is Status.PREFERRED]
-    return _TABLES[key]
+    return tables[lang]
 
 
 def starts(text: str, offset: int) -> list[int]:

@@ -44,11 +44,13 @@ def test_sample_findings_are_the_same_without_hyperscan(lang: str, sample_tb: Te
                                                         monkeypatch: pytest.MonkeyPatch) -> None:
     """The scans' fallback (pyahocorasick, where the fast extra is missing) finds the same: matchers,
     signature indexes and the Russian layer are built again, or read from the disk cache, without hyperscan."""
-    from glossary import keyscan, signatures
+    from glossary import keyscan
+    from glossary.state import STATE
     from glossary.matcher import _MEMORY
 
     monkeypatch.setattr(keyscan, "_hyperscan", lambda: None)
-    monkeypatch.setattr(signatures, "_INDEXES", {})
+    for derived in STATE.derived.values():
+        monkeypatch.setattr(derived, "signatures", {})
     _MEMORY.clear()
     try:
         test_sample_findings_are_unchanged(lang, sample_tb)
