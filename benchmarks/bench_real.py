@@ -21,9 +21,9 @@ Every row sets the glossary figure next to baselines measured in the same run:
   the bare automaton over the lowered text. CPU time (user + system) of each
   child process from `wait4`, medians; peak resident memory from
   `/usr/bin/time -f %M`, the largest of the runs.
-- Start-up: the CLI on a 1 KB English file and a 1.2 KB Russian file against
-  `python -c pass` (wall time, run in turn, medians), and a small file with the
-  100,000-phrase base on an empty cache and a warm one.
+- Start-up: startup.py's table (the CLI on a 1 KB English and a 1.2 KB Russian
+  file against `python -c pass`, and a small file with the largest CLI base on
+  an empty cache and a warm one).
 
 MB is 10^6 bytes of UTF-8.
 """
@@ -34,7 +34,6 @@ import argparse
 import json
 import os
 import platform
-import shutil
 import statistics
 import subprocess
 import sys
@@ -48,6 +47,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import corpus as synth  # noqa: E402
 import realcorpus  # noqa: E402
+import startup  # noqa: E402
+from startup import glossary_command  # noqa: E402
 
 MB = 1_000_000
 
@@ -98,16 +99,6 @@ def child(cmd: list[str], env: dict[str, str] | None = None, stdout: Path | None
     if timed:
         peak = float(stderr.decode().strip().splitlines()[-1]) / 1024
     return usage.ru_utime + usage.ru_stime, wall, peak
-
-
-def glossary_command() -> list[str]:
-    here = Path(sys.executable).parent / "glossary"
-    if here.exists():
-        return [str(here)]
-    found = shutil.which("glossary")
-    if not found:
-        raise SystemExit("bench_real: the `glossary` command is not installed (pip install . first)")
-    return [found]
 
 
 def finding_rows(findings: list) -> list[list[object]]:  # type: ignore[type-arg]
@@ -213,59 +204,6 @@ def bench_cli(size_mb: float, sizes: list[int], reps: int, workdir: Path) -> lis
     return out
 
 
-def bench_startup(runs: int, workdir: Path, big_termbase: Path | None) -> dict[str, float]:
-    import glossary
-
-    cmd = glossary_command()
-    tb = glossary.load()
-    en = realcorpus.build("en", 1000, [realcorpus.renderings("en", tb)], every=400)
-    ru = realcorpus.build("ru", 1200, [realcorpus.renderings("ru", tb)], every=400)
-    (workdir / "small.en.txt").write_text(en, encoding="utf-8")
-    (workdir / "small.ru.txt").write_text(ru, encoding="utf-8")
-    env = dict(os.environ, GLOSSARY_CACHE_DIR=str(workdir / "cache-startup"), NO_COLOR="1")
-    env.pop("PYTHONDONTWRITEBYTECODE", None)  # as after `pip install`, which writes bytecode
-    commands = {
-        "python": [sys.executable, "-c", "pass"],
-        "en": cmd + ["check", "--exit-zero", str(workdir / "small.en.txt")],
-        "ru": cmd + ["check", "--exit-zero", "--lang", "ru", str(workdir / "small.ru.txt")],
-    }
-    for args in commands.values():  # fill the cache, write bytecode
-        child(args, env)
-        child(args, env)
-    walls: dict[str, list[float]] = {k: [] for k in commands}
-    cpus: dict[str, list[float]] = {k: [] for k in commands}
-    for _ in range(runs):
-        for name, args in commands.items():
-            c, w, _ = child(args, env)
-            walls[name].append(w)
-            cpus[name].append(c)
-    m = {k: statistics.median(v) for k, v in walls.items()}
-    mc = {k: statistics.median(v) for k, v in cpus.items()}
-    print(f"\n[start-up] wall medians of {runs}: python -c pass {m['python'] * 1000:.0f} ms; "
-          f"English 1 KB {m['en'] * 1000:.0f} ms ({m['en'] / m['python']:.1f}x); "
-          f"Russian 1.2 KB {m['ru'] * 1000:.0f} ms ({m['ru'] / m['python']:.1f}x)")
-    # CPU time (user + system) of each process: what the machine's other jobs do not inflate.
-    print(f"[start-up] CPU medians: python -c pass {mc['python'] * 1000:.0f} ms; "
-          f"English 1 KB {mc['en'] * 1000:.0f} ms ({mc['en'] / mc['python']:.1f}x); "
-          f"Russian 1.2 KB {mc['ru'] * 1000:.0f} ms ({mc['ru'] / mc['python']:.1f}x)")
-    result = {"python": m["python"], "en": m["en"], "ru": m["ru"]}
-    if big_termbase is not None:
-        args = cmd + ["check", "--exit-zero", "--no-default", "--termbase", str(big_termbase), str(workdir / "small.en.txt")]
-        cold_dir = workdir / "cache-big"
-        first = []
-        cached = []
-        for i in range(2):
-            shutil.rmtree(cold_dir, ignore_errors=True)
-            benv = dict(env, GLOSSARY_CACHE_DIR=str(cold_dir))
-            first.append(child(args, benv)[1])
-            for _ in range(3):
-                cached.append(child(args, benv)[1])
-        result["big_first"] = statistics.median(first)
-        result["big_cached"] = statistics.median(cached)
-        print(f"[start-up] {big_termbase.name}: first run {result['big_first']:.2f} s, cached {result['big_cached']:.2f} s")
-    return result
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="2 MB API files, a 10 MB CLI file, bases up to 10,000")
@@ -299,11 +237,9 @@ def main(argv: list[str] | None = None) -> int:
                 args.findings.write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
         if "cli" not in skip:
             bench_cli(cli_mb, sizes, max(3, reps // 2 + 1), workdir)
-        if "startup" not in skip:
-            big = workdir / f"terms-en-{max(sizes)}.yaml"
-            if not big.exists():
-                big.write_text(synth.termbase_yaml("en", synth.concepts("en", max(sizes))), encoding="utf-8")
-            bench_startup(args.startup_runs, workdir, None if "startup-big" in skip else big)
+    if "startup" not in skip:  # startup.py's table, with the largest CLI base as its big one
+        print()
+        startup.main(["--runs", str(args.startup_runs), "--big", "0" if "startup-big" in skip else str(max(sizes))])
     return 0
 
 

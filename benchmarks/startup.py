@@ -65,7 +65,7 @@ def glossary_command() -> list[str]:
         return [str(here)]
     found = shutil.which("glossary")
     if not found:
-        raise SystemExit("startup: the `glossary` command is not installed (pip install . first)")
+        raise SystemExit("the `glossary` command is not installed (pip install . first)")
     return [found]
 
 
