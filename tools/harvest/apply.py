@@ -1,4 +1,4 @@
-"""Add the attested variants of tools/harvest/attested.yaml to the shipped term base.
+"""Add the attested variants of tools/harvest/attested.yaml (and round*.yaml) to the shipped term base.
 
     python tools/harvest/apply.py [--dry-run]
 
@@ -22,7 +22,12 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
 TERMS = ROOT / "glossary" / "data" / "terms.yaml"
-ATTESTED = Path(__file__).with_name("attested.yaml")
+HERE = Path(__file__).parent
+
+
+def attested_files() -> list[Path]:
+    """attested.yaml first, then each later round's own file, so parallel harvests never edit one list."""
+    return [HERE / "attested.yaml", *sorted(HERE.glob("round*.yaml"))]
 
 
 def scalar(value: str, flow: bool = False) -> str:
@@ -91,7 +96,8 @@ def main() -> int:
     tb = load([TERMS], default=False, use_cache=False)
     lines = TERMS.read_text(encoding="utf-8").split("\n")
     added = 0
-    for v in yaml.safe_load(ATTESTED.read_text(encoding="utf-8"))["variants"]:
+    entries = [v for f in attested_files() for v in yaml.safe_load(f.read_text(encoding="utf-8"))["variants"]]
+    for v in entries:
         concept = tb.concept(v["concept"]) if v["concept"] in tb else None
         if concept is None:
             print(f"skipped (no concept {v['concept']}): {v['text']}")
