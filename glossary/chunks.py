@@ -27,8 +27,9 @@ Files that need the whole text are read whole, as before (the first pass
 says): suppression comments (`glossary-`) and HTML quotations (`<q>`,
 `<blockquote>`), whose reach has no bound. Only the plain-text reader is
 chunked; Markdown, PO, XLIFF, TMX, tables, aligned pairs and .docx keep their
-readers, which parse the whole file. A line is never cut: a file of one long
-line is one window.
+readers, which parse the whole file. A line is never cut: a file with a line
+of half its length or more is read whole, and a very long paragraph (without
+`--lang`) is one window.
 """
 
 from __future__ import annotations
@@ -68,6 +69,8 @@ class Plan:
     """Bytes of the byte-order mark."""
     encoding: str
     bom: bool
+    asked: str | None
+    """The encoding the user named (None: UTF-8 unless a byte-order mark says otherwise)."""
     lang: str | None
     """The one segment's language; None: a segment per paragraph."""
     gate: bool
@@ -96,6 +99,7 @@ def plan(path: str, data: bytes, encoding: str | None, options: Options, termbas
     from .script import guess_lang
 
     sample, tail, blank, gate, carried, open_line = "", "", False, False, b"", False
+    longest = run = total = 0  # characters of the longest line (lines inside a block count as a block's)
     block = max(chunk, 4096)
     for at in range(skip, max(len(data), skip + 1), block):
         buffered = len(decoder.getstate()[0])
@@ -116,6 +120,12 @@ def plan(path: str, data: bytes, encoding: str | None, options: Options, termbas
         gate = gate or damage.gate(encoded)
         carried = encoded[-(damage.GATE_SPAN - 1):]
         tail = joined[-_LOOK_BACK:]
+        first_break, last_break = text.find("\n"), text.rfind("\n")
+        longest = max(longest, run + (first_break if first_break != -1 else len(text)))
+        run = run + len(text) if last_break == -1 else len(text) - last_break - 1
+        total += len(text)
+    if 2 * longest > total:
+        return None  # a line of half the file would be a window of half of it: nothing gained
     lang = options.lang
     if lang is None and not blank:
         lang = guess_lang(sample)  # one segment, its language guessed from its start
@@ -123,7 +133,8 @@ def plan(path: str, data: bytes, encoding: str | None, options: Options, termbas
     from .signatures import Index
 
     reach = 2 * Index._WINDOW + 4 * damage._MARGIN  # a signature hit's reach; damage's context either side
-    return Plan(path, data, skip, enc, bom, lang, gate, chunk, max(OVERLAP, 4 * longest, 2 * reach))
+    return Plan(path, data, skip, enc, bom, encoding, lang, gate, chunk, max(OVERLAP, 4 * longest, 2 * reach))
+
 
 
 def _keys(termbase: TermBase, lang: str) -> list[str]:
@@ -359,6 +370,147 @@ def _placed(f: Finding, piece: _Piece) -> Finding:
         fix = Edit(Span(fix.span.start + shift, fix.span.end + shift), fix.replacement)
     return replace(f, start=f.start + shift, end=f.end + shift, line=f.line + lines,
                    end_line=f.end_line + lines, fix=fix)
+
+
+@dataclass(frozen=True, slots=True)
+class Fixed:
+    """A file fixed a window at a time: its new bytes (None: nothing changed), the fixes made, and what is left."""
+
+    data: bytes | None
+    fixes: int
+    left: tuple[Finding, ...]
+
+
+def fix(start: Plan, termbase: TermBase, options: Options, passes: int = 4) -> Fixed:
+    """Fix the file to a fixed point as `runner.fix_document` does, holding bytes, never the whole text.
+
+    Each pass streams the findings of every window (none capped), takes their
+    edits as `fix.plan` takes them, and writes the text between them and their
+    replacements, encoded as the file was, into the new bytes. `check-grammar`
+    notes at fixed spans are kept, moved with the text, as the whole run keeps them.
+    """
+    every = replace(options, max_per_segment=0)
+    current, total = start, 0
+    notes: list[Finding] = []  # in the current text's offsets
+    for _pass in range(passes):
+        out = _Out(current)
+        made: list[Edit] = []
+        fresh: list[Finding] = []
+        for edit, grammar in _edits(check(current, termbase, every)):
+            out.copy(edit.span.start)
+            fresh.extend(g for g in grammar if (g.start, g.end) == (edit.span.start, edit.span.end))
+            out.put(edit.replacement)
+            out.skip(edit.span.end)
+            made.append(edit)
+        if not made:
+            break
+        out.copy(None)
+        from .fix import moved
+
+        notes = [moved(n, made) for n in notes] + [moved(f, made) for f in fresh]
+        del made
+        total += out.count
+        data = out.data()
+        again = _plan_again(current, data, termbase, options)
+        if again is None:
+            raise InputError("not fixed: the fixed text would need to be read whole", start.path)
+        current = again
+    if not total:
+        return Fixed(None, 0, tuple(check(start, termbase, options)))
+    left = list(check(current, termbase, options))
+    if notes:
+        left = sorted(left + _placed_notes(current, notes), key=_order)
+    return Fixed(current.data, total, tuple(left))
+
+
+def _edits(findings: Iterator[Finding]) -> Iterator[tuple[Edit, list[Finding]]]:
+    """`fix.plan`'s edits from findings sorted by position, each with the check-grammar findings of its start."""
+    reach = -1
+    group: list[Finding] = []
+
+    def chosen() -> Iterator[tuple[Edit, list[Finding]]]:
+        nonlocal reach
+        grammar = [f for f in group if f.code == "check-grammar"]
+        for f in sorted(group, key=lambda f: -f.end):
+            if f.fix is None or f.fix.span.start < reach:
+                continue
+            reach = f.fix.span.end
+            yield f.fix, grammar
+
+    for f in findings:
+        if group and f.start != group[0].start:
+            yield from chosen()
+            group = []
+        group.append(f)
+    if group:
+        yield from chosen()
+
+
+class _Out:
+    """The fixed file's bytes, written as the text is copied and the edits replace their spans."""
+
+    def __init__(self, plan: Plan) -> None:
+        from .writers import BOMS
+
+        self.text = _Text(plan)
+        self.encoding = plan.encoding
+        self.path = plan.path
+        self.at = 0
+        self.written = 0  # characters of the fixed text so far
+        self.count = 0
+        self.buffer = bytearray(BOMS.get(plan.encoding, b"") if plan.bom else b"")
+        self.skip_bytes = len(self.buffer)
+
+    def copy(self, upto: int | None) -> None:
+        """The original text from where the last edit ended to `upto` (None: the end), a block at a time."""
+        text = self.text
+        while True:
+            end = text.end if upto is None else min(upto, text.end)
+            if end > self.at:
+                self._put(text.text[self.at - text.base:end - text.base])
+                self.at = end
+            text.drop(min(self.at, text.end))
+            if (upto is not None and self.at >= upto) or not text.more():
+                return
+
+    def put(self, replacement: str) -> None:
+        self._put(replacement)
+        self.count += 1
+
+    def skip(self, to: int) -> None:
+        self.at = to
+
+    def _put(self, piece: str) -> None:
+        try:
+            self.buffer += piece.encode(self.encoding)
+        except UnicodeEncodeError as exc:
+            raise InputError(f"cannot encode the fixed text as {self.encoding} at character "
+                             f"{self.written + exc.start}", self.path) from None
+        self.written += len(piece)
+
+    def data(self) -> bytes:
+        return self.buffer  # type: ignore[return-value]  # a bytearray: one copy of the file, not two
+
+
+def _plan_again(previous: Plan, data: bytes, termbase: TermBase, options: Options) -> Plan | None:
+    """The plan of the fixed bytes (the gate, blank lines and the language guess may have changed)."""
+    return plan(previous.path, data, previous.asked, options, termbase, previous.chunk)
+
+
+def _placed_notes(plan: Plan, notes: list[Finding]) -> list[Finding]:
+    """Notes at offsets of the plan's text with their lines, columns and found text from it (`fix.placed`)."""
+    text = _Text(plan)
+    out = []
+    for f in sorted(notes, key=_order):
+        while text.end < f.end and text.more():
+            pass
+        first, last = text.line_start(f.start), text.line_start(f.end)
+        line = text.line + text.text.count("\n", 0, f.start - text.base)
+        end_line = line + text.text.count("\n", f.start - text.base, f.end - text.base)
+        out.append(replace(f, line=line, column=f.start - first + 1, end_line=end_line, end_column=f.end - last + 1,
+                           found=text.text[f.start - text.base:f.end - text.base]))
+        text.drop(first)
+    return out
 
 
 def outline(plan: Plan) -> Document:

@@ -274,12 +274,20 @@ def one(item: Input, settings: Settings, chunked: bool = False) -> Outcome:
             return Outcome(path, skipped=True)
         limit = max_size(settings, cfg)
         data, encoding, stamp = content(item, settings, limit)
-        if chunked and not settings.fix:
+        if chunked and (not settings.fix or item.data is None):
             from . import chunks
 
             plan = in_windows(item, data, encoding, settings, options, tb)
-            if plan is not None:
+            if plan is not None and not settings.fix:
                 return Outcome(path, chunks.outline(plan), chunks.check(plan, tb, options), stamp=stamp)  # type: ignore[arg-type]
+            if plan is not None:
+                from . import files, writers
+
+                writers.sweep(os.path.dirname(os.path.abspath(files.target(path))))
+                del data
+                fixed = chunks.fix(plan, tb, options)
+                return Outcome(path, chunks.outline(plan), fixed.left, fixes=fixed.fixes, fixed_data=fixed.data,
+                               stamp=stamp)
         document = document_of(item, data, encoding, settings, options, limit)
         del data
         if document is None:
@@ -401,7 +409,9 @@ def stream(inputs: Iterable[InputLike], settings: Settings = Settings(), jobs: i
     and findings at a time instead of the whole run's (the command line does).
     `chunked`: a large plain-text file checked in this process is read a
     window at a time (glossary.chunks), and its outcome has the findings as an
-    iterator to read once, before the next outcome, and a document without text.
+    iterator to read once, before the next outcome, and a document without text;
+    a large file fixed (not standard input) is fixed a window at a time, and its
+    outcome has the fixed bytes (`fixed_data`) but no `fixed_text`.
     """
     return _outcomes([_as_input(i) for i in inputs], settings, jobs, chunked)
 

@@ -45,6 +45,13 @@ def _write(text: str, newline: str = "\n", encoding: str = "utf-8") -> str:
     return path
 
 
+def _in_windows(path: str, size: int) -> bool:
+    """Whether the file is large enough and has no line of half its length."""
+    with open(path, encoding="utf-8-sig", newline="") as f:
+        text = f.read()
+    return os.path.getsize(path) > chunks.FROM * size and 2 * max(map(len, text.split("\n"))) <= len(text)
+
+
 def _both(path: str, settings_: Settings) -> tuple[list, list, object]:
     whole = list(run([Input(path)], settings_).findings)
     [outcome] = list(stream([Input(path)], settings_, chunked=True))
@@ -63,7 +70,7 @@ def test_windows_find_what_the_whole_text_run_finds(units: list[str], size: int,
     try:
         whole, windowed, outcome = _both(path, Settings(lang=lang, chunk_size=size, max_per_segment=cap))
         assert windowed == whole
-        if os.path.getsize(path) > chunks.FROM * size:
+        if _in_windows(path, size):
             assert outcome.document.text == ""  # it was read in windows
     finally:
         os.unlink(path)
@@ -160,3 +167,91 @@ def test_only_plain_text_is_read_in_windows(tmp_path) -> None:  # type: ignore[n
     small.write_text(text[:150], encoding="utf-8")
     [outcome] = list(stream([Input(str(small))], Settings(chunk_size=50), chunked=True))
     assert outcome.document.text  # four chunks or less: whole
+
+
+def _fixed(path: str, settings_: Settings) -> tuple[object, object]:
+    fixing = Settings(**{**{f: getattr(settings_, f) for f in settings_.__slots__}, "fix": True})
+    [whole] = run([Input(path)], fixing).outcomes
+    [windowed] = list(stream([Input(path)], fixing, chunked=True))
+    return whole, windowed
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(units=st.lists(st.sampled_from(UNITS), min_size=60, max_size=250),
+       size=st.integers(min_value=16, max_value=1500), lang=st.sampled_from([None, "en"]),
+       fix_encoding=st.booleans(), bom=st.booleans())
+def test_a_fix_in_windows_writes_the_bytes_of_the_whole_text_fix(units: list[str], size: int, lang: str | None,
+                                                                 fix_encoding: bool, bom: bool) -> None:
+    if lang is not None:
+        size = max(size, 200)
+    handle, path = tempfile.mkstemp(suffix=".txt")
+    with os.fdopen(handle, "wb") as f:
+        f.write((codecs.BOM_UTF8 if bom else b"") + "".join(units).encode("utf-8"))
+    try:
+        whole, windowed = _fixed(path, Settings(lang=lang, chunk_size=size, fix_encoding=fix_encoding))
+        assert windowed.fixed_data == whole.fixed_data
+        assert windowed.fixes == whole.fixes
+        assert list(windowed.findings) == list(whole.findings)
+        if _in_windows(path, size):
+            assert windowed.fixed_text is None and windowed.document.text == ""
+    finally:
+        os.unlink(path)
+
+
+def test_the_command_fixes_a_large_file_in_windows_and_leaves_it_whole_on_error(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from glossary.cli import main
+    from click.testing import CliRunner
+
+    text = "".join(UNITS[i % len(UNITS)] for i in range(2000)) + "The OBOR is written in a\u00a0Latin-1 file.\n"
+    good = tmp_path / "good.txt"
+    good.write_text(text, encoding="utf-8")
+    whole = tmp_path / "whole.txt"
+    whole.write_text(text, encoding="utf-8")
+    monkeypatch.setattr(chunks, "CHUNK", 4096)  # the default chunk, small enough for a small file
+    result = CliRunner().invoke(main, ["fix", "--format", "json", str(good)])
+    monkeypatch.setattr(chunks, "CHUNK", 0)
+    reference = CliRunner().invoke(main, ["fix", "--format", "json", str(whole)])
+    assert result.exit_code == reference.exit_code == 1
+    assert good.read_bytes() == whole.read_bytes() != text.encode("utf-8")
+    assert result.output.replace(str(good), "X") == reference.output.replace(str(whole), "X")
+    # A rendering Latin-1 cannot hold: one line, exit 2, the file as it was and no temporary file beside it.
+    terms = tmp_path / "terms.yaml"
+    terms.write_text("""concepts:
+  - id: dash
+    note: A test concept.
+    sources: [{publisher: Test, title: Test source, date: "2024", langs: [en]}]
+    terms:
+      en:
+        - {text: "Silk Road \u2014 Plan", status: preferred}
+        - {text: Silk Road Scheme, status: deprecated}
+""", encoding="utf-8")
+    latin = tmp_path / "latin.txt"
+    latin.write_bytes(("Nothing to see in this line.\n" * 600 + "The Silk Road Scheme, at last.\n").encode("latin-1"))
+    before = latin.read_bytes()
+    monkeypatch.setattr(chunks, "CHUNK", 4096)
+    result = CliRunner().invoke(main, ["fix", "--no-default", "--termbase", str(terms), "--encoding", "latin-1",
+                                       str(latin)])
+    assert result.exit_code == 2, result.output
+    assert "cannot encode the fixed text as latin-1" in result.output and "Traceback" not in result.output
+    assert latin.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["good.txt", "latin.txt", "terms.yaml", "whole.txt"]
+    # A write that fails at the end (a full disk at the rename) leaves the file as it was too.
+    big = tmp_path / "big.txt"
+    big.write_text(text, encoding="utf-8")
+
+    def full(src: str, dst: str) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", full)
+    result = CliRunner().invoke(main, ["fix", str(big)])
+    assert result.exit_code == 2 and "No space left on device" in result.output
+    assert big.read_text(encoding="utf-8") == text
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["big.txt", "good.txt", "latin.txt", "terms.yaml", "whole.txt"]
+
+
+def test_a_file_that_is_mostly_one_line_is_read_whole(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "line.txt"
+    path.write_text("Short first line.\n" + "The OBOR plan and more words. " * 200 + "\nlast\n", encoding="utf-8")
+    whole, windowed, outcome = _both(str(path), Settings(chunk_size=64))
+    assert windowed == whole and whole
+    assert outcome.document.text  # no window would be smaller than the line
