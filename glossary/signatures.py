@@ -738,6 +738,8 @@ def _expand(sig: Signature, text: str, toks: list[tuple[int, int, str]], i: int)
     """The longest stretch around word `i` that fills the signature, or None."""
     limit = 2 * len(sig.slots) + 3
     items: dict[int, frozenset[int]] = {i: _slot_set(sig, toks[i][2])}
+    if not items[i]:
+        return None  # the word at the anchor fills no slot (the "İ" gate reads "community" in "community’s…")
     # A long name (five slots or more) may have one word nobody listed in place
     # of one of its words ("socialist ideology" for "Thought on Socialism").
     wild = 1 if sum(sig.required) >= 5 else 0

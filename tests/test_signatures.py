@@ -338,3 +338,8 @@ def test_hits_from_the_words_between_hard_characters_are_those_from_every_word(t
 
     with mock.patch.object(signatures, "_stretch_words", lambda text, start, end: signatures.words(text)):
         assert index.scan(text) == narrow
+
+
+def test_an_anchor_inside_a_longer_token_finds_nothing() -> None:
+    """With "İ" in the text the regex gate reads "community" where the words are one token; this crashed."""
+    assert signatures.index_for(load(), "en").scan("community’sCommunityİ") == []
