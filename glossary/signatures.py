@@ -54,10 +54,15 @@ _GAP_COMMA = re.compile(r"[\s\-‐‑‒–—―\"'«»“”„‘’‹›]*,
 
 _EN_IRREGULAR = {"men": "man", "women": "woman", "children": "child", "people": "people", "peoples": "people"}
 _EN_KEEP_S = ("ss", "us", "is", "ics")
+# British "-our" inside a word too (neighbourhood, favourable, colour): after two
+# letters, before nothing or an ending; the "our" words of both spellings are kept.
+_EN_OUR = re.compile(r"(?<=[a-z]{2})our(?=(?:hood|liness|ly|able|ably|ful|ite|ites|ed|ing|er|ers|ism|ist|less)?$)")
+_EN_OUR_KEEP = frozenset("devour devoured devouring detour detoured contour contoured velour amour paramour "
+                         "troubadour scour scoured scouring flour floured".split())
 _EN_SPELLING = (
     (re.compile(r"isation$"), "ization"), (re.compile(r"ise$"), "ize"), (re.compile(r"ised$"), "ized"),
-    (re.compile(r"(?<=[^aeiou]{2})our$"), "or"), (re.compile(r"(?<=[bv])iour$"), "ior"),
-    (re.compile(r"(?<=[^aeiou])tre$"), "ter"), (re.compile(r"ogue$"), "og"),
+    (re.compile(r"(?<=[^aeiou])tre$"), "ter"), (re.compile(r"(?<=[^aeiou])tred$"), "tered"),
+    (re.compile(r"ogue$"), "og"),
 )  # fmt: skip
 _EN_NOT_ISE = frozenset("rise wise raise praise precise concise exercise enterprise promise premise surprise expertise".split())
 
@@ -86,6 +91,8 @@ def en_lemma(word: str) -> str:
     if w not in _EN_NOT_ISE and len(w) > 5:
         for pattern, repl in _EN_SPELLING:
             w = pattern.sub(repl, w)
+    if len(w) > 4 and "our" in w and w not in _EN_OUR_KEEP:
+        w = _EN_OUR.sub("or", w)
     return w
 
 
@@ -97,10 +104,12 @@ def en_forms(lemma: str) -> frozenset[str]:
     lemmatizer maps it back (a possessive is the form and an apostrophe).
     """
     spellings = {lemma}
-    for ours, theirs in (("ization", "isation"), ("ize", "ise"), ("ized", "ised"), ("ior", "iour"),
-                         ("or", "our"), ("ter", "tre"), ("og", "ogue")):
+    for ours, theirs in (("ization", "isation"), ("ize", "ise"), ("ized", "ised"), ("ter", "tre"),
+                         ("tered", "tred"), ("og", "ogue")):
         if lemma.endswith(ours):
             spellings.add(lemma[: -len(ours)] + theirs)
+    spellings |= {w[:k] + "our" + w[k + 2:] for w in list(spellings) for k in range(2, len(w) - 1)
+                  if w.startswith("or", k)}
     candidates = set(spellings)
     for w in spellings:
         candidates.update((w + "s", w + "es"))
@@ -317,8 +326,10 @@ def derive(concept: Concept, lang: str) -> Signature | None:
     candidates = [k for k, r in enumerate(required) if r] or list(range(len(slots)))
     ranked = sorted(candidates, key=lambda k: (min(len(w) for w in slots[k]), -k), reverse=True)
     anchor = ranked[0]
-    # A signature that may miss a slot needs a second anchor, or missing the first loses the match.
-    anchors = tuple(ranked[:1 + tolerance])
+    # A signature that may miss a slot needs a second anchor, or missing the first loses the match;
+    # so does an English name of three slots, whose anchor word may change its stem (`_stem`:
+    # "hegemony" for "hegemonism").
+    anchors = tuple(ranked[:1 + tolerance + (lang == "en" and sum(required) >= 3)])
     targets = tuple((tuple(_content(t.text, lang, function_words)), t.fix_to or preferred.text)
                     for t in concept.terms if base_language(t.lang) == lang and t.status.is_variant)
     return Signature(concept.id, lang, tuple(slots), tuple(required), function_words, anchor, tolerance,
@@ -640,7 +651,13 @@ def _slot_set_of(sig: Signature, word: str) -> frozenset[int]:
     """By lemma, or by a long shared root ("socialist" for "socialism")."""
     ls = lemmas(word, sig.lang)
     found = frozenset(k for k, s in enumerate(sig.slots) if ls & s)
-    if found or len(word) < 7:
+    if found:
+        return found
+    if sig.lang == "en" and sum(sig.required) >= 3 and len(word) >= 4:
+        # A long name's word may change its part of speech: "hegemony and power politics",
+        # "Xi Jinping's diplomatic thought", "China-Central Asian cooperation mechanism".
+        return frozenset(k for k, s in enumerate(sig.slots) if any(_stem(a, b) or _root(a, b) for a in ls for b in s))
+    if len(word) < 7:
         return found
     if sig.lang == "ru":
         # A lemma of one root shares its first letters with the word: only then
@@ -662,6 +679,32 @@ def _root(a: str, b: str) -> bool:
         return False
     n = next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
     return n >= 0.8 * max(len(a), len(b))
+
+
+_EN_SUFFIXES = frozenset(
+    "n an ian ese ism ist ic ical tic al ial ous ious ity ive ion ation ization ize ment ness ly ed ing er ful".split()
+)
+
+
+def _stem(a: str, b: str) -> bool:
+    """Two English words of one stem: the shorter loses at most its last two letters, the longer adds a
+    derivational ending, and what they share is 60 % of the longer ("hegemony" and "hegemonism", "Asia"
+    and "Asian", "diplomacy" and "diplomatic"; not "community" and "communist", "state" and
+    "statement", "party" and "partner", "global" and "globalization")."""
+    if len(a) > len(b):
+        a, b = b, a
+    return _derived(a, b) or (len(a) == len(b) and _derived(b, a))
+
+
+def _derived(short: str, long: str) -> bool:
+    """`_stem` with the words in order: `long` is `short` less at most two letters and plus an ending."""
+    if len(short) < 4 or short[:4] != long[:4]:
+        return False
+    n = next((i for i, (x, y) in enumerate(zip(short, long)) if x != y), len(short))
+    if n < 0.6 * len(long):
+        return False
+    return any(long[k:] in _EN_SUFFIXES or (not long[k:] and k == len(short))
+               for k in range(max(4, len(short) - 2), n + 1))
 
 
 def _joined(text: str, a: tuple[int, int, str], b: tuple[int, int, str], comma: bool = False) -> bool:
@@ -723,11 +766,17 @@ def _expand(sig: Signature, text: str, toks: list[tuple[int, int, str]], i: int)
     if (sig.lang == "en" and list(best[2]) != sorted(best[2]) and best[2][-1] != sig.head
             and _continues(sig, text, toks, run[-1])):
         return None  # reordered words inside a longer phrase: "development of high quality products"
-    if len(run) >= 3 and re.fullmatch(r"[^\W_]+(?:-[^\W_]+)+", text[toks[run[0]][0]:toks[run[-1]][1]]):
+    if len(run) >= 3 and _identifier(text[toks[run[0]][0]:toks[run[-1]][1]]):
         return None  # words joined only by hyphens are an identifier (a concept id, a file name)
     if _names_another(sig, text, toks, run[-1], best[2]):
         return None  # «идеи Си Цзиньпина о социализме …» is not «идеи Си Цзиньпина о дипломатии» shortened
     return Hit(sig, toks[run[0]][0], toks[run[-1]][1], tuple((toks[k][0], toks[k][1]) for k in run), best[2])
+
+
+def _identifier(found: str) -> bool:
+    """Words joined only by hyphens, in lower case: an identifier ("community-shared-future"),
+    not a name written with hyphens ("One-Belt-One-Road")."""
+    return found.islower() and re.fullmatch(r"[^\W_]+(?:-[^\W_]+)+", found) is not None
 
 
 def _introducers(sig: Signature) -> dict[int, str]:
@@ -845,13 +894,20 @@ def share_synonyms(sigs: list[Signature]) -> list[Signature]:
     borrows a concept's synonyms only when the two signatures also share two
     other slots by lemma (the same family of names) and both have three slots
     or more ("shared prosperity" stays out of "common prosperity"). One hop:
-    what was lent is not lent on.
+    what was lent is not lent on. Such a slot also takes the base-wide synonyms
+    of its words (`_attested`).
     """
     big = [s for s in sigs if sum(s.required) >= 3]
     groups = [(s, k, slot) for s in big for k, slot in enumerate(s.slots) if len(slot) > 1]
     if not groups:
         return sigs
     lent: dict[int, list[set[str]]] = {}
+    attested = _attested(sigs)
+    for sig in big:
+        for j, mine in enumerate(sig.slots):
+            more = {b for a in mine for b in attested.get(a, ())} - mine
+            if more:
+                lent.setdefault(id(sig), [set(x) for x in sig.slots])[j] |= more
     for sig in big:
         for lender, k, slot in groups:
             if lender is sig:
@@ -870,8 +926,32 @@ def share_synonyms(sigs: list[Signature]) -> list[Signature]:
     return [replace(s, slots=tuple(frozenset(x) for x in lent[id(s)])) if id(s) in lent else s for s in sigs]
 
 
+def _attested(sigs: list[Signature]) -> dict[str, set[str]]:
+    """Word -> the words that share a slot with it in two concepts or more (base-wide synonyms).
+
+    "mankind" and "humanity" stand in one slot of the community with a shared
+    future for mankind and of the common values of humanity: a third name with
+    either word in a slot of three or more takes the other ("harmony between
+    mankind and nature"). Seen in one concept only, a pair is that concept's own
+    ("major" and "great" of major-country diplomacy).
+    """
+    seen: dict[tuple[str, str], set[str]] = {}
+    for sig in sigs:
+        for slot in sig.slots:
+            if len(slot) > 1:
+                for a in slot:
+                    for b in slot:
+                        if a != b and len(a) > 3 and len(b) > 3:
+                            seen.setdefault((a, b), set()).add(sig.concept_id)
+    out: dict[str, set[str]] = {}
+    for (a, b), concepts in seen.items():
+        if len(concepts) >= 2:
+            out.setdefault(a, set()).add(b)
+    return out
+
+
 # Names what a cached index holds: a cache written by other code is a miss.
-LAYOUT = "signatures-4"
+LAYOUT = "signatures-5"
 
 
 def index_for(termbase, lang: str | None) -> Index:  # type: ignore[no-untyped-def]
