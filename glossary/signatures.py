@@ -572,15 +572,21 @@ class Index:
 
 
 def _prefixes(sig: Signature) -> tuple[int, tuple[frozenset[str], ...]]:
-    """(slots needed, the first three letters of each required slot's lemmas)."""
+    """(slots needed, the first three letters of each required slot's lemmas, also split by a space or
+    hyphen as `_split_word` reads them: "lu b" of "Lu Ban" for "luban", "co-o" of "co-operation")."""
     # Keyed by id() (hashing a signature hashes every field); the entry keeps its signature.
     memo = STATE.signature_prefixes
     got = memo.get(id(sig))
     if got is None or got[0] is not sig:
         need = sum(sig.required) - sig.tolerance - (1 if sum(sig.required) >= 5 else 0)
-        prefixes = tuple(frozenset(w[:3] for w in slot) for slot, r in zip(sig.slots, sig.required) if r)
+        prefixes = tuple(frozenset(v for w in slot for v in _split_prefix(w[:3]))
+                         for slot, r in zip(sig.slots, sig.required) if r)
         got = memo[id(sig)] = (sig, need, prefixes)
     return got[1], got[2]
+
+
+def _split_prefix(p: str) -> tuple[str, ...]:
+    return (p,) + tuple(p[:k] + c + p[k:] for k in range(1, len(p)) for c in " -")
 
 
 def _may_fill(sig: Signature, lower: str) -> bool:
@@ -721,6 +727,7 @@ def _expand(sig: Signature, text: str, toks: list[tuple[int, int, str]], i: int)
     # of one of its words ("socialist ideology" for "Thought on Socialism").
     wild = 1 if sum(sig.required) >= 5 else 0
     stand_in = -1  # the word standing in for a slot, if any
+    halves: dict[int, int] = {}  # a slot word written as two ("Lu Ban" for "Luban") -> its second half
     for step in (-1, 1):
         j, gap = i, 0
         while len(items) < 2 * limit:
@@ -730,6 +737,11 @@ def _expand(sig: Signature, text: str, toks: list[tuple[int, int, str]], i: int)
             slots = _slot_set(sig, toks[k][2])
             if slots:
                 items[k], gap = slots, 0
+            elif (pair := _split_word(sig, text, toks, k, step)) is not None:
+                first, second, slots = pair
+                items[first], items[second], halves[first], gap = slots, frozenset(), second, 0
+                j = k + step
+                continue
             elif toks[k][2].lower() in sig.function_words and gap < _GAP_MAX:
                 items[k], gap = frozenset(), gap + 1
             elif (wild and gap < _GAP_MAX and toks[k][2][:1].islower() and len(toks[k][2]) > 3
@@ -760,17 +772,38 @@ def _expand(sig: Signature, text: str, toks: list[tuple[int, int, str]], i: int)
     if best is None:
         return None
     run = slot_words[best[0]:best[1] + 1]
+    second_halves = set(halves.values())
     if sum(sig.required) <= 2 and any(not items.get(k) and toks[k][2].lower() not in sig.listed_words
-                                      for k in range(run[0], run[-1] + 1)):
+                                      and k not in second_halves for k in range(run[0], run[-1] + 1)):
         return None  # a two-word concept with a word none of its renderings has: «сближения с народом»
     if (sig.lang == "en" and list(best[2]) != sorted(best[2]) and best[2][-1] != sig.head
             and _continues(sig, text, toks, run[-1])):
         return None  # reordered words inside a longer phrase: "development of high quality products"
-    if len(run) >= 3 and _identifier(text[toks[run[0]][0]:toks[run[-1]][1]]):
+    last = halves.get(run[-1], run[-1])
+    if len(run) >= 3 and _identifier(text[toks[run[0]][0]:toks[last][1]]):
         return None  # words joined only by hyphens are an identifier (a concept id, a file name)
-    if _names_another(sig, text, toks, run[-1], best[2]):
+    if _names_another(sig, text, toks, last, best[2]):
         return None  # «идеи Си Цзиньпина о социализме …» is not «идеи Си Цзиньпина о дипломатии» shortened
-    return Hit(sig, toks[run[0]][0], toks[run[-1]][1], tuple((toks[k][0], toks[k][1]) for k in run), best[2])
+    return Hit(sig, toks[run[0]][0], toks[last][1], tuple((toks[k][0], toks[halves.get(k, k)][1]) for k in run),
+               best[2])
+
+
+_SPLIT = re.compile(r"[ \-‐‑]")
+
+
+def _split_word(sig: Signature, text: str, toks: list[tuple[int, int, str]], k: int,
+                step: int) -> tuple[int, int, frozenset[int]] | None:
+    """A slot word written as two, word `k` and the next one along ("Lu Ban" for "Luban", "co-operation"):
+    (first, second, its slots), or None. Only one space or hyphen may stand between the halves, and
+    the halves must be letters the slot word has, so "Lu" alone fills nothing."""
+    other = k + step
+    if other < 0 or other >= len(toks):
+        return None
+    first, second = min(k, other), max(k, other)
+    if not _SPLIT.fullmatch(text, toks[first][1], toks[second][0]):
+        return None
+    slots = _slot_set(sig, toks[first][2] + toks[second][2])
+    return (first, second, slots) if slots else None
 
 
 def _identifier(found: str) -> bool:

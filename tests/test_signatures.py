@@ -422,3 +422,45 @@ def test_a_synonym_seen_in_two_concepts_is_lent_base_wide() -> None:
     # A pair seen in one concept stays its own: "major" is no synonym of the Great Wall's "great".
     wall = next(s for s in index.signatures if s.concept_id == "great-wall")
     assert wall.slots[0] == frozenset({"great"})
+
+
+SPLIT = textwrap.dedent("""\
+    concepts:
+      - id: luban
+        terms:
+          en:
+            - {text: Luban Workshop, status: preferred}
+      - id: sco
+        terms:
+          en:
+            - {text: regional cooperation mechanism, status: preferred}
+    """)
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("Three Lu Ban Workshops opened.", "Lu Ban Workshops"),
+    ("a Lu-Ban workshop", "Lu-Ban workshop"),
+    ("the regional co-operation mechanism", "regional co-operation mechanism"),
+    ("Lu, Ban Workshop", None),  # a comma is no split inside a word
+    ("Lu  Ban Workshop", None),  # nor are two spaces
+    ("the Workshop of Lu", None),
+])
+def test_a_slot_word_may_be_written_as_two(text: str, found: str | None) -> None:
+    hits = signatures.index_for(loads(SPLIT, "t.yaml"), "en").scan(text)
+    assert [text[h.start:h.end] for h in hits] == ([found] if found else [])
+
+
+def test_a_split_word_is_one_slot_word_of_the_hit() -> None:
+    text = "Three Lu Ban Workshops opened."
+    [hit] = signatures.index_for(loads(SPLIT, "t.yaml"), "en").scan(text)
+    assert [text[s:e] for s, e in hit.words] == ["Lu Ban", "Workshops"]
+
+
+@given(st.sampled_from(["luban", "workshop", "regional", "cooperation", "mechanism"]), st.integers(1, 2),
+       st.sampled_from(" -"))
+def test_the_gate_reads_a_slot_word_split_in_its_first_letters(word: str, at: int, mark: str) -> None:
+    index = signatures.index_for(loads(SPLIT, "t.yaml"), "en")
+    for sig in index.signatures:
+        if any(word in slot for slot in sig.slots):
+            others = " ".join(min(slot) for slot in sig.slots if word not in slot)
+            assert signatures._may_fill(sig, f"{word[:at]}{mark}{word[at:]} {others}")
