@@ -464,3 +464,30 @@ def test_the_gate_reads_a_slot_word_split_in_its_first_letters(word: str, at: in
         if any(word in slot for slot in sig.slots):
             others = " ".join(min(slot) for slot in sig.slots if word not in slot)
             assert signatures._may_fill(sig, f"{word[:at]}{mark}{word[at:]} {others}")
+
+
+_RAW_PIECES = ["Community", "COMMUNITIES", "community’s", "Shared", "FUTURE", "future", "destiny", "Belt", "ROAD",
+               "initiative", "Initiative", "\u212aey", "İ", "k", " ", "  ", "\n", "-", "’", "'", ".", ",", "(", "_",
+               "of", "with", "a", "for", "mankind", "humanity", "«", "»", "\"", "x", "ſ", "\U0001f600", "é", ";", "—"]
+
+
+@settings(max_examples=300)
+@given(st.lists(st.sampled_from(_RAW_PIECES), max_size=40).map("".join))
+def test_anchors_of_the_raw_text_are_those_of_the_lowered_text(text: str) -> None:
+    """English anchor forms are ASCII: a caseless scan of the text as it is finds what the scan of its
+    lower case finds (the Kelvin sign and "İ" take the lower-cased route)."""
+    index = signatures.index_for(load(), "en")
+    assert list(index.anchors(text)) == list(index.anchors(text, text.lower()))
+
+
+@settings(max_examples=300)
+@given(st.lists(st.sampled_from(_RAW_PIECES), max_size=40).map("".join))
+def test_hits_from_the_words_between_hard_characters_are_those_from_every_word(text: str) -> None:
+    """A hit is tokenized only between the characters no hit crosses (`_stretch_words`); every word
+    of the window gives the same hits."""
+    index = signatures.index_for(load(), "en")
+    narrow = index.scan(text)
+    from unittest import mock
+
+    with mock.patch.object(signatures, "_stretch_words", lambda text, start, end: signatures.words(text)):
+        assert index.scan(text) == narrow
