@@ -859,16 +859,18 @@ _SPLIT = re.compile(r"[ \-‐‑]")
 
 def _split_word(sig: Signature, text: str, toks: list[tuple[int, int, str]], k: int,
                 step: int) -> tuple[int, int, frozenset[int]] | None:
-    """A slot word written as two, word `k` and the next one along ("Lu Ban" for "Luban", "co-operation"):
+    """An English slot word written as two, word `k` and the next one along ("Lu Ban" for "Luban", "co-operation"):
     (first, second, its slots), or None. Only one space or hyphen may stand between the halves, and
-    the halves must be letters the slot word has, so "Lu" alone fills nothing."""
+    the two together must be a form of a slot's lemma."""
     other = k + step
-    if other < 0 or other >= len(toks):
-        return None
+    if other < 0 or other >= len(toks) or sig.lang != "en":
+        return None  # Russian: a joined pair is no dictionary word, and reading one would load the analyser
     first, second = min(k, other), max(k, other)
     if not _SPLIT.fullmatch(text, toks[first][1], toks[second][0]):
         return None
-    slots = _slot_set(sig, toks[first][2] + toks[second][2])
+    # By lemma only: a shared root would let any word join the one before it ("mechanism has").
+    ls = lemmas(toks[first][2] + toks[second][2], sig.lang)
+    slots = frozenset(k for k, s in enumerate(sig.slots) if ls & s)
     return (first, second, slots) if slots else None
 
 

@@ -444,6 +444,7 @@ SPLIT = textwrap.dedent("""\
     ("Lu, Ban Workshop", None),  # a comma is no split inside a word
     ("Lu  Ban Workshop", None),  # nor are two spaces
     ("the Workshop of Lu", None),
+    ("the regional mechanism has cooperation", None),  # "mechanism has" is no split "mechanism"
 ])
 def test_a_slot_word_may_be_written_as_two(text: str, found: str | None) -> None:
     hits = signatures.index_for(loads(SPLIT, "t.yaml"), "en").scan(text)
