@@ -348,7 +348,7 @@ def derive(concept: Concept, lang: str) -> Signature | None:
     # A signature that may miss a slot needs a second anchor, or missing the first loses the match;
     # so does an English name of three slots, whose anchor word may change its stem (`_stem`:
     # "hegemony" for "hegemonism").
-    anchors = tuple(ranked[:1 + tolerance + (lang == "en" and sum(required) >= 3)])
+    anchors = tuple(ranked[:1 + (tolerance or (lang == "en" and sum(required) >= 3))])
     targets = tuple((tuple(_content(t.text, lang, function_words)), t.fix_to or preferred.text)
                     for t in concept.terms if base_language(t.lang) == lang and t.status.is_variant)
     return Signature(concept.id, lang, tuple(slots), tuple(required), function_words, anchor, tolerance,
@@ -478,6 +478,7 @@ class Index:
         self._gate_starts: Any = None
         self._automaton: Any = None
         self._raw: Any = None
+        self._gates: dict[str, _Gate | None] = {}
 
     def __bool__(self) -> bool:
         return bool(self.signatures)
@@ -488,10 +489,12 @@ class Index:
         state["_gate_starts"] = None
         state["_automaton"] = None
         state["_raw"] = None
+        state["_gates"] = {}
         return state
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         state.setdefault("_raw", None)
+        state.setdefault("_gates", {})
         self.__dict__.update(state)
 
     def _raw_scan(self, text: str) -> Any:
@@ -605,7 +608,9 @@ class Index:
         raw = self._raw_scan(text)
         lowered = "" if raw is not None else text.lower()
         same = len(lowered) == len(text)  # then a window of `lowered` is the window lower-cased
-        gates: dict[str, _Gate | None] = {}  # per anchor word form, for this text
+        gates = self._gates  # per anchor word form: the same few come back in every text
+        if len(gates) > 50_000:
+            gates.clear()
         for at, word in (self._raw_anchors(text, raw) if raw is not None else self.anchors(text, lowered)):
             gate = gates.get(word, False)
             if gate is False:
@@ -633,22 +638,23 @@ class Index:
         return _longest(found)
 
 
-def _prefixes(sig: Signature) -> tuple[int, tuple[frozenset[str], ...]]:
-    """(slots needed, the first three letters of each required slot's lemmas, also split by a space or
-    hyphen as `_split_word` reads them: "lu b" of "Lu Ban" for "luban", "co-o" of "co-operation")."""
+def _prefixes(sig: Signature) -> tuple[int, tuple[frozenset[str], ...], tuple[frozenset[str], ...]]:
+    """(slots needed, the first three letters of each required slot's lemmas, and those letters split
+    by a space or hyphen as `_split_word` reads them: "lu b" of "Lu Ban" for "luban", "co-o" of
+    "co-operation")."""
     # Keyed by id() (hashing a signature hashes every field); the entry keeps its signature.
     memo = STATE.signature_prefixes
     got = memo.get(id(sig))
     if got is None or got[0] is not sig:
         need = sum(sig.required) - sig.tolerance - (1 if sum(sig.required) >= 5 else 0)
-        prefixes = tuple(frozenset(v for w in slot for v in _split_prefix(w[:3]))
-                         for slot, r in zip(sig.slots, sig.required) if r)
-        got = memo[id(sig)] = (sig, need, prefixes)
-    return got[1], got[2]
+        prefixes = tuple(frozenset(w[:3] for w in slot) for slot, r in zip(sig.slots, sig.required) if r)
+        split = tuple(frozenset(v for p in options for v in _split_prefix(p)) for options in prefixes)
+        got = memo[id(sig)] = (sig, need, prefixes, split)
+    return got[1], got[2], got[3]
 
 
 def _split_prefix(p: str) -> tuple[str, ...]:
-    return (p,) + tuple(p[:k] + c + p[k:] for k in range(1, len(p)) for c in " -")
+    return tuple(p[:k] + c + p[k:] for k in range(1, len(p)) for c in " -")
 
 
 def _may_fill(sig: Signature, lower: str) -> bool:
@@ -656,11 +662,16 @@ def _may_fill(sig: Signature, lower: str) -> bool:
 
     Counts the required slots one of whose lemmas' first three letters occur in
     the lower-cased window (a C-level substring test); a match needs all but
-    the tolerated ones, and a long name one more for a stand-in word. The
-    definition of `_Gate.passing`.
+    the tolerated ones, and a long name one more for a stand-in word. One slot
+    more may be a word written as two (its letters split by a space or hyphen).
+    The definition of `_Gate.passing`.
     """
-    need, prefixes = _prefixes(sig)
-    return sum(1 for options in prefixes if any(p in lower for p in options)) >= need
+    need, prefixes, split = _prefixes(sig)
+    present = [any(p in lower for p in options) for options in prefixes]
+    n = sum(present)
+    if n >= need:
+        return True
+    return n == need - 1 and any(not here and any(p in lower for p in split[k]) for k, here in enumerate(present))
 
 
 class _Gate:
@@ -669,18 +680,21 @@ class _Gate:
     A common anchor word ("system", "cooperation") may start hundreds of
     signatures of a large term base; their slots share prefixes, so each
     distinct prefix is looked for once per window and only the slots it
-    fills are counted.
+    fills are counted. Split letters are looked for only for a signature one
+    slot short.
     """
 
-    __slots__ = ("sigs", "needs", "by_prefix")
+    __slots__ = ("sigs", "needs", "by_prefix", "split")
 
     def __init__(self, sigs: list[Signature]) -> None:
         self.sigs = sigs
         self.needs: list[int] = []
         self.by_prefix: dict[str, list[tuple[int, int]]] = {}
+        self.split: list[tuple[frozenset[str], ...]] = []
         for i, sig in enumerate(sigs):
-            need, prefixes = _prefixes(sig)
+            need, prefixes, split = _prefixes(sig)
             self.needs.append(need)
+            self.split.append(split)
             for k, options in enumerate(prefixes):
                 for p in options:
                     self.by_prefix.setdefault(p, []).append((i, k))
@@ -694,7 +708,12 @@ class _Gate:
         counts = [0] * len(self.sigs)
         for i, _ in filled:
             counts[i] += 1
-        return [sig for sig, need, n in zip(self.sigs, self.needs, counts) if n >= need]
+        out = []
+        for i, (sig, need, n) in enumerate(zip(self.sigs, self.needs, counts)):
+            if n >= need or (n == need - 1 and any((i, k) not in filled and any(p in lower for p in options)
+                                                   for k, options in enumerate(self.split[i]))):
+                out.append(sig)
+        return out
 
 
 def _shift(hit: Hit, by: int) -> Hit:
@@ -787,6 +806,8 @@ def _expand(sig: Signature, text: str, toks: list[tuple[int, int, str]], i: int)
     """The longest stretch around word `i` that fills the signature, or None."""
     limit = 2 * len(sig.slots) + 3
     items: dict[int, frozenset[int]] = {i: _slot_set(sig, toks[i][2])}
+    if not items[i]:
+        return None  # the anchor's form is glued to more letters ("community’sCommunityİ" is one word)
     # A long name (five slots or more) may have one word nobody listed in place
     # of one of its words ("socialist ideology" for "Thought on Socialism").
     wild = 1 if sum(sig.required) >= 5 else 0
@@ -1115,7 +1136,7 @@ def _flatten(index: Index) -> tuple[dict[str, Any], list[bytes], dict[str, tuple
     if index.signatures and index._starts:
         list(index.anchors("-"))  # builds the automaton, which the cache keeps
     position = {id(sig): k for k, sig in enumerate(index.signatures)}
-    state = {k: v for k, v in index.__dict__.items() if k not in ("signatures", "by_lemma", "_gate")}
+    state = {k: v for k, v in index.__dict__.items() if k not in ("signatures", "by_lemma", "_gate", "_gates")}
     lemmas = {lemma: tuple(position[id(sig)] for sig in sigs) for lemma, sigs in index.by_lemma.items()}
     return state, pack(index.signatures), lemmas
 
@@ -1126,7 +1147,7 @@ def _unflatten(state: dict[str, Any], blobs: list[bytes], lemmas: dict[str, tupl
 
     index = Index.__new__(Index)
     signatures: Lazy[Signature] = Lazy(blobs)
-    index.__setstate__({**state, "_gate": None, "signatures": signatures, "by_lemma": LazyLists(lemmas, signatures)})
+    index.__setstate__({**state, "_gate": None, "_gates": {}, "signatures": signatures, "by_lemma": LazyLists(lemmas, signatures)})
     return index
 
 

@@ -492,3 +492,31 @@ def test_hits_from_the_words_between_hard_characters_are_those_from_every_word(t
 
     with mock.patch.object(signatures, "_stretch_words", lambda text, start, end: signatures.words(text)):
         assert index.scan(text) == narrow
+
+
+def test_a_three_slot_english_name_has_two_anchors_a_longer_one_keeps_its_tolerance_pair() -> None:
+    index = signatures.index_for(loads(STEMS + SPLIT.split("concepts:\n", 1)[1], "t.yaml"), "en")
+    by_id = {s.concept_id: s for s in index.signatures}
+    assert len(by_id["hegemonism"].anchors) == 2  # three slots: the anchor word may change its stem
+    assert len(by_id["extreme-ideologies"].anchors) == 1
+    assert len(by_id["sco"].anchors) == 2
+
+
+def test_the_gate_takes_one_split_slot_word_not_two() -> None:
+    sig = next(s for s in signatures.index_for(loads(SPLIT, "t.yaml"), "en").signatures if s.concept_id == "sco")
+    assert signatures._may_fill(sig, "regional co-operation mechanism")
+    assert not signatures._may_fill(sig, "re-gional co-operation mechanism".replace("mechanism", "m"))
+    assert not signatures._may_fill(sig, "re gional co operation mechanism")
+
+
+def test_gates_are_kept_per_anchor_word_across_texts() -> None:
+    index = signatures.index_for(loads(SPLIT, "t.yaml"), "en")
+    text = "Three Lu Ban Workshops opened."
+    first = index.scan(text)
+    assert "workshops" in {w.lower() for w in index._gates}
+    assert index.scan(text) == first
+
+
+def test_an_anchor_form_glued_to_more_letters_is_no_hit() -> None:
+    # hypothesis found it: the anchor scan stops at "community", the tokenizer reads one longer word
+    assert signatures.index_for(load(), "en").scan("community’sCommunityİ") == []
