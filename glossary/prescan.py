@@ -102,8 +102,10 @@ class Prescan:
         fold takes apart, `thin` the characters that fold to nothing or only join a run
         of white space.
         """
-        try:
-            hits = self.scan(text, limit)
+        try:  # most raw hits of a short fragment are inside longer words: counted after that test
+            if len(text) >= 16 * _PROBE:  # a sixteenth first: a base of short fragments gives up early
+                self.scan(text[:len(text) // 16], limit // 4)
+            hits = self.scan(text, 4 * limit)
         except TooMany:
             return None
         nonsolid = re.compile("[\\s" + re.escape(thin) + "]") if thin else _SPACE
@@ -118,6 +120,8 @@ class Prescan:
             if end < n and not open_right[i] and text[end] in _WORD_ASCII:
                 continue
             spans.append((start, end, self.left[i] + 1, self.right[i] + 1))
+        if len(spans) > limit:
+            return None
         reach = self.reach + 1
         if special:
             for count, m in enumerate(re.finditer("[" + re.escape("".join(special)) + "]", text)):
@@ -141,6 +145,7 @@ class Prescan:
 
 
 _SPACE = re.compile(r"\s")
+_PROBE = 50_000
 
 
 def _back(text: str, at: int, need: int, nonsolid: re.Pattern[str]) -> int:
