@@ -510,8 +510,8 @@ class _Pacified:
         return getattr(self._stream, name)
 
 
-def run_plain(paths: tuple[str, ...], fmt: str) -> None:
-    """`glossary check PATHS [--format FMT]` as the click command runs it (glossary.entry), then exit.
+def run_plain(paths: tuple[str, ...], options: dict[str, Any]) -> None:
+    """`glossary check PATHS [OPTIONS]` as the click command runs it (glossary.entry), then exit.
 
     What the click group does first is done here too: the UI language from
     the environment, the collector's last walk skipped, SIGINT and SIGTERM
@@ -528,7 +528,7 @@ def run_plain(paths: tuple[str, ...], fmt: str) -> None:
     for sig in (signal.SIGINT, signal.SIGTERM):
         signal.signal(sig, _on_signal)
     try:
-        check_paths(paths, fmt=fmt)
+        check_paths(paths, **options)
     except UsageError as exc:
         exc.show()
         sys.exit(exc.exit_code)
