@@ -871,7 +871,7 @@ def share_synonyms(sigs: list[Signature]) -> list[Signature]:
 
 
 # Names what a cached index holds: a cache written by other code is a miss.
-LAYOUT = "signatures-4"
+LAYOUT = "signatures-5"
 
 
 def index_for(termbase, lang: str | None) -> Index:  # type: ignore[no-untyped-def]
@@ -920,7 +920,7 @@ def _cached_index(termbase, base: str) -> Index | None:  # type: ignore[no-untyp
     return index
 
 
-def _flatten(index: Index) -> tuple[dict[str, Any], list[bytes], dict[str, tuple[int, ...]]]:
+def _flatten(index: Index) -> tuple[dict[str, Any], Sequence[Any], dict[str, tuple[int, ...]]]:
     """An index for the cache: its state with the anchor automaton built, each signature one pickle
     (glossary.flat), and per anchor lemma the positions of its signatures."""
     from .flat import pack
@@ -933,7 +933,7 @@ def _flatten(index: Index) -> tuple[dict[str, Any], list[bytes], dict[str, tuple
     return state, pack(index.signatures), lemmas
 
 
-def _unflatten(state: dict[str, Any], blobs: list[bytes], lemmas: dict[str, tuple[int, ...]]) -> Index:
+def _unflatten(state: dict[str, Any], blobs: Sequence[Any], lemmas: dict[str, tuple[int, ...]]) -> Index:
     """An index from the cache whose signatures are unpickled as an anchor asks for them."""
     from .flat import Lazy, LazyLists
 
