@@ -102,13 +102,20 @@ def _completing() -> bool:
 
 
 def main() -> None:
+    import gc
+
     from . import cache
 
+    # Start-up (imports, the cached term base) makes objects, not garbage: the collector's passes
+    # over them cost a tenth of a small check. It is back on once the check reads its files
+    # (command.check_paths), and before click runs any command, a long-lived one included.
+    gc.disable()
     cache.freeze_loads()  # this process ends after one command
     plain = plain_check(sys.argv[1:])
     if plain is None or _completing() or not _plain_streams():
         from .cli import main as group
 
+        gc.enable()
         group()
         return
     from .command import run_plain

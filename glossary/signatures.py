@@ -27,7 +27,7 @@ from functools import lru_cache
 from typing import Any
 
 from .langtags import base_language
-from .model import Concept, SignatureSpec, Term
+from .model import Concept, SignatureSpec, Term, _pickled_by_constructor
 from .state import STATE
 
 LANGS = ("en", "ru")
@@ -169,6 +169,7 @@ def first_lemma(word: str, lang: str) -> str:
 # Signatures ----------------------------------------------------------------------
 
 
+@_pickled_by_constructor  # a cached index unpickles each signature an anchor word asks for
 @dataclass(frozen=True, slots=True)
 class Signature:
     """One concept's slots in one language, and what counts as listed."""
@@ -871,7 +872,7 @@ def share_synonyms(sigs: list[Signature]) -> list[Signature]:
 
 
 # Names what a cached index holds: a cache written by other code is a miss.
-LAYOUT = "signatures-5"
+LAYOUT = "signatures-6"
 
 
 def index_for(termbase, lang: str | None) -> Index:  # type: ignore[no-untyped-def]

@@ -29,6 +29,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any, Generic, NamedTuple, TypeVar
 
+from ..model import _pickled_by_constructor
 from . import LayerHit, Rendered
 from .tokens import Anchored, Token, TokenTrie, joined_words, normalize, tokenize
 
@@ -255,6 +256,7 @@ def analyser() -> Analyser:
     return Analyser()
 
 
+@_pickled_by_constructor  # the cache holds every Russian term's slots: unpickled in each Russian check
 @dataclass(frozen=True, slots=True)
 class Slot:
     """One token of a term: how it is keyed in the trie and whether it inflects.
@@ -276,6 +278,7 @@ class Slot:
     parse: Any = None
 
 
+@_pickled_by_constructor
 @dataclass(frozen=True, slots=True)
 class Pattern:
     """A Russian term analysed: its slots and its citation case."""
