@@ -630,6 +630,42 @@ def fold(text: str, needed: frozenset[str] | None = None) -> Folded:
     return Folded(text, tuple(maps))
 
 
+def folds_to_itself(char: str) -> bool:
+    """Whether the fold leaves `char` as it is (and it is no combining mark)."""
+    return _TABLE[ord(char)] == char and not unicodedata.combining(char)
+
+
+def window_plan(text: str, needed: frozenset[str], chars: frozenset[str]
+                ) -> tuple[list[str], list[tuple[int, int]], str] | None:
+    """What folding windows of `text` for keys made of `needed` must cover (glossary.prescan).
+
+    Returns the characters whose fold holds one of `chars` or nothing and
+    matters to the keys (raw text may hide a key's literal run behind them),
+    the stretches of lines that hold a hard character (folded as `fold`'s
+    piecewise route folds them; windows take them whole), and the characters
+    that fold to nothing or to white space besides ASCII white space (they do
+    not count towards a window's reach). None where `fold` would take the
+    definition for the whole text: windows could then differ from it.
+    """
+    found = _distinct(text)
+    if found is None:
+        return None
+    _data, distinct = found
+    changes, _complex, hard = _classify(distinct)
+    stretches: list[tuple[int, int]] = []
+    if hard:
+        stretches = _hard_stretches(text, hard)
+        if sum(end - start for start, end in stretches) * 2 > len(text):
+            return None
+        if any(_define_piece(text[start:end]) is None for start, end in stretches):
+            return None
+    special = [char for char, folded in changes if _matters(char, folded, needed)
+               and (not folded or any(c in chars for c in folded))]
+    thin = "".join(sorted({c for c in distinct if _TABLE[ord(c)].strip() == "" or unicodedata.combining(c)}
+                          | set(hard)))
+    return special, stretches, thin
+
+
 def _fold_each(text: str) -> Folded:
     """The definition of `fold`, one character at a time; `fold` gives the same, faster."""
     maps: list[OffsetMap] = []

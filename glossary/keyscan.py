@@ -6,6 +6,10 @@ Hyperscan's pure-literal compiler (the optional `hyperscan` package, the
 faster than an automaton walked a character at a time, and pyahocorasick
 (always installed), the fallback where hyperscan is missing or cannot run.
 Both report occurrences that overlap; the caller decides which to keep.
+A `caseless` scan also finds the keys with ASCII letters in either case
+(Hyperscan's caseless literals; the automaton reads the text with its ASCII
+letters lowered, which keeps every offset), and may stop early past a number
+of occurrences (`limit`).
 """
 
 from __future__ import annotations
@@ -14,6 +18,15 @@ import threading
 from typing import Any
 
 _NOT_CONTINUATION = bytes(b for b in range(256) if not 0x80 <= b < 0xC0)
+_ASCII_LOWER = bytes(range(65)) + bytes(range(97, 123)) + bytes(range(91, 256))
+
+
+def _ascii_lower(text: str) -> str:
+    return text.encode("utf-8", "surrogatepass").translate(_ASCII_LOWER).decode("utf-8", "surrogatepass")
+
+
+class TooMany(Exception):
+    """More occurrences than a scan's `limit`."""
 
 
 def _hyperscan() -> Any:
@@ -28,8 +41,9 @@ def _hyperscan() -> Any:
 class KeyScan:
     """A compiled set of keys (non-empty strings); `backend` is "hyperscan" or "ahocorasick"."""
 
-    def __init__(self, keys: list[str], backend: str | None = None) -> None:
+    def __init__(self, keys: list[str], backend: str | None = None, caseless: bool = False) -> None:
         self.keys = keys
+        self.caseless = caseless
         self.lengths = [len(k) for k in keys]
         self.backend = backend or ("hyperscan" if _hyperscan() is not None else "ahocorasick")
         self._compiled: Any = None
@@ -46,19 +60,19 @@ class KeyScan:
             else:
                 db = hs.Database(mode=hs.HS_MODE_BLOCK)
                 db.compile(expressions=[k.encode("utf-8") for k in self.keys], ids=list(range(len(self.keys))),
-                           flags=0, literal=True)
+                           flags=hs.HS_FLAG_CASELESS if self.caseless else 0, literal=True)
                 self._compiled = db
                 return
         import ahocorasick
 
         automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
         for i, key in enumerate(self.keys):
-            automaton.add_word(key, i)
+            automaton.add_word(_ascii_lower(key) if self.caseless else key, i)
         automaton.make_automaton()
         self._compiled = automaton
 
     def __getstate__(self) -> dict[str, Any]:
-        state = {"keys": self.keys, "lengths": self.lengths, "backend": self.backend}
+        state = {"keys": self.keys, "lengths": self.lengths, "backend": self.backend, "caseless": self.caseless}
         if self.backend == "hyperscan" and self._compiled is not None:
             state["database"] = _hyperscan().dumpb(self._compiled)  # about 1 MB for 10,000 keys, loaded in 1 ms
         else:
@@ -69,6 +83,7 @@ class KeyScan:
         self.keys = state["keys"]
         self.lengths = state["lengths"]
         self.backend = state["backend"]
+        self.caseless = state.get("caseless", False)
         self._local = threading.local()
         self._compiled = state.get("automaton")
         if "database" in state:
@@ -81,20 +96,40 @@ class KeyScan:
                 self.backend = "hyperscan" if hs is not None else "ahocorasick"
                 self._compile()
 
-    def __call__(self, text: str) -> list[tuple[int, int]]:
+    def __call__(self, text: str, limit: int | None = None) -> list[tuple[int, int]]:
         """(end, key index) of every occurrence, `end` exclusive, in the order of their ends and,
-        at one end, longest key first (the automaton's order)."""
+        at one end, longest key first (the automaton's order); TooMany past `limit` of them."""
         if self._compiled is None or not text:
             return []
         if self.backend == "ahocorasick":
-            return [(last + 1, value) for last, value in self._compiled.iter(text)]
+            if self.caseless:
+                text = text.lower() if text.isascii() else _ascii_lower(text)
+            if limit is None:
+                return [(last + 1, value) for last, value in self._compiled.iter(text)]
+            hits: list[tuple[int, int]] = []
+            for last, value in self._compiled.iter(text):
+                hits.append((last + 1, value))
+                if len(hits) > limit:
+                    raise TooMany
+            return hits
         data = text.encode("utf-8", "surrogatepass")
         found: list[tuple[int, int]] = []
         add = found.append
         scratch = getattr(self._local, "scratch", None)
         if scratch is None:
             scratch = self._local.scratch = _hyperscan().Scratch(self._compiled)
-        self._compiled.scan(data, match_event_handler=lambda i, _s, end, _f, _c: add((end, i)), scratch=scratch)
+        if limit is None:
+            handler: Any = lambda i, _s, end, _f, _c: add((end, i))  # noqa: E731
+        else:
+            def handler(i: int, _s: int, end: int, _f: int, _c: Any) -> bool:
+                add((end, i))
+                return len(found) > limit  # True stops the scan
+        try:
+            self._compiled.scan(data, match_event_handler=handler, scratch=scratch)
+        except _hyperscan().ScanTerminated:
+            raise TooMany from None
+        if limit is not None and len(found) > limit:
+            raise TooMany
         if not found:
             return found
         lengths = self.lengths

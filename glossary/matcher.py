@@ -9,13 +9,15 @@ for word boundaries and reduced to leftmost-longest, which is what keeps
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from . import cache
-from .fold import fold, fold_text
+from .fold import fold, fold_text, window_plan
 from .keyscan import KeyScan
+from .prescan import Prescan
 from .model import Concept, Match, Span, Term
 from .script import is_unspaced
 from .termbase import TermBase
@@ -24,6 +26,12 @@ from .termbase import TermBase
 def is_word_char(char: str) -> bool:
     """A character that would join a spaced-script term to its neighbour."""
     return (char.isalnum() or char == "_") and not is_unspaced(char)
+
+
+# Texts shorter than this are folded whole: windows save nothing there. Nor do
+# they with more than one place to look at per PLACES_EVERY characters.
+WINDOWED_FROM = 20_000
+PLACES_EVERY = 400
 
 
 class Matcher:
@@ -50,6 +58,13 @@ class Matcher:
         # The characters of the keys: the fold may leave the others alone
         # (fold's `needed`). A word-level layer reads every character, so not with one.
         self.needed: frozenset[str] | None = None if self.layer_terms else frozenset("".join(self.keys))
+        # Where keys may be in raw text (glossary.prescan): a long text is folded only there.
+        self.prescan: Prescan | None = None
+        if self.needed is not None and self.keys:
+            try:
+                self.prescan = Prescan(self.keys, self.flags)
+            except ValueError:  # a key with no literal run: the whole text is folded
+                pass
 
     def _hits(self, folded: str) -> list[tuple[int, int, int]]:
         """Leftmost-longest hits at word boundaries as (start, end, key index), in folded coordinates."""
@@ -94,6 +109,7 @@ class Matcher:
     def __setstate__(self, state: dict[str, Any]) -> None:
         state.setdefault("forms", {})
         state.setdefault("layer_terms", [])
+        state.setdefault("prescan", None)
         state["_layer"] = None
         state["_groups"] = {}
         self.__dict__.update(state)
@@ -106,11 +122,52 @@ class Matcher:
             self._layer = Layer(self.lang, self.layer_terms)
         return self._layer
 
+    def located(self, text: str, shortest: int | None = None, most: int | None = None) -> list[tuple[int, int, int]] | None:
+        """`_hits` with spans in `text`, from folded windows (glossary.prescan); None where the
+        whole text is better folded (shorter than `shortest`, no prescan, more than `most` places
+        to look at: by default one per PLACES_EVERY characters)."""
+        if self.prescan is None or self.needed is None or len(text) < (WINDOWED_FROM if shortest is None else shortest):
+            return None
+        plan = window_plan(text, self.needed, self.prescan.chars)
+        if plan is None:
+            return None
+        special, stretches, thin = plan
+        windows = self.prescan.windows(text, special, stretches, thin, len(text) // PLACES_EVERY + 16 if most is None else most)
+        if windows is None:
+            return None
+        if not windows:
+            return []
+        # The windows folded and scanned as one text, a line break between two: each is cut
+        # where folding is local, and a line break folds to a space.
+        joined = "\n".join(text[a:b] for a, b in windows)
+        starts: list[int] = []
+        at = 0
+        for a, b in windows:
+            starts.append(at)
+            at += b - a + 1
+        folded = fold(joined, self.needed)
+        found = self._hits(folded.text)
+        if not found:
+            return []
+        if folded.maps:
+            spans = folded.spans_to_original([(start, end) for start, end, _ in found])
+        else:
+            spans = [(start, end) for start, end, _ in found]
+        out: list[tuple[int, int, int]] = []
+        for (start, end), (_, _, idx) in zip(spans, found):
+            k = bisect_right(starts, start) - 1
+            shift = windows[k][0] - starts[k]
+            out.append((start + shift, end + shift, idx))
+        return out
+
     def scan(self, text: str) -> list[Match]:
         """Every rendering in `text`, with spans exact in `text`."""
+        layer = self.layer()
+        located = None if layer else self.located(text)
+        if located is not None:
+            return self._matches([(start, end, self._group_of(idx)) for start, end, idx in located])
         folded = fold(text, self.needed)
         raw = self._hits(folded.text)
-        layer = self.layer()
         if not raw and not layer:
             return []
         groups = self._groups
@@ -124,16 +181,24 @@ class Matcher:
             from .morph import merge
 
             hits = merge(hits, layer.scan(folded.text))  # type: ignore[arg-type,assignment]
-        out: list[Match] = []
         if folded.maps:  # Folded.to_original for every span at once, without Spans for folded coordinates
             spans = folded.spans_to_original([(start, end) for start, end, _ in hits])
-        else:
-            spans = [(start, end) for start, end, _ in hits]
-        for (start, end), (_, _, group) in zip(spans, hits):
+            hits = [(start, end, group) for (start, end), (_, _, group) in zip(spans, hits)]
+        return self._matches(hits)
+
+    def _matches(self, hits: list[tuple[int, int, Sequence[tuple[str, Term, tuple[str, ...]]]]]) -> list[Match]:
+        out: list[Match] = []
+        for start, end, group in hits:
             span = Span(start, end)
             for concept_id, term, form in group:
                 out.append(Match(concept_id, term, span, form))
         return out
+
+    def _group_of(self, idx: int) -> tuple[tuple[str, Term, tuple[str, ...]], ...]:
+        group = self._groups.get(idx)
+        if group is None:
+            group = self._groups[idx] = self._group(idx)
+        return group
 
     def _group(self, idx: int) -> tuple[tuple[str, Term, tuple[str, ...]], ...]:
         """What key `idx` stands for: (concept id, term, form tags) per entry, built once per key."""
@@ -155,7 +220,7 @@ class _Memory:
 _MEMORY = _Memory()
 # Names what a pickled Matcher holds (the morph layer's fields, the keys'
 # scanner with its flags, the characters the fold needs): a cache written by other code is a miss.
-LAYOUT = "morph1-keyscan-needed"
+LAYOUT = "morph1-keyscan-needed-prescan"
 
 
 def matcher_for(termbase: TermBase, lang: str) -> Matcher:

@@ -60,3 +60,26 @@ def test_sample_findings_are_the_same_without_hyperscan(lang: str, sample_tb: Te
         assert matcher.scanner.backend == "ahocorasick"
     finally:
         _MEMORY.clear()
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("windows", [False, True])
+def test_sample_findings_are_the_same_folding_windows_or_the_whole_text(lang: str, windows: bool, sample_tb: TermBase,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The matcher folds a long text only in windows around its keys (glossary.prescan); folding all of it
+    finds the same, and so do windows forced on the sample, whatever its length and number of places."""
+    from glossary import matcher
+
+    used: list[bool] = []
+    located = matcher.Matcher.located
+
+    def spy(self: matcher.Matcher, text: str, shortest: int | None = None, most: int | None = None):  # type: ignore[no-untyped-def]
+        got = located(self, text, shortest, most)
+        used.append(got is not None)
+        return got
+
+    monkeypatch.setattr(matcher.Matcher, "located", spy)
+    monkeypatch.setattr(matcher, "WINDOWED_FROM", 0 if windows else 10**12)
+    monkeypatch.setattr(matcher, "PLACES_EVERY", 1)
+    test_sample_findings_are_unchanged(lang, sample_tb)
+    assert any(used) == windows

@@ -1,0 +1,216 @@
+"""Where a matcher's keys may be in a raw text: the windows worth folding.
+
+Folding a whole text costs a dozen passes over it, and most of a long text
+holds no key. Each key has a literal fragment (its longest run of characters
+that stand for themselves in raw text, ASCII letters in either case); one
+caseless scan of the raw text finds every place a fragment is, and only a
+window around each, cut where folding is local, is folded and scanned by the
+matcher. Raw text can hide a fragment only behind characters that fold into
+its characters or into nothing (a full-width letter, a soft hyphen, a
+combining mark): the windows also cover every such character and every line
+the fold takes apart (`fold.window_plan`). The matches are those of the whole
+fold (tests/test_prescan.py compares them).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from .fold import folds_to_itself
+from .keyscan import KeyScan, TooMany
+
+_WORD_ASCII = frozenset("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_")
+
+# A cut is a place between two characters where folding either side alone gives
+# the same as folding the whole, and where a key's word-boundary test reads the
+# same: around it only plain characters (ASCII other than hyphens, ideographs,
+# CJK punctuation), not two white spaces (a run collapses), and a word character
+# only beside white space (which no key starts or ends with).
+_WS = " \t\n\r"
+_NONWORD = r"!-,./:-@\[-\^`{-~\u3001-\u3003\u3008-\u3011\u3400-\u4dbf\u4e00-\u9fff\uff01\uff08\uff09\uff0c\uff1a\uff1b\uff1f"
+_CUT = re.compile(
+    rf"[{_WS}](?=[0-9A-Za-z_{_NONWORD}])|[0-9A-Za-z_{_NONWORD}](?=[{_WS}])|[{_NONWORD}](?=[{_NONWORD}])"
+)
+_NONWORD_CHARS = frozenset("!\"#$%&'()*+,./:;<=>?@[\\]^`{|}~\u3001\u3002\u3003\u3008\u3009\u300a\u300b\u300c\u300d"
+                           "\u300e\u300f\u3010\u3011\uff01\uff08\uff09\uff0c\uff1a\uff1b\uff1f")
+
+
+def literal(char: str) -> bool:
+    """A key's character that raw text writes as itself (an ASCII letter also in upper case),
+    unless a character folding into it stands there (fold.window_plan's `special`)."""
+    return char in "&_" or (char.isalnum() and (char.isascii() or folds_to_itself(char)))
+
+
+def fragment(key: str) -> tuple[str, int] | None:
+    """The key's longest run of `literal` characters (longest in UTF-8), and where it starts."""
+    best: tuple[int, str, int] | None = None
+    start = None
+    for i, char in enumerate(key + " "):
+        if i < len(key) and literal(char):
+            if start is None:
+                start = i
+            continue
+        if start is not None:
+            run = key[start:i]
+            size = len(run.encode("utf-8"))
+            if best is None or size > best[0]:
+                best = (size, run, start)
+            start = None
+    return None if best is None else (best[1], best[2])
+
+
+class Prescan:
+    """The fragments of a matcher's keys, compiled into one caseless scan, with how far each key reaches."""
+
+    def __init__(self, keys: Sequence[str], flags: Sequence[int]) -> None:
+        frags: dict[str, int] = {}
+        left: list[int] = []
+        right: list[int] = []
+        # Whether an ASCII word character right before (after) the fragment rules out every key it stands for.
+        open_left: list[bool] = []
+        open_right: list[bool] = []
+        for key, flag in zip(keys, flags):
+            found = fragment(key)
+            if found is None:
+                raise ValueError(f"no literal fragment in {key!r}")
+            run, at = found
+            i = frags.get(run)
+            if i is None:
+                i = frags[run] = len(left)
+                left.append(0), right.append(0), open_left.append(False), open_right.append(False)
+            left[i] = max(left[i], at)
+            right[i] = max(right[i], len(key) - at - len(run))
+            if at == 0 and not flag & 2:
+                open_left[i] = True
+            if at + len(run) == len(key) and not flag & 1:
+                open_right[i] = True
+        self.left = left
+        self.right = right
+        self.open_left = open_left
+        self.open_right = open_right
+        self.scan = KeyScan(list(frags), caseless=True)
+        self.chars = frozenset("".join(frags))  # what a special character would fold into
+        self.reach = max((len(k) for k in keys), default=0)
+
+    def windows(self, text: str, special: Sequence[str], stretches: Sequence[tuple[int, int]],
+                thin: str, limit: int) -> list[tuple[int, int]] | None:
+        """Disjoint [start, end) windows of `text`, cut where folding is local, that hold every
+        match; None past `limit` places to look at (folding the whole text is then cheaper).
+
+        `special` are the characters that may hide a fragment, `stretches` the lines the
+        fold takes apart, `thin` the characters that fold to nothing or only join a run
+        of white space.
+        """
+        try:
+            hits = self.scan(text, limit)
+        except TooMany:
+            return None
+        nonsolid = re.compile("[\\s" + re.escape(thin) + "]") if thin else _SPACE
+        lengths = self.scan.lengths
+        n = len(text)
+        spans: list[tuple[int, int, int, int]] = []  # (start, end, room before, room after)
+        open_left, open_right = self.open_left, self.open_right
+        for end, i in hits:
+            start = end - lengths[i]
+            if start and not open_left[i] and text[start - 1] in _WORD_ASCII:
+                continue  # an ASCII word character runs into the fragment: no key's match
+            if end < n and not open_right[i] and text[end] in _WORD_ASCII:
+                continue
+            spans.append((start, end, self.left[i] + 1, self.right[i] + 1))
+        reach = self.reach + 1
+        if special:
+            for count, m in enumerate(re.finditer("[" + re.escape("".join(special)) + "]", text)):
+                if count + len(spans) > limit:
+                    return None
+                spans.append((m.start(), m.end(), reach, reach))
+        for start, end in stretches:
+            spans.append((start, end, reach, reach))
+        if not spans:
+            return []
+        cuts = sorted((_cut_before(text, _back(text, start, before, nonsolid)),
+                       _cut_after(text, _forward(text, end, after, nonsolid))) for start, end, before, after in spans)
+        out: list[tuple[int, int]] = []
+        for a, b in cuts:
+            if out and a <= out[-1][1]:
+                if b > out[-1][1]:
+                    out[-1] = (out[-1][0], b)
+            else:
+                out.append((a, b))
+        return out
+
+
+_SPACE = re.compile(r"\s")
+
+
+def _back(text: str, at: int, need: int, nonsolid: re.Pattern[str]) -> int:
+    """A place before `at` with at least `need` characters that fold to something between."""
+    start = at - need
+    while start > 0:
+        missing = len(nonsolid.findall(text, start, at))
+        if not missing:
+            return start
+        at, start = start, start - missing
+    return 0
+
+
+def _forward(text: str, at: int, need: int, nonsolid: re.Pattern[str]) -> int:
+    """A place after `at` with at least `need` characters that fold to something between."""
+    n = len(text)
+    end = at + need
+    while end < n:
+        missing = len(nonsolid.findall(text, at, end))
+        if not missing:
+            return end
+        at, end = end, end + missing
+    return n
+
+
+def _nonword(char: str) -> bool:
+    return char in _NONWORD_CHARS or "\u4e00" <= char <= "\u9fff" or "\u3400" <= char <= "\u4dbf"
+
+
+def _cut(left: str, right: str) -> bool:
+    """Whether a cut may go between `left` and `right` (see _CUT)."""
+    if left in _WS:
+        return right in _WORD_ASCII or _nonword(right)
+    if right in _WS:
+        return left in _WORD_ASCII or _nonword(left)
+    return _nonword(left) and _nonword(right)
+
+
+_SCAN_STEPS = 64  # characters tried one by one before a regular expression looks further
+
+
+def _cut_before(text: str, at: int) -> int:
+    """The last cut at or before `at` (0 if none)."""
+    for k in range(at, max(at - _SCAN_STEPS, 0), -1):
+        if _cut(text[k - 1], text[k]) if k < len(text) else True:
+            return k
+    hi = at - _SCAN_STEPS
+    lo = max(0, hi - 4 * _SCAN_STEPS)
+    while hi > 0:
+        last = -1
+        for m in _CUT.finditer(text, lo, min(hi + 1, len(text))):
+            if m.end() <= hi:
+                last = m.end()
+        if last != -1:
+            return last
+        hi, lo = lo + 1, max(0, lo - 16 * _SCAN_STEPS)
+        if hi == 1:
+            break
+    return 0
+
+
+def _cut_after(text: str, at: int) -> int:
+    """The first cut at or after `at` (the text's end if none)."""
+    n = len(text)
+    if at <= 0:
+        return 0
+    for k in range(at, min(at + _SCAN_STEPS, n)):
+        if _cut(text[k - 1], text[k]):
+            return k
+    if at + _SCAN_STEPS >= n:
+        return n
+    m = _CUT.search(text, at + _SCAN_STEPS - 1)
+    return n if m is None else m.end()

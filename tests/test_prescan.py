@@ -1,0 +1,76 @@
+"""A long text folded only in windows around its possible keys gives the whole fold's matches."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from glossary import matcher as matcher_module
+from glossary.fold import fold
+from glossary.keyscan import KeyScan, _hyperscan
+from glossary.matcher import compile_matcher
+from glossary.prescan import _CUT, _cut, fragment
+from glossary.termbase import TermBase
+
+# Renderings of the test term base, the characters raw text hides them behind
+# (full-width letters, a ligature, a soft hyphen, a combining mark, a Kelvin
+# sign, a dotted capital I, a spacing diaeresis), white space across lines,
+# hyphens, ideographs and long stretches with no place to cut.
+PIECES = ["Belt and Road", "belt", " ", "\n  ", "ONE\u2011BELT", "One Belt, One Road", "one road", "一带一路",
+          "一帶一路", "BRI", "b\u00adri", "Ｂｅｌｔ", "ﬁ", "\u212a", "x", "-", "\u0301", "İ", "¨", "\u00a0", "，",
+          "Road Initiative", "Lu Ban Workshops", "three evil forces", "community of common destiny", "é", "x" * 90,
+          "一" * 70, "。", "\t", "_", "’", "«", "Belt", "and", "road", "\U0001f600", "\n\n", "Ａ", "1"]
+
+
+def whole(matcher: matcher_module.Matcher, text: str) -> list[tuple[int, int, int]]:
+    folded = fold(text, matcher.needed)
+    found = matcher._hits(folded.text)
+    spans = folded.spans_to_original([(s, e) for s, e, _ in found]) if folded.maps else [(s, e) for s, e, _ in found]
+    return [(s, e, idx) for (s, e), (_, _, idx) in zip(spans, found)]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(PIECES), max_size=10), max_size=14), st.sampled_from(["en", "zh"]),
+       st.sampled_from(["hyperscan", "ahocorasick"]))
+def test_windows_find_what_the_whole_fold_finds(tb: TermBase, lines: list[list[str]], lang: str, backend: str) -> None:
+    """Lines of pieces: a hard character (which the fold takes apart by lines) keeps to a few."""
+    if backend == "hyperscan" and _hyperscan() is None:
+        pytest.skip("the fast extra (hyperscan) is not installed")
+    text = "\n".join("".join(line) for line in lines)
+    matcher = compile_matcher(tb.concepts, lang)
+    assert matcher.prescan is not None
+    matcher.prescan.scan = KeyScan(matcher.prescan.scan.keys, backend, caseless=True)
+    located = matcher.located(text, shortest=0, most=10**9)
+    if located is not None:  # None: the plan sends the whole text to the definition
+        assert located == whole(matcher, text)
+
+
+def test_a_long_text_is_scanned_in_windows(tb: TermBase) -> None:
+    text = ("Filler words go here, and more of them. " * 800) + "the Belt\u00a0and\nRoad Initiative. " + "x " * 400
+    matcher = compile_matcher(tb.concepts, "en")
+    located = matcher.located(text)
+    assert located is not None and located == whole(matcher, text) and len(located) == 1
+    assert [m.span for m in matcher.scan(text)] == [m.span for m in matcher.scan(text + "")]
+
+
+def test_fragment_is_the_longest_literal_run() -> None:
+    assert fragment("belt and road initiative") == ("initiative", 14)
+    assert fragment("b&r") == ("b&r", 0)
+    assert fragment('xi"an') == ("xi", 0)
+    assert fragment("中国 中亚峰会") == ("中亚峰会", 3)
+    assert fragment(' " - ') is None
+
+
+def test_cut_rule_agrees_with_its_pattern() -> None:
+    chars = " \n\tab_-.,\"'一。，Ａ\u0301\u00a0й"
+    for left in chars:
+        for right in chars:
+            assert _cut(left, right) == bool(_CUT.match(left + right)), (left, right)
+
+
+@pytest.mark.parametrize("backend", ["ahocorasick", pytest.param("hyperscan", marks=pytest.mark.skipif(
+    _hyperscan() is None, reason="the fast extra (hyperscan) is not installed"))])
+def test_a_caseless_scan_finds_ascii_letters_in_either_case(backend: str) -> None:
+    scan = KeyScan(["belt", "é路"], backend, caseless=True)
+    assert scan("BELT Belt É路 é路 \U0001f600belt") == [(4, 0), (9, 0), (15, 1), (21, 0)]
