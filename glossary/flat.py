@@ -96,27 +96,32 @@ class Strings(Sequence[str]):
 
 
 class SortedMap(Mapping[str, Any]):
-    """A read-only str -> value table: its keys sorted (`Strings`), found by bisection.
+    """A read-only str -> value table: its keys sorted (`Strings`), found by bisection, and their values
+    in the same order, stored as the values call for (`of`).
 
-    The values are `ids` themselves (positions, say) or, given a `table` of the
-    few distinct values, `table[ids[i]]`. A lookup cuts out about 17 keys of
-    100,000; building a dict of them on load would cost more than a check's lookups.
+    A lookup cuts out about 17 keys of 100,000; building a dict of them on load
+    would cost more than a check's lookups.
     """
 
-    __slots__ = ("_keys", "_ids", "_table")
+    __slots__ = ("_keys", "_values")
 
-    def __init__(self, keys: Strings, ids: array, table: tuple[Any, ...] | None = None) -> None:
-        self._keys, self._ids, self._table = keys, ids, table
+    def __init__(self, keys: Strings, values: Sequence[Any]) -> None:
+        self._keys, self._values = keys, values
 
     @classmethod
-    def of(cls, mapping: Mapping[str, Any], distinct: bool = False) -> SortedMap:
-        """`distinct`: the values are few (tuples of tags, say) and stored once each; else ints."""
+    def of(cls, mapping: Mapping[str, Any], values: str = "ints") -> SortedMap:
+        """`values`: "ints" (positions, say: an array), "few" (a few distinct values, such as tuples
+        of tags, each stored once) or "lazy" (each unpickled when its key is first looked up)."""
         keys = sorted(mapping)
-        if not distinct:
-            return cls(Strings.of(keys), array("q", (mapping[k] for k in keys)))
-        table: dict[Any, int] = {}
-        ids = array("q", (table.setdefault(mapping[k], len(table)) for k in keys))
-        return cls(Strings.of(keys), ids, tuple(table))
+        if values == "ints":
+            stored: Sequence[Any] = array("q", (mapping[k] for k in keys))
+        elif values == "few":
+            table: dict[Any, int] = {}
+            ids = array("q", (table.setdefault(mapping[k], len(table)) for k in keys))
+            stored = Few(ids, tuple(table))
+        else:
+            stored = Lazy(pack(mapping[k] for k in keys))
+        return cls(Strings.of(keys), stored)
 
     def _find(self, key: object) -> int:
         if not isinstance(key, str):
@@ -128,7 +133,7 @@ class SortedMap(Mapping[str, Any]):
         i = self._find(key)
         if i < 0:
             raise KeyError(key)
-        return self._ids[i] if self._table is None else self._table[self._ids[i]]
+        return self._values[i]
 
     def __contains__(self, key: object) -> bool:
         return self._find(key) >= 0
@@ -140,7 +145,33 @@ class SortedMap(Mapping[str, Any]):
         return len(self._keys)
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (SortedMap, (self._keys, self._ids, self._table))
+        if isinstance(self._values, Lazy):
+            return (_lazy_map, (self._keys, self._values._blobs))  # each value stays one pickle
+        return (SortedMap, (self._keys, self._values))
+
+
+def _lazy_map(keys: Strings, blobs: Sequence[Any]) -> SortedMap:
+    return SortedMap(keys, Lazy(blobs))
+
+
+class Few(Sequence[Any]):
+    """Values of which few are distinct, each stored once: item i is `table[ids[i]]`."""
+
+    __slots__ = ("_ids", "_table")
+
+    def __init__(self, ids: array, table: tuple[Any, ...]) -> None:
+        self._ids, self._table = ids, table
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+    def __getitem__(self, i: Any) -> Any:
+        if isinstance(i, slice):
+            return [self[k] for k in range(*i.indices(len(self)))]
+        return self._table[self._ids[i]]
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Few, (self._ids, self._table))
 
 
 class Lazy(Sequence[T], Generic[T]):
@@ -263,7 +294,7 @@ def flatten_matcher(matcher: Any, termbase: Any) -> tuple[Any, ...] | None:
     # spellings as a sorted table, the numbers as arrays; `bounds` is in `flags` already.
     keys = Strings.of(state["keys"])
     state["keys"] = keys
-    state["forms"] = SortedMap.of(state.get("forms", {}), distinct=True)
+    state["forms"] = SortedMap.of(state.get("forms", {}), "few")
     state.pop("bounds", None)
     for name, code in (("lengths", "q"), ("flags", "b")):
         if name in state:

@@ -21,7 +21,7 @@ lemmas, the rarest in prose): only words that are a form of an anchor lemma
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -911,7 +911,7 @@ def _cached_index(termbase, base: str) -> Index | None:  # type: ignore[no-untyp
     from . import cache
 
     got = cache.get("signatures", _disk_key(termbase.digest, base))
-    if not (isinstance(got, tuple) and len(got) == 4 and isinstance(got[0], dict) and isinstance(got[3], dict)):
+    if not (isinstance(got, tuple) and len(got) == 4 and isinstance(got[0], dict) and isinstance(got[3], Mapping)):
         return None
     index = _unflatten(*got[:3])
     if got[3]:
@@ -956,7 +956,9 @@ def _ru_table(index: Index, digest: str) -> None:
     table = form_table(_slot_lemmas(index))
     analyser().add(table, _slot_lemmas(index))
     if digest:
-        cache.put("signatures", _disk_key(digest, "ru"), (*_flatten(index), table))
+        from .flat import SortedMap
+
+        cache.put("signatures", _disk_key(digest, "ru"), (*_flatten(index), SortedMap.of(table, "lazy")))
 
 
 def _cache_index(index: Index, digest: str) -> None:
