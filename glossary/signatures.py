@@ -243,6 +243,25 @@ def words(text: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
 
 
+# What can stand in a signature's hit: word characters, apostrophes, `_GAP_COMMA`'s characters.
+# Anything else ends the walk, so the words past it are never read.
+_HARD = re.compile(r"[^\w\s\-‐‑‒–—―\"'«»“”„‘’‹›,]|_")
+
+
+def _stretch_words(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """`words(text)` between the characters around text[start:end] that no hit crosses.
+
+    `_expand` stops at such a character as it stops at the window's end: the
+    gap is not `_joined`, and the words after it cannot continue the phrase.
+    """
+    lo = 0
+    for m in _HARD.finditer(text, 0, start):
+        lo = m.end()
+    m = _HARD.search(text, end)
+    hi = len(text) if m is None else m.start()
+    return [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, lo, hi)]
+
+
 _ARTICLES = frozenset({"a", "an", "the"})
 _EN_PREPOSITIONS = frozenset("of for with to in on by at from into among between".split())
 
@@ -448,6 +467,7 @@ class Index:
         self._gate: re.Pattern[str] | None = None
         self._gate_starts: Any = None
         self._automaton: Any = None
+        self._raw: Any = None
 
     def __bool__(self) -> bool:
         return bool(self.signatures)
@@ -457,14 +477,36 @@ class Index:
         state["_gate"] = None  # all built on first use
         state["_gate_starts"] = None
         state["_automaton"] = None
+        state["_raw"] = None
         return state
 
     def __setstate__(self, state: dict[str, Any]) -> None:
+        state.setdefault("_raw", None)
         self.__dict__.update(state)
+
+    def _raw_scan(self, text: str) -> Any:
+        """A caseless scan of the anchor forms that reads `text` as it is, where that finds what a
+        scan of `text.lower()` finds: forms of ASCII letters and ’ (no other character lower-cases
+        to those but the Kelvin sign, nor changes length but "İ"); else None."""
+        if "\u0130" in text or "\u212a" in text:
+            return None
+        if self._raw is None:
+            keys = sorted(self._forms or self._starts)
+            if not all(c.isascii() or c == "’" for k in keys for c in k):
+                self._raw = False
+            else:
+                from .keyscan import KeyScan
+
+                self._raw = KeyScan(keys, caseless=True)
+        return self._raw or None
 
     def anchors(self, text: str, lower: str | None = None) -> Iterable[tuple[int, str]]:
         """(offset, word) of every word that is a form of an anchor lemma: one scan of the keys
-        (`lower` is `text.lower()` where the caller has it)."""
+        (`lower` is `text.lower()` where the caller has it; it is not needed for ASCII forms)."""
+        raw = self._raw_scan(text) if lower is None else None
+        if raw is not None:
+            yield from self._raw_anchors(text, raw)
+            return
         if lower is None:
             lower = text.lower()
         if len(lower) != len(text):  # a letter whose lower case is longer ("İ"): a regex decides
@@ -483,6 +525,25 @@ class Index:
                 continue
             if whole and end < size_of and (lower[end].isalnum() or lower[end] == "_"):
                 continue  # a whole form must end where the word does ("belt" in "beltway")
+            m = _WORD.match(text, at)
+            if m is not None:
+                yield at, m.group()
+
+    def _raw_anchors(self, text: str, raw: Any) -> Iterable[tuple[int, str]]:
+        """`anchors` from the caseless scan of the text as it is (`_raw_scan`)."""
+        whole = bool(self._forms)
+        size_of = len(text)
+        lengths = raw.lengths
+        for end, key in raw(text):
+            at = end - lengths[key]
+            if at:
+                c = text[at - 1].lower()
+                if c.isalnum() or c == "_":
+                    continue
+            if whole and end < size_of:
+                c = text[end].lower()
+                if c.isalnum() or c == "_":
+                    continue  # a whole form must end where the word does ("belt" in "beltway")
             m = _WORD.match(text, at)
             if m is not None:
                 yield at, m.group()
@@ -531,10 +592,11 @@ class Index:
             return []
         lang = self.lang
         found: list[Hit] = []
-        lowered = text.lower()
+        raw = self._raw_scan(text)
+        lowered = "" if raw is not None else text.lower()
         same = len(lowered) == len(text)  # then a window of `lowered` is the window lower-cased
         gates: dict[str, _Gate | None] = {}  # per anchor word form, for this text
-        for at, word in self.anchors(text, lowered):
+        for at, word in (self._raw_anchors(text, raw) if raw is not None else self.anchors(text, lowered)):
             gate = gates.get(word, False)
             if gate is False:
                 sigs: list[Signature] = []
@@ -550,7 +612,7 @@ class Index:
             sigs = gate.passing(lower)
             if not sigs:
                 continue
-            toks = words(local)
+            toks = _stretch_words(local, at - base, at - base + len(word))
             i = next((k for k, t in enumerate(toks) if t[0] == at - base), None)
             if i is None:
                 continue
@@ -667,6 +729,8 @@ def _root(a: str, b: str) -> bool:
 
 def _joined(text: str, a: tuple[int, int, str], b: tuple[int, int, str], comma: bool = False) -> bool:
     """Whether nothing but spaces, hyphens, dashes or quotes (and a comma, if allowed) separates two words."""
+    if b[0] - a[1] == 1 and text[a[1]] == " ":
+        return True  # the common gap
     m = (_GAP_COMMA if comma else _GAP).fullmatch(text, a[1], b[0])
     return m is not None
 
@@ -675,6 +739,8 @@ def _expand(sig: Signature, text: str, toks: list[tuple[int, int, str]], i: int)
     """The longest stretch around word `i` that fills the signature, or None."""
     limit = 2 * len(sig.slots) + 3
     items: dict[int, frozenset[int]] = {i: _slot_set(sig, toks[i][2])}
+    if not items[i]:
+        return None  # the word at the anchor fills no slot (the "İ" gate reads "community" in "community’s…")
     # A long name (five slots or more) may have one word nobody listed in place
     # of one of its words ("socialist ideology" for "Thought on Socialism").
     wild = 1 if sum(sig.required) >= 5 else 0
@@ -700,21 +766,23 @@ def _expand(sig: Signature, text: str, toks: list[tuple[int, int, str]], i: int)
     at = slot_words.index(i)
     best: tuple[int, int, tuple[int, ...]] | None = None
     best_key: tuple[int, int, int] = (0, 0, 0)
+    options = tuple(items[k] for k in slot_words)
+    n_slots = len(sig.slots)
     for a in range(at, -1, -1):
         for b in range(at, len(slot_words)):
-            run = slot_words[a:b + 1]
-            if len(run) > len(sig.slots):
+            if b - a >= n_slots:
                 break
-            filled = _assign([items[k] for k in run])
-            if filled is None or not _enough(sig, filled, run[0] < stand_in < run[-1],
-                                             _quoted(text, toks[run[0]][0], toks[run[-1]][1])):
-                continue
             # The most slot words; then the fewest function words between them;
             # then the leftmost ("Глобальной инициативы цивилизации и Глобальной
             # инициативы управления" is two names, not one across «и»).
-            key = (len(run), -(run[-1] - run[0]), -a)
-            if best is None or key > best_key:
-                best, best_key = (a, b, filled), key
+            key = (b - a + 1, slot_words[a] - slot_words[b], -a)
+            if best is not None and key <= best_key:
+                continue  # cannot win: not worth the tests
+            filled = _assign_all(options[a:b + 1])
+            if filled is None or not _enough(sig, filled, slot_words[a] < stand_in < slot_words[b],
+                                             _quoted(text, toks[slot_words[a]][0], toks[slot_words[b]][1])):
+                continue
+            best, best_key = (a, b, filled), key
     if best is None:
         return None
     run = slot_words[best[0]:best[1] + 1]
@@ -783,6 +851,12 @@ def _continues(sig: Signature, text: str, toks: list[tuple[int, int, str]], last
         return False
     word = nxt[2].lower()
     return word not in sig.function_words and word not in _EN_STOPS and not word.endswith("ly")
+
+
+@lru_cache(maxsize=1 << 14)
+def _assign_all(options: tuple[frozenset[int], ...]) -> tuple[int, ...] | None:
+    """`_assign`, remembered: the same few slot sets come back at every mention of a name."""
+    return _assign(list(options))
 
 
 def _assign(options: list[frozenset[int]], taken: frozenset[int] = frozenset()) -> tuple[int, ...] | None:

@@ -311,3 +311,35 @@ def test_the_gate_of_many_signatures_is_may_fill_of_each(window: str) -> None:
     for lang in ("en", "ru"):
         sigs = list(signatures.index_for(load(), lang).signatures)
         assert signatures._Gate(sigs).passing(window) == [s for s in sigs if signatures._may_fill(s, window)]
+
+
+_RAW_PIECES = ["Community", "COMMUNITIES", "community’s", "Shared", "FUTURE", "future", "destiny", "Belt", "ROAD",
+               "initiative", "Initiative", "\u212aey", "İ", "k", " ", "  ", "\n", "-", "’", "'", ".", ",", "(", "_",
+               "of", "with", "a", "for", "mankind", "humanity", "«", "»", "\"", "x", "ſ", "\U0001f600", "é", ";", "—"]
+
+
+@settings(max_examples=300)
+@given(st.lists(st.sampled_from(_RAW_PIECES), max_size=40).map("".join))
+def test_anchors_of_the_raw_text_are_those_of_the_lowered_text(text: str) -> None:
+    """English anchor forms are ASCII: a caseless scan of the text as it is finds what the scan of its
+    lower case finds (the Kelvin sign and "İ" take the lower-cased route)."""
+    index = signatures.index_for(load(), "en")
+    assert list(index.anchors(text)) == list(index.anchors(text, text.lower()))
+
+
+@settings(max_examples=300)
+@given(st.lists(st.sampled_from(_RAW_PIECES), max_size=40).map("".join))
+def test_hits_from_the_words_between_hard_characters_are_those_from_every_word(text: str) -> None:
+    """A hit is tokenized only between the characters no hit crosses (`_stretch_words`); every word
+    of the window gives the same hits."""
+    index = signatures.index_for(load(), "en")
+    narrow = index.scan(text)
+    from unittest import mock
+
+    with mock.patch.object(signatures, "_stretch_words", lambda text, start, end: signatures.words(text)):
+        assert index.scan(text) == narrow
+
+
+def test_an_anchor_inside_a_longer_token_finds_nothing() -> None:
+    """With "İ" in the text the regex gate reads "community" where the words are one token; this crashed."""
+    assert signatures.index_for(load(), "en").scan("community’sCommunityİ") == []

@@ -58,15 +58,32 @@ def example_line(v: dict) -> str:
     return "      - {" + ", ".join(f"{k}: {scalar(val, flow=True)}" for k, val in fields) + "}"
 
 
+def new_language(lines: list[str], start: int, end: int, lang: str) -> int | None:
+    """Open an empty list for `lang` after the concept's last one: the first rendering a harvest attests for it."""
+    terms = next((i for i in range(start, end) if lines[i] == "    terms:"), None)
+    if terms is None:
+        return None
+    at = terms + 1
+    while at < end and (lines[at].startswith("      ") or not lines[at].strip()):
+        at += 1
+    while not lines[at - 1].strip():
+        at -= 1
+    lines.insert(at, f"      {lang}:")
+    return at
+
+
 def insert(lines: list[str], v: dict) -> bool:
-    """Insert one variant; False if its concept or language block is missing."""
+    """Insert one variant (opening its language's list if the concept has none); False if the concept is missing."""
     start = next((i for i, l in enumerate(lines) if l == f"  - id: {v['concept']}"), None)
     if start is None:
         return False
     end = next((i for i in range(start + 1, len(lines)) if lines[i].startswith("  - id: ")), len(lines))
     head = next((i for i in range(start, end) if lines[i] == f"      {v['lang']}:"), None)
     if head is None:
-        return False
+        head = new_language(lines, start, end, v["lang"])
+        if head is None:
+            return False
+        end += 1
     stop = head + 1
     while stop < end and (lines[stop].startswith("        ") or not lines[stop].strip()):
         stop += 1
