@@ -21,6 +21,8 @@ Every row sets the glossary figure next to baselines measured in the same run:
   the bare automaton over the lowered text. CPU time (user + system) of each
   child process from `wait4`, medians; peak resident memory from
   `/usr/bin/time -f %M`, the largest of the runs.
+  With `--before COMMAND` (another build's `glossary`), each row runs it
+  too, in the same loop, and says whether the two JSON reports are identical.
 - Start-up: startup.py's table (the CLI on a 1 KB English and a 1.2 KB Russian
   file against `python -c pass`, and a small file with the largest CLI base on
   an empty cache and a warm one).
@@ -143,7 +145,10 @@ def bench_api(lang: str, size_mb: float, reps: int, record: dict[str, object]) -
     return {"check": mbs["check"], "bare": mbs["bare"], "ratio": mbs["check"] / mbs["bare"]}
 
 
-def bench_cli(size_mb: float, sizes: list[int], reps: int, workdir: Path) -> list[dict[str, float]]:
+def bench_cli(size_mb: float, sizes: list[int], reps: int, workdir: Path,
+              before: list[str] | None = None) -> list[dict[str, float]]:
+    """`before`: another build's `glossary` command, run on the same files in the same loop (and its JSON
+    report compared with this build's)."""
     import ahocorasick
 
     import glossary
@@ -183,10 +188,20 @@ def bench_cli(size_mb: float, sizes: list[int], reps: int, workdir: Path) -> lis
         report = json.loads((workdir / "out.json").read_text(encoding="utf-8"))
         times: dict[str, list[float]] = {"cli": [], "grep": [], "bare": []}
         rss: dict[str, list[float]] = {"cli": [], "grep": []}
+        old_args: list[str] = []
+        if before:
+            old_args = before + args[len(cmd):]
+            old_env = dict(env, GLOSSARY_CACHE_DIR=str(workdir / f"cache-before-{n}"))
+            child(old_args, old_env, workdir / "before.json")
+            times["before"], rss["before"] = [], []
         for _ in range(reps):
             c, _, r = child(args, env, workdir / "out.json", memory=True)
             times["cli"].append(c)
             rss["cli"].append(r)
+            if before:
+                c, _, r = child(old_args, old_env, workdir / "before.json", memory=True)
+                times["before"].append(c)
+                rss["before"].append(r)
             c, _, r = child(grep, genv, workdir / "grep.txt", memory=True)
             times["grep"].append(c)
             rss["grep"].append(r)
@@ -201,6 +216,12 @@ def bench_cli(size_mb: float, sizes: list[int], reps: int, workdir: Path) -> lis
               f"({report['summary']['findings']:,} findings, {row['out_mb']:.1f} MB of JSON) | grep {row['grep']:6.1f} MB/s "
               f"({grep_hits:,} hits), peak {row['grep_rss']:.0f} MB | bare automaton {row['bare']:6.1f} MB/s | "
               f"glossary/grep {row['cli'] / row['grep']:.2f}; memory aim {2 * row['file_mb'] + 100:.0f} MB")
+        if before:
+            same = (workdir / "before.json").read_bytes() == (workdir / "out.json").read_bytes()
+            row.update(before=nbytes / MB / m["before"], before_rss=peak["before"], same=float(same))
+            print(f"[cli] {n:>7,} phrases, before ({' '.join(before)}): {row['before']:6.1f} MB/s, peak "
+                  f"{row['before_rss']:6.0f} MB | this build / before: speed {row['cli'] / row['before']:.2f}, "
+                  f"peak {row['rss'] / row['before_rss']:.2f} | JSON reports identical: {'yes' if same else 'NO'}")
     return out
 
 
@@ -215,6 +236,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--startup-runs", type=int, default=20)
     parser.add_argument("--skip", default="", help="sections to skip: api,cli,startup,startup-big")
     parser.add_argument("--findings", type=Path, default=None, help="write the API findings as JSON here")
+    parser.add_argument("--before", default=None,
+                        help="another build's glossary command: the CLI rows run it too, in the same loop")
     args = parser.parse_args(argv)
     api_mb = args.api_mb or (2.0 if args.quick else 5.0)
     cli_mb = args.cli_mb or (10.0 if args.quick else 50.0)
@@ -236,7 +259,7 @@ def main(argv: list[str] | None = None) -> int:
             if args.findings:
                 args.findings.write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
         if "cli" not in skip:
-            bench_cli(cli_mb, sizes, max(3, reps // 2 + 1), workdir)
+            bench_cli(cli_mb, sizes, max(3, reps // 2 + 1), workdir, args.before.split() if args.before else None)
     if "startup" not in skip:  # startup.py's table, with the largest CLI base as its big one
         print()
         startup.main(["--runs", str(args.startup_runs), "--big", "0" if "startup-big" in skip else str(max(sizes))])

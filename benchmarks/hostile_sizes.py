@@ -18,6 +18,9 @@ Shapes: one long line with a variant every 2 KB; zero-width spaces between
 letters; mixed Latin, Cyrillic and Han script; one PO entry with a huge
 msgstr; mojibake (encoding damage) throughout, checked with --fix-encoding.
 
+`--before COMMAND` runs another build's `glossary` too, alternating with
+this one's, each row printed once for it (marked "before") above this one's.
+
 `--real MB` (default 50; 0 skips it) adds whole-file real English prose
 (benchmarks/realcorpus.py: text that Debian packages install, skipped when
 none is) at that size, the file of issue 14's memory aim. `--repeat N` runs
@@ -89,9 +92,9 @@ OUTPUTS = {
 }
 
 
-def measure(args: list[str], timeout: float) -> tuple[float | None, float, int]:
-    """Wall seconds (None past the timeout), peak RSS in MB and exit code of one run of `glossary`."""
-    exe = shutil.which("glossary") or sys.executable
+def measure(args: list[str], timeout: float, exe: str | None = None) -> tuple[float | None, float, int]:
+    """Wall seconds (None past the timeout), peak RSS in MB and exit code of one run of `glossary` (or `exe`)."""
+    exe = exe or shutil.which("glossary") or sys.executable
     command = [exe, *args] if exe.endswith("glossary") else [exe, "-m", "glossary", *args]
     started = time.perf_counter()
     proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -117,7 +120,10 @@ def main() -> int:
     parser.add_argument("--outputs", default=",".join(OUTPUTS))
     parser.add_argument("--real", type=float, default=50.0, help="MB of real prose (0: none)")
     parser.add_argument("--repeat", type=int, default=1, help="runs per row; medians are printed")
+    parser.add_argument("--before", default=None,
+                        help="another build's glossary command: each row runs it too, alternating, on the same file")
     args = parser.parse_args()
+    builds = [("", None)] + ([("before", args.before)] if args.before else [])
     sizes = [float(s) for s in args.sizes.split(",")]
     rows = [(shape, size) for shape in args.shapes.split(",") for size in sizes]
     if args.real:
@@ -128,7 +134,8 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         warm = Path(tmp) / "warm.txt"
         warm.write_text(TERM + "\n", encoding="utf-8")
-        measure(["check", str(warm)], args.timeout)  # the term base cache, built once before timing
+        for _name, exe in builds:
+            measure(["check", str(warm)], args.timeout, exe)  # the term base cache, built once before timing
         for shape in dict.fromkeys(shape for shape, _size in rows):
             made: dict[float, Path] = {}
             for output in args.outputs.split(","):
@@ -147,10 +154,20 @@ def main() -> int:
                     path = made[size]
                     actual = path.stat().st_size / MB
                     extra = ["--fix-encoding"] if shape == "mojibake" else []
-                    runs = []
+                    by_build: dict[str, list[tuple[float | None, float, int]]] = {name: [] for name, _exe in builds}
                     for _ in range(args.repeat):
-                        target = shutil.copy(path, Path(tmp) / f"fixed-{path.name}") if output == "fix" else path
-                        runs.append(measure([*OUTPUTS[output], str(target), *extra], args.timeout))
+                        for name, exe in builds:
+                            target = shutil.copy(path, Path(tmp) / f"fixed-{path.name}") if output == "fix" else path
+                            by_build[name].append(measure([*OUTPUTS[output], str(target), *extra], args.timeout, exe))
+                    for name, runs in list(by_build.items())[1:]:
+                        timed = [r[0] for r in runs if r[0] is not None]
+                        seconds = statistics.median(timed) if len(timed) == len(runs) else None
+                        peak = statistics.median(r[1] for r in runs)
+                        shown = f"{seconds:8.2f}" if seconds is not None else f">{args.timeout:7.0f}"
+                        rate = f"{actual / seconds:6.2f}" if seconds else "     -"
+                        print(f"{shape:<14} {output:<7} {actual:5.1f} {shown} {rate} {peak:8.0f} {2 * actual + 100:7.0f} "
+                              f"{runs[-1][2]:>4}  ({name})", flush=True)
+                    runs = by_build[""]
                     timed = [r[0] for r in runs if r[0] is not None]
                     seconds = statistics.median(timed) if len(timed) == len(runs) else None
                     peak = statistics.median(r[1] for r in runs)

@@ -205,18 +205,21 @@ def fix(paths: tuple[str, ...], termbases: tuple[str, ...], no_default: bool, la
     # Each file is written as it is fixed and let go; only the findings left (and the texts they sit in) are kept.
     run = Run()
     written: set[tuple[int, int]] = set()
-    for outcome in stream(inputs(paths, max_file_size), settings, jobs):
+    quoted = wants_source(show_source, paths, settings)
+    # Large plain-text files are fixed a window at a time (no whole text: no diff, no quoted lines).
+    chunked = not diff and fmt != "html" and (fmt != "text" or quiet or not quoted)
+    for outcome in stream(inputs(paths, max_file_size), settings, jobs, chunked=chunked):
         if outcome.document is not None:
             run.files.append(outcome.document.path)
             run.findings.extend(outcome.findings)
             run.tally(outcome.findings)
-            if outcome.text is not None and (outcome.findings or fmt == "html"):  # the page draws every file
+            if outcome.text and (outcome.findings or fmt == "html"):  # the page draws every file
                 run.sources[outcome.document.path] = outcome.text
             if fmt == "html":
                 run.pairs.update(bilingual_rows((outcome,)))
         if outcome.error is not None:
             run.error(outcome.error)
-        elif outcome.fixed_text is not None and outcome.document is not None:
+        elif (outcome.fixed_text is not None or outcome.fixed_data is not None) and outcome.document is not None:
             if save_fix(outcome, diff, run, written, quiet):
                 run.fixed.append(outcome.document.path)
         for edit, why in outcome.refused:
@@ -224,8 +227,7 @@ def fix(paths: tuple[str, ...], termbases: tuple[str, ...], no_default: bool, la
                 path=outcome.path, offset=edit.span.start, why=why), err=True)
     if run.findings:
         # With --diff (or stdin) stdout carries the changed text only; what is left goes to stderr.
-        emit(run, fmt, verbose=not quiet, err=diff or STDIN in paths,
-             show_source=wants_source(show_source, paths, settings))
+        emit(run, fmt, verbose=not quiet, err=diff or STDIN in paths, show_source=quoted)
     code = exit_code(run, exit_zero, fail_on)
     # A fix that changed a file fails the hook run (as pre-commit expects); one that changed nothing does not.
     sys.exit(EXIT_FINDINGS if code == EXIT_CLEAN and run.fixed and not exit_zero else code)

@@ -446,9 +446,18 @@ def _repair_in(text: str, run: _Run) -> str:
 
 def find_damage(text: str) -> list[Damage]:
     """Every mojibake run in `text`, sorted, non-overlapping, spans in code points."""
-    if text.isascii() or not _GATE_BYTES_RE.search(text.encode("utf-8", "surrogatepass")):
+    if text.isascii() or not gate(text.encode("utf-8", "surrogatepass")):
         return []
     return _damage(text)
+
+
+def gate(data: bytes) -> bool:
+    """Whether UTF-8 `data` holds a pair of characters that mojibake starts with: without one, no damage."""
+    return _GATE_BYTES_RE.search(data) is not None
+
+
+GATE_SPAN = 3
+"""Bytes of the longest pair `gate` looks for: a text searched in pieces overlaps them by this less one."""
 
 
 _ASCII_RE = re.compile(r"[\x00-\x7f]")
@@ -470,7 +479,7 @@ def _windows(text: str, window: int) -> list[tuple[int, int]]:
     return cuts
 
 
-def iter_damage(text: str, window: int = WINDOW) -> Iterator[Damage]:
+def iter_damage(text: str, window: int = WINDOW, gate: bool | None = None) -> Iterator[Damage]:
     """`find_damage(text)`, the same runs in the same order, found a window at a time: a long
     text full of mojibake holds one window's candidates at once, not the whole text's.
 
@@ -480,14 +489,18 @@ def iter_damage(text: str, window: int = WINDOW) -> Iterator[Damage]:
     reaches past the distance at which damage vouches for its neighbours
     (`_PROPAGATE`) to an ASCII character, and the runs starting in the window
     are kept; where no such character is found before it, the context starts
-    at the beginning. The gate is the whole text's, as in `find_damage`.
+    at the beginning. The gate is the whole text's, as in `find_damage`; `gate` given, it is the
+    larger text's this one is part of (glossary.chunks), and the text's own is not looked at.
     """
-    if len(text) <= window or text.isascii():
-        yield from find_damage(text)
+    if gate is False or text.isascii():
+        return
+    if len(text) <= window:
+        yield from (find_damage(text) if gate is None else _damage(text))
         return
     pieces = _windows(text, window)
     # The gate's pairs are non-ASCII but for "Ã" and a space: each piece is tried with the character after it.
-    if not any(_GATE_BYTES_RE.search(text[a:b + 1].encode("utf-8", "surrogatepass")) for a, b in pieces):
+    if gate is None and not any(_GATE_BYTES_RE.search(text[a:b + 1].encode("utf-8", "surrogatepass"))
+                                for a, b in pieces):
         return
     n = len(text)
     for start, end in pieces:

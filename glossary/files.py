@@ -123,17 +123,20 @@ def read(path: str, max_size: int = DEFAULT_MAX_SIZE) -> tuple[bytes, Stamp]:
             raise InputError(problem, path)
         if info.st_size > max_size:
             raise InputError(too_large(info.st_size, max_size), path)
-        chunks: list[bytes] = []
-        total = 0
-        while True:
+        # The size the file says it has in one read (one buffer, not a list of pieces joined into a
+        # second copy), then pieces until the end: a file that grows, or says 0 (/proc), is still capped.
+        first = os.read(fd, min(info.st_size, max_size) + 1) if info.st_size else b""
+        chunks: list[bytes] = [first]
+        total = len(first)
+        while total <= max_size:
             chunk = os.read(fd, min(_CHUNK, max_size + 1 - total))
             if not chunk:
                 break
             chunks.append(chunk)
             total += len(chunk)
-            if total > max_size:
-                raise InputError(too_large(total, max_size), path)
-        data = b"".join(chunks)
+        if total > max_size:
+            raise InputError(too_large(total, max_size), path)
+        data = first if len(chunks) == 1 else b"".join(chunks)
     except OSError as exc:
         raise read_error(exc, path) from None
     finally:

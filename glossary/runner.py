@@ -45,6 +45,9 @@ class Settings:
     unsafe_fixes: bool = False
     max_per_segment: int | None = None
     """Findings of one code and concept listed per segment (0: all); None: the settings file's, else 1000."""
+    chunk_size: int | None = None
+    """Characters a window holds when `stream(..., chunked=True)` checks a large plain-text file a stretch at
+    a time (glossary.chunks); None: the default, 0: never. Files of more than 4 chunks' bytes are chunked."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +76,8 @@ class Outcome:
     path: str
     document: Document | None = None
     findings: tuple[Finding, ...] = ()
+    """The findings; from `stream(..., chunked=True)`, a file checked in windows has them as an iterator,
+    made as it is read (once), and a document without text."""
     error: GlossaryError | None = None
     skipped: bool = False
     fixed_text: str | None = None
@@ -231,17 +236,22 @@ def read_stamped(item: Input, settings: Settings, options, limit: int | None = N
                  ) -> tuple[Document | None, Stamp | None]:
     """The input's document (the target of an aligned pair with `--source`) and the stamp of its file;
     None for a skipped binary."""
+    data, encoding, stamp = content(item, settings, limit)
+    return document_of(item, data, encoding, settings, options, limit), stamp
+
+
+def document_of(item: Input, data: bytes, encoding: str | None, settings: Settings, options,  # type: ignore[no-untyped-def]
+                limit: int | None = None) -> Document | None:
+    """The document in the input's bytes (None for a skipped binary); `limit` caps the size of `--source`."""
     from . import files, readers
 
-    data, encoding, stamp = content(item, settings, limit)
     if settings.source is not None:
         source = files.read(files.target(settings.source), limit or files.DEFAULT_MAX_SIZE)[0]
         return readers.load_pair(settings.source, source, item.path, data, encoding=encoding, lang=options.lang,
-                                 source_lang=options.source_lang), stamp
+                                 source_lang=options.source_lang)
     if not item.named and readers.bytes_reader(item.path) is None and readers.is_binary(data):
-        return None, stamp
-    return readers.load(item.path, data, encoding=encoding, lang=options.lang,
-                        source_lang=options.source_lang), stamp
+        return None
+    return readers.load(item.path, data, encoding=encoding, lang=options.lang, source_lang=options.source_lang)
 
 
 def reread(document: Document, data: bytes, settings: Settings, options) -> Document:  # type: ignore[no-untyped-def]
@@ -255,14 +265,31 @@ def reread(document: Document, data: bytes, settings: Settings, options) -> Docu
                         fmt=document.format, source_lang=options.source_lang)
 
 
-def one(item: Input, settings: Settings) -> Outcome:
-    """Check (or plan the fix of) one input; errors come back as values."""
+def one(item: Input, settings: Settings, chunked: bool = False) -> Outcome:
+    """Check (or plan the fix of) one input; errors come back as values. `chunked`: see `stream`."""
     path = item.path
     try:
         cfg, tb, options = prepare(path, settings)
         if not item.named and cfg.excludes(path):
             return Outcome(path, skipped=True)
-        document, stamp = read_stamped(item, settings, options, max_size(settings, cfg))
+        limit = max_size(settings, cfg)
+        data, encoding, stamp = content(item, settings, limit)
+        if chunked and (not settings.fix or item.data is None):
+            from . import chunks
+
+            plan = in_windows(item, data, encoding, settings, options, tb)
+            if plan is not None and not settings.fix:
+                return Outcome(path, chunks.outline(plan), chunks.check(plan, tb, options), stamp=stamp)  # type: ignore[arg-type]
+            if plan is not None:
+                from . import files, writers
+
+                writers.sweep(os.path.dirname(os.path.abspath(files.target(path))))
+                del data
+                fixed = chunks.fix(plan, tb, options)
+                return Outcome(path, chunks.outline(plan), fixed.left, fixes=fixed.fixes, fixed_data=fixed.data,
+                               stamp=stamp)
+        document = document_of(item, data, encoding, settings, options, limit)
+        del data
         if document is None:
             return Outcome(path, skipped=True)
         if not settings.fix:
@@ -276,6 +303,18 @@ def one(item: Input, settings: Settings) -> Outcome:
         return replace(fix_document(document, tb, settings, options), stamp=stamp)
     except GlossaryError as exc:
         return Outcome(path, error=exc)
+
+
+def in_windows(item: Input, data: bytes, encoding: str | None, settings: Settings, options, tb):  # type: ignore[no-untyped-def]
+    """The plan for checking a large plain-text input a window at a time (glossary.chunks), or None."""
+    from . import chunks, readers
+
+    size = chunks.CHUNK if settings.chunk_size is None else settings.chunk_size
+    if not size or item.text is not None or settings.source is not None or len(data) <= chunks.FROM * size:
+        return None
+    if readers.reader_for(item.path, data, None, encoding).NAME != "text":
+        return None
+    return chunks.plan(item.path, data, encoding, options, tb, size)
 
 
 def fix_document(document: Document, tb, settings: Settings, options) -> Outcome:  # type: ignore[no-untyped-def]
@@ -362,20 +401,26 @@ def run(inputs: Iterable[InputLike], settings: Settings = Settings(), jobs: int 
     return RunResult(tuple(stream(inputs, settings, jobs)))
 
 
-def stream(inputs: Iterable[InputLike], settings: Settings = Settings(), jobs: int = 1) -> Iterator[Outcome]:
+def stream(inputs: Iterable[InputLike], settings: Settings = Settings(), jobs: int = 1, *,
+           chunked: bool = False) -> Iterator[Outcome]:
     """`run`'s outcomes one at a time, in the order of `inputs`, each as soon as it is made.
 
     A front end that reports an outcome and lets it go holds one file's text
     and findings at a time instead of the whole run's (the command line does).
+    `chunked`: a large plain-text file checked in this process is read a
+    window at a time (glossary.chunks), and its outcome has the findings as an
+    iterator to read once, before the next outcome, and a document without text;
+    a large file fixed (not standard input) is fixed a window at a time, and its
+    outcome has the fixed bytes (`fixed_data`) but no `fixed_text`.
     """
-    return _outcomes([_as_input(i) for i in inputs], settings, jobs)
+    return _outcomes([_as_input(i) for i in inputs], settings, jobs, chunked)
 
 
-def _outcomes(items: list[Input], settings: Settings, jobs: int) -> Iterator[Outcome]:
+def _outcomes(items: list[Input], settings: Settings, jobs: int, chunked: bool = False) -> Iterator[Outcome]:
     workers = min(jobs_count(jobs), len(items))
     if workers <= 1 or any(item.in_memory for item in items):
         for item in items:
-            yield one(item, settings)
+            yield one(item, settings, chunked)
         return
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
@@ -383,7 +428,7 @@ def _outcomes(items: list[Input], settings: Settings, jobs: int) -> Iterator[Out
     # The first file is checked here, so the term base and its matchers are loaded
     # once and inherited by forked workers instead of loaded again in each.
     first, *rest = items
-    done = one(first, settings)
+    done = one(first, settings, chunked)
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
     chunk = max(1, len(rest) // (workers * 4))

@@ -129,7 +129,9 @@ def write_file(path: str | os.PathLike[str], data: bytes, mode: int = 0o644, *, 
     _LIVE.add(tmp)
     try:
         with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
+            view = memoryview(data)
+            for at in range(0, len(view), files.MIB):  # a piece at a time: no second copy of a large file
+                fh.write(view[at:at + files.MIB])
             fh.flush()
             os.fsync(fh.fileno())
         if owner is not None and hasattr(os, "chown"):

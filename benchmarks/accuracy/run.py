@@ -1,6 +1,6 @@
 """Accuracy of `glossary check` on real sentences: recall, precision, exact suggestions.
 
-    python benchmarks/accuracy/run.py [--cases benchmarks/accuracy/cases.yaml] [--part tune|measure] [--show]
+    python benchmarks/accuracy/run.py [--cases benchmarks/accuracy/cases.yaml] [--part tune|measure] [--round N] [--show]
 
 Each case in cases.yaml is a sentence from a public source (URL and date), with
 the renderings a reviewer would mark in it (`concept` and `found`, or a list under
@@ -18,7 +18,10 @@ and a part only measured; clean passages go with the concepts they mention
 (measured when they mention none). Figures are printed per part, per language
 (en, ru, zh-en, zh-ru; a language without cases in a part still gets its row) and
 per finding code. `--part tune` scores only the tune part, so that rules can be
-looked at there without seeing the measure part.
+looked at there without seeing the measure part. A case's `round` says in which
+collection it was added (cases without one are rounds 1-3, collected before the
+field existed); `--round N` scores only that round's cases, so that a new round,
+frozen before its first run, can be reported alone as well as with the rest.
 """
 
 from __future__ import annotations
@@ -96,6 +99,12 @@ def language(case: dict) -> str:
     return f"{case['source_lang']}-{case['lang']}" if case.get("source") else case["lang"]
 
 
+def round_of(case: dict) -> int | None:
+    """The collection round a case was added in; None for rounds 1-3 (before the field)."""
+    value = case.get("round")
+    return int(value) if value is not None else None
+
+
 def part_of(case: dict, expected: list[dict], tb) -> str:  # type: ignore[no-untyped-def]
     concepts = {e["concept"] for e in expected}
     if not concepts:
@@ -163,6 +172,8 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--cases", type=Path, default=HERE / "cases.yaml")
     ap.add_argument("--part", choices=PARTS, help="score only this part (default: both)")
+    ap.add_argument("--round", type=int, metavar="N",
+                    help="score only the cases of collection round N (cases without a round: 1-3)")
     ap.add_argument("--show", action="store_true", help="list misses and false alarms")
     args = ap.parse_args()
     cases = yaml.safe_load(args.cases.read_text(encoding="utf-8"))["cases"]
@@ -171,6 +182,8 @@ def main() -> int:
     codes: dict[str, Counter[tuple[str, str]]] = defaultdict(Counter)
     scored = 0
     for case in cases:
+        if args.round is not None and round_of(case) != args.round:
+            continue
         part = part_of(case, expectations(case), tb)
         if args.part and part != args.part:
             continue
@@ -178,7 +191,8 @@ def main() -> int:
         tally, seen = score(case, tb)
         by[(part, language(case))].add(tally)
         codes[part].update(seen)
-    print(f"{scored} of {len(cases)} cases scored; expected findings: {sum(t.tp + t.fn for t in by.values())}")
+    which = f" (round {args.round})" if args.round is not None else ""
+    print(f"{scored} of {len(cases)} cases scored{which}; expected findings: {sum(t.tp + t.fn for t in by.values())}")
     for part in PARTS if not args.part else (args.part,):
         total = Tally()
         print(f"\n{part}:")

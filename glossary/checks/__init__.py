@@ -11,9 +11,10 @@ them; a new check is one module and one record. docs/codes.md's table is
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 
-from ..model import Document, Edit, Finding, Match, Segment, Severity, Span
+from ..model import Document, Edit, Finding, Match, Segment, Severity, Span, Term
 from ..positions import LineIndex
 from ..i18n import N_
 from ..termbase import TermBase
@@ -141,6 +142,88 @@ class Flood:
         return notes
 
 
+class WindowFlood(Flood):
+    """The cap across the windows of one document checked a stretch at a time (glossary.chunks).
+
+    A window's findings are counted only where the window owns them (`own`,
+    offsets in the window's text), under the segment of the whole document its
+    segment is part of (`identity`), so each is counted once and in the order
+    of the whole document. The note for a kind is made at the first finding
+    left out (`place` puts it in the whole document) and handed out by `close`,
+    with its count, once the segment is done.
+    """
+
+    __slots__ = ("own", "identity", "made", "place", "document", "index")
+
+    def __init__(self, limit: int) -> None:
+        super().__init__(limit)
+        self.own = (0, 0)
+        self.identity: dict[int, int] = {}
+        self.made: dict[tuple[int, str, str | None], Finding] = {}
+        self.place: Callable[[Finding], Finding] = lambda f: f
+        self.document: Document | None = None
+        self.index: LineIndex | None = None
+
+    def admit(self, segment: Segment, code: str, concept_id: str | None, span: Span, lang: str = "") -> bool:
+        at = segment.document_span(span).start
+        if not self.own[0] <= at < self.own[1]:
+            return False  # another window's
+        if not self.limit:
+            return True
+        key = (self.identity.get(id(segment), id(segment)), code, concept_id)
+        n = self.counts[key] = self.counts.get(key, 0) + 1
+        if n <= self.limit:
+            return True
+        if n == self.limit + 1:
+            assert self.document is not None and self.index is not None
+            self.made[key] = self.place(make_finding(FLOOD, self.document, segment, self.index, span,
+                                                     concept_id=concept_id, suggestion=code, lang=lang))
+        return False
+
+    def pending(self) -> int | None:
+        """The start of the first note not yet handed out (what may not be reported past), if any."""
+        return min((f.start for f in self.made.values()), default=None)
+
+    def close(self) -> list[Finding]:
+        """The notes of the segments done, with their counts; the counting starts again."""
+        from dataclasses import replace as changed
+
+        notes = [changed(f, omitted=self.counts[key] - self.limit) for key, f in self.made.items()]
+        self.made.clear()
+        self.counts.clear()
+        return notes
+
+
+CAPPED = frozenset({"deprecated-term", "superseded-term", "mixed-renderings", "encoding-damage", "check-grammar"})
+"""Codes a finding of which is made only when the flood cap admits its match (check-grammar: with its
+deprecated-term): in a window (glossary.chunks) the cap is also what says which window owns it."""
+
+
+@dataclass(frozen=True, slots=True)
+class Window:
+    """A stretch of a larger document, checked as a document of its own with what the whole one carries.
+
+    `own` is the [start, end) of the window's text it reports (the rest is
+    context either side); `first` the renderings the text before has used
+    (mixed-renderings), `used` what terms reads of the whole document's
+    renderings, `gate` whether the whole text can hold encoding damage (None:
+    the window's own text says), `flood` the cap counted across windows.
+    """
+
+    own: tuple[int, int]
+    flood: WindowFlood
+    first: dict[tuple[str, str], Term] = field(default_factory=dict)
+    used: Mapping[tuple[str, str], list[Term]] | None = None
+    gate: bool | None = None
+
+    def owns(self, segment: Segment, match: Match) -> bool:
+        return self.own[0] <= segment.document_span(match.span).start < self.own[1]
+
+    def keeps(self, finding: Finding) -> bool:
+        """Whether the window reports `finding`: the cap has admitted it (CAPPED), or it starts in `own`."""
+        return finding.code in CAPPED or self.own[0] <= finding.start < self.own[1]
+
+
 def make_finding(code: str, document: Document, segment: Segment, index: LineIndex, span: Span, *,
                  fixable: bool = True, verbatim: bool = False, **fields: object) -> Finding:
     """A finding at `span` of `segment`, positioned in the document's text, with its fix.
@@ -202,6 +285,8 @@ class Context:
     # What one family computes and another reads (the variants' per-segment results), made once.
     memo: dict[str, object] = field(default_factory=dict, compare=False, repr=False)
     flood: Flood = field(default_factory=lambda: Flood(0), compare=False, repr=False)
+    window: Window | None = None
+    """Set when the document is a stretch of a larger one (glossary.chunks)."""
 
 
 def scan(document: Document, termbase: TermBase, options: Options) -> tuple[tuple[Segment, str, list[Match]], ...]:
@@ -223,23 +308,34 @@ def scan(document: Document, termbase: TermBase, options: Options) -> tuple[tupl
     return tuple(scanned)
 
 
-def check_document(document: Document, termbase: TermBase, options: Options = Options()) -> list[Finding]:
-    """Every finding in `document`, sorted by position: each family of checks run over one context."""
+def check_document(document: Document, termbase: TermBase, options: Options = Options(),
+                   window: Window | None = None) -> list[Finding]:
+    """Every finding in `document`, sorted by position: each family of checks run over one context.
+
+    With `window`, `document` is a stretch of a larger one (glossary.chunks):
+    only what the window owns is reported, and the cap's notes are the caller's.
+    """
     from importlib import import_module
 
     from . import scope
 
     # A file with suppression comments is never capped: a comment must see the finding it names.
     limit = 0 if "glossary-" in document.text else options.max_per_segment
-    context = Context(document, termbase, options, LineIndex(document.text), scan(document, termbase, options),
-                      flood=Flood(limit))
+    index = LineIndex(document.text)
+    if window is not None:
+        window.flood.document, window.flood.index = document, index
+    context = Context(document, termbase, options, index, scan(document, termbase, options),
+                      flood=Flood(limit) if window is None else window.flood, window=window)
     findings: list[Finding] = []
     for family in FAMILIES:
         findings.extend(import_module(f".{family}", __name__).run(context))
     from . import variants
 
     findings = variants.settle(context, findings)
-    findings.extend(context.flood.notes(document, context.index))
+    if window is None:
+        findings.extend(context.flood.notes(document, context.index))
+    else:
+        findings = [f for f in findings if window.keeps(f)]
     findings = scope.apply(context, findings)
     findings.sort(key=lambda f: (f.span.start, f.span.end, f.code))
     return findings

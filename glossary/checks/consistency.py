@@ -122,12 +122,20 @@ def _unambiguous(matches: list[Match]) -> list[list[Match]]:
 
 
 def run(context: Context) -> list[Finding]:
-    return in_document(context.document, context.index, context.scanned, context.termbase, context.flood)
+    window = context.window
+    if window is None:
+        return in_document(context.document, context.index, context.scanned, context.termbase, context.flood)
+    # A stretch of a larger document: the renderings before it are known, and only its own matches count.
+    owned = [(segment, lang, [m for m in matches if window.owns(segment, m)])
+             for segment, lang, matches in context.scanned]
+    return in_document(context.document, context.index, owned, context.termbase, context.flood, window.first)
 
 
 def in_document(document: Document, index: LineIndex, scanned: Sequence[tuple[Segment, str, list[Match]]],
-                termbase: TermBase, flood: Flood | None = None) -> list[Finding]:
-    first: dict[tuple[str, str], Term] = {}
+                termbase: TermBase, flood: Flood | None = None,
+                first: dict[tuple[str, str], Term] | None = None) -> list[Finding]:
+    """`first`: the rendering each (concept, language) was first given in, carried from the text before."""
+    first = {} if first is None else first
     findings = []
     for segment, lang, matches in scanned:
         for group in _unambiguous(matches):

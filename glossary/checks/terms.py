@@ -46,7 +46,8 @@ def run(context: Context) -> list[Finding]:
     target is of another family: a fixed text must not mix renderings."""
     from .variants import by_segment
 
-    used = first_used(context.scanned)
+    window = context.window
+    used = window.used if window is not None and window.used is not None else first_used(context.scanned)
     findings: list[Finding] = []
     for (segment, lang, matches), (found, _rendered) in zip(context.scanned, by_segment(context)):
         listed = in_segment(context.document, segment, context.index, lang, matches, context.termbase, used,

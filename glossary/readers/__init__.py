@@ -81,15 +81,21 @@ def is_binary(data: bytes) -> bool:
     return b"\0" in head
 
 
-def _unmarked(data: bytes, encoding: str | None) -> tuple[bytes, str, bool]:
-    """(data without its byte-order mark, the encoding to decode with, whether a mark was there)."""
+def byte_order(data: bytes, encoding: str | None) -> tuple[int, str, bool]:
+    """(bytes of the byte-order mark at the start of `data`, the encoding to decode with, whether a mark was there)."""
     enc = (encoding or "utf-8").lower().replace("_", "-")
     if enc in ("utf-8", "utf8"):
         enc = "utf-8"
     for mark, name in _BOMS:
         if data.startswith(mark) and (encoding is None or enc in (name, "utf-16")):
-            return data[len(mark):], name, True
-    return data, enc, False
+            return len(mark), name, True
+    return 0, enc, False
+
+
+def _unmarked(data: bytes, encoding: str | None) -> tuple[bytes, str, bool]:
+    """(data without its byte-order mark, the encoding to decode with, whether a mark was there)."""
+    skip, enc, bom = byte_order(data, encoding)
+    return (data[skip:] if skip else data), enc, bom
 
 
 def head(data: bytes, encoding: str | None = None) -> str:
@@ -111,10 +117,15 @@ def decode(data: bytes, path: str, encoding: str | None = None) -> tuple[str, st
     try:
         return data.decode(enc), enc, bom
     except UnicodeDecodeError as exc:
-        offset = exc.start + (3 if bom and enc == "utf-8" else 2 if bom else 0)
-        hint = _(" (use --encoding to choose another)") if encoding is None else ""
-        raise InputError(_("cannot decode as {encoding} at byte {offset}{hint}").format(
-            encoding=enc.upper() if enc == "utf-8" else enc, offset=offset, hint=hint), path) from None
+        raise undecodable(path, enc, exc.start + (3 if bom and enc == "utf-8" else 2 if bom else 0),
+                          encoding) from None
+
+
+def undecodable(path: str, enc: str, offset: int, asked: str | None) -> InputError:
+    """The error for bytes that do not decode: the file's byte `offset` (its mark counted)."""
+    hint = _(" (use --encoding to choose another)") if asked is None else ""
+    return InputError(_("cannot decode as {encoding} at byte {offset}{hint}").format(
+        encoding=enc.upper() if enc == "utf-8" else enc, offset=offset, hint=hint), path)
 
 
 def reader_for(path: str, start: str | bytes, fmt: str | None = None, encoding: str | None = None) -> Reader:
