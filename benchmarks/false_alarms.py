@@ -10,7 +10,7 @@ Clean text is what a signature must never fire on. Sources, read when present
 - either language: any folders given with `--en DIR` / `--ru DIR` (official texts you
   collected; a hit there is read by hand: it may be a real variant).
 
-    python benchmarks/false_alarms.py [--en DIR] [--ru DIR] [--limit-mb 20] [--show 30]
+    python benchmarks/false_alarms.py [--en DIR] [--ru DIR] [--lang en|ru] [--limit-mb 20] [--show 30]
 
 Prints, per language: megabytes read, unlisted-variant findings, findings per MB,
 the check's throughput in MB/s with and without the signature pass (the same text,
@@ -75,6 +75,7 @@ def main() -> int:
     ap.add_argument("--limit-mb", type=float, default=20.0)
     ap.add_argument("--show", type=int, default=30)
     ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--lang", choices=("en", "ru"), help="one language only (default: both)")
     args = ap.parse_args()
 
     import glossary
@@ -82,7 +83,7 @@ def main() -> int:
 
     tb = glossary.load()
     limit = int(args.limit_mb * 1_000_000)
-    for lang in ("en", "ru"):
+    for lang in (args.lang,) if args.lang else ("en", "ru"):
         roots = (getattr(args, lang) or []) + DEFAULTS[lang]
         docs = texts(roots, limit)
         size = sum(len(d.encode("utf-8")) for d in docs)

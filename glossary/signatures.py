@@ -124,6 +124,57 @@ def ru_forms_of(lemma: str) -> frozenset[str]:
     return frozenset(f for f in forms if lemma in _ru_lemmas(f, every=True))
 
 
+# A Russian noun and the adjective made from it (and back) fill one slot of a
+# name: «Глобальная цивилизационная инициатива» is «Инициатива глобальной
+# цивилизации» reworded, «человеческое сообщество» is «сообщество ... человечества».
+_RU_ADJ_OF_NOUN = ("ональный", "онный", "альный", "ический", "ческий", "енный", "ский", "ный")
+_RU_NOUN_ENDINGS = ("ия", "я", "а", "о", "ие")
+_RU_NAMES = frozenset({"Geox", "Name", "Surn", "Patr", "Orgn", "Trad", "Abbr"})
+
+
+@lru_cache(maxsize=4096)
+def ru_derived(lemma: str) -> frozenset[str]:
+    """The dictionary's adjectives made from a Russian noun lemma, or nouns from an adjective.
+
+    By suffix, each candidate kept only if pymorphy3's dictionary has it as a
+    lemma of that part of speech: цивилизация -> цивилизационный, человечество
+    -> человеческий, безопасный -> безопасность. Names are left alone (Китай
+    and китайский stay apart: «модернизация Китая» is no «китайская модернизация»),
+    and so are stems under five letters.
+    """
+    from .morph import russian
+
+    an = russian.analyser()
+
+    def known(word: str, pos: str) -> bool:
+        return any(p.normal_form == word and p.tag.POS == pos and p.is_known and not (_RU_NAMES & p.tag.grammemes)
+                   for p in an.parses(word))
+
+    parses = [p for p in an.parses(lemma) if p.normal_form == lemma and p.is_known]
+    if not parses or _RU_NAMES & parses[0].tag.grammemes:
+        return frozenset()
+    pos = parses[0].tag.POS
+    out: set[str] = set()
+    if pos == "NOUN":
+        stem = lemma[:-1] if lemma[-1] in "аяоеьй" else lemma
+        cands = [stem + suffix for suffix in _RU_ADJ_OF_NOUN] if len(stem) >= 5 else []
+        if stem.endswith("ств") and len(stem) >= 8:
+            cands.append(stem[:-3] + "ский")  # человечество -> человеческий, добрососедство -> добрососедский
+        if lemma.endswith("ость") and len(lemma) >= 9:
+            cands += [lemma[:-4] + end for end in ("ый", "ий", "ой")]  # безопасность -> безопасный
+        out.update(c for c in cands if known(c, "ADJF"))
+    elif pos == "ADJF" and len(lemma) >= 7:
+        cands = [lemma[:-2] + "ость"]
+        suffix = next((x for x in _RU_ADJ_OF_NOUN if lemma[:-2].endswith(x[:-2])), None)
+        if suffix is not None and len(lemma) - len(suffix) >= 5:
+            cands += [lemma[:-len(suffix)] + end for end in _RU_NOUN_ENDINGS]
+        if lemma.endswith("ский") and len(lemma) >= 10:
+            cands.append(lemma[:-4] + "ство")
+        out.update(c for c in cands if known(c, "NOUN"))
+    out.discard(lemma)
+    return frozenset(out)
+
+
 def en_plural(word: str) -> bool:
     """Whether an English word form is a plural (by the same rules)."""
     w = word.lower().replace("’", "'").rstrip("'s") if word.endswith(("'s", "’s")) else word.lower().rstrip("'’")
@@ -284,7 +335,56 @@ def _orders(seq: tuple[str, ...], lang: str) -> set[tuple[str, ...]]:
     """
     if lang != "ru":
         return {seq}
-    return {seq[k:] + seq[:k] for k in range(len(seq))}
+    out = {seq[k:] + seq[:k] for k in range(len(seq))}
+    for k, w in enumerate(seq):
+        if w == "и" and seq.count("и") == 1:  # «гегемонизм и политика силы» = «политика силы и гегемонизм»
+            out.add(seq[k + 1:] + ("и",) + seq[:k])
+    return out
+
+
+def accepted(sig: Signature, found: str) -> bool:
+    """Whether `found` is an accepted rendering of the signature's concept, inflected or reordered.
+
+    A Russian rendering put in another order is the same rendering only if the
+    words moved keep their cases: «нового типа международных отношений» is
+    «международные отношения нового типа» with its genitive group first, but in
+    «новое качество производительных сил» the genitive «нового качества» of
+    «производительные силы нового качества» became the head: another wording.
+    """
+    seq = sequence(found, sig.lang, sig.function_words)
+    if seq not in sig.accepted:
+        return False
+    if sig.lang != "ru":
+        return True
+    mine = [w for _, _, w in words(found)]
+    for text in (sig.preferred, *sig.others):
+        theirs = [w for _, _, w in words(text)]
+        listed = sequence(text, sig.lang, sig.function_words)
+        if listed == seq:
+            return True
+        for k in range(1, len(listed)):
+            if listed[k:] + listed[:k] == seq and _same_cases(theirs[k:], mine[:len(theirs) - k], sig.function_words):
+                return True
+        if "и" in listed and listed.count("и") == 1:
+            k = listed.index("и")
+            if listed[k + 1:] + ("и",) + listed[:k] == seq:
+                return True
+    return False
+
+
+def _same_cases(listed: Sequence[str], found: Sequence[str], function_words: frozenset[str]) -> bool:
+    """Whether each content word of `found` may stand in a case and number of its word in `listed`."""
+    from .morph import russian
+
+    an = russian.analyser()
+    for a, b in zip(listed, found):
+        if a.lower() in function_words:
+            continue
+        want = {(r.case, r.number) for r in an.readings(a.lower().replace("ё", "е")) if r.case}
+        got = {(r.case, r.number) for r in an.readings(b.lower().replace("ё", "е")) if r.case}
+        if want and got and not want & got:
+            return False
+    return True
 
 
 def _similar(a: str, b: str) -> bool:
@@ -333,6 +433,8 @@ def derive(concept: Concept, lang: str) -> Signature | None:
             return None
         slots, required = found
         tolerance = 1 if sum(required) >= 4 else 0
+        if lang == "ru" and sum(required) >= 3:
+            slots = [slot | frozenset(d for w in slot for d in ru_derived(w)) for slot in slots]
     candidates = [k for k, r in enumerate(required) if r] or list(range(len(slots)))
     ranked = sorted(candidates, key=lambda k: (min(len(w) for w in slots[k]), -k), reverse=True)
     anchor = ranked[0]
@@ -422,7 +524,44 @@ def _derive_slots(preferred: Term, terms: Sequence[Term], lang: str,
                 if not any(content[i] in s for s in slots):
                     slots.append({content[i]})
                     required.append(False)
+        elif rest and lang == "ru" and len(assigned) >= 2:
+            for i, k in _ru_aligned(content, assigned, [base[k] for k in range(len(base))], len(slots)):
+                slots[k].add(content[i])
     return [frozenset(s) for s in slots], required
+
+
+def _ru_aligned(content: list[str], assigned: dict[int, int], base: list[str], n: int) -> list[tuple[int, int]]:
+    """Russian words of another rendering paired with the empty slots they stand beside, by part of speech.
+
+    Right after a word that fills a slot, the next unpaired words take the
+    next empty slots in order while each is the same part of speech (noun or
+    adjective) as the slot's word: «... сообщество с общим будущим» beside
+    «сообщество единой судьбы ...» gives единый/общий and судьба/будущее. Right
+    before such a word, the same backwards. A word of another part of speech
+    ends the pairing. Only a rendering that shares two words with the
+    preferred one is paired («свободное развитие торговых отношений» shares one
+    with «расширение торговли и инвестиций» and teaches nothing).
+    """
+    from .morph import russian
+
+    def kind(lemma: str) -> str:
+        readings = russian.analyser().readings(lemma)
+        pos = readings[0].pos if readings else ""
+        return "N" if pos == "NOUN" else "A" if pos in ("ADJF", "PRTF") else ""
+
+    taken = set(assigned.values())
+    out: list[tuple[int, int]] = []
+    for i, k in sorted(assigned.items()):
+        for step in (1, -1):
+            j, slot = i + step, k + step
+            while 0 <= j < len(content) and j not in assigned and 0 <= slot < min(n, len(base)) and slot not in taken:
+                if not kind(content[j]) or kind(content[j]) != kind(base[slot]):
+                    break
+                out.append((j, slot))
+                taken.add(slot)
+                assigned = {**assigned, j: slot}
+                j, slot = j + step, slot + step
+    return out
 
 
 # Scanning ------------------------------------------------------------------------
@@ -945,7 +1084,7 @@ def share_synonyms(sigs: list[Signature]) -> list[Signature]:
 
 
 # Names what a cached index holds: a cache written by other code is a miss.
-LAYOUT = "signatures-4"
+LAYOUT = "signatures-5"
 
 
 def index_for(termbase, lang: str | None) -> Index:  # type: ignore[no-untyped-def]
@@ -1095,12 +1234,27 @@ def ru_forms(hit: Hit, text: str) -> list[str]:
             word = text[s:e]
     if word is None:
         word = text[hit.words[0][0]:hit.words[0][1]]
+    # The found phrase's head is its first noun: in «новое качество производительных сил»
+    # the preferred rendering's head «силы» became a genitive, and the phrase is in the nominative.
+    nouns = (text[s:e] for s, e in hit.words
+             if any(r.pos == "NOUN" for r in russian.analyser().readings(text[s:e].lower().replace("ё", "е"))))
+    first = next(nouns, None)
+    heads = sig.slots[head_slot]
+    if first is not None and first != word:
+        word, heads = first, None
     tags: list[str] = []
     for r in russian.analyser().readings(word.lower().replace("ё", "е")):
-        if r.lemma in sig.slots[head_slot] and r.case and r.number:
-            tag = russian.Form(r.case, r.number, r.number != cite[1]).tag
+        if (r.lemma in heads if heads is not None else r.pos == "NOUN") and r.case and r.number:
+            # Another word as head: its case is the phrase's, its number says nothing of the preferred head's.
+            tag = russian.Form(r.case, r.number if heads is not None else cite[1],
+                               heads is not None and r.number != cite[1]).tag
             if tag not in tags:
                 tags.append(tag)
+    # A preposition right before the phrase settles an ambiguous form («к духу»: dative, not genitive).
+    before = re.search(r"([^\W\d_]+)\s+$", text[max(0, hit.start - 12):hit.start])
+    if before is not None and len(tags) > 1:
+        forms = [f for f in (russian.Form.from_tag(t) for t in tags) if f is not None]
+        tags = [f.tag for f in russian.narrow(forms, before.group(1))]
     return tags
 
 

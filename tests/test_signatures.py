@@ -313,6 +313,117 @@ def test_the_gate_of_many_signatures_is_may_fill_of_each(window: str) -> None:
         assert signatures._Gate(sigs).passing(window) == [s for s in sigs if signatures._may_fill(s, window)]
 
 
+RU = textwrap.dedent("""\
+    concepts:
+      - id: shared-future
+        terms:
+          ru:
+            - {text: сообщество единой судьбы, status: preferred}
+      - id: lakes-community
+        terms:
+          ru:
+            - {text: сообщество единой судьбы Великих озер, status: preferred}
+            - {text: "Великие озера: сообщество с общим будущим", status: admitted}
+      - id: forces
+        terms:
+          ru:
+            - {text: производительные силы нового качества, status: preferred}
+      - id: relations
+        terms:
+          ru:
+            - {text: международные отношения нового типа, status: preferred}
+      - id: civilization
+        terms:
+          ru:
+            - {text: Инициатива глобальной цивилизации, status: preferred}
+      - id: hegemony
+        terms:
+          ru:
+            - {text: гегемонизм и политика силы, status: preferred}
+      - id: spirit
+        terms:
+          ru:
+            - {text: дух «Озера – Горы», status: preferred}
+    """)
+
+
+@pytest.fixture(scope="module")
+def ru():  # type: ignore[no-untyped-def]
+    return loads(RU, "t.yaml")
+
+
+def _unlisted(tb, text: str) -> list[tuple[str, str, str | None]]:  # type: ignore[no-untyped-def]
+    import glossary
+
+    return [(f.concept_id or "", f.found, f.suggestion) for f in glossary.check(text, "ru", tb)
+            if f.code == "unlisted-variant"]
+
+
+def test_a_russian_reorder_that_keeps_the_cases_is_the_listed_rendering(ru) -> None:  # type: ignore[no-untyped-def]
+    assert _unlisted(ru, "Это основа нового типа международных отношений.") == []
+    assert _unlisted(ru, "Это развитие производительных сил нового качества.") == []
+
+
+def test_a_russian_reorder_that_makes_the_dependent_the_head_is_a_variant(ru) -> None:  # type: ignore[no-untyped-def]
+    # «нового качества» depended on «силы»; here «качество» is the head and «сил» the genitive.
+    assert _unlisted(ru, "Тема форума — новое качество производительных сил.") == [
+        ("forces", "новое качество производительных сил", "производительные силы нового качества")]
+    assert _unlisted(ru, "Речь шла о новом качестве производительных сил.") == [
+        ("forces", "новом качестве производительных сил", "производительных силах нового качества")]
+
+
+def test_russian_coordinated_words_may_swap(ru) -> None:  # type: ignore[no-untyped-def]
+    assert _unlisted(ru, "Политика силы и гегемонизм осуждаются.") == []
+
+
+def test_a_russian_adjective_fills_the_slot_of_its_noun(ru) -> None:  # type: ignore[no-untyped-def]
+    assert _unlisted(ru, "Глобальная цивилизационная инициатива обсуждалась.") == [
+        ("civilization", "Глобальная цивилизационная инициатива", "Инициатива глобальной цивилизации")]
+    # The anchor gate knows the adjective's forms too.
+    assert _unlisted(ru, "Он поддержал Глобальную цивилизационную инициативу.") == [
+        ("civilization", "Глобальную цивилизационную инициативу", "Инициативу глобальной цивилизации")]
+
+
+@pytest.mark.parametrize(("lemma", "derived"), [
+    ("цивилизация", "цивилизационный"), ("цивилизационный", "цивилизация"), ("человечество", "человеческий"),
+    ("безопасность", "безопасный"), ("безопасный", "безопасность"), ("дипломатия", "дипломатический"),
+])
+def test_russian_derivation_pairs_noun_and_adjective(lemma: str, derived: str) -> None:
+    assert derived in signatures.ru_derived(lemma)
+
+
+def test_russian_derivation_leaves_names_and_short_stems_alone() -> None:
+    assert signatures.ru_derived("китай") == frozenset()
+    assert signatures.ru_derived("китайский") == frozenset()
+    assert signatures.ru_derived("мир") == frozenset()
+
+
+_RU_LEMMAS = ["цивилизация", "человечество", "безопасность", "справедливость", "глобальный", "инициатива",
+              "государство", "дипломатия", "история", "культура", "национальный", "качество", "экологический",
+              "добрососедство", "интеграция", "регион", "демократия", "модернизация", "революция", "сотрудничество"]
+
+
+@given(st.sampled_from(_RU_LEMMAS))
+def test_a_derived_word_is_a_dictionary_lemma_of_the_other_part_of_speech(lemma: str) -> None:
+    from glossary.morph import russian
+
+    an = russian.analyser()
+    pos = {p.tag.POS for p in an.parses(lemma) if p.normal_form == lemma}
+    for word in signatures.ru_derived(lemma):
+        theirs = {p.tag.POS for p in an.parses(word) if p.normal_form == word and p.is_known}
+        assert theirs and not theirs & pos and word[:5] == lemma[:5]
+
+
+def test_russian_words_beside_a_shared_word_teach_their_slots_by_part_of_speech(ru) -> None:  # type: ignore[no-untyped-def]
+    # «Великие озера: сообщество с общим будущим»: общий stands beside сообщество where единый does, будущее where судьба does.
+    sig = signatures.derive(ru.concept("lakes-community"), "ru")
+    assert sig is not None and {"единый", "общий"} <= sig.slots[1] and {"судьба", "будущее"} <= sig.slots[2]
+
+
+def test_a_preposition_settles_the_case_of_a_russian_suggestion(ru) -> None:  # type: ignore[no-untyped-def]
+    assert _unlisted(ru, "Саммит обратился к духу Озер и Гор.") == [("spirit", "духу Озер и Гор", "духу «Озера – Горы»")]
+
+
 _RAW_PIECES = ["Community", "COMMUNITIES", "community’s", "Shared", "FUTURE", "future", "destiny", "Belt", "ROAD",
                "initiative", "Initiative", "\u212aey", "İ", "k", " ", "  ", "\n", "-", "’", "'", ".", ",", "(", "_",
                "of", "with", "a", "for", "mankind", "humanity", "«", "»", "\"", "x", "ſ", "\U0001f600", "é", ";", "—"]

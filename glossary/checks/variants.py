@@ -45,7 +45,7 @@ def unlisted(text: str, lang: str, matches: list[Match], termbase: TermBase) -> 
         sig = hit.signature
         found = text[hit.start:hit.end]
         quoted = sig.lang == "ru" and any(q in found for q in QUOTES)  # «инициатива "Глобальная цивилизация"»: a name
-        if not quoted and signatures.sequence(found, sig.lang, sig.function_words) in sig.accepted:
+        if not quoted and signatures.accepted(sig, found):
             out.append((hit, None, False, "", Span(hit.start, hit.end)))  # an accepted rendering, reworded
             continue
         span = Span(hit.start, hit.end)
