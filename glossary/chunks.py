@@ -487,7 +487,9 @@ class _Out:
             if end > self.at:
                 self._put(text.text[self.at - text.base:end - text.base])
                 self.at = end
-            text.drop(min(self.at, text.end))
+            consumed = min(self.at, text.end) - text.base
+            if consumed > len(text.text) // 2:  # let go of more than is kept: each character copied a few times
+                text.drop(text.base + consumed)
             if (upto is not None and self.at >= upto) or not text.more():
                 return
 
