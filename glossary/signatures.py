@@ -37,7 +37,8 @@ FUNCTION_WORDS: dict[str, frozenset[str]] = {
         "a an the of for with and to in on by at all its their our his her as from into among between along".split()
     ),
     # Conjunctions, the quantifiers of «всего человечества», and every preposition
-    # whose case the Russian layer knows (morph.russian.PREPOSITIONS).
+    # whose case the Russian layer knows (morph.russian.PREPOSITIONS). Not «в области»:
+    # «инициатив в области глобального управления» is most often no name at all.
     "ru": frozenset(
         "и или а с со для в во на по о об обо к ко между из от за при под над перед через до без у около после "
         "среди против вокруг ради вне про всего всех всей".split()
@@ -906,6 +907,7 @@ def _expand(sig: Signature, text: str, toks: list[tuple[int, int, str]], i: int)
     best_key: tuple[int, int, int] = (0, 0, 0)
     options = tuple(items[k] for k in slot_words)
     n_slots = len(sig.slots)
+    ru_long = sig.lang == "ru" and sum(sig.required) >= 4
     for a in range(at, -1, -1):
         for b in range(at, len(slot_words)):
             if b - a >= n_slots:
@@ -920,6 +922,8 @@ def _expand(sig: Signature, text: str, toks: list[tuple[int, int, str]], i: int)
             if filled is None or not _enough(sig, filled, slot_words[a] < stand_in < slot_words[b],
                                              _quoted(text, toks[slot_words[a]][0], toks[slot_words[b]][1])):
                 continue
+            if ru_long and _ru_beside(sig, text, toks, slot_words[a:b + 1], filled):
+                continue  # «великому возрождению китайской культуры»: another word holds the missing slot's place
             best, best_key = (a, b, filled), key
     if best is None:
         return None
@@ -932,9 +936,90 @@ def _expand(sig: Signature, text: str, toks: list[tuple[int, int, str]], i: int)
         return None  # reordered words inside a longer phrase: "development of high quality products"
     if len(run) >= 3 and re.fullmatch(r"[^\W_]+(?:-[^\W_]+)+", text[toks[run[0]][0]:toks[run[-1]][1]]):
         return None  # words joined only by hyphens are an identifier (a concept id, a file name)
+    if (sig.lang == "ru" and (list(best[2]) != sorted(best[2]) or any(
+            r and k not in best[2] for k, r in enumerate(sig.required))) and _ru_continues(sig, text, toks, run[-1])):
+        return None  # «Глобальная инициатива развития здравоохранения»: the last word has its own genitive
     if _names_another(sig, text, toks, run[-1], best[2]):
         return None  # «идеи Си Цзиньпина о социализме …» is not «идеи Си Цзиньпина о дипломатии» shortened
     return Hit(sig, toks[run[0]][0], toks[run[-1]][1], tuple((toks[k][0], toks[k][1]) for k in run), best[2])
+
+
+_RU_NOUN, _RU_ADJ = "NOUN", "ADJF"
+
+
+def _ru_continues(sig: Signature, text: str, toks: list[tuple[int, int, str]], last: int) -> bool:
+    """Whether a common noun in the genitive follows word `last` (a space between, no punctuation).
+
+    A reordered or shortened Russian name followed by a genitive is most often
+    part of another phrase: «инициатива развития здравоохранения» is an
+    initiative to develop health care. A name (Китая, ООН) is no such genitive.
+    """
+    if last + 1 >= len(toks) or not text[toks[last][1]:toks[last + 1][0]].isspace():
+        return False
+    word = toks[last + 1][2]
+    low = word.lower().replace("ё", "е")
+    if word.isupper() or low in sig.listed_words or low in sig.function_words:
+        return False
+    from .morph import russian
+
+    an = russian.analyser()
+    if not an.in_dictionary(low) or any(_RU_NAMES & p.tag.grammemes for p in an.parses(low)):
+        return False
+    return any(r.pos == _RU_NOUN and r.case == "gent" for r in an.readings(low))
+
+
+def _ru_beside(sig: Signature, text: str, toks: list[tuple[int, int, str]], run: list[int],
+               filled: tuple[int, ...]) -> bool:
+    """Whether the word right beside a shortened Russian name takes the missing slot's place.
+
+    A name of four slots or more in the preferred order, missing its first or
+    its last slot, is a shortened rendering only if the word there does not do
+    that slot's work: «великому возрождению китайской культуры» is about
+    culture, not a «великое возрождение китайской нации» without «нации».
+    The word does the work if it is a dictionary noun where the slot's word is
+    a noun (an adjective where it is an adjective) and agrees with the name's
+    word beside it in case, number and gender; names do not count.
+    """
+    missing = [k for k, r in enumerate(sig.required) if r and k not in filled]
+    if len(missing) != 1 or list(filled) != sorted(filled):
+        return False
+    k = missing[0]
+    content = [w for _, _, w in words(sig.preferred) if w.lower() not in sig.function_words]
+    if k >= len(content):
+        return False
+    if k < filled[0] and k == 0:
+        j, near = run[0] - 1, run[0]
+    elif k > filled[-1] and k == len(content) - 1:
+        j, near = run[-1] + 1, run[-1]
+    else:
+        return False
+    if j < 0 or j >= len(toks) or not text[toks[min(j, near)][1]:toks[max(j, near)][0]].isspace():
+        return False
+    word = toks[j][2]
+    if len(word) <= 3 or word.isupper() or word.lower() in sig.function_words or word.lower() in sig.listed_words:
+        return False
+    from .morph import russian
+
+    an = russian.analyser()
+    want = {r.pos for r in an.readings(content[k].lower().replace("ё", "е"))} & {_RU_NOUN, _RU_ADJ}
+    if len(want) != 1:
+        return False
+    kind = want.pop()
+    other = _RU_ADJ if kind == _RU_NOUN else _RU_NOUN
+    if not an.in_dictionary(word.lower()):
+        return False
+    if any(_RU_NAMES & p.tag.grammemes for p in an.parses(word.lower())):
+        return False
+    mine = [r for r in an.readings(word.lower()) if r.pos == kind]
+    theirs = [r for r in an.readings(toks[near][2].lower().replace("ё", "е")) if r.pos == other]
+    if not mine or not theirs:
+        return False
+    for a in mine:
+        for b in theirs:
+            if a.case == b.case and a.number == b.number and (a.number == "plur" or not a.gender or not b.gender
+                                                             or a.gender == b.gender):
+                return True
+    return False
 
 
 def _introducers(sig: Signature) -> dict[int, str]:
