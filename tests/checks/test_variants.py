@@ -118,9 +118,11 @@ def test_the_suggestion_is_the_nearest_accepted_rendering(text: str, suggestion:
 
 def test_a_shortened_name_followed_by_the_preposition_of_its_missing_part_names_something_else() -> None:
     tb = loads(NEAR, "t.yaml")
-    # «идеи союза о северных …» without «морях» is the name shortened only when nothing follows.
-    assert [f.code for f in check_text("Речь шла об идеях союза о северных.", "ru", tb)] == ["unlisted-variant"]
+    # «идеи союза о … морях» without «северных» is the name shortened; «о южных странах» names something else.
+    assert [f.code for f in check_text("Речь шла об идеях союза о морях.", "ru", tb)] == ["unlisted-variant"]
     assert check_text("Речь шла об идеях союза о южных странах.", "ru", tb) == []
+    # Nor is a name cut after an adjective: a Russian name ends with a noun.
+    assert check_text("Речь шла об идеях союза о северных.", "ru", tb) == []
 
 
 ABBR = textwrap.dedent("""\
