@@ -20,8 +20,9 @@ is carried from window to window or looked at before the first one:
   and what sorts after it, until its segment is done;
 - encoding damage: the gate is the whole text's, found before;
 - a variant's fix target reads the renderings of the whole text: a concept
-  whose accepted renderings are one family needs none of them, and the first
-  that does not has the renderings of the whole file found (one more scan) then.
+  whose accepted renderings are one family needs none of them; otherwise those
+  of the text so far decide it when one is of the target's family, and failing
+  that the windows ahead are scanned until one is (or to the end).
 
 Files that need the whole text are read whole, as before (the first pass
 says): suppression comments (`glossary-`) and HTML quotations (`<q>`,
@@ -36,10 +37,11 @@ from __future__ import annotations
 
 import codecs
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
-from .checks import Options, Window, WindowFlood, check_document, scan
+from .checks import Options, Window, WindowFlood, check_document
+from .checks.consistency import related
 from .errors import InputError
 from .model import Document, Edit, Finding, Match, Segment, Span, Term
 from .termbase import TermBase
@@ -253,25 +255,57 @@ def _segments(piece: _Piece, plan: Plan) -> tuple[Segment, ...]:
     return tuple(Segment(text=piece.text[a:b], start=a) for a, b in zip(bounds, bounds[1:]) if a != b)
 
 
-class _Used(Mapping[tuple[str, str], list[Term]]):
-    """What the terms check reads as the renderings the whole text uses (checks.consistency.first_used).
+class _Used:
+    """What the terms check reads of the renderings the whole text uses (`checks.terms.fix_target`'s `settle`).
 
-    For a concept whose accepted renderings in the language are one family the
-    fix target does not depend on them, and nothing is read; the first time
-    another is asked for, the whole file is scanned for them.
+    A fix target depends on them only where the text uses renderings of the
+    concept and none of them is of the target's family. So: nothing for a
+    concept whose accepted renderings are one family; the renderings of the
+    windows checked so far (this one's included) when one of them is of the
+    target's family; else the windows after this one are scanned as far as the
+    first rendering of the target's family, or to the end, and what they add is
+    kept for the next question.
     """
 
     def __init__(self, plan: Plan, termbase: TermBase, options: Options) -> None:
         self.plan, self.termbase, self.options = plan, termbase, options
-        self.whole: dict[tuple[str, str], list[Term]] | None = None
+        self.so_far: dict[tuple[str, str], list[Term]] = {}
+        self.ahead: dict[tuple[str, str], list[Term]] = {}
+        self.next: Iterator[_Piece] | None = None
+        self.own = (0, 0)
+        self.position = 0  # the end of what the window being checked owns, in the file
         self.single: dict[tuple[str, str], bool] = {}
 
-    def get(self, key: tuple[str, str], default: object = None) -> list[Term]:  # type: ignore[override]
-        if self.whole is None:
-            if self._one_family(key):
-                return []
-            self.whole = _first_used(self.plan, self.termbase, self.options)
-        return self.whole.get(key, [])
+    def seen(self, scanned: tuple[tuple[Segment, str, list[Match]], ...]) -> None:
+        """The renderings of the window being checked (its own matches), added to those so far."""
+        _add(self.so_far, scanned, self.own)
+
+    def settle(self, key: tuple[str, str], target: Term) -> list[Term]:
+        if self._one_family(key):
+            return []
+        while True:
+            known = self.so_far.get(key, [])
+            later = self.ahead.get(key, [])
+            known = known + [t for t in later if t not in known]
+            if self.next is False or any(t.lang == key[1] and related(self.termbase, key[0], key[1], target, t)
+                                         for t in known):
+                return known
+            self._scan_ahead()
+
+    def _scan_ahead(self) -> None:
+        """Scan the next window after the one being checked (to the end: `next` becomes False)."""
+        from .checks import scan
+
+        if self.next is None:
+            self.next = windows(self.plan)
+        for piece in self.next:  # type: ignore[union-attr]
+            if piece.own_end <= self.position:
+                continue  # checked already, or being checked: its renderings are in `so_far`
+            document = Document(self.plan.path, piece.text, _segments(piece, self.plan))
+            _add(self.ahead, scan(document, self.termbase, self.options), (piece.own - piece.start,
+                                                                           piece.own_end - piece.start))
+            return
+        self.next = False  # type: ignore[assignment]
 
     def _one_family(self, key: tuple[str, str]) -> bool:
         known = self.single.get(key)
@@ -283,33 +317,16 @@ class _Used(Mapping[tuple[str, str], list[Term]]):
             known = self.single[key] = len(set(table.values())) <= 1
         return known
 
-    def __getitem__(self, key: tuple[str, str]) -> list[Term]:
-        return self.get(key)
 
-    def __iter__(self) -> Iterator[tuple[str, str]]:
-        return iter(self.whole or {})
-
-    def __len__(self) -> int:
-        return len(self.whole or {})
-
-    def __bool__(self) -> bool:
-        return True
-
-
-def _first_used(plan: Plan, termbase: TermBase, options: Options) -> dict[tuple[str, str], list[Term]]:
-    """`first_used` of the whole file, from each window's own matches."""
+def _add(used: dict[tuple[str, str], list[Term]], scanned: tuple[tuple[Segment, str, list[Match]], ...],
+         own: tuple[int, int]) -> None:
+    """`first_used` of a window's own matches, added to `used` (renderings first seen first)."""
     from .checks.consistency import first_used
 
-    used: dict[tuple[str, str], list[Term]] = {}
-    for piece in windows(plan):
-        document = Document(plan.path, piece.text, _segments(piece, plan))
-        window = (piece.own - piece.start, piece.own_end - piece.start)
-        owned = [(segment, lang, [m for m in matches if _within(segment, m, window)])
-                 for segment, lang, matches in scan(document, termbase, options)]
-        for key, terms in first_used(owned).items():
-            seen = used.setdefault(key, [])
-            seen.extend(t for t in terms if t not in seen)
-    return used
+    owned = [(segment, lang, [m for m in matches if _within(segment, m, own)]) for segment, lang, matches in scanned]
+    for key, terms in first_used(owned).items():
+        seen = used.setdefault(key, [])
+        seen.extend(t for t in terms if t not in seen)
 
 
 def _within(segment: Segment, match: Match, own: tuple[int, int]) -> bool:
@@ -335,7 +352,8 @@ def check(plan: Plan, termbase: TermBase, options: Options) -> Iterator[Finding]
         flood.own = own
         flood.identity = {id(s): (0 if plan.lang is not None else piece.start + s.start) for s in segments}
         flood.place = lambda f, piece=piece: _placed(f, piece)  # type: ignore[misc]
-        window = Window(own, flood, first, used, plan.gate if plan.lang is not None else None)
+        used.own, used.position = own, piece.own_end
+        window = Window(own, flood, first, used, plan.gate if plan.lang is not None else None, used.seen)
         held.extend(_placed(f, piece) for f in check_document(document, termbase, options, window))
         if plan.lang is None or piece.last:
             held.extend(flood.close())  # the segments of this window are done
@@ -469,7 +487,9 @@ class _Out:
             if end > self.at:
                 self._put(text.text[self.at - text.base:end - text.base])
                 self.at = end
-            text.drop(min(self.at, text.end))
+            consumed = min(self.at, text.end) - text.base
+            if consumed > len(text.text) // 2:  # let go of more than is kept: each character copied a few times
+                text.drop(text.base + consumed)
             if (upto is not None and self.at >= upto) or not text.more():
                 return
 

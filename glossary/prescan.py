@@ -102,8 +102,10 @@ class Prescan:
         fold takes apart, `thin` the characters that fold to nothing or only join a run
         of white space.
         """
-        try:
-            hits = self.scan(text, limit)
+        try:  # most raw hits of a short fragment are inside longer words: counted after that test
+            if len(text) >= 16 * _PROBE:  # a sixteenth first: a base of short fragments gives up early
+                self.scan(text[:len(text) // 16], limit // 4)
+            hits = self.scan(text, 4 * limit)
         except TooMany:
             return None
         nonsolid = re.compile("[\\s" + re.escape(thin) + "]") if thin else _SPACE
@@ -118,6 +120,8 @@ class Prescan:
             if end < n and not open_right[i] and text[end] in _WORD_ASCII:
                 continue
             spans.append((start, end, self.left[i] + 1, self.right[i] + 1))
+        if len(spans) > limit:
+            return None
         reach = self.reach + 1
         if special:
             for count, m in enumerate(re.finditer("[" + re.escape("".join(special)) + "]", text)):
@@ -128,8 +132,16 @@ class Prescan:
             spans.append((start, end, reach, reach))
         if not spans:
             return []
-        cuts = sorted((_cut_before(text, _back(text, start, before, nonsolid)),
-                       _cut_after(text, _forward(text, end, after, nonsolid))) for start, end, before, after in spans)
+        cuts: list[tuple[int, int]] = []
+        covered = 0  # the characters looked at: past twice the text's length, folding it whole is cheaper
+        for start, end, before, after in spans:
+            a = _cut_before(text, _back(text, start, before, nonsolid))
+            b = _cut_after(text, _forward(text, end, after, nonsolid))
+            covered += b - a
+            if a < 0 or b < 0 or covered > 2 * n + _FURTHEST:
+                return None
+            cuts.append((a, b))
+        cuts.sort()
         out: list[tuple[int, int]] = []
         for a, b in cuts:
             if out and a <= out[-1][1]:
@@ -141,28 +153,38 @@ class Prescan:
 
 
 _SPACE = re.compile(r"\s")
+_PROBE = 50_000
+
+
+def _nonsolid_count(text: str, start: int, end: int, nonsolid: re.Pattern[str]) -> int:
+    """How many characters of text[start:end] `nonsolid` matches (no list of them for a long stretch)."""
+    if end - start <= 256:
+        return len(nonsolid.findall(text, start, end))
+    piece = text[start:end]
+    return len(piece) - len(nonsolid.sub("", piece))
 
 
 def _back(text: str, at: int, need: int, nonsolid: re.Pattern[str]) -> int:
-    """A place before `at` with at least `need` characters that fold to something between."""
-    start = at - need
+    """A place before `at` with at least `need` characters that fold to something between
+    (looking twice as far each time: a long run of white space costs one pass)."""
+    start, end, solid = at - need, at, 0
     while start > 0:
-        missing = len(nonsolid.findall(text, start, at))
-        if not missing:
+        solid += (end - start) - _nonsolid_count(text, start, end, nonsolid)
+        if solid >= need:
             return start
-        at, start = start, start - missing
+        end, start = start, start - max(need - solid, at - start)
     return 0
 
 
 def _forward(text: str, at: int, need: int, nonsolid: re.Pattern[str]) -> int:
     """A place after `at` with at least `need` characters that fold to something between."""
     n = len(text)
-    end = at + need
+    start, end, solid = at, at + need, 0
     while end < n:
-        missing = len(nonsolid.findall(text, at, end))
-        if not missing:
+        solid += (end - start) - _nonsolid_count(text, start, end, nonsolid)
+        if solid >= need:
             return end
-        at, end = end, end + missing
+        start, end = end, end + max(need - solid, end - at)
     return n
 
 
@@ -180,30 +202,29 @@ def _cut(left: str, right: str) -> bool:
 
 
 _SCAN_STEPS = 64  # characters tried one by one before a regular expression looks further
+# No cut this far from a window's reach (a long run of letters): the whole text is folded instead, which
+# keeps the cost of a text made to have none linear.
+_FURTHEST = 4096
 
 
 def _cut_before(text: str, at: int) -> int:
-    """The last cut at or before `at` (0 if none)."""
+    """The last cut at or before `at` (0 if none), or -1 if none is within _FURTHEST characters."""
     for k in range(at, max(at - _SCAN_STEPS, 0), -1):
         if _cut(text[k - 1], text[k]) if k < len(text) else True:
             return k
-    hi = at - _SCAN_STEPS
-    lo = max(0, hi - 4 * _SCAN_STEPS)
-    while hi > 0:
-        last = -1
-        for m in _CUT.finditer(text, lo, min(hi + 1, len(text))):
-            if m.end() <= hi:
-                last = m.end()
-        if last != -1:
-            return last
-        hi, lo = lo + 1, max(0, lo - 16 * _SCAN_STEPS)
-        if hi == 1:
-            break
-    return 0
+    if at <= _SCAN_STEPS:
+        return 0
+    lo = max(0, at - _FURTHEST)
+    last = -1
+    for m in _CUT.finditer(text, lo, at - _SCAN_STEPS + 1):
+        last = m.end()
+    if last == -1:
+        return 0 if lo == 0 else -1
+    return last
 
 
 def _cut_after(text: str, at: int) -> int:
-    """The first cut at or after `at` (the text's end if none)."""
+    """The first cut at or after `at` (the text's end if none), or -1 if none is within _FURTHEST characters."""
     n = len(text)
     if at <= 0:
         return 0
@@ -212,5 +233,8 @@ def _cut_after(text: str, at: int) -> int:
             return k
     if at + _SCAN_STEPS >= n:
         return n
-    m = _CUT.search(text, at + _SCAN_STEPS - 1)
-    return n if m is None else m.end()
+    hi = min(n, at + _FURTHEST)
+    m = _CUT.search(text, at + _SCAN_STEPS - 1, hi)
+    if m is None:
+        return n if hi == n else -1
+    return m.end()

@@ -55,10 +55,15 @@ _GAP_COMMA = re.compile(r"[\s\-‐‑‒–—―\"'«»“”„‘’‹›]*,
 
 _EN_IRREGULAR = {"men": "man", "women": "woman", "children": "child", "people": "people", "peoples": "people"}
 _EN_KEEP_S = ("ss", "us", "is", "ics")
+# British "-our" inside a word too (neighbourhood, favourable, colour): after two
+# letters, before nothing or an ending; the "our" words of both spellings are kept.
+_EN_OUR = re.compile(r"(?<=[a-z]{2})our(?=(?:hood|liness|ly|able|ably|ful|ite|ites|ed|ing|er|ers|ism|ist|less)?$)")
+_EN_OUR_KEEP = frozenset("devour devoured devouring detour detoured contour contoured velour amour paramour "
+                         "troubadour scour scoured scouring flour floured".split())
 _EN_SPELLING = (
     (re.compile(r"isation$"), "ization"), (re.compile(r"ise$"), "ize"), (re.compile(r"ised$"), "ized"),
-    (re.compile(r"(?<=[^aeiou]{2})our$"), "or"), (re.compile(r"(?<=[bv])iour$"), "ior"),
-    (re.compile(r"(?<=[^aeiou])tre$"), "ter"), (re.compile(r"ogue$"), "og"),
+    (re.compile(r"(?<=[^aeiou])tre$"), "ter"), (re.compile(r"(?<=[^aeiou])tred$"), "tered"),
+    (re.compile(r"ogue$"), "og"),
 )  # fmt: skip
 _EN_NOT_ISE = frozenset("rise wise raise praise precise concise exercise enterprise promise premise surprise expertise".split())
 
@@ -87,6 +92,8 @@ def en_lemma(word: str) -> str:
     if w not in _EN_NOT_ISE and len(w) > 5:
         for pattern, repl in _EN_SPELLING:
             w = pattern.sub(repl, w)
+    if len(w) > 4 and "our" in w and w not in _EN_OUR_KEEP:
+        w = _EN_OUR.sub("or", w)
     return w
 
 
@@ -98,10 +105,12 @@ def en_forms(lemma: str) -> frozenset[str]:
     lemmatizer maps it back (a possessive is the form and an apostrophe).
     """
     spellings = {lemma}
-    for ours, theirs in (("ization", "isation"), ("ize", "ise"), ("ized", "ised"), ("ior", "iour"),
-                         ("or", "our"), ("ter", "tre"), ("og", "ogue")):
+    for ours, theirs in (("ization", "isation"), ("ize", "ise"), ("ized", "ised"), ("ter", "tre"),
+                         ("tered", "tred"), ("og", "ogue")):
         if lemma.endswith(ours):
             spellings.add(lemma[: -len(ours)] + theirs)
+    spellings |= {w[:k] + "our" + w[k + 2:] for w in list(spellings) for k in range(2, len(w) - 1)
+                  if w.startswith("or", k)}
     candidates = set(spellings)
     for w in spellings:
         candidates.update((w + "s", w + "es"))
@@ -439,8 +448,10 @@ def derive(concept: Concept, lang: str) -> Signature | None:
     candidates = [k for k, r in enumerate(required) if r] or list(range(len(slots)))
     ranked = sorted(candidates, key=lambda k: (min(len(w) for w in slots[k]), -k), reverse=True)
     anchor = ranked[0]
-    # A signature that may miss a slot needs a second anchor, or missing the first loses the match.
-    anchors = tuple(ranked[:1 + tolerance])
+    # A signature that may miss a slot needs a second anchor, or missing the first loses the match;
+    # so does an English name of three slots, whose anchor word may change its stem (`_stem`:
+    # "hegemony" for "hegemonism").
+    anchors = tuple(ranked[:1 + (tolerance or (lang == "en" and sum(required) >= 3))])
     targets = tuple((tuple(_content(t.text, lang, function_words)), t.fix_to or preferred.text)
                     for t in concept.terms if base_language(t.lang) == lang and t.status.is_variant)
     return Signature(concept.id, lang, tuple(slots), tuple(required), function_words, anchor, tolerance,
@@ -607,6 +618,7 @@ class Index:
         self._gate_starts: Any = None
         self._automaton: Any = None
         self._raw: Any = None
+        self._gates: dict[str, _Gate | None] = {}
 
     def __bool__(self) -> bool:
         return bool(self.signatures)
@@ -617,10 +629,12 @@ class Index:
         state["_gate_starts"] = None
         state["_automaton"] = None
         state["_raw"] = None
+        state["_gates"] = {}
         return state
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         state.setdefault("_raw", None)
+        state.setdefault("_gates", {})
         self.__dict__.update(state)
 
     def _raw_scan(self, text: str) -> Any:
@@ -734,7 +748,9 @@ class Index:
         raw = self._raw_scan(text)
         lowered = "" if raw is not None else text.lower()
         same = len(lowered) == len(text)  # then a window of `lowered` is the window lower-cased
-        gates: dict[str, _Gate | None] = {}  # per anchor word form, for this text
+        gates = self._gates  # per anchor word form: the same few come back in every text
+        if len(gates) > 50_000:
+            gates.clear()
         for at, word in (self._raw_anchors(text, raw) if raw is not None else self.anchors(text, lowered)):
             gate = gates.get(word, False)
             if gate is False:
@@ -762,16 +778,23 @@ class Index:
         return _longest(found)
 
 
-def _prefixes(sig: Signature) -> tuple[int, tuple[frozenset[str], ...]]:
-    """(slots needed, the first three letters of each required slot's lemmas)."""
+def _prefixes(sig: Signature) -> tuple[int, tuple[frozenset[str], ...], tuple[frozenset[str], ...]]:
+    """(slots needed, the first three letters of each required slot's lemmas, and those letters split
+    by a space or hyphen as `_split_word` reads them: "lu b" of "Lu Ban" for "luban", "co-o" of
+    "co-operation")."""
     # Keyed by id() (hashing a signature hashes every field); the entry keeps its signature.
     memo = STATE.signature_prefixes
     got = memo.get(id(sig))
     if got is None or got[0] is not sig:
         need = sum(sig.required) - sig.tolerance - (1 if sum(sig.required) >= 5 else 0)
         prefixes = tuple(frozenset(w[:3] for w in slot) for slot, r in zip(sig.slots, sig.required) if r)
-        got = memo[id(sig)] = (sig, need, prefixes)
-    return got[1], got[2]
+        split = tuple(frozenset(v for p in options for v in _split_prefix(p)) for options in prefixes)
+        got = memo[id(sig)] = (sig, need, prefixes, split)
+    return got[1], got[2], got[3]
+
+
+def _split_prefix(p: str) -> tuple[str, ...]:
+    return tuple(p[:k] + c + p[k:] for k in range(1, len(p)) for c in " -")
 
 
 def _may_fill(sig: Signature, lower: str) -> bool:
@@ -779,11 +802,16 @@ def _may_fill(sig: Signature, lower: str) -> bool:
 
     Counts the required slots one of whose lemmas' first three letters occur in
     the lower-cased window (a C-level substring test); a match needs all but
-    the tolerated ones, and a long name one more for a stand-in word. The
-    definition of `_Gate.passing`.
+    the tolerated ones, and a long name one more for a stand-in word. One slot
+    more may be a word written as two (its letters split by a space or hyphen).
+    The definition of `_Gate.passing`.
     """
-    need, prefixes = _prefixes(sig)
-    return sum(1 for options in prefixes if any(p in lower for p in options)) >= need
+    need, prefixes, split = _prefixes(sig)
+    present = [any(p in lower for p in options) for options in prefixes]
+    n = sum(present)
+    if n >= need:
+        return True
+    return n == need - 1 and any(not here and any(p in lower for p in split[k]) for k, here in enumerate(present))
 
 
 class _Gate:
@@ -792,18 +820,21 @@ class _Gate:
     A common anchor word ("system", "cooperation") may start hundreds of
     signatures of a large term base; their slots share prefixes, so each
     distinct prefix is looked for once per window and only the slots it
-    fills are counted.
+    fills are counted. Split letters are looked for only for a signature one
+    slot short.
     """
 
-    __slots__ = ("sigs", "needs", "by_prefix")
+    __slots__ = ("sigs", "needs", "by_prefix", "split")
 
     def __init__(self, sigs: list[Signature]) -> None:
         self.sigs = sigs
         self.needs: list[int] = []
         self.by_prefix: dict[str, list[tuple[int, int]]] = {}
+        self.split: list[tuple[frozenset[str], ...]] = []
         for i, sig in enumerate(sigs):
-            need, prefixes = _prefixes(sig)
+            need, prefixes, split = _prefixes(sig)
             self.needs.append(need)
+            self.split.append(split)
             for k, options in enumerate(prefixes):
                 for p in options:
                     self.by_prefix.setdefault(p, []).append((i, k))
@@ -817,7 +848,12 @@ class _Gate:
         counts = [0] * len(self.sigs)
         for i, _ in filled:
             counts[i] += 1
-        return [sig for sig, need, n in zip(self.sigs, self.needs, counts) if n >= need]
+        out = []
+        for i, (sig, need, n) in enumerate(zip(self.sigs, self.needs, counts)):
+            if n >= need or (n == need - 1 and any((i, k) not in filled and any(p in lower for p in options)
+                                                   for k, options in enumerate(self.split[i]))):
+                out.append(sig)
+        return out
 
 
 def _shift(hit: Hit, by: int) -> Hit:
@@ -842,7 +878,13 @@ def _slot_set_of(sig: Signature, word: str) -> frozenset[int]:
     """By lemma, or by a long shared root ("socialist" for "socialism")."""
     ls = lemmas(word, sig.lang)
     found = frozenset(k for k, s in enumerate(sig.slots) if ls & s)
-    if found or len(word) < 7:
+    if found:
+        return found
+    if sig.lang == "en" and sum(sig.required) >= 3 and len(word) >= 4:
+        # A long name's word may change its part of speech: "hegemony and power politics",
+        # "Xi Jinping's diplomatic thought", "China-Central Asian cooperation mechanism".
+        return frozenset(k for k, s in enumerate(sig.slots) if any(_stem(a, b) or _root(a, b) for a in ls for b in s))
+    if len(word) < 7:
         return found
     if sig.lang == "ru":
         # A lemma of one root shares its first letters with the word: only then
@@ -866,6 +908,32 @@ def _root(a: str, b: str) -> bool:
     return n >= 0.8 * max(len(a), len(b))
 
 
+_EN_SUFFIXES = frozenset(
+    "n an ian ese ism ist ic ical tic al ial ous ious ity ive ion ation ization ize ment ness ly ed ing er ful".split()
+)
+
+
+def _stem(a: str, b: str) -> bool:
+    """Two English words of one stem: the shorter loses at most its last two letters, the longer adds a
+    derivational ending, and what they share is 60 % of the longer ("hegemony" and "hegemonism", "Asia"
+    and "Asian", "diplomacy" and "diplomatic"; not "community" and "communist", "state" and
+    "statement", "party" and "partner", "global" and "globalization")."""
+    if len(a) > len(b):
+        a, b = b, a
+    return _derived(a, b) or (len(a) == len(b) and _derived(b, a))
+
+
+def _derived(short: str, long: str) -> bool:
+    """`_stem` with the words in order: `long` is `short` less at most two letters and plus an ending."""
+    if len(short) < 4 or short[:4] != long[:4]:
+        return False
+    n = next((i for i, (x, y) in enumerate(zip(short, long)) if x != y), len(short))
+    if n < 0.6 * len(long):
+        return False
+    return any(long[k:] in _EN_SUFFIXES or (not long[k:] and k == len(short))
+               for k in range(max(4, len(short) - 2), n + 1))
+
+
 def _joined(text: str, a: tuple[int, int, str], b: tuple[int, int, str], comma: bool = False) -> bool:
     """Whether nothing but spaces, hyphens, dashes or quotes (and a comma, if allowed) separates two words."""
     if b[0] - a[1] == 1 and text[a[1]] == " ":
@@ -886,6 +954,7 @@ def _expand(sig: Signature, text: str, toks: list[tuple[int, int, str]], i: int)
     stand_in = -1  # the word standing in for a slot, if any
     ru_long = sig.lang == "ru" and sum(sig.required) >= 4
     inserted = -1  # a Russian adjective inserted inside a name («Экономический пояс нового Шелкового пути»)
+    halves: dict[int, int] = {}  # a slot word written as two ("Lu Ban" for "Luban") -> its second half
     for step in (-1, 1):
         j, gap = i, 0
         while len(items) < 2 * limit:
@@ -895,6 +964,11 @@ def _expand(sig: Signature, text: str, toks: list[tuple[int, int, str]], i: int)
             slots = _slot_set(sig, toks[k][2])
             if slots:
                 items[k], gap = slots, 0
+            elif (pair := _split_word(sig, text, toks, k, step)) is not None:
+                first, second, slots = pair
+                items[first], items[second], halves[first], gap = slots, frozenset(), second, 0
+                j = k + step
+                continue
             elif toks[k][2].lower() in sig.function_words and gap < _GAP_MAX:
                 items[k], gap = frozenset(), gap + 1
             elif (wild and gap < _GAP_MAX and toks[k][2][:1].islower() and len(toks[k][2]) > 3
@@ -932,24 +1006,53 @@ def _expand(sig: Signature, text: str, toks: list[tuple[int, int, str]], i: int)
     if best is None:
         return None
     run = slot_words[best[0]:best[1] + 1]
+    second_halves = set(halves.values())
     if sum(sig.required) <= 2 and any(not items.get(k) and toks[k][2].lower() not in sig.listed_words
-                                      for k in range(run[0], run[-1] + 1)):
+                                      and k not in second_halves for k in range(run[0], run[-1] + 1)):
         return None  # a two-word concept with a word none of its renderings has: «сближения с народом»
     if (sig.lang == "en" and list(best[2]) != sorted(best[2]) and best[2][-1] != sig.head
             and _continues(sig, text, toks, run[-1])):
         return None  # reordered words inside a longer phrase: "development of high quality products"
-    if len(run) >= 3 and re.fullmatch(r"[^\W_]+(?:-[^\W_]+)+", text[toks[run[0]][0]:toks[run[-1]][1]]):
+    last = halves.get(run[-1], run[-1])
+    if len(run) >= 3 and _identifier(text[toks[run[0]][0]:toks[last][1]]):
         return None  # words joined only by hyphens are an identifier (a concept id, a file name)
-    if ru_long and _ru_beside(sig, text, toks, run, best[2]):
+    if ru_long and _ru_beside(sig, text, toks, [*run[:-1], last], best[2]):
         return None  # «великому возрождению китайской культуры»: another word holds the missing slot's place
-    if sig.lang == "ru" and _ru_dangles(sig, toks[run[-1]][2]):
+    if sig.lang == "ru" and _ru_dangles(sig, toks[last][2]):
         return None  # «Концепция национальной безопасности и всеобъемлющая»: a name ends with a noun
     if (sig.lang == "ru" and (list(best[2]) != sorted(best[2]) or any(
-            r and k not in best[2] for k, r in enumerate(sig.required))) and _ru_continues(sig, text, toks, run[-1])):
+            r and k not in best[2] for k, r in enumerate(sig.required))) and _ru_continues(sig, text, toks, last)):
         return None  # «Глобальная инициатива развития здравоохранения»: the last word has its own genitive
-    if _names_another(sig, text, toks, run[-1], best[2]):
+    if _names_another(sig, text, toks, last, best[2]):
         return None  # «идеи Си Цзиньпина о социализме …» is not «идеи Си Цзиньпина о дипломатии» shortened
-    return Hit(sig, toks[run[0]][0], toks[run[-1]][1], tuple((toks[k][0], toks[k][1]) for k in run), best[2])
+    return Hit(sig, toks[run[0]][0], toks[last][1], tuple((toks[k][0], toks[halves.get(k, k)][1]) for k in run),
+               best[2])
+
+
+_SPLIT = re.compile(r"[ \-‐‑]")
+
+
+def _split_word(sig: Signature, text: str, toks: list[tuple[int, int, str]], k: int,
+                step: int) -> tuple[int, int, frozenset[int]] | None:
+    """An English slot word written as two, word `k` and the next one along ("Lu Ban" for "Luban", "co-operation"):
+    (first, second, its slots), or None. Only one space or hyphen may stand between the halves, and
+    the two together must be a form of a slot's lemma."""
+    other = k + step
+    if other < 0 or other >= len(toks) or sig.lang != "en":
+        return None  # Russian: a joined pair is no dictionary word, and reading one would load the analyser
+    first, second = min(k, other), max(k, other)
+    if not _SPLIT.fullmatch(text, toks[first][1], toks[second][0]):
+        return None
+    # By lemma only: a shared root would let any word join the one before it ("mechanism has").
+    ls = lemmas(toks[first][2] + toks[second][2], sig.lang)
+    slots = frozenset(k for k, s in enumerate(sig.slots) if ls & s)
+    return (first, second, slots) if slots else None
+
+
+def _identifier(found: str) -> bool:
+    """Words joined only by hyphens, in lower case: an identifier ("community-shared-future"),
+    not a name written with hyphens ("One-Belt-One-Road")."""
+    return found.islower() and re.fullmatch(r"[^\W_]+(?:-[^\W_]+)+", found) is not None
 
 
 _RU_NOUN, _RU_ADJ = "NOUN", "ADJF"
@@ -1194,13 +1297,20 @@ def share_synonyms(sigs: list[Signature]) -> list[Signature]:
     borrows a concept's synonyms only when the two signatures also share two
     other slots by lemma (the same family of names) and both have three slots
     or more ("shared prosperity" stays out of "common prosperity"). One hop:
-    what was lent is not lent on.
+    what was lent is not lent on. Such a slot also takes the base-wide synonyms
+    of its words (`_attested`).
     """
     big = [s for s in sigs if sum(s.required) >= 3]
     groups = [(s, k, slot) for s in big for k, slot in enumerate(s.slots) if len(slot) > 1]
     if not groups:
         return sigs
     lent: dict[int, list[set[str]]] = {}
+    attested = _attested(sigs)
+    for sig in big:
+        for j, mine in enumerate(sig.slots):
+            more = {b for a in mine for b in attested.get(a, ())} - mine
+            if more:
+                lent.setdefault(id(sig), [set(x) for x in sig.slots])[j] |= more
     for sig in big:
         for lender, k, slot in groups:
             if lender is sig:
@@ -1219,8 +1329,32 @@ def share_synonyms(sigs: list[Signature]) -> list[Signature]:
     return [replace(s, slots=tuple(frozenset(x) for x in lent[id(s)])) if id(s) in lent else s for s in sigs]
 
 
+def _attested(sigs: list[Signature]) -> dict[str, set[str]]:
+    """Word -> the words that share a slot with it in two concepts or more (base-wide synonyms).
+
+    "mankind" and "humanity" stand in one slot of the community with a shared
+    future for mankind and of the common values of humanity: a third name with
+    either word in a slot of three or more takes the other ("harmony between
+    mankind and nature"). Seen in one concept only, a pair is that concept's own
+    ("major" and "great" of major-country diplomacy).
+    """
+    seen: dict[tuple[str, str], set[str]] = {}
+    for sig in sigs:
+        for slot in sig.slots:
+            if len(slot) > 1:
+                for a in slot:
+                    for b in slot:
+                        if a != b and len(a) > 3 and len(b) > 3:
+                            seen.setdefault((a, b), set()).add(sig.concept_id)
+    out: dict[str, set[str]] = {}
+    for (a, b), concepts in seen.items():
+        if len(concepts) >= 2:
+            out.setdefault(a, set()).add(b)
+    return out
+
+
 # Names what a cached index holds: a cache written by other code is a miss.
-LAYOUT = "signatures-5"
+LAYOUT = "signatures-6"
 
 
 def index_for(termbase, lang: str | None) -> Index:  # type: ignore[no-untyped-def]
@@ -1277,7 +1411,7 @@ def _flatten(index: Index) -> tuple[dict[str, Any], list[bytes], dict[str, tuple
     if index.signatures and index._starts:
         list(index.anchors("-"))  # builds the automaton, which the cache keeps
     position = {id(sig): k for k, sig in enumerate(index.signatures)}
-    state = {k: v for k, v in index.__dict__.items() if k not in ("signatures", "by_lemma", "_gate")}
+    state = {k: v for k, v in index.__dict__.items() if k not in ("signatures", "by_lemma", "_gate", "_gates")}
     lemmas = {lemma: tuple(position[id(sig)] for sig in sigs) for lemma, sigs in index.by_lemma.items()}
     return state, pack(index.signatures), lemmas
 
@@ -1288,7 +1422,7 @@ def _unflatten(state: dict[str, Any], blobs: list[bytes], lemmas: dict[str, tupl
 
     index = Index.__new__(Index)
     signatures: Lazy[Signature] = Lazy(blobs)
-    index.__setstate__({**state, "_gate": None, "signatures": signatures, "by_lemma": LazyLists(lemmas, signatures)})
+    index.__setstate__({**state, "_gate": None, "_gates": {}, "signatures": signatures, "by_lemma": LazyLists(lemmas, signatures)})
     return index
 
 

@@ -74,3 +74,17 @@ def test_cut_rule_agrees_with_its_pattern() -> None:
 def test_a_caseless_scan_finds_ascii_letters_in_either_case(backend: str) -> None:
     scan = KeyScan(["belt", "é路"], backend, caseless=True)
     assert scan("BELT Belt É路 é路 \U0001f600belt") == [(4, 0), (9, 0), (15, 1), (21, 0)]
+
+
+@pytest.mark.parametrize("text", [
+    ("é" * 496 + "belt") * 200,  # no place to cut near a fragment
+    (" " * 496 + "Belt and Road") * 200,  # white space everywhere: the windows would cover more than the text
+    ("一" * 490 + " belt and road ") * 200,
+    " " * 100_000 + "belt and road",
+])
+def test_texts_without_places_to_cut_find_what_the_whole_fold_finds(tb: TermBase, text: str) -> None:
+    matcher = compile_matcher(tb.concepts, "en")
+    located = matcher.located(text)
+    assert located is None or located == whole(matcher, text)
+    assert [(m.span.start, m.span.end) for m in matcher.scan(text)] == sorted(
+        {(s, e) for s, e, _ in whole(matcher, text)})

@@ -47,6 +47,28 @@ def test_english_lemmas_drop_plural_possessive_and_british_spelling() -> None:
     assert signatures.en_lemma("exercise") == "exercise"
 
 
+@pytest.mark.parametrize(("british", "american"), [
+    ("colour", "color"), ("colours", "color"), ("honour", "honor"), ("labour", "labor"),
+    ("neighbourhood", "neighborhood"), ("neighbourliness", "neighborliness"), ("favourable", "favorable"),
+    ("behaviour", "behavior"), ("centred", "centered"), ("centre", "center"),
+])
+def test_british_spellings_inside_and_at_the_end_of_a_word(british: str, american: str) -> None:
+    assert signatures.en_lemma(british) == signatures.en_lemma(american) == american
+    assert british in signatures.en_forms(american)
+
+
+@pytest.mark.parametrize("word", ["four", "hour", "your", "tour", "devour", "detour", "contour", "flour", "journal"])
+def test_our_words_of_both_spellings_keep_their_our(word: str) -> None:
+    assert signatures.en_lemma(word) == word
+
+
+@given(st.from_regex(r"[a-z]{2,8}or(hood|liness|ly|able|ful|ite|ed|ing|er)?", fullmatch=True))
+def test_every_british_form_the_gate_lists_maps_back(lemma: str) -> None:
+    lemma = signatures.en_lemma(lemma)
+    for form in signatures.en_forms(lemma):
+        assert signatures.en_lemma(form) == lemma
+
+
 def test_slots_take_synonyms_from_every_rendering(tb) -> None:  # type: ignore[no-untyped-def]
     sig = signatures.derive(tb.concept("shared-future"), "en")
     assert sig is not None
@@ -313,6 +335,138 @@ def test_the_gate_of_many_signatures_is_may_fill_of_each(window: str) -> None:
         assert signatures._Gate(sigs).passing(window) == [s for s in sigs if signatures._may_fill(s, window)]
 
 
+def test_a_name_written_with_hyphens_in_capitals_is_no_identifier(tb) -> None:  # type: ignore[no-untyped-def]
+    text = "The Community-of-Common-Destiny slogan"
+    [hit] = signatures.index_for(tb, "en").scan(text)
+    assert text[hit.start:hit.end] == "Community-of-Common-Destiny"
+    assert signatures.index_for(tb, "en").scan("see community-of-common-destiny.md") == []
+
+
+@pytest.mark.parametrize(("a", "b", "same"), [
+    ("hegemony", "hegemonism", True), ("asia", "asian", True), ("diplomacy", "diplomatic", True),
+    ("harmony", "harmonious", True), ("periphery", "peripheral", True),
+    ("state", "statement", False), ("party", "partner", False), ("global", "globalization", False),
+    ("community", "communist", False), ("man", "many", False),
+])
+def test_stem(a: str, b: str, same: bool) -> None:
+    assert signatures._stem(a, b) is same
+
+
+@given(st.text(alphabet="abcdehilmnorstuy", max_size=12), st.text(alphabet="abcdehilmnorstuy", max_size=12))
+def test_stem_is_symmetric_and_needs_a_shared_start(a: str, b: str) -> None:
+    assert signatures._stem(a, b) == signatures._stem(b, a)
+    if signatures._stem(a, b):
+        assert a[:4] == b[:4] and len(a) >= 4 and len(b) >= 4
+    if len(a) >= 4:
+        assert signatures._stem(a, a)
+
+
+STEMS = textwrap.dedent("""\
+    concepts:
+      - id: hegemonism
+        terms:
+          en:
+            - {text: hegemonism and power politics, status: preferred}
+      - id: extreme-ideologies
+        terms:
+          en:
+            - {text: extreme ideologies, status: preferred}
+    """)
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("They oppose hegemony and power politics.", "hegemony and power politics"),  # the anchor word changed too
+    ("They oppose hegemonism and power politics.", "hegemonism and power politics"),
+    ("the spread of extremist ideology", None),  # a two-slot name keeps its words: one stem may not change
+])
+def test_a_long_name_may_change_a_word_to_one_of_its_stem(text: str, found: str | None) -> None:
+    hits = signatures.index_for(loads(STEMS, "t.yaml"), "en").scan(text)
+    assert [text[h.start:h.end] for h in hits] == ([found] if found else [])
+
+
+ATTESTED = textwrap.dedent("""\
+    concepts:
+      - id: values
+        terms:
+          en:
+            - {text: common values of humanity, status: preferred}
+            - {text: common values of mankind, status: deprecated}
+      - id: community
+        terms:
+          en:
+            - {text: community with a shared future for humanity, status: preferred}
+            - {text: community with a shared future for mankind, status: deprecated}
+      - id: harmony
+        terms:
+          en:
+            - {text: harmony between humanity and nature, status: preferred}
+      - id: great-power
+        terms:
+          en:
+            - {text: major country diplomacy, status: preferred}
+            - {text: great power diplomacy, status: deprecated}
+      - id: great-wall
+        terms:
+          en:
+            - {text: Great Wall heritage site, status: preferred}
+    """)
+
+
+def test_a_synonym_seen_in_two_concepts_is_lent_base_wide() -> None:
+    index = signatures.index_for(loads(ATTESTED, "t.yaml"), "en")
+    harmony = next(s for s in index.signatures if s.concept_id == "harmony")
+    assert "mankind" in harmony.slots[1]
+    text = "They seek harmony between mankind and nature."
+    [hit] = index.scan(text)
+    assert (hit.concept_id, text[hit.start:hit.end]) == ("harmony", "harmony between mankind and nature")
+    # A pair seen in one concept stays its own: "major" is no synonym of the Great Wall's "great".
+    wall = next(s for s in index.signatures if s.concept_id == "great-wall")
+    assert wall.slots[0] == frozenset({"great"})
+
+
+SPLIT = textwrap.dedent("""\
+    concepts:
+      - id: luban
+        terms:
+          en:
+            - {text: Luban Workshop, status: preferred}
+      - id: sco
+        terms:
+          en:
+            - {text: regional cooperation mechanism, status: preferred}
+    """)
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("Three Lu Ban Workshops opened.", "Lu Ban Workshops"),
+    ("a Lu-Ban workshop", "Lu-Ban workshop"),
+    ("the regional co-operation mechanism", "regional co-operation mechanism"),
+    ("Lu, Ban Workshop", None),  # a comma is no split inside a word
+    ("Lu  Ban Workshop", None),  # nor are two spaces
+    ("the Workshop of Lu", None),
+    ("the regional mechanism has cooperation", None),  # "mechanism has" is no split "mechanism"
+])
+def test_a_slot_word_may_be_written_as_two(text: str, found: str | None) -> None:
+    hits = signatures.index_for(loads(SPLIT, "t.yaml"), "en").scan(text)
+    assert [text[h.start:h.end] for h in hits] == ([found] if found else [])
+
+
+def test_a_split_word_is_one_slot_word_of_the_hit() -> None:
+    text = "Three Lu Ban Workshops opened."
+    [hit] = signatures.index_for(loads(SPLIT, "t.yaml"), "en").scan(text)
+    assert [text[s:e] for s, e in hit.words] == ["Lu Ban", "Workshops"]
+
+
+@given(st.sampled_from(["luban", "workshop", "regional", "cooperation", "mechanism"]), st.integers(1, 2),
+       st.sampled_from(" -"))
+def test_the_gate_reads_a_slot_word_split_in_its_first_letters(word: str, at: int, mark: str) -> None:
+    index = signatures.index_for(loads(SPLIT, "t.yaml"), "en")
+    for sig in index.signatures:
+        if any(word in slot for slot in sig.slots):
+            others = " ".join(min(slot) for slot in sig.slots if word not in slot)
+            assert signatures._may_fill(sig, f"{word[:at]}{mark}{word[at:]} {others}")
+
+
 RU = textwrap.dedent("""\
     concepts:
       - id: shared-future
@@ -449,6 +603,29 @@ def test_hits_from_the_words_between_hard_characters_are_those_from_every_word(t
 
     with mock.patch.object(signatures, "_stretch_words", lambda text, start, end: signatures.words(text)):
         assert index.scan(text) == narrow
+
+
+def test_a_three_slot_english_name_has_two_anchors_a_longer_one_keeps_its_tolerance_pair() -> None:
+    index = signatures.index_for(loads(STEMS + SPLIT.split("concepts:\n", 1)[1], "t.yaml"), "en")
+    by_id = {s.concept_id: s for s in index.signatures}
+    assert len(by_id["hegemonism"].anchors) == 2  # three slots: the anchor word may change its stem
+    assert len(by_id["extreme-ideologies"].anchors) == 1
+    assert len(by_id["sco"].anchors) == 2
+
+
+def test_the_gate_takes_one_split_slot_word_not_two() -> None:
+    sig = next(s for s in signatures.index_for(loads(SPLIT, "t.yaml"), "en").signatures if s.concept_id == "sco")
+    assert signatures._may_fill(sig, "regional co-operation mechanism")
+    assert not signatures._may_fill(sig, "re-gional co-operation mechanism".replace("mechanism", "m"))
+    assert not signatures._may_fill(sig, "re gional co operation mechanism")
+
+
+def test_gates_are_kept_per_anchor_word_across_texts() -> None:
+    index = signatures.index_for(loads(SPLIT, "t.yaml"), "en")
+    text = "Three Lu Ban Workshops opened."
+    first = index.scan(text)
+    assert "workshops" in {w.lower() for w in index._gates}
+    assert index.scan(text) == first
 
 
 def test_an_anchor_inside_a_longer_token_finds_nothing() -> None:

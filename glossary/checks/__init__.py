@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from ..model import Document, Edit, Finding, Match, Segment, Severity, Span, Term
 from ..positions import LineIndex
@@ -213,8 +214,11 @@ class Window:
     own: tuple[int, int]
     flood: WindowFlood
     first: dict[tuple[str, str], Term] = field(default_factory=dict)
-    used: Mapping[tuple[str, str], list[Term]] | None = None
+    used: Mapping[tuple[str, str], list[Term]] | Any = None
+    """What terms reads as `used` (checks.terms.fix_target): a mapping, or an object with `settle`."""
     gate: bool | None = None
+    scanned: Callable[[tuple[tuple[Segment, str, list[Match]], ...]], None] | None = None
+    """Told of the window's renderings before the checks run (glossary.chunks keeps those used so far)."""
 
     def owns(self, segment: Segment, match: Match) -> bool:
         return self.own[0] <= segment.document_span(match.span).start < self.own[1]
@@ -326,6 +330,8 @@ def check_document(document: Document, termbase: TermBase, options: Options = Op
         window.flood.document, window.flood.index = document, index
     context = Context(document, termbase, options, index, scan(document, termbase, options),
                       flood=Flood(limit) if window is None else window.flood, window=window)
+    if window is not None and window.scanned is not None:
+        window.scanned(context.scanned)
     findings: list[Finding] = []
     for family in FAMILIES:
         findings.extend(import_module(f".{family}", __name__).run(context))

@@ -8,7 +8,7 @@ from ..case import keep_case, sentence_initial
 from ..fold import fold_text
 from ..langtags import base_language
 from ..morph import render
-from ..model import Document, Finding, Match, Segment, Span, Status, Term
+from ..model import Concept, Document, Finding, Match, Segment, Span, Status, Term
 from ..positions import LineIndex
 from ..termbase import TermBase
 from . import Context, Flood, make_finding
@@ -59,6 +59,26 @@ def run(context: Context) -> list[Finding]:
     return findings
 
 
+def fix_target(termbase: TermBase, concept: Concept, term: Term, lang: str,
+               used: Mapping[tuple[str, str], list[Term]] | None) -> Term | None:
+    """The rendering a fix of `term` writes: the default target, unless the text uses renderings of the
+    concept and none of them is of the target's family; then the first of them (a fixed text must not mix).
+
+    `used` may instead have `settle(key, target)`, which gives as much of the list as decides it
+    (glossary.chunks, which does not hold the whole text).
+    """
+    target = termbase.fix_target(concept, term)
+    if target is None or target.lang != lang:
+        return target
+    key = (concept.id, lang)
+    settle = getattr(used, "settle", None)
+    found = settle(key, target) if settle is not None else (used or {}).get(key, ())
+    already = [t for t in found if t.lang == lang]
+    if already and not any(related(termbase, concept.id, lang, target, t) for t in already):
+        return already[0]  # the default target would start a mix: write the text's own rendering
+    return target
+
+
 def variant_named(concept: Concept, lang: str, text: str) -> Term | None:
     """The variant of `concept` that `text` spells (after folding), if any."""
     key = fold_text(text)
@@ -79,11 +99,7 @@ def in_segment(document: Document, segment: Segment, index: LineIndex, lang: str
         if flood is not None and not flood.admit(segment, code, m.concept_id, m.span, lang):
             continue
         concept = termbase.concept(m.concept_id)
-        target = termbase.fix_target(concept, m.term)
-        already = [t for t in (used or {}).get((concept.id, lang), ()) if t.lang == lang]
-        if target is not None and already and target.lang == lang \
-                and not any(related(termbase, concept.id, lang, target, t) for t in already):
-            target = already[0]  # the default target would start a mix: write the text's own rendering
+        target = fix_target(termbase, concept, m.term, lang, used)
         extra = explanation(concept, m.term, target)
         why = str(extra.pop("reason"))
         suggestion = None
