@@ -47,7 +47,7 @@ LAYOUT = 2
 
 # The modules whose code decides what a cache entry holds.
 _PICKLED_BY = ("cache.py", "model.py", "termbase.py", "matcher.py", "fold.py", "morph/__init__.py", "morph/russian.py",
-               "signatures.py")
+               "signatures.py", "flat.py", "keyscan.py")
 _INSTALL: list[str] = []
 
 
@@ -111,6 +111,38 @@ def freeze_loads() -> None:
     """
     if not _FREEZE:
         _FREEZE.append(True)
+
+
+# A file whose last change is this recent (ns) when it is read may change again within the same
+# timestamp tick, unseen by a stat: its digest is not remembered (git's "racily clean" entries).
+RACY_NS = 2_000_000_000
+
+
+def file_digest(path: str) -> tuple[bytes, bytes | None]:
+    """(SHA-256 digest of the file's bytes, the bytes or None): the digest remembered for an unchanged file.
+
+    Hashing a 15 MB term base takes longer than loading its cached form. As
+    git's index does, the digest is remembered with the file's stat
+    (device, inode, size, modification and change times, in nanoseconds):
+    a file whose stat is unchanged is not read; any change reads and hashes
+    it again. The digest stays the cache key; the stat only saves reading.
+    Raises OSError as `open` does.
+    """
+    with open(path, "rb") as fh:
+        before = os.fstat(fh.fileno())
+        stamp = (before.st_size, before.st_mtime_ns, before.st_ctime_ns)
+        key = f"{before.st_dev}:{before.st_ino}"
+        known = get("digest", key)
+        if isinstance(known, tuple) and len(known) == 2 and known[0] == stamp and isinstance(known[1], bytes):
+            return known[1], None
+        import time
+
+        data = fh.read()
+        after = os.fstat(fh.fileno())
+    digest = sha256(data).digest()
+    if (after.st_size, after.st_mtime_ns, after.st_ctime_ns) == stamp and time.time_ns() - max(stamp[1:]) > RACY_NS:
+        put("digest", key, (stamp, digest))
+    return digest, data
 
 
 def put(kind: str, key: str, value: Any) -> None:

@@ -378,6 +378,10 @@ def check_paths(paths: tuple[str, ...], termbases: tuple[str, ...] = (), no_defa
 
     settings = settings_for(paths, termbases, no_default, lang, encoding, fix_encoding, source, source_lang,
                             config_file, isolated, exempt_quotes, max_size=max_file_size)
+    if _PLAIN:
+        import gc
+
+        gc.enable()  # the term base is loaded: start-up is over (entry.main)
     if max_per_segment is not None:
         settings = replace(settings, max_per_segment=max_per_segment)
     if scheduler is not None:
@@ -517,8 +521,11 @@ class _Pacified:
         return getattr(self._stream, name)
 
 
-def run_plain(paths: tuple[str, ...], fmt: str) -> None:
-    """`glossary check PATHS [--format FMT]` as the click command runs it (glossary.entry), then exit.
+_PLAIN: list[bool] = []  # run_plain runs, with the collector off for start-up (entry.main)
+
+
+def run_plain(paths: tuple[str, ...], options: dict[str, Any]) -> None:
+    """`glossary check PATHS [OPTIONS]` as the click command runs it (glossary.entry), then exit.
 
     What the click group does first is done here too: the UI language from
     the environment, the collector's last walk skipped, SIGINT and SIGTERM
@@ -532,10 +539,11 @@ def run_plain(paths: tuple[str, ...], fmt: str) -> None:
 
     i18n.setup(None)
     skip_exit_sweep()
+    _PLAIN.append(True)
     for sig in (signal.SIGINT, signal.SIGTERM):
         signal.signal(sig, _on_signal)
     try:
-        check_paths(paths, fmt=fmt)
+        check_paths(paths, **options)
     except UsageError as exc:
         exc.show()
         sys.exit(exc.exit_code)

@@ -1,12 +1,14 @@
 """The `glossary` command's entry point: the plain `check PATH...` runs without click.
 
-`glossary check PATH... [--format text|json]` is what editors, hooks and
-scripts run on every save and commit, on small files, where start-up is most
-of the time: importing click and building its commands costs as much as
-starting Python itself. That form alone is recognised here and run by the
-same code as the click command (glossary.command); everything else (another
-command or option, `--help`, `--`, shell completion, a stream click would
-re-encode) goes to click (glossary.cli), which prints and exits as before.
+`glossary check PATH... [OPTIONS]` is what editors, hooks and scripts run on
+every save and commit, on small files, where start-up is most of the time:
+importing click and building its commands costs as much as starting Python
+itself. That form, with the options that take a plain string or a flag
+(`--format text|json`, `--lang`, `--termbase`, `--exit-zero`, `-q`, ...), is
+recognised here and run by the same code as the click command
+(glossary.command); everything else (another command or option, `--help`,
+`--`, shell completion, a stream click would re-encode) goes to click
+(glossary.cli), which prints and exits as before.
 """
 
 from __future__ import annotations
@@ -14,41 +16,68 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Sequence
+from typing import Any
 
-FORMATS = ("text", "json")  # the reports of the plain form; the others come with more imports anyway
+# The plain form's options: name -> (check_paths's parameter, the value a flag sets, or the values an option
+# takes: None for any). The formats are those whose reporters need no more imports; any other option
+# (--statistics, -j, --max-file-size, ...) goes to click, which parses and checks it.
+FLAGS: dict[str, tuple[str, bool]] = {
+    "--no-default": ("no_default", True), "--fix-encoding": ("fix_encoding", True),
+    "--isolated": ("isolated", True), "--exempt-quotes": ("exempt_quotes", True),
+    "--check-quotes": ("exempt_quotes", False), "--exit-zero": ("exit_zero", True),
+    "-q": ("quiet", True), "--quiet": ("quiet", True), "--show-source": ("show_source", True),
+    "--no-show-source": ("show_source", False), "--explain": ("explain", True),
+}
+VALUES: dict[str, tuple[str, tuple[str, ...] | None]] = {
+    "--termbase": ("termbases", None), "--lang": ("lang", None), "--encoding": ("encoding", None),
+    "--source-lang": ("source_lang", None), "--config": ("config_file", None), "--source": ("source", None),
+    "--format": ("fmt", ("text", "json")), "--fail-on": ("fail_on", ("error", "warning", "info")),
+}
+PATH_VALUES = ("termbases", "config_file", "source")  # click.Path(dir_okay=False): click reports a folder
 
 
-def plain_check(argv: Sequence[str]) -> tuple[tuple[str, ...], str] | None:
-    """(PATHS, format) when `argv` is `check PATH... [--format text|json]`, else None.
+def plain_check(argv: Sequence[str]) -> tuple[tuple[str, ...], dict[str, Any]] | None:
+    """(PATHS, check_paths's keyword arguments) when `argv` is `check` with plain options, else None.
 
-    Options may stand anywhere among the paths, as click allows; `-` is stdin,
-    a path. Anything else starting with `-` is left to click.
+    Options may stand anywhere among the paths and a later one wins, as with
+    click; `--termbase` adds up. `-` is stdin, a path. A value that click
+    might read otherwise (one starting with `-`, an empty one, a folder for a
+    file) or anything else starting with `-` is left to click.
     """
     if not argv or argv[0] != "check":
         return None
     paths: list[str] = []
-    fmt: str | None = None
+    options: dict[str, Any] = {}
     rest = list(argv[1:])
     while rest:
         arg = rest.pop(0)
-        if arg in ("--format", "--format=") or arg.startswith("--format="):
-            if fmt is not None:
-                return None
-            if arg == "--format":
-                if not rest:
-                    return None
-                fmt = rest.pop(0)
+        name, eq, inline = arg.partition("=")
+        if arg in FLAGS:
+            key, flag = FLAGS[arg]
+            options[key] = flag
+        elif name in VALUES:
+            key, allowed = VALUES[name]
+            if eq:
+                value = inline
+            elif rest:
+                value = rest.pop(0)
             else:
-                fmt = arg.split("=", 1)[1]
-            if fmt not in FORMATS:
                 return None
+            if not value or value.startswith("-") or (allowed is not None and value not in allowed):
+                return None
+            if key in PATH_VALUES and os.path.isdir(value):
+                return None
+            if key == "termbases":
+                options[key] = (*options.get(key, ()), value)
+            else:
+                options[key] = value
         elif arg.startswith("-") and arg != "-":
             return None
         else:
             paths.append(arg)
     if not paths:
         return None
-    return tuple(paths), fmt or "text"
+    return tuple(paths), options
 
 
 def _plain_streams() -> bool:
@@ -73,13 +102,20 @@ def _completing() -> bool:
 
 
 def main() -> None:
+    import gc
+
     from . import cache
 
+    # Start-up (imports, the cached term base) makes objects, not garbage: the collector's passes
+    # over them cost a tenth of a small check. It is back on once the check reads its files
+    # (command.check_paths), and before click runs any command, a long-lived one included.
+    gc.disable()
     cache.freeze_loads()  # this process ends after one command
     plain = plain_check(sys.argv[1:])
     if plain is None or _completing() or not _plain_streams():
         from .cli import main as group
 
+        gc.enable()
         group()
         return
     from .command import run_plain

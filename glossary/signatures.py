@@ -21,13 +21,13 @@ lemmas, the rarest in prose): only words that are a form of an anchor lemma
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
 from .langtags import base_language
-from .model import Concept, SignatureSpec, Term
+from .model import Concept, SignatureSpec, Term, _pickled_by_constructor
 from .state import STATE
 
 LANGS = ("en", "ru")
@@ -230,6 +230,7 @@ def first_lemma(word: str, lang: str) -> str:
 # Signatures ----------------------------------------------------------------------
 
 
+@_pickled_by_constructor  # a cached index unpickles each signature an anchor word asks for
 @dataclass(frozen=True, slots=True)
 class Signature:
     """One concept's slots in one language, and what counts as listed."""
@@ -450,8 +451,10 @@ def derive(concept: Concept, lang: str) -> Signature | None:
     anchor = ranked[0]
     # A signature that may miss a slot needs a second anchor, or missing the first loses the match;
     # so does an English name of three slots, whose anchor word may change its stem (`_stem`:
-    # "hegemony" for "hegemonism").
-    anchors = tuple(ranked[:1 + (tolerance or (lang == "en" and sum(required) >= 3))])
+    # "hegemony" for "hegemonism"), if its next slot's words are long ("value" and "type" are
+    # everywhere in prose: 1,800 more stops in 3 MB of documentation, for no variant found).
+    second = lang == "en" and sum(required) >= 3 and len(ranked) > 1 and min(len(w) for w in slots[ranked[1]]) >= 6
+    anchors = tuple(ranked[:1 + (tolerance or second)])
     targets = tuple((tuple(_content(t.text, lang, function_words)), t.fix_to or preferred.text)
                     for t in concept.terms if base_language(t.lang) == lang and t.status.is_variant)
     return Signature(concept.id, lang, tuple(slots), tuple(required), function_words, anchor, tolerance,
@@ -1354,7 +1357,7 @@ def _attested(sigs: list[Signature]) -> dict[str, set[str]]:
 
 
 # Names what a cached index holds: a cache written by other code is a miss.
-LAYOUT = "signatures-6"
+LAYOUT = "signatures-8"
 
 
 def index_for(termbase, lang: str | None) -> Index:  # type: ignore[no-untyped-def]
@@ -1393,7 +1396,7 @@ def _cached_index(termbase, base: str) -> Index | None:  # type: ignore[no-untyp
     from . import cache
 
     got = cache.get("signatures", _disk_key(termbase.digest, base))
-    if not (isinstance(got, tuple) and len(got) == 4 and isinstance(got[0], dict) and isinstance(got[3], dict)):
+    if not (isinstance(got, tuple) and len(got) == 4 and isinstance(got[0], dict) and isinstance(got[3], Mapping)):
         return None
     index = _unflatten(*got[:3])
     if got[3]:
@@ -1403,7 +1406,7 @@ def _cached_index(termbase, base: str) -> Index | None:  # type: ignore[no-untyp
     return index
 
 
-def _flatten(index: Index) -> tuple[dict[str, Any], list[bytes], dict[str, tuple[int, ...]]]:
+def _flatten(index: Index) -> tuple[dict[str, Any], Sequence[Any], dict[str, tuple[int, ...]]]:
     """An index for the cache: its state with the anchor automaton built, each signature one pickle
     (glossary.flat), and per anchor lemma the positions of its signatures."""
     from .flat import pack
@@ -1416,7 +1419,7 @@ def _flatten(index: Index) -> tuple[dict[str, Any], list[bytes], dict[str, tuple
     return state, pack(index.signatures), lemmas
 
 
-def _unflatten(state: dict[str, Any], blobs: list[bytes], lemmas: dict[str, tuple[int, ...]]) -> Index:
+def _unflatten(state: dict[str, Any], blobs: Sequence[Any], lemmas: dict[str, tuple[int, ...]]) -> Index:
     """An index from the cache whose signatures are unpickled as an anchor asks for them."""
     from .flat import Lazy, LazyLists
 
@@ -1438,7 +1441,9 @@ def _ru_table(index: Index, digest: str) -> None:
     table = form_table(_slot_lemmas(index))
     analyser().add(table, _slot_lemmas(index))
     if digest:
-        cache.put("signatures", _disk_key(digest, "ru"), (*_flatten(index), table))
+        from .flat import SortedMap
+
+        cache.put("signatures", _disk_key(digest, "ru"), (*_flatten(index), SortedMap.of(table, "lazy")))
 
 
 def _cache_index(index: Index, digest: str) -> None:

@@ -446,11 +446,20 @@ def consistency_errors(concepts: Sequence[Concept]) -> list[TermBaseError]:
 
 # ------------------------------------------------------------------ loading
 
-def _read(path: Path) -> bytes:
+def _read(path: str) -> bytes:
     try:
-        return path.read_bytes()
+        with open(path, "rb") as fh:
+            return fh.read()
     except OSError as exc:
-        raise read_error(exc, str(path), termbase=True) from None
+        raise read_error(exc, path, termbase=True) from None
+
+
+def _digest(path: str) -> tuple[bytes, bytes | None]:
+    """The digest of a term base file and its bytes, or None when the digest was remembered (cache.file_digest)."""
+    try:
+        return cache.file_digest(path)
+    except OSError as exc:
+        raise read_error(exc, path, termbase=True) from None
 
 
 def _decode(data: bytes, path: str) -> str:
@@ -512,13 +521,12 @@ def load(paths: Iterable[str | Path] = (), *, default: bool = True, use_cache: b
     files = ([DEFAULT_PATH] if default else []) + [Path(p) for p in paths]
     if not files:
         raise TermBaseError("no term base: give --termbase or drop --no-default")
-    raw = [(str(p), _read(p)) for p in files]
-    h = sha256()
-    for name, data in raw:
-        h.update(sha256(data).digest())
-    digest = h.hexdigest()
-    paths_read = tuple(p for p, _ in raw)
+    names = [str(p) for p in files]
     if use_cache:
+        # The digests of files unchanged since they were last hashed are remembered (cache.file_digest).
+        read = [_digest(name) for name in names]
+        digest = _combined(d for d, _ in read)
+        paths_read = tuple(names)
         # The CLI validates the term base before it checks, then loads it
         # again per settings file: the same bytes give the same (frozen)
         # TermBase, so the cache is read once per process.
@@ -529,23 +537,40 @@ def load(paths: Iterable[str | Path] = (), *, default: bool = True, use_cache: b
         if cached is not None:
             _LOADED[(digest, paths_read)] = cached
             return cached
-    tb = build([(name, _decode(data, name)) for name, data in raw], digest)
+        # A remembered digest is of bytes read then: the entry is written under the digest of those read now.
+        read = [(d, data) if data is not None else _hashed(_read(name)) for name, (d, data) in zip(names, read)]
+    else:
+        read = [_hashed(_read(name)) for name in names]
+    digest = _combined(d for d, _ in read)
+    tb = build([(name, _decode(data, name)) for name, (_, data) in zip(names, read)], digest)  # type: ignore[arg-type]
     if use_cache:
         cache.put("termbase", digest, _flatten(tb))
-        _LOADED[(digest, paths_read)] = tb
+        _LOADED[(digest, tuple(names))] = tb
     return tb
+
+
+def _hashed(data: bytes) -> tuple[bytes, bytes]:
+    return sha256(data).digest(), data
+
+
+def _combined(digests: Iterable[bytes]) -> str:
+    """The term base's digest: of its files' digests, in order."""
+    h = sha256()
+    for d in digests:
+        h.update(d)
+    return h.hexdigest()
 
 
 _LOADED: dict[tuple[str, tuple[str, ...]], TermBase] = {}
 # Names the layout of a cached term base: one written by other code is a miss.
-_FLAT = "termbase-flat-1"
+_FLAT = "termbase-flat-2"
 
 
 def _flatten(tb: TermBase) -> tuple[Any, ...]:
     """The cache entry of a term base: its concepts one pickle each (glossary.flat), the rest as it is."""
-    from .flat import pack
+    from .flat import SortedMap, pack
 
-    return (_FLAT, tb.digest, tb.paths, tb.warnings, dict(tb._index), pack(tb.concepts))
+    return (_FLAT, tb.digest, tb.paths, tb.warnings, SortedMap.of(tb._index), pack(tb.concepts))
 
 
 def _unflatten(entry: Any, paths: tuple[str, ...]) -> TermBase | None:

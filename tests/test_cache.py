@@ -84,3 +84,67 @@ def test_the_user_cache_folder_follows_xdg(monkeypatch: pytest.MonkeyPatch, tmp_
     monkeypatch.delenv("GLOSSARY_CACHE_DIR", raising=False)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
     assert cache.directory() == tmp_path / "xdg" / "glossary"
+
+
+@pytest.fixture
+def counted(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The term base's bytes each time cache.file_digest hashed them; files count as settled as soon as written."""
+    calls: list[int] = []
+    real = cache.sha256
+
+    def sha256(data: bytes = b"") -> object:
+        if data.startswith(b"version: 1"):
+            calls.append(len(data))
+        return real(data)
+
+    monkeypatch.setattr(cache, "sha256", sha256)
+    monkeypatch.setattr(cache, "RACY_NS", 0)
+    return calls
+
+
+def test_an_unchanged_term_base_is_not_hashed_again(cache_dir: Path, tmp_path: Path, counted: list[int],
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "t.yaml"
+    path.write_text(TB, encoding="utf-8")
+    first = load([path], default=False)
+    assert counted == [len(TB.encode())]
+    termbase._LOADED.clear()
+    monkeypatch.chdir(tmp_path)
+    again = load(["t.yaml"], default=False)  # the same file under another name: the same stat
+    assert counted == [len(TB.encode())]
+    assert again.digest == first.digest and again.paths == ("t.yaml",)
+
+
+def test_a_changed_term_base_is_read_again_even_with_its_old_size_and_time(
+        cache_dir: Path, tmp_path: Path, counted: list[int]) -> None:
+    path = tmp_path / "t.yaml"
+    path.write_text(TB, encoding="utf-8")
+    before = os.stat(path)
+    first = load([path], default=False)
+    path.write_text(TB.replace("Belt and Road", "Belt and Roads").replace("One Belt One Road", "One Belt One Roa"),
+                    encoding="utf-8")
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))  # size and modification time as before
+    assert os.stat(path).st_size == before.st_size
+    termbase._LOADED.clear()
+    second = load([path], default=False)
+    assert second.digest != first.digest
+    assert {t.text for c in second.concepts for t in c.terms} >= {"Belt and Roads", "One Belt One Roa"}
+
+
+def test_a_corrupt_remembered_digest_is_a_miss(cache_dir: Path, tmp_path: Path, counted: list[int]) -> None:
+    path = tmp_path / "t.yaml"
+    path.write_text(TB, encoding="utf-8")
+    first = load([path], default=False)
+    [memo] = [p for p in cache_dir.iterdir() if p.name.startswith("digest-")]
+    memo.write_bytes(memo.read_bytes()[:7])
+    termbase._LOADED.clear()
+    assert load([path], default=False).digest == first.digest
+    assert len(counted) == 2
+
+
+def test_a_file_changed_just_before_it_was_read_is_not_remembered(cache_dir: Path, tmp_path: Path) -> None:
+    path = tmp_path / "t.yaml"
+    path.write_text(TB, encoding="utf-8")  # may change again within the same timestamp tick
+    load([path], default=False)
+    assert not [p for p in cache_dir.iterdir() if p.name.startswith("digest-")]
+    assert cache.file_digest(str(path))[1] == TB.encode()  # read again

@@ -1,4 +1,4 @@
-"""The plain `check PATH... [--format text|json]` run without click prints what the click command prints."""
+"""The plain `check PATH... [OPTIONS]` run without click prints what the click command prints."""
 
 from __future__ import annotations
 
@@ -78,6 +78,18 @@ CASES = [
     ["check", "broken/draft.txt"],
     ["check", "folder"],
     ["check", "-"],
+    ["check", "--exit-zero", "draft.txt"],
+    ["check", "--lang", "ru", "draft.ru.txt", "--exit-zero"],
+    ["check", "--lang=xx-!!", "draft.txt"],
+    ["check", "--no-default", "--termbase", "settings/extra.yaml", "draft.txt"],
+    ["check", "--termbase=settings/extra.yaml", "--termbase", "missing.yaml", "draft.txt"],
+    ["check", "-q", "--fail-on", "error", "draft.txt", "--show-source", "--no-show-source"],
+    ["check", "--show-source", "--explain", "--format", "text", "--format", "json", "draft.txt"],
+    ["check", "--isolated", "--check-quotes", "--fix-encoding", "--encoding", "latin-1", "latin1.txt"],
+    ["check", "--encoding", "no-such-codec", "draft.txt"],
+    ["check", "--config", "broken/bad.toml", "draft.txt"],
+    ["check", "--config", "settings/pyproject.toml", "--isolated", "draft.txt"],
+    ["check", "--source", "draft.txt", "--source-lang", "en", "draft.ru.txt"],
 ]
 
 
@@ -95,7 +107,10 @@ def test_the_plain_check_prints_what_the_click_command_prints(project: Path, arg
     assert fast[0] in (0, 1, 2)
 
 
-@pytest.mark.parametrize("args", [["check", "--lang", "en", "draft.txt"], ["check", "draft.txt", "-q"],
+@pytest.mark.parametrize("args", [["check", "-j", "2", "draft.txt"], ["check", "draft.txt", "-qj1"],
+                                  ["check", "--termbase", "settings", "draft.txt"], ["check", "--lang", "", "draft.txt"],
+                                  ["check", "--lang", "--exit-zero", "draft.txt"], ["check", "draft.txt", "--exit-zero=1"],
+                                  ["check", "draft.txt", "--fail-on", "never"], ["check", "draft.txt", "--statistics"],
                                   ["check", "draft.txt", "--format", "sarif"], ["--locale", "ru", "check", "draft.txt"],
                                   ["check", "--", "draft.txt"], ["check"], ["stats"]])
 def test_everything_else_goes_to_click(project: Path, args: list[str]) -> None:
@@ -107,10 +122,17 @@ def test_everything_else_goes_to_click(project: Path, args: list[str]) -> None:
 
 
 def test_the_plain_form_is_recognised_exactly() -> None:
-    assert plain_check(["check", "a.txt"]) == (("a.txt",), "text")
-    assert plain_check(["check", "-", "--format", "json", "b.md"]) == (("-", "b.md"), "json")
-    assert plain_check(["check", "--format=text", "a.txt"]) == (("a.txt",), "text")
+    assert plain_check(["check", "a.txt"]) == (("a.txt",), {})
+    assert plain_check(["check", "-", "--format", "json", "b.md"]) == (("-", "b.md"), {"fmt": "json"})
+    assert plain_check(["check", "--format=text", "a.txt"]) == (("a.txt",), {"fmt": "text"})
+    assert plain_check(["check", "--format", "json", "--format", "text", "a"]) == (("a",), {"fmt": "text"})
+    assert plain_check(["check", "--termbase", "x.yaml", "a", "--termbase=y.yaml", "-q", "--no-default"]) == (
+        ("a",), {"termbases": ("x.yaml", "y.yaml"), "quiet": True, "no_default": True})
+    assert plain_check(["check", "--lang", "ru", "--exit-zero", "--check-quotes", "a"]) == (
+        ("a",), {"lang": "ru", "exit_zero": True, "exempt_quotes": False})
     for argv in (["check"], ["check", "--format", "json"], ["check", "a", "--format"], ["check", "a", "--format", "sarif"],
-                 ["check", "a", "--format", "json", "--format", "text"], ["check", "--", "a"], ["check", "-q", "a"],
+                 ["check", "--", "a"], ["check", "-qj2", "a"], ["check", "-j", "2", "a"], ["check", "a", "--lang"],
+                 ["check", "a", "--lang", "-x"], ["check", "a", "--lang="], ["check", "a", "--quiet=yes"],
+                 ["check", "a", "--fail-on", "never"], ["check", "a", "--termbase", "."], ["check", "a", "--statistics"],
                  ["fix", "a"], [], ["check", "a", "--form", "json"], ["--locale", "ru", "check", "a"]):
         assert plain_check(argv) is None, argv

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from glossary.langtags import base_language, normalize
+from glossary.langtags import CANONICAL, _normalize, base_language, normalize
 
 
 @pytest.mark.parametrize(
@@ -32,3 +32,8 @@ def test_bad_tags_raise(raw: str) -> None:
 
 def test_base_language() -> None:
     assert base_language("zh-Hant") == "zh"
+
+
+@pytest.mark.parametrize("tag", sorted(CANONICAL))
+def test_the_tags_answered_without_babel_are_what_babel_answers(tag: str) -> None:
+    assert _normalize(tag) == tag == normalize(tag)

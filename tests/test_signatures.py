@@ -611,6 +611,10 @@ def test_a_three_slot_english_name_has_two_anchors_a_longer_one_keeps_its_tolera
     assert len(by_id["hegemonism"].anchors) == 2  # three slots: the anchor word may change its stem
     assert len(by_id["extreme-ideologies"].anchors) == 1
     assert len(by_id["sco"].anchors) == 2
+    values = loads("concepts:\n  - id: values\n    terms:\n      en:\n"
+                   "        - {text: value chain resilience, status: preferred}\n", "t.yaml")
+    [sig] = signatures.index_for(values, "en").signatures
+    assert len(sig.anchors) == 1  # the next slot's word is short and common: no second anchor
 
 
 def test_the_gate_takes_one_split_slot_word_not_two() -> None:

@@ -25,10 +25,11 @@ from __future__ import annotations
 
 import functools
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any, Generic, NamedTuple, TypeVar
 
+from ..model import _pickled_by_constructor
 from . import LayerHit, Rendered
 from .tokens import Anchored, Token, TokenTrie, joined_words, normalize, tokenize
 
@@ -111,7 +112,9 @@ class Analyser:
         self._parses: dict[str, list[Any]] = {}
         self._readings: dict[str, tuple[Reading, ...]] = {}
         self._keys: dict[str, tuple[str, ...]] = {}
-        self.table: dict[str, tuple[tuple[Any, ...], ...]] = {}  # word form -> its readings as tuples, from the cache
+        # word form -> its readings as tuples: the form tables taken in (`add`), read from the cache
+        # as sorted tables whose rows are unpickled as words ask for them (glossary.flat.SortedMap)
+        self._tables: list[Mapping[str, tuple[tuple[Any, ...], ...]]] = []
         self._words: Any = None  # the dictionary's word list (membership only), or False when unreadable
         self._known: dict[str, bool] = {}
         self._starts: set[str] = set()  # the first two letters of the table's lemmas
@@ -148,8 +151,16 @@ class Analyser:
             self._readings[word] = found
         return found
 
+    @property
+    def table(self) -> dict[str, tuple[tuple[Any, ...], ...]]:
+        """Every form of the tables taken in, with its readings (all of them read: for tests)."""
+        merged: dict[str, tuple[tuple[Any, ...], ...]] = {}
+        for table in self._tables:
+            merged.update(table)
+        return merged
+
     def _from_table(self, word: str) -> tuple[Reading, ...] | None:
-        raw = self.table.get(word)
+        raw = next((found for table in self._tables if (found := table.get(word)) is not None), None)
         if raw is None:
             return None
         found = self._readings[word] = tuple(Reading._make(r) for r in raw)
@@ -172,11 +183,12 @@ class Analyser:
             return ()
         return self.readings(word)
 
-    def add(self, table: dict[str, tuple[tuple[Any, ...], ...]], lemmas: Iterable[str]) -> None:
-        """Take in the forms of `lemmas` (a `form_table`)."""
-        if table.keys() - self.table.keys():
+    def add(self, table: Mapping[str, tuple[tuple[Any, ...], ...]], lemmas: Iterable[str]) -> None:
+        """Take in the forms of `lemmas` (a `form_table`, or its cached form); a form in two tables
+        has the same readings in both (all the dictionary gives)."""
+        if not any(table is taken for taken in self._tables):
             self._keys.clear()  # keys found before may lack the new lemmas
-        self.table.update(table)
+            self._tables.append(table)
         for lemma in lemmas:
             self._starts.add(lemma[:2])
 
@@ -255,6 +267,7 @@ def analyser() -> Analyser:
     return Analyser()
 
 
+@_pickled_by_constructor  # the cache holds every Russian term's slots: unpickled in each Russian check
 @dataclass(frozen=True, slots=True)
 class Slot:
     """One token of a term: how it is keyed in the trie and whether it inflects.
@@ -276,6 +289,7 @@ class Slot:
     parse: Any = None
 
 
+@_pickled_by_constructor
 @dataclass(frozen=True, slots=True)
 class Pattern:
     """A Russian term analysed: its slots and its citation case."""
@@ -699,7 +713,7 @@ class Scanner(Generic[T]):
 
 
 # Names what a cached analysis holds: a cache written by other code is a miss.
-_ANALYSIS_LAYOUT = "ru-terms-3"
+_ANALYSIS_LAYOUT = "ru-terms-4"
 
 
 # Terms analysed by `analysed_terms` (from the cache or now), without pymorphy3's parses.
@@ -726,7 +740,8 @@ def analysed_terms(texts: Sequence[str], fixes: Sequence[tuple[str, str]] = ()
     parts = [_ANALYSIS_LAYOUT, dictionary_stamp(), *texts, "", *(f"{a}\t{b}" for a, b in fixes)]
     key = cache.sha256("\0".join(parts).encode()).hexdigest()
     got = cache.get("ru-terms", key)
-    if isinstance(got, tuple) and len(got) == 3 and all(isinstance(x, dict) for x in got):
+    if isinstance(got, tuple) and len(got) == 3 and isinstance(got[0], dict) and isinstance(got[1], Mapping) \
+            and isinstance(got[2], dict):
         analyser().add(got[1], (s.lemma for pattern, _ in got[0].values() for s in pattern.slots if s.inflects))
         _WRITTEN.update(got[2])
         _ANALYSED.update((text, pattern) for text, (pattern, _) in got[0].items())
@@ -744,7 +759,9 @@ def analysed_terms(texts: Sequence[str], fixes: Sequence[tuple[str, str]] = ()
     analyser().add(table, lemmas)
     written = written_fixes(fixes)
     _WRITTEN.update(written)
-    cache.put("ru-terms", key, (analysed, table, written))
+    from ..flat import SortedMap
+
+    cache.put("ru-terms", key, (analysed, SortedMap.of(table, "lazy"), written))
     return analysed
 
 
