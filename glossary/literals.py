@@ -64,17 +64,23 @@ class Literals:
     def __init__(self, text: str) -> None:
         self.text = text
         self._found: dict[tuple[int, int], tuple[list[int], list[int]]] = {}
+        self._line = (1, 0)  # the last line asked about, as (start, end); none yet
 
     def outside(self, start: int, end: int) -> bool:
         """Whether `text[start:end]` touches none of the literals."""
-        text = self.text
-        a = text.rfind("\n", 0, start) + 1
-        b = text.find("\n", end)
-        if b == -1:
-            b = len(text)
+        a, b = self._line
+        if not (a <= start and end <= b):
+            # Matches come mostly in text order: looking for the line's ends again for each match on one
+            # long line (a file with no line break) would cost the line's length each time.
+            text = self.text
+            a = text.rfind("\n", 0, start) + 1
+            b = text.find("\n", end)
+            if b == -1:
+                b = len(text)
+            self._line = (a, b)
         found = self._found.get((a, b))
         if found is None:
-            spans = _spans(text, a, b)
+            spans = _spans(self.text, a, b)
             found = self._found[(a, b)] = ([s for s, _ in spans], [e for _, e in spans])
         starts, ends = found
         # The first literal ending after `start` (they are sorted and apart) is the only one that may touch.

@@ -37,7 +37,8 @@ FUNCTION_WORDS: dict[str, frozenset[str]] = {
         "a an the of for with and to in on by at all its their our his her as from into among between along".split()
     ),
     # Conjunctions, the quantifiers of «всего человечества», and every preposition
-    # whose case the Russian layer knows (morph.russian.PREPOSITIONS).
+    # whose case the Russian layer knows (morph.russian.PREPOSITIONS). Not «в области»:
+    # «инициатив в области глобального управления» is most often no name at all.
     "ru": frozenset(
         "и или а с со для в во на по о об обо к ко между из от за при под над перед через до без у около после "
         "среди против вокруг ради вне про всего всех всей".split()
@@ -954,6 +955,8 @@ def _expand(sig: Signature, text: str, toks: list[tuple[int, int, str]], i: int)
     # of one of its words ("socialist ideology" for "Thought on Socialism").
     wild = 1 if sum(sig.required) >= 5 else 0
     stand_in = -1  # the word standing in for a slot, if any
+    ru_long = sig.lang == "ru" and sum(sig.required) >= 4
+    inserted = -1  # a Russian adjective inserted inside a name («Экономический пояс нового Шелкового пути»)
     halves: dict[int, int] = {}  # a slot word written as two ("Lu Ban" for "Luban") -> its second half
     for step in (-1, 1):
         j, gap = i, 0
@@ -974,6 +977,8 @@ def _expand(sig: Signature, text: str, toks: list[tuple[int, int, str]], i: int)
             elif (wild and gap < _GAP_MAX and toks[k][2][:1].islower() and len(toks[k][2]) > 3
                   and toks[k][2].lower() not in _EN_STOPS):
                 items[k], gap, wild, stand_in = frozenset(), _GAP_MAX, wild - 1, k
+            elif inserted < 0 and gap == 0 and ru_long and _ru_modifier(sig, text, toks, k, step):
+                items[k], gap, inserted = frozenset(), _GAP_MAX, k
             else:
                 break
             j = k
@@ -997,6 +1002,9 @@ def _expand(sig: Signature, text: str, toks: list[tuple[int, int, str]], i: int)
             if filled is None or not _enough(sig, filled, slot_words[a] < stand_in < slot_words[b],
                                              _quoted(text, toks[slot_words[a]][0], toks[slot_words[b]][1])):
                 continue
+            if slot_words[a] < inserted < slot_words[b] and any(
+                    r and k not in filled for k, r in enumerate(sig.required)):
+                continue  # an inserted word only inside a name whose every word is there
             best, best_key = (a, b, filled), key
     if best is None:
         return None
@@ -1011,6 +1019,13 @@ def _expand(sig: Signature, text: str, toks: list[tuple[int, int, str]], i: int)
     last = halves.get(run[-1], run[-1])
     if len(run) >= 3 and _identifier(text[toks[run[0]][0]:toks[last][1]]):
         return None  # words joined only by hyphens are an identifier (a concept id, a file name)
+    if ru_long and _ru_beside(sig, text, toks, [*run[:-1], last], best[2]):
+        return None  # «великому возрождению китайской культуры»: another word holds the missing slot's place
+    if sig.lang == "ru" and _ru_dangles(sig, toks[last][2]):
+        return None  # «Концепция национальной безопасности и всеобъемлющая»: a name ends with a noun
+    if (sig.lang == "ru" and (list(best[2]) != sorted(best[2]) or any(
+            r and k not in best[2] for k, r in enumerate(sig.required))) and _ru_continues(sig, text, toks, last)):
+        return None  # «Глобальная инициатива развития здравоохранения»: the last word has its own genitive
     if _names_another(sig, text, toks, last, best[2]):
         return None  # «идеи Си Цзиньпина о социализме …» is not «идеи Си Цзиньпина о дипломатии» shortened
     return Hit(sig, toks[run[0]][0], toks[last][1], tuple((toks[k][0], toks[halves.get(k, k)][1]) for k in run),
@@ -1041,6 +1056,127 @@ def _identifier(found: str) -> bool:
     """Words joined only by hyphens, in lower case: an identifier ("community-shared-future"),
     not a name written with hyphens ("One-Belt-One-Road")."""
     return found.islower() and re.fullmatch(r"[^\W_]+(?:-[^\W_]+)+", found) is not None
+
+
+_RU_NOUN, _RU_ADJ = "NOUN", "ADJF"
+
+
+def _ru_dangles(sig: Signature, last: str) -> bool:
+    """Whether a Russian hit would end with a word that can only be an adjective (the preferred rendering does not).
+
+    A Russian name ends with its head noun or a noun depending on it; an
+    adjective last is half of another phrase: «... и всеобъемлющая концепция».
+    """
+    from .morph import russian
+
+    an = russian.analyser()
+
+    def adjective(word: str) -> bool:
+        readings = an.readings(word.lower().replace("ё", "е"))
+        return bool(readings) and all(r.pos in ("ADJF", "PRTF", "ADJS", "COMP") for r in readings)
+
+    content = [w for _, _, w in words(sig.preferred) if w.lower() not in sig.function_words]
+    return adjective(last) and not (content and adjective(content[-1]))
+
+
+_RU_ADJ_ENDINGS = ("ый", "ий", "ой", "ая", "яя", "ое", "ее", "ые", "ие", "ого", "его", "ому", "ему", "ую", "юю",
+                   "ых", "их", "ым", "им", "ыми", "ими", "ей")
+
+
+def _ru_modifier(sig: Signature, text: str, toks: list[tuple[int, int, str]], k: int, step: int) -> bool:
+    """Whether word `k`, met walking by `step`, is an adjective inserted before the next word of a name.
+
+    A dictionary adjective or participle (no name) whose next word, on the far
+    side from the walk's start when walking forward, or the word just walked
+    when walking back, fills a slot and agrees with it in case and number:
+    «нового» in «Экономический пояс нового Шелкового пути». `_expand` lets it
+    stand only inside a name all of whose words are there.
+    """
+    nxt = k + 1
+    if nxt >= len(toks) or not text[toks[k][1]:toks[nxt][0]].isspace():
+        return False
+    word = toks[k][2].lower().replace("ё", "е")
+    if (len(word) <= 3 or not word.endswith(_RU_ADJ_ENDINGS) or word in sig.function_words
+            or not _slot_set(sig, toks[nxt][2])):
+        return False  # the ending first: the analyser is loaded only for a word that may be an adjective
+    from .morph import russian
+
+    an = russian.analyser()
+    if toks[k][2][:1].isupper() or not an.in_dictionary(word):
+        return False
+    mine = {(r.case, r.number) for r in an.readings(word) if r.pos in ("ADJF", "PRTF") and r.case}
+    theirs = {(r.case, r.number) for r in an.readings(toks[nxt][2].lower().replace("ё", "е")) if r.case}
+    return bool(mine & theirs)
+
+
+def _ru_continues(sig: Signature, text: str, toks: list[tuple[int, int, str]], last: int) -> bool:
+    """Whether a common noun in the genitive follows word `last` (a space between, no punctuation).
+
+    A reordered or shortened Russian name followed by a genitive is most often
+    part of another phrase: «инициатива развития здравоохранения» is an
+    initiative to develop health care. A name (Китая, ООН) is no such genitive.
+    """
+    if last + 1 >= len(toks) or not text[toks[last][1]:toks[last + 1][0]].isspace():
+        return False
+    word = toks[last + 1][2]
+    low = word.lower().replace("ё", "е")
+    if low in sig.listed_words or low in sig.function_words:
+        return False
+    from .morph import russian
+
+    an = russian.analyser()
+    if word[:1].isupper() or not an.in_dictionary(low):
+        return False  # a capital inside a phrase: a name (Китая, Си), the owner, not another phrase
+    return any(r.pos == _RU_NOUN and r.case == "gent" for r in an.readings(low))
+
+
+def _ru_beside(sig: Signature, text: str, toks: list[tuple[int, int, str]], run: list[int],
+               filled: tuple[int, ...]) -> bool:
+    """Whether the word right beside a shortened Russian name takes the missing slot's place.
+
+    A name of four slots or more in the preferred order, missing its first or
+    its last slot, is a shortened rendering only if the word there does not do
+    that slot's work: «великому возрождению китайской культуры» is about
+    culture, not a «великое возрождение китайской нации» without «нации».
+    The word does the work if it is a dictionary noun where the slot's word is
+    a noun (an adjective where it is an adjective) and agrees with the name's
+    word beside it in case, number and gender; a capitalized word (a name) does not count.
+    """
+    missing = [k for k, r in enumerate(sig.required) if r and k not in filled]
+    if len(missing) != 1 or list(filled) != sorted(filled):
+        return False
+    k = missing[0]
+    content = [w for _, _, w in words(sig.preferred) if w.lower() not in sig.function_words]
+    if k >= len(content):
+        return False
+    if k < filled[0] and k == 0:
+        j, near = run[0] - 1, run[0]
+    elif k > filled[-1] and k == len(content) - 1:
+        j, near = run[-1] + 1, run[-1]
+    else:
+        return False
+    if j < 0 or j >= len(toks) or not text[toks[min(j, near)][1]:toks[max(j, near)][0]].isspace():
+        return False
+    word = toks[j][2]
+    if len(word) <= 3 or word.isupper() or word.lower() in sig.function_words or word.lower() in sig.listed_words:
+        return False
+    from .morph import russian
+
+    an = russian.analyser()
+    want = {r.pos for r in an.readings(content[k].lower().replace("ё", "е"))} & {_RU_NOUN, _RU_ADJ}
+    if len(want) != 1:
+        return False
+    kind = want.pop()
+    other = _RU_ADJ if kind == _RU_NOUN else _RU_NOUN
+    # The name's own word first (from the table of slot forms): the analyser is loaded only when needed.
+    theirs = [r for r in an.readings(toks[near][2].lower().replace("ё", "е")) if r.pos == other]
+    if not theirs or not an.in_dictionary(word.lower()):
+        return False
+    mine = [r for r in an.readings(word.lower()) if r.pos == kind]
+    agree = any(a.case == b.case and a.number == b.number
+                and (a.number == "plur" or not a.gender or not b.gender or a.gender == b.gender)
+                for a in mine for b in theirs)
+    return agree and not word[:1].isupper()  # a capital inside a phrase: a name, no common word
 
 
 def _introducers(sig: Signature) -> dict[int, str]:

@@ -22,7 +22,7 @@ from typing import Any
 class Derived:
     """Everything computed from the term base with one digest."""
 
-    __slots__ = ("digest", "matchers", "families", "ascii_keys", "signatures", "completions")
+    __slots__ = ("digest", "matchers", "families", "ascii_keys", "signatures", "completions", "abbreviations")
 
     def __init__(self, digest: str) -> None:
         self.digest = digest
@@ -36,6 +36,8 @@ class Derived:
         self.signatures: dict[str, tuple[Any, Any]] = {}
         # lang -> (folded text, term, concept) of every preferred rendering (glossary.lsp.completion)
         self.completions: dict[str, list[Any]] = {}
+        # base language -> the other script's abbreviations (glossary.checks.variants.abbreviations)
+        self.abbreviations: dict[str, Any] = {}
 
 
 class State:

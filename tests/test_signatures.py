@@ -635,3 +635,50 @@ def test_gates_are_kept_per_anchor_word_across_texts() -> None:
 def test_an_anchor_inside_a_longer_token_finds_nothing() -> None:
     """With "İ" in the text the regex gate reads "community" where the words are one token; this crashed."""
     assert signatures.index_for(load(), "en").scan("community’sCommunityİ") == []
+
+
+RU_LONG = textwrap.dedent("""\
+    concepts:
+      - id: revival
+        terms:
+          ru:
+            - {text: великое возрождение озерной нации, status: preferred}
+      - id: development
+        terms:
+          ru:
+            - {text: Инициатива по глобальному развитию, status: preferred}
+    """)
+
+
+def test_a_shortened_russian_name_whose_missing_place_another_word_takes_is_no_hit() -> None:
+    tb = loads(RU_LONG, "t.yaml")
+    assert [h.concept_id for h in signatures.index_for(tb, "ru").scan("путь к великому возрождению нации.")] == [
+        "revival"]
+    # «культуры» agrees with «озерной» and stands where «нации» would: another phrase.
+    assert signatures.index_for(tb, "ru").scan("путь к великому возрождению озерной культуры.") == []
+
+
+def test_a_reordered_russian_name_followed_by_a_genitive_is_part_of_another_phrase() -> None:
+    tb = loads(RU_LONG, "t.yaml")
+    assert _unlisted(tb, "Глобальная инициатива развития поддержана.") == [
+        ("development", "Глобальная инициатива развития", "Инициатива по глобальному развитию")]
+    assert _unlisted(tb, "Глобальная инициатива развития здравоохранения поддержана.") == []
+    # A name in the genitive is the initiative's owner, not another phrase.
+    assert len(_unlisted(tb, "Глобальная инициатива развития Китая поддержана.")) == 1
+
+
+def test_an_adjective_inserted_inside_a_whole_russian_name_is_a_variant() -> None:
+    tb = loads(RU_LONG.replace("великое возрождение", "всеобъемлющее возрождение"), "t.yaml")
+    index = signatures.index_for(tb, "ru")
+    text = "Это всеобъемлющее возрождение древней озерной нации."
+    assert [text[h.start:h.end] for h in index.scan(text)] == ["всеобъемлющее возрождение древней озерной нации"]
+    # Only where every word of the name is there.
+    assert index.scan("Это всеобъемлющее возрождение древней нации.") == []
+
+
+def test_a_russian_hit_does_not_end_with_an_adjective() -> None:
+    tb = loads(RU_LONG.replace("великое возрождение", "всеобъемлющее возрождение"), "t.yaml")
+    index = signatures.index_for(tb, "ru")
+    assert [h.concept_id for h in index.scan("Это всеобъемлющее возрождение озерной нации.")] == ["revival"]
+    # «... и всеобъемлющее» is half of another phrase.
+    assert index.scan("Это возрождение озерной нации и всеобъемлющее.") == []

@@ -8,14 +8,99 @@ warning and `fix` applies it only with `--unsafe-fixes`.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
+from dataclasses import dataclass
 
 from ..case import keep_case, sentence_initial
 from ..model import Document, Finding, Match, Segment, Severity, Span
 from ..positions import LineIndex
 from ..termbase import TermBase
 from . import Context, Options, make_finding
+
+
+_LATIN = re.compile(r"[A-Za-z]")
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_ABBREVIATION = re.compile(r"[^\W\d_]*[A-ZА-ЯЁ][^\W_]*(?:[&+][^\W_]+)*")
+
+
+@dataclass(frozen=True, slots=True)
+class Abbreviations:
+    """Another script's abbreviations of the concepts, as they may stand in text of one language.
+
+    «SCO» in a Russian sentence or «ШОС» in an English one names the Shanghai
+    Cooperation Organisation as surely as the language's own abbreviation, and
+    no listed rendering of the text's language finds it.
+    """
+
+    keys: list[str]
+    found: dict[str, tuple[str, str, str]]  # abbreviation -> (concept id, its language, what to write)
+    scan: "object" = None  # a glossary.keyscan.KeyScan of `keys`: one literal scan, not a regex at every position
+
+
+def abbreviations(termbase: TermBase, lang: str) -> Abbreviations:
+    """The abbreviations in the other script of every concept with a rendering in `lang` (cached per base)."""
+    from ..langtags import base_language
+    from ..state import STATE
+
+    base = base_language(lang)
+    held = STATE.of(termbase).abbreviations
+    got = held.get(base)
+    if got is None:
+        got = held[base] = _abbreviations(termbase, base)
+    return got
+
+
+def _abbreviations(termbase: TermBase, lang: str) -> Abbreviations:
+    from ..langtags import base_language
+
+    foreign = {"ru": _LATIN, "en": _CYRILLIC}.get(lang)
+    if foreign is None:
+        return Abbreviations([], {})
+    own = {t.text for c in termbase.concepts for t in c.terms if base_language(t.lang) == lang}
+    found: dict[str, tuple[str, str, str]] = {}
+    for concept in termbase.concepts:
+        preferred = concept.preferred(lang)
+        if preferred is None:
+            continue
+        mine = [t for t in concept.terms if base_language(t.lang) == lang and t.abbreviation_of
+                and not t.status.is_variant]
+        write = next((t.text for t in mine if t.abbreviation_of == preferred.text), None) or preferred.text
+        for t in concept.terms:
+            if (t.abbreviation_of and not t.requires_source and foreign.search(t.text) and t.text not in own
+                    and _ABBREVIATION.fullmatch(t.text) and sum(ch.isupper() for ch in t.text) >= 2):
+                found.setdefault(t.text, (concept.id, base_language(t.lang), write))
+    if not found:
+        return Abbreviations([], {})
+    from ..keyscan import KeyScan
+
+    keys = sorted(found)
+    return Abbreviations(keys, found, KeyScan(keys))
+
+
+def foreign_hits(text: str, lang: str, matches: list[Match], termbase: TermBase) -> list[tuple[str, str, str, Span]]:
+    """(concept id, abbreviation's language, suggestion, span) of each other-script abbreviation in `text`."""
+    table = abbreviations(termbase, lang)
+    if table.scan is None:
+        return []
+    out = []
+    for end, key in table.scan(text):  # type: ignore[operator]
+        word = table.keys[key]
+        start = end - len(word)
+        if (start and (text[start - 1].isalnum() or text[start - 1] == "_")) or (
+                end < len(text) and (text[end].isalnum() or text[end] == "_")):
+            continue  # inside a longer word or an identifier
+        if any(x.span.start < end and start < x.span.end for x in matches):
+            continue
+        concept_id, their, write = table.found[word]
+        out.append((concept_id, their, write, Span(start, end)))
+    if out:
+        from ..literals import Literals
+
+        outside = Literals(text).outside  # a URL or a code span is no mention
+        out = [h for h in out if outside(h[3].start, h[3].end)]
+    return out
 
 
 def unlisted(text: str, lang: str, matches: list[Match], termbase: TermBase) -> list[tuple["object", str | None, bool, str, Span]]:
@@ -146,10 +231,18 @@ def in_segment(document: Document, segment: Segment, index: LineIndex, lang: str
     if "unlisted-variant" in options.disable:
         return [], Counter()
     hits = unlisted(segment.text, lang, matches, termbase)
-    if not hits:
+    foreign = foreign_hits(segment.text, lang, matches, termbase)
+    if not hits and not foreign:
         return _NOTHING  # shared: a long text has one result per paragraph, and most are this
     rendered: Counter[str] = Counter()
     findings = []
+    for concept_id, their, write, span in foreign:
+        rendered[concept_id] += 1
+        found = segment.text[span.start:span.end]
+        findings.append(make_finding(
+            "unlisted-variant", document, segment, index, span, concept_id=concept_id, suggestion=write,
+            reason=f"«{found}» is the {their} abbreviation of {concept_id}, in text of another script",
+            lang=lang, fixable=options.unsafe_fixes and _ABBREVIATION.fullmatch(write) is not None))
     for hit, suggestion, renderable, why, span in hits:
         rendered[hit.concept_id] += 1
         if suggestion is None:

@@ -3,6 +3,8 @@ from __future__ import annotations
 import textwrap
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from glossary import check_pair, normalize
 from glossary.checks import Options, check_text
@@ -116,6 +118,77 @@ def test_the_suggestion_is_the_nearest_accepted_rendering(text: str, suggestion:
 
 def test_a_shortened_name_followed_by_the_preposition_of_its_missing_part_names_something_else() -> None:
     tb = loads(NEAR, "t.yaml")
-    # «идеи союза о северных …» without «морях» is the name shortened only when nothing follows.
-    assert [f.code for f in check_text("Речь шла об идеях союза о северных.", "ru", tb)] == ["unlisted-variant"]
+    # «идеи союза о … морях» without «северных» is the name shortened; «о южных странах» names something else.
+    assert [f.code for f in check_text("Речь шла об идеях союза о морях.", "ru", tb)] == ["unlisted-variant"]
     assert check_text("Речь шла об идеях союза о южных странах.", "ru", tb) == []
+    # Nor is a name cut after an adjective: a Russian name ends with a noun.
+    assert check_text("Речь шла об идеях союза о северных.", "ru", tb) == []
+
+
+ABBR = textwrap.dedent("""\
+    concepts:
+      - id: lakes-org
+        terms:
+          zh: [{text: 湖泊组织, status: preferred}]
+          en:
+            - {text: Great Lakes Organisation, status: preferred}
+            - {text: GLO, status: admitted, abbreviation_of: Great Lakes Organisation}
+          ru:
+            - {text: Организация Великих озер, status: preferred}
+            - {text: ОВО, status: admitted, abbreviation_of: Организация Великих озер}
+      - id: lakes-plan
+        terms:
+          zh: [{text: 湖泊计划, status: preferred}]
+          en:
+            - {text: Great Lakes Plan, status: preferred}
+            - {text: GLP, status: admitted, abbreviation_of: Great Lakes Plan}
+          ru:
+            - {text: План Великих озер, status: preferred}
+    """)
+
+
+@pytest.fixture(scope="module")
+def abbr():  # type: ignore[no-untyped-def]
+    return loads(ABBR, "t.yaml")
+
+
+@pytest.mark.parametrize(("text", "lang", "concept", "found", "suggestion"), [
+    ("Саммит GLO прошел в Казани.", "ru", "lakes-org", "GLO", "ОВО"),
+    ("Проекты GLP охватывают регион.", "ru", "lakes-plan", "GLP", "План Великих озер"),  # no Russian abbreviation
+    ("The ОВО summit met in Kazan.", "en", "lakes-org", "ОВО", "GLO"),
+])
+def test_an_abbreviation_in_the_other_script_is_an_unlisted_variant(abbr, text: str, lang: str, concept: str, found: str,
+                                                                    suggestion: str) -> None:  # type: ignore[no-untyped-def]
+    [f] = check_text(text, lang, abbr)
+    assert (f.code, f.concept_id, f.found, f.suggestion) == ("unlisted-variant", concept, found, suggestion)
+
+
+@pytest.mark.parametrize("text", [
+    "Саммит ОВО прошел в Казани.",  # the language's own abbreviation
+    "Саммит GLOBAL прошел, GLOs тоже.",  # inside a longer word
+    "См. https://example.org/GLO/plan.",  # inside a URL
+])
+def test_an_abbreviation_of_the_texts_own_script_or_inside_a_word_is_no_variant(abbr, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert [f for f in check_text(text, "ru", abbr) if f.code == "unlisted-variant"] == []
+
+
+def test_a_translation_with_the_source_concepts_abbreviation_in_the_other_script(abbr) -> None:  # type: ignore[no-untyped-def]
+    found = check_pair("湖泊组织峰会", "Саммит GLO прошел в Казани.", "zh", "ru", abbr)
+    assert [(f.code, f.found, f.suggestion) for f in found] == [("unlisted-variant", "GLO", "ОВО")]
+    # With nothing of the concept in the target, it is still missing.
+    assert [f.code for f in check_pair("湖泊组织峰会", "Саммит прошел в Казани.", "zh", "ru", abbr)] == ["missing-term"]
+
+
+_ABBR_PIECES = ["GLO", "GLP", "ОВО", "GLOBAL", "гло", " ", ".", "-", "_", "/", "x", "Саммит", "Great", "Lakes"]
+
+
+@given(st.lists(st.sampled_from(_ABBR_PIECES), max_size=12).map("".join))
+def test_an_abbreviation_hit_is_a_whole_word_of_the_table(text: str) -> None:
+    from glossary.checks.variants import abbreviations, foreign_hits
+
+    tb = loads(ABBR, "t.yaml")
+    table = abbreviations(tb, "ru")
+    for _concept, _lang, _write, span in foreign_hits(text, "ru", [], tb):
+        assert text[span.start:span.end] in table.found
+        assert span.start == 0 or not (text[span.start - 1].isalnum() or text[span.start - 1] == "_")
+        assert span.end == len(text) or not (text[span.end].isalnum() or text[span.end] == "_")
