@@ -1,7 +1,7 @@
 """Check the two seed texts of the project against the shipped term base.
 
 Run on demand: `python benchmarks/seed_texts.py [SHARED_TEXTS_DIR]`. The texts
-live outside the repository (default /work/shared/texts); when they are absent
+live outside the repository (default ../shared/texts beside the checkout); when they are absent
 the script says so and exits 0. It prints the deprecated and superseded
 renderings found per concept in the unofficial translation (000) and in Xinhua's
 report (004), and exits 1 if the official report has any: an official text must
@@ -32,7 +32,7 @@ def variants(path: Path) -> tuple[Counter[str], int, float]:
 
 
 def main(argv: list[str]) -> int:
-    folder = Path(argv[1]) if len(argv) > 1 else Path("/work/shared/texts")
+    folder = Path(argv[1]) if len(argv) > 1 else Path(__file__).resolve().parents[2] / "shared" / "texts"
     if not (folder / UNOFFICIAL).exists() or not (folder / OFFICIAL).exists():
         print(f"seed texts not found in {folder}; nothing to do")
         return 0

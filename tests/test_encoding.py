@@ -382,7 +382,7 @@ def test_short_garbled_text_with_clear_damage_is_undone(text: str) -> None:
 
 # --- the official report in ../shared/texts ----------------------------------
 
-TEXTS = Path("/work/shared/texts")
+TEXTS = Path(__file__).resolve().parents[2] / "shared" / "texts"  # ../shared beside the checkout, when present
 REPORT = TEXTS / "004_7a138f5e36cf101f.txt"
 SPEECH = TEXTS / "000_cdad86eb4c7495a6.txt"
 
