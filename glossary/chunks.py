@@ -40,7 +40,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
-from .checks import Options, Window, WindowFlood, check_document
+from .checks import PARAGRAPH_BREAK, Options, Window, WindowFlood, check_document
 from .checks.consistency import related
 from .errors import InputError
 from .model import Document, Edit, Finding, Match, Segment, Span, Term
@@ -54,7 +54,7 @@ OVERLAP = 1024
 """Context either side of a one-segment window, in characters at least (then to whole lines); `plan` widens
 it to four times the longest term and twice a signature hit's and encoding damage's reach."""
 _SAMPLE = 20000  # what script.guess_lang reads of a segment
-_BREAK = re.compile(r"\n[ \t\r]*\n")  # checks.paragraphs' cut
+_BREAK = re.compile(PARAGRAPH_BREAK)
 _BLANK = re.compile(r"\n\r*\n")  # checks.paragraphs' test: a blank line once "\r" is gone
 _WHOLE = re.compile(r"glossary-|<(?:q|blockquote)[\s>]", re.IGNORECASE)
 _SYNC = re.compile(r"[^ \t\r\n]")

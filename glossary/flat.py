@@ -29,48 +29,19 @@ def _ends(lengths: Iterable[int]) -> array:
     return ends
 
 
-class Blobs(Sequence[bytes]):
-    """Byte strings stored as one, each cut out (without a copy) when asked for."""
+class _Joined(Sequence[Any]):
+    """Pieces stored as one string or byte string with their ends, each cut out when asked for."""
 
     __slots__ = ("_data", "_ends")
+    _EMPTY: Any = ""
 
-    def __init__(self, data: bytes, ends: array) -> None:
+    def __init__(self, data: Any, ends: array) -> None:
         self._data, self._ends = data, ends
 
     @classmethod
-    def of(cls, items: Iterable[bytes]) -> Blobs:
+    def of(cls, items: Iterable[Any]) -> Any:
         items = list(items)
-        return cls(b"".join(items), _ends(len(b) for b in items))
-
-    def __len__(self) -> int:
-        return len(self._ends) - 1
-
-    def __getitem__(self, i: Any) -> Any:
-        if isinstance(i, slice):
-            return [self[k] for k in range(*i.indices(len(self)))]
-        return memoryview(self._data)[self._ends[i]:self._ends[i + 1]]
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        return (Blobs, (self._data, self._ends))
-
-
-def pack(items: Iterable[Any]) -> Blobs:
-    """One pickle per item, all in one byte string."""
-    return Blobs.of(pickle.dumps(item, protocol=pickle.HIGHEST_PROTOCOL) for item in items)
-
-
-class Strings(Sequence[str]):
-    """Strings stored as one, each cut out when asked for."""
-
-    __slots__ = ("_text", "_ends")
-
-    def __init__(self, text: str, ends: array) -> None:
-        self._text, self._ends = text, ends
-
-    @classmethod
-    def of(cls, items: Iterable[str]) -> Strings:
-        items = list(items)
-        return cls("".join(items), _ends(len(s) for s in items))
+        return cls(cls._EMPTY.join(items), _ends(len(item) for item in items))
 
     def __len__(self) -> int:
         return len(self._ends) - 1
@@ -82,7 +53,34 @@ class Strings(Sequence[str]):
             i += len(self)
         if not 0 <= i < len(self):
             raise IndexError(i)
-        return self._text[self._ends[i]:self._ends[i + 1]]
+        return self._cut(self._ends[i], self._ends[i + 1])
+
+    def _cut(self, start: int, end: int) -> Any:
+        return self._data[start:end]
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self._data, self._ends))
+
+
+class Blobs(_Joined):
+    """Byte strings stored as one, each cut out (without a copy) when asked for."""
+
+    __slots__ = ()
+    _EMPTY = b""
+
+    def _cut(self, start: int, end: int) -> memoryview:
+        return memoryview(self._data)[start:end]
+
+
+def pack(items: Iterable[Any]) -> Blobs:
+    """One pickle per item, all in one byte string."""
+    return Blobs.of(pickle.dumps(item, protocol=pickle.HIGHEST_PROTOCOL) for item in items)
+
+
+class Strings(_Joined):
+    """Strings stored as one, each cut out when asked for."""
+
+    __slots__ = ()
 
     def __eq__(self, other: object) -> bool:
         if isinstance(other, Sequence) and not isinstance(other, (str, bytes)):
@@ -90,9 +88,6 @@ class Strings(Sequence[str]):
         return NotImplemented
 
     __hash__ = None  # type: ignore[assignment]
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        return (Strings, (self._text, self._ends))
 
 
 class SortedMap(Mapping[str, Any]):

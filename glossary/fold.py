@@ -405,6 +405,11 @@ def _hard_stretches(text: str, hard: list[str]) -> list[tuple[int, int]]:
                 break
             spans.append((start, end))
             i = find(char, end)
+    return merge_touching(spans)
+
+
+def merge_touching(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The stretches `spans` cover, sorted; overlapping or touching ones become one."""
     spans.sort()
     merged: list[tuple[int, int]] = []
     for start, end in spans:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from .fold import folds_to_itself
+from .fold import folds_to_itself, merge_touching
 from .keyscan import KeyScan, TooMany
 
 _WORD_ASCII = frozenset("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_")
@@ -141,15 +141,7 @@ class Prescan:
             if a < 0 or b < 0 or covered > 2 * n + _FURTHEST:
                 return None
             cuts.append((a, b))
-        cuts.sort()
-        out: list[tuple[int, int]] = []
-        for a, b in cuts:
-            if out and a <= out[-1][1]:
-                if b > out[-1][1]:
-                    out[-1] = (out[-1][0], b)
-            else:
-                out.append((a, b))
-        return out
+        return merge_touching(cuts)
 
 
 _SPACE = re.compile(r"\s")

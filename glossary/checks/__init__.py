@@ -357,6 +357,7 @@ def codes_table() -> str:
 
 
 _BLANK_LINE = "\n\n"
+PARAGRAPH_BREAK = r"\n[ \t\r]*\n"  # where `paragraphs` cuts; chunks.py cuts large files at the same places
 
 
 def paragraphs(segment: Segment, forced: str | None = None) -> tuple[Segment, ...]:
@@ -366,7 +367,7 @@ def paragraphs(segment: Segment, forced: str | None = None) -> tuple[Segment, ..
         return (segment,)
     import re
 
-    cuts = [m.end() for m in re.finditer(r"\n[ \t\r]*\n", text)]
+    cuts = [m.end() for m in re.finditer(PARAGRAPH_BREAK, text)]
     bounds = [0, *cuts, len(text)]
     out = []
     for a, b in zip(bounds, bounds[1:]):
