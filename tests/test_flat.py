@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pickle
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -59,7 +60,12 @@ def test_a_sorted_map_of_lazy_values_unpickles_what_is_looked_up(table: dict[str
 @given(st.lists(st.binary(max_size=20), max_size=20))
 def test_blobs_read_back_as_stored(items: list[bytes]) -> None:
     packed = round_trip(Blobs.of(items))
+    assert isinstance(packed, Blobs)
     assert len(packed) == len(items) and [bytes(b) for b in packed] == items
+    assert [bytes(packed[i]) for i in range(-len(items), 0)] == items
+    for outside in (len(items), -len(items) - 1):
+        with pytest.raises(IndexError):
+            packed[outside]
 
 
 def test_lazy_items_are_unpickled_once_from_blobs() -> None:
