@@ -134,6 +134,18 @@ def ru_forms_of(lemma: str) -> frozenset[str]:
     return frozenset(f for f in forms if lemma in _ru_lemmas(f, every=True))
 
 
+# Names of one country in Russian, as lemmas: the short name, the official
+# abbreviation, the other name in use (Киргизия is Russia's name for the
+# Kyrgyz Republic, Кыргызстан its own) and the stem of compound adjectives
+# («китайско-африканский»). A slot holding one holds them all: «председатель
+# Китая» is a rendering of «председатель КНР» as surely as the listed ones.
+_RU_COUNTRIES: tuple[frozenset[str], ...] = tuple(frozenset(names.split()) for names in (
+    "китай кнр китайско", "кыргызстан киргизия кыргызско киргизско", "россия рф российско",
+    "туркменистан туркмения туркменско", "беларусь белоруссия белорусско", "молдова молдавия",
+    "казахстан рк казахстанско", "узбекистан узбекско", "таджикистан таджикско", "сша американско",
+))
+
+
 # A Russian noun and the adjective made from it (and back) fill one slot of a
 # name: «Глобальная цивилизационная инициатива» is «Инициатива глобальной
 # цивилизации» reworded, «человеческое сообщество» is «сообщество ... человечества».
@@ -333,8 +345,69 @@ def sequence(text: str, lang: str, function_words: frozenset[str]) -> tuple[str,
     English articles are left out ("a community of a shared future" is the
     admitted "community of shared future").
     """
+    toks = words(text)
+    if lang == "ru":
+        toks = _ru_list_sorted(text, toks)
     return tuple(w.lower() if w.lower() in function_words else first_lemma(w, lang)
-                 for _, _, w in words(text) if w.lower() not in _ARTICLES or lang != "en")
+                 for _, _, w in toks if w.lower() not in _ARTICLES or lang != "en")
+
+
+_LIST_DASH = re.compile(r"\s*[-‐‑‒–—―]\s*")
+
+
+def _ru_list_sorted(text: str, toks: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The words with each list of names joined by dashes put in one order (by lemma).
+
+    «Китай – Центральная Азия» and «Центральная Азия – Китай» are one name in
+    two orders, both in use (each side puts itself first), as are «Китай –
+    Кыргызстан – Узбекистан» and its reverse: the order of such a list makes
+    no other rendering. A member is a capitalized word, after a capitalized
+    adjective if any («Центральная Азия», «Южная Корея»); whatever stands before
+    the first member («Саммит Китай – ...») stays where it is.
+    """
+    joined = [k for k in range(len(toks) - 1) if _LIST_DASH.fullmatch(text, toks[k][1], toks[k + 1][0])]
+    if not joined:
+        return toks
+    out = list(toks)
+    k = 0
+    while k < len(joined):
+        # the run of dashes joining members: member words are capitalized
+        run = [joined[k]]
+        while k + 1 < len(joined) and _ru_member_end(toks, run[-1] + 1, len(toks)) == joined[k + 1] + 1:
+            k += 1
+            run.append(joined[k])
+        k += 1
+        members: list[tuple[int, int]] = []
+        start = _ru_member_start(toks, run[0])
+        for d in run:
+            members.append((start, d + 1))
+            start = d + 1
+        end = _ru_member_end(toks, start, len(toks))
+        if not end or any(not toks[i][2][:1].isupper() for a, b in members for i in range(a, b)):
+            continue
+        members.append((start, end))
+        lo, hi = members[0][0], members[-1][1]
+        groups = sorted((toks[a:b] for a, b in members), key=lambda g: [first_lemma(w, "ru") for _, _, w in g])
+        out[lo:hi] = [t for g in groups for t in g]
+    return out
+
+
+def _ru_member_start(toks: list[tuple[int, int, str]], last: int) -> int:
+    """Where the list member that ends with word `last` starts: a capitalized adjective before it joins it."""
+    if last > 0 and toks[last][2][:1].isupper() and toks[last - 1][2][:1].isupper() and \
+            toks[last - 1][2].lower().endswith(_RU_ADJ_ENDINGS) and not toks[last][2].lower().endswith(_RU_ADJ_ENDINGS):
+        return last - 1
+    return last
+
+
+def _ru_member_end(toks: list[tuple[int, int, str]], first: int, limit: int) -> int:
+    """Where the member starting at word `first` ends (0 if it is no capitalized word); it may not pass `limit`."""
+    if first >= len(toks) or not toks[first][2][:1].isupper():
+        return 0
+    if (first + 1 < min(len(toks), limit) and toks[first][2].lower().endswith(_RU_ADJ_ENDINGS)
+            and toks[first + 1][2][:1].isupper()):
+        return first + 2
+    return first + 1
 
 
 def _orders(seq: tuple[str, ...], lang: str) -> set[tuple[str, ...]]:
@@ -446,6 +519,8 @@ def derive(concept: Concept, lang: str) -> Signature | None:
         tolerance = 1 if sum(required) >= 4 else 0
         if lang == "ru" and sum(required) >= 3:
             slots = [slot | frozenset(d for w in slot for d in ru_derived(w)) for slot in slots]
+        if lang == "ru":
+            slots = [slot.union(*(names for names in _RU_COUNTRIES if slot & names)) for slot in slots]
     candidates = [k for k, r in enumerate(required) if r] or list(range(len(slots)))
     ranked = sorted(candidates, key=lambda k: (min(len(w) for w in slots[k]), -k), reverse=True)
     anchor = ranked[0]
@@ -878,8 +953,15 @@ def _slot_set(sig: Signature, word: str) -> frozenset[int]:
 
 
 def _slot_set_of(sig: Signature, word: str) -> frozenset[int]:
-    """By lemma, or by a long shared root ("socialist" for "socialism")."""
+    """By lemma, or by a long shared root ("socialist" for "socialism").
+
+    A Russian name is a noun phrase: a word read only as a verb, a short
+    adjective or a predicative fills no slot unless a rendering has it
+    («Люди и природа гармонично сосуществуют» describes; it names nothing).
+    """
     ls = lemmas(word, sig.lang)
+    if sig.lang == "ru" and ls and word.lower().replace("ё", "е") not in sig.listed_words:
+        ls = _ru_name_lemmas(word, ls)
     found = frozenset(k for k, s in enumerate(sig.slots) if ls & s)
     if found:
         return found
@@ -896,8 +978,30 @@ def _slot_set_of(sig: Signature, word: str) -> frozenset[int]:
         starts = {low[:3], low[3:6] if low.startswith("наи") else low[:3]}
         if not any(b[:3] in starts for s in sig.slots for b in s):
             return found
-        ls = _ru_lemmas(word.replace("ё", "е").replace("Ё", "Е"), every=True)
+        ls = _ru_name_lemmas(word, _ru_lemmas(word.replace("ё", "е").replace("Ё", "Е"), every=True), every=True)
     return frozenset(k for k, s in enumerate(sig.slots) if any(_root(a, b) for a in ls for b in s))
+
+
+# Parts of speech that no word of a Russian name is (pymorphy3's tags): a finite verb, an
+# infinitive, a gerund, a short participle or adjective, a predicative, a comparative.
+_RU_PREDICATE = frozenset({"VERB", "INFN", "GRND", "PRTS", "ADJS", "PRED", "COMP"})
+
+
+def _ru_name_lemmas(word: str, ls: frozenset[str], every: bool = False) -> frozenset[str]:
+    """The lemmas of `ls` that a word of a name may have: of a reading that is no predicate word.
+
+    `every`: the lemmas came from a shared root, where an adverb counts as a
+    predicate word too («гармонично» is no form of «гармоничный» in a name).
+    """
+    from .morph import russian
+
+    an = russian.analyser()
+    low = word.lower().replace("ё", "е")
+    readings = an.readings(low) if every else an.relevant(low)
+    if not readings:
+        return ls
+    banned = _RU_PREDICATE | {"ADVB"} if every else _RU_PREDICATE
+    return frozenset(r.lemma for r in readings if r.lemma in ls and r.pos not in banned)
 
 
 def _root(a: str, b: str) -> bool:
@@ -1026,6 +1130,8 @@ def _expand(sig: Signature, text: str, toks: list[tuple[int, int, str]], i: int)
     if (sig.lang == "ru" and (list(best[2]) != sorted(best[2]) or any(
             r and k not in best[2] for k, r in enumerate(sig.required))) and _ru_continues(sig, text, toks, last)):
         return None  # «Глобальная инициатива развития здравоохранения»: the last word has its own genitive
+    if sig.lang == "ru" and _ru_other_owner(sig, text, toks, last, best[2]):
+        return None  # «официальный представитель МИД РК»: another country's spokesperson, not China's
     if _names_another(sig, text, toks, last, best[2]):
         return None  # «идеи Си Цзиньпина о социализме …» is not «идеи Си Цзиньпина о дипломатии» shortened
     return Hit(sig, toks[run[0]][0], toks[last][1], tuple((toks[k][0], toks[halves.get(k, k)][1]) for k in run),
@@ -1177,6 +1283,26 @@ def _ru_beside(sig: Signature, text: str, toks: list[tuple[int, int, str]], run:
                 and (a.number == "plur" or not a.gender or not b.gender or a.gender == b.gender)
                 for a in mine for b in theirs)
     return agree and not word[:1].isupper()  # a capital inside a phrase: a name, no common word
+
+
+def _ru_other_owner(sig: Signature, text: str, toks: list[tuple[int, int, str]], last: int,
+                    filled: tuple[int, ...]) -> bool:
+    """Whether a shortened Russian name missing a proper name goes on with another proper name.
+
+    The missing slot holds a name in the preferred rendering (a capitalized
+    word after its first: «КНР» of «официальный представитель МИД КНР»), and
+    the word right after the hit is a capitalized word no rendering has: that
+    word takes the slot's place, so the hit names someone else's office
+    («официальный представитель МИД Казахстана», «... МИД РК»).
+    """
+    missing = [k for k, r in enumerate(sig.required) if r and k not in filled]
+    if not missing or last + 1 >= len(toks) or not text[toks[last][1]:toks[last + 1][0]].isspace():
+        return False
+    word = toks[last + 1][2]
+    if not word[:1].isupper() or word.lower().replace("ё", "е") in sig.listed_words:
+        return False
+    content = [w for _, _, w in words(sig.preferred) if w.lower() not in sig.function_words]
+    return any(0 < k < len(content) and content[k][:1].isupper() for k in missing)
 
 
 def _introducers(sig: Signature) -> dict[int, str]:
@@ -1357,7 +1483,7 @@ def _attested(sigs: list[Signature]) -> dict[str, set[str]]:
 
 
 # Names what a cached index holds: a cache written by other code is a miss.
-LAYOUT = "signatures-8"
+LAYOUT = "signatures-9"
 
 
 def index_for(termbase, lang: str | None) -> Index:  # type: ignore[no-untyped-def]

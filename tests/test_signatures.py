@@ -682,3 +682,62 @@ def test_a_russian_hit_does_not_end_with_an_adjective() -> None:
     assert [h.concept_id for h in index.scan("Это всеобъемлющее возрождение озерной нации.")] == ["revival"]
     # «... и всеобъемлющее» is half of another phrase.
     assert index.scan("Это возрождение озерной нации и всеобъемлющее.") == []
+
+
+RU_NAMES = textwrap.dedent("""\
+    concepts:
+      - id: coexistence
+        terms:
+          ru:
+            - {text: гармоничное сосуществование озер и гор, status: preferred}
+      - id: lakes-railway
+        terms:
+          ru:
+            - {text: озерная дорога Китай – Кыргызстан – Озерия, status: preferred}
+      - id: lakes-forum
+        terms:
+          ru:
+            - {text: форум сотрудничества Китай – Центральная Азия, status: preferred}
+            - {text: форум «Китай – Озерия», status: admitted}
+      - id: lakes-head
+        terms:
+          ru:
+            - {text: глава озерного совета КНР, status: preferred}
+    """)
+
+
+@pytest.fixture(scope="module")
+def names():  # type: ignore[no-untyped-def]
+    return loads(RU_NAMES, "t.yaml")
+
+
+def test_a_russian_clause_with_a_verb_names_nothing(names) -> None:  # type: ignore[no-untyped-def]
+    # The same roots as a clause (a finite verb, an adverb or short adjective) describe; they name nothing.
+    assert _unlisted(names, "Здесь озера и горы гармонично сосуществуют.") == []
+    assert _unlisted(names, "Здесь озера и горы сосуществуют гармонично.") == []
+    # The noun phrase is the listed name, in another case.
+    assert _unlisted(names, "Мы за гармоничное сосуществование озер и гор.") == []
+
+
+def test_the_order_of_a_russian_list_of_names_makes_no_variant(names) -> None:  # type: ignore[no-untyped-def]
+    assert _unlisted(names, "Строится озерная дорога Озерия – Кыргызстан – Китай.") == []
+    assert _unlisted(names, "Открылся форум сотрудничества Центральная Азия – Китай.") == []
+    assert _unlisted(names, "Открылся форум «Озерия – Китай».") == []
+    # What stands before the list stays in its place: «форум» heads the name either way.
+    assert signatures.sequence("Форум Китай – Центральная Азия", "ru", signatures.FUNCTION_WORDS["ru"]) == (
+        "форум", "китай", "центральный", "азия")
+
+
+def test_names_of_one_country_fill_one_russian_slot(names) -> None:  # type: ignore[no-untyped-def]
+    assert _unlisted(names, "Строится озерная дорога Китай – Киргизия – Озерия.") == [
+        ("lakes-railway", "озерная дорога Китай – Киргизия – Озерия", "озерная дорога Китай – Кыргызстан – Озерия")]
+    assert _unlisted(names, "Выступил глава озерного совета Китая.") == [
+        ("lakes-head", "глава озерного совета Китая", "глава озерного совета КНР")]
+
+
+def test_a_shortened_russian_name_with_another_owner_names_someone_else(names) -> None:  # type: ignore[no-untyped-def]
+    # «КНР» is missing and another name stands in its place: another country's council.
+    assert _unlisted(names, "Выступил глава озерного совета Озерии.") == []
+    assert _unlisted(names, "Выступил глава озерного совета РК.") == []
+    # Shortened, with nothing in the owner's place, it is still the concept.
+    assert [c for c, _, _ in _unlisted(names, "Выступил глава озерного совета.")] == ["lakes-head"]

@@ -79,8 +79,14 @@ def _abbreviations(termbase: TermBase, lang: str) -> Abbreviations:
     return Abbreviations(keys, found, KeyScan(keys))
 
 
-def foreign_hits(text: str, lang: str, matches: list[Match], termbase: TermBase) -> list[tuple[str, str, str, Span]]:
-    """(concept id, abbreviation's language, suggestion, span) of each other-script abbreviation in `text`."""
+def foreign_hits(text: str, lang: str, matches: list[Match], termbase: TermBase,
+                 named: list[tuple[str, int, int]] = ()) -> list[tuple[str, str, str, Span]]:  # type: ignore[assignment]
+    """(concept id, abbreviation's language, suggestion, span) of each other-script abbreviation in `text`.
+
+    `named`: (concept id, start, end) of the concept's names that signatures
+    found, besides the listed renderings in `matches`; an abbreviation in
+    brackets right after one of its own concept's names glosses it (`glosses`).
+    """
     table = abbreviations(termbase, lang)
     if table.scan is None:
         return []
@@ -94,6 +100,8 @@ def foreign_hits(text: str, lang: str, matches: list[Match], termbase: TermBase)
         if any(x.span.start < end and start < x.span.end for x in matches):
             continue
         concept_id, their, write = table.found[word]
+        if glosses(text, start, end, concept_id, matches, named):
+            continue
         out.append((concept_id, their, write, Span(start, end)))
     if out:
         from ..literals import Literals
@@ -101,6 +109,29 @@ def foreign_hits(text: str, lang: str, matches: list[Match], termbase: TermBase)
         outside = Literals(text).outside  # a URL or a code span is no mention
         out = [h for h in out if outside(h[3].start, h[3].end)]
     return out
+
+
+_BRACKETS = {"(": ")", "[": "]"}
+_NAME_ENDS = " \t\u00a0»”\"’'"
+
+
+def glosses(text: str, start: int, end: int, concept_id: str, matches: list[Match],
+            named: list[tuple[str, int, int]] = ()) -> bool:  # type: ignore[assignment]
+    """Whether text[start:end] stands alone in brackets right after a name of the same concept.
+
+    «Шанхайская организация сотрудничества (SCO)», "Belt and Road Initiative
+    (ИПП)": the abbreviation in brackets tells the reader which name the full
+    one is; it is a gloss of it, not a rendering of its own. Only spaces and
+    closing quotes may stand between the name and the bracket.
+    """
+    if start == 0 or _BRACKETS.get(text[start - 1]) != (text[end] if end < len(text) else None):
+        return False
+    before = text[:start - 1].rstrip(_NAME_ENDS)
+    last = len(before)
+    if last == 0 or start - 1 - last > 3:
+        return False
+    return (any(m.concept_id == concept_id and m.span.end == last for m in matches)
+            or any(c == concept_id and e == last for c, _, e in named))
 
 
 def unlisted(text: str, lang: str, matches: list[Match], termbase: TermBase) -> list[tuple["object", str | None, bool, str, Span]]:
@@ -231,7 +262,8 @@ def in_segment(document: Document, segment: Segment, index: LineIndex, lang: str
     if "unlisted-variant" in options.disable:
         return [], Counter()
     hits = unlisted(segment.text, lang, matches, termbase)
-    foreign = foreign_hits(segment.text, lang, matches, termbase)
+    foreign = foreign_hits(segment.text, lang, matches, termbase,
+                           [(h.concept_id, span.start, span.end) for h, _, _, _, span in hits])
     if not hits and not foreign:
         return _NOTHING  # shared: a long text has one result per paragraph, and most are this
     rendered: Counter[str] = Counter()
