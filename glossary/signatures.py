@@ -392,6 +392,45 @@ def _ru_list_sorted(text: str, toks: list[tuple[int, int, str]]) -> list[tuple[i
     return out
 
 
+# The relative pronoun and the verbs of being that make a clause of a Russian rendering.
+_RU_CLAUSE = frozenset({"который", "находиться", "являться", "быть", "стоять"})
+
+
+# What a Russian name may wrap a list of names in: «Центр ... формата «Китай – Центральная
+# Азия»», «секретариат механизма сотрудничества Китай – Центральная Азия». The same body
+# is called by either wrapper, or by none: «Секретариат «Центральная Азия – Китай»».
+_RU_WRAPPERS = frozenset({"формат", "механизм", "сотрудничество"})
+
+
+@lru_cache(maxsize=4096)
+def _ru_has_list(text: str) -> bool:
+    """Whether a Russian rendering holds a list of names joined by a dash («Китай – Центральная Азия»)."""
+    toks = words(text)
+    return any(toks[k][2][:1].isupper() and toks[k + 1][2][:1].isupper()
+               and _LIST_DASH.fullmatch(text, toks[k][1], toks[k + 1][0]) for k in range(len(toks) - 1))
+
+
+def quotes_a_list(text: str) -> bool:
+    """Whether every quotation in a Russian text holds a list of names joined by dashes and nothing else."""
+    quoted = re.findall(r"[«\"“„]([^«»\"“”„]*)[»\"”“]", text)
+    return bool(quoted) and all(_ru_has_list(q) and len(_ru_list_sorted(q, words(q))) == len(words(q))
+                                and all(w[:1].isupper() for _, _, w in words(q)) for q in quoted)
+
+
+def _ru_list_goes_on(text: str, toks: list[tuple[int, int, str]], first: int, last: int) -> bool:
+    """Whether a capitalized word joined by a list's dash stands right before word `first` or after word `last`."""
+    return ((last + 1 < len(toks) and toks[last + 1][2][:1].isupper() and toks[last][2][:1].isupper()
+             and _LIST_DASH.fullmatch(text, toks[last][1], toks[last + 1][0]) is not None)
+            or (first > 0 and toks[first - 1][2][:1].isupper() and toks[first][2][:1].isupper()
+                and _LIST_DASH.fullmatch(text, toks[first - 1][1], toks[first][0]) is not None))
+
+
+def _ru_wrapper(sig: Signature, word: str) -> bool:
+    """Whether a word filling no slot is a wrapper (`_RU_WRAPPERS`) that a name with a list may add."""
+    return (sig.lang == "ru" and _ru_has_list(sig.preferred)
+            and bool(lemmas(word, "ru") & _RU_WRAPPERS) and word[:1].islower())
+
+
 def _ru_member_start(toks: list[tuple[int, int, str]], last: int) -> int:
     """Where the list member that ends with word `last` starts: a capitalized adjective before it joins it."""
     if last > 0 and toks[last][2][:1].isupper() and toks[last - 1][2][:1].isupper() and \
@@ -502,6 +541,9 @@ def derive(concept: Concept, lang: str) -> Signature | None:
         return None
     function_words = frozenset(w.lower() for w in spec.function_words) if spec and spec.function_words is not None else FUNCTION_WORDS[lang]
     terms = [t for t in concept.terms if base_language(t.lang) == lang and _usable(t)]
+    if lang == "ru" and spec is None:
+        # «в центре которой находится ООН»: the words of a relative clause are its grammar, not the name's.
+        function_words |= {w.lower() for t in terms for _, _, w in words(t.text) if first_lemma(w, lang) in _RU_CLAUSE}
     listed = frozenset(o for t in concept.terms if base_language(t.lang) == lang
                        for o in _orders(sequence(t.text, lang, function_words), lang))
     accepted = frozenset(o for t in concept.terms if base_language(t.lang) == lang and not t.status.is_variant
@@ -521,6 +563,15 @@ def derive(concept: Concept, lang: str) -> Signature | None:
             slots = [slot | frozenset(d for w in slot for d in ru_derived(w)) for slot in slots]
         if lang == "ru":
             slots = [slot.union(*(names for names in _RU_COUNTRIES if slot & names)) for slot in slots]
+        if lang == "ru" and _ru_has_list(preferred.text):
+            # A list of names is what the name is about: a variant keeps every word but the
+            # wrappers («Секретариат «Центральная Азия – Китай»»), and no member may go
+            # («формат «Центральная Азия»» is another format).
+            head = _head(preferred.text, lang, function_words)
+            base = _content(preferred.text, lang, function_words)
+            wrappers = [k for k, lemma in enumerate(base) if k != head and lemma in _RU_WRAPPERS]
+            required = [r and k not in wrappers for k, r in enumerate(required)]
+            tolerance = 0
     candidates = [k for k, r in enumerate(required) if r] or list(range(len(slots)))
     ranked = sorted(candidates, key=lambda k: (min(len(w) for w in slots[k]), -k), reverse=True)
     anchor = ranked[0]
@@ -979,7 +1030,19 @@ def _slot_set_of(sig: Signature, word: str) -> frozenset[int]:
         if not any(b[:3] in starts for s in sig.slots for b in s):
             return found
         ls = _ru_name_lemmas(word, _ru_lemmas(word.replace("ё", "е").replace("Ё", "Е"), every=True), every=True)
+        return frozenset(k for k, s in enumerate(sig.slots) if any(_root(a, b) or _ru_adjective_of(a, b)
+                                                                   for a in ls for b in s))
     return frozenset(k for k, s in enumerate(sig.slots) if any(_root(a, b) for a in ls for b in s))
+
+
+_RU_ADJ_LEMMA_ENDINGS = ("ный", "ной", "ский", "ской", "ичный", "овый")
+
+
+def _ru_adjective_of(word: str, noun: str) -> bool:
+    """Whether a Russian adjective lemma is a noun lemma (five letters or more, ending in a consonant)
+    with an adjective's suffix, as compounds the dictionary lacks are made: «(ООН-)центричный» of «центр»."""
+    return (len(noun) >= 5 and noun[-1] not in "аяоеиыуюьй" and word.startswith(noun)
+            and len(word) - len(noun) <= 5 and word.endswith(_RU_ADJ_LEMMA_ENDINGS))
 
 
 # Parts of speech that no word of a Russian name is (pymorphy3's tags): a finite verb, an
@@ -1076,7 +1139,7 @@ def _expand(sig: Signature, text: str, toks: list[tuple[int, int, str]], i: int)
                 items[first], items[second], halves[first], gap = slots, frozenset(), second, 0
                 j = k + step
                 continue
-            elif toks[k][2].lower() in sig.function_words and gap < _GAP_MAX:
+            elif (toks[k][2].lower() in sig.function_words or _ru_wrapper(sig, toks[k][2])) and gap < _GAP_MAX:
                 items[k], gap = frozenset(), gap + 1
             elif (wild and gap < _GAP_MAX and toks[k][2][:1].islower() and len(toks[k][2]) > 3
                   and toks[k][2].lower() not in _EN_STOPS):
@@ -1130,12 +1193,32 @@ def _expand(sig: Signature, text: str, toks: list[tuple[int, int, str]], i: int)
     if (sig.lang == "ru" and (list(best[2]) != sorted(best[2]) or any(
             r and k not in best[2] for k, r in enumerate(sig.required))) and _ru_continues(sig, text, toks, last)):
         return None  # «Глобальная инициатива развития здравоохранения»: the last word has its own genitive
+    if sig.lang == "ru" and _ru_list_goes_on(text, toks, run[0], last):
+        return None  # «механизм «Китай – Центральная Азия – Европа»»: another list, another format
     if sig.lang == "ru" and _ru_other_owner(sig, text, toks, last, best[2]):
         return None  # «официальный представитель МИД РК»: another country's spokesperson, not China's
     if _names_another(sig, text, toks, last, best[2]):
         return None  # «идеи Си Цзиньпина о социализме …» is not «идеи Си Цзиньпина о дипломатии» shortened
-    return Hit(sig, toks[run[0]][0], toks[last][1], tuple((toks[k][0], toks[halves.get(k, k)][1]) for k in run),
-               best[2])
+    start, end = _balanced(text, toks[run[0]][0], toks[last][1])
+    return Hit(sig, start, end, tuple((toks[k][0], toks[halves.get(k, k)][1]) for k in run), best[2])
+
+
+_PAIRS = (("«", "»"), ("“", "”"), ("„", "“"))
+
+
+def _balanced(text: str, start: int, end: int) -> tuple[int, int]:
+    """The hit widened by the closing (opening) quote right after (before) it that its open (close) quote needs.
+
+    «формата «Китай – Центральная Азия»» ends with the quote: the hit is the
+    name with its quotation, as the listed rendering's match is.
+    """
+    found = text[start:end]
+    for left, right in _PAIRS:
+        if found.count(left) > found.count(right) and text[end:end + 1] == right:
+            end += 1
+        elif found.count(right) > found.count(left) and start and text[start - 1] == left:
+            start -= 1
+    return start, end
 
 
 _SPLIT = re.compile(r"[ \-‐‑]")
@@ -1393,6 +1476,12 @@ def _enough(sig: Signature, filled: tuple[int, ...], stand_in: bool = False, quo
     missing = sum(1 for k, r in enumerate(sig.required) if r and k not in got)
     if missing and 0 not in got and not quoted:
         return False  # a shortened name keeps its first word: «представитель МИД КНР» is another title
+    if missing and sig.lang == "ru" and not quoted and not sig.preferred[:1].isupper():
+        # A proper name (capitalized: «Экономический пояс Шелкового пути») may lose a word and
+        # still name its concept, and so may a name in quotes. A description shortened is another
+        # description: «международная система ООН» is not «международная система, в центре которой
+        # находится ООН»; «сосуществование человека и природы» says nothing of harmony.
+        return False
     return missing <= sig.tolerance and len(got) >= 2
 
 
@@ -1637,8 +1726,9 @@ def ru_forms(hit: Hit, text: str) -> list[str]:
         word = text[hit.words[0][0]:hit.words[0][1]]
     # The found phrase's head is its first noun: in «новое качество производительных сил»
     # the preferred rendering's head «силы» became a genitive, and the phrase is in the nominative.
-    nouns = (text[s:e] for s, e in hit.words
-             if any(r.pos == "NOUN" for r in russian.analyser().readings(text[s:e].lower().replace("ё", "е"))))
+    # An abbreviation («ООН») shows no case: it is no head to read one from.
+    nouns = (text[s:e] for s, e in hit.words if not text[s:e].isupper()
+             and any(r.pos == "NOUN" for r in russian.analyser().readings(text[s:e].lower().replace("ё", "е"))))
     first = next(nouns, None)
     heads = sig.slots[head_slot]
     if first is not None and first != word:

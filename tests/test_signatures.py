@@ -642,7 +642,7 @@ RU_LONG = textwrap.dedent("""\
       - id: revival
         terms:
           ru:
-            - {text: великое возрождение озерной нации, status: preferred}
+            - {text: Великое возрождение озерной нации, status: preferred}
       - id: development
         terms:
           ru:
@@ -668,7 +668,7 @@ def test_a_reordered_russian_name_followed_by_a_genitive_is_part_of_another_phra
 
 
 def test_an_adjective_inserted_inside_a_whole_russian_name_is_a_variant() -> None:
-    tb = loads(RU_LONG.replace("великое возрождение", "всеобъемлющее возрождение"), "t.yaml")
+    tb = loads(RU_LONG.replace("Великое возрождение", "Всеобъемлющее возрождение"), "t.yaml")
     index = signatures.index_for(tb, "ru")
     text = "Это всеобъемлющее возрождение древней озерной нации."
     assert [text[h.start:h.end] for h in index.scan(text)] == ["всеобъемлющее возрождение древней озерной нации"]
@@ -677,7 +677,7 @@ def test_an_adjective_inserted_inside_a_whole_russian_name_is_a_variant() -> Non
 
 
 def test_a_russian_hit_does_not_end_with_an_adjective() -> None:
-    tb = loads(RU_LONG.replace("великое возрождение", "всеобъемлющее возрождение"), "t.yaml")
+    tb = loads(RU_LONG.replace("Великое возрождение", "Всеобъемлющее возрождение"), "t.yaml")
     index = signatures.index_for(tb, "ru")
     assert [h.concept_id for h in index.scan("Это всеобъемлющее возрождение озерной нации.")] == ["revival"]
     # «... и всеобъемлющее» is half of another phrase.
@@ -702,7 +702,7 @@ RU_NAMES = textwrap.dedent("""\
       - id: lakes-head
         terms:
           ru:
-            - {text: глава озерного совета КНР, status: preferred}
+            - {text: Глава озерного совета КНР, status: preferred}
     """)
 
 
@@ -732,7 +732,7 @@ def test_names_of_one_country_fill_one_russian_slot(names) -> None:  # type: ign
     assert _unlisted(names, "Строится озерная дорога Китай – Киргизия – Озерия.") == [
         ("lakes-railway", "озерная дорога Китай – Киргизия – Озерия", "озерная дорога Китай – Кыргызстан – Озерия")]
     assert _unlisted(names, "Выступил глава озерного совета Китая.") == [
-        ("lakes-head", "глава озерного совета Китая", "глава озерного совета КНР")]
+        ("lakes-head", "глава озерного совета Китая", "Глава озерного совета КНР")]
 
 
 def test_a_shortened_russian_name_with_another_owner_names_someone_else(names) -> None:  # type: ignore[no-untyped-def]
@@ -741,3 +741,99 @@ def test_a_shortened_russian_name_with_another_owner_names_someone_else(names) -
     assert _unlisted(names, "Выступил глава озерного совета РК.") == []
     # Shortened, with nothing in the owner's place, it is still the concept.
     assert [c for c, _, _ in _unlisted(names, "Выступил глава озерного совета.")] == ["lakes-head"]
+
+
+RU_WRAPPED = textwrap.dedent("""\
+    concepts:
+      - id: lakes-format
+        terms:
+          ru:
+            - {text: механизм «Озерия – Центральная Азия», status: preferred}
+            - {text: формат «Озерия – Центральная Азия», status: admitted}
+      - id: lakes-office
+        terms:
+          ru:
+            - {text: секретариат механизма сотрудничества Озерия – Центральная Азия, status: preferred}
+      - id: lakes-centre
+        terms:
+          ru:
+            - {text: Центр сотрудничества по охране озер формата «Озерия – Центральная Азия», status: preferred}
+    """)
+
+
+@pytest.fixture(scope="module")
+def wrapped():  # type: ignore[no-untyped-def]
+    return loads(RU_WRAPPED, "t.yaml")
+
+
+def test_a_russian_name_may_wrap_its_list_of_names_otherwise(wrapped) -> None:  # type: ignore[no-untyped-def]
+    # «механизма сотрудничества» and «формата» wrap the list; a variant may swap or drop them.
+    assert _unlisted(wrapped, "Открыт секретариат формата «Озерия – Центральная Азия».") == [
+        ("lakes-office", "секретариат формата «Озерия – Центральная Азия»",
+         "секретариат механизма сотрудничества Озерия – Центральная Азия")]
+    assert [c for c, _, _ in _unlisted(wrapped, "Открыт секретариат «Центральная Азия – Озерия».")] == ["lakes-office"]
+    # The centre's name, quotes and all, wins over the format's name inside it.
+    assert [(c, f) for c, f, _ in _unlisted(wrapped, "Открыт Центр по охране озер формата «Озерия – Центральная Азия».")] == [
+        ("lakes-centre", "Центр по охране озер формата «Озерия – Центральная Азия»")]
+
+
+def test_a_russian_name_with_a_list_keeps_every_member_of_it(wrapped) -> None:  # type: ignore[no-untyped-def]
+    assert _unlisted(wrapped, "Открыт секретариат Центральной Азии.") == []
+    assert _unlisted(wrapped, "Работает формат «Центральная Азия плюс Озерия».") == []
+    # A list that goes on is another list.
+    assert _unlisted(wrapped, "Работает механизм «Озерия – Центральная Азия – Европа».") == []
+    assert _unlisted(wrapped, "Работает механизм «Европа – Озерия – Центральная Азия».") == []
+
+
+def test_quotes_around_a_list_of_names_keep_a_reordered_name_listed(wrapped) -> None:  # type: ignore[no-untyped-def]
+    assert _unlisted(wrapped, "Работает механизм «Центральная Азия – Озерия».") == []
+    assert _unlisted(wrapped, "Встреча прошла в формате «Центральная Азия – Озерия».") == []
+    assert signatures.quotes_a_list("механизм «Центральная Азия – Озерия»")
+    assert not signatures.quotes_a_list("инициатива «Глобальная цивилизация»")
+    assert not signatures.quotes_a_list("механизм «Озерия – Центральная Азия» и «Глобальная цивилизация»")
+
+
+def test_a_russian_description_is_found_only_whole_a_proper_name_also_shortened() -> None:
+    tb = loads(RU_LONG.replace("Великое возрождение", "великое возрождение"), "t.yaml")
+    index = signatures.index_for(tb, "ru")
+    # Lower case: a description; without one of its words it describes something else.
+    assert index.scan("путь к великому возрождению нации.") == []
+    assert [h.concept_id for h in index.scan("путь к великому возрождению озерной нации.")] == ["revival"]
+    # Capitalized: a proper name, which may lose a word (RU_LONG as it is).
+    assert [h.concept_id for h in signatures.index_for(loads(RU_LONG, "t.yaml"), "ru").scan(
+        "путь к великому возрождению нации.")] == ["revival"]
+
+
+RU_CLAUSE = textwrap.dedent("""\
+    concepts:
+      - id: lake-centred
+        terms:
+          ru:
+            - {text: "озерная система, в центре которой находится ОВО", status: preferred}
+    """)
+
+
+@pytest.mark.parametrize(("text", "found", "suggestion"), [
+    # Free order inside the name: the clause as a phrase, or as a compound adjective.
+    ("Мы укрепляем озерную систему с ОВО в центре.", "озерную систему с ОВО в центре",
+     "озерную систему, в центре которой находится ОВО"),
+    ("Мы укрепляем ОВО-центричную озерную систему.", "ОВО-центричную озерную систему",
+     "озерную систему, в центре которой находится ОВО"),
+])
+def test_a_russian_name_made_of_a_clause_is_found_in_another_order(text: str, found: str, suggestion: str) -> None:
+    assert _unlisted(loads(RU_CLAUSE, "t.yaml"), text) == [("lake-centred", found, suggestion)]
+
+
+@pytest.mark.parametrize("text", [
+    "Мы укрепляем озерную систему, в центре которой находится ОВО.",  # listed
+    "Мы укрепляем озерную систему ОВО.",  # a description shortened: something else
+    "Это озерная система, в которой ОВО играет роль.",
+])
+def test_a_russian_name_made_of_a_clause_needs_all_its_words(text: str) -> None:
+    assert _unlisted(loads(RU_CLAUSE, "t.yaml"), text) == []
+
+
+def test_the_words_of_a_russian_clause_are_no_slots() -> None:
+    sig = signatures.derive(loads(RU_CLAUSE, "t.yaml").concepts[0], "ru")
+    assert sig is not None and len(sig.slots) == 4
+    assert not {"который", "находиться"} & set().union(*sig.slots)

@@ -160,7 +160,9 @@ def unlisted(text: str, lang: str, matches: list[Match], termbase: TermBase) -> 
             continue
         sig = hit.signature
         found = text[hit.start:hit.end]
-        quoted = sig.lang == "ru" and any(q in found for q in QUOTES)  # «инициатива "Глобальная цивилизация"»: a name
+        # «инициатива "Глобальная цивилизация"»: a name, unless the quotes hold a list of names
+        # («механизм «Центральная Азия – Китай»», the listed one in another order).
+        quoted = sig.lang == "ru" and any(q in found for q in QUOTES) and not signatures.quotes_a_list(found)
         if not quoted and signatures.accepted(sig, found):
             out.append((hit, None, False, "", Span(hit.start, hit.end)))  # an accepted rendering, reworded
             continue

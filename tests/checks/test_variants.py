@@ -100,7 +100,7 @@ NEAR = textwrap.dedent("""\
             - {text: northern league of harbours, status: admitted}
             - {text: union of ports for the northern seas, status: deprecated}
           ru:
-            - {text: идеи союза о северных морях, status: preferred}
+            - {text: Идеи союза о северных морях, status: preferred}
     """)
 
 
