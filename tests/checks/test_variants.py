@@ -212,3 +212,18 @@ def test_an_abbreviation_in_brackets_after_its_concepts_name_is_a_gloss(abbr, te
 ])
 def test_an_abbreviation_that_glosses_no_name_of_its_concept_is_still_a_variant(abbr, text: str) -> None:  # type: ignore[no-untyped-def]
     assert [f.found for f in check_text(text, "ru", abbr) if f.code == "unlisted-variant"] == ["GLO"]
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_the_abbreviations_table_read_from_the_disk_cache_is_the_one_built(abbr, lang: str) -> None:  # type: ignore[no-untyped-def]
+    from glossary.checks.variants import _abbreviations, abbreviations
+    from glossary.state import STATE
+
+    STATE.clear()
+    abbreviations(abbr, lang)  # built, and written to the (per-test-session) cache
+    STATE.clear()
+    cached = abbreviations(abbr, lang)  # read back
+    built = _abbreviations(abbr, lang)
+    assert (cached.keys, cached.found) == (built.keys, built.found) != ([], {})
+    text = "Саммит GLO прошел." if lang == "ru" else "The ОВО summit met."
+    assert list(cached.scan(text)) == list(built.scan(text)) != []  # type: ignore[operator]
