@@ -1006,8 +1006,6 @@ def _expand(sig: Signature, text: str, toks: list[tuple[int, int, str]], i: int)
             if filled is None or not _enough(sig, filled, slot_words[a] < stand_in < slot_words[b],
                                              _quoted(text, toks[slot_words[a]][0], toks[slot_words[b]][1])):
                 continue
-            if any(conj[g] and (filled[g - a], filled[g - a + 1]) not in conjoined for g in range(a, b)):
-                continue  # "high-quality development and Belt and Road cooperation": two phrases, not one name
             if slot_words[a] < inserted < slot_words[b] and any(
                     r and k not in filled for k, r in enumerate(sig.required)):
                 continue  # an inserted word only inside a name whose every word is there
@@ -1015,6 +1013,9 @@ def _expand(sig: Signature, text: str, toks: list[tuple[int, int, str]], i: int)
     if best is None:
         return None
     run = slot_words[best[0]:best[1] + 1]
+    a = best[0]
+    if any(conj[g] and (best[2][g - a], best[2][g - a + 1]) not in conjoined for g in range(a, best[1])):
+        return None  # "high-quality development and Belt and Road cooperation": two phrases, not one name
     second_halves = set(halves.values())
     if sum(sig.required) <= 2 and any(not items.get(k) and toks[k][2].lower() not in sig.listed_words
                                       and k not in second_halves for k in range(run[0], run[-1] + 1)):
