@@ -748,6 +748,7 @@ class Index:
         self._automaton: Any = None
         self._raw: Any = None
         self._gates: dict[str, _Gate | None] = {}
+        self._wider: dict[int, tuple[tuple[Signature, int], ...]] | None = None
 
     def __bool__(self) -> bool:
         return bool(self.signatures)
@@ -759,11 +760,13 @@ class Index:
         state["_automaton"] = None
         state["_raw"] = None
         state["_gates"] = {}
+        state["_wider"] = None
         return state
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         state.setdefault("_raw", None)
         state.setdefault("_gates", {})
+        state.setdefault("_wider", None)
         self.__dict__.update(state)
 
     def _raw_scan(self, text: str) -> Any:
@@ -902,9 +905,75 @@ class Index:
                 continue
             for sig in sigs:
                 hit = _expand(sig, local, toks, i)
-                if hit is not None:
+                if hit is not None and not (lang == "ru" and self._yields(hit, local, toks)):
                     found.append(_shift(hit, base))
         return _longest(found)
+
+    def wider(self, sig: Signature) -> tuple[tuple[Signature, int], ...]:
+        """(signature, its slot `sig` lacks) of each name with one required slot more that holds every
+        required slot of `sig` («сообщество единой судьбы человечества» of «сообщество единой судьбы»)."""
+        if self._wider is None:
+            self._wider = {}
+        got = self._wider.get(id(sig))
+        if got is None:
+            mine = [slot for slot, r in zip(sig.slots, sig.required) if r]
+            out = []
+            for other in self.signatures:
+                if other is sig or other.concept_id == sig.concept_id or sum(other.required) != len(mine) + 1:
+                    continue
+                options = tuple(frozenset(k for k, theirs in enumerate(other.slots) if other.required[k] and slot & theirs)
+                                for slot in mine)
+                taken = _assign_all(options)
+                if taken is not None:
+                    out.append((other, next(k for k, r in enumerate(other.required) if r and k not in taken)))
+            got = self._wider[id(sig)] = tuple(out)
+        return got
+
+    def _yields(self, hit: Hit, text: str, toks: list[tuple[int, int, str]]) -> bool:
+        """Whether a Russian hit is a longer name of another concept with a word of its own in one place.
+
+        «мировое сообщество с единой судьбой» holds «сообщество с единой судьбой»,
+        but the adjective before it stands where «человеческое» stands in
+        «человеческое сообщество единой судьбы»: it is a variant of the longer
+        name, not the shorter one. The word right before the hit (an adjective
+        agreeing with the hit's first word) or right after it (a noun in the
+        genitive) takes the place of the longer name's missing slot, if that
+        slot's words are of its part of speech. A qualitative adjective
+        («новое», «большое») says how, not whose: it takes no slot's place.
+        """
+        wider = self.wider(hit.signature)
+        if not wider:
+            return False
+        from .morph import russian
+
+        an = russian.analyser()
+        first = next((k for k, t in enumerate(toks) if t[0] == hit.start), None)
+        last = next((k for k, t in enumerate(toks) if t[1] == hit.end), None)
+        if first is None or last is None:
+            return False
+        sig = hit.signature
+        kinds: set[str] = set()
+        if first > 0 and text[toks[first - 1][1]:toks[first][0]].isspace():
+            word = toks[first - 1][2].lower().replace("ё", "е")
+            head = {(r.case, r.number) for r in an.readings(toks[first][2].lower().replace("ё", "е")) if r.case}
+            # A relational adjective (of a noun: «мировое», «человеческое»), not a qualitative one
+            # («новое сообщество ...» is still the shorter name).
+            if (word not in sig.listed_words and word not in sig.function_words and toks[first - 1][2][:1].islower()
+                    and any(r.pos == "ADJF" and (r.case, r.number) in head for r in an.readings(word))
+                    and not any("Qual" in p.tag.grammemes for p in an.parses(word) if p.tag.POS == "ADJF")):
+                kinds.add("ADJF")
+        if last + 1 < len(toks) and text[toks[last][1]:toks[last + 1][0]].isspace():
+            word = toks[last + 1][2].lower().replace("ё", "е")
+            if (word not in sig.listed_words and word not in sig.function_words and toks[last + 1][2][:1].islower()
+                    and any(r.pos == "NOUN" and r.case == "gent" for r in an.readings(word))):
+                kinds.add("NOUN")
+        if not kinds:
+            return False
+        for other, k in wider:
+            theirs = {r.pos for lemma in other.slots[k] for r in an.readings(lemma)}
+            if kinds & theirs:
+                return True
+        return False
 
 
 def _prefixes(sig: Signature) -> tuple[int, tuple[frozenset[str], ...], tuple[frozenset[str], ...]]:
@@ -1629,7 +1698,7 @@ def _flatten(index: Index) -> tuple[dict[str, Any], Sequence[Any], dict[str, tup
     if index.signatures and index._starts:
         list(index.anchors("-"))  # builds the automaton, which the cache keeps
     position = {id(sig): k for k, sig in enumerate(index.signatures)}
-    state = {k: v for k, v in index.__dict__.items() if k not in ("signatures", "by_lemma", "_gate", "_gates")}
+    state = {k: v for k, v in index.__dict__.items() if k not in ("signatures", "by_lemma", "_gate", "_gates", "_wider")}
     lemmas = {lemma: tuple(position[id(sig)] for sig in sigs) for lemma, sigs in index.by_lemma.items()}
     return state, pack(index.signatures), lemmas
 
@@ -1640,7 +1709,7 @@ def _unflatten(state: dict[str, Any], blobs: Sequence[Any], lemmas: dict[str, tu
 
     index = Index.__new__(Index)
     signatures: Lazy[Signature] = Lazy(blobs)
-    index.__setstate__({**state, "_gate": None, "_gates": {}, "signatures": signatures, "by_lemma": LazyLists(lemmas, signatures)})
+    index.__setstate__({**state, "_gate": None, "_gates": {}, "_wider": None, "signatures": signatures, "by_lemma": LazyLists(lemmas, signatures)})
     return index
 
 

@@ -837,3 +837,38 @@ def test_the_words_of_a_russian_clause_are_no_slots() -> None:
     sig = signatures.derive(loads(RU_CLAUSE, "t.yaml").concepts[0], "ru")
     assert sig is not None and len(sig.slots) == 4
     assert not {"который", "находиться"} & set().union(*sig.slots)
+
+
+RU_KIN = textwrap.dedent("""\
+    concepts:
+      - id: lake-league
+        terms:
+          ru:
+            - {text: союз северных озер, status: preferred}
+      - id: lake-league-world
+        terms:
+          ru:
+            - {text: союз северных озер планеты, status: preferred}
+            - {text: планетарный союз северных озер, status: admitted}
+    """)
+
+
+@pytest.mark.parametrize("text", [
+    "Возник мировой союз северных озер.",  # a relational adjective where «планетарный» stands
+    "Возник союз северных озер континента.",  # a genitive where «планеты» stands
+])
+def test_a_russian_hit_inside_a_longer_name_of_another_concept_yields_to_it(text: str) -> None:
+    tb = loads(RU_KIN, "t.yaml")
+    assert [h.concept_id for h in signatures.index_for(tb, "ru").scan(text)
+            if h.concept_id == "lake-league"] == []
+    # Alone, the same words are the shorter name.
+    assert [h.concept_id for h in signatures.index_for(tb, "ru").scan("Возник союз северных озер.")] == ["lake-league"]
+
+
+def test_a_qualitative_adjective_before_a_russian_hit_takes_no_place_of_a_longer_name() -> None:
+    tb = loads(RU_KIN, "t.yaml")
+    text = "Возник новый союз северных озер."
+    assert [text[h.start:h.end] for h in signatures.index_for(tb, "ru").scan(text)] == ["союз северных озер"]
+    index = signatures.index_for(tb, "ru")
+    [(wider, missing)] = index.wider(next(s for s in index.signatures if s.concept_id == "lake-league"))
+    assert wider.concept_id == "lake-league-world" and "планета" in wider.slots[missing]
