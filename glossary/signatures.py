@@ -146,6 +146,57 @@ _RU_COUNTRIES: tuple[frozenset[str], ...] = tuple(frozenset(names.split()) for n
 ))
 
 
+_ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
+
+
+def _numerals(slot: frozenset[str]) -> frozenset[str]:
+    """A numeral in Roman and Arabic figures: «XXI века» is «21-го века»."""
+    out: set[str] = set()
+    for w in slot:
+        if w.isdigit() and 0 < int(w) < 400:
+            n, roman = int(w), ""
+            for value, letters in ((100, "c"), (90, "xc"), (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"),
+                                   (4, "iv"), (1, "i")):
+                while n >= value:
+                    roman, n = roman + letters, n - value
+            out.add(roman)
+        elif w and all(c in _ROMAN for c in w):
+            values = [_ROMAN[c] for c in w]
+            out.add(str(sum(-v if k + 1 < len(values) and v < values[k + 1] else v for k, v in enumerate(values))))
+    return frozenset(out)
+
+
+_RU_PLACE_SUFFIXES = ("анский", "ийский", "ейский", "атский", "ский")
+
+
+def _ru_compound_places(preferred: str, terms: Sequence[Term], slot: frozenset[str]) -> frozenset[str]:
+    """The places that the parts of a Russian compound adjective of places name, for its slots.
+
+    «китайско-африканское сообщество» is the community «Китая и Африки» or
+    «Китай – Африка»: the first part is a stem (китайско, which the country
+    table knows), the second an adjective whose place the dictionary names
+    (африканский -> Африка, азиатский -> Азия, европейский -> Европа).
+    """
+    from .morph import russian
+
+    out: set[str] = set()
+    for text in {preferred, *(t.text for t in terms)}:
+        for m in re.finditer(r"([^\W\d_]+о)-([^\W\d_]+)", text):
+            second = first_lemma(m.group(2), "ru")
+            if second not in slot:
+                continue
+            for suffix in _RU_PLACE_SUFFIXES:
+                if second.endswith(suffix):
+                    stem = second[:-len(suffix)]
+                    for end in ("а", "я", "ия", ""):
+                        cand = stem + end
+                        if any(p.normal_form == cand and "Geox" in p.tag.grammemes and p.is_known
+                               for p in russian.analyser().parses(cand)):
+                            out.add(cand)
+                    break
+    return frozenset(out)
+
+
 # A Russian noun and the adjective made from it (and back) fill one slot of a
 # name: «Глобальная цивилизационная инициатива» is «Инициатива глобальной
 # цивилизации» reworded, «человеческое сообщество» is «сообщество ... человечества».
@@ -417,6 +468,20 @@ def quotes_a_list(text: str) -> bool:
                                 and all(w[:1].isupper() for _, _, w in words(q)) for q in quoted)
 
 
+# A dash between two lower-case words of a Russian rendering parts it as a comma would:
+# «Один пояс – один путь» is also written «Один пояс, один путь».
+_RU_PARTS_DASH = re.compile(r"[^\W\d_]\s+[–—]\s+[^\W\d_A-ZА-ЯЁ]")
+
+
+_RU_ORDINAL_ENDINGS = frozenset("й я е го му м х ми ю ой ая ое ые ого ому ом ых ым ыми ую".split())
+
+
+def _ordinal_ending(sig: Signature, text: str, toks: list[tuple[int, int, str]], k: int) -> bool:
+    """Whether word `k` is the ending of a Russian ordinal written in figures («21-го», «2-й»)."""
+    return (sig.lang == "ru" and k > 0 and toks[k][2].lower() in _RU_ORDINAL_ENDINGS and toks[k - 1][2].isdigit()
+            and text[toks[k - 1][1]:toks[k][0]] == "-")
+
+
 def _ru_list_goes_on(text: str, toks: list[tuple[int, int, str]], first: int, last: int) -> bool:
     """Whether a capitalized word joined by a list's dash stands right before word `first` or after word `last`."""
     return ((last + 1 < len(toks) and toks[last + 1][2][:1].isupper() and toks[last][2][:1].isupper()
@@ -563,6 +628,7 @@ def derive(concept: Concept, lang: str) -> Signature | None:
             slots = [slot | frozenset(d for w in slot for d in ru_derived(w)) for slot in slots]
         if lang == "ru":
             slots = [slot.union(*(names for names in _RU_COUNTRIES if slot & names)) for slot in slots]
+            slots = [slot | _ru_compound_places(preferred.text, terms, slot) | _numerals(slot) for slot in slots]
         if lang == "ru" and _ru_has_list(preferred.text):
             # A list of names is what the name is about: a variant keeps every word but the
             # wrappers («Секретариат «Центральная Азия – Китай»»), and no member may go
@@ -587,7 +653,7 @@ def derive(concept: Concept, lang: str) -> Signature | None:
                      accepted, listed, preferred.text, targets, anchors, _head(preferred.text, lang, function_words),
                      frozenset(x for t in concept.terms if base_language(t.lang) == lang for _, _, w in words(t.text)
                                for x in (w.lower(), first_lemma(w, lang))),
-                     any("," in t.text for t in terms),
+                     any("," in t.text or (lang == "ru" and _RU_PARTS_DASH.search(t.text)) for t in terms),
                      tuple(t.text for t in terms if t is not preferred and not t.status.is_variant))
 
 
@@ -1208,7 +1274,8 @@ def _expand(sig: Signature, text: str, toks: list[tuple[int, int, str]], i: int)
                 items[first], items[second], halves[first], gap = slots, frozenset(), second, 0
                 j = k + step
                 continue
-            elif (toks[k][2].lower() in sig.function_words or _ru_wrapper(sig, toks[k][2])) and gap < _GAP_MAX:
+            elif (toks[k][2].lower() in sig.function_words or _ru_wrapper(sig, toks[k][2])
+                  or _ordinal_ending(sig, text, toks, k)) and gap < _GAP_MAX:
                 items[k], gap = frozenset(), gap + 1
             elif (wild and gap < _GAP_MAX and toks[k][2][:1].islower() and len(toks[k][2]) > 3
                   and toks[k][2].lower() not in _EN_STOPS):
