@@ -146,6 +146,57 @@ _RU_COUNTRIES: tuple[frozenset[str], ...] = tuple(frozenset(names.split()) for n
 ))
 
 
+_ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
+
+
+def _numerals(slot: frozenset[str]) -> frozenset[str]:
+    """A numeral in Roman and Arabic figures: «XXI века» is «21-го века»."""
+    out: set[str] = set()
+    for w in slot:
+        if w.isdigit() and 0 < int(w) < 400:
+            n, roman = int(w), ""
+            for value, letters in ((100, "c"), (90, "xc"), (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"),
+                                   (4, "iv"), (1, "i")):
+                while n >= value:
+                    roman, n = roman + letters, n - value
+            out.add(roman)
+        elif w and all(c in _ROMAN for c in w):
+            values = [_ROMAN[c] for c in w]
+            out.add(str(sum(-v if k + 1 < len(values) and v < values[k + 1] else v for k, v in enumerate(values))))
+    return frozenset(out)
+
+
+_RU_PLACE_SUFFIXES = ("анский", "ийский", "ейский", "атский", "ский")
+
+
+def _ru_compound_places(preferred: str, terms: Sequence[Term], slot: frozenset[str]) -> frozenset[str]:
+    """The places that the parts of a Russian compound adjective of places name, for its slots.
+
+    «китайско-африканское сообщество» is the community «Китая и Африки» or
+    «Китай – Африка»: the first part is a stem (китайско, which the country
+    table knows), the second an adjective whose place the dictionary names
+    (африканский -> Африка, азиатский -> Азия, европейский -> Европа).
+    """
+    from .morph import russian
+
+    out: set[str] = set()
+    for text in {preferred, *(t.text for t in terms)}:
+        for m in re.finditer(r"([^\W\d_]+о)-([^\W\d_]+)", text):
+            second = first_lemma(m.group(2), "ru")
+            if second not in slot:
+                continue
+            for suffix in _RU_PLACE_SUFFIXES:
+                if second.endswith(suffix):
+                    stem = second[:-len(suffix)]
+                    for end in ("а", "я", "ия", ""):
+                        cand = stem + end
+                        if any(p.normal_form == cand and "Geox" in p.tag.grammemes and p.is_known
+                               for p in russian.analyser().parses(cand)):
+                            out.add(cand)
+                    break
+    return frozenset(out)
+
+
 # A Russian noun and the adjective made from it (and back) fill one slot of a
 # name: «Глобальная цивилизационная инициатива» is «Инициатива глобальной
 # цивилизации» reworded, «человеческое сообщество» is «сообщество ... человечества».
@@ -417,6 +468,20 @@ def quotes_a_list(text: str) -> bool:
                                 and all(w[:1].isupper() for _, _, w in words(q)) for q in quoted)
 
 
+# A dash between two lower-case words of a Russian rendering parts it as a comma would:
+# «Один пояс – один путь» is also written «Один пояс, один путь».
+_RU_PARTS_DASH = re.compile(r"[^\W\d_]\s+[–—]\s+[^\W\d_A-ZА-ЯЁ]")
+
+
+_RU_ORDINAL_ENDINGS = frozenset("й я е го му м х ми ю ой ая ое ые ого ому ом ых ым ыми ую".split())
+
+
+def _ordinal_ending(sig: Signature, text: str, toks: list[tuple[int, int, str]], k: int) -> bool:
+    """Whether word `k` is the ending of a Russian ordinal written in figures («21-го», «2-й»)."""
+    return (sig.lang == "ru" and k > 0 and toks[k][2].lower() in _RU_ORDINAL_ENDINGS and toks[k - 1][2].isdigit()
+            and text[toks[k - 1][1]:toks[k][0]] == "-")
+
+
 def _ru_list_goes_on(text: str, toks: list[tuple[int, int, str]], first: int, last: int) -> bool:
     """Whether a capitalized word joined by a list's dash stands right before word `first` or after word `last`."""
     return ((last + 1 < len(toks) and toks[last + 1][2][:1].isupper() and toks[last][2][:1].isupper()
@@ -563,6 +628,7 @@ def derive(concept: Concept, lang: str) -> Signature | None:
             slots = [slot | frozenset(d for w in slot for d in ru_derived(w)) for slot in slots]
         if lang == "ru":
             slots = [slot.union(*(names for names in _RU_COUNTRIES if slot & names)) for slot in slots]
+            slots = [slot | _ru_compound_places(preferred.text, terms, slot) | _numerals(slot) for slot in slots]
         if lang == "ru" and _ru_has_list(preferred.text):
             # A list of names is what the name is about: a variant keeps every word but the
             # wrappers («Секретариат «Центральная Азия – Китай»»), and no member may go
@@ -587,7 +653,7 @@ def derive(concept: Concept, lang: str) -> Signature | None:
                      accepted, listed, preferred.text, targets, anchors, _head(preferred.text, lang, function_words),
                      frozenset(x for t in concept.terms if base_language(t.lang) == lang for _, _, w in words(t.text)
                                for x in (w.lower(), first_lemma(w, lang))),
-                     any("," in t.text for t in terms),
+                     any("," in t.text or (lang == "ru" and _RU_PARTS_DASH.search(t.text)) for t in terms),
                      tuple(t.text for t in terms if t is not preferred and not t.status.is_variant))
 
 
@@ -748,6 +814,7 @@ class Index:
         self._automaton: Any = None
         self._raw: Any = None
         self._gates: dict[str, _Gate | None] = {}
+        self._wider: dict[int, tuple[tuple[Signature, int], ...]] | None = None
 
     def __bool__(self) -> bool:
         return bool(self.signatures)
@@ -759,11 +826,13 @@ class Index:
         state["_automaton"] = None
         state["_raw"] = None
         state["_gates"] = {}
+        state["_wider"] = None
         return state
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         state.setdefault("_raw", None)
         state.setdefault("_gates", {})
+        state.setdefault("_wider", None)
         self.__dict__.update(state)
 
     def _raw_scan(self, text: str) -> Any:
@@ -902,9 +971,75 @@ class Index:
                 continue
             for sig in sigs:
                 hit = _expand(sig, local, toks, i)
-                if hit is not None:
+                if hit is not None and not (lang == "ru" and self._yields(hit, local, toks)):
                     found.append(_shift(hit, base))
         return _longest(found)
+
+    def wider(self, sig: Signature) -> tuple[tuple[Signature, int], ...]:
+        """(signature, its slot `sig` lacks) of each name with one required slot more that holds every
+        required slot of `sig` («сообщество единой судьбы человечества» of «сообщество единой судьбы»)."""
+        if self._wider is None:
+            self._wider = {}
+        got = self._wider.get(id(sig))
+        if got is None:
+            mine = [slot for slot, r in zip(sig.slots, sig.required) if r]
+            out = []
+            for other in self.signatures:
+                if other is sig or other.concept_id == sig.concept_id or sum(other.required) != len(mine) + 1:
+                    continue
+                options = tuple(frozenset(k for k, theirs in enumerate(other.slots) if other.required[k] and slot & theirs)
+                                for slot in mine)
+                taken = _assign_all(options)
+                if taken is not None:
+                    out.append((other, next(k for k, r in enumerate(other.required) if r and k not in taken)))
+            got = self._wider[id(sig)] = tuple(out)
+        return got
+
+    def _yields(self, hit: Hit, text: str, toks: list[tuple[int, int, str]]) -> bool:
+        """Whether a Russian hit is a longer name of another concept with a word of its own in one place.
+
+        «мировое сообщество с единой судьбой» holds «сообщество с единой судьбой»,
+        but the adjective before it stands where «человеческое» stands in
+        «человеческое сообщество единой судьбы»: it is a variant of the longer
+        name, not the shorter one. The word right before the hit (an adjective
+        agreeing with the hit's first word) or right after it (a noun in the
+        genitive) takes the place of the longer name's missing slot, if that
+        slot's words are of its part of speech. A qualitative adjective
+        («новое», «большое») says how, not whose: it takes no slot's place.
+        """
+        wider = self.wider(hit.signature)
+        if not wider:
+            return False
+        from .morph import russian
+
+        an = russian.analyser()
+        first = next((k for k, t in enumerate(toks) if t[0] == hit.start), None)
+        last = next((k for k, t in enumerate(toks) if t[1] == hit.end), None)
+        if first is None or last is None:
+            return False
+        sig = hit.signature
+        kinds: set[str] = set()
+        if first > 0 and text[toks[first - 1][1]:toks[first][0]].isspace():
+            word = toks[first - 1][2].lower().replace("ё", "е")
+            head = {(r.case, r.number) for r in an.readings(toks[first][2].lower().replace("ё", "е")) if r.case}
+            # A relational adjective (of a noun: «мировое», «человеческое»), not a qualitative one
+            # («новое сообщество ...» is still the shorter name).
+            if (word not in sig.listed_words and word not in sig.function_words and toks[first - 1][2][:1].islower()
+                    and any(r.pos == "ADJF" and (r.case, r.number) in head for r in an.readings(word))
+                    and not any("Qual" in p.tag.grammemes for p in an.parses(word) if p.tag.POS == "ADJF")):
+                kinds.add("ADJF")
+        if last + 1 < len(toks) and text[toks[last][1]:toks[last + 1][0]].isspace():
+            word = toks[last + 1][2].lower().replace("ё", "е")
+            if (word not in sig.listed_words and word not in sig.function_words and toks[last + 1][2][:1].islower()
+                    and any(r.pos == "NOUN" and r.case == "gent" for r in an.readings(word))):
+                kinds.add("NOUN")
+        if not kinds:
+            return False
+        for other, k in wider:
+            theirs = {r.pos for lemma in other.slots[k] for r in an.readings(lemma)}
+            if kinds & theirs:
+                return True
+        return False
 
 
 def _prefixes(sig: Signature) -> tuple[int, tuple[frozenset[str], ...], tuple[frozenset[str], ...]]:
@@ -1139,7 +1274,8 @@ def _expand(sig: Signature, text: str, toks: list[tuple[int, int, str]], i: int)
                 items[first], items[second], halves[first], gap = slots, frozenset(), second, 0
                 j = k + step
                 continue
-            elif (toks[k][2].lower() in sig.function_words or _ru_wrapper(sig, toks[k][2])) and gap < _GAP_MAX:
+            elif (toks[k][2].lower() in sig.function_words or _ru_wrapper(sig, toks[k][2])
+                  or _ordinal_ending(sig, text, toks, k)) and gap < _GAP_MAX:
                 items[k], gap = frozenset(), gap + 1
             elif (wild and gap < _GAP_MAX and toks[k][2][:1].islower() and len(toks[k][2]) > 3
                   and toks[k][2].lower() not in _EN_STOPS):
@@ -1697,7 +1833,7 @@ def _flatten(index: Index) -> tuple[dict[str, Any], Sequence[Any], dict[str, tup
     if index.signatures and index._starts:
         list(index.anchors("-"))  # builds the automaton, which the cache keeps
     position = {id(sig): k for k, sig in enumerate(index.signatures)}
-    state = {k: v for k, v in index.__dict__.items() if k not in ("signatures", "by_lemma", "_gate", "_gates")}
+    state = {k: v for k, v in index.__dict__.items() if k not in ("signatures", "by_lemma", "_gate", "_gates", "_wider")}
     lemmas = {lemma: tuple(position[id(sig)] for sig in sigs) for lemma, sigs in index.by_lemma.items()}
     return state, pack(index.signatures), lemmas
 
@@ -1708,7 +1844,7 @@ def _unflatten(state: dict[str, Any], blobs: Sequence[Any], lemmas: dict[str, tu
 
     index = Index.__new__(Index)
     signatures: Lazy[Signature] = Lazy(blobs)
-    index.__setstate__({**state, "_gate": None, "_gates": {}, "signatures": signatures, "by_lemma": LazyLists(lemmas, signatures)})
+    index.__setstate__({**state, "_gate": None, "_gates": {}, "_wider": None, "signatures": signatures, "by_lemma": LazyLists(lemmas, signatures)})
     return index
 
 

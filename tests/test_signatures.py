@@ -895,3 +895,83 @@ def test_a_conjunction_joins_two_phrases_not_two_words_of_one_name(owned, text: 
 def test_a_conjunction_a_rendering_has_still_joins(owned) -> None:  # type: ignore[no-untyped-def]
     text = "They praised high quality Belt and Road cooperation."
     assert _en_hits(owned, text) == ["high quality Belt and Road cooperation"]
+
+
+RU_KIN = textwrap.dedent("""\
+    concepts:
+      - id: lake-league
+        terms:
+          ru:
+            - {text: союз северных озер, status: preferred}
+      - id: lake-league-world
+        terms:
+          ru:
+            - {text: союз северных озер планеты, status: preferred}
+            - {text: планетарный союз северных озер, status: admitted}
+    """)
+
+
+@pytest.mark.parametrize("text", [
+    "Возник мировой союз северных озер.",  # a relational adjective where «планетарный» stands
+    "Возник союз северных озер континента.",  # a genitive where «планеты» stands
+])
+def test_a_russian_hit_inside_a_longer_name_of_another_concept_yields_to_it(text: str) -> None:
+    tb = loads(RU_KIN, "t.yaml")
+    assert [h.concept_id for h in signatures.index_for(tb, "ru").scan(text)
+            if h.concept_id == "lake-league"] == []
+    # Alone, the same words are the shorter name.
+    assert [h.concept_id for h in signatures.index_for(tb, "ru").scan("Возник союз северных озер.")] == ["lake-league"]
+
+
+def test_a_qualitative_adjective_before_a_russian_hit_takes_no_place_of_a_longer_name() -> None:
+    tb = loads(RU_KIN, "t.yaml")
+    text = "Возник новый союз северных озер."
+    assert [text[h.start:h.end] for h in signatures.index_for(tb, "ru").scan(text)] == ["союз северных озер"]
+    index = signatures.index_for(tb, "ru")
+    [(wider, missing)] = index.wider(next(s for s in index.signatures if s.concept_id == "lake-league"))
+    assert wider.concept_id == "lake-league-world" and "планета" in wider.slots[missing]
+
+
+RU_PLACES = textwrap.dedent("""\
+    concepts:
+      - id: lake-road
+        terms:
+          ru:
+            - {text: Озерный путь XXI века, status: preferred}
+      - id: china-africa-lakes
+        terms:
+          ru:
+            - {text: китайско-африканский союз озер, status: preferred}
+    """)
+
+
+def test_a_russian_numeral_in_roman_or_arabic_figures_fills_one_slot() -> None:
+    tb = loads(RU_PLACES, "t.yaml")
+    assert _unlisted(tb, "Так возник Озерный путь 21-го века.") == [
+        ("lake-road", "Озерный путь 21-го века", "Озерный путь XXI века")]
+    assert _unlisted(tb, "Так возник Озерный путь XXI века.") == []
+    # Only an ordinal's ending is read with its figures: «-то» is none, and «века» stays out.
+    assert [f for _, f, _ in _unlisted(tb, "Так возник Озерный путь 21-то века.")] == ["Озерный путь 21"]
+
+
+def test_the_places_of_a_russian_compound_adjective_fill_its_slots() -> None:
+    tb = loads(RU_PLACES, "t.yaml")
+    assert _unlisted(tb, "Возник союз озер Китая и Африки.") == [
+        ("china-africa-lakes", "союз озер Китая и Африки", "китайско-африканский союз озер")]
+    assert _unlisted(tb, "Возник союз озер Китай – Африка.") == [
+        ("china-africa-lakes", "союз озер Китай – Африка", "китайско-африканский союз озер")]
+    # Africa alone is no compound's place.
+    assert _unlisted(tb, "Возник союз озер Африки.") == []
+
+
+def test_a_comma_parts_a_russian_name_where_a_dash_does() -> None:
+    tb = loads(textwrap.dedent("""\
+        concepts:
+          - id: lake-hill
+            terms:
+              ru:
+                - {text: одно озеро – одна гора, status: preferred}
+        """), "t.yaml")
+    text = "Так родилась идея «одного озера, одной горы»."
+    assert [text[h.start:h.end] for h in signatures.index_for(tb, "ru").scan(text)] == ["одного озера, одной горы"]
+    assert _unlisted(tb, text) == []  # the listed rendering, punctuated otherwise
