@@ -1530,7 +1530,27 @@ def ru_forms(hit: Hit, text: str) -> list[str]:
     if before is not None and len(tags) > 1:
         forms = [f for f in (russian.Form.from_tag(t) for t in tags) if f is not None]
         tags = [f.tag for f in russian.narrow(forms, before.group(1))]
+    if len(tags) > 1 and heads is not None:
+        tags = _agreeing(tags, word, hit, text)
     return tags
+
+
+def _agreeing(tags: list[str], word: str, hit: Hit, text: str) -> list[str]:
+    """The forms an adjective or pronoun right before the head noun agrees with («этой инициативы»:
+    genitive singular, not a plural), or `tags` when it agrees with none or there is none."""
+    from .morph import russian
+
+    at = next((s for s, e in hit.words if text[s:e] == word), None)
+    if at is None:
+        return tags
+    before = re.search(r"([^\W\d_]+)\s+$", text[max(0, at - 24):at])
+    if before is None:
+        return tags
+    agree = {(r.case, r.number) for r in russian.analyser().readings(before.group(1).lower().replace("ё", "е"))
+             if r.pos in ("ADJF", "PRTF") and r.case}
+    forms = [f for f in (russian.Form.from_tag(t) for t in tags) if f is not None]
+    kept = [f.tag for f in forms if (f.case, f.number) in agree]
+    return kept or tags
 
 
 # Validation ----------------------------------------------------------------------

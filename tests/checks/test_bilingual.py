@@ -59,11 +59,11 @@ concepts:
 
 
 def test_a_russian_target_with_a_latin_abbreviation_is_checked_as_russian() -> None:
-    from glossary import readers
+    from glossary.readers import pair as aligned
     from glossary.termbase import load as load_shipped
 
     data = Path(__file__).parent.parent / "data" / "pair"
-    doc = readers.pair.parse_aligned("s", (data / "source.sco.zh.txt").read_text("utf-8"), "t",
+    doc = aligned.parse_aligned("s", (data / "source.sco.zh.txt").read_text("utf-8"), "t",
                                      (data / "target.sco.ru.txt").read_text("utf-8"))
     found = [(f.code, f.found, f.suggestion) for f in check_document(doc, load_shipped())]
     assert ("unlisted-variant", "SCO", "ШОС") in found
