@@ -186,7 +186,7 @@ def _missing(where: tuple, source_matches: list[Match], named: Counter[str],  # 
         suggestion = preferred.text
         if sig is not None and sig.lang == "ru" and not have:
             form = located.head_form(sig, segment.text, taken or [])
-            if form is not None and form[0] != preferred.text:
+            if form is not None:
                 suggestion = form[0]
                 why += f"; the suggestion is in the form of «{form[1]}», which stands for it"
             else:
