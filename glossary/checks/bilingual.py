@@ -174,10 +174,11 @@ def _missing(where: tuple, source_matches: list[Match], named: Counter[str],  # 
         sig = located.signature(termbase, lang, concept_id) if taken is not None else None
         if sig is not None:
             assert taken is not None
-            found = _located(where, concept, sig, first_text[concept_id], taken)
-            if found is not None:
-                findings.append(found)
-                taken.append(found.span)
+            got = _located(where, concept, sig, first_text[concept_id], taken)
+            if got is not None:
+                found, span = got
+                findings.extend([found] if found is not None else [])
+                taken.append(span)
                 have += 1
                 if have >= times:
                     continue
@@ -201,8 +202,10 @@ def _missing(where: tuple, source_matches: list[Match], named: Counter[str],  # 
     return findings
 
 
-def _located(where: tuple, concept, sig, source_term: str, taken: list[Span]) -> Finding | None:  # type: ignore[no-untyped-def, type-arg]
-    """An `unlisted-variant` where the target renders the concept in a paraphrase or by initials, or None."""
+def _located(where: tuple, concept, sig, source_term: str,  # type: ignore[no-untyped-def, type-arg]
+             taken: list[Span]) -> tuple[Finding | None, Span] | None:
+    """Where the target renders the concept in a paraphrase or by initials: the `unlisted-variant` (None
+    when the words are the preferred rendering inflected) and the span; None when nothing is found."""
     from . import located
     from .variants import describe, suggest
 
@@ -213,12 +216,12 @@ def _located(where: tuple, concept, sig, source_term: str, taken: list[Span]) ->
         hit, others = got
         suggestion, renderable, why, span = suggest(hit, text)
         if suggestion.casefold() == text[span.start:span.end].casefold():
-            return None
+            return None, span  # the preferred rendering, inflected: a rendering, no finding
         reason = (f"the source names {source_term}; " + describe(hit, text)
                   + ("; other words in between: a paraphrase" if others else "") + (f"; {why}" if why else ""))
         return make_finding("unlisted-variant", document, segment, index, span, concept_id=concept.id,
                             suggestion=suggestion, lang=lang, source_term=source_term, reason=reason,
-                            fixable=False)
+                            fixable=False), span
     span = located.initials(sig, text, taken)
     if span is None:
         return None
@@ -232,4 +235,5 @@ def _located(where: tuple, concept, sig, source_term: str, taken: list[Span]) ->
                         reason=f"the source names {source_term}; «{found}» reads as the initials of "
                                f"{concept.id}, which lists no such abbreviation"
                                + ("" if own or base_language(lang) != "ru" else
-                                  "; the suggestion is the dictionary form (nominative): inflect it to fit the sentence"))
+                                  "; the suggestion is the dictionary form (nominative): inflect it to fit the sentence")
+                        ), span
