@@ -5,9 +5,9 @@ listed rendering and no signature hit: the source says the concept is there,
 so the target may be searched more loosely than text without a source ever is.
 
 - `paraphrase`: the shortest stretch of one clause whose words fill every
-  required slot of the concept's signature, in any order, with other words
-  between them ("the Shanghai Organization for Cooperation", «сообщества,
-  объединённого общей судьбой человечества»);
+  required slot of the concept's signature, in any order, with at most one
+  other word that reads as part of a noun phrase ("the Shanghai Organization
+  for Cooperation", «сообщества, объединённого общей судьбой человечества»);
 - `initials`: a word in capitals whose letters are the initials of the slots,
   one letter a slot, in any order («ГИР» for the Global Development
   Initiative, whose Russian renderings list no abbreviation);
@@ -114,11 +114,37 @@ def paraphrase(sig: Any, text: str, taken: list[Span]) -> tuple[Any, bool] | Non
         if k not in used and slots[k] - filled:
             used[k] = min(slots[k] - filled)
             filled.add(used[k])
+    others = [k for k in range(i, j + 1) if k not in used and toks[k][2].lower() not in sig.function_words]
+    if not _phrase(sig, text, toks, i, j, others):
+        return None
     order = sorted(used)
     hit = signatures.Hit(sig, toks[i][0], toks[j][1], tuple((toks[k][0], toks[k][1]) for k in order),
                          tuple(used[k] for k in order))
-    others = any(k not in used and toks[k][2].lower() not in sig.function_words for k in range(i, j + 1))
-    return hit, others
+    return hit, bool(others)
+
+
+_RU_CLAUSE_WORDS = frozenset({"VERB", "ADJS", "PRTS", "ADVB", "PRED", "CONJ", "INFN", "GRND"})
+
+
+def _phrase(sig: Any, text: str, toks: list[tuple[int, int, str]], i: int, j: int, others: list[int]) -> bool:
+    """Whether the stretch reads as one noun phrase, not a clause that happens to hold the slot words.
+
+    At most one comma and one word that fills no slot; in Russian that word is
+    no verb, short form, adverb or conjunction («объединённого», not «требует»);
+    in English a function word follows it ("built on", not "praised regional").
+    """
+    if text.count(",", toks[i][0], toks[j][1]) > 1 or len(others) > 1:
+        return False
+    if not others:
+        return True
+    k = others[0]
+    word = toks[k][2]
+    if sig.lang == "ru":
+        from ..morph import russian
+
+        readings = russian.analyser().readings(word.lower().replace("ё", "е"))
+        return bool(readings) and not any(r.pos in _RU_CLAUSE_WORDS for r in readings)
+    return k + 1 <= j and toks[k + 1][2].lower() in sig.function_words
 
 
 def initials(sig: Any, text: str, taken: list[Span]) -> Span | None:

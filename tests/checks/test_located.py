@@ -81,6 +81,10 @@ def test_initials_no_rendering_lists_are_an_unlisted_variant(tb) -> None:  # typ
     ("The ports signed a harbour agreement; cooperation followed years later.", "en"),  # two clauses
     ("Порты подписали соглашение.", "ru"),  # nothing of it
     ("The GDP of the port cities grew.", "en"),  # capitals, not its initials
+    # a clause that holds the slot words, not a name: a verb, two words of its own, two commas
+    ("At the harbour, the alliance praised regional cooperation.", "en"),
+    ("Портовое сотрудничество требует альянса.", "ru"),
+    ("Альянс един, сотрудничество портовое, планы большие.", "ru"),
 ])
 def test_a_target_with_nothing_of_the_concept_keeps_its_missing_term(tb, target: str, lang: str) -> None:  # type: ignore[no-untyped-def]
     [f] = check_pair("港口们加入了港口合作联盟。", target, "zh", lang, tb)
