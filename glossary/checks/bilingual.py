@@ -22,11 +22,17 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 
+from ..i18n import _, ngettext
 from ..langtags import base_language
 from ..model import Document, Finding, Match, Segment, Severity, Span, Status
 from ..positions import LineIndex
 from ..termbase import TermBase
 from . import Context, Options, make_finding
+
+
+def _dictionary_form() -> str:
+    """The note that a Russian suggestion is in the nominative, in the UI language."""
+    return _("the suggestion is the dictionary form (nominative): inflect it to fit the sentence")
 
 
 def _per_span(matches: list[Match]) -> dict[tuple[int, int], list[Match]]:
@@ -182,18 +188,21 @@ def _missing(where: tuple, source_matches: list[Match], named: Counter[str],  # 
                 have += 1
                 if have >= times:
                     continue
-        why = (f"the source names it {times} times, the translation renders it {have} "
-               f"{'time' if have == 1 else 'times'}") if have else "the translation does not render it"
+        # TRANSLATORS: {times} is "2 times" or "3 times" (how often the source names the concept).
+        why = (ngettext("the source names it {times}, the translation renders it {n} time",
+                        "the source names it {times}, the translation renders it {n} times", have).format(
+            times=ngettext("{n} time", "{n} times", times).format(n=times), n=have)
+            if have else _("the translation does not render it"))
         suggestion = preferred.text
         if sig is not None and sig.lang == "ru" and not have:
             form = located.head_form(sig, segment.text, taken or [])
             if form is not None:
                 suggestion = form[0]
-                why += f"; the suggestion is in the form of «{form[1]}», which stands for it"
+                why += "; " + _("the suggestion is in the form of «{word}», which stands for it").format(word=form[1])
             else:
-                why += "; the suggestion is the dictionary form (nominative): inflect it to fit the sentence"
+                why += "; " + _dictionary_form()
         elif base_language(lang) == "ru" and not have:
-            why += "; the suggestion is the dictionary form (nominative): inflect it to fit the sentence"
+            why += "; " + _dictionary_form()
         finding = make_finding(
             "missing-term", document, segment, index, whole, concept_id=concept_id,
             suggestion=suggestion, lang=lang, source_term=first_text[concept_id],
@@ -234,6 +243,5 @@ def _located(where: tuple, concept, sig, source_term: str,  # type: ignore[no-un
                         suggestion=write, lang=lang, source_term=source_term, fixable=False,
                         reason=f"the source names {source_term}; «{found}» reads as the initials of "
                                f"{concept.id}, which lists no such abbreviation"
-                               + ("" if own or base_language(lang) != "ru" else
-                                  "; the suggestion is the dictionary form (nominative): inflect it to fit the sentence")
+                               + ("" if own or base_language(lang) != "ru" else "; " + _dictionary_form())
                         ), span
