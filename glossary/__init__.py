@@ -138,7 +138,9 @@ def check_pair(source: str, target: str, source_lang: str = "zh", target_lang: s
 
     The pair is one segment: every concept the source names must be rendered
     in the target as often (`missing-term`), no source term may be left in it
-    (`untranslated-term`), and the target is checked as `check` would.
+    (`untranslated-term`), and the target is checked as `check` would. A
+    rendering no list holds (a variant, a paraphrase of the concept's words,
+    its initials) is an `unlisted-variant` at its span, not a missing-term.
     """
     from .checks import Options, check_document
     from .model import Document, Segment
