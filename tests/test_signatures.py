@@ -737,11 +737,18 @@ def test_a_free_hit_near_a_skipped_walk_makes_the_walks(tb, monkeypatch: pytest.
 
 
 @pytest.mark.parametrize("lang", ["en", "ru"])
-def test_the_scan_told_the_claims_on_the_speed_sample(lang: str) -> None:
+@pytest.mark.parametrize("source", ["speed sample", "glossary page"])
+def test_the_scan_told_the_claims_on_longer_texts(lang: str, source: str) -> None:
+    """The speed sample (synthetic prose with the slow paths' characters) and the project's own
+    glossary page (real prose naming every concept, listed renderings and their variants side by side)."""
     from .conftest import DATA
 
-    tb = load([DATA / "speed" / "termbase.yaml"], default=False)
-    text = (DATA / "speed" / f"sample.{lang}.txt").read_text(encoding="utf-8")
+    if source == "speed sample":
+        tb = load([DATA / "speed" / "termbase.yaml"], default=False)
+        text = (DATA / "speed" / f"sample.{lang}.txt").read_text(encoding="utf-8")
+    else:
+        tb = load()
+        text = (DATA.parent.parent / "docs" / "glossary.md").read_text(encoding="utf-8")
     index = signatures.index_for(tb, lang)
     claims = _claims(tb, lang, text)
     assert _free_hits(index, text, claims, True) == _free_hits(index, text, claims, False)
