@@ -166,14 +166,14 @@ def unlisted(text: str, lang: str, matches: list[Match], termbase: TermBase) -> 
     index = signatures.index_for(termbase, lang)
     if not index:
         return []
-    hits = index.scan(text)
+    claims = _Claims(matches)
+    hits = index.scan(text, claims)  # hits inside a listed rendering of their own concept are not walked
     if not hits:
         return []
     from ..literals import Literals
 
     outside = Literals(text).outside  # URLs, e-mail addresses, file paths and code spans are never matched
     hits = [h for h in hits if outside(h.start, h.end)]
-    claims = _Claims(matches)
     out = []
     for hit in hits:
         if not claims.free(hit):
@@ -186,26 +186,40 @@ def unlisted(text: str, lang: str, matches: list[Match], termbase: TermBase) -> 
         if not quoted and signatures.accepted(sig, found):
             out.append((hit, None, False, "", Span(hit.start, hit.end)))  # an accepted rendering, reworded
             continue
-        span = Span(hit.start, hit.end)
-        renderable, why = True, ""
-        if sig.lang == "en":
-            suggestion = signatures.suggest_en(hit, found, hit.start, sig.target_for(found) or sig.nearest(found))
-        else:
-            from ..model import Status, Term
-            from ..morph import render
-
-            target = Term(sig.preferred, sig.lang, Status.PREFERRED)
-            tags = signatures.ru_forms(hit, text)
-            rendered = render(target, tags, found, target, text[max(0, hit.start - 8):hit.start])
-            suggestion, renderable, why = rendered.text, rendered.fixable, rendered.why
-            if rendered.widen:
-                span = Span(hit.start - rendered.widen, hit.end)
-        suggestion = keep_case(text[span.start:span.end], suggestion, sentence_initial(text, span.start))
+        suggestion, renderable, why, span = suggest(hit, text)
         if suggestion.casefold() == text[span.start:span.end].casefold():
             out.append((hit, None, False, "", span))  # the preferred rendering, inflected
             continue
         out.append((hit, suggestion, renderable, why, span))
     return out
+
+
+def suggest(hit, text: str) -> tuple[str, bool, str, Span]:  # type: ignore[no-untyped-def]
+    """What to write for a hit, whether it can be written, why not, and the span it replaces.
+
+    English: the preferred rendering (or the nearest accepted one) in the found
+    number; Russian: the preferred rendering in the case and number of the
+    found head noun, or as listed with the reason when the case is unclear.
+    """
+    from .. import signatures
+
+    sig = hit.signature
+    found = text[hit.start:hit.end]
+    span = Span(hit.start, hit.end)
+    renderable, why = True, ""
+    if sig.lang == "en":
+        suggestion = signatures.suggest_en(hit, found, hit.start, sig.target_for(found) or sig.nearest(found))
+    else:
+        from ..model import Status, Term
+        from ..morph import render
+
+        target = Term(sig.preferred, sig.lang, Status.PREFERRED)
+        tags = signatures.ru_forms(hit, text)
+        rendered = render(target, tags, found, target, text[max(0, hit.start - 8):hit.start])
+        suggestion, renderable, why = rendered.text, rendered.fixable, rendered.why
+        if rendered.widen:
+            span = Span(hit.start - rendered.widen, hit.end)
+    return keep_case(text[span.start:span.end], suggestion, sentence_initial(text, span.start)), renderable, why, span
 
 
 QUOTES = frozenset('"«»“”„')
@@ -218,6 +232,12 @@ class _Claims:
         self.spans = sorted((m.span.start, m.span.end, m.concept_id) for m in matches)
         self.starts = [s for s, _, _ in self.spans]
         self.longest = max((e - s for s, e, _ in self.spans), default=0)
+
+    def concepts_at(self, at: int) -> frozenset[str]:
+        """The concepts of the listed renderings that cover offset `at`."""
+        lo = bisect_right(self.starts, at - self.longest)
+        hi = bisect_right(self.starts, at)
+        return frozenset(concept_id for s, e, concept_id in self.spans[lo:hi] if at < e)
 
     def free(self, hit) -> bool:  # type: ignore[no-untyped-def]
         """Whether no listed rendering claims the hit's words.
