@@ -136,18 +136,31 @@ _SENTENCE_BREAK = re.compile(r"[.!?…。！？](?=[\s\"'”’»)]*(?:\s|$))|\n
 
 
 def _glossed(text: str, m: Match, matches: list[Match], termbase: TermBase, lang: str) -> bool:
-    """Whether the sentence of `m` also gives the concept in another family of renderings.
+    """Whether the sentence of `m` also gives the concept in another family of renderings, as a gloss.
 
     "The Belt and Road Initiative, also called the Silk Road project, ..." or
-    "terrorism, separatism and extremism (the three evil forces)": one sentence
-    naming a concept two ways explains one by the other; that is no drift
-    between renderings, which is what mixed-renderings reports.
+    "terrorism, separatism and extremism (the three evil forces)": one rendering
+    explains the other, said by a bracket, a dash or a word ("also", "called",
+    "or", «то есть») within a few words; that is no drift between renderings,
+    which is what mixed-renderings reports. "X and Y" lists two and stays a mix.
     """
     lo, hi = _sentence(text, m.span.start, m.span.end)
     mine = family_of(termbase, m.concept_id, lang, m.term)
-    return any(x is not m and x.concept_id == m.concept_id and not x.term.status.is_variant
-               and lo <= x.span.start and x.span.end <= hi
-               and family_of(termbase, m.concept_id, lang, x.term) != mine for x in matches)
+    for x in matches:
+        if (x is m or x.concept_id != m.concept_id or x.term.status.is_variant
+                or not (lo <= x.span.start and x.span.end <= hi)
+                or family_of(termbase, m.concept_id, lang, x.term) == mine):
+            continue
+        a, b = (x.span.end, m.span.start) if x.span.end <= m.span.start else (m.span.end, x.span.start)
+        if 0 <= b - a <= _GLOSS_REACH and _GLOSS.search(text, a, b):
+            return True
+    return False
+
+
+# What says that the next words explain the last ones: a bracket or a dash, or a word such as "called".
+_GLOSS = re.compile(r"[(\[—–:]|\b(?:also|called|known|termed|dubbed|namely|i\.e|that is|or|meaning|"
+                    r"также|или|то есть|т\. ?е|иначе|называ\w*|известн\w*)\b", re.IGNORECASE)
+_GLOSS_REACH = 60  # characters between the two renderings
 
 
 def run(context: Context) -> list[Finding]:

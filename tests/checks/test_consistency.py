@@ -111,3 +111,8 @@ def test_a_gloss_does_not_excuse_the_next_sentence(tb: TermBase) -> None:
             "Later the three evil forces came up again.")
     [f] = [f for f in check_text(text, "en", tb) if f.code == "mixed-renderings"]
     assert f.span.start == text.rindex("three evil forces")
+
+
+def test_two_renderings_listed_in_one_sentence_without_a_gloss_are_mixed(tb: TermBase) -> None:
+    text = "Terrorism, separatism and extremism and the three evil forces were named."
+    assert [f.found for f in check_text(text, "en", tb) if f.code == "mixed-renderings"] == ["three evil forces"]
