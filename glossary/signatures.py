@@ -1887,7 +1887,7 @@ def _attested(sigs: list[Signature]) -> dict[str, set[str]]:
 
 
 # Names what a cached index holds: a cache written by other code is a miss.
-LAYOUT = "signatures-10"
+LAYOUT = "signatures-11"
 
 
 def index_for(termbase, lang: str | None) -> Index:  # type: ignore[no-untyped-def]
