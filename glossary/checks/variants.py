@@ -23,6 +23,8 @@ from . import Context, Options, make_finding
 _LATIN = re.compile(r"[A-Za-z]")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _ABBREVIATION = re.compile(r"[^\W\d_]*[A-ZА-ЯЁ][^\W_]*(?:[&+][^\W_]+)*")
+_FOREIGN = {"ru": _LATIN, "en": _CYRILLIC}  # a language -> the script its other-script abbreviations are in
+_LAYOUT = "abbr1"  # names what a cached Abbreviations holds
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,14 +50,32 @@ def abbreviations(termbase: TermBase, lang: str) -> Abbreviations:
     held = STATE.of(termbase).abbreviations
     got = held.get(base)
     if got is None:
-        got = held[base] = _abbreviations(termbase, base)
+        got = held[base] = _cached_abbreviations(termbase, base)
+    return got
+
+
+def _cached_abbreviations(termbase: TermBase, base: str) -> Abbreviations:
+    """From the disk cache when it holds them: finding them walks every concept, which a cached
+    term base would otherwise unpickle on every start only for this (17 ms of a 85 ms check)."""
+    if base not in _FOREIGN:
+        return Abbreviations([], {})
+    if not termbase.digest:  # nothing to name it by on disk
+        return _abbreviations(termbase, base)
+    from .. import cache
+
+    key = f"{termbase.digest}-{base}-{_LAYOUT}"
+    found = cache.get("abbreviations", key)
+    if isinstance(found, Abbreviations):
+        return found
+    got = _abbreviations(termbase, base)
+    cache.put("abbreviations", key, got)
     return got
 
 
 def _abbreviations(termbase: TermBase, lang: str) -> Abbreviations:
     from ..langtags import base_language
 
-    foreign = {"ru": _LATIN, "en": _CYRILLIC}.get(lang)
+    foreign = _FOREIGN.get(lang)
     if foreign is None:
         return Abbreviations([], {})
     own = {t.text for c in termbase.concepts for t in c.terms if base_language(t.lang) == lang}

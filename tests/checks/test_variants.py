@@ -192,3 +192,18 @@ def test_an_abbreviation_hit_is_a_whole_word_of_the_table(text: str) -> None:
         assert text[span.start:span.end] in table.found
         assert span.start == 0 or not (text[span.start - 1].isalnum() or text[span.start - 1] == "_")
         assert span.end == len(text) or not (text[span.end].isalnum() or text[span.end] == "_")
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_the_abbreviations_table_read_from_the_disk_cache_is_the_one_built(abbr, lang: str) -> None:  # type: ignore[no-untyped-def]
+    from glossary.checks.variants import _abbreviations, abbreviations
+    from glossary.state import STATE
+
+    STATE.clear()
+    abbreviations(abbr, lang)  # built, and written to the (per-test-session) cache
+    STATE.clear()
+    cached = abbreviations(abbr, lang)  # read back
+    built = _abbreviations(abbr, lang)
+    assert (cached.keys, cached.found) == (built.keys, built.found) != ([], {})
+    text = "Саммит GLO прошел." if lang == "ru" else "The ОВО summit met."
+    assert list(cached.scan(text)) == list(built.scan(text)) != []  # type: ignore[operator]
