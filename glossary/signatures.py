@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from bisect import bisect_right
 from functools import lru_cache
 from typing import Any
 
@@ -738,23 +739,36 @@ class Index:
                 reach = m.end()
                 yield m.start(), m.group()
 
-    def scan(self, text: str) -> list[Hit]:
+    def scan(self, text: str, claims: Any = None) -> list[Hit]:
         """Every hit in `text`, leftmost-longest across signatures.
 
         Only words that start like an anchor are lemmatized; only the text
         around them is split into words and walked.
+
+        `claims` (checks.variants' listed renderings of the text) is for a
+        caller that keeps only the hits `claims.free` lets through: a signature
+        is then not walked from an anchor inside a listed rendering of its own
+        concept, whose hit `free` always drops (most anchors of a text that
+        names a concept are in its listed renderings). Such a hit can still
+        change the result by shadowing another in the leftmost-longest choice,
+        so when any hit near a skipped anchor is free, the skipped walks are
+        made after all (`_needed`): the free hits are those of the scan without
+        `claims` (tests/test_signatures.py compares the two).
         """
         if not self.signatures or not self._starts:
             return []
+        # (order, signature, window start, anchor, anchor word) of each walk not made
+        skipped: list[tuple[tuple[int, int], Signature, int, int, str]] = []
         lang = self.lang
-        found: list[Hit] = []
+        found: list[tuple[tuple[int, int], Hit]] = []  # (anchor's rank, signature's rank there), hit
         raw = self._raw_scan(text)
         lowered = "" if raw is not None else text.lower()
         same = len(lowered) == len(text)  # then a window of `lowered` is the window lower-cased
         gates = self._gates  # per anchor word form: the same few come back in every text
         if len(gates) > 50_000:
             gates.clear()
-        for at, word in (self._raw_anchors(text, raw) if raw is not None else self.anchors(text, lowered)):
+        anchors = self._raw_anchors(text, raw) if raw is not None else self.anchors(text, lowered)
+        for rank, (at, word) in enumerate(anchors):
             gate = gates.get(word, False)
             if gate is False:
                 sigs: list[Signature] = []
@@ -765,20 +779,68 @@ class Index:
             if gate is None:
                 continue
             base = max(0, at - self._WINDOW)
-            local = text[base:at + len(word) + self._WINDOW]
-            lower = lowered[base:at + len(word) + self._WINDOW] if same else local.lower()
+            end = at + len(word) + self._WINDOW
+            lower = lowered[base:end] if same else text[base:end].lower()
             sigs = gate.passing(lower)
             if not sigs:
                 continue
-            toks = _stretch_words(local, at - base, at - base + len(word))
-            i = next((k for k, t in enumerate(toks) if t[0] == at - base), None)
-            if i is None:
-                continue
-            for sig in sigs:
-                hit = _expand(sig, local, toks, i)
-                if hit is not None:
-                    found.append(_shift(hit, base))
-        return _longest(found)
+            walks = list(enumerate(sigs))
+            if claims is not None:
+                own = claims.concepts_at(at)
+                if own:
+                    skipped.extend(((rank, j), sig, base, at, word) for j, sig in walks if sig.concept_id in own)
+                    walks = [(j, sig) for j, sig in walks if sig.concept_id not in own]
+                    if not walks:
+                        continue
+            self._walk(walks, rank, text, base, at, word, found)
+        if skipped and self._needed(found, skipped, claims):
+            for order, sig, base, at, word in skipped:
+                self._walk([(order[1], sig)], order[0], text, base, at, word, found)
+            found.sort(key=lambda f: f[0])
+        return _longest([hit for _, hit in found])
+
+    def _walk(self, walks: list[tuple[int, Signature]], rank: int, text: str, base: int, at: int, word: str,
+              found: list[tuple[tuple[int, int], Hit]]) -> None:
+        """The hits of the signatures in `walks` (rank, signature) from the anchor `word` at `at`, in its
+        window from `base`, into `found`."""
+        local = text[base:at + len(word) + self._WINDOW]
+        toks = _stretch_words(local, at - base, at - base + len(word))
+        i = next((k for k, t in enumerate(toks) if t[0] == at - base), None)
+        if i is None:
+            return
+        for j, sig in walks:
+            hit = _expand(sig, local, toks, i)
+            if hit is not None:
+                found.append(((rank, j), _shift(hit, base)))
+
+    def _needed(self, found: list[tuple[tuple[int, int], Hit]],
+                skipped: list[tuple[tuple[int, int], Signature, int, int, str]], claims: Any) -> bool:
+        """Whether the skipped walks can change which hits `claims.free` keeps.
+
+        A skipped hit lies in its anchor's window. Leftmost-longest decides each
+        group of overlapping hits on its own, and a group that holds a skipped
+        hit holds only hits overlapping it or overlapping such hits; if no hit
+        in a group of `found` that reaches into a skipped window is free, that
+        group gives nothing free with the skipped hits or without them, and the
+        other groups are the same either way.
+        """
+        from .fold import merge_touching
+
+        windows = merge_touching([(base, at + len(word) + self._WINDOW) for _, _, base, at, word in skipped])
+        groups: list[tuple[int, int, bool]] = []  # (start, end, whether a hit is free) per group
+        for hit in sorted((h for _, h in found), key=lambda h: h.start):
+            free = claims.free(hit)
+            if groups and hit.start < groups[-1][1]:
+                start, end, any_free = groups[-1]
+                groups[-1] = (start, max(end, hit.end), any_free or free)
+            else:
+                groups.append((hit.start, hit.end, free))
+        starts = [start for start, _ in windows]
+        for start, end, any_free in groups:
+            k = bisect_right(starts, end - 1) - 1  # the last window starting before the group ends
+            if any_free and k >= 0 and windows[k][1] > start:
+                return True
+        return False
 
 
 def _prefixes(sig: Signature) -> tuple[int, tuple[frozenset[str], ...], tuple[frozenset[str], ...]]:

@@ -684,6 +684,76 @@ def test_a_russian_hit_does_not_end_with_an_adjective() -> None:
     assert index.scan("Это возрождение озерной нации и всеобъемлющее.") == []
 
 
+def _free_hits(index, text: str, claims, with_claims: bool) -> list:  # type: ignore[no-untyped-def]
+    return [h for h in (index.scan(text, claims) if with_claims else index.scan(text)) if claims.free(h)]
+
+
+def _claims(termbase, lang: str, text: str):  # type: ignore[no-untyped-def]
+    from glossary.checks.variants import _Claims
+    from glossary.matcher import matcher_for
+
+    return _Claims(matcher_for(termbase, lang).scan(text))
+
+
+def _pieces(lang: str) -> list[str]:
+    """Listed renderings of the shipped base, unlisted ones made of two halves of a concept's
+    renderings, their words, and what stands between words."""
+    by_concept = [[t.text for t in c.terms if t.lang == lang] for c in load().concepts]
+    texts = sorted({t for group in by_concept for t in group})
+    mixed = set()
+    for group in by_concept:
+        split = [[w for _, _, w in signatures.words(t)] for t in group]
+        mixed.update(" ".join(a[:len(a) // 2] + b[len(b) // 2:]) for a in split for b in split if a != b)
+    words = sorted({w for t in texts for _, _, w in signatures.words(t)})
+    return texts + sorted(mixed - set(texts)) + words + [",", ".", "-", "«", "»", "of", "the", "и", "в"]
+
+
+_PIECES = {lang: _pieces(lang) for lang in ("en", "ru")}
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.sampled_from(["en", "ru"]), st.data())
+def test_a_scan_told_the_claims_keeps_the_same_free_hits(lang: str, data) -> None:  # type: ignore[no-untyped-def]
+    """Walks skipped inside listed renderings of their own concept change no hit that `free` keeps."""
+    pieces = data.draw(st.lists(st.sampled_from(_PIECES[lang]), max_size=25))
+    text = " ".join(pieces)
+    tb = load()
+    index = signatures.index_for(tb, lang)
+    claims = _claims(tb, lang, text)
+    assert _free_hits(index, text, claims, True) == _free_hits(index, text, claims, False)
+
+
+def test_a_free_hit_near_a_skipped_walk_makes_the_walks(tb, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    text = "the community with a shared future, and a community of shared destiny"
+    index = signatures.index_for(tb, "en")
+    claims = _claims(tb, "en", text)
+    made = []
+    needed = signatures.Index._needed
+    monkeypatch.setattr(signatures.Index, "_needed", lambda *a: made.append(needed(*a)) or made[-1])
+    free = _free_hits(index, text, claims, True)
+    assert made == [True]
+    assert [text[h.start:h.end] for h in free] == ["community of shared destiny"]
+    assert free == _free_hits(index, text, claims, False)
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+@pytest.mark.parametrize("source", ["speed sample", "glossary page"])
+def test_the_scan_told_the_claims_on_longer_texts(lang: str, source: str) -> None:
+    """The speed sample (synthetic prose with the slow paths' characters) and the project's own
+    glossary page (real prose naming every concept, listed renderings and their variants side by side)."""
+    from .conftest import DATA
+
+    if source == "speed sample":
+        tb = load([DATA / "speed" / "termbase.yaml"], default=False)
+        text = (DATA / "speed" / f"sample.{lang}.txt").read_text(encoding="utf-8")
+    else:
+        tb = load()
+        text = (DATA.parent.parent / "docs" / "glossary.md").read_text(encoding="utf-8")
+    index = signatures.index_for(tb, lang)
+    claims = _claims(tb, lang, text)
+    assert _free_hits(index, text, claims, True) == _free_hits(index, text, claims, False)
+
+
 OWNED = textwrap.dedent("""\
     concepts:
       - id: party-chief

@@ -135,14 +135,14 @@ def unlisted(text: str, lang: str, matches: list[Match], termbase: TermBase) -> 
     index = signatures.index_for(termbase, lang)
     if not index:
         return []
-    hits = index.scan(text)
+    claims = _Claims(matches)
+    hits = index.scan(text, claims)  # hits inside a listed rendering of their own concept are not walked
     if not hits:
         return []
     from ..literals import Literals
 
     outside = Literals(text).outside  # URLs, e-mail addresses, file paths and code spans are never matched
     hits = [h for h in hits if outside(h.start, h.end)]
-    claims = _Claims(matches)
     out = []
     for hit in hits:
         if not claims.free(hit):
@@ -185,6 +185,12 @@ class _Claims:
         self.spans = sorted((m.span.start, m.span.end, m.concept_id) for m in matches)
         self.starts = [s for s, _, _ in self.spans]
         self.longest = max((e - s for s, e, _ in self.spans), default=0)
+
+    def concepts_at(self, at: int) -> frozenset[str]:
+        """The concepts of the listed renderings that cover offset `at`."""
+        lo = bisect_right(self.starts, at - self.longest)
+        hi = bisect_right(self.starts, at)
+        return frozenset(concept_id for s, e, concept_id in self.spans[lo:hi] if at < e)
 
     def free(self, hit) -> bool:  # type: ignore[no-untyped-def]
         """Whether no listed rendering claims the hit's words.
