@@ -276,6 +276,13 @@ class _Used:
         self.own = (0, 0)
         self.position = 0  # the end of what the window being checked owns, in the file
         self.single: dict[tuple[str, str], bool] = {}
+        self.scanned: dict[tuple[int, int], tuple[tuple[Segment, ...], tuple[tuple[Segment, str, list[Match]], ...]]] = {}
+        """Windows scanned ahead, by (start, own end): their segments and scan, taken when they are checked."""
+
+    def take(self, piece: _Piece) -> tuple[tuple[Segment, ...], tuple[tuple[Segment, str, list[Match]], ...] | None]:
+        """The segments of `piece` and its scan when it was scanned ahead (once: a window is checked once)."""
+        done = self.scanned.pop((piece.start, piece.own_end), None)
+        return done if done is not None else (_segments(piece, self.plan), None)
 
     def seen(self, scanned: tuple[tuple[Segment, str, list[Match]], ...]) -> None:
         """The renderings of the window being checked (its own matches), added to those so far."""
@@ -302,9 +309,10 @@ class _Used:
         for piece in self.next:  # type: ignore[union-attr]
             if piece.own_end <= self.position:
                 continue  # checked already, or being checked: its renderings are in `so_far`
-            document = Document(self.plan.path, piece.text, _segments(piece, self.plan))
-            _add(self.ahead, scan(document, self.termbase, self.options), (piece.own - piece.start,
-                                                                           piece.own_end - piece.start))
+            segments = _segments(piece, self.plan)
+            scanned = scan(Document(self.plan.path, piece.text, segments), self.termbase, self.options)
+            self.scanned[piece.start, piece.own_end] = (segments, scanned)  # the check of the window reuses it
+            _add(self.ahead, scanned, (piece.own - piece.start, piece.own_end - piece.start))
             return
         self.next = False  # type: ignore[assignment]
 
@@ -347,14 +355,14 @@ def check(plan: Plan, termbase: TermBase, options: Options) -> Iterator[Finding]
     held: list[Finding] = []
     key = _order
     for piece in windows(plan):
-        segments = _segments(piece, plan)
+        segments, scanned = used.take(piece)
         document = Document(plan.path, piece.text, segments)
         own = (piece.own - piece.start, piece.own_end - piece.start)
         flood.own = own
         flood.identity = {id(s): (0 if plan.lang is not None else piece.start + s.start) for s in segments}
         flood.place = lambda f, piece=piece: _placed(f, piece)  # type: ignore[misc]
         used.own, used.position = own, piece.own_end
-        window = Window(own, flood, first, used, plan.gate if plan.lang is not None else None, used.seen)
+        window = Window(own, flood, first, used, plan.gate if plan.lang is not None else None, used.seen, scanned)
         held.extend(_placed(f, piece) for f in check_document(document, termbase, options, window))
         if plan.lang is None or piece.last:
             held.extend(flood.close())  # the segments of this window are done
