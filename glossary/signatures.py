@@ -988,6 +988,10 @@ def _expand(sig: Signature, text: str, toks: list[tuple[int, int, str]], i: int)
     best_key: tuple[int, int, int] = (0, 0, 0)
     options = tuple(items[k] for k in slot_words)
     n_slots = len(sig.slots)
+    # Between which slot words a conjunction stands: a run may hold one only where a rendering does.
+    conj = [sig.lang == "en" and any(toks[x][2].lower() in _CONJUNCTIONS for x in range(p + 1, q))
+            for p, q in zip(slot_words, slot_words[1:])]  # Russian: «Озер и Гор» stands for «Озера – Горы»
+    conjoined = _shape(sig).conjoined if any(conj) else frozenset()
     for a in range(at, -1, -1):
         for b in range(at, len(slot_words)):
             if b - a >= n_slots:
@@ -1009,6 +1013,9 @@ def _expand(sig: Signature, text: str, toks: list[tuple[int, int, str]], i: int)
     if best is None:
         return None
     run = slot_words[best[0]:best[1] + 1]
+    a = best[0]
+    if any(conj[g] and (best[2][g - a], best[2][g - a + 1]) not in conjoined for g in range(a, best[1])):
+        return None  # "high-quality development and Belt and Road cooperation": two phrases, not one name
     second_halves = set(halves.values())
     if sum(sig.required) <= 2 and any(not items.get(k) and toks[k][2].lower() not in sig.listed_words
                                       and k not in second_halves for k in range(run[0], run[-1] + 1)):
@@ -1179,21 +1186,79 @@ def _ru_beside(sig: Signature, text: str, toks: list[tuple[int, int, str]], run:
     return agree and not word[:1].isupper()  # a capital inside a phrase: a name, no common word
 
 
-def _introducers(sig: Signature) -> dict[int, str]:
-    """Slot -> the function word that introduces it in the preferred rendering ("о" of «о дипломатии»)."""
+_CONJUNCTIONS = frozenset({"and", "or", "и", "или"})
+
+
+@dataclass(frozen=True, slots=True)
+class _Shape:
+    """What every listed rendering of a concept says about where its words may stand.
+
+    `proper`: slots one of whose words is a name in some accepted rendering (an
+    abbreviation such as "CPC" or «КПК», or a capital among lower-case words, as
+    "China" in "China-Central Asia mechanism"). A name's owner is what makes it
+    this concept's: "Central Committee general secretary" without "CPC" may be
+    any party's. `conjoined`: pairs of slots that some listed rendering joins
+    with "and"/"or" ("Belt and Road"); a conjunction elsewhere joins two phrases,
+    not two words of one name ("high-quality development and Belt and Road cooperation").
+    """
+
+    proper: frozenset[int]
+    conjoined: frozenset[tuple[int, int]]
+
+
+def _shape(sig: Signature) -> _Shape:
+    held = STATE.signature_shapes.get(id(sig))
+    if held is not None and held[0] is sig:
+        return held[1]
+
+    def slots_of(word: str) -> list[int]:
+        lemma = first_lemma(word, sig.lang) if word not in sig.function_words else word
+        return [k for k, s in enumerate(sig.slots) if lemma in s or word.lower() in s]
+
+    proper: set[int] = set()
+    for text in (sig.preferred, *sig.others):
+        content = [w for _, _, w in words(text) if w.lower() not in sig.function_words]
+        lower = any(w[:1].islower() for w in content)
+        for w in content:
+            if (len(w) >= 2 and w.isupper()) or (lower and w[:1].isupper()):
+                proper.update(slots_of(w))
+    conjoined: set[tuple[int, int]] = set()
+    for seq in sig.listed:
+        previous: list[int] = []
+        after = False
+        for w in seq:
+            if w in _CONJUNCTIONS:
+                after = bool(previous)
+            elif w in sig.function_words:
+                continue
+            else:
+                here = [k for k, s in enumerate(sig.slots) if w in s]
+                if after:
+                    conjoined.update((a, b) for a in previous for b in here)
+                    conjoined.update((b, a) for a in previous for b in here)
+                previous, after = here, False
+    got = _Shape(frozenset(proper), frozenset(conjoined))
+    STATE.signature_shapes[id(sig)] = (sig, got)
+    return got
+
+
+def _introducers(sig: Signature) -> dict[int, frozenset[str]]:
+    """Slot -> the function words that introduce it in the preferred rendering, articles aside
+    ("о" of «о дипломатии», "of" of "of the CPC Central Committee")."""
     held = STATE.signature_introducers.get(id(sig))
     if held is not None and held[0] is sig:
         return held[1]
-    got: dict[int, str] = {}
-    k, previous = -1, ""
+    got: dict[int, frozenset[str]] = {}
+    k, previous = -1, set()
     for _, _, w in words(sig.preferred):
         if w.lower() in sig.function_words:
-            previous = w.lower()
+            if w.lower() not in _ARTICLES:
+                previous.add(w.lower())
             continue
         k += 1
         if previous:
-            got[k] = previous
-        previous = ""
+            got[k] = frozenset(previous)
+        previous = set()
     STATE.signature_introducers[id(sig)] = (sig, got)
     return got
 
@@ -1213,7 +1278,7 @@ def _names_another(sig: Signature, text: str, toks: list[tuple[int, int, str]], 
     if not text[toks[last][1]:nxt[0]].isspace():
         return False
     intro = _introducers(sig)
-    return any(intro.get(k) == nxt[2].lower() for k in missing)
+    return any(nxt[2].lower() in intro.get(k, ()) for k in missing)
 
 
 _EN_STOPS = frozenset(
@@ -1267,6 +1332,9 @@ def _enough(sig: Signature, filled: tuple[int, ...], stand_in: bool = False, quo
     missing = sum(1 for k, r in enumerate(sig.required) if r and k not in got)
     if missing and 0 not in got and not quoted:
         return False  # a shortened name keeps its first word: «представитель МИД КНР» is another title
+    if missing and missing <= sig.tolerance and sig.lang == "en" and any(
+            r and k not in got and k in _shape(sig).proper for k, r in enumerate(sig.required)):
+        return False  # a shortened name keeps its owner: "general secretary of the Central Committee" is any party's
     return missing <= sig.tolerance and len(got) >= 2
 
 

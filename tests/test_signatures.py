@@ -682,3 +682,61 @@ def test_a_russian_hit_does_not_end_with_an_adjective() -> None:
     assert [h.concept_id for h in index.scan("Это всеобъемлющее возрождение озерной нации.")] == ["revival"]
     # «... и всеобъемлющее» is half of another phrase.
     assert index.scan("Это возрождение озерной нации и всеобъемлющее.") == []
+
+
+OWNED = textwrap.dedent("""\
+    concepts:
+      - id: party-chief
+        terms:
+          en:
+            - {text: General Secretary of the CPC Central Committee, status: preferred}
+            - {text: general secretary of the Communist Party of China Central Committee, status: admitted}
+      - id: quality-road
+        terms:
+          en:
+            - {text: high-quality Belt and Road cooperation, status: preferred}
+            - {text: high-quality Belt and Road development, status: admitted}
+    """)
+
+
+@pytest.fixture(scope="module")
+def owned():  # type: ignore[no-untyped-def]
+    return loads(OWNED, "t.yaml")
+
+
+def _en_hits(tb, text: str) -> list[str]:  # type: ignore[no-untyped-def]
+    return [text[h.start:h.end] for h in signatures.index_for(tb, "en").scan(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "She became general secretary of the Central Committee of the Workers' Party of Ruritania last spring.",
+    "Reporters waited for the Central Committee general secretary to arrive.",
+    "A Central Committee general secretary of some party may speak.",
+])
+def test_a_shortened_name_without_its_owner_is_anyones(owned, text: str) -> None:  # type: ignore[no-untyped-def]
+    # "CPC" is the name's owner (an abbreviation; "China" is a capital among lower-case words):
+    # a name that drops it, or whose missing part's "of ..." names another owner, is no variant.
+    assert _en_hits(owned, text) == []
+
+
+def test_a_shortened_name_that_keeps_its_owner_is_still_found(owned) -> None:  # type: ignore[no-untyped-def]
+    text = "The visitor met the CPC Central Committee general secretary on Monday."
+    assert _en_hits(owned, text) == ["CPC Central Committee general secretary"]
+    sig = signatures.derive(owned.concept("party-chief"), "en")
+    assert sig is not None
+    proper = signatures._shape(sig).proper
+    assert {k for k, s in enumerate(sig.slots) if s & {"cpc", "china"}} <= proper
+    assert not {k for k, s in enumerate(sig.slots) if "secretary" in s} & proper
+
+
+@pytest.mark.parametrize("text", [
+    "The plan joins high-quality development and Belt and Road cooperation across the region.",
+    "It weighs high-quality growth and Belt and Road development alike.",
+])
+def test_a_conjunction_joins_two_phrases_not_two_words_of_one_name(owned, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert _en_hits(owned, text) == []
+
+
+def test_a_conjunction_a_rendering_has_still_joins(owned) -> None:  # type: ignore[no-untyped-def]
+    text = "They praised high quality Belt and Road cooperation."
+    assert _en_hits(owned, text) == ["high quality Belt and Road cooperation"]
