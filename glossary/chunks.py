@@ -43,6 +43,7 @@ from dataclasses import dataclass, replace
 from .checks import PARAGRAPH_BREAK, Options, Window, WindowFlood, check_document
 from .checks.consistency import related
 from .errors import InputError
+from .i18n import _
 from .model import Document, Edit, Finding, Match, Segment, Span, Term
 from .termbase import TermBase
 
@@ -429,7 +430,7 @@ def fix(start: Plan, termbase: TermBase, options: Options, passes: int = 4) -> F
         data = out.data()
         again = _plan_again(current, data, termbase, options)
         if again is None:
-            raise InputError("not fixed: the fixed text would need to be read whole", start.path)
+            raise InputError(_("not fixed: the fixed text would need to be read whole"), start.path)
         current = again
     if not total:
         return Fixed(None, 0, tuple(check(start, termbase, options)))
@@ -502,8 +503,8 @@ class _Out:
         try:
             self.buffer += piece.encode(self.encoding)
         except UnicodeEncodeError as exc:
-            raise InputError(f"cannot encode the fixed text as {self.encoding} at character "
-                             f"{self.written + exc.start}", self.path) from None
+            raise InputError(_("cannot encode the fixed text as {encoding} at character {at}").format(
+                encoding=self.encoding, at=self.written + exc.start), self.path) from None
         self.written += len(piece)
 
     def data(self) -> bytes:

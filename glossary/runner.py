@@ -44,7 +44,12 @@ class Settings:
     """The house publisher (`prefer` in [tool.glossary]) chosen by the front end; overrides the file's."""
     unsafe_fixes: bool = False
     max_per_segment: int | None = None
-    """Findings of one code and concept listed per segment (0: all); None: the settings file's, else 1000."""
+    """Findings of one code and concept listed per segment (0: all); None: the settings file's, else
+    `default_max_per_segment`."""
+    default_max_per_segment: int = 0
+    """The cap when neither `max_per_segment` nor a settings file names one. 0 (every finding) for the
+    library, which a program reads whole; the front ends that show a person a report (`check`, the web
+    page, the language server) set `glossary.checks.DEFAULT_MAX_PER_SEGMENT` (1000)."""
     chunk_size: int | None = None
     """Characters a window holds when `stream(..., chunked=True)` checks a large plain-text file a stretch at
     a time (glossary.chunks); None: the default, 0: never. Files of more than 4 chunks' bytes are chunked."""
@@ -178,7 +183,7 @@ def forget() -> None:
 def prepare(path: str, settings: Settings):  # type: ignore[no-untyped-def]
     """The settings file, term base and check options that apply to `path`."""
     from . import config
-    from .checks import DEFAULT_MAX_PER_SEGMENT, Options
+    from .checks import Options
     from .langtags import option_tag
 
     cfg = config.resolve(path, settings.config_file, settings.isolated)
@@ -201,8 +206,8 @@ def prepare(path: str, settings: Settings):  # type: ignore[no-untyped-def]
         disable=cfg.disable, disable_concepts=cfg.disable_concepts, severity=cfg.severity,
         exempt_quotes=cfg.exempt_quotes if settings.exempt_quotes is None else settings.exempt_quotes,
         unsafe_fixes=settings.unsafe_fixes,
-        max_per_segment=next(n for n in (settings.max_per_segment, cfg.max_per_segment, DEFAULT_MAX_PER_SEGMENT)
-                             if n is not None),
+        max_per_segment=next(n for n in (settings.max_per_segment, cfg.max_per_segment,
+                                         settings.default_max_per_segment) if n is not None),
     )
     return cfg, tb, options
 

@@ -555,6 +555,22 @@ def test_input_errors_and_labels_are_translated(tmp_path: Path, locale: str, err
     assert code == 2 and "english" in err and "unknown language tag" not in err
 
 
+@pytest.mark.parametrize(("locale", "docx", "aligned"), [
+    ("ru", "не является .docx: это не zip-архив", "не удаётся определить язык перевода; укажите --lang"),
+    ("zh_Hans", "不是 .docx：不是 zip 压缩包", "无法判断译文的语言；请使用 --lang"),
+])
+def test_docx_and_aligned_pair_errors_are_translated(tmp_path: Path, locale: str, docx: str, aligned: str) -> None:
+    broken = tmp_path / "report.docx"
+    broken.write_bytes(b"plain text saved with the wrong extension")
+    code, _out, err = run("--locale", locale, "check", str(broken))
+    assert code == 2 and docx in err and "Traceback" not in err
+    source, target = tmp_path / "zh.txt", tmp_path / "numbers.txt"
+    source.write_text("一带一路\n", encoding="utf-8")
+    target.write_text("2013\n", encoding="utf-8")
+    code, _out, err = run("--locale", locale, "check", str(target), "--source", str(source))
+    assert code == 2 and aligned in err
+
+
 def test_fix_reports_what_is_left_in_the_same_layouts(tmp_path: Path) -> None:
     p = tmp_path / "both.txt"
     p.write_text("The One Belt, One Road plan.\n" + MIXED, encoding="utf-8")
