@@ -317,6 +317,10 @@ class Signature:
     listed_words: frozenset[str] = frozenset()  # every word of every rendering, lower case, and their lemmas
     commas: bool = False  # a rendering has a comma inside ("One Belt, One Road"): a variant may too
     others: tuple[str, ...] = ()  # the other accepted renderings, in term-base order (suggestion candidates)
+    # Russian: the parts of speech (NOUN, ADJF) of the one slot that a longer name of another
+    # concept has beyond this one's («человечество», «человеческий» of «сообщество единой судьбы
+    # человечества» for «сообщество единой судьбы»); see `mark_wider`.
+    wider: frozenset[str] = frozenset()
 
     def target_for(self, found: str) -> str | None:
         content = tuple(_content(found, self.lang, self.function_words))
@@ -815,7 +819,6 @@ class Index:
         self._automaton: Any = None
         self._raw: Any = None
         self._gates: dict[str, _Gate | None] = {}
-        self._wider: dict[int, tuple[tuple[Signature, int], ...]] | None = None
 
     def __bool__(self) -> bool:
         return bool(self.signatures)
@@ -827,13 +830,11 @@ class Index:
         state["_automaton"] = None
         state["_raw"] = None
         state["_gates"] = {}
-        state["_wider"] = None
         return state
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         state.setdefault("_raw", None)
         state.setdefault("_gates", {})
-        state.setdefault("_wider", None)
         self.__dict__.update(state)
 
     def _raw_scan(self, text: str) -> Any:
@@ -1005,7 +1006,7 @@ class Index:
             return
         for j, sig in walks:
             hit = _expand(sig, local, toks, i)
-            if hit is not None and not (self.lang == "ru" and self._yields(hit, local, toks)):
+            if hit is not None and not (hit.signature.wider and _ru_yields(hit, local, toks)):
                 found.append(((rank, j), _shift(hit, base)))
 
     def _needed(self, found: list[tuple[tuple[int, int], Hit]],
@@ -1036,72 +1037,44 @@ class Index:
             if any_free and k >= 0 and windows[k][1] > start:
                 return True
         return False
+def _ru_yields(hit: Hit, text: str, toks: list[tuple[int, int, str]]) -> bool:
+    """Whether a Russian hit is a longer name of another concept with a word of its own in one place.
 
-    def wider(self, sig: Signature) -> tuple[tuple[Signature, int], ...]:
-        """(signature, its slot `sig` lacks) of each name with one required slot more that holds every
-        required slot of `sig` («сообщество единой судьбы человечества» of «сообщество единой судьбы»)."""
-        if self._wider is None:
-            self._wider = {}
-        got = self._wider.get(id(sig))
-        if got is None:
-            mine = [slot for slot, r in zip(sig.slots, sig.required) if r]
-            out = []
-            for other in self.signatures:
-                if other is sig or other.concept_id == sig.concept_id or sum(other.required) != len(mine) + 1:
-                    continue
-                options = tuple(frozenset(k for k, theirs in enumerate(other.slots) if other.required[k] and slot & theirs)
-                                for slot in mine)
-                taken = _assign_all(options)
-                if taken is not None:
-                    out.append((other, next(k for k, r in enumerate(other.required) if r and k not in taken)))
-            got = self._wider[id(sig)] = tuple(out)
-        return got
+    «мировое сообщество с единой судьбой» holds «сообщество с единой судьбой»,
+    but the adjective before it stands where «человеческое» stands in
+    «человеческое сообщество единой судьбы»: it is a variant of the longer
+    name, not the shorter one. The word right before the hit (an adjective
+    agreeing with the hit's first word) or right after it (a noun in the
+    genitive) takes the place of the longer name's missing slot, if that
+    slot's words are of its part of speech. A qualitative adjective
+    («новое», «большое») says how, not whose: it takes no slot's place.
+    """
+    from .morph import russian
 
-    def _yields(self, hit: Hit, text: str, toks: list[tuple[int, int, str]]) -> bool:
-        """Whether a Russian hit is a longer name of another concept with a word of its own in one place.
-
-        «мировое сообщество с единой судьбой» holds «сообщество с единой судьбой»,
-        but the adjective before it stands where «человеческое» stands in
-        «человеческое сообщество единой судьбы»: it is a variant of the longer
-        name, not the shorter one. The word right before the hit (an adjective
-        agreeing with the hit's first word) or right after it (a noun in the
-        genitive) takes the place of the longer name's missing slot, if that
-        slot's words are of its part of speech. A qualitative adjective
-        («новое», «большое») says how, not whose: it takes no slot's place.
-        """
-        wider = self.wider(hit.signature)
-        if not wider:
-            return False
-        from .morph import russian
-
-        an = russian.analyser()
-        first = next((k for k, t in enumerate(toks) if t[0] == hit.start), None)
-        last = next((k for k, t in enumerate(toks) if t[1] == hit.end), None)
-        if first is None or last is None:
-            return False
-        sig = hit.signature
-        kinds: set[str] = set()
-        if first > 0 and text[toks[first - 1][1]:toks[first][0]].isspace():
-            word = toks[first - 1][2].lower().replace("ё", "е")
-            head = {(r.case, r.number) for r in an.readings(toks[first][2].lower().replace("ё", "е")) if r.case}
-            # A relational adjective (of a noun: «мировое», «человеческое»), not a qualitative one
-            # («новое сообщество ...» is still the shorter name).
-            if (word not in sig.listed_words and word not in sig.function_words and toks[first - 1][2][:1].islower()
-                    and any(r.pos == "ADJF" and (r.case, r.number) in head for r in an.readings(word))
-                    and not any("Qual" in p.tag.grammemes for p in an.parses(word) if p.tag.POS == "ADJF")):
-                kinds.add("ADJF")
-        if last + 1 < len(toks) and text[toks[last][1]:toks[last + 1][0]].isspace():
-            word = toks[last + 1][2].lower().replace("ё", "е")
-            if (word not in sig.listed_words and word not in sig.function_words and toks[last + 1][2][:1].islower()
-                    and any(r.pos == "NOUN" and r.case == "gent" for r in an.readings(word))):
-                kinds.add("NOUN")
-        if not kinds:
-            return False
-        for other, k in wider:
-            theirs = {r.pos for lemma in other.slots[k] for r in an.readings(lemma)}
-            if kinds & theirs:
-                return True
+    an = russian.analyser()
+    first = next((k for k, t in enumerate(toks) if t[0] == hit.start), None)
+    last = next((k for k, t in enumerate(toks) if t[1] == hit.end), None)
+    if first is None or last is None:
         return False
+    sig = hit.signature
+    kinds: set[str] = set()
+    if first > 0 and text[toks[first - 1][1]:toks[first][0]].isspace():
+        word = toks[first - 1][2].lower().replace("ё", "е")
+        head = {(r.case, r.number) for r in an.readings(toks[first][2].lower().replace("ё", "е")) if r.case}
+        # A relational adjective (of a noun: «мировое», «человеческое»), not a qualitative one
+        # («новое сообщество ...» is still the shorter name).
+        if (word not in sig.listed_words and word not in sig.function_words and toks[first - 1][2][:1].islower()
+                and any(r.pos == "ADJF" and (r.case, r.number) in head for r in an.readings(word))
+                and not any("Qual" in p.tag.grammemes for p in an.parses(word) if p.tag.POS == "ADJF")):
+            kinds.add("ADJF")
+    if last + 1 < len(toks) and text[toks[last][1]:toks[last + 1][0]].isspace():
+        word = toks[last + 1][2].lower().replace("ё", "е")
+        if (word not in sig.listed_words and word not in sig.function_words and toks[last + 1][2][:1].islower()
+                and any(r.pos == "NOUN" and r.case == "gent" for r in an.readings(word))):
+            kinds.add("NOUN")
+    if not kinds:
+        return False
+    return bool(kinds & sig.wider)
 
 
 def _prefixes(sig: Signature) -> tuple[int, tuple[frozenset[str], ...], tuple[frozenset[str], ...]]:
@@ -1773,6 +1746,12 @@ def _longest(hits: list[Hit]) -> list[Hit]:
 
 
 def share_synonyms(sigs: list[Signature]) -> list[Signature]:
+    """The passes over the whole base that an index is built with: synonyms lent between kin
+    (`lend_synonyms`), then each Russian name marked with what its longer kin adds (`mark_wider`)."""
+    return mark_wider(lend_synonyms(sigs))
+
+
+def lend_synonyms(sigs: list[Signature]) -> list[Signature]:
     """Synonyms learned in one concept's slot, lent to the same slot of its kin.
 
     "community of common destiny" teaches common/shared and destiny/future to
@@ -1813,6 +1792,50 @@ def share_synonyms(sigs: list[Signature]) -> list[Signature]:
     return [replace(s, slots=tuple(frozenset(x) for x in lent[id(s)])) if id(s) in lent else s for s in sigs]
 
 
+def mark_wider(sigs: list[Signature]) -> list[Signature]:
+    """Each Russian signature with the parts of speech of the slot a longer name of its kin adds.
+
+    The longer name has one required slot more and holds every required slot
+    of the shorter one (`_ru_yields` reads the result). A pass over the base
+    when its index is built: candidates share the shorter name's first
+    required slot, found through an inverted table of required-slot lemmas.
+    """
+    from .morph import russian
+
+    by_lemma: dict[str, list[int]] = {}
+    for i, sig in enumerate(sigs):
+        if sig.lang == "ru":
+            for slot, r in zip(sig.slots, sig.required):
+                if r:
+                    for w in slot:
+                        by_lemma.setdefault(w, []).append(i)
+    if not by_lemma:
+        return sigs
+    marked: dict[int, frozenset[str]] = {}
+    for i, sig in enumerate(sigs):
+        mine = [slot for slot, r in zip(sig.slots, sig.required) if r]
+        if sig.lang != "ru" or not mine:
+            continue
+        kinds: set[str] = set()
+        for j in sorted({j for w in mine[0] for j in by_lemma.get(w, ())}):
+            other = sigs[j]
+            if other.concept_id == sig.concept_id or sum(other.required) != len(mine) + 1:
+                continue
+            taken = _assign_all(tuple(frozenset(k for k, theirs in enumerate(other.slots)
+                                                if other.required[k] and slot & theirs) for slot in mine))
+            if taken is not None:
+                k = next(k for k, r in enumerate(other.required) if r and k not in taken)
+                kinds |= {r.pos for lemma in other.slots[k] for r in russian.analyser().readings(lemma)
+                          if r.pos in ("NOUN", "ADJF")}
+        if kinds:
+            marked[i] = frozenset(kinds)
+    if not marked:
+        return sigs
+    from dataclasses import replace
+
+    return [replace(s, wider=marked[i]) if i in marked else s for i, s in enumerate(sigs)]
+
+
 def _attested(sigs: list[Signature]) -> dict[str, set[str]]:
     """Word -> the words that share a slot with it in two concepts or more (base-wide synonyms).
 
@@ -1838,7 +1861,7 @@ def _attested(sigs: list[Signature]) -> dict[str, set[str]]:
 
 
 # Names what a cached index holds: a cache written by other code is a miss.
-LAYOUT = "signatures-9"
+LAYOUT = "signatures-10"
 
 
 def index_for(termbase, lang: str | None) -> Index:  # type: ignore[no-untyped-def]
@@ -1895,7 +1918,7 @@ def _flatten(index: Index) -> tuple[dict[str, Any], Sequence[Any], dict[str, tup
     if index.signatures and index._starts:
         list(index.anchors("-"))  # builds the automaton, which the cache keeps
     position = {id(sig): k for k, sig in enumerate(index.signatures)}
-    state = {k: v for k, v in index.__dict__.items() if k not in ("signatures", "by_lemma", "_gate", "_gates", "_wider")}
+    state = {k: v for k, v in index.__dict__.items() if k not in ("signatures", "by_lemma", "_gate", "_gates")}
     lemmas = {lemma: tuple(position[id(sig)] for sig in sigs) for lemma, sigs in index.by_lemma.items()}
     return state, pack(index.signatures), lemmas
 
@@ -1906,7 +1929,7 @@ def _unflatten(state: dict[str, Any], blobs: Sequence[Any], lemmas: dict[str, tu
 
     index = Index.__new__(Index)
     signatures: Lazy[Signature] = Lazy(blobs)
-    index.__setstate__({**state, "_gate": None, "_gates": {}, "_wider": None, "signatures": signatures, "by_lemma": LazyLists(lemmas, signatures)})
+    index.__setstate__({**state, "_gate": None, "_gates": {}, "signatures": signatures, "by_lemma": LazyLists(lemmas, signatures)})
     return index
 
 
