@@ -967,6 +967,68 @@ def test_a_conjunction_a_rendering_has_still_joins(owned) -> None:  # type: igno
     assert _en_hits(owned, text) == ["high quality Belt and Road cooperation"]
 
 
+LONG_PAIRS = textwrap.dedent("""\
+    concepts:
+      - id: people-future
+        terms:
+          en:
+            - {text: community with a shared future for humanity, status: preferred}
+            - {text: community with a shared future for mankind, status: deprecated}
+      - id: shared-ethics
+        terms:
+          en:
+            - {text: shared ethics of humanity, status: preferred}
+      - id: party-line
+        terms:
+          en:
+            - {text: eternal friendship treaty, status: preferred}
+            - {text: permanent friendship treaty, status: admitted}
+      - id: loyal-pact
+        terms:
+          en:
+            - {text: permanent neutrality pact, status: preferred}
+    """)
+
+
+def test_long_synonyms_seen_in_one_concept_are_lent_base_wide() -> None:
+    index = signatures.index_for(loads(LONG_PAIRS, "t.yaml"), "en")
+    text = "Delegates invoked the shared ethics of mankind, and an eternal neutrality pact."
+    got = [(h.concept_id, text[h.start:h.end]) for h in index.scan(text)]
+    assert got == [("shared-ethics", "shared ethics of mankind"), ("loyal-pact", "eternal neutrality pact")]
+
+
+def test_a_place_and_its_adjective_fill_one_slot_of_a_long_name() -> None:
+    tb = loads(textwrap.dedent("""\
+        concepts:
+          - id: party
+            terms:
+              en:
+                - {text: "Workers' Party of China", status: preferred}
+        """), "t.yaml")
+    text = "The Chinese Workers' Party met."
+    assert [text[h.start:h.end] for h in signatures.index_for(tb, "en").scan(text)] == ["Chinese Workers' Party"]
+    assert not signatures._stem("chin", "chinese") or signatures._stem("china", "chinese")
+    assert not signatures._stem("party", "partner") and not signatures._stem("state", "statement")
+
+
+def test_a_word_order_some_listed_rendering_has_is_no_reordering() -> None:
+    tb = loads(textwrap.dedent("""\
+        concepts:
+          - id: road
+            terms:
+              en:
+                - {text: Sea and Sky Programme, status: preferred}
+                - {text: "One Sea, One Sky", status: superseded}
+                - {text: "One Sea, One Sky Programme", status: superseded}
+        """), "t.yaml")
+    sig = signatures.derive(tb.concept("road"), "en")
+    assert sig is not None
+    one, sea, sky = (next(k for k, s in enumerate(sig.slots) if w in s) for w in ("one", "sea", "sky"))
+    shape = signatures._shape(sig)
+    assert shape.listed_order((one, sea, sky)) and shape.listed_order((sea, sky))
+    assert not shape.listed_order((sky, sea, one))
+
+
 RU_KIN = textwrap.dedent("""\
     concepts:
       - id: lake-league
