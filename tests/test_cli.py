@@ -189,6 +189,17 @@ def assert_one_line_error(code: int, err: str, *needles: str) -> None:
         assert needle in lines[0]
 
 
+@pytest.mark.parametrize("body, where", [
+    ("- a list, not a mapping\n", "1:1: the term base must be a mapping"),
+    ("concepts: [\n", "2:1: invalid YAML"),
+])
+def test_validate_bad_term_base_is_one_line(tmp_path: Path, body: str, where: str) -> None:
+    p = tmp_path / "bad.yaml"
+    p.write_text(body, encoding="utf-8")
+    code, _, err = run("validate", "--no-default", str(p))
+    assert_one_line_error(code, err, f"{p}:{where}")
+
+
 def test_missing_path(tmp_path: Path) -> None:
     code, _, err = run("check", str(tmp_path / "nope.txt"), *TB)
     assert_one_line_error(code, err, f"{tmp_path / 'nope.txt'}: no such file or directory")

@@ -301,7 +301,6 @@ def scan(document: Document, termbase: TermBase, options: Options) -> tuple[tupl
     from ..script import guess_lang
 
     scanned = []
-    unlisted: list[Counter[str]] = []  # unlisted variants per segment: renderings for missing-term
     for segment in (p for s in document.segments for p in paragraphs(s, options.lang)):
         lang = options.lang or segment.lang or guess_lang(segment.text)
         matches = matcher_for(termbase, lang).scan(segment.text)
