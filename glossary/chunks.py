@@ -47,10 +47,8 @@ from .i18n import _
 from .model import Document, Edit, Finding, Match, Segment, Span, Term
 from .termbase import TermBase
 
-CHUNK = 1 << 20
-"""Characters a window owns (about; windows end at a line or paragraph end)."""
-FROM = 4
-"""Files of more than FROM chunks of bytes are checked in windows; smaller ones whole."""
+from .files import CHUNK, FROM  # in glossary.files, so that a small file's check need not import this module
+
 OVERLAP = 1024
 """Context either side of a one-segment window, in characters at least (then to whole lines); `plan` widens
 it to four times the longest term and twice a signature hit's and encoding damage's reach."""

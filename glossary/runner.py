@@ -280,12 +280,12 @@ def one(item: Input, settings: Settings, chunked: bool = False) -> Outcome:
         limit = max_size(settings, cfg)
         data, encoding, stamp = content(item, settings, limit)
         if chunked and (not settings.fix or item.data is None):
-            from . import chunks
-
             plan = in_windows(item, data, encoding, settings, options, tb)
-            if plan is not None and not settings.fix:
-                return Outcome(path, chunks.outline(plan), chunks.check(plan, tb, options), stamp=stamp)  # type: ignore[arg-type]
             if plan is not None:
+                from . import chunks
+
+                if not settings.fix:
+                    return Outcome(path, chunks.outline(plan), chunks.check(plan, tb, options), stamp=stamp)  # type: ignore[arg-type]
                 from . import files, writers
 
                 writers.sweep(os.path.dirname(os.path.abspath(files.target(path))))
@@ -312,11 +312,13 @@ def one(item: Input, settings: Settings, chunked: bool = False) -> Outcome:
 
 def in_windows(item: Input, data: bytes, encoding: str | None, settings: Settings, options, tb):  # type: ignore[no-untyped-def]
     """The plan for checking a large plain-text input a window at a time (glossary.chunks), or None."""
+    from .files import CHUNK, FROM
+
+    size = CHUNK if settings.chunk_size is None else settings.chunk_size
+    if not size or item.text is not None or settings.source is not None or len(data) <= FROM * size:
+        return None
     from . import chunks, readers
 
-    size = chunks.CHUNK if settings.chunk_size is None else settings.chunk_size
-    if not size or item.text is not None or settings.source is not None or len(data) <= chunks.FROM * size:
-        return None
     if readers.reader_for(item.path, data, None, encoding).NAME != "text":
         return None
     return chunks.plan(item.path, data, encoding, options, tb, size)
