@@ -116,3 +116,42 @@ def test_a_gloss_does_not_excuse_the_next_sentence(tb: TermBase) -> None:
 def test_two_renderings_listed_in_one_sentence_without_a_gloss_are_mixed(tb: TermBase) -> None:
     text = "Terrorism, separatism and extremism and the three evil forces were named."
     assert [f.found for f in check_text(text, "en", tb) if f.code == "mixed-renderings"] == ["three evil forces"]
+
+
+# ------------------------------------------- one sentence, judged between the two renderings only
+
+from types import SimpleNamespace  # noqa: E402
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from glossary.checks.consistency import _SENTENCE_BREAK, _one_sentence  # noqa: E402
+from glossary.model import Span  # noqa: E402
+
+
+def _sentence_from_start(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence as first written: every sentence end from the start of the text up to `start`."""
+    lo = 0
+    for m in _SENTENCE_BREAK.finditer(text, 0, start):
+        lo = m.end()
+    m = _SENTENCE_BREAK.search(text, end)
+    return lo, (m.start() + 1 if m else len(text))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="ab .!?\n\"»)", min_size=4, max_size=80), st.data())
+def test_one_sentence_agrees_with_the_sentence_read_from_the_start(text: str, data: st.DataObject) -> None:
+    words = [i for i, c in enumerate(text) if c in "ab" and (i == 0 or text[i - 1] not in "ab")]
+    if len(words) < 2:
+        return
+    i, j = sorted(data.draw(st.lists(st.sampled_from(words), min_size=2, max_size=2, unique=True)))
+
+    def word(at: int) -> SimpleNamespace:
+        end = at
+        while end < len(text) and text[end] in "ab":
+            end += 1
+        return SimpleNamespace(span=Span(at, end))
+
+    for x, m in ((word(i), word(j)), (word(j), word(i))):
+        lo, hi = _sentence_from_start(text, m.span.start, m.span.end)
+        assert _one_sentence(text, x, m) == (lo <= x.span.start and x.span.end <= hi), (text, x, m)
