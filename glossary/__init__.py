@@ -15,7 +15,7 @@ import os
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, Union
 
-__version__ = "0.2.0"
+__version__ = "0.3.0"
 
 if TYPE_CHECKING:
     from .briefing import Entry
@@ -138,7 +138,9 @@ def check_pair(source: str, target: str, source_lang: str = "zh", target_lang: s
 
     The pair is one segment: every concept the source names must be rendered
     in the target as often (`missing-term`), no source term may be left in it
-    (`untranslated-term`), and the target is checked as `check` would.
+    (`untranslated-term`), and the target is checked as `check` would. A
+    rendering no list holds (a variant, a paraphrase of the concept's words,
+    its initials) is an `unlisted-variant` at its span, not a missing-term.
     """
     from .checks import Options, check_document
     from .model import Document, Segment

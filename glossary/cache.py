@@ -47,7 +47,7 @@ LAYOUT = 2
 
 # The modules whose code decides what a cache entry holds.
 _PICKLED_BY = ("cache.py", "model.py", "termbase.py", "matcher.py", "fold.py", "morph/__init__.py", "morph/russian.py",
-               "signatures.py", "flat.py", "keyscan.py")
+               "signatures.py", "flat.py", "keyscan.py", "checks/variants.py")
 _INSTALL: list[str] = []
 
 

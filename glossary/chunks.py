@@ -43,13 +43,12 @@ from dataclasses import dataclass, replace
 from .checks import PARAGRAPH_BREAK, Options, Window, WindowFlood, check_document
 from .checks.consistency import related
 from .errors import InputError
+from .i18n import _
 from .model import Document, Edit, Finding, Match, Segment, Span, Term
 from .termbase import TermBase
 
-CHUNK = 1 << 20
-"""Characters a window owns (about; windows end at a line or paragraph end)."""
-FROM = 4
-"""Files of more than FROM chunks of bytes are checked in windows; smaller ones whole."""
+from .files import CHUNK, FROM  # in glossary.files, so that a small file's check need not import this module
+
 OVERLAP = 1024
 """Context either side of a one-segment window, in characters at least (then to whole lines); `plan` widens
 it to four times the longest term and twice a signature hit's and encoding damage's reach."""
@@ -275,6 +274,13 @@ class _Used:
         self.own = (0, 0)
         self.position = 0  # the end of what the window being checked owns, in the file
         self.single: dict[tuple[str, str], bool] = {}
+        self.scanned: dict[tuple[int, int], tuple[tuple[Segment, ...], tuple[tuple[Segment, str, list[Match]], ...]]] = {}
+        """Windows scanned ahead, by (start, own end): their segments and scan, taken when they are checked."""
+
+    def take(self, piece: _Piece) -> tuple[tuple[Segment, ...], tuple[tuple[Segment, str, list[Match]], ...] | None]:
+        """The segments of `piece` and its scan when it was scanned ahead (once: a window is checked once)."""
+        done = self.scanned.pop((piece.start, piece.own_end), None)
+        return done if done is not None else (_segments(piece, self.plan), None)
 
     def seen(self, scanned: tuple[tuple[Segment, str, list[Match]], ...]) -> None:
         """The renderings of the window being checked (its own matches), added to those so far."""
@@ -301,9 +307,10 @@ class _Used:
         for piece in self.next:  # type: ignore[union-attr]
             if piece.own_end <= self.position:
                 continue  # checked already, or being checked: its renderings are in `so_far`
-            document = Document(self.plan.path, piece.text, _segments(piece, self.plan))
-            _add(self.ahead, scan(document, self.termbase, self.options), (piece.own - piece.start,
-                                                                           piece.own_end - piece.start))
+            segments = _segments(piece, self.plan)
+            scanned = scan(Document(self.plan.path, piece.text, segments), self.termbase, self.options)
+            self.scanned[piece.start, piece.own_end] = (segments, scanned)  # the check of the window reuses it
+            _add(self.ahead, scanned, (piece.own - piece.start, piece.own_end - piece.start))
             return
         self.next = False  # type: ignore[assignment]
 
@@ -346,14 +353,14 @@ def check(plan: Plan, termbase: TermBase, options: Options) -> Iterator[Finding]
     held: list[Finding] = []
     key = _order
     for piece in windows(plan):
-        segments = _segments(piece, plan)
+        segments, scanned = used.take(piece)
         document = Document(plan.path, piece.text, segments)
         own = (piece.own - piece.start, piece.own_end - piece.start)
         flood.own = own
         flood.identity = {id(s): (0 if plan.lang is not None else piece.start + s.start) for s in segments}
         flood.place = lambda f, piece=piece: _placed(f, piece)  # type: ignore[misc]
         used.own, used.position = own, piece.own_end
-        window = Window(own, flood, first, used, plan.gate if plan.lang is not None else None, used.seen)
+        window = Window(own, flood, first, used, plan.gate if plan.lang is not None else None, used.seen, scanned)
         held.extend(_placed(f, piece) for f in check_document(document, termbase, options, window))
         if plan.lang is None or piece.last:
             held.extend(flood.close())  # the segments of this window are done
@@ -431,7 +438,7 @@ def fix(start: Plan, termbase: TermBase, options: Options, passes: int = 4) -> F
         data = out.data()
         again = _plan_again(current, data, termbase, options)
         if again is None:
-            raise InputError("not fixed: the fixed text would need to be read whole", start.path)
+            raise InputError(_("not fixed: the fixed text would need to be read whole"), start.path)
         current = again
     if not total:
         return Fixed(None, 0, tuple(check(start, termbase, options)))
@@ -504,8 +511,8 @@ class _Out:
         try:
             self.buffer += piece.encode(self.encoding)
         except UnicodeEncodeError as exc:
-            raise InputError(f"cannot encode the fixed text as {self.encoding} at character "
-                             f"{self.written + exc.start}", self.path) from None
+            raise InputError(_("cannot encode the fixed text as {encoding} at character {at}").format(
+                encoding=self.encoding, at=self.written + exc.start), self.path) from None
         self.written += len(piece)
 
     def data(self) -> bytes:

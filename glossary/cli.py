@@ -21,7 +21,7 @@ from .command import (  # noqa: F401 - the command line's names, as before the c
     load_termbase, option_tag, reporter_module, settings_for, skip_exit_sweep, summary, use_color, wants_source,
     warning_line, write_out,
 )
-from .errors import GlossaryError
+from .errors import GlossaryError, TermBaseErrors
 from .i18n import _, ngettext
 
 

@@ -341,10 +341,13 @@ def settings_for(paths: tuple[str, ...], termbases: tuple[str, ...], no_default:
             load_config(config_file)
         except GlossaryError as exc:
             raise fail(exc) from None
+    from .checks import DEFAULT_MAX_PER_SEGMENT
+
+    # A report a person reads is capped (--max-per-segment, the settings); the library's default is not.
     return Settings(termbases=termbases, no_default=no_default, lang=lang, source_lang=source_lang,
                     encoding=encoding, fix_encoding=fix_encoding, config_file=config_file, isolated=isolated,
                     source=source, exempt_quotes=exempt_quotes, fix=fix, max_size=max_size,
-                    unsafe_fixes=unsafe_fixes)
+                    unsafe_fixes=unsafe_fixes, default_max_per_segment=DEFAULT_MAX_PER_SEGMENT)
 
 
 def concept_figures(outcome, settings, run: Run) -> list[Any]:  # type: ignore[no-untyped-def]

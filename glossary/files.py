@@ -27,6 +27,10 @@ except ImportError:  # a build without it
 
 MIB = 1024 * 1024
 DEFAULT_MAX_SIZE = 64 * MIB
+CHUNK = MIB
+"""Characters a window of glossary.chunks owns (about; windows end at a line or paragraph end)."""
+FROM = 4
+"""Plain-text files of more than FROM chunks of bytes are checked in windows (glossary.chunks); smaller ones whole."""
 _CHUNK = MIB
 
 _KINDS = (

@@ -251,6 +251,9 @@ class Finding:
     source_term: str | None = None
     location: tuple[tuple[str, object], ...] | None = None
     """The segment's place in a structured file (.docx), as the JSON report's `location` object."""
+    found_sources: tuple[Source, ...] = ()
+    """The found rendering's own evidence (a listed variant's: where it was seen in use, such as the
+    page a harvest took it from); empty when the term base records none or nothing listed was found."""
     # The edit `glossary fix` makes (case kept, escaped for the file format),
     # computed once when the finding is made; None with `no_fix` saying why.
     fix: Edit | None = None

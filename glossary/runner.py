@@ -44,7 +44,12 @@ class Settings:
     """The house publisher (`prefer` in [tool.glossary]) chosen by the front end; overrides the file's."""
     unsafe_fixes: bool = False
     max_per_segment: int | None = None
-    """Findings of one code and concept listed per segment (0: all); None: the settings file's, else 1000."""
+    """Findings of one code and concept listed per segment (0: all); None: the settings file's, else
+    `default_max_per_segment`."""
+    default_max_per_segment: int = 0
+    """The cap when neither `max_per_segment` nor a settings file names one. 0 (every finding) for the
+    library, which a program reads whole; the front ends that show a person a report (`check`, the web
+    page, the language server) set `glossary.checks.DEFAULT_MAX_PER_SEGMENT` (1000)."""
     chunk_size: int | None = None
     """Characters a window holds when `stream(..., chunked=True)` checks a large plain-text file a stretch at
     a time (glossary.chunks); None: the default, 0: never. Files of more than 4 chunks' bytes are chunked."""
@@ -178,7 +183,7 @@ def forget() -> None:
 def prepare(path: str, settings: Settings):  # type: ignore[no-untyped-def]
     """The settings file, term base and check options that apply to `path`."""
     from . import config
-    from .checks import DEFAULT_MAX_PER_SEGMENT, Options
+    from .checks import Options
     from .langtags import option_tag
 
     cfg = config.resolve(path, settings.config_file, settings.isolated)
@@ -201,8 +206,8 @@ def prepare(path: str, settings: Settings):  # type: ignore[no-untyped-def]
         disable=cfg.disable, disable_concepts=cfg.disable_concepts, severity=cfg.severity,
         exempt_quotes=cfg.exempt_quotes if settings.exempt_quotes is None else settings.exempt_quotes,
         unsafe_fixes=settings.unsafe_fixes,
-        max_per_segment=next(n for n in (settings.max_per_segment, cfg.max_per_segment, DEFAULT_MAX_PER_SEGMENT)
-                             if n is not None),
+        max_per_segment=next(n for n in (settings.max_per_segment, cfg.max_per_segment,
+                                         settings.default_max_per_segment) if n is not None),
     )
     return cfg, tb, options
 
@@ -275,12 +280,12 @@ def one(item: Input, settings: Settings, chunked: bool = False) -> Outcome:
         limit = max_size(settings, cfg)
         data, encoding, stamp = content(item, settings, limit)
         if chunked and (not settings.fix or item.data is None):
-            from . import chunks
-
             plan = in_windows(item, data, encoding, settings, options, tb)
-            if plan is not None and not settings.fix:
-                return Outcome(path, chunks.outline(plan), chunks.check(plan, tb, options), stamp=stamp)  # type: ignore[arg-type]
             if plan is not None:
+                from . import chunks
+
+                if not settings.fix:
+                    return Outcome(path, chunks.outline(plan), chunks.check(plan, tb, options), stamp=stamp)  # type: ignore[arg-type]
                 from . import files, writers
 
                 writers.sweep(os.path.dirname(os.path.abspath(files.target(path))))
@@ -307,11 +312,13 @@ def one(item: Input, settings: Settings, chunked: bool = False) -> Outcome:
 
 def in_windows(item: Input, data: bytes, encoding: str | None, settings: Settings, options, tb):  # type: ignore[no-untyped-def]
     """The plan for checking a large plain-text input a window at a time (glossary.chunks), or None."""
+    from .files import CHUNK, FROM
+
+    size = CHUNK if settings.chunk_size is None else settings.chunk_size
+    if not size or item.text is not None or settings.source is not None or len(data) <= FROM * size:
+        return None
     from . import chunks, readers
 
-    size = chunks.CHUNK if settings.chunk_size is None else settings.chunk_size
-    if not size or item.text is not None or settings.source is not None or len(data) <= chunks.FROM * size:
-        return None
     if readers.reader_for(item.path, data, None, encoding).NAME != "text":
         return None
     return chunks.plan(item.path, data, encoding, options, tb, size)

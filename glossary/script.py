@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from typing import Literal, overload
+
+_ASCII_LETTER = re.compile("[A-Za-z]")
 
 
 def is_unspaced(char: str) -> bool:
@@ -33,6 +36,13 @@ def guess_lang(text: str, default: str = "en", *, strict: bool = False) -> str |
     they were added; one count serves both.
     """
     sample = text if strict else text[:20000]
+    if sample.isascii():
+        # Most paragraphs of English: two passes at C speed instead of a Python loop over every
+        # character (the paragraphs of 5 MB of English prose: 0.36 s by the loop, 0.07 s so).
+        # Only ASCII letters can count, and any of them makes the guess en (tk needs ň or ý).
+        if _ASCII_LETTER.search(sample) is None:
+            return None if strict else default
+        return "en"
     han = cyrillic = latin = ideographs = ascii_letters = 0
     # The ranges are disjoint, so the order of the tests is the order of how common they are.
     for char in sample:

@@ -71,9 +71,11 @@ def ordered(findings: tuple[Finding, ...] | list[Finding]) -> list[Finding]:
 
 def check(desk: Desk, name: str, data: bytes, lang: str | None, prefer: str | None) -> tuple[Document, list[Finding]]:
     """The document and its findings; an input error is raised as GlossaryError."""
+    from .checks import DEFAULT_MAX_PER_SEGMENT
+
     settings = Settings(termbases=desk.settings.termbases, no_default=desk.settings.no_default,
                         lang=lang or desk.settings.lang, fix_encoding=desk.settings.fix_encoding,
-                        isolated=True, prefer=prefer)
+                        isolated=True, prefer=prefer, default_max_per_segment=DEFAULT_MAX_PER_SEGMENT)
     outcome = run([Input(name, data=data)], settings).outcomes[0]
     if outcome.error is not None:
         raise outcome.error

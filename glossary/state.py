@@ -50,7 +50,8 @@ class State:
         # entry keeps its signature, so an id reused by a later signature is told apart.
         self.signature_prefixes: dict[int, tuple[Any, ...]] = {}
         self.signature_slots: dict[tuple[int, str], tuple[Any, frozenset[int]]] = {}
-        self.signature_introducers: dict[int, tuple[Any, dict[int, str]]] = {}
+        self.signature_introducers: dict[int, tuple[Any, dict[int, frozenset[str]]]] = {}
+        self.signature_shapes: dict[int, tuple[Any, Any]] = {}
 
     def of(self, termbase: Any) -> Derived:
         """The derived state of `termbase`, made on first use."""
@@ -66,6 +67,7 @@ class State:
         self.signature_prefixes.clear()
         self.signature_slots.clear()
         self.signature_introducers.clear()
+        self.signature_shapes.clear()
 
 
 STATE = State()

@@ -47,7 +47,8 @@ def encode(document: Document, text: str) -> bytes:
     try:
         data = text.encode(document.encoding)
     except UnicodeEncodeError as exc:
-        raise InputError(f"cannot encode the fixed text as {document.encoding} at character {exc.start}", document.path) from None
+        raise InputError(_("cannot encode the fixed text as {encoding} at character {at}").format(
+            encoding=document.encoding, at=exc.start), document.path) from None
     return (BOMS.get(document.encoding, b"") if document.bom else b"") + data
 
 
@@ -66,13 +67,13 @@ def write_bytes(document: Document, data: bytes, read_as: Stamp | None = None) -
     try:
         info = os.stat(path)
     except OSError as exc:
-        raise InputError(f"cannot write: {exc.strerror}", document.path) from None
+        raise InputError(_("cannot write: {error}").format(error=exc.strerror), document.path) from None
     if not stat.S_ISREG(info.st_mode):
-        raise InputError(f"cannot write: it {files.kind_error(info.st_mode)}", document.path)
+        raise InputError(_("cannot write: it {kind}").format(kind=files.kind_error(info.st_mode)), document.path)
     mode = stat.S_IMODE(info.st_mode)
     # Read-only files are refused even for root, who could write them anyway.
     if not mode & stat.S_IWUSR or not os.access(path, os.W_OK):
-        raise InputError("cannot write: the file is read-only", document.path)
+        raise InputError(_("cannot write: the file is read-only"), document.path)
     if info.st_nlink > 1 or not _can_own(info):
         write_in_place(path, data, read_as, shown=document.path)
         return
@@ -119,13 +120,13 @@ def write_file(path: str | os.PathLike[str], data: bytes, mode: int = 0o644, *, 
     shown = shown or name
     folder = os.path.dirname(os.path.abspath(name))
     if os.path.isdir(name):
-        raise InputError("cannot write: it is a directory", shown)
+        raise InputError(_("cannot write: it is a directory"), shown)
     sweep(folder)
     base = os.path.basename(name)[:180]
     try:
         fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{base}.glossary-{os.getpid()}-", suffix=".tmp")
     except OSError as exc:
-        raise InputError(f"cannot write: {exc.strerror}", shown) from None
+        raise InputError(_("cannot write: {error}").format(error=exc.strerror), shown) from None
     _LIVE.add(tmp)
     try:
         with os.fdopen(fd, "wb") as fh:
@@ -147,7 +148,7 @@ def write_file(path: str | os.PathLike[str], data: bytes, mode: int = 0o644, *, 
     except BaseException as exc:
         remove(tmp)
         if isinstance(exc, OSError):
-            raise InputError(f"cannot write: {exc.strerror}", shown) from None
+            raise InputError(_("cannot write: {error}").format(error=exc.strerror), shown) from None
         raise
 
 
@@ -157,7 +158,7 @@ def write_in_place(path: str, data: bytes, read_as: Stamp | None = None, shown: 
     try:
         fd = os.open(path, os.O_RDWR | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_NONBLOCK", 0))
     except OSError as exc:
-        raise InputError(f"cannot write: {exc.strerror}", shown) from None
+        raise InputError(_("cannot write: {error}").format(error=exc.strerror), shown) from None
     try:
         _lock(fd)
         if read_as is not None:
@@ -173,7 +174,7 @@ def write_in_place(path: str, data: bytes, read_as: Stamp | None = None, shown: 
             except OSError:
                 pass
             if isinstance(exc, OSError):
-                raise InputError(f"cannot write: {exc.strerror}", shown) from None
+                raise InputError(_("cannot write: {error}").format(error=exc.strerror), shown) from None
             raise
     finally:
         os.close(fd)

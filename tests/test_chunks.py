@@ -234,6 +234,10 @@ def test_the_command_fixes_a_large_file_in_windows_and_leaves_it_whole_on_error(
     assert result.exit_code == 2, result.output
     assert "cannot encode the fixed text as latin-1" in result.output and "Traceback" not in result.output
     assert latin.read_bytes() == before
+    russian = CliRunner().invoke(main, ["--locale", "ru", "fix", "--no-default", "--termbase", str(terms),
+                                        "--encoding", "latin-1", str(latin)])
+    assert russian.exit_code == 2 and "не удаётся закодировать исправленный текст в latin-1" in russian.output
+    assert latin.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["good.txt", "latin.txt", "terms.yaml", "whole.txt"]
     # A write that fails at the end (a full disk at the rename) leaves the file as it was too.
     big = tmp_path / "big.txt"

@@ -189,6 +189,17 @@ def assert_one_line_error(code: int, err: str, *needles: str) -> None:
         assert needle in lines[0]
 
 
+@pytest.mark.parametrize("body, where", [
+    ("- a list, not a mapping\n", "1:1: the term base must be a mapping"),
+    ("concepts: [\n", "2:1: invalid YAML"),
+])
+def test_validate_bad_term_base_is_one_line(tmp_path: Path, body: str, where: str) -> None:
+    p = tmp_path / "bad.yaml"
+    p.write_text(body, encoding="utf-8")
+    code, _, err = run("validate", "--no-default", str(p))
+    assert_one_line_error(code, err, f"{p}:{where}")
+
+
 def test_missing_path(tmp_path: Path) -> None:
     code, _, err = run("check", str(tmp_path / "nope.txt"), *TB)
     assert_one_line_error(code, err, f"{tmp_path / 'nope.txt'}: no such file or directory")
@@ -553,6 +564,22 @@ def test_input_errors_and_labels_are_translated(tmp_path: Path, locale: str, err
     po.write_text('msgid ""\nmsgstr ""\n"Language: english\\n"\n\nmsgid "a"\nmsgstr "b"\n', encoding="utf-8")
     code, _out, err = run("--locale", locale, "check", str(po))
     assert code == 2 and "english" in err and "unknown language tag" not in err
+
+
+@pytest.mark.parametrize(("locale", "docx", "aligned"), [
+    ("ru", "не является .docx: это не zip-архив", "не удаётся определить язык перевода; укажите --lang"),
+    ("zh_Hans", "不是 .docx：不是 zip 压缩包", "无法判断译文的语言；请使用 --lang"),
+])
+def test_docx_and_aligned_pair_errors_are_translated(tmp_path: Path, locale: str, docx: str, aligned: str) -> None:
+    broken = tmp_path / "report.docx"
+    broken.write_bytes(b"plain text saved with the wrong extension")
+    code, _out, err = run("--locale", locale, "check", str(broken))
+    assert code == 2 and docx in err and "Traceback" not in err
+    source, target = tmp_path / "zh.txt", tmp_path / "numbers.txt"
+    source.write_text("一带一路\n", encoding="utf-8")
+    target.write_text("2013\n", encoding="utf-8")
+    code, _out, err = run("--locale", locale, "check", str(target), "--source", str(source))
+    assert code == 2 and aligned in err
 
 
 def test_fix_reports_what_is_left_in_the_same_layouts(tmp_path: Path) -> None:

@@ -10,7 +10,7 @@ from glossary import matcher as matcher_module
 from glossary.fold import fold
 from glossary.keyscan import KeyScan, _hyperscan
 from glossary.matcher import compile_matcher
-from glossary.prescan import _CUT, _cut, fragment
+from glossary.prescan import _cut, _cuts, fragment
 from glossary.termbase import TermBase
 
 # Renderings of the test term base, the characters raw text hides them behind
@@ -66,7 +66,7 @@ def test_cut_rule_agrees_with_its_pattern() -> None:
     chars = " \n\tab_-.,\"'一。，Ａ\u0301\u00a0й"
     for left in chars:
         for right in chars:
-            assert _cut(left, right) == bool(_CUT.match(left + right)), (left, right)
+            assert _cut(left, right) == bool(_cuts().match(left + right)), (left, right)
 
 
 @pytest.mark.parametrize("backend", ["ahocorasick", pytest.param("hyperscan", marks=pytest.mark.skipif(

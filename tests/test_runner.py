@@ -147,17 +147,29 @@ def test_stream_hands_over_each_outcome_before_reading_the_next_input(tmp_path: 
         [glossary.Input(str(first)), glossary.Input(str(second))], settings)]
 
 
-def test_run_caps_a_flood_per_segment_and_the_library_check_does_not(tmp_path: Path):
-    """`Settings.max_per_segment` (default 1000) cuts a flood short in `run`; `glossary.check` lists every finding."""
+def test_the_library_run_lists_every_finding_and_a_front_ends_cap_cuts_a_flood(tmp_path: Path):
+    """`run` and `stream` list every finding by default (since 0.3.0), as `glossary.check` does; a cap
+    (`max_per_segment`, a settings file's, or the front ends' `default_max_per_segment`) cuts a flood short."""
     import glossary
+    from glossary.checks import DEFAULT_MAX_PER_SEGMENT
 
     path = tmp_path / "flood.txt"
     path.write_text("The One Belt, One Road plan. " * 1003 + "\n", encoding="utf-8")
     tb = (str(DATA / "termbase.yaml"),)
-    capped = run([glossary.Input(str(path))], Settings(termbases=tb, no_default=True)).findings
+    plain = Settings(termbases=tb, no_default=True)
+    assert [f.code for f in run([glossary.Input(str(path))], plain).findings] == ["superseded-term"] * 1003
+    assert [f.code for o in glossary.stream([glossary.Input(str(path))], plain) for f in o.findings] == [
+        "superseded-term"] * 1003
+    front = Settings(termbases=tb, no_default=True, default_max_per_segment=DEFAULT_MAX_PER_SEGMENT)
+    capped = run([glossary.Input(str(path))], front).findings
     assert [f.code for f in capped].count("superseded-term") == 1000
     assert [(f.code, f.omitted) for f in capped if f.code == "more-findings"] == [("more-findings", 3)]
     small = run([glossary.Input(str(path))], Settings(termbases=tb, no_default=True, max_per_segment=2)).findings
     assert len(small) == 3
+    project = tmp_path / "project"
+    project.mkdir()
+    (project / ".glossary.toml").write_text("max-per-segment = 5\n", encoding="utf-8")
+    (project / "flood.txt").write_bytes(path.read_bytes())
+    assert len(run([glossary.Input(str(project / "flood.txt"))], plain).findings) == 6  # the file's cap, its note
     every = glossary.check(path.read_text(encoding="utf-8"), "en", glossary.load(tb, default=False))
     assert [f.code for f in every] == ["superseded-term"] * 1003

@@ -118,3 +118,56 @@ _MIXED = st.text(st.sampled_from("ab Zéßλ一中丽\ufa6e\u4dbf\u3400Жяәў\
 @given(_MIXED)
 def test_the_strict_guess_keeps_its_definition(text: str) -> None:
     assert guess_lang(text, strict=True) == _strict_definition(text)
+
+
+# ----------------------------------------------- the ASCII shortcut (issue 14: a guess per paragraph)
+
+def _guess_by_loop(text: str, default: str = "en", strict: bool = False) -> str | None:
+    """The guess as counted a character at a time before the shortcut: the reference it must equal."""
+    from glossary.script import cyrillic_lang, is_unspaced, latin_lang
+
+    sample = text if strict else text[:20000]
+    han = cyrillic = latin = ideographs = ascii_letters = 0
+    for char in sample:
+        o = ord(char)
+        if o < 0x0250:
+            if char.isalpha():
+                latin += 1
+                ascii_letters += o < 0x80
+        elif 0x0400 <= o <= 0x052F or 0x1E00 <= o <= 0x1EFF:
+            if char.isalpha():
+                cyrillic += o <= 0x052F
+                latin += o >= 0x1E00
+        elif is_unspaced(char):
+            ideographs += 0x4E00 <= o <= 0x9FFF or 0x3400 <= o <= 0x4DBF or 0xF900 <= o <= 0xFAFF
+            han += char.isalpha()
+    if strict:
+        if ideographs and ideographs * 8 >= ascii_letters:
+            return "zh"
+        return "en" if ascii_letters else None
+    scores = {"zh": han * 3, "ru": cyrillic, "en": latin}
+    best = max(scores, key=lambda k: scores[k])
+    if not scores[best]:
+        return default
+    return cyrillic_lang(sample) if best == "ru" else latin_lang(sample) if best == "en" else best
+
+
+_WORDS = st.sampled_from(
+    ["Belt", "and", "Road", "naïve", "Türkmenistan", "giňeldýär", "Пояс", "и", "путь", "Қазақстан",
+     "一带一路", "倡议", "。", "「", "〇", "123", "—", "«", "»", "", "ß", "Ḁ"]
+)
+_PARAGRAPH = st.one_of(
+    st.lists(_WORDS, max_size=12).map(" ".join),
+    st.text(st.characters(max_codepoint=0x7F), max_size=40),  # plain ASCII, letters or not
+    st.text(max_size=40),
+)
+
+
+@given(st.lists(_PARAGRAPH, max_size=8), st.sampled_from(["en", "ru", "zh"]))
+def test_shortcut_guesses_as_the_loop_did(paragraphs: list[str], default: str) -> None:
+    # Each paragraph of a mixed file keeps its own language; the whole file's strict guess is unchanged.
+    for paragraph in paragraphs:
+        assert guess_lang(paragraph, default) == _guess_by_loop(paragraph, default)
+    whole = "\n\n".join(paragraphs)
+    assert guess_lang(whole, default) == _guess_by_loop(whole, default)
+    assert guess_lang(whole, strict=True) == _guess_by_loop(whole, strict=True)

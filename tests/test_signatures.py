@@ -642,7 +642,7 @@ RU_LONG = textwrap.dedent("""\
       - id: revival
         terms:
           ru:
-            - {text: великое возрождение озерной нации, status: preferred}
+            - {text: Великое возрождение озерной нации, status: preferred}
       - id: development
         terms:
           ru:
@@ -668,7 +668,7 @@ def test_a_reordered_russian_name_followed_by_a_genitive_is_part_of_another_phra
 
 
 def test_an_adjective_inserted_inside_a_whole_russian_name_is_a_variant() -> None:
-    tb = loads(RU_LONG.replace("великое возрождение", "всеобъемлющее возрождение"), "t.yaml")
+    tb = loads(RU_LONG.replace("Великое возрождение", "Всеобъемлющее возрождение"), "t.yaml")
     index = signatures.index_for(tb, "ru")
     text = "Это всеобъемлющее возрождение древней озерной нации."
     assert [text[h.start:h.end] for h in index.scan(text)] == ["всеобъемлющее возрождение древней озерной нации"]
@@ -677,8 +677,434 @@ def test_an_adjective_inserted_inside_a_whole_russian_name_is_a_variant() -> Non
 
 
 def test_a_russian_hit_does_not_end_with_an_adjective() -> None:
-    tb = loads(RU_LONG.replace("великое возрождение", "всеобъемлющее возрождение"), "t.yaml")
+    tb = loads(RU_LONG.replace("Великое возрождение", "Всеобъемлющее возрождение"), "t.yaml")
     index = signatures.index_for(tb, "ru")
     assert [h.concept_id for h in index.scan("Это всеобъемлющее возрождение озерной нации.")] == ["revival"]
     # «... и всеобъемлющее» is half of another phrase.
     assert index.scan("Это возрождение озерной нации и всеобъемлющее.") == []
+
+
+def _free_hits(index, text: str, claims, with_claims: bool) -> list:  # type: ignore[no-untyped-def]
+    return [h for h in (index.scan(text, claims) if with_claims else index.scan(text)) if claims.free(h)]
+
+
+def _claims(termbase, lang: str, text: str):  # type: ignore[no-untyped-def]
+    from glossary.checks.variants import _Claims
+    from glossary.matcher import matcher_for
+
+    return _Claims(matcher_for(termbase, lang).scan(text))
+
+
+def _pieces(lang: str) -> list[str]:
+    """Listed renderings of the shipped base, unlisted ones made of two halves of a concept's
+    renderings, their words, and what stands between words."""
+    by_concept = [[t.text for t in c.terms if t.lang == lang] for c in load().concepts]
+    texts = sorted({t for group in by_concept for t in group})
+    mixed = set()
+    for group in by_concept:
+        split = [[w for _, _, w in signatures.words(t)] for t in group]
+        mixed.update(" ".join(a[:len(a) // 2] + b[len(b) // 2:]) for a in split for b in split if a != b)
+    words = sorted({w for t in texts for _, _, w in signatures.words(t)})
+    return texts + sorted(mixed - set(texts)) + words + [",", ".", "-", "«", "»", "of", "the", "и", "в"]
+
+
+_PIECES = {lang: _pieces(lang) for lang in ("en", "ru")}
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.sampled_from(["en", "ru"]), st.data())
+def test_a_scan_told_the_claims_keeps_the_same_free_hits(lang: str, data) -> None:  # type: ignore[no-untyped-def]
+    """Walks skipped inside listed renderings of their own concept change no hit that `free` keeps."""
+    pieces = data.draw(st.lists(st.sampled_from(_PIECES[lang]), max_size=25))
+    text = " ".join(pieces)
+    tb = load()
+    index = signatures.index_for(tb, lang)
+    claims = _claims(tb, lang, text)
+    assert _free_hits(index, text, claims, True) == _free_hits(index, text, claims, False)
+
+
+def test_a_free_hit_near_a_skipped_walk_makes_the_walks(tb, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    text = "the community with a shared future, and a community of shared destiny"
+    index = signatures.index_for(tb, "en")
+    claims = _claims(tb, "en", text)
+    made = []
+    needed = signatures.Index._needed
+    monkeypatch.setattr(signatures.Index, "_needed", lambda *a: made.append(needed(*a)) or made[-1])
+    free = _free_hits(index, text, claims, True)
+    assert made == [True]
+    assert [text[h.start:h.end] for h in free] == ["community of shared destiny"]
+    assert free == _free_hits(index, text, claims, False)
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+@pytest.mark.parametrize("source", ["speed sample", "glossary page"])
+def test_the_scan_told_the_claims_on_longer_texts(lang: str, source: str) -> None:
+    """The speed sample (synthetic prose with the slow paths' characters) and the project's own
+    glossary page (real prose naming every concept, listed renderings and their variants side by side)."""
+    from .conftest import DATA
+
+    if source == "speed sample":
+        tb = load([DATA / "speed" / "termbase.yaml"], default=False)
+        text = (DATA / "speed" / f"sample.{lang}.txt").read_text(encoding="utf-8")
+    else:
+        tb = load()
+        text = (DATA.parent.parent / "docs" / "glossary.md").read_text(encoding="utf-8")
+    index = signatures.index_for(tb, lang)
+    claims = _claims(tb, lang, text)
+    assert _free_hits(index, text, claims, True) == _free_hits(index, text, claims, False)
+
+
+RU_NAMES = textwrap.dedent("""\
+    concepts:
+      - id: coexistence
+        terms:
+          ru:
+            - {text: гармоничное сосуществование озер и гор, status: preferred}
+      - id: lakes-railway
+        terms:
+          ru:
+            - {text: озерная дорога Китай – Кыргызстан – Озерия, status: preferred}
+      - id: lakes-forum
+        terms:
+          ru:
+            - {text: форум сотрудничества Китай – Центральная Азия, status: preferred}
+            - {text: форум «Китай – Озерия», status: admitted}
+      - id: lakes-head
+        terms:
+          ru:
+            - {text: Глава озерного совета КНР, status: preferred}
+    """)
+
+
+@pytest.fixture(scope="module")
+def names():  # type: ignore[no-untyped-def]
+    return loads(RU_NAMES, "t.yaml")
+
+
+def test_a_russian_clause_with_a_verb_names_nothing(names) -> None:  # type: ignore[no-untyped-def]
+    # The same roots as a clause (a finite verb, an adverb or short adjective) describe; they name nothing.
+    assert _unlisted(names, "Здесь озера и горы гармонично сосуществуют.") == []
+    assert _unlisted(names, "Здесь озера и горы сосуществуют гармонично.") == []
+    # The noun phrase is the listed name, in another case.
+    assert _unlisted(names, "Мы за гармоничное сосуществование озер и гор.") == []
+
+
+def test_the_order_of_a_russian_list_of_names_makes_no_variant(names) -> None:  # type: ignore[no-untyped-def]
+    assert _unlisted(names, "Строится озерная дорога Озерия – Кыргызстан – Китай.") == []
+    assert _unlisted(names, "Открылся форум сотрудничества Центральная Азия – Китай.") == []
+    assert _unlisted(names, "Открылся форум «Озерия – Китай».") == []
+    # What stands before the list stays in its place: «форум» heads the name either way.
+    assert signatures.sequence("Форум Китай – Центральная Азия", "ru", signatures.FUNCTION_WORDS["ru"]) == (
+        "форум", "китай", "центральный", "азия")
+
+
+def test_names_of_one_country_fill_one_russian_slot(names) -> None:  # type: ignore[no-untyped-def]
+    assert _unlisted(names, "Строится озерная дорога Китай – Киргизия – Озерия.") == [
+        ("lakes-railway", "озерная дорога Китай – Киргизия – Озерия", "озерная дорога Китай – Кыргызстан – Озерия")]
+    assert _unlisted(names, "Выступил глава озерного совета Китая.") == [
+        ("lakes-head", "глава озерного совета Китая", "Глава озерного совета КНР")]
+
+
+def test_a_shortened_russian_name_with_another_owner_names_someone_else(names) -> None:  # type: ignore[no-untyped-def]
+    # «КНР» is missing and another name stands in its place: another country's council.
+    assert _unlisted(names, "Выступил глава озерного совета Озерии.") == []
+    assert _unlisted(names, "Выступил глава озерного совета РК.") == []
+    # Shortened, with nothing in the owner's place, it is still the concept.
+    assert [c for c, _, _ in _unlisted(names, "Выступил глава озерного совета.")] == ["lakes-head"]
+
+
+RU_WRAPPED = textwrap.dedent("""\
+    concepts:
+      - id: lakes-format
+        terms:
+          ru:
+            - {text: механизм «Озерия – Центральная Азия», status: preferred}
+            - {text: формат «Озерия – Центральная Азия», status: admitted}
+      - id: lakes-office
+        terms:
+          ru:
+            - {text: секретариат механизма сотрудничества Озерия – Центральная Азия, status: preferred}
+      - id: lakes-centre
+        terms:
+          ru:
+            - {text: Центр сотрудничества по охране озер формата «Озерия – Центральная Азия», status: preferred}
+    """)
+
+
+@pytest.fixture(scope="module")
+def wrapped():  # type: ignore[no-untyped-def]
+    return loads(RU_WRAPPED, "t.yaml")
+
+
+def test_a_russian_name_may_wrap_its_list_of_names_otherwise(wrapped) -> None:  # type: ignore[no-untyped-def]
+    # «механизма сотрудничества» and «формата» wrap the list; a variant may swap or drop them.
+    assert _unlisted(wrapped, "Открыт секретариат формата «Озерия – Центральная Азия».") == [
+        ("lakes-office", "секретариат формата «Озерия – Центральная Азия»",
+         "секретариат механизма сотрудничества Озерия – Центральная Азия")]
+    assert [c for c, _, _ in _unlisted(wrapped, "Открыт секретариат «Центральная Азия – Озерия».")] == ["lakes-office"]
+    # The centre's name, quotes and all, wins over the format's name inside it.
+    assert [(c, f) for c, f, _ in _unlisted(wrapped, "Открыт Центр по охране озер формата «Озерия – Центральная Азия».")] == [
+        ("lakes-centre", "Центр по охране озер формата «Озерия – Центральная Азия»")]
+
+
+def test_a_russian_name_with_a_list_keeps_every_member_of_it(wrapped) -> None:  # type: ignore[no-untyped-def]
+    assert _unlisted(wrapped, "Открыт секретариат Центральной Азии.") == []
+    assert _unlisted(wrapped, "Работает формат «Центральная Азия плюс Озерия».") == []
+    # A list that goes on is another list.
+    assert _unlisted(wrapped, "Работает механизм «Озерия – Центральная Азия – Европа».") == []
+    assert _unlisted(wrapped, "Работает механизм «Европа – Озерия – Центральная Азия».") == []
+
+
+def test_quotes_around_a_list_of_names_keep_a_reordered_name_listed(wrapped) -> None:  # type: ignore[no-untyped-def]
+    assert _unlisted(wrapped, "Работает механизм «Центральная Азия – Озерия».") == []
+    assert _unlisted(wrapped, "Встреча прошла в формате «Центральная Азия – Озерия».") == []
+    assert signatures.quotes_a_list("механизм «Центральная Азия – Озерия»")
+    assert not signatures.quotes_a_list("инициатива «Глобальная цивилизация»")
+    assert not signatures.quotes_a_list("механизм «Озерия – Центральная Азия» и «Глобальная цивилизация»")
+
+
+def test_a_russian_description_is_found_only_whole_a_proper_name_also_shortened() -> None:
+    tb = loads(RU_LONG.replace("Великое возрождение", "великое возрождение"), "t.yaml")
+    index = signatures.index_for(tb, "ru")
+    # Lower case: a description; without one of its words it describes something else.
+    assert index.scan("путь к великому возрождению нации.") == []
+    assert [h.concept_id for h in index.scan("путь к великому возрождению озерной нации.")] == ["revival"]
+    # Capitalized: a proper name, which may lose a word (RU_LONG as it is).
+    assert [h.concept_id for h in signatures.index_for(loads(RU_LONG, "t.yaml"), "ru").scan(
+        "путь к великому возрождению нации.")] == ["revival"]
+
+
+RU_CLAUSE = textwrap.dedent("""\
+    concepts:
+      - id: lake-centred
+        terms:
+          ru:
+            - {text: "озерная система, в центре которой находится ОВО", status: preferred}
+    """)
+
+
+@pytest.mark.parametrize(("text", "found", "suggestion"), [
+    # Free order inside the name: the clause as a phrase, or as a compound adjective.
+    ("Мы укрепляем озерную систему с ОВО в центре.", "озерную систему с ОВО в центре",
+     "озерную систему, в центре которой находится ОВО"),
+    ("Мы укрепляем ОВО-центричную озерную систему.", "ОВО-центричную озерную систему",
+     "озерную систему, в центре которой находится ОВО"),
+])
+def test_a_russian_name_made_of_a_clause_is_found_in_another_order(text: str, found: str, suggestion: str) -> None:
+    assert _unlisted(loads(RU_CLAUSE, "t.yaml"), text) == [("lake-centred", found, suggestion)]
+
+
+@pytest.mark.parametrize("text", [
+    "Мы укрепляем озерную систему, в центре которой находится ОВО.",  # listed
+    "Мы укрепляем озерную систему ОВО.",  # a description shortened: something else
+    "Это озерная система, в которой ОВО играет роль.",
+])
+def test_a_russian_name_made_of_a_clause_needs_all_its_words(text: str) -> None:
+    assert _unlisted(loads(RU_CLAUSE, "t.yaml"), text) == []
+
+
+def test_the_words_of_a_russian_clause_are_no_slots() -> None:
+    sig = signatures.derive(loads(RU_CLAUSE, "t.yaml").concepts[0], "ru")
+    assert sig is not None and len(sig.slots) == 4
+    assert not {"который", "находиться"} & set().union(*sig.slots)
+
+
+OWNED = textwrap.dedent("""\
+    concepts:
+      - id: party-chief
+        terms:
+          en:
+            - {text: General Secretary of the CPC Central Committee, status: preferred}
+            - {text: general secretary of the Communist Party of China Central Committee, status: admitted}
+      - id: quality-road
+        terms:
+          en:
+            - {text: high-quality Belt and Road cooperation, status: preferred}
+            - {text: high-quality Belt and Road development, status: admitted}
+    """)
+
+
+@pytest.fixture(scope="module")
+def owned():  # type: ignore[no-untyped-def]
+    return loads(OWNED, "t.yaml")
+
+
+def _en_hits(tb, text: str) -> list[str]:  # type: ignore[no-untyped-def]
+    return [text[h.start:h.end] for h in signatures.index_for(tb, "en").scan(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "She became general secretary of the Central Committee of the Workers' Party of Ruritania last spring.",
+    "Reporters waited for the Central Committee general secretary to arrive.",
+    "A Central Committee general secretary of some party may speak.",
+])
+def test_a_shortened_name_without_its_owner_is_anyones(owned, text: str) -> None:  # type: ignore[no-untyped-def]
+    # "CPC" is the name's owner (an abbreviation; "China" is a capital among lower-case words):
+    # a name that drops it, or whose missing part's "of ..." names another owner, is no variant.
+    assert _en_hits(owned, text) == []
+
+
+def test_a_shortened_name_that_keeps_its_owner_is_still_found(owned) -> None:  # type: ignore[no-untyped-def]
+    text = "The visitor met the CPC Central Committee general secretary on Monday."
+    assert _en_hits(owned, text) == ["CPC Central Committee general secretary"]
+    sig = signatures.derive(owned.concept("party-chief"), "en")
+    assert sig is not None
+    proper = signatures._shape(sig).proper
+    assert {k for k, s in enumerate(sig.slots) if s & {"cpc", "china"}} <= proper
+    assert not {k for k, s in enumerate(sig.slots) if "secretary" in s} & proper
+
+
+@pytest.mark.parametrize("text", [
+    "The plan joins high-quality development and Belt and Road cooperation across the region.",
+    "It weighs high-quality growth and Belt and Road development alike.",
+])
+def test_a_conjunction_joins_two_phrases_not_two_words_of_one_name(owned, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert _en_hits(owned, text) == []
+
+
+def test_a_conjunction_a_rendering_has_still_joins(owned) -> None:  # type: ignore[no-untyped-def]
+    text = "They praised high quality Belt and Road cooperation."
+    assert _en_hits(owned, text) == ["high quality Belt and Road cooperation"]
+
+
+LONG_PAIRS = textwrap.dedent("""\
+    concepts:
+      - id: people-future
+        terms:
+          en:
+            - {text: community with a shared future for humanity, status: preferred}
+            - {text: community with a shared future for mankind, status: deprecated}
+      - id: shared-ethics
+        terms:
+          en:
+            - {text: shared ethics of humanity, status: preferred}
+      - id: party-line
+        terms:
+          en:
+            - {text: eternal friendship treaty, status: preferred}
+            - {text: permanent friendship treaty, status: admitted}
+      - id: loyal-pact
+        terms:
+          en:
+            - {text: permanent neutrality pact, status: preferred}
+    """)
+
+
+def test_long_synonyms_seen_in_one_concept_are_lent_base_wide() -> None:
+    index = signatures.index_for(loads(LONG_PAIRS, "t.yaml"), "en")
+    text = "Delegates invoked the shared ethics of mankind, and an eternal neutrality pact."
+    got = [(h.concept_id, text[h.start:h.end]) for h in index.scan(text)]
+    assert got == [("shared-ethics", "shared ethics of mankind"), ("loyal-pact", "eternal neutrality pact")]
+
+
+def test_a_place_and_its_adjective_fill_one_slot_of_a_long_name() -> None:
+    tb = loads(textwrap.dedent("""\
+        concepts:
+          - id: party
+            terms:
+              en:
+                - {text: "Workers' Party of China", status: preferred}
+        """), "t.yaml")
+    text = "The Chinese Workers' Party met."
+    assert [text[h.start:h.end] for h in signatures.index_for(tb, "en").scan(text)] == ["Chinese Workers' Party"]
+    assert not signatures._stem("chin", "chinese") or signatures._stem("china", "chinese")
+    assert not signatures._stem("party", "partner") and not signatures._stem("state", "statement")
+
+
+def test_a_word_order_some_listed_rendering_has_is_no_reordering() -> None:
+    tb = loads(textwrap.dedent("""\
+        concepts:
+          - id: road
+            terms:
+              en:
+                - {text: Sea and Sky Programme, status: preferred}
+                - {text: "One Sea, One Sky", status: superseded}
+                - {text: "One Sea, One Sky Programme", status: superseded}
+        """), "t.yaml")
+    sig = signatures.derive(tb.concept("road"), "en")
+    assert sig is not None
+    one, sea, sky = (next(k for k, s in enumerate(sig.slots) if w in s) for w in ("one", "sea", "sky"))
+    shape = signatures._shape(sig)
+    assert shape.listed_order((one, sea, sky)) and shape.listed_order((sea, sky))
+    assert not shape.listed_order((sky, sea, one))
+
+
+RU_KIN = textwrap.dedent("""\
+    concepts:
+      - id: lake-league
+        terms:
+          ru:
+            - {text: союз северных озер, status: preferred}
+      - id: lake-league-world
+        terms:
+          ru:
+            - {text: союз северных озер планеты, status: preferred}
+            - {text: планетарный союз северных озер, status: admitted}
+    """)
+
+
+@pytest.mark.parametrize("text", [
+    "Возник мировой союз северных озер.",  # a relational adjective where «планетарный» stands
+    "Возник союз северных озер континента.",  # a genitive where «планеты» stands
+])
+def test_a_russian_hit_inside_a_longer_name_of_another_concept_yields_to_it(text: str) -> None:
+    tb = loads(RU_KIN, "t.yaml")
+    assert [h.concept_id for h in signatures.index_for(tb, "ru").scan(text)
+            if h.concept_id == "lake-league"] == []
+    # Alone, the same words are the shorter name.
+    assert [h.concept_id for h in signatures.index_for(tb, "ru").scan("Возник союз северных озер.")] == ["lake-league"]
+
+
+def test_a_qualitative_adjective_before_a_russian_hit_takes_no_place_of_a_longer_name() -> None:
+    tb = loads(RU_KIN, "t.yaml")
+    text = "Возник новый союз северных озер."
+    assert [text[h.start:h.end] for h in signatures.index_for(tb, "ru").scan(text)] == ["союз северных озер"]
+    index = signatures.index_for(tb, "ru")
+    # What the longer name adds: «планеты», «планетарный».
+    assert next(s for s in index.signatures if s.concept_id == "lake-league").wider == {"NOUN", "ADJF"}
+    assert next(s for s in index.signatures if s.concept_id == "lake-league-world").wider == set()
+
+
+RU_PLACES = textwrap.dedent("""\
+    concepts:
+      - id: lake-road
+        terms:
+          ru:
+            - {text: Озерный путь XXI века, status: preferred}
+      - id: china-africa-lakes
+        terms:
+          ru:
+            - {text: китайско-африканский союз озер, status: preferred}
+    """)
+
+
+def test_a_russian_numeral_in_roman_or_arabic_figures_fills_one_slot() -> None:
+    tb = loads(RU_PLACES, "t.yaml")
+    assert _unlisted(tb, "Так возник Озерный путь 21-го века.") == [
+        ("lake-road", "Озерный путь 21-го века", "Озерный путь XXI века")]
+    assert _unlisted(tb, "Так возник Озерный путь XXI века.") == []
+    # Only an ordinal's ending is read with its figures: «-то» is none, and «века» stays out.
+    assert [f for _, f, _ in _unlisted(tb, "Так возник Озерный путь 21-то века.")] == ["Озерный путь 21"]
+
+
+def test_the_places_of_a_russian_compound_adjective_fill_its_slots() -> None:
+    tb = loads(RU_PLACES, "t.yaml")
+    assert _unlisted(tb, "Возник союз озер Китая и Африки.") == [
+        ("china-africa-lakes", "союз озер Китая и Африки", "китайско-африканский союз озер")]
+    assert _unlisted(tb, "Возник союз озер Китай – Африка.") == [
+        ("china-africa-lakes", "союз озер Китай – Африка", "китайско-африканский союз озер")]
+    # Africa alone is no compound's place.
+    assert _unlisted(tb, "Возник союз озер Африки.") == []
+
+
+def test_a_comma_parts_a_russian_name_where_a_dash_does() -> None:
+    tb = loads(textwrap.dedent("""\
+        concepts:
+          - id: lake-hill
+            terms:
+              ru:
+                - {text: одно озеро – одна гора, status: preferred}
+        """), "t.yaml")
+    text = "Так родилась идея «одного озера, одной горы»."
+    assert [text[h.start:h.end] for h in signatures.index_for(tb, "ru").scan(text)] == ["одного озера, одной горы"]
+    assert _unlisted(tb, text) == []  # the listed rendering, punctuated otherwise

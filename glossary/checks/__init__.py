@@ -219,6 +219,8 @@ class Window:
     gate: bool | None = None
     scanned: Callable[[tuple[tuple[Segment, str, list[Match]], ...]], None] | None = None
     """Told of the window's renderings before the checks run (glossary.chunks keeps those used so far)."""
+    scan: tuple[tuple[Segment, str, list[Match]], ...] | None = None
+    """The window's scan when it was scanned ahead already (of this document's own segments): not redone."""
 
     def owns(self, segment: Segment, match: Match) -> bool:
         return self.own[0] <= segment.document_span(match.span).start < self.own[1]
@@ -301,7 +303,6 @@ def scan(document: Document, termbase: TermBase, options: Options) -> tuple[tupl
     from ..script import guess_lang
 
     scanned = []
-    unlisted: list[Counter[str]] = []  # unlisted variants per segment: renderings for missing-term
     for segment in (p for s in document.segments for p in paragraphs(s, options.lang)):
         lang = options.lang or segment.lang or guess_lang(segment.text)
         matches = matcher_for(termbase, lang).scan(segment.text)
@@ -328,7 +329,8 @@ def check_document(document: Document, termbase: TermBase, options: Options = Op
     index = LineIndex(document.text)
     if window is not None:
         window.flood.document, window.flood.index = document, index
-    context = Context(document, termbase, options, index, scan(document, termbase, options),
+    scanned = window.scan if window is not None and window.scan is not None else scan(document, termbase, options)
+    context = Context(document, termbase, options, index, scanned,
                       flood=Flood(limit) if window is None else window.flood, window=window)
     if window is not None and window.scanned is not None:
         window.scanned(context.scanned)

@@ -22,10 +22,17 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 
+from ..i18n import _, ngettext
+from ..langtags import base_language
 from ..model import Document, Finding, Match, Segment, Severity, Span, Status
 from ..positions import LineIndex
 from ..termbase import TermBase
 from . import Context, Options, make_finding
+
+
+def _dictionary_form() -> str:
+    """The note that a Russian suggestion is in the nominative, in the UI language."""
+    return _("the suggestion is the dictionary form (nominative): inflect it to fit the sentence")
 
 
 def _per_span(matches: list[Match]) -> dict[tuple[int, int], list[Match]]:
@@ -57,12 +64,16 @@ def _count(matches: list[Match]) -> Counter[str]:
 def run(context: Context) -> list[Finding]:
     from .variants import by_segment
 
-    unlisted = [rendered for _found, rendered in by_segment(context)]
-    return in_document(context.document, context.index, context.scanned, context.termbase, context.options, unlisted)
+    made = by_segment(context)
+    unlisted = [rendered for _found, rendered in made]
+    spans = [[f.span for f in found] for found, _rendered in made]
+    return in_document(context.document, context.index, context.scanned, context.termbase, context.options, unlisted,
+                       spans)
 
 
 def in_document(document: Document, index: LineIndex, scanned: Sequence[tuple[Segment, str, list[Match]]],
-                termbase: TermBase, options: Options, unlisted: list[Counter[str]] | None = None) -> list[Finding]:
+                termbase: TermBase, options: Options, unlisted: list[Counter[str]] | None = None,
+                unlisted_spans: list[list[Span]] | None = None) -> list[Finding]:
     """Every bilingual finding: each segment that has a source in another language, against its source."""
     from ..script import guess_lang
 
@@ -73,12 +84,15 @@ def in_document(document: Document, index: LineIndex, scanned: Sequence[tuple[Se
         source_lang = options.source_lang or segment.source_lang or guess_lang(segment.source_text)
         if source_lang != lang:
             extra = unlisted[number] if unlisted is not None and number < len(unlisted) else None
-            findings.extend(_in_segment(document, index, segment, lang, matches, source_lang, termbase, extra))
+            spans = unlisted_spans[number] if unlisted_spans is not None and number < len(unlisted_spans) else []
+            findings.extend(_in_segment(document, index, segment, lang, matches, source_lang, termbase, extra,
+                                        spans, "unlisted-variant" not in options.disable))
     return findings
 
 
 def _in_segment(document: Document, index: LineIndex, segment: Segment, lang: str, matches: list[Match],
-                source_lang: str, termbase: TermBase, unlisted: Counter[str] | None = None) -> list[Finding]:
+                source_lang: str, termbase: TermBase, unlisted: Counter[str] | None = None,
+                unlisted_spans: Sequence[Span] = (), locate: bool = True) -> list[Finding]:
     from ..matcher import matcher_for
 
     source_matcher = matcher_for(termbase, source_lang)
@@ -94,8 +108,9 @@ def _in_segment(document: Document, index: LineIndex, segment: Segment, lang: st
         rendered.update(unlisted)  # reported as unlisted-variant at its own span
     rendered.update(_count(left))
     where = (document, index, segment, lang, termbase)
+    taken = [m.span for m in matches] + [m.span for m in left] + list(unlisted_spans)
     return (_untranslated(where, left) + _variants_of_named(where, matches, named)
-            + _missing(where, source_matches, named, rendered))
+            + _missing(where, source_matches, named, rendered, taken if locate else None))
 
 
 def _untranslated(where: tuple, left: list[Match]) -> list[Finding]:  # type: ignore[type-arg]
@@ -136,8 +151,17 @@ def _variants_of_named(where: tuple, matches: list[Match], named: Counter[str]) 
 
 
 def _missing(where: tuple, source_matches: list[Match], named: Counter[str],  # type: ignore[type-arg]
-             rendered: Counter[str]) -> list[Finding]:
-    """`missing-term`: the source names a concept more often than the translation renders it."""
+             rendered: Counter[str], taken: list[Span] | None = None) -> list[Finding]:
+    """`missing-term`: the source names a concept more often than the translation renders it.
+
+    Before that, the target is searched for the concept in words no rendering
+    lists (`located`): a paraphrase filling its required slots or its initials is
+    an `unlisted-variant` at its span and counts as a rendering (unless the code
+    is disabled: `taken` is None). A Russian missing-term's suggestion is in the
+    form of the head noun the target names alone, when that form is clear;
+    otherwise it is the dictionary form (nominative), and the reason says so.
+    """
+    from . import located
     from .explain import explanation
 
     document, index, segment, lang, termbase = where
@@ -153,11 +177,71 @@ def _missing(where: tuple, source_matches: list[Match], named: Counter[str],  # 
         have = rendered.get(concept_id, 0)
         if preferred is None or have >= times:
             continue
-        why = (f"the source names it {times} times, the translation renders it {have} "
-               f"{'time' if have == 1 else 'times'}") if have else "the translation does not render it"
+        sig = located.signature(termbase, lang, concept_id) if taken is not None else None
+        if sig is not None:
+            assert taken is not None
+            got = _located(where, concept, sig, first_text[concept_id], taken)
+            if got is not None:
+                found, span = got
+                findings.extend([found] if found is not None else [])
+                taken.append(span)
+                have += 1
+                if have >= times:
+                    continue
+        # TRANSLATORS: {times} is "2 times" or "3 times" (how often the source names the concept).
+        why = (ngettext("the source names it {times}, the translation renders it {n} time",
+                        "the source names it {times}, the translation renders it {n} times", have).format(
+            times=ngettext("{n} time", "{n} times", times).format(n=times), n=have)
+            if have else _("the translation does not render it"))
+        suggestion = preferred.text
+        if sig is not None and sig.lang == "ru" and not have:
+            form = located.head_form(sig, segment.text, taken or [])
+            if form is not None:
+                suggestion = form[0]
+                why += "; " + _("the suggestion is in the form of «{word}», which stands for it").format(word=form[1])
+            else:
+                why += "; " + _dictionary_form()
+        elif base_language(lang) == "ru" and not have:
+            why += "; " + _dictionary_form()
         finding = make_finding(
             "missing-term", document, segment, index, whole, concept_id=concept_id,
-            suggestion=preferred.text, lang=lang, source_term=first_text[concept_id],
+            suggestion=suggestion, lang=lang, source_term=first_text[concept_id],
             **{**explanation(concept, preferred, preferred), "reason": why, "brief": why})
         findings.append(replace(finding, severity=Severity.ERROR if have == 0 else Severity.WARNING))
     return findings
+
+
+def _located(where: tuple, concept, sig, source_term: str,  # type: ignore[no-untyped-def, type-arg]
+             taken: list[Span]) -> tuple[Finding | None, Span] | None:
+    """Where the target renders the concept in a paraphrase or by initials: the `unlisted-variant` (None
+    when the words are the preferred rendering inflected) and the span; None when nothing is found."""
+    from . import located
+    from .variants import describe, suggest
+
+    document, index, segment, lang, termbase = where
+    text = segment.text
+    got = located.paraphrase(sig, text, taken)
+    if got is not None:
+        hit, others = got
+        suggestion, renderable, why, span = suggest(hit, text)
+        if suggestion.casefold() == text[span.start:span.end].casefold():
+            return None, span  # the preferred rendering, inflected: a rendering, no finding
+        reason = (f"the source names {source_term}; " + describe(hit, text)
+                  + ("; other words in between: a paraphrase" if others else "") + (f"; {why}" if why else ""))
+        return make_finding("unlisted-variant", document, segment, index, span, concept_id=concept.id,
+                            suggestion=suggestion, lang=lang, source_term=source_term, reason=reason,
+                            fixable=False), span
+    span = located.initials(sig, text, taken)
+    if span is None:
+        return None
+    own = next((t.text for t in concept.terms if base_language(t.lang) == base_language(lang) and t.abbreviation_of
+                and not t.status.is_variant), None)
+    preferred = concept.preferred(lang)
+    write = own or (preferred.text if preferred is not None else None)
+    found = text[span.start:span.end]
+    return make_finding("unlisted-variant", document, segment, index, span, concept_id=concept.id,
+                        suggestion=write, lang=lang, source_term=source_term, fixable=False,
+                        reason=f"the source names {source_term}; «{found}» reads as the initials of "
+                               f"{concept.id}, which lists no such abbreviation"
+                               + ("" if own or base_language(lang) != "ru" else "; " + _dictionary_form())
+                        ), span

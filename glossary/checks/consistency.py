@@ -11,6 +11,7 @@ renderings fall into families, and only a second family in one text is a mix.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from ..fold import fold_text
@@ -121,6 +122,47 @@ def _unambiguous(matches: list[Match]) -> list[list[Match]]:
     return [g for g in by_span.values() if len(g) == 1]
 
 
+def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence around text[start:end]: from after the last sentence end (. ! ? and a space,
+    or a blank line) before it to the next one after it."""
+    lo = 0
+    for m in _SENTENCE_BREAK.finditer(text, 0, start):
+        lo = m.end()
+    m = _SENTENCE_BREAK.search(text, end)
+    return lo, (m.start() + 1 if m else len(text))
+
+
+_SENTENCE_BREAK = re.compile(r"[.!?…。！？](?=[\s\"'”’»)]*(?:\s|$))|\n\s*\n")
+
+
+def _glossed(text: str, m: Match, matches: list[Match], termbase: TermBase, lang: str) -> bool:
+    """Whether the sentence of `m` also gives the concept in another family of renderings, as a gloss.
+
+    "The Belt and Road Initiative, also called the Silk Road project, ..." or
+    "terrorism, separatism and extremism (the three evil forces)": one rendering
+    explains the other, said by a bracket, a dash or a word ("also", "called",
+    "or", «то есть») within a few words; that is no drift between renderings,
+    which is what mixed-renderings reports. "X and Y" lists two and stays a mix.
+    """
+    lo, hi = _sentence(text, m.span.start, m.span.end)
+    mine = family_of(termbase, m.concept_id, lang, m.term)
+    for x in matches:
+        if (x is m or x.concept_id != m.concept_id or x.term.status.is_variant
+                or not (lo <= x.span.start and x.span.end <= hi)
+                or family_of(termbase, m.concept_id, lang, x.term) == mine):
+            continue
+        a, b = (x.span.end, m.span.start) if x.span.end <= m.span.start else (m.span.end, x.span.start)
+        if 0 <= b - a <= _GLOSS_REACH and _GLOSS.search(text, a, b):
+            return True
+    return False
+
+
+# What says that the next words explain the last ones: a bracket or a dash, or a word such as "called".
+_GLOSS = re.compile(r"[(\[—–:]|\b(?:also|called|known|termed|dubbed|namely|i\.e|that is|or|meaning|"
+                    r"также|или|то есть|т\. ?е|иначе|называ\w*|известн\w*)\b", re.IGNORECASE)
+_GLOSS_REACH = 60  # characters between the two renderings
+
+
 def run(context: Context) -> list[Finding]:
     window = context.window
     if window is None:
@@ -128,22 +170,27 @@ def run(context: Context) -> list[Finding]:
     # A stretch of a larger document: the renderings before it are known, and only its own matches count.
     owned = [(segment, lang, [m for m in matches if window.owns(segment, m)])
              for segment, lang, matches in context.scanned]
-    return in_document(context.document, context.index, owned, context.termbase, context.flood, window.first)
+    return in_document(context.document, context.index, owned, context.termbase, context.flood, window.first,
+                       [matches for _segment, _lang, matches in context.scanned])
 
 
 def in_document(document: Document, index: LineIndex, scanned: Sequence[tuple[Segment, str, list[Match]]],
                 termbase: TermBase, flood: Flood | None = None,
-                first: dict[tuple[str, str], Term] | None = None) -> list[Finding]:
-    """`first`: the rendering each (concept, language) was first given in, carried from the text before."""
+                first: dict[tuple[str, str], Term] | None = None,
+                around: Sequence[list[Match]] | None = None) -> list[Finding]:
+    """`first`: the rendering each (concept, language) was first given in, carried from the text before;
+    `around`: per segment, every match of it, where `scanned` holds only a window's own (a gloss may be outside)."""
     first = {} if first is None else first
     findings = []
-    for segment, lang, matches in scanned:
+    for n, (segment, lang, matches) in enumerate(scanned):
         for group in _unambiguous(matches):
             m = group[0]
             if m.term.status.is_variant:
                 continue
             seen = first.setdefault((m.concept_id, lang), m.term)
             if seen is not m.term and not related(termbase, m.concept_id, lang, seen, m.term):
+                if _glossed(segment.text, m, matches if around is None else around[n], termbase, lang):
+                    continue
                 if flood is not None and not flood.admit(segment, "mixed-renderings", m.concept_id, m.span, lang):
                     continue
                 findings.append(make_finding(

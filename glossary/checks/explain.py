@@ -38,7 +38,8 @@ def first_sentence(text: str, limit: int = REASON_LIMIT) -> str:
 
 
 def explanation(concept: Concept, term: Term, target: Term | None) -> dict[str, object]:
-    """The finding's `reason` (the whole note and first source), its one-line `brief`, and every source."""
+    """The finding's `reason` (the whole note and first source), its one-line `brief`, every source of
+    the suggestion, and the found variant's own sources (`found_sources`)."""
     sources = concept.sources_for(target) if target is not None else concept.sources
     # Strongest kind first (a primary page before a mirror); sources of no stated kind last, in order.
     ranked = sorted(sources, key=lambda s: s.kind.rank if s.kind is not None else 99)
@@ -48,8 +49,11 @@ def explanation(concept: Concept, term: Term, target: Term | None) -> dict[str, 
         # "One Belt, One Road" went out together): borrow the first sibling's.
         brief = next((first_sentence(t.reason or t.note) for t in concept.terms
                       if t.lang == term.lang and t.status is term.status and (t.reason or t.note)), "")
+    # A variant's own sources say where it was seen; the suggestion's say what to write instead.
+    own = term.sources if target is not None and term is not target and term.status.is_variant else ()
     return {
         "reason": reason(concept, term, target),
         "brief": brief or first_sentence(concept.note),
         "sources": tuple(ranked),
+        "found_sources": tuple(sorted(own, key=lambda s: s.kind.rank if s.kind is not None else 99)),
     }

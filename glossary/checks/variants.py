@@ -23,6 +23,8 @@ from . import Context, Options, make_finding
 _LATIN = re.compile(r"[A-Za-z]")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _ABBREVIATION = re.compile(r"[^\W\d_]*[A-ZА-ЯЁ][^\W_]*(?:[&+][^\W_]+)*")
+_FOREIGN = {"ru": _LATIN, "en": _CYRILLIC}  # a language -> the script its other-script abbreviations are in
+_LAYOUT = "abbr1"  # names what a cached Abbreviations holds
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,14 +50,32 @@ def abbreviations(termbase: TermBase, lang: str) -> Abbreviations:
     held = STATE.of(termbase).abbreviations
     got = held.get(base)
     if got is None:
-        got = held[base] = _abbreviations(termbase, base)
+        got = held[base] = _cached_abbreviations(termbase, base)
+    return got
+
+
+def _cached_abbreviations(termbase: TermBase, base: str) -> Abbreviations:
+    """From the disk cache when it holds them: finding them walks every concept, which a cached
+    term base would otherwise unpickle on every start only for this (17 ms of a 85 ms check)."""
+    if base not in _FOREIGN:
+        return Abbreviations([], {})
+    if not termbase.digest:  # nothing to name it by on disk
+        return _abbreviations(termbase, base)
+    from .. import cache
+
+    key = f"{termbase.digest}-{base}-{_LAYOUT}"
+    found = cache.get("abbreviations", key)
+    if isinstance(found, Abbreviations):
+        return found
+    got = _abbreviations(termbase, base)
+    cache.put("abbreviations", key, got)
     return got
 
 
 def _abbreviations(termbase: TermBase, lang: str) -> Abbreviations:
     from ..langtags import base_language
 
-    foreign = {"ru": _LATIN, "en": _CYRILLIC}.get(lang)
+    foreign = _FOREIGN.get(lang)
     if foreign is None:
         return Abbreviations([], {})
     own = {t.text for c in termbase.concepts for t in c.terms if base_language(t.lang) == lang}
@@ -79,8 +99,14 @@ def _abbreviations(termbase: TermBase, lang: str) -> Abbreviations:
     return Abbreviations(keys, found, KeyScan(keys))
 
 
-def foreign_hits(text: str, lang: str, matches: list[Match], termbase: TermBase) -> list[tuple[str, str, str, Span]]:
-    """(concept id, abbreviation's language, suggestion, span) of each other-script abbreviation in `text`."""
+def foreign_hits(text: str, lang: str, matches: list[Match], termbase: TermBase,
+                 named: list[tuple[str, int, int]] = ()) -> list[tuple[str, str, str, Span]]:  # type: ignore[assignment]
+    """(concept id, abbreviation's language, suggestion, span) of each other-script abbreviation in `text`.
+
+    `named`: (concept id, start, end) of the concept's names that signatures
+    found, besides the listed renderings in `matches`; an abbreviation in
+    brackets right after one of its own concept's names glosses it (`glosses`).
+    """
     table = abbreviations(termbase, lang)
     if table.scan is None:
         return []
@@ -94,6 +120,8 @@ def foreign_hits(text: str, lang: str, matches: list[Match], termbase: TermBase)
         if any(x.span.start < end and start < x.span.end for x in matches):
             continue
         concept_id, their, write = table.found[word]
+        if glosses(text, start, end, concept_id, matches, named):
+            continue
         out.append((concept_id, their, write, Span(start, end)))
     if out:
         from ..literals import Literals
@@ -101,6 +129,29 @@ def foreign_hits(text: str, lang: str, matches: list[Match], termbase: TermBase)
         outside = Literals(text).outside  # a URL or a code span is no mention
         out = [h for h in out if outside(h[3].start, h[3].end)]
     return out
+
+
+_BRACKETS = {"(": ")", "[": "]"}
+_NAME_ENDS = " \t\u00a0»”\"’'"
+
+
+def glosses(text: str, start: int, end: int, concept_id: str, matches: list[Match],
+            named: list[tuple[str, int, int]] = ()) -> bool:  # type: ignore[assignment]
+    """Whether text[start:end] stands alone in brackets right after a name of the same concept.
+
+    «Шанхайская организация сотрудничества (SCO)», "Belt and Road Initiative
+    (ИПП)": the abbreviation in brackets tells the reader which name the full
+    one is; it is a gloss of it, not a rendering of its own. Only spaces and
+    closing quotes may stand between the name and the bracket.
+    """
+    if start == 0 or _BRACKETS.get(text[start - 1]) != (text[end] if end < len(text) else None):
+        return False
+    before = text[:start - 1].rstrip(_NAME_ENDS)
+    last = len(before)
+    if last == 0 or start - 1 - last > 3:
+        return False
+    return (any(m.concept_id == concept_id and m.span.end == last for m in matches)
+            or any(c == concept_id and e == last for c, _, e in named))
 
 
 def unlisted(text: str, lang: str, matches: list[Match], termbase: TermBase) -> list[tuple["object", str | None, bool, str, Span]]:
@@ -115,44 +166,60 @@ def unlisted(text: str, lang: str, matches: list[Match], termbase: TermBase) -> 
     index = signatures.index_for(termbase, lang)
     if not index:
         return []
-    hits = index.scan(text)
+    claims = _Claims(matches)
+    hits = index.scan(text, claims)  # hits inside a listed rendering of their own concept are not walked
     if not hits:
         return []
     from ..literals import Literals
 
     outside = Literals(text).outside  # URLs, e-mail addresses, file paths and code spans are never matched
     hits = [h for h in hits if outside(h.start, h.end)]
-    claims = _Claims(matches)
     out = []
     for hit in hits:
         if not claims.free(hit):
             continue
         sig = hit.signature
         found = text[hit.start:hit.end]
-        quoted = sig.lang == "ru" and any(q in found for q in QUOTES)  # «инициатива "Глобальная цивилизация"»: a name
+        # «инициатива "Глобальная цивилизация"»: a name, unless the quotes hold a list of names
+        # («механизм «Центральная Азия – Китай»», the listed one in another order).
+        quoted = sig.lang == "ru" and any(q in found for q in QUOTES) and not signatures.quotes_a_list(found)
         if not quoted and signatures.accepted(sig, found):
             out.append((hit, None, False, "", Span(hit.start, hit.end)))  # an accepted rendering, reworded
             continue
-        span = Span(hit.start, hit.end)
-        renderable, why = True, ""
-        if sig.lang == "en":
-            suggestion = signatures.suggest_en(hit, found, hit.start, sig.target_for(found) or sig.nearest(found))
-        else:
-            from ..model import Status, Term
-            from ..morph import render
-
-            target = Term(sig.preferred, sig.lang, Status.PREFERRED)
-            tags = signatures.ru_forms(hit, text)
-            rendered = render(target, tags, found, target, text[max(0, hit.start - 8):hit.start])
-            suggestion, renderable, why = rendered.text, rendered.fixable, rendered.why
-            if rendered.widen:
-                span = Span(hit.start - rendered.widen, hit.end)
-        suggestion = keep_case(text[span.start:span.end], suggestion, sentence_initial(text, span.start))
+        suggestion, renderable, why, span = suggest(hit, text)
         if suggestion.casefold() == text[span.start:span.end].casefold():
             out.append((hit, None, False, "", span))  # the preferred rendering, inflected
             continue
         out.append((hit, suggestion, renderable, why, span))
     return out
+
+
+def suggest(hit, text: str) -> tuple[str, bool, str, Span]:  # type: ignore[no-untyped-def]
+    """What to write for a hit, whether it can be written, why not, and the span it replaces.
+
+    English: the preferred rendering (or the nearest accepted one) in the found
+    number; Russian: the preferred rendering in the case and number of the
+    found head noun, or as listed with the reason when the case is unclear.
+    """
+    from .. import signatures
+
+    sig = hit.signature
+    found = text[hit.start:hit.end]
+    span = Span(hit.start, hit.end)
+    renderable, why = True, ""
+    if sig.lang == "en":
+        suggestion = signatures.suggest_en(hit, found, hit.start, sig.target_for(found) or sig.nearest(found))
+    else:
+        from ..model import Status, Term
+        from ..morph import render
+
+        target = Term(sig.preferred, sig.lang, Status.PREFERRED)
+        tags = signatures.ru_forms(hit, text)
+        rendered = render(target, tags, found, target, text[max(0, hit.start - 8):hit.start])
+        suggestion, renderable, why = rendered.text, rendered.fixable, rendered.why
+        if rendered.widen:
+            span = Span(hit.start - rendered.widen, hit.end)
+    return keep_case(text[span.start:span.end], suggestion, sentence_initial(text, span.start)), renderable, why, span
 
 
 QUOTES = frozenset('"«»“”„')
@@ -165,6 +232,12 @@ class _Claims:
         self.spans = sorted((m.span.start, m.span.end, m.concept_id) for m in matches)
         self.starts = [s for s, _, _ in self.spans]
         self.longest = max((e - s for s, e, _ in self.spans), default=0)
+
+    def concepts_at(self, at: int) -> frozenset[str]:
+        """The concepts of the listed renderings that cover offset `at`."""
+        lo = bisect_right(self.starts, at - self.longest)
+        hi = bisect_right(self.starts, at)
+        return frozenset(concept_id for s, e, concept_id in self.spans[lo:hi] if at < e)
 
     def free(self, hit) -> bool:  # type: ignore[no-untyped-def]
         """Whether no listed rendering claims the hit's words.
@@ -231,7 +304,8 @@ def in_segment(document: Document, segment: Segment, index: LineIndex, lang: str
     if "unlisted-variant" in options.disable:
         return [], Counter()
     hits = unlisted(segment.text, lang, matches, termbase)
-    foreign = foreign_hits(segment.text, lang, matches, termbase)
+    foreign = foreign_hits(segment.text, lang, matches, termbase,
+                           [(h.concept_id, span.start, span.end) for h, _, _, _, span in hits])
     if not hits and not foreign:
         return _NOTHING  # shared: a long text has one result per paragraph, and most are this
     rendered: Counter[str] = Counter()

@@ -17,7 +17,7 @@ import xml.parsers.expat as expat
 from dataclasses import dataclass, field
 
 from glossary.errors import InputError
-from glossary.i18n import _
+from glossary.i18n import N_, _
 from glossary.positions import line_column
 
 XML_NS = "http://www.w3.org/XML/1998/namespace"
@@ -193,7 +193,7 @@ class _Tree:
 
 
 def _refuse_doctype(*_: object) -> None:
-    raise _Refused("document type declarations are refused (no DTD is read and no entity is expanded)")
+    raise _Refused(N_("document type declarations are refused (no DTD is read and no entity is expanded)"))
 
 
 def _refuse_entity(*_: object) -> None:
@@ -228,7 +228,7 @@ def parse(text: str, path: str) -> Element:
     except _Refused as exc:
         at = text.find("<!DOCTYPE")
         line, column = line_column(text, at if at >= 0 else tree.to_char(parser.CurrentByteIndex))
-        raise InputError(exc.message, path, line, column) from None
+        raise InputError(_(exc.message), path, line, column) from None
     except expat.ExpatError as exc:
         line, column = line_column(text, tree.to_char(parser.ErrorByteIndex))
         message = expat.ErrorString(exc.code)
@@ -239,7 +239,7 @@ def parse(text: str, path: str) -> Element:
     return tree.root
 
 
-ENTITIES_REFUSED = "entity declarations are refused (entities are never expanded)"
+ENTITIES_REFUSED = N_("entity declarations are refused (entities are never expanded)")
 
 
 class _Prolog(Exception):
@@ -274,7 +274,7 @@ def refuse_entities(data: bytes, path: str, part: str | None = None) -> None:
         return
     except _Refused as exc:
         where = f"{part}: " if part else ""
-        raise InputError(f"{where}{exc.message}", path, parser.CurrentLineNumber,
+        raise InputError(f"{where}{_(exc.message)}", path, parser.CurrentLineNumber,
                          parser.CurrentColumnNumber + 1) from None
     except expat.ExpatError:
         return  # not well-formed: the format's own parser says where

@@ -26,6 +26,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from ..errors import InputError
+from ..i18n import _
 from ..model import Document, Edit, Segment, Span
 from . import extensions
 
@@ -68,25 +69,27 @@ class Slot:
 def _open(path: str, data: bytes) -> Any:
     """The python-docx document, after the package has passed the size and kind checks."""
     if data.startswith(_OLE_MAGIC):
-        raise InputError("is password-protected or an old binary Word file (.doc), not a .docx", path)
+        raise InputError(_("is password-protected or an old binary Word file (.doc), not a .docx"), path)
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile:
-        raise InputError("is not a .docx: not a zip archive", path) from None
+        raise InputError(_("is not a .docx: not a zip archive"), path) from None
     with archive:
         members = archive.infolist()
         names = {m.filename for m in members}
         if "word/document.xml" not in names:
-            raise InputError("is not a .docx: the archive has no word/document.xml", path)
+            raise InputError(_("is not a .docx: the archive has no word/document.xml"), path)
         if "EncryptedPackage" in names:
-            raise InputError("is password-protected: open it in Word and save it without a password", path)
+            raise InputError(_("is password-protected: open it in Word and save it without a password"), path)
         total = sum(m.file_size for m in members)
         if total > MAX_UNPACKED:
-            raise InputError(f"refused: unpacks to {total} bytes, over the {MAX_UNPACKED}-byte limit for a .docx", path)
+            raise InputError(_("refused: unpacks to {total} bytes, over the {limit}-byte limit for a .docx").format(
+                total=total, limit=MAX_UNPACKED), path)
         for m in members:
             if m.compress_size and m.file_size > MAX_RATIO * m.compress_size and m.file_size > 1024 * 1024:
-                raise InputError(f"refused: {m.filename} expands {m.file_size // m.compress_size} times, "
-                                 f"over the {MAX_RATIO}:1 limit for a .docx (a zip bomb?)", path)
+                raise InputError(_("refused: {part} expands {times} times, over the {limit}:1 limit for a .docx "
+                                   "(a zip bomb?)").format(part=m.filename, times=m.file_size // m.compress_size,
+                                                           limit=MAX_RATIO), path)
         from ._xml import refuse_entities
 
         for m in members:
@@ -98,10 +101,10 @@ def _open(path: str, data: bytes) -> Any:
     try:
         return docx.Document(io.BytesIO(data))
     except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as exc:
-        raise InputError(f"is not a readable .docx: {exc}", path) from None
+        raise InputError(_("is not a readable .docx: {error}").format(error=exc), path) from None
     except Exception as exc:  # lxml's XMLSyntaxError and kin: a damaged part
         if type(exc).__module__.startswith("lxml"):
-            raise InputError(f"is not a readable .docx: {exc}", path) from None
+            raise InputError(_("is not a readable .docx: {error}").format(error=exc), path) from None
         raise
 
 
@@ -214,7 +217,8 @@ def note_parts(document: Any, path: str = "") -> list[NotePart]:
             found.append(NotePart(kind, parse_xml(part.blob), part))
         except Exception as exc:  # lxml's XMLSyntaxError: a damaged part
             if type(exc).__module__.startswith("lxml"):
-                raise InputError(f"is not a readable .docx: {str(part.partname).lstrip('/')}: {exc}", path) from None
+                raise InputError(_("is not a readable .docx: {error}").format(
+                    error=f"{str(part.partname).lstrip('/')}: {exc}"), path) from None
             raise
     return found
 

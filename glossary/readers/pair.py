@@ -60,21 +60,27 @@ def parse_aligned(source_path: str, source_text: str, path: str, text: str, lang
             lines=ngettext("{n} line", "{n} lines", len(target_lines)).format(n=len(target_lines)),
             source=source_path,
             source_lines=len(source_lines)), path)
-    src = lang_tag(source_lang, source_path) if source_lang else guess_lang(source_text, strict=True)
-    trg = lang_tag(lang, path) if lang else guess_lang(text, strict=True)
-    if src is None:
-        raise InputError("cannot tell the source language; pass --source-lang", source_path)
-    if trg is None:
-        raise InputError("cannot tell the target language; pass --lang", path)
+    # Undeclared, each line's language is its script majority (a line without letters
+    # takes the file's): one Latin abbreviation («SCO») does not make a Russian line English.
+    src = lang_tag(source_lang, source_path) if source_lang else None
+    trg = lang_tag(lang, path) if lang else None
+    source_guess = src or guess_lang(source_text, default="")
+    target_guess = trg or guess_lang(text, default="")
+    if not source_guess:
+        raise InputError(_("cannot tell the source language; pass --source-lang"), source_path)
+    if not target_guess:
+        raise InputError(_("cannot tell the target language; pass --lang"), path)
     segments: list[Segment] = []
     for line_no, ((_source_offset, source_line), (offset, target_line)) in enumerate(zip(source_lines, target_lines), 1):
         if bool(source_line.strip()) != bool(target_line.strip()):
-            side = "target" if not target_line.strip() else "source"
-            raise InputError(f"line is blank in the {side} only (aligned files need one line per segment)",
-                             path, line_no, 1)
+            message = (_("line is blank in the target only (aligned files need one line per segment)")
+                       if not target_line.strip() else
+                       _("line is blank in the source only (aligned files need one line per segment)"))
+            raise InputError(message, path, line_no, 1)
         if target_line.strip():
-            segments.append(Segment(text=target_line, lang=trg, start=offset, unit_id=str(line_no),
-                                    source_text=source_line, source_lang=src))
+            segments.append(Segment(text=target_line, lang=trg or guess_lang(target_line, target_guess), start=offset,
+                                    unit_id=str(line_no), source_text=source_line,
+                                    source_lang=src or guess_lang(source_line, source_guess)))
     return Document(path=path, text=text, segments=tuple(segments), format="aligned")
 
 

@@ -25,6 +25,7 @@ def finding_dict(f) -> dict[str, object]:  # type: ignore[no-untyped-def]
         "concept": f.concept_id, "found": f.found, "suggestion": f.suggestion, "message": message(f),
         "fixable": f.fixable, "lang": f.lang, "reason": f.reason, "unit_id": f.unit_id, "fuzzy": f.fuzzy,
         "brief": f.brief, "sources": [source_dict(s) for s in f.sources], "source_term": f.source_term,
+        "found_sources": [source_dict(s) for s in f.found_sources],
         **({"location": dict(f.location)} if f.location is not None else {}),
         **({"omitted": f.omitted} if f.omitted else {}),
     }

@@ -92,10 +92,18 @@ def clip(text: str, limit: int = WHY_WIDTH) -> str:
     return head.rstrip(",;:( ") + "…"
 
 
+def cited(finding: Finding) -> object | None:
+    """The source a one-line report cites: the found variant's own (where it was seen), else the suggestion's."""
+    if finding.found_sources:
+        return finding.found_sources[0]
+    return finding.sources[0] if finding.sources else None
+
+
 def why(finding: Finding) -> str:
     """The concise line's why: the brief, clipped, and the short citation in brackets."""
     text = clip(first_sentence(finding.brief or finding.reason)).rstrip(".")
-    citation = short_cite(finding.sources[0]) if finding.sources else ""
+    source = cited(finding)
+    citation = short_cite(source) if source is not None else ""
     return f"{text} ({citation})" if text and citation else (text or citation)
 
 
@@ -183,10 +191,13 @@ def _lines(report: Report) -> Iterator[str]:
                 yield note + " " + _("link: {url}").format(url=f.sources[0].url)
             for s in f.sources[1:]:
                 yield note + " " + _("also: {source}").format(source=full_citation(s))
+            for s in f.found_sources:
+                yield note + " " + _("found in use: {source}").format(source=full_citation(s))
             yield ""
             continue
         why = f.brief or f.reason
-        citation = cite(f.sources[0]) if f.sources else ""
+        source = cited(f)
+        citation = cite(source) if source is not None else ""
         if why or citation:
             text = f"{why} ({citation})" if why and citation else (why or citation)
             yield note + " " + style(text, dim=True)

@@ -56,3 +56,14 @@ concepts:
 """)
     assert pair("扶贫", "poverty alleviation", termbase=tb) == []
     assert pair("减贫", "poverty alleviation", termbase=tb) == [("deprecated-term", "poverty alleviation")]
+
+
+def test_a_russian_target_with_a_latin_abbreviation_is_checked_as_russian() -> None:
+    from glossary.readers import pair as aligned
+    from glossary.termbase import load as load_shipped
+
+    data = Path(__file__).parent.parent / "data" / "pair"
+    doc = aligned.parse_aligned("s", (data / "source.sco.zh.txt").read_text("utf-8"), "t",
+                                     (data / "target.sco.ru.txt").read_text("utf-8"))
+    found = [(f.code, f.found, f.suggestion) for f in check_document(doc, load_shipped())]
+    assert ("unlisted-variant", "SCO", "ШОС") in found

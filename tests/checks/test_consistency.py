@@ -92,3 +92,27 @@ def test_a_fix_writes_the_rendering_the_text_already_uses(small: TermBase) -> No
     fixed = normalize(text, "en", small)
     assert fixed == "The trade facilitation cooperation platform met. A trade facilitation cooperation platform was named."
     assert check_text(fixed, "en", small) == []
+
+
+# ------------------------------------------------ a gloss in one sentence is no mix
+
+
+@pytest.mark.parametrize("text", [
+    "Terrorism, separatism and extremism, also called the three evil forces, were on the agenda.",
+    "The ministers named the three evil forces (terrorism, separatism and extremism) first.",
+    "Terrorism, separatism and extremism\u2014known together as the three evil forces\u2014were named. Nothing else was.",
+])
+def test_a_rendering_glossed_by_another_in_one_sentence_is_not_mixed(tb: TermBase, text: str) -> None:
+    assert [f for f in check_text(text, "en", tb) if f.code == "mixed-renderings"] == []
+
+
+def test_a_gloss_does_not_excuse_the_next_sentence(tb: TermBase) -> None:
+    text = ("Terrorism, separatism and extremism, also called the three evil forces, were named. "
+            "Later the three evil forces came up again.")
+    [f] = [f for f in check_text(text, "en", tb) if f.code == "mixed-renderings"]
+    assert f.span.start == text.rindex("three evil forces")
+
+
+def test_two_renderings_listed_in_one_sentence_without_a_gloss_are_mixed(tb: TermBase) -> None:
+    text = "Terrorism, separatism and extremism and the three evil forces were named."
+    assert [f.found for f in check_text(text, "en", tb) if f.code == "mixed-renderings"] == ["three evil forces"]

@@ -100,7 +100,7 @@ NEAR = textwrap.dedent("""\
             - {text: northern league of harbours, status: admitted}
             - {text: union of ports for the northern seas, status: deprecated}
           ru:
-            - {text: идеи союза о северных морях, status: preferred}
+            - {text: Идеи союза о северных морях, status: preferred}
     """)
 
 
@@ -192,3 +192,38 @@ def test_an_abbreviation_hit_is_a_whole_word_of_the_table(text: str) -> None:
         assert text[span.start:span.end] in table.found
         assert span.start == 0 or not (text[span.start - 1].isalnum() or text[span.start - 1] == "_")
         assert span.end == len(text) or not (text[span.end].isalnum() or text[span.end] == "_")
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Организация Великих озер (GLO) провела саммит.", "ru"),
+    ("«Организация Великих озер» (GLO) провела саммит.", "ru"),
+    ("Организацию Великих озер [GLO] создали в Казани.", "ru"),
+    ("The Great Lakes Organisation (ОВО) met in Kazan.", "en"),
+])
+def test_an_abbreviation_in_brackets_after_its_concepts_name_is_a_gloss(abbr, text: str, lang: str) -> None:  # type: ignore[no-untyped-def]
+    assert [f for f in check_text(text, lang, abbr) if f.code == "unlisted-variant"] == []
+
+
+@pytest.mark.parametrize("text", [
+    "План Великих озер (GLO) принят.",  # after another concept's name: no gloss of it
+    "Саммит (GLO) прошел в Казани.",  # after no name
+    "Организация Великих озер провела саммит GLO.",  # not in brackets
+    "Организация Великих озер (GLO и ОВО) провела саммит.",  # not alone in them
+])
+def test_an_abbreviation_that_glosses_no_name_of_its_concept_is_still_a_variant(abbr, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert [f.found for f in check_text(text, "ru", abbr) if f.code == "unlisted-variant"] == ["GLO"]
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_the_abbreviations_table_read_from_the_disk_cache_is_the_one_built(abbr, lang: str) -> None:  # type: ignore[no-untyped-def]
+    from glossary.checks.variants import _abbreviations, abbreviations
+    from glossary.state import STATE
+
+    STATE.clear()
+    abbreviations(abbr, lang)  # built, and written to the (per-test-session) cache
+    STATE.clear()
+    cached = abbreviations(abbr, lang)  # read back
+    built = _abbreviations(abbr, lang)
+    assert (cached.keys, cached.found) == (built.keys, built.found) != ([], {})
+    text = "Саммит GLO прошел." if lang == "ru" else "The ОВО summit met."
+    assert list(cached.scan(text)) == list(built.scan(text)) != []  # type: ignore[operator]

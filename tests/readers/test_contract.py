@@ -12,7 +12,7 @@ from glossary.readers import load, load_pair, pair
 DATA = Path(__file__).resolve().parent.parent / "data"
 FIXTURES = sorted(
     p for folder in ("po", "xliff", "tmx", "markdown", "pair", "bilingual") for p in (DATA / folder).iterdir()
-    if p.name != "source.zh.txt"
+    if not p.name.startswith("source.")  # an aligned pair's source is read with its target
 )
 
 
@@ -20,8 +20,8 @@ def documents(path: Path, crlf: bool):
     data = path.read_bytes()
     if crlf:
         data = data.replace(b"\n", b"\r\n")
-    if path.name == "target.en.txt":  # an aligned pair: its source sits next to it
-        source = path.with_name("source.zh.txt")
+    if path.name.startswith("target."):  # an aligned pair: its source sits next to it (target.x.en.txt, source.x.zh.txt)
+        source = path.with_name(path.name.replace("target.", "source.", 1).rsplit(".", 2)[0] + ".zh.txt")
         src = source.read_bytes().replace(b"\n", b"\r\n") if crlf else source.read_bytes()
         return load_pair(str(source), src, str(path), data)
     return load(str(path), data)

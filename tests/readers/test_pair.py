@@ -74,3 +74,21 @@ def test_a_table_without_a_header_is_guessed_cell_by_cell() -> None:
     assert {s.source_lang for s in document.segments} == {"zh"}
     found = [(f.lang, f.code) for f in check_document(document, load_tb()) if f.code.endswith("-term")]
     assert ("en", "superseded-term") in found and ("ru", "deprecated-term") in found
+
+
+def test_an_undeclared_line_is_in_the_language_of_most_of_its_letters() -> None:
+    # One Latin abbreviation does not make a Russian line English, and a Russian
+    # file with no Latin letter at all is read too (no --lang needed).
+    src_path, src = read("pair/source.sco.zh.txt")
+    path, text = read("pair/target.sco.ru.txt")
+    doc = pair.parse_aligned(src_path, src, path, text)
+    assert [(s.lang, s.source_lang) for s in doc.segments] == [("ru", "zh"), ("ru", "zh")]
+    no_latin = text.replace("SCO", "ШОС")
+    assert {s.lang for s in pair.parse_aligned(src_path, src, path, no_latin).segments} == {"ru"}
+    assert {s.lang for s in pair.parse_aligned(src_path, src, path, text, lang="en").segments} == {"en"}
+
+
+def test_an_aligned_file_without_letters_asks_for_its_language() -> None:
+    src_path, src = read("pair/source.sco.zh.txt")
+    with pytest.raises(InputError, match="cannot tell the target language; pass --lang"):
+        pair.parse_aligned(src_path, src, "t.txt", "2025\n\n2035\n")

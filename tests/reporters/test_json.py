@@ -39,3 +39,30 @@ def test_findings_given_one_by_one_give_the_same_document():
     for findings in (sample(), sample() * 400):
         whole = reporter.render(Report(findings=tuple(findings), files=("a",)))
         assert reporter.render(Report(findings=iter(findings), files=("a",))) == whole
+
+
+def test_found_sources_extend_a_finding_and_are_empty_where_none_are_recorded() -> None:
+    from glossary import check, load
+    from glossary.reporters import json as reporter
+    from glossary.termbase import loads
+
+    from ..conftest import TERMBASE
+
+    tb = loads("""
+concepts:
+  - id: river-pact
+    sources: [{publisher: Ministry, title: Official list, date: "2021", langs: [en]}]
+    terms:
+      en:
+        - {text: River Basin Pact, status: preferred}
+        - text: Basin River Treaty
+          status: deprecated
+          sources: [{publisher: Valley Weekly, title: Dam talks, date: "2022-03-01", kind: secondary}]
+""", "t.yaml")
+    [f] = check("The Basin River Treaty.", "en", tb)
+    got = reporter.finding_dict(f)
+    assert got["found_sources"] == [{"publisher": "Valley Weekly", "title": "Dam talks", "date": "2022-03-01",
+                                     "url": "", "kind": "secondary"}]
+    assert [s["publisher"] for s in got["sources"]] == ["Ministry"]
+    for other in check("One Belt, One Road.", "en", load(TERMBASE, default=False)):
+        assert reporter.finding_dict(other)["found_sources"] == []

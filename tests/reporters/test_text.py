@@ -115,3 +115,28 @@ def test_context_on_a_huge_single_line_is_a_bounded_window(tb: TermBase, explain
     for line, f in zip(context, findings):
         assert len(line) < 200 and "…" in line
         assert f.found in line
+
+
+def test_a_variant_is_cited_by_its_own_source_and_explain_lists_it() -> None:
+    from glossary.termbase import loads
+
+    tb = loads("""
+concepts:
+  - id: river-pact
+    sources: [{publisher: Ministry, title: Official list, date: "2021", langs: [en]}]
+    terms:
+      en:
+        - {text: River Basin Pact, status: preferred}
+        - text: Basin River Treaty
+          status: deprecated
+          note: Seen in a regional weekly.
+          sources: [{publisher: Valley Weekly, title: Dam talks, url: "https://example.org/dam", date: "2022-03-01"}]
+""", "t.yaml")
+    text = "The Basin River Treaty was signed.\n"
+    doc = text_document(text, path="d.txt", lang="en")
+    findings = tuple(check_document(doc, tb))
+    concise = render(Report(findings=findings, files=("d.txt",), sources={"d.txt": text}))
+    assert "(Valley Weekly, 2022-03-01)" in concise and "Ministry" not in concise
+    explained = render(Report(findings=findings, files=("d.txt",), sources={"d.txt": text}, explain=True))
+    assert "found in use: Valley Weekly, Dam talks, 2022-03-01, https://example.org/dam" in explained
+    assert "Ministry" in explained  # the suggestion's source stays

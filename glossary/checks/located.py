@@ -1,0 +1,192 @@
+"""Where a translation renders what its source names in words no rendering lists.
+
+Asked only about a concept the source names and the target renders by no
+listed rendering and no signature hit: the source says the concept is there,
+so the target may be searched more loosely than text without a source ever is.
+
+- `paraphrase`: the shortest stretch of one clause whose words fill every
+  required slot of the concept's signature, in any order, with at most one
+  other word that reads as part of a noun phrase ("the Shanghai Organization
+  for Cooperation", «сообщества, объединённого общей судьбой человечества»);
+- `initials`: a word in capitals whose letters are the initials of the slots,
+  one letter a slot, in any order («ГИР» for the Global Development
+  Initiative, whose Russian renderings list no abbreviation);
+- `head_form`: the form the preferred rendering takes where the target names
+  only its head noun («поддержали эту инициативу»): the case and number of
+  that noun, narrowed by a preposition or an agreeing word just before it, and
+  nothing when the forms left are written apart.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..model import Span
+
+_CLAUSE = re.compile(r"[.;:!?()\[\]\n]")  # a stretch never crosses these
+_CAPITALS = re.compile(r"(?<![^\W\d_])[^\W\d_a-zа-яё]{2,6}(?![^\W\d_])")
+_HELD: dict[int, tuple[Any, dict[str, Any]]] = {}
+
+
+def signature(termbase: Any, lang: str, concept_id: str) -> Any:
+    """The concept's signature in `lang`, or None (kept per signature index)."""
+    from .. import signatures
+
+    index = signatures.index_for(termbase, lang)
+    if not index:
+        return None
+    held = _HELD.get(id(index))
+    if held is None or held[0] is not index:
+        if len(_HELD) > 16:
+            _HELD.clear()
+        held = _HELD[id(index)] = (index, {s.concept_id: s for s in index.signatures})
+    return held[1].get(concept_id)
+
+
+def _blocked(taken: list[Span], start: int, end: int) -> bool:
+    return any(t.start < end and start < t.end for t in taken)
+
+
+def _cover(slotsets: list[frozenset[int]], required: frozenset[int]) -> dict[int, int] | None:
+    """Words (by position in `slotsets`) to slots: every required slot once, or None (bipartite matching)."""
+    owner: dict[int, int] = {}  # slot -> word
+
+    def place(word: int, seen: set[int]) -> bool:
+        for slot in slotsets[word]:
+            if slot in seen:
+                continue
+            seen.add(slot)
+            if slot not in owner or place(owner[slot], seen):
+                owner[slot] = word
+                return True
+        return False
+
+    for word in range(len(slotsets)):
+        place(word, set())
+    if not required <= set(owner):
+        return None
+    return {w: s for s, w in owner.items()}
+
+
+def paraphrase(sig: Any, text: str, taken: list[Span]) -> tuple[Any, bool] | None:
+    """The shortest stretch filling every required slot: (a signatures.Hit, whether other words are in it).
+
+    A stretch holds at most two words a slot and two more, within one clause;
+    words inside another rendering (`taken`) fill nothing.
+    """
+    from .. import signatures
+
+    required = frozenset(k for k, r in enumerate(sig.required) if r)
+    if len(required) < 2:
+        return None
+    toks = signatures.words(text)
+    slots: list[frozenset[int]] = []
+    for s, e, w in toks:
+        if _blocked(taken, s, e) or w.lower() in sig.function_words:
+            slots.append(frozenset())
+        else:
+            slots.append(signatures._slot_set(sig, w))
+    limit = 2 * len(sig.slots) + 2
+    best: tuple[int, int, dict[int, int]] | None = None
+    for i in range(len(toks)):
+        if not slots[i]:
+            continue
+        for j in range(i + 1, min(len(toks), i + limit)):
+            if _CLAUSE.search(text, toks[j - 1][1], toks[j][0]):
+                break
+            if not slots[j] or (best is not None and j - i >= best[1] - best[0]):
+                continue
+            inside = [k for k in range(i, j + 1) if slots[k]]
+            got = _cover([slots[k] for k in inside], required)
+            if got is None:
+                continue
+            used = {inside[w]: s for w, s in got.items()}
+            if i in used and j in used:
+                best = (i, j, used)
+            break  # a longer stretch from i is never shorter
+    if best is None:
+        return None
+    i, j, used = best
+    # The optional slots the other words of the stretch fill, one word a slot.
+    filled = set(used.values())
+    for k in range(i, j + 1):
+        if k not in used and slots[k] - filled:
+            used[k] = min(slots[k] - filled)
+            filled.add(used[k])
+    others = [k for k in range(i, j + 1) if k not in used and toks[k][2].lower() not in sig.function_words]
+    if not _phrase(sig, text, toks, i, j, others):
+        return None
+    order = sorted(used)
+    hit = signatures.Hit(sig, toks[i][0], toks[j][1], tuple((toks[k][0], toks[k][1]) for k in order),
+                         tuple(used[k] for k in order))
+    return hit, bool(others)
+
+
+_RU_CLAUSE_WORDS = frozenset({"VERB", "ADJS", "PRTS", "ADVB", "PRED", "CONJ", "INFN", "GRND"})
+
+
+def _phrase(sig: Any, text: str, toks: list[tuple[int, int, str]], i: int, j: int, others: list[int]) -> bool:
+    """Whether the stretch reads as one noun phrase, not a clause that happens to hold the slot words.
+
+    At most one comma and one word that fills no slot; in Russian that word is
+    no verb, short form, adverb or conjunction («объединённого», not «требует»);
+    in English a function word follows it ("built on", not "praised regional").
+    """
+    if text.count(",", toks[i][0], toks[j][1]) > 1 or len(others) > 1:
+        return False
+    if not others:
+        return True
+    k = others[0]
+    word = toks[k][2]
+    if sig.lang == "ru":
+        from ..morph import russian
+
+        readings = russian.analyser().readings(word.lower().replace("ё", "е"))
+        return bool(readings) and not any(r.pos in _RU_CLAUSE_WORDS for r in readings)
+    return k + 1 <= j and toks[k + 1][2].lower() in sig.function_words
+
+
+def initials(sig: Any, text: str, taken: list[Span]) -> Span | None:
+    """A word in capitals spelling the slots' initials, one letter a slot, every required slot among them."""
+    required = frozenset(k for k, r in enumerate(sig.required) if r)
+    if len(required) < 2:
+        return None
+    starts = [frozenset(w[:1] for w in slot) for slot in sig.slots]
+    for m in _CAPITALS.finditer(text):
+        letters = m.group().lower()
+        if not m.group().isupper() or len(letters) > len(sig.slots) or _blocked(taken, m.start(), m.end()):
+            continue
+        options = [frozenset(k for k, s in enumerate(starts) if ch in s) for ch in letters]
+        got = _cover(options, frozenset())
+        if got is not None and len(got) == len(letters) and required <= set(got.values()):
+            return Span(m.start(), m.end())
+    return None
+
+
+def head_form(sig: Any, text: str, taken: list[Span]) -> tuple[str, str] | None:
+    """(the preferred rendering in the form of its head noun in the target, that noun), or None.
+
+    Russian only: the first free word of the head slot; its readings are
+    narrowed by a preposition or an agreeing word (an adjective, a pronoun)
+    right before it; None when the forms left are written apart (dative and
+    prepositional «инициативе» are written alike) or one of them is in the other
+    number (a plural «инициативы» is not the concept).
+    """
+    from .. import signatures
+    from ..model import Status, Term
+    from ..morph import render, russian
+
+    if sig.lang != "ru" or sig.head is None:
+        return None
+    for s, e, w in signatures.words(text):
+        if _blocked(taken, s, e) or sig.head not in signatures._slot_set(sig, w):
+            continue
+        hit = signatures.Hit(sig, s, e, ((s, e),), (sig.head,))
+        tags = signatures.ru_forms(hit, text)  # narrowed by a preposition or an agreeing word before it
+        if not tags or any(f is None or f.flip for f in map(russian.Form.from_tag, tags)):
+            return None  # a noun that may be in the other number may not stand for the concept
+        target = Term(sig.preferred, "ru", Status.PREFERRED)
+        rendered = render(target, tags, w, target, text[max(0, s - 8):s])  # several forms: only if written alike
+        return (rendered.text, w) if rendered.fixable else None
+    return None
