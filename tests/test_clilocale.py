@@ -127,3 +127,14 @@ def test_installed_script_in_russian_from_lang(drafts):
     proc = subprocess.run([str(script), "check", str(drafts / "two.txt")], capture_output=True, text=True, env=env)
     assert proc.returncode == 1
     assert proc.stderr.strip().splitlines()[-1].startswith("Найдено 2 находки в 1 файле")
+
+
+@pytest.mark.parametrize(("locale", "said"), [("ru", "которого нет в глоссарии"), ("zh_Hans", "的已列译法")])
+def test_an_unlisted_variants_reason_is_in_the_ui_language(tmp_path, locale, said):
+    import json
+
+    draft = tmp_path / "values.txt"
+    draft.write_text("Our schools teach the common values of humankind.\n", encoding="utf-8")
+    result = run(["--locale", locale, "check", "--format", "json", str(draft)])
+    found = [f for f in json.loads(result.output)["findings"] if f["code"] == "unlisted-variant"]
+    assert found and all(said in f["reason"] for f in found), result.output

@@ -14,6 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ..case import keep_case, sentence_initial
+from ..i18n import _
 from ..model import Document, Finding, Match, Segment, Severity, Span
 from ..positions import LineIndex
 from ..termbase import TermBase
@@ -269,8 +270,9 @@ def describe(hit, text: str) -> str:  # type: ignore[no-untyped-def]
         name = names[k] if k < len(names) else sig.slot_names()[k]
         word = text[s:e]
         pairs.append(word if word.lower() == name.lower() else f"{word} ({name})")
-    return (f"not a listed rendering of {sig.concept_id}; slots matched {len(set(hit.filled))} of "
-            f"{len(sig.slots)}: " + ", ".join(pairs))
+    # TRANSLATORS: {words}: the found words, each with the word it stands for.
+    return _("not a listed rendering of {concept}; slots matched {filled} of {slots}: {words}").format(
+        concept=sig.concept_id, filled=len(set(hit.filled)), slots=len(sig.slots), words=", ".join(pairs))
 
 
 def by_segment(context: Context) -> list[tuple[list[Finding], Counter[str]]]:
@@ -315,7 +317,9 @@ def in_segment(document: Document, segment: Segment, index: LineIndex, lang: str
         found = segment.text[span.start:span.end]
         findings.append(make_finding(
             "unlisted-variant", document, segment, index, span, concept_id=concept_id, suggestion=write,
-            reason=f"«{found}» is the {their} abbreviation of {concept_id}, in text of another script",
+            # TRANSLATORS: {lang} is the abbreviation's language code (en, ru).
+            reason=_("«{found}» is the {lang} abbreviation of {concept}, in text of another script").format(
+                found=found, lang=their, concept=concept_id),
             lang=lang, fixable=options.unsafe_fixes and _ABBREVIATION.fullmatch(write) is not None))
     for hit, suggestion, renderable, why, span in hits:
         rendered[hit.concept_id] += 1
@@ -363,7 +367,8 @@ def stand_ins(findings: list[Finding], termbase: TermBase) -> list[Finding]:
             out[i] = replace(f, code="unlisted-variant", severity=Severity.WARNING, concept_id=m.concept_id,
                              suggestion=whole.text, fixable=False, fix=None,
                              no_fix="a stand-in for the concept the source names: a person decides",
-                             reason=f"the source names {m.found}; this renders only part of it ({f.concept_id})")
+                             reason=_("the source names {found}; this renders only part of it ({concept})").format(
+                                 found=m.found, concept=f.concept_id))
             drop.add(id(m))
             break
     return [f for f in out if id(f) not in drop]
