@@ -14,6 +14,7 @@ fold (tests/test_prescan.py compares them).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 
@@ -32,15 +33,15 @@ _NONWORD = r"!-,./:-@\[-\^`{-~\u3001-\u3003\u3008-\u3011\u3400-\u4dbf\u4e00-\u9f
 _CUT_PATTERN = (
     rf"[{_WS}](?=[0-9A-Za-z_{_NONWORD}])|[0-9A-Za-z_{_NONWORD}](?=[{_WS}])|[{_NONWORD}](?=[{_NONWORD}])"
 )
-_CUTS: list[re.Pattern[str]] = []
 
 
+@functools.cache
 def _cuts() -> re.Pattern[str]:
     """_CUT_PATTERN compiled on first use: its ideograph ranges take `re` 3-11 ms to compile, paid by
     every start although only a long text's windows look for a cut beyond the first few characters."""
-    if not _CUTS:
-        _CUTS.append(re.compile(_CUT_PATTERN))
-    return _CUTS[0]
+    return re.compile(_CUT_PATTERN)
+
+
 _NONWORD_CHARS = frozenset("!\"#$%&'()*+,./:;<=>?@[\\]^`{|}~\u3001\u3002\u3003\u3008\u3009\u300a\u300b\u300c\u300d"
                            "\u300e\u300f\u3010\u3011\uff01\uff08\uff09\uff0c\uff1a\uff1b\uff1f")
 

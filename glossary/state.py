@@ -22,7 +22,8 @@ from typing import Any
 class Derived:
     """Everything computed from the term base with one digest."""
 
-    __slots__ = ("digest", "matchers", "families", "ascii_keys", "signatures", "completions", "abbreviations")
+    __slots__ = ("digest", "matchers", "families", "ascii_keys", "signatures", "completions", "abbreviations",
+                 "signature_of")
 
     def __init__(self, digest: str) -> None:
         self.digest = digest
@@ -38,6 +39,8 @@ class Derived:
         self.completions: dict[str, list[Any]] = {}
         # base language -> the other script's abbreviations (glossary.checks.variants.abbreviations)
         self.abbreviations: dict[str, Any] = {}
+        # base language -> (its signature index, concept id -> signature) (glossary.checks.located)
+        self.signature_of: dict[str, tuple[Any, dict[str, Any]]] = {}
 
 
 class State:

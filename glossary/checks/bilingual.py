@@ -183,7 +183,8 @@ def _missing(where: tuple, source_matches: list[Match], named: Counter[str],  # 
             got = _located(where, concept, sig, first_text[concept_id], taken)
             if got is not None:
                 found, span = got
-                findings.extend([found] if found is not None else [])
+                if found is not None:
+                    findings.append(found)
                 taken.append(span)
                 have += 1
                 if have >= times:

@@ -23,25 +23,24 @@ import re
 from typing import Any
 
 from ..model import Span
+from ..state import STATE
 
 _CLAUSE = re.compile(r"[.;:!?()\[\]\n]")  # a stretch never crosses these
 _CAPITALS = re.compile(r"(?<![^\W\d_])[^\W\d_a-zа-яё]{2,6}(?![^\W\d_])")
-_HELD: dict[int, tuple[Any, dict[str, Any]]] = {}
 
 
 def signature(termbase: Any, lang: str, concept_id: str) -> Any:
-    """The concept's signature in `lang`, or None (kept per signature index)."""
+    """The concept's signature in `lang`, or None (the table kept with the term base's derived state)."""
     from .. import signatures
 
     index = signatures.index_for(termbase, lang)
     if not index:
         return None
-    held = _HELD.get(id(index))
-    if held is None or held[0] is not index:
-        if len(_HELD) > 16:
-            _HELD.clear()
-        held = _HELD[id(index)] = (index, {s.concept_id: s for s in index.signatures})
-    return held[1].get(concept_id)
+    held = STATE.of(termbase).signature_of
+    got = held.get(index.lang)
+    if got is None or got[0] is not index:
+        got = held[index.lang] = (index, {s.concept_id: s for s in index.signatures})
+    return got[1].get(concept_id)
 
 
 def _blocked(taken: list[Span], start: int, end: int) -> bool:
