@@ -28,7 +28,7 @@ from functools import lru_cache
 from typing import Any
 
 from .langtags import base_language
-from .model import Concept, SignatureSpec, Term, _pickled_by_constructor
+from .model import Concept, Term, _pickled_by_constructor
 from .state import STATE
 
 LANGS = ("en", "ru")
@@ -594,6 +594,11 @@ def _content(text: str, lang: str, function_words: frozenset[str]) -> list[str]:
     return [first_lemma(w, lang) for _, _, w in words(text) if w.lower() not in function_words]
 
 
+def _preferred_words(sig: Signature) -> list[str]:
+    """The content words of the preferred rendering as written: slot k's word is item k."""
+    return [w for _, _, w in words(sig.preferred) if w.lower() not in sig.function_words]
+
+
 def _usable(term: Term) -> bool:
     return not term.abbreviation_of and not term.requires_source and "|" not in term.text
 
@@ -737,7 +742,7 @@ def _derive_slots(preferred: Term, terms: Sequence[Term], lang: str,
                     slots.append({content[i]})
                     required.append(False)
         elif rest and lang == "ru" and len(assigned) >= 2:
-            for i, k in _ru_aligned(content, assigned, [base[k] for k in range(len(base))], len(slots)):
+            for i, k in _ru_aligned(content, assigned, base, len(slots)):
                 slots[k].add(content[i])
     return [frozenset(s) for s in slots], required
 
@@ -1037,6 +1042,8 @@ class Index:
             if any_free and k >= 0 and windows[k][1] > start:
                 return True
         return False
+
+
 def _ru_yields(hit: Hit, text: str, toks: list[tuple[int, int, str]]) -> bool:
     """Whether a Russian hit is a longer name of another concept with a word of its own in one place.
 
@@ -1445,7 +1452,7 @@ def _ru_dangles(sig: Signature, last: str) -> bool:
         readings = an.readings(word.lower().replace("ё", "е"))
         return bool(readings) and all(r.pos in ("ADJF", "PRTF", "ADJS", "COMP") for r in readings)
 
-    content = [w for _, _, w in words(sig.preferred) if w.lower() not in sig.function_words]
+    content = _preferred_words(sig)
     return adjective(last) and not (content and adjective(content[-1]))
 
 
@@ -1516,7 +1523,7 @@ def _ru_beside(sig: Signature, text: str, toks: list[tuple[int, int, str]], run:
     if len(missing) != 1 or list(filled) != sorted(filled):
         return False
     k = missing[0]
-    content = [w for _, _, w in words(sig.preferred) if w.lower() not in sig.function_words]
+    content = _preferred_words(sig)
     if k >= len(content):
         return False
     if k < filled[0] and k == 0:
@@ -1565,7 +1572,7 @@ def _ru_other_owner(sig: Signature, text: str, toks: list[tuple[int, int, str]],
     word = toks[last + 1][2]
     if not word[:1].isupper() or word.lower().replace("ё", "е") in sig.listed_words:
         return False
-    content = [w for _, _, w in words(sig.preferred) if w.lower() not in sig.function_words]
+    content = _preferred_words(sig)
     return any(0 < k < len(content) and content[k][:1].isupper() for k in missing)
 
 
@@ -2030,7 +2037,7 @@ def ru_forms(hit: Hit, text: str) -> list[str]:
     cite = russian.citation(pattern)
     if cite is None:
         return []
-    pref_content = [w for _, _, w in words(sig.preferred) if w.lower() not in sig.function_words]
+    pref_content = _preferred_words(sig)
     head_lemma = next((s.lemma for s in pattern.slots if s.inflects and s.domain == 0 and s.pos == "NOUN"), None)
     head_slot = next((k for k, w in enumerate(pref_content) if head_lemma and first_lemma(w, "ru") == head_lemma), 0)
     word = None

@@ -42,6 +42,27 @@ def tb() -> TermBase:
     return load([TERMBASE], default=False, use_cache=False)
 
 
+def river_pact(seen_in: str, *more: str) -> TermBase:
+    """A one-concept base whose deprecated "Basin River Treaty" was seen in `seen_in` (a YAML source
+    mapping), for the tests of a variant's own sources; `more` adds term lines under `en:`."""
+    from glossary.termbase import loads
+
+    lines = [
+        "concepts:",
+        "  - id: river-pact",
+        '    sources: [{publisher: Ministry, title: Official list, date: "2021", langs: [en]}]',
+        "    terms:",
+        "      en:",
+        "        - {text: River Basin Pact, status: preferred}",
+        "        - text: Basin River Treaty",
+        "          status: deprecated",
+        "          note: Seen in a regional weekly.",
+        f"          sources: [{seen_in}]",
+        *(f"        - {line}" for line in more),
+    ]
+    return loads("\n".join(lines) + "\n", "t.yaml")
+
+
 def golden(name: str, actual: str) -> None:
     """Compare `actual` with tests/golden/<name>; rewrite it only with GLOSSARY_UPDATE_GOLDEN=1."""
     path = GOLDEN / name

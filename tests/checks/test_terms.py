@@ -47,21 +47,10 @@ def test_lang_is_guessed_from_script(tb: TermBase) -> None:
 
 
 def test_a_variant_finding_carries_the_variants_own_sources_beside_the_suggestions() -> None:
-    from glossary.termbase import loads
+    from ..conftest import river_pact
 
-    tb = loads("""
-concepts:
-  - id: river-pact
-    sources: [{publisher: Ministry, title: Official list, date: "2021", langs: [en]}]
-    terms:
-      en:
-        - {text: River Basin Pact, status: preferred}
-        - text: Basin River Treaty
-          status: deprecated
-          note: Seen in a regional weekly.
-          sources: [{publisher: Valley Weekly, title: Dam talks, url: "https://example.org/dam", date: "2022-03-01"}]
-        - {text: River Accord, status: deprecated}
-""", "t.yaml")
+    tb = river_pact('{publisher: Valley Weekly, title: Dam talks, url: "https://example.org/dam", date: "2022-03-01"}',
+                    "{text: River Accord, status: deprecated}")
     seen, plain = check_text("The Basin River Treaty and the River Accord were signed.", "en", tb)
     assert [s.publisher for s in seen.sources] == ["Ministry"]  # what to write, as before
     assert [s.publisher for s in seen.found_sources] == ["Valley Weekly"]  # where the variant was seen

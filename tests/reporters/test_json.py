@@ -44,21 +44,10 @@ def test_findings_given_one_by_one_give_the_same_document():
 def test_found_sources_extend_a_finding_and_are_empty_where_none_are_recorded() -> None:
     from glossary import check, load
     from glossary.reporters import json as reporter
-    from glossary.termbase import loads
 
-    from ..conftest import TERMBASE
+    from ..conftest import TERMBASE, river_pact
 
-    tb = loads("""
-concepts:
-  - id: river-pact
-    sources: [{publisher: Ministry, title: Official list, date: "2021", langs: [en]}]
-    terms:
-      en:
-        - {text: River Basin Pact, status: preferred}
-        - text: Basin River Treaty
-          status: deprecated
-          sources: [{publisher: Valley Weekly, title: Dam talks, date: "2022-03-01", kind: secondary}]
-""", "t.yaml")
+    tb = river_pact('{publisher: Valley Weekly, title: Dam talks, date: "2022-03-01", kind: secondary}')
     [f] = check("The Basin River Treaty.", "en", tb)
     got = reporter.finding_dict(f)
     assert got["found_sources"] == [{"publisher": "Valley Weekly", "title": "Dam talks", "date": "2022-03-01",

@@ -118,20 +118,9 @@ def test_context_on_a_huge_single_line_is_a_bounded_window(tb: TermBase, explain
 
 
 def test_a_variant_is_cited_by_its_own_source_and_explain_lists_it() -> None:
-    from glossary.termbase import loads
+    from ..conftest import river_pact
 
-    tb = loads("""
-concepts:
-  - id: river-pact
-    sources: [{publisher: Ministry, title: Official list, date: "2021", langs: [en]}]
-    terms:
-      en:
-        - {text: River Basin Pact, status: preferred}
-        - text: Basin River Treaty
-          status: deprecated
-          note: Seen in a regional weekly.
-          sources: [{publisher: Valley Weekly, title: Dam talks, url: "https://example.org/dam", date: "2022-03-01"}]
-""", "t.yaml")
+    tb = river_pact('{publisher: Valley Weekly, title: Dam talks, url: "https://example.org/dam", date: "2022-03-01"}')
     text = "The Basin River Treaty was signed.\n"
     doc = text_document(text, path="d.txt", lang="en")
     findings = tuple(check_document(doc, tb))
