@@ -1108,3 +1108,62 @@ def test_a_comma_parts_a_russian_name_where_a_dash_does() -> None:
     text = "Так родилась идея «одного озера, одной горы»."
     assert [text[h.start:h.end] for h in signatures.index_for(tb, "ru").scan(text)] == ["одного озера, одной горы"]
     assert _unlisted(tb, text) == []  # the listed rendering, punctuated otherwise
+
+
+SHORT_FORMS = textwrap.dedent("""\
+    concepts:
+      - id: lake-diplomacy
+        terms:
+          en:
+            - {text: major-lake diplomacy with Ruritanian characteristics, status: preferred}
+            - {text: major-lake diplomacy, status: admitted, abbreviation_of: major-lake diplomacy with Ruritanian characteristics}
+            - {text: great pond diplomacy with Ruritanian characteristics, status: deprecated}
+    """)
+
+
+@pytest.fixture(scope="module")
+def short_forms():  # type: ignore[no-untyped-def]
+    return loads(SHORT_FORMS, "t.yaml")
+
+
+def _en_unlisted(tb, text: str) -> list[tuple[str, str | None]]:  # type: ignore[no-untyped-def]
+    import glossary
+
+    return [(f.found, f.suggestion) for f in glossary.check(text, "en", tb) if f.code == "unlisted-variant"]
+
+
+def test_a_listed_short_form_with_its_words_swapped_names_the_concept(short_forms) -> None:  # type: ignore[no-untyped-def]
+    # Three slots of five: too few for the full name, but the very slots of "major-lake diplomacy";
+    # the suggestion is that short form, not the full name.
+    assert _en_unlisted(short_forms, "Ruritania pursues great pond diplomacy.") == [
+        ("great pond diplomacy", "major-lake diplomacy")]
+    assert _en_unlisted(short_forms, "Ruritania pursues major-lake diplomacy.") == []
+
+
+def test_a_short_form_in_ordinary_prose_is_no_hit(short_forms) -> None:  # type: ignore[no-untyped-def]
+    # Two of the short form's words are no name; nor is a word of its in other company.
+    for text in ("The great pond froze over.", "Pond diplomacy is a joke among anglers.",
+                 "Great lakes and great diplomacy go together."):
+        assert _en_hits(short_forms, text) == []
+
+
+def test_a_run_refused_for_its_order_yields_the_name_inside_it(short_forms) -> None:  # type: ignore[no-untyped-def]
+    # "characteristics of" before the quote would make the words a reordered name inside a longer
+    # phrase; the name after it, in the listed order, is still found.
+    text = 'We list the characteristics of "great pond diplomacy with Ruritanian ideas in the new age."'
+    assert _en_hits(short_forms, text) == ["great pond diplomacy with Ruritanian ideas"]
+
+
+def test_a_word_after_a_long_name_stands_in_for_its_missing_last_slot(short_forms) -> None:  # type: ignore[no-untyped-def]
+    # The fix replaces "specifics" too, not only the four words before it.
+    assert _en_unlisted(short_forms, "It pursues great pond diplomacy with Ruritanian specifics.") == [
+        ("great pond diplomacy with Ruritanian specifics", "major-lake diplomacy with Ruritanian characteristics")]
+    # With every slot there, the word after is no part of the name.
+    assert _en_hits(short_forms, "It pursues great pond diplomacy with Ruritanian characteristics today.") == [
+        "great pond diplomacy with Ruritanian characteristics"]
+
+
+def test_a_stand_in_word_stands_only_where_the_missing_slot_would(short_forms) -> None:  # type: ignore[no-untyped-def]
+    # "Ruritania" fills the owner's slot, but "pursues" stands between it and the rest: the owner's
+    # slot comes after the others in the name, so "pursues" holds no missing slot's place.
+    assert _en_hits(short_forms, "Ruritania pursues great pond diplomacy.") == ["great pond diplomacy"]

@@ -209,7 +209,8 @@ def suggest(hit, text: str) -> tuple[str, bool, str, Span]:  # type: ignore[no-u
     span = Span(hit.start, hit.end)
     renderable, why = True, ""
     if sig.lang == "en":
-        suggestion = signatures.suggest_en(hit, found, hit.start, sig.target_for(found) or sig.nearest(found))
+        suggestion = signatures.suggest_en(hit, found, hit.start, sig.target_for(found) or sig.short_for(hit.filled)
+                                             or sig.nearest(found))
     else:
         from ..model import Status, Term
         from ..morph import render
