@@ -98,7 +98,7 @@ def head_plural(text: str) -> bool:
     """Whether a name's head noun is plural: its last word before the first preposition that follows
     a word ("Productive forces of a new quality"), else its last word ("Belt and Road Initiatives").
     The verb after a name agrees with its head, not with the last word of an "of ..." phrase."""
-    words = re.findall(r"[A-Za-z]+", text)
+    words = re.findall(r"[A-Za-z]+(?:[-‐‑][A-Za-z]+)*", text)  # "people-to-people" is one word
     for k, word in enumerate(words):
         if k and word.lower() in _PREPOSITIONS:
             return is_plural(words[k - 1])

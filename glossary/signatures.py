@@ -1344,6 +1344,10 @@ def _expand(sig: Signature, text: str, toks: list[tuple[int, int, str]], i: int)
             k = j + step
             if k < 0 or k >= len(toks) or not _joined(text, toks[min(j, k)], toks[max(j, k)], sig.commas):
                 break
+            if step == -1 and (styled := _styled(sig, text, toks, k)) is not None:
+                items[k - 1], items[k], halves[k - 1], gap = styled, frozenset(), k, 0  # one word, "China-type"
+                j = k - 1
+                continue
             slots = _slot_set(sig, toks[k][2])
             if slots:
                 items[k], gap = slots, 0
@@ -1525,6 +1529,27 @@ def _split_word(sig: Signature, text: str, toks: list[tuple[int, int, str]], k: 
     ls = lemmas(toks[first][2] + toks[second][2], sig.lang)
     slots = frozenset(k for k, s in enumerate(sig.slots) if ls & s)
     return (first, second, slots) if slots else None
+
+
+_EN_STYLE = frozenset({"style", "type"})
+
+
+def _styled(sig: Signature, text: str, toks: list[tuple[int, int, str]], k: int) -> frozenset[int] | None:
+    """The slots of "X" in "X-style" or "X-type" (word `k` is "style" or "type"), for English.
+
+    "Chinese-style modernization", "China-type modernization": the compound
+    says what the adjective of a place says, so the place fills its
+    adjective's slot here (China for Chinese), as it does nowhere else in a
+    name of two words ("China's modernization" is another phrase).
+    """
+    if sig.lang != "en" or k == 0 or toks[k][2].lower() not in _EN_STYLE or text[toks[k - 1][1]:toks[k][0]] != "-":
+        return None
+    word = toks[k - 1][2]
+    slots = _slot_set(sig, word)
+    if not slots and word[:1].isupper():
+        ls = lemmas(word, sig.lang)
+        slots = frozenset(i for i, s in enumerate(sig.slots) if any(_derived(a, b) for a in ls for b in s))
+    return slots or None
 
 
 def _identifier(found: str) -> bool:

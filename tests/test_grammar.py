@@ -125,6 +125,8 @@ def test_a_names_number_is_its_head_nouns() -> None:
     assert not head_plural("community of common destiny for all peoples") and head_plural("Belt and Road Initiatives")
     # With no preposition after a word, the last word decides.
     assert head_plural("of the plans") and not head_plural("the process")
+    # A preposition inside a hyphenated compound ends no head.
+    assert head_plural("people-to-people and cultural exchanges")
 
 
 def test_a_plural_head_before_an_of_phrase_keeps_its_verb() -> None:

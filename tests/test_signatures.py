@@ -1167,3 +1167,25 @@ def test_a_stand_in_word_stands_only_where_the_missing_slot_would(short_forms) -
     # "Ruritania" fills the owner's slot, but "pursues" stands between it and the rest: the owner's
     # slot comes after the others in the name, so "pursues" holds no missing slot's place.
     assert _en_hits(short_forms, "Ruritania pursues great pond diplomacy.") == ["great pond diplomacy"]
+
+
+STYLED = textwrap.dedent("""\
+    concepts:
+      - id: karan-reconstruction
+        terms:
+          en:
+            - {text: Karan reconstruction, status: preferred}
+            - {text: Karan-style reconstruction, status: deprecated}
+    """)
+
+
+def test_a_place_in_a_style_or_type_compound_fills_its_adjectives_slot() -> None:
+    tb = loads(STYLED, "t.yaml")
+    assert _en_hits(tb, "They back Kara-type reconstruction.") == ["Kara-type reconstruction"]
+    assert _en_unlisted(tb, "They back Kara-style reconstruction.") == [
+        ("Kara-style reconstruction", "Karan reconstruction")]
+    # Without the compound, a place and a noun are another phrase; another place fills nothing.
+    for text in ("They back Kara's reconstruction.", "They back Kara reconstruction.",
+                 "They back Western-style reconstruction.",
+                 "Kara-type roads need reconstruction."):
+        assert _en_hits(tb, text) == []
