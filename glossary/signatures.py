@@ -776,7 +776,33 @@ def _derive_slots(preferred: Term, terms: Sequence[Term], lang: str,
         elif rest and lang == "ru" and len(assigned) >= 2:
             for i, k in _ru_aligned(content, assigned, base, len(slots)):
                 slots[k].add(content[i])
+    if lang == "en" and sum(required) >= 3:
+        _en_swaps(slots, [_content(t.text, lang, function_words) for t in terms])
     return [frozenset(s) for s in slots], required
+
+
+def _en_swaps(slots: list[set[str]], seqs: list[list[str]]) -> None:
+    """Two renderings that differ in one content word, in the same place, make the two words synonyms.
+
+    "great cause of national revival" beside "great cause of national
+    rejuvenation": revival is a word of the rejuvenation slot, although neither
+    rendering is aligned word for word with the preferred "great rejuvenation of
+    the Chinese nation". A word already in a slot stays where it is. Names of
+    three required slots or more: "each other's key interests" beside "each
+    other's core interests" says nothing of "key interest rates".
+    """
+    placed = {w for s in slots for w in s}
+    for a in seqs:
+        for b in seqs:
+            if len(a) != len(b) or len(a) < 3:  # two words are too common a pair: "key interests"
+                continue
+            diff = [k for k, (x, y) in enumerate(zip(a, b)) if x != y]
+            if len(diff) == 1 and a[diff[0]] in placed and b[diff[0]] not in placed:
+                for slot in slots:
+                    if a[diff[0]] in slot:
+                        slot.add(b[diff[0]])
+                        placed.add(b[diff[0]])
+                        break
 
 
 def _ru_aligned(content: list[str], assigned: dict[int, int], base: list[str], n: int) -> list[tuple[int, int]]:
@@ -2019,7 +2045,7 @@ def _attested(sigs: list[Signature]) -> dict[str, set[str]]:
 
 
 # Names what a cached index holds: a cache written by other code is a miss.
-LAYOUT = "signatures-12"
+LAYOUT = "signatures-13"
 
 
 def index_for(termbase, lang: str | None) -> Index:  # type: ignore[no-untyped-def]

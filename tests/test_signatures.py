@@ -1189,3 +1189,37 @@ def test_a_place_in_a_style_or_type_compound_fills_its_adjectives_slot() -> None
                  "They back Western-style reconstruction.",
                  "Kara-type roads need reconstruction."):
         assert _en_hits(tb, text) == []
+
+
+SWAPS = textwrap.dedent("""\
+    concepts:
+      - id: lake-revival
+        terms:
+          en:
+            - {text: great revival of the Lakeland nation, status: preferred}
+            - {text: great cause of national revival, status: deprecated}
+            - {text: great cause of national renaissance, status: admitted}
+      - id: pond-interests
+        terms:
+          en:
+            - {text: core interests, status: preferred}
+            - {text: each other's core interests, status: admitted}
+            - {text: each other's key interests, status: deprecated}
+    """)
+
+
+def test_two_renderings_differing_in_one_word_make_it_a_synonym() -> None:
+    tb = loads(SWAPS, "t.yaml")
+    sig = signatures.derive(tb.concept("lake-revival"), "en")
+    assert sig is not None and any({"revival", "renaissance"} <= slot for slot in sig.slots)
+    assert _en_hits(tb, "It marks the great renaissance of the Lakeland nation.") == [
+        "great renaissance of the Lakeland nation"]
+
+
+def test_a_swap_in_a_name_of_two_slots_teaches_nothing() -> None:
+    # "key" beside "core" in two renderings of a name whose slots are "core" and "interests":
+    # "key interest rates" is ordinary prose.
+    tb = loads(SWAPS, "t.yaml")
+    sig = signatures.derive(tb.concept("pond-interests"), "en")
+    assert sig is not None and not any("key" in slot for slot in sig.slots)
+    assert _en_hits(tb, "Key interest rates were cut.") == []
