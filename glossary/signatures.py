@@ -1402,6 +1402,9 @@ def _expand(sig: Signature, text: str, toks: list[tuple[int, int, str]], i: int)
     wild = 1 if sum(sig.required) >= 5 else 0
     stand_in = -1  # the word standing in for a slot, if any
     ru_long = sig.lang == "ru" and sum(sig.required) >= 4
+    # An inserted adjective needs every word of the name around it: three are enough to tell the name
+    # («гегемонизм и политика грубой силы», «невиданные за столетие глобальные перемены»).
+    ru_insert = sig.lang == "ru" and sum(sig.required) >= 3
     inserted = -1  # a Russian adjective inserted inside a name («Экономический пояс нового Шелкового пути»)
     halves: dict[int, int] = {}  # a slot word written as two ("Lu Ban" for "Luban") -> its second half
     for step in (-1, 1):
@@ -1424,7 +1427,7 @@ def _expand(sig: Signature, text: str, toks: list[tuple[int, int, str]], i: int)
             elif (wild and gap < _GAP_MAX and toks[k][2][:1].islower() and len(toks[k][2]) > 3
                   and toks[k][2].lower() not in _EN_STOPS):
                 items[k], gap, wild, stand_in = frozenset(), _GAP_MAX, wild - 1, k
-            elif inserted < 0 and gap == 0 and ru_long and _ru_modifier(sig, text, toks, k, step):
+            elif inserted < 0 and gap == 0 and ru_insert and _ru_modifier(sig, text, toks, k, step):
                 items[k], gap, inserted = frozenset(), _GAP_MAX, k
             else:
                 break
@@ -1588,8 +1591,9 @@ def _ru_modifier(sig: Signature, text: str, toks: list[tuple[int, int, str]], k:
     A dictionary adjective or participle (no name) whose next word, on the far
     side from the walk's start when walking forward, or the word just walked
     when walking back, fills a slot and agrees with it in case and number:
-    «нового» in «Экономический пояс нового Шелкового пути». `_expand` lets it
-    stand only inside a name all of whose words are there.
+    «нового» in «Экономический пояс нового Шелкового пути», and «Нового» in «...
+    Нового Шелкового пути» (a capital only before a capital: inside a name's
+    run of capitals). `_expand` lets it stand only inside a name all of whose words are there.
     """
     nxt = k + 1
     if nxt >= len(toks) or not text[toks[k][1]:toks[nxt][0]].isspace():
@@ -1601,8 +1605,8 @@ def _ru_modifier(sig: Signature, text: str, toks: list[tuple[int, int, str]], k:
     from .morph import russian
 
     an = russian.analyser()
-    if toks[k][2][:1].isupper() or not an.in_dictionary(word):
-        return False
+    if (toks[k][2][:1].isupper() and not toks[nxt][2][:1].isupper()) or not an.in_dictionary(word):
+        return False  # a capital before a lower-case word is a name's; before a capital, a name's own word
     mine = {(r.case, r.number) for r in an.readings(word) if r.pos in ("ADJF", "PRTF") and r.case}
     theirs = {(r.case, r.number) for r in an.readings(toks[nxt][2].lower().replace("ё", "е")) if r.case}
     return bool(mine & theirs)

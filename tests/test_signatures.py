@@ -1232,3 +1232,44 @@ RU_OPEN = textwrap.dedent("""\
 ])
 def test_a_russian_names_head_stays_a_noun(text: str, hits: list[str]) -> None:
     assert [text[h.start:h.end] for h in signatures.index_for(loads(RU_OPEN, "t.yaml"), "ru").scan(text)] == hits
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("Так возник Экономический пояс Древнего Озерного пути.", ["Экономический пояс Древнего Озерного пути"]),
+    ("Так возник Экономический пояс древнего Озерного пути.", ["Экономический пояс древнего Озерного пути"]),
+    # A capital before a lower-case word belongs to a name of its own.
+    ("Так возник Экономический пояс Древнего озерного пути.", []),
+    ("Так возник Экономический пояс Озерного пути.", []),  # listed
+])
+def test_an_adjective_inserted_inside_a_russian_proper_name_may_be_capitalized(text: str, found: list[str]) -> None:
+    tb = loads(textwrap.dedent("""\
+        concepts:
+          - id: lake-belt
+            terms:
+              ru:
+                - {text: Экономический пояс Озерного пути, status: preferred}
+        """), "t.yaml")
+    assert [f for _, f, _ in _unlisted(tb, text)] == found
+
+
+RU_THREE = textwrap.dedent("""\
+    concepts:
+      - id: lake-changes
+        terms:
+          ru:
+            - {text: невиданные за столетие озерные перемены, status: preferred}
+    """)
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    # An adjective inserted inside a name of three words, all of them there.
+    ("Мир переживает невиданные за столетие глубокие озерные перемены.",
+     ["невиданные за столетие глубокие озерные перемены"]),
+    # Not where a word of the name is missing, nor an adjective that agrees with nothing after it.
+    ("Мир переживает невиданные за столетие глубокие перемены.", []),
+    ("Мир переживает невиданные глубокие перемены.", []),
+    ("Перемены были невиданные за столетие, глубокие и озерные.", []),
+])
+def test_an_adjective_inserted_inside_a_russian_name_of_three_words(text: str, found: list[str]) -> None:
+    index = signatures.index_for(loads(RU_THREE, "t.yaml"), "ru")
+    assert [text[h.start:h.end] for h in index.scan(text)] == found
