@@ -248,3 +248,32 @@ def test_a_russian_suggestion_takes_the_case_of_the_found_first_letter(found: st
 def test_a_russian_finding_inside_a_sentence_keeps_the_found_capital(tb) -> None:  # type: ignore[no-untyped-def]
     [f] = check_text("Речь шла о Сообществе с единой судьбой.", "ru", tb)
     assert (f.code, f.found, f.suggestion) == ("unlisted-variant", "Сообществе с единой судьбой", "Сообществе единой судьбы")
+
+
+def _variants(tb, text: str) -> list[tuple[str, str | None]]:  # type: ignore[no-untyped-def]
+    return [(f.found, f.suggestion) for f in check_text(text, "en", tb) if f.code == "unlisted-variant"]
+
+
+def test_an_acronym_defined_for_a_variant_is_that_variant_wherever_it_is_used(tb) -> None:  # type: ignore[no-untyped-def]
+    # Defined in brackets after a deprecated rendering (reported there by its own code), used in the
+    # next paragraph and again in the same one: each use is the variant, written as the preferred rendering.
+    text = ("The community of common destiny (CCD) was the theme.\n\n"
+            "The CCD then spread; the CCD grew.")
+    assert _variants(tb, text) == [("CCD", "community with a shared future")] * 2
+    # ... and after an unlisted one, whose letters may skip the function words or not.
+    text = "A community of shared destiny (COSD) was named. COSD was everywhere."
+    assert _variants(tb, text) == [("community of shared destiny", "community with a shared future"),
+                                   ("COSD", "community with a shared future")]
+
+
+@pytest.mark.parametrize("text", [
+    # An acronym of other letters, or in brackets after nothing of a concept, defines nothing.
+    "The community of common destiny (CSF) was the theme. The CSF grew.",
+    "The Committee on Commerce and Development (CCD) met. The CCD grew.",
+    # An acronym of an accepted rendering is that rendering.
+    "The community with a shared future (CSF) was the theme. The CSF grew.",
+    # Used before it is defined, or inside a longer word: no use.
+    "The CCD met first. The community of common destiny (CCD) was the theme. The CCDs and XCCD grew.",
+])
+def test_acronyms_that_name_no_variant_stay_clean(tb, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert [f for f, _ in _variants(tb, text)] == []
