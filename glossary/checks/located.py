@@ -371,9 +371,9 @@ def _stand_ins(sig: Any, text: str, toks: list[tuple[int, int, str]], slots: lis
                short: bool) -> tuple[int, int, dict[int, int], dict[int, int]] | None:
     """The stretch i..j (both slot words) grown by a word at either end, or None.
 
-    (start, end, slot word -> slot, stand-in -> slot): the stand-ins take the
-    missing slots in the wanted order as they stand in the text, so that a
-    Russian head noun's case is read from the word standing for it.
+    (start, end, slot word -> slot, stand-in -> slot): a stand-in takes the
+    missing slot where it stands, so that a Russian head noun's case is read
+    from the word standing for it.
     """
     want = frozenset(order)
     size = len(want)
@@ -382,48 +382,78 @@ def _stand_ins(sig: Any, text: str, toks: list[tuple[int, int, str]], slots: lis
     used = {inside[w]: s for w, s in (got or {}).items()}
     if i not in used or j not in used or 2 * len(used) < size:
         return None
-    # A word hyphened to a slot word is part of it ("Chinese-style", "high-quality"): it takes no slot.
-    others = [k for k in range(i, j + 1) if not function[k] and k not in used
-              and not (k - 1 in used and text[toks[k - 1][1]:toks[k][0]] == "-")
-              and not (k + 1 in used and text[toks[k][1]:toks[k + 1][0]] == "-")]
-    if any(not _may_stand_in(sig, toks[k][2]) for k in others):
-        return None
     rank = {slot: n for n, slot in enumerate(order)}
     missing = sorted((k for k in want if k not in used.values()), key=rank.__getitem__)
+    others = [k for k in range(i, j + 1) if not function[k] and k not in used]
+    # A word hyphened to a slot word may be part of it ("Chinese-style", "high-quality"): it takes a
+    # missing slot ("New-style" for "new type") only when one is left for it.
+    hyphened = [k for k in others if (k - 1 in used and text[toks[k - 1][1]:toks[k][0]] == "-")
+                or (k + 1 in used and text[toks[k][1]:toks[k + 1][0]] == "-")]
+    plain = [k for k in others if k not in hyphened]
+    others = sorted(plain + hyphened[:max(0, len(missing) - len(plain))])
+    if any(not _may_stand_in(sig, toks[k][2]) for k in others):
+        return None
     if len(others) > len(missing):
         return None
-    if short:
-        return (i, j, used, dict(zip(others, missing))) if len(used) >= 2 else None
-    start, end, standing = i, j, list(others)
-    # A slot still missing is looked for beside the stretch, on its side in the wanted order,
-    # when the words found stand in that order; a missing head noun, right after it.
+    # The words inside take the slots missing between the found ones, in the text's order, then the rest.
     filled = [rank[used[k]] for k in sorted(used)]
     ascending, descending = filled == sorted(filled), filled == sorted(filled, reverse=True)
-    if len(standing) < len(missing) and (ascending or descending or sig.head in missing):
-        outer = [rank[k] for k in missing if not min(filled) < rank[k] < max(filled)]
-        after = [k for k in outer if (k > max(filled)) == ascending] if ascending or descending else []
-        before = [k for k in outer if k not in after] if ascending or descending else []
-        if ((after or sig.head in missing) and end + 1 < len(toks)
+    lo, hi = min(filled), max(filled)
+    inner = sorted((k for k in missing if lo < rank[k] < hi), key=rank.__getitem__, reverse=descending and not ascending)
+    stand = dict(zip(others, inner + [k for k in missing if k not in inner]))
+    if short:
+        return (i, j, used, stand) if len(used) >= 2 else None
+    start, end = i, j
+    # A slot still missing is looked for beside the stretch, on its side in the wanted order, when the
+    # words found stand in that order; a missing head noun, right after a modifier ending the stretch.
+    left = [k for k in missing if k not in stand.values()]
+    if left and (ascending or descending or sig.head in left):
+        ordered = ascending or descending
+        after = [k for k in left if ordered and (rank[k] > hi if ascending else rank[k] < lo)]
+        before = [k for k in left if ordered and (rank[k] < lo if ascending else rank[k] > hi)]
+        head_after = sig.head in left and _modifier(sig, text, toks, end)
+        if ((after or head_after) and end + 1 < len(toks)
                 and _beside(sig, text, toks, function, taken, end, end + 1, end + 1)):
-            end = end + 1
-            standing.append(end)
-        if before and start > 0 and len(standing) < len(missing) and _beside(sig, text, toks, function, taken,
-                                                                              start - 1, start, start - 1):
-            start = start - 1
-            standing.insert(0, start)
-    if 4 * (len(used) + len(standing)) < 3 * size:
+            end += 1
+            nearest = min(after, key=lambda k: abs(rank[k] - (hi if ascending else lo))) if after else sig.head
+            stand[end] = nearest
+            left.remove(nearest)
+            before = [k for k in before if k in left]
+        if before and start > 0 and _beside(sig, text, toks, function, taken, start - 1, start, start - 1):
+            start -= 1
+            stand[start] = min(before, key=lambda k: abs(rank[k] - (lo if ascending else hi)))
+    if 4 * (len(used) + len(stand)) < 3 * size:
         return None
-    if descending and not ascending:
-        missing.reverse()
-    return start, end, used, dict(zip(sorted(standing), missing))
+    if sig.head in want and sig.head not in used.values() and sig.head not in stand.values():
+        return None  # the head noun is the name's: words around a missing one are something else
+    return start, end, used, stand
 
 
 def _beside(sig: Any, text: str, toks: list[tuple[int, int, str]], function: list[bool], taken: list[Span],
             a: int, b: int, new: int) -> bool:
-    """Whether words a and b are joined by spaces or a hyphen alone and `new` (one of them) may stand in."""
-    if function[new] or _blocked(taken, toks[new][0], toks[new][1]):
+    """Whether words a and b are joined by spaces or a hyphen alone and `new` (one of them, no slot word
+    of its own) may stand in."""
+    from .. import signatures
+
+    if function[new] or _blocked(taken, toks[new][0], toks[new][1]) or signatures._slot_set(sig, toks[new][2]):
         return False
     return bool(_STAND_IN_GAP.fullmatch(text[toks[a][1]:toks[b][0]])) and _may_stand_in(sig, toks[new][2])
+
+
+_EN_MODIFIER_ENDINGS = ("al", "ic", "ive", "ese", "an", "ern", "ful", "ous", "ary", "ist", "ian", "ed", "ing")
+
+
+def _modifier(sig: Any, text: str, toks: list[tuple[int, int, str]], k: int) -> bool:
+    """Whether word k reads as a modifier, so that a head noun may follow it ("historical perspective",
+    "harbour-city renaissance"; not "relations", after which the name has ended)."""
+    word = toks[k][2]
+    if sig.lang == "ru":
+        from ..morph import russian
+
+        readings = russian.analyser().readings(word.lower().replace("ё", "е"))
+        return bool(readings) and all(r.pos in ("ADJF", "PRTF") for r in readings)
+    compound = k > 0 and text[toks[k - 1][1]:toks[k][0]] in ("-", "‐", "‑")
+    return compound or word.lower().endswith(_EN_MODIFIER_ENDINGS)
 
 
 def _may_stand_in(sig: Any, word: str) -> bool:
