@@ -33,6 +33,10 @@ _CODE = type(compile("", "<string>", "exec"))
 _CODES: dict[str, Any] = {}  # a dataclass method's source -> its code
 _PATTERNS: dict[tuple[str | bytes, int], tuple[Any, ...]] = {}  # (pattern, flags) -> what _sre.compile takes
 _NEW: list[bool] = []
+# Patterns built at run time (from a term base, a document) would make the entry grow with every run:
+# only short ones are kept, and only so many of each kind (the package's own are a few hundred at most).
+LONGEST_PATTERN = 2000
+MOST = 2000
 _INSTALLED: list[Any] = []  # re's own compiler, once installed
 
 
@@ -45,8 +49,10 @@ def compiled(source: str) -> Any:
     """The code of `source` as `exec(source)` would compile it in the dataclasses module."""
     code = _CODES.get(source)
     if code is None:
-        code = _CODES[source] = compile(source, "<string>", "exec", dont_inherit=True)
-        _NEW.append(True)
+        code = compile(source, "<string>", "exec", dont_inherit=True)
+        if len(_CODES) < MOST:
+            _CODES[source] = code
+            _NEW.append(True)
     return code
 
 
@@ -89,9 +95,13 @@ def compile_pattern(pattern: Any, flags: int = 0) -> Any:
     original = _INSTALLED[0]
     if (type(pattern) is not str and type(pattern) is not bytes) or type(flags) is not int or flags & 128:  # DEBUG
         return original(pattern, flags)
+    if len(pattern) > LONGEST_PATTERN:
+        return original(pattern, flags)
     key = (pattern, flags)
     args = _PATTERNS.get(key)
     if args is None:
+        if len(_PATTERNS) >= MOST:
+            return original(pattern, flags)
         parsed = _parser.parse(pattern, flags)  # a bad pattern raises re.error here, as in re's compiler
         try:
             args = _args(parsed, flags)

@@ -134,3 +134,23 @@ def test_a_damaged_pattern_entry_is_compiled_afresh(tmp_path: Path, monkeypatch:
     cache.put(precompiled.KIND, precompiled._key(), marshal.dumps(({}, damaged)))
     new, codes, patterns = _process(tmp_path)
     assert new > 0
+
+
+_BOUNDED = """
+import re
+from glossary import precompiled
+precompiled.install()
+precompiled.MOST = len(precompiled._PATTERNS) + 3
+long = "|".join(f"word{i}" for i in range(1000))
+assert re.compile(long).match("word999") and re.compile("(?:" + long + ")+").match("word1word2")
+for i in range(10):
+    assert re.compile(f"x{i}y").match(f"x{i}y")
+assert len(long) > precompiled.LONGEST_PATTERN and all(len(p) <= precompiled.LONGEST_PATTERN for p, _ in precompiled._PATTERNS)
+assert len(precompiled._PATTERNS) == precompiled.MOST
+"""
+
+
+def test_long_patterns_are_not_kept_and_the_entry_stops_growing(tmp_path: Path) -> None:
+    env = dict(os.environ, GLOSSARY_CACHE_DIR=str(tmp_path))
+    out = subprocess.run([sys.executable, "-c", _BOUNDED], env=env, capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
