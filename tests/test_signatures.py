@@ -1488,3 +1488,19 @@ def test_near_synonyms_of_english_fill_the_slots_of_a_name_of_three_words_or_mor
 ])
 def test_near_synonyms_make_no_name_of_ordinary_prose(text: str) -> None:
     assert _en_hits(loads(NEAR, "t.yaml"), text) == []
+
+
+FIRSTS = textwrap.dedent("""\
+    concepts:
+      - id: lake-country
+        terms:
+          en:
+            - {text: great modern lakeside country, status: preferred}
+    """)
+
+
+def test_a_modifier_in_place_of_a_four_word_names_first_word_after_an_article() -> None:
+    tb = loads(FIRSTS, "t.yaml")
+    assert _en_hits(tb, 'They aim at a "modern advanced lakeside country".') == ["modern advanced lakeside country"]
+    # No article before it: the word may be a verb's object, and the name is not there.
+    assert _en_hits(tb, "They want to become modern advanced lakeside country.") == []
