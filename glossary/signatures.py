@@ -2436,8 +2436,11 @@ def ru_forms(hit: Hit, text: str) -> list[str]:
     if first is not None and first != word:
         word, heads = first, None
     tags: list[str] = []
-    for r in russian.analyser().readings(word.lower().replace("ё", "е")):
-        if (r.lemma in heads if heads is not None else r.pos == "NOUN") and r.case and r.number:
+    readings = russian.analyser().readings(word.lower().replace("ё", "е"))
+    # A noun standing in for the head (a translation's own word for it, `checks.located.loose`) gives its form.
+    own = heads is not None and any(r.lemma in heads for r in readings)
+    for r in readings:
+        if (r.lemma in heads if own else r.pos == "NOUN") and r.case and r.number:
             # Another word as head: its case is the phrase's, its number says nothing of the preferred head's.
             tag = russian.Form(r.case, r.number if heads is not None else cite[1],
                                heads is not None and r.number != cite[1]).tag
