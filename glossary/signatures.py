@@ -964,7 +964,10 @@ class Index:
         self.by_lemma: dict[str, list[Signature]] = {}
         starts: set[str] = set()
         for sig in self.signatures:
-            for lemma in {w for k in (sig.anchors or (sig.anchor,)) for w in sig.slots[k]}:
+            # A short near-synonym from the table that no rendering of the concept has is no
+            # anchor ("state", "idea" are everywhere in prose): the name's other anchor finds it.
+            for lemma in {w for k in (sig.anchors or (sig.anchor,)) for w in sig.slots[k]
+                          if w not in _EN_NEAR or len(w) >= 9 or w in sig.listed_words}:
                 self.by_lemma.setdefault(lemma, []).append(sig)
                 # Russian stems of short words change after the third letter (путь, пути)
                 starts.add(lemma[:3] if lang == "ru" and len(lemma) < 6 else lemma[:4])
@@ -2271,7 +2274,7 @@ def _attested(sigs: list[Signature]) -> dict[str, set[str]]:
 
 
 # Names what a cached index holds: a cache written by other code is a miss.
-LAYOUT = "signatures-17"
+LAYOUT = "signatures-18"
 
 
 def index_for(termbase, lang: str | None) -> Index:  # type: ignore[no-untyped-def]
