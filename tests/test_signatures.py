@@ -1566,3 +1566,20 @@ def test_a_short_near_synonym_no_rendering_has_is_no_anchor() -> None:
     index = signatures.index_for(tb, "en")
     assert "strong" in index.by_lemma and "mighty" not in index.by_lemma
     assert _en_hits(tb, "They pursue the building of a mighty nation.") == ["building of a mighty nation"]
+
+
+_HARD_PIECES = {lang: _PIECES[lang] + [".", "(", ")", ":", ";", "_", "/", "!", "\n", "1."] for lang in ("en", "ru")}
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from(["en", "ru"]), st.data())
+def test_the_gate_reading_only_the_anchors_stretch_lets_the_same_hits_through(lang: str, data) -> None:  # type: ignore[no-untyped-def]
+    """Words past a hard character cannot fill a slot of a hit through the anchor: a gate that reads only
+    the stretch between the hard characters around it gives the hits of one that reads the whole window."""
+    around = st.lists(st.sampled_from(_HARD_PIECES[lang]), max_size=6)
+    text = " ".join([*data.draw(around), data.draw(st.sampled_from(_MIXED[lang])), *data.draw(around)])
+    index = signatures.index_for(load(), lang)
+    stretched = index.scan(text)
+    with pytest.MonkeyPatch.context() as m:
+        m.setattr(signatures, "_stretch", lambda text, lo, start, end, hi: (lo, min(hi, len(text))))
+        assert index.scan(text) == stretched
