@@ -986,14 +986,17 @@ class Index:
             if not sigs:
                 continue
             walks = list(enumerate(sigs))
+            inside: list[tuple[int, int]] = []
             if claims is not None:
-                own = claims.concepts_at(at)
-                if own:
+                covering = claims.at(at)
+                if covering:
+                    own = {concept_id for _, _, concept_id in covering}
                     skipped.extend(((rank, j), sig, base, at, word) for j, sig in walks if sig.concept_id in own)
                     walks = [(j, sig) for j, sig in walks if sig.concept_id not in own]
                     if not walks:
                         continue
-            self._walk(walks, rank, text, base, at, word, found)
+                    inside = [(s - base, e - base) for s, e, _ in covering]
+            self._walk(walks, rank, text, base, at, word, found, inside, skipped)
         if skipped and self._needed(found, skipped, claims):
             for order, sig, base, at, word in skipped:
                 self._walk([(order[1], sig)], order[0], text, base, at, word, found)
@@ -1001,15 +1004,24 @@ class Index:
         return _longest([hit for _, hit in found])
 
     def _walk(self, walks: list[tuple[int, Signature]], rank: int, text: str, base: int, at: int, word: str,
-              found: list[tuple[tuple[int, int], Hit]]) -> None:
+              found: list[tuple[tuple[int, int], Hit]], inside: list[tuple[int, int]] = (),  # type: ignore[assignment]
+              skipped: list[tuple[tuple[int, int], Signature, int, int, str]] | None = None) -> None:
         """The hits of the signatures in `walks` (rank, signature) from the anchor `word` at `at`, in its
-        window from `base`, into `found`."""
+        window from `base`, into `found`.
+
+        `inside`: the spans (in the window) of listed renderings that cover the
+        anchor. A walk that cannot leave one of them (`_stays_inside`) can only
+        give a hit that `free` drops: it goes to `skipped` instead (see `scan`).
+        """
         local = text[base:at + len(word) + self._WINDOW]
         toks = _stretch_words(local, at - base, at - base + len(word))
         i = next((k for k, t in enumerate(toks) if t[0] == at - base), None)
         if i is None:
             return
         for j, sig in walks:
+            if skipped is not None and any(_stays_inside(sig, local, toks, i, s, e) for s, e in inside):
+                skipped.append(((rank, j), sig, base, at, word))
+                continue
             hit = _expand(sig, local, toks, i)
             if hit is not None and not (hit.signature.wider and _ru_yields(hit, local, toks)):
                 found.append(((rank, j), _shift(hit, base)))
@@ -1042,6 +1054,38 @@ class Index:
             if any_free and k >= 0 and windows[k][1] > start:
                 return True
         return False
+
+
+def _stays_inside(sig: Signature, text: str, toks: list[tuple[int, int, str]], i: int, start: int, end: int) -> bool:
+    """Whether `_expand(sig, text, toks, i)` gives no hit reaching outside text[start:end] (which holds word `i`).
+
+    A hit runs from slot word to slot word of one chain of joined words
+    through `i`, widened only by a quote `_balanced` adds. Past the last
+    word inside, the chain holds at most two words that fill no slot before
+    it must reach one (`_GAP_MAX` function words, or one of them and a stand-in
+    or inserted word), and a slot word written as two may straddle the edge.
+    So if none of the three words past each edge fills a slot, alone or as a
+    first half, nor does the edge word with the one past it, the hit lies inside.
+    """
+    if not start <= toks[i][0] or not toks[i][1] <= end:
+        return False
+    if (start and text[start - 1] in _OPENS) or (end < len(text) and text[end] in _CLOSES):
+        return False  # `_balanced` may widen the hit by this quote
+    first = i
+    while first > 0 and toks[first - 1][0] >= start:
+        first -= 1
+    last = i
+    while last + 1 < len(toks) and toks[last + 1][1] <= end:
+        last += 1
+    for edge, step in ((first, -1), (last, 1)):
+        if _split_word(sig, text, toks, edge, step) is not None:
+            return False
+        for k in range(edge + step, edge + 4 * step, step):
+            if k < 0 or k >= len(toks):
+                break
+            if _slot_set(sig, toks[k][2]) or _split_word(sig, text, toks, k, step) is not None:
+                return False
+    return True
 
 
 def _ru_yields(hit: Hit, text: str, toks: list[tuple[int, int, str]]) -> bool:
@@ -1392,6 +1436,7 @@ def _expand(sig: Signature, text: str, toks: list[tuple[int, int, str]], i: int)
 
 
 _PAIRS = (("«", "»"), ("“", "”"), ("„", "“"))
+_OPENS, _CLOSES = frozenset(left for left, _ in _PAIRS), frozenset(right for _, right in _PAIRS)  # `_balanced` adds them
 
 
 def _balanced(text: str, start: int, end: int) -> tuple[int, int]:

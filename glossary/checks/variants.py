@@ -234,11 +234,15 @@ class _Claims:
         self.starts = [s for s, _, _ in self.spans]
         self.longest = max((e - s for s, e, _ in self.spans), default=0)
 
-    def concepts_at(self, at: int) -> frozenset[str]:
-        """The concepts of the listed renderings that cover offset `at`."""
+    def at(self, at: int) -> list[tuple[int, int, str]]:
+        """(start, end, concept id) of the listed renderings that cover offset `at`."""
         lo = bisect_right(self.starts, at - self.longest)
         hi = bisect_right(self.starts, at)
-        return frozenset(concept_id for s, e, concept_id in self.spans[lo:hi] if at < e)
+        return [span for span in self.spans[lo:hi] if at < span[1]]
+
+    def concepts_at(self, at: int) -> frozenset[str]:
+        """The concepts of the listed renderings that cover offset `at`."""
+        return frozenset(concept_id for _, _, concept_id in self.at(at))
 
     def free(self, hit) -> bool:  # type: ignore[no-untyped-def]
         """Whether no listed rendering claims the hit's words.
