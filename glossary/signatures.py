@@ -321,6 +321,15 @@ class Signature:
     # concept has beyond this one's («человечество», «человеческий» of «сообщество единой судьбы
     # человечества» for «сообщество единой судьбы»); see `mark_wider`.
     wider: frozenset[str] = frozenset()
+    # English: the slots of each listed short form of three words or more ("major-country
+    # diplomacy" of "major-country diplomacy with Chinese characteristics"), and its text. A
+    # stretch filling exactly those slots names the concept as the short form does.
+    shorts: tuple[tuple[frozenset[int], str], ...] = ()
+
+    def short_for(self, filled: Sequence[int]) -> str | None:
+        """The listed short form whose slots the hit fills, and no others ("great power diplomacy")."""
+        got = frozenset(filled)
+        return next((text for slots, text in self.shorts if slots == got), None)
 
     def target_for(self, found: str) -> str | None:
         content = tuple(_content(found, self.lang, self.function_words))
@@ -659,12 +668,35 @@ def derive(concept: Concept, lang: str) -> Signature | None:
     anchors = tuple(ranked[:1 + (tolerance or second)])
     targets = tuple((tuple(_content(t.text, lang, function_words)), t.fix_to or preferred.text)
                     for t in concept.terms if base_language(t.lang) == lang and t.status.is_variant)
+    shorts = _shorts(concept, lang, slots, required, function_words) if lang == "en" and spec is None else ()
+    for short, _ in shorts:  # a short form is found from a word of its own
+        if not short & set(anchors):
+            anchors += (max(short, key=lambda k: (min(len(w) for w in slots[k]), -k)),)
     return Signature(concept.id, lang, tuple(slots), tuple(required), function_words, anchor, tolerance,
                      accepted, listed, preferred.text, targets, anchors, _head(preferred.text, lang, function_words),
                      frozenset(x for t in concept.terms if base_language(t.lang) == lang for _, _, w in words(t.text)
                                for x in (w.lower(), first_lemma(w, lang))),
                      any("," in t.text or (lang == "ru" and _RU_PARTS_DASH.search(t.text)) for t in terms),
-                     tuple(t.text for t in terms if t is not preferred and not t.status.is_variant))
+                     tuple(t.text for t in terms if t is not preferred and not t.status.is_variant),
+                     shorts=shorts)
+
+
+def _shorts(concept: Concept, lang: str, slots: Sequence[frozenset[str]], required: Sequence[bool],
+            function_words: frozenset[str]) -> tuple[tuple[frozenset[int], str], ...]:
+    """The slots of each accepted short form (a term that abbreviates another) of three content words
+    or more, each word in a distinct required slot; shorter forms ("national rejuvenation") are too
+    common a pair of words to name the concept without the rest."""
+    out = []
+    for t in concept.terms:
+        if base_language(t.lang) != lang or not t.abbreviation_of or t.requires_source or t.status.is_variant:
+            continue
+        content = _content(t.text, lang, function_words)
+        if len(content) < 3:
+            continue
+        got = _assign([frozenset(k for k, s in enumerate(slots) if w in s and required[k]) for w in content])
+        if got is not None:
+            out.append((frozenset(got), t.text))
+    return tuple(out)
 
 
 def _head(text: str, lang: str, function_words: frozenset[str]) -> int | None:
@@ -744,7 +776,33 @@ def _derive_slots(preferred: Term, terms: Sequence[Term], lang: str,
         elif rest and lang == "ru" and len(assigned) >= 2:
             for i, k in _ru_aligned(content, assigned, base, len(slots)):
                 slots[k].add(content[i])
+    if lang == "en" and sum(required) >= 3:
+        _en_swaps(slots, [_content(t.text, lang, function_words) for t in terms])
     return [frozenset(s) for s in slots], required
+
+
+def _en_swaps(slots: list[set[str]], seqs: list[list[str]]) -> None:
+    """Two renderings that differ in one content word, in the same place, make the two words synonyms.
+
+    "great cause of national revival" beside "great cause of national
+    rejuvenation": revival is a word of the rejuvenation slot, although neither
+    rendering is aligned word for word with the preferred "great rejuvenation of
+    the Chinese nation". A word already in a slot stays where it is. Names of
+    three required slots or more: "each other's key interests" beside "each
+    other's core interests" says nothing of "key interest rates".
+    """
+    placed = {w for s in slots for w in s}
+    for a in seqs:
+        for b in seqs:
+            if len(a) != len(b) or len(a) < 3:  # two words are too common a pair: "key interests"
+                continue
+            diff = [k for k, (x, y) in enumerate(zip(a, b)) if x != y]
+            if len(diff) == 1 and a[diff[0]] in placed and b[diff[0]] not in placed:
+                for slot in slots:
+                    if a[diff[0]] in slot:
+                        slot.add(b[diff[0]])
+                        placed.add(b[diff[0]])
+                        break
 
 
 def _ru_aligned(content: list[str], assigned: dict[int, int], base: list[str], n: int) -> list[tuple[int, int]]:
@@ -1346,6 +1404,7 @@ def _expand(sig: Signature, text: str, toks: list[tuple[int, int, str]], i: int)
     # of one of its words ("socialist ideology" for "Thought on Socialism").
     wild = 1 if sum(sig.required) >= 5 else 0
     stand_in = -1  # the word standing in for a slot, if any
+    tail = -1  # a word that could have stood in, right after the walk's last word (English)
     ru_long = sig.lang == "ru" and sum(sig.required) >= 4
     inserted = -1  # a Russian adjective inserted inside a name («Экономический пояс нового Шелкового пути»)
     halves: dict[int, int] = {}  # a slot word written as two ("Lu Ban" for "Luban") -> its second half
@@ -1355,6 +1414,10 @@ def _expand(sig: Signature, text: str, toks: list[tuple[int, int, str]], i: int)
             k = j + step
             if k < 0 or k >= len(toks) or not _joined(text, toks[min(j, k)], toks[max(j, k)], sig.commas):
                 break
+            if step == -1 and (styled := _styled(sig, text, toks, k)) is not None:
+                items[k - 1], items[k], halves[k - 1], gap = styled, frozenset(), k, 0  # one word, "China-type"
+                j = k - 1
+                continue
             slots = _slot_set(sig, toks[k][2])
             if slots:
                 items[k], gap = slots, 0
@@ -1372,6 +1435,9 @@ def _expand(sig: Signature, text: str, toks: list[tuple[int, int, str]], i: int)
             elif inserted < 0 and gap == 0 and ru_long and _ru_modifier(sig, text, toks, k, step):
                 items[k], gap, inserted = frozenset(), _GAP_MAX, k
             else:
+                if (step == 1 and gap == 0 and sum(sig.required) >= 5 and sig.lang == "en"
+                        and toks[k][2][:1].islower() and len(toks[k][2]) > 3 and toks[k][2].lower() not in _EN_STOPS):
+                    tail = k  # the word after a long name, which may stand in for its missing last slot
                 break
             j = k
     slot_words = sorted(k for k, s in items.items() if s)
@@ -1395,8 +1461,11 @@ def _expand(sig: Signature, text: str, toks: list[tuple[int, int, str]], i: int)
             if best is not None and key <= best_key:
                 continue  # cannot win: not worth the tests
             filled = _assign_all(options[a:b + 1])
-            if filled is None or not _enough(sig, filled, slot_words[a] < stand_in < slot_words[b],
+            inside = slot_words[a] < stand_in < slot_words[b]
+            if filled is None or not _enough(sig, filled, inside,
                                              _quoted(text, toks[slot_words[a]][0], toks[slot_words[b]][1])):
+                continue
+            if inside and sig.lang == "en" and not _in_place(sig, filled, slot_words[a:b + 1], stand_in):
                 continue
             if slot_words[a] < inserted < slot_words[b] and any(
                     r and k not in filled for k, r in enumerate(sig.required)):
@@ -1404,6 +1473,43 @@ def _expand(sig: Signature, text: str, toks: list[tuple[int, int, str]], i: int)
             best, best_key = (a, b, filled), key
     if best is None:
         return None
+    hit = _finish(sig, text, toks, items, halves, slot_words, best, conj, conjoined, ru_long, stand_in, tail)
+    if hit is not None or sig.lang != "en" or list(best[2]) == sorted(best[2]):
+        return hit
+    # English: a run refused for its order may hold a shorter one in the listed order, with fewer
+    # slot words ('features of "great power diplomacy with Chinese ...' reorders; its last five
+    # words do not). Only then: a run refused for a conjunction is two phrases throughout.
+    tried = best
+    cands = []
+    for a in range(at, -1, -1):
+        for b in range(at, min(len(slot_words), a + n_slots)):
+            filled = _assign_all(options[a:b + 1])
+            if (a, b, filled) != tried and filled is not None and list(filled) == sorted(filled) and (
+                    not slot_words[a] < stand_in < slot_words[b]
+                    or _in_place(sig, filled, slot_words[a:b + 1], stand_in)) and _enough(
+                    sig, filled, slot_words[a] < stand_in < slot_words[b],
+                    _quoted(text, toks[slot_words[a]][0], toks[slot_words[b]][1])) and not (
+                    slot_words[a] < inserted < slot_words[b]
+                    and any(r and k not in filled for k, r in enumerate(sig.required))):
+                cands.append(((b - a + 1, slot_words[a] - slot_words[b], -a), (a, b, filled)))
+    for _, cand in sorted(cands, key=lambda c: c[0], reverse=True):
+        hit = _finish(sig, text, toks, items, halves, slot_words, cand, conj, conjoined, ru_long, stand_in, tail)
+        if hit is not None:
+            return hit
+    return None
+
+
+def _finish(sig: Signature, text: str, toks: list[tuple[int, int, str]], items: dict[int, frozenset[int]],
+            halves: dict[int, int], slot_words: list[int], best: tuple[int, int, tuple[int, ...]],
+            conj: list[bool], conjoined: frozenset[tuple[int, int]], ru_long: bool, stand_in: int = -1,
+            tail: int = -1) -> Hit | None:
+    """The hit of the run of slot words `best` (first, last, slots filled), or None if it reads as no name.
+
+    `stand_in`: the word a long name may have in place of a missing slot (`_expand`'s
+    `wild`), or `tail`, the word right after the walk that could have been one; right
+    after the run, in the place of a missing last slot, it ends the hit ("great power
+    diplomacy with Chinese specifics": the fix replaces "specifics" too).
+    """
     run = slot_words[best[0]:best[1] + 1]
     a = best[0]
     if any(conj[g] and (best[2][g - a], best[2][g - a + 1]) not in conjoined for g in range(a, best[1])):
@@ -1432,7 +1538,29 @@ def _expand(sig: Signature, text: str, toks: list[tuple[int, int, str]], i: int)
     if _names_another(sig, text, toks, last, best[2]):
         return None  # «идеи Си Цзиньпина о социализме …» is not «идеи Си Цзиньпина о дипломатии» shortened
     start, end = _balanced(text, toks[run[0]][0], toks[last][1])
+    after = stand_in if stand_in == last + 1 else tail
+    if after == last + 1 and sig.lang == "en" and _trails(sig, best[2]):
+        end = max(end, toks[after][1])
     return Hit(sig, start, end, tuple((toks[k][0], toks[halves.get(k, k)][1]) for k in run), best[2])
+
+
+def _in_place(sig: Signature, filled: tuple[int, ...], positions: Sequence[int], stand_in: int) -> bool:
+    """Whether an English word standing in for a missing slot stands where that slot would: after
+    the slots filled before it and before those filled after it, but for the one word beside it
+    ("action scheme for clean rivers" for "action plan for clean rivers"; not "China pursues
+    great power diplomacy", where "pursues" stands between the owner and the rest)."""
+    missing = [k for k, r in enumerate(sig.required) if r and k not in filled]
+    before = [k for k, at in zip(filled, positions) if at < stand_in]
+    after = [k for k, at in zip(filled, positions) if at > stand_in]
+    # ... or swapped with the slot word beside it: "socialist ideology" is "Thought on Socialism".
+    return any(all(b < m for b in bs) and all(m < c for c in cs) for m in missing
+               for bs, cs in ((before, after), (before[:-1], after), (before, after[1:])))
+
+
+def _trails(sig: Signature, filled: tuple[int, ...]) -> bool:
+    """Whether the one required slot missing comes after every filled one in the preferred rendering."""
+    missing = [k for k, r in enumerate(sig.required) if r and k not in filled]
+    return len(missing) == 1 and missing[0] > max(filled)
 
 
 _PAIRS = (("«", "»"), ("“", "”"), ("„", "“"))
@@ -1472,6 +1600,27 @@ def _split_word(sig: Signature, text: str, toks: list[tuple[int, int, str]], k: 
     ls = lemmas(toks[first][2] + toks[second][2], sig.lang)
     slots = frozenset(k for k, s in enumerate(sig.slots) if ls & s)
     return (first, second, slots) if slots else None
+
+
+_EN_STYLE = frozenset({"style", "type"})
+
+
+def _styled(sig: Signature, text: str, toks: list[tuple[int, int, str]], k: int) -> frozenset[int] | None:
+    """The slots of "X" in "X-style" or "X-type" (word `k` is "style" or "type"), for English.
+
+    "Chinese-style modernization", "China-type modernization": the compound
+    says what the adjective of a place says, so the place fills its
+    adjective's slot here (China for Chinese), as it does nowhere else in a
+    name of two words ("China's modernization" is another phrase).
+    """
+    if sig.lang != "en" or k == 0 or toks[k][2].lower() not in _EN_STYLE or text[toks[k - 1][1]:toks[k][0]] != "-":
+        return None
+    word = toks[k - 1][2]
+    slots = _slot_set(sig, word)
+    if not slots and word[:1].isupper():
+        ls = lemmas(word, sig.lang)
+        slots = frozenset(i for i, s in enumerate(sig.slots) if any(_derived(a, b) for a in ls for b in s))
+    return slots or None
 
 
 def _identifier(found: str) -> bool:
@@ -1780,6 +1929,8 @@ def _enough(sig: Signature, filled: tuple[int, ...], stand_in: bool = False, quo
     got = set(filled)
     if not any(k in got for k in (sig.anchors or (sig.anchor,))):
         return False
+    if sig.shorts and sig.short_for(filled) is not None:
+        return True  # a listed short form's words, some swapped for their synonyms
     if (sig.head is not None and sig.head not in got and sig.head < len(sig.required) and sig.required[sig.head]
             and not stand_in):
         return False  # "Central Asia and China" is not the China-Central Asia Summit without "Summit"
@@ -1939,7 +2090,7 @@ def _attested(sigs: list[Signature]) -> dict[str, set[str]]:
 
 
 # Names what a cached index holds: a cache written by other code is a miss.
-LAYOUT = "signatures-11"
+LAYOUT = "signatures-13"
 
 
 def index_for(termbase, lang: str | None) -> Index:  # type: ignore[no-untyped-def]

@@ -1140,3 +1140,118 @@ def test_a_comma_parts_a_russian_name_where_a_dash_does() -> None:
     text = "Так родилась идея «одного озера, одной горы»."
     assert [text[h.start:h.end] for h in signatures.index_for(tb, "ru").scan(text)] == ["одного озера, одной горы"]
     assert _unlisted(tb, text) == []  # the listed rendering, punctuated otherwise
+
+
+SHORT_FORMS = textwrap.dedent("""\
+    concepts:
+      - id: lake-diplomacy
+        terms:
+          en:
+            - {text: major-lake diplomacy with Ruritanian characteristics, status: preferred}
+            - {text: major-lake diplomacy, status: admitted, abbreviation_of: major-lake diplomacy with Ruritanian characteristics}
+            - {text: great pond diplomacy with Ruritanian characteristics, status: deprecated}
+    """)
+
+
+@pytest.fixture(scope="module")
+def short_forms():  # type: ignore[no-untyped-def]
+    return loads(SHORT_FORMS, "t.yaml")
+
+
+def _en_unlisted(tb, text: str) -> list[tuple[str, str | None]]:  # type: ignore[no-untyped-def]
+    import glossary
+
+    return [(f.found, f.suggestion) for f in glossary.check(text, "en", tb) if f.code == "unlisted-variant"]
+
+
+def test_a_listed_short_form_with_its_words_swapped_names_the_concept(short_forms) -> None:  # type: ignore[no-untyped-def]
+    # Three slots of five: too few for the full name, but the very slots of "major-lake diplomacy";
+    # the suggestion is that short form, not the full name.
+    assert _en_unlisted(short_forms, "Ruritania pursues great pond diplomacy.") == [
+        ("great pond diplomacy", "major-lake diplomacy")]
+    assert _en_unlisted(short_forms, "Ruritania pursues major-lake diplomacy.") == []
+
+
+def test_a_short_form_in_ordinary_prose_is_no_hit(short_forms) -> None:  # type: ignore[no-untyped-def]
+    # Two of the short form's words are no name; nor is a word of its in other company.
+    for text in ("The great pond froze over.", "Pond diplomacy is a joke among anglers.",
+                 "Great lakes and great diplomacy go together."):
+        assert _en_hits(short_forms, text) == []
+
+
+def test_a_run_refused_for_its_order_yields_the_name_inside_it(short_forms) -> None:  # type: ignore[no-untyped-def]
+    # "characteristics of" before the quote would make the words a reordered name inside a longer
+    # phrase; the name after it, in the listed order, is still found.
+    text = 'We list the characteristics of "great pond diplomacy with Ruritanian ideas in the new age."'
+    assert _en_hits(short_forms, text) == ["great pond diplomacy with Ruritanian ideas"]
+
+
+def test_a_word_after_a_long_name_stands_in_for_its_missing_last_slot(short_forms) -> None:  # type: ignore[no-untyped-def]
+    # The fix replaces "specifics" too, not only the four words before it.
+    assert _en_unlisted(short_forms, "It pursues great pond diplomacy with Ruritanian specifics.") == [
+        ("great pond diplomacy with Ruritanian specifics", "major-lake diplomacy with Ruritanian characteristics")]
+    # With every slot there, the word after is no part of the name.
+    assert _en_hits(short_forms, "It pursues great pond diplomacy with Ruritanian characteristics today.") == [
+        "great pond diplomacy with Ruritanian characteristics"]
+
+
+def test_a_stand_in_word_stands_only_where_the_missing_slot_would(short_forms) -> None:  # type: ignore[no-untyped-def]
+    # "Ruritania" fills the owner's slot, but "pursues" stands between it and the rest: the owner's
+    # slot comes after the others in the name, so "pursues" holds no missing slot's place.
+    assert _en_hits(short_forms, "Ruritania pursues great pond diplomacy.") == ["great pond diplomacy"]
+
+
+STYLED = textwrap.dedent("""\
+    concepts:
+      - id: karan-reconstruction
+        terms:
+          en:
+            - {text: Karan reconstruction, status: preferred}
+            - {text: Karan-style reconstruction, status: deprecated}
+    """)
+
+
+def test_a_place_in_a_style_or_type_compound_fills_its_adjectives_slot() -> None:
+    tb = loads(STYLED, "t.yaml")
+    assert _en_hits(tb, "They back Kara-type reconstruction.") == ["Kara-type reconstruction"]
+    assert _en_unlisted(tb, "They back Kara-style reconstruction.") == [
+        ("Kara-style reconstruction", "Karan reconstruction")]
+    # Without the compound, a place and a noun are another phrase; another place fills nothing.
+    for text in ("They back Kara's reconstruction.", "They back Kara reconstruction.",
+                 "They back Western-style reconstruction.",
+                 "Kara-type roads need reconstruction."):
+        assert _en_hits(tb, text) == []
+
+
+SWAPS = textwrap.dedent("""\
+    concepts:
+      - id: lake-revival
+        terms:
+          en:
+            - {text: great revival of the Lakeland nation, status: preferred}
+            - {text: great cause of national revival, status: deprecated}
+            - {text: great cause of national renaissance, status: admitted}
+      - id: pond-interests
+        terms:
+          en:
+            - {text: core interests, status: preferred}
+            - {text: each other's core interests, status: admitted}
+            - {text: each other's key interests, status: deprecated}
+    """)
+
+
+def test_two_renderings_differing_in_one_word_make_it_a_synonym() -> None:
+    tb = loads(SWAPS, "t.yaml")
+    sig = signatures.derive(tb.concept("lake-revival"), "en")
+    assert sig is not None and any({"revival", "renaissance"} <= slot for slot in sig.slots)
+    assert _en_hits(tb, "It marks the great renaissance of the Lakeland nation.") == [
+        "great renaissance of the Lakeland nation"]
+
+
+def test_a_swap_in_a_name_of_two_slots_teaches_nothing() -> None:
+    # "key" beside "core" in two renderings of a name whose slots are "core" and "interests":
+    # "key interest rates" is ordinary prose.
+    tb = loads(SWAPS, "t.yaml")
+    sig = signatures.derive(tb.concept("pond-interests"), "en")
+    assert sig is not None and not any("key" in slot for slot in sig.slots)
+    assert _en_hits(tb, "Key interest rates were cut.") == []

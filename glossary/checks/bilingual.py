@@ -106,11 +106,55 @@ def _in_segment(document: Document, index: LineIndex, segment: Segment, lang: st
     rendered = _count(matches)
     if unlisted:
         rendered.update(unlisted)  # reported as unlisted-variant at its own span
-    rendered.update(_count(left))
     where = (document, index, segment, lang, termbase)
     taken = [m.span for m in matches] + [m.span for m in left] + list(unlisted_spans)
-    return (_untranslated(where, left) + _variants_of_named(where, matches, named)
+    glosses: list[Finding] = []
+    if left:
+        left, glosses = _glosses(where, left, matches, unlisted_spans, taken if locate else None)
+        rendered.update(f.concept_id for f in glosses if f.concept_id)
+    rendered.update(_count(left))
+    return (_untranslated(where, left) + glosses + _variants_of_named(where, matches, named)
             + _missing(where, source_matches, named, rendered, taken if locate else None))
+
+
+def _glosses(where: tuple, left: list[Match], matches: list[Match], unlisted_spans: Sequence[Span],  # type: ignore[type-arg]
+             taken: list[Span] | None) -> tuple[list[Match], list[Finding]]:
+    """The source terms left in the target that gloss the words before them in brackets, taken out of `left`.
+
+    "Belt and Road Initiative (一带一路)": the source term explains a rendering,
+    it is no untranslated term. "new quality development (新质生产力)": the words
+    it explains render the concept, in words no rendering lists; they are the
+    `unlisted-variant` (when one of them fills a slot of the concept's signature).
+    """
+    from . import located
+    from .variants import describe, suggest
+
+    document, index, segment, lang, termbase = where
+    text = segment.text
+    kept: list[Match] = []
+    found: list[Finding] = []
+    for group in _per_span(left).values():
+        m = group[0]
+        end = located.bracketed(text, m.span)
+        if end is None:
+            kept.extend(group)
+            continue
+        if any(x.concept_id == m.concept_id and x.span.end == end for x in matches) or any(
+                s.end == end for s in unlisted_spans):
+            continue  # the gloss of a rendering
+        sig = located.signature(termbase, lang, m.concept_id) if taken is not None else None
+        hit = located.glossed(sig, text, end, taken) if sig is not None else None
+        if hit is None:
+            kept.extend(group)
+            continue
+        source_term = text[m.span.start:m.span.end]
+        suggestion, _renderable, why, span = suggest(hit, text)
+        reason = f"the source names {source_term}; " + describe(hit, text) + (f"; {why}" if why else "")
+        found.append(make_finding("unlisted-variant", document, segment, index, span, concept_id=m.concept_id,
+                                  suggestion=suggestion, lang=lang, source_term=source_term, reason=reason,
+                                  fixable=False))
+        taken.append(span)  # type: ignore[union-attr]
+    return kept, found
 
 
 def _untranslated(where: tuple, left: list[Match]) -> list[Finding]:  # type: ignore[type-arg]

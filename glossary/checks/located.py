@@ -11,6 +11,9 @@ so the target may be searched more loosely than text without a source ever is.
 - `initials`: a word in capitals whose letters are the initials of the slots,
   one letter a slot, in any order («ГИР» for the Global Development
   Initiative, whose Russian renderings list no abbreviation);
+- `glossed`: the words right before the source term in brackets ("new quality
+  development (新质生产力)"): the target glosses them with the source's own
+  term, so they render it, whatever they are, if one of them fills a slot;
 - `head_form`: the form the preferred rendering takes where the target names
   only its head noun («поддержали эту инициативу»): the case and number of
   that noun, narrowed by a preposition or an agreeing word just before it, and
@@ -144,6 +147,62 @@ def _phrase(sig: Any, text: str, toks: list[tuple[int, int, str]], i: int, j: in
         readings = russian.analyser().readings(word.lower().replace("ё", "е"))
         return bool(readings) and not any(r.pos in _RU_CLAUSE_WORDS for r in readings)
     return k + 1 <= j and toks[k + 1][2].lower() in sig.function_words
+
+
+_OPEN = re.compile(r"[(\[（][\s\"'«“„‘「『]*$")
+_CLOSE = re.compile(r"[\s\"'»”“’」』]*[)\]）]")
+_BEFORE_CHARS = frozenset(" \t\u00a0\"'»”’")
+
+
+def bracketed(text: str, span: Span) -> int | None:
+    """Where the words before a term in brackets end ("... development (“新质生产力”)"), or None.
+
+    The term stands alone in its brackets (quotes allowed inside them) and a
+    word stands right before the opening bracket (spaces and closing quotes
+    between).
+    """
+    m = _OPEN.search(text, max(0, span.start - 4), span.start)
+    if m is None or _CLOSE.match(text, span.end) is None:
+        return None
+    end = m.start()
+    while end > 0 and text[end - 1] in _BEFORE_CHARS:
+        end -= 1
+    return end if end > 0 and text[end - 1].isalnum() else None
+
+
+def glossed(sig: Any, text: str, end: int, taken: list[Span]) -> Any:
+    """The phrase the bracketed source term after `end` glosses, as a signatures.Hit, or None.
+
+    The words back from `end` joined by spaces or hyphens, up to a function
+    word, a punctuation mark or the fourth word; the phrase starts at its first
+    word that fills a slot of the signature (none: no phrase, the term is left
+    untranslated). "high or new quality development (新质生产力)" glosses "new
+    quality development".
+    """
+    from .. import signatures
+
+    toks = [t for t in signatures.words(text[:end]) if t[1] <= end]
+    run: list[tuple[int, int, str]] = []
+    for k in range(len(toks) - 1, -1, -1):
+        s, e, w = toks[k]
+        if len(run) == 4 or w.lower() in sig.function_words or _blocked(taken, s, e):
+            break
+        if run and not re.fullmatch(r"[ \-‐‑]", text[e:run[-1][0]]):
+            break
+        run.append(toks[k])
+    run.reverse()
+    if not run or run[-1][1] != end:
+        return None
+    filled: list[tuple[int, int, int]] = []
+    used: set[int] = set()
+    for s, e, w in run:
+        free = sorted(signatures._slot_set(sig, w) - used)
+        if free:
+            used.add(free[0])
+            filled.append((s, e, free[0]))
+    if not filled:
+        return None
+    return signatures.Hit(sig, filled[0][0], end, tuple((s, e) for s, e, _ in filled), tuple(k for _, _, k in filled))
 
 
 def initials(sig: Any, text: str, taken: list[Span]) -> Span | None:

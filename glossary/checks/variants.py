@@ -209,7 +209,8 @@ def suggest(hit, text: str) -> tuple[str, bool, str, Span]:  # type: ignore[no-u
     span = Span(hit.start, hit.end)
     renderable, why = True, ""
     if sig.lang == "en":
-        suggestion = signatures.suggest_en(hit, found, hit.start, sig.target_for(found) or sig.nearest(found))
+        suggestion = signatures.suggest_en(hit, found, hit.start, sig.target_for(found) or sig.short_for(hit.filled)
+                                             or sig.nearest(found))
     else:
         from ..model import Status, Term
         from ..morph import render
@@ -283,8 +284,10 @@ def by_segment(context: Context) -> list[tuple[list[Finding], Counter[str]]]:
     """`in_segment` for every segment of the context, made once (bilingual counts read it too)."""
     made = context.memo.get("variants")
     if made is None:
+        defined: dict[str, tuple[str, str, str]] = {}  # acronyms the document defines for a variant, in order
         made = context.memo["variants"] = [
-            in_segment(context.document, segment, context.index, lang, matches, context.termbase, context.options)
+            in_segment(context.document, segment, context.index, lang, matches, context.termbase, context.options,
+                       defined)
             for segment, lang, matches in context.scanned]
     return made  # type: ignore[return-value]
 
@@ -305,17 +308,33 @@ _NOTHING: tuple[list[Finding], Counter[str]] = ([], Counter())  # never changed:
 
 
 def in_segment(document: Document, segment: Segment, index: LineIndex, lang: str, matches: list[Match],
-               termbase: TermBase, options: Options) -> tuple[list[Finding], Counter[str]]:
-    """The findings, and how often each concept is rendered in a form only its signature found."""
+               termbase: TermBase, options: Options,
+               defined: dict[str, tuple[str, str, str]] | None = None) -> tuple[list[Finding], Counter[str]]:
+    """The findings, and how often each concept is rendered in a form only its signature found.
+
+    `defined`: the acronyms earlier segments of the document defined for a variant
+    (`acronyms`), which this segment adds to; their uses here are variants too.
+    """
     if "unlisted-variant" in options.disable:
         return [], Counter()
     hits = unlisted(segment.text, lang, matches, termbase)
     foreign = foreign_hits(segment.text, lang, matches, termbase,
                            [(h.concept_id, span.start, span.end) for h, _, _, _, span in hits])
-    if not hits and not foreign:
+    uses: list[tuple[str, str, str, Span]] = []
+    if defined is not None and lang[:2] == "en" and (defined or "(" in segment.text):
+        uses = acronyms(segment.text, lang, matches, hits, termbase, defined)
+    if not hits and not foreign and not uses:
         return _NOTHING  # shared: a long text has one result per paragraph, and most are this
     rendered: Counter[str] = Counter()
     findings = []
+    for concept_id, acronym, write, span in uses:
+        rendered[concept_id] += 1
+        findings.append(make_finding(
+            "unlisted-variant", document, segment, index, span, concept_id=concept_id, suggestion=write,
+            # TRANSLATORS: {found} is an acronym, {name} the variant it was defined for in brackets.
+            reason=_("«{found}» stands for «{name}», defined in brackets before: a variant of {concept}").format(
+                found=segment.text[span.start:span.end], name=acronym, concept=concept_id),
+            lang=lang, fixable=options.unsafe_fixes))
     for concept_id, their, write, span in foreign:
         rendered[concept_id] += 1
         found = segment.text[span.start:span.end]
@@ -334,6 +353,63 @@ def in_segment(document: Document, segment: Segment, index: LineIndex, lang: str
             "unlisted-variant", document, segment, index, span, concept_id=hit.concept_id,
             suggestion=suggestion, reason=reason, lang=lang, fixable=renderable and options.unsafe_fixes))
     return findings, rendered
+
+
+_DEFINED = re.compile(r"[ \t\u00a0]*\(([A-Z][A-Z&]{1,7})\)")
+_INITIALS = re.compile(r"[^\W\d_]+")
+
+
+def acronyms(text: str, lang: str, matches: list[Match], hits: list, termbase: TermBase,  # type: ignore[type-arg]
+             defined: dict[str, tuple[str, str, str]]) -> list[tuple[str, str, str, Span]]:
+    """(concept id, the variant, what to write, span) of each use of an acronym the document defined for a variant.
+
+    "community of common destiny (CCD)": a deprecated or unlisted rendering
+    with an acronym of its words' initials in brackets right after it makes
+    every later "CCD" that rendering too. The definition itself is no use (the
+    variant before it is reported). What to write is the concept's own
+    abbreviation if it lists one, else its preferred rendering. English only:
+    initials of words in capitals (function words may give a letter or not).
+    """
+    from ..langtags import base_language
+
+    named: list[tuple[str, int, int]] = [(h.concept_id, span.start, span.end)
+                                         for h, suggestion, _, _, span in hits if suggestion is not None]
+    named += [(m.concept_id, m.span.start, m.span.end) for m in matches
+              if m.term.status.is_variant and not m.term.requires_source]
+    definitions: list[tuple[int, int]] = []
+    since = dict.fromkeys(defined, 0)  # where each acronym's uses may start in this text
+    for concept_id, start, end in named:
+        m = _DEFINED.match(text, end)
+        if m is None:
+            continue
+        letters = m.group(1).replace("&", "")
+        words = _INITIALS.findall(text[start:end])
+        content = [w for w in words if w.lower() not in _EN_FUNCTION]
+        if letters not in ("".join(w[0] for w in words).upper(), "".join(w[0] for w in content).upper()):
+            continue
+        definitions.append((m.start(1), m.end(1)))
+        if m.group(1) not in defined:
+            concept = termbase.concept(concept_id)
+            own = next((t.text for t in concept.terms if base_language(t.lang) == base_language(lang)
+                        and t.abbreviation_of and not t.status.is_variant), None)
+            preferred = concept.preferred(lang)
+            write = own or (preferred.text if preferred is not None else None)
+            if write is not None:
+                defined[m.group(1)] = (concept_id, text[start:end], write)
+                since[m.group(1)] = m.end()
+    out = []
+    for acronym, (concept_id, name, write) in defined.items():
+        if acronym not in since:
+            continue
+        for m in re.compile(rf"(?<![\w&]){re.escape(acronym)}(?![\w&])").finditer(text, since[acronym]):
+            if (m.start(), m.end()) in definitions or any(
+                    x.span.start < m.end() and m.start() < x.span.end for x in matches):
+                continue
+            out.append((concept_id, name, write, Span(m.start(), m.end())))
+    return sorted(out, key=lambda u: u[3].start)
+
+
+_EN_FUNCTION = frozenset("a an the of for with and to in on by at".split())
 
 
 def stand_ins(findings: list[Finding], termbase: TermBase) -> list[Finding]:

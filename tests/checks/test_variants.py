@@ -227,3 +227,32 @@ def test_the_abbreviations_table_read_from_the_disk_cache_is_the_one_built(abbr,
     assert (cached.keys, cached.found) == (built.keys, built.found) != ([], {})
     text = "Саммит GLO прошел." if lang == "ru" else "The ОВО summit met."
     assert list(cached.scan(text)) == list(built.scan(text)) != []  # type: ignore[operator]
+
+
+def _variants(tb, text: str) -> list[tuple[str, str | None]]:  # type: ignore[no-untyped-def]
+    return [(f.found, f.suggestion) for f in check_text(text, "en", tb) if f.code == "unlisted-variant"]
+
+
+def test_an_acronym_defined_for_a_variant_is_that_variant_wherever_it_is_used(tb) -> None:  # type: ignore[no-untyped-def]
+    # Defined in brackets after a deprecated rendering (reported there by its own code), used in the
+    # next paragraph and again in the same one: each use is the variant, written as the preferred rendering.
+    text = ("The community of common destiny (CCD) was the theme.\n\n"
+            "The CCD then spread; the CCD grew.")
+    assert _variants(tb, text) == [("CCD", "community with a shared future")] * 2
+    # ... and after an unlisted one, whose letters may skip the function words or not.
+    text = "A community of shared destiny (COSD) was named. COSD was everywhere."
+    assert _variants(tb, text) == [("community of shared destiny", "community with a shared future"),
+                                   ("COSD", "community with a shared future")]
+
+
+@pytest.mark.parametrize("text", [
+    # An acronym of other letters, or in brackets after nothing of a concept, defines nothing.
+    "The community of common destiny (CSF) was the theme. The CSF grew.",
+    "The Committee on Commerce and Development (CCD) met. The CCD grew.",
+    # An acronym of an accepted rendering is that rendering.
+    "The community with a shared future (CSF) was the theme. The CSF grew.",
+    # Used before it is defined, or inside a longer word: no use.
+    "The CCD met first. The community of common destiny (CCD) was the theme. The CCDs and XCCD grew.",
+])
+def test_acronyms_that_name_no_variant_stay_clean(tb, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert [f for f, _ in _variants(tb, text)] == []
