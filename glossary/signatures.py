@@ -605,7 +605,11 @@ def _content(text: str, lang: str, function_words: frozenset[str]) -> list[str]:
 
 def _preferred_words(sig: Signature) -> list[str]:
     """The content words of the preferred rendering as written: slot k's word is item k."""
-    return [w for _, _, w in words(sig.preferred) if w.lower() not in sig.function_words]
+    return _content_words(sig.preferred, sig.function_words)
+
+
+def _content_words(text: str, function_words: frozenset[str]) -> list[str]:
+    return [w for _, _, w in words(text) if w.lower() not in function_words]
 
 
 def _usable(term: Term) -> bool:
@@ -705,7 +709,7 @@ def _head(text: str, lang: str, function_words: frozenset[str]) -> int | None:
     English: the last content word before the first preposition that follows
     one ("community" in "community with a shared future"), else the last word
     ("Initiative" in "Belt and Road Initiative"). Russian: the first content word
-    read as a noun.
+    read as a noun and not an adjective agreeing with the next («великое возрождение»).
     """
     toks = [w for _, _, w in words(text)]
     content = [w for w in toks if w.lower() not in function_words]
@@ -714,8 +718,10 @@ def _head(text: str, lang: str, function_words: frozenset[str]) -> int | None:
     if lang == "ru":
         from .morph import russian
 
+        attributive = _ru_attributive(content)
         for k, w in enumerate(content):
-            if any(r.pos == "NOUN" for r in russian.analyser().readings(w.lower().replace("ё", "е"))):
+            if k not in attributive and any(r.pos == "NOUN"
+                                            for r in russian.analyser().readings(w.lower().replace("ё", "е"))):
                 return k
         return None
     k = -1
@@ -726,6 +732,27 @@ def _head(text: str, lang: str, function_words: frozenset[str]) -> int | None:
         else:
             k += 1
     return len(content) - 1
+
+
+def _ru_attributive(content: Sequence[str]) -> dict[int, str]:
+    """Russian words that may be read as a noun but are adjectives agreeing with the next word's noun:
+    index -> the adjective's lemma («великое» of «великое возрождение»: великий, not the noun «великое»)."""
+    from .morph import russian
+
+    an = russian.analyser()
+    out: dict[int, str] = {}
+    for k in range(len(content) - 1):
+        mine = an.readings(content[k].lower().replace("ё", "е"))
+        if not any(r.pos == "NOUN" for r in mine):
+            continue
+        theirs = {(r.case, r.number, r.gender) for r in an.readings(content[k + 1].lower().replace("ё", "е"))
+                  if r.pos == "NOUN"}
+        adj = next((r.lemma for r in mine if r.pos == "ADJF" and any(
+            r.case == c and r.number == n and (n == "plur" or not r.gender or not g or r.gender == g)
+            for c, n, g in theirs)), None)
+        if adj is not None:
+            out[k] = adj
+    return out
 
 
 def _derive_slots(preferred: Term, terms: Sequence[Term], lang: str,
@@ -742,6 +769,9 @@ def _derive_slots(preferred: Term, terms: Sequence[Term], lang: str,
     if len(base) < 2:
         return None  # one word is not a signature: ordinary prose is full of it
     slots = [{lemma} for lemma in base]
+    if lang == "ru":
+        for k, adj in _ru_attributive(_content_words(preferred.text, function_words)).items():
+            slots[k].add(adj)
     required = [True] * len(slots)
     for term in terms:
         if term is preferred:
@@ -774,8 +804,11 @@ def _derive_slots(preferred: Term, terms: Sequence[Term], lang: str,
                     slots.append({content[i]})
                     required.append(False)
         elif rest and lang == "ru" and len(assigned) >= 2:
-            for i, k in _ru_aligned(content, assigned, base, len(slots)):
-                slots[k].add(content[i])
+            pairs = _ru_aligned(content, assigned, base, len(slots))
+            if not pairs and len(rest) == 1 and len(empty) == 1 and len(assigned) >= 3:
+                pairs = _ru_modifier_for(content[rest[0]], base[empty[0]], empty[0])
+            for i, k in pairs:
+                slots[k].add(content[i] if i >= 0 else content[rest[0]])
     if lang == "en" and sum(required) >= 3:
         _en_swaps(slots, [_content(t.text, lang, function_words) for t in terms])
     return [frozenset(s) for s in slots], required
@@ -803,6 +836,28 @@ def _en_swaps(slots: list[set[str]], seqs: list[list[str]]) -> None:
                         slot.add(b[diff[0]])
                         placed.add(b[diff[0]])
                         break
+
+
+def _ru_modifier_for(word: str, slot_word: str, k: int) -> list[tuple[int, int]]:
+    """[(-1, k)] if a Russian rendering's one word left over may stand for the preferred one's one word
+    left over, slot `k`: both modifiers of the head, an adjective for a noun that has an adjective of its
+    own («мировое сообщество с единой судьбой» beside «сообщество единой судьбы человечества»: мировой
+    with человечество, as человеческий is), or the same part of speech; else [].
+
+    Only where the rest of the two renderings is the same (three slots or more shared), so
+    nothing but this one word can be the difference.
+    """
+    from .morph import russian
+
+    an = russian.analyser()
+    mine = {r.pos for r in an.readings(word)[:1]} & {"NOUN", "ADJF"}  # the first reading: the likeliest
+    theirs = {r.pos for r in an.readings(slot_word)[:1]} & {"NOUN", "ADJF"}
+    if not mine or not theirs:
+        return []
+    if mine == theirs or (mine == {"ADJF"} and theirs == {"NOUN"} and any(
+            any(r.pos == "ADJF" for r in an.readings(d)) for d in ru_derived(slot_word))):
+        return [(-1, k)]
+    return []
 
 
 def _ru_aligned(content: list[str], assigned: dict[int, int], base: list[str], n: int) -> list[tuple[int, int]]:
@@ -1406,6 +1461,9 @@ def _expand(sig: Signature, text: str, toks: list[tuple[int, int, str]], i: int)
     stand_in = -1  # the word standing in for a slot, if any
     tail = -1  # a word that could have stood in, right after the walk's last word (English)
     ru_long = sig.lang == "ru" and sum(sig.required) >= 4
+    # An inserted adjective needs every word of the name around it: three are enough to tell the name
+    # («гегемонизм и политика грубой силы», «невиданные за столетие глобальные перемены»).
+    ru_insert = sig.lang == "ru" and sum(sig.required) >= 3
     inserted = -1  # a Russian adjective inserted inside a name («Экономический пояс нового Шелкового пути»)
     halves: dict[int, int] = {}  # a slot word written as two ("Lu Ban" for "Luban") -> its second half
     for step in (-1, 1):
@@ -1432,7 +1490,7 @@ def _expand(sig: Signature, text: str, toks: list[tuple[int, int, str]], i: int)
             elif (wild and gap < _GAP_MAX and toks[k][2][:1].islower() and len(toks[k][2]) > 3
                   and toks[k][2].lower() not in _EN_STOPS):
                 items[k], gap, wild, stand_in = frozenset(), _GAP_MAX, wild - 1, k
-            elif inserted < 0 and gap == 0 and ru_long and _ru_modifier(sig, text, toks, k, step):
+            elif inserted < 0 and gap == 0 and ru_insert and _ru_modifier(sig, text, toks, k, step):
                 items[k], gap, inserted = frozenset(), _GAP_MAX, k
             else:
                 if (step == 1 and gap == 0 and sum(sig.required) >= 5 and sig.lang == "en"
@@ -1528,6 +1586,8 @@ def _finish(sig: Signature, text: str, toks: list[tuple[int, int, str]], items: 
         return None  # «великому возрождению китайской культуры»: another word holds the missing slot's place
     if sig.lang == "ru" and _ru_dangles(sig, toks[last][2]):
         return None  # «Концепция национальной безопасности и всеобъемлющая»: a name ends with a noun
+    if sig.lang == "ru" and _ru_headless(sig, toks, run, best[2]):
+        return None  # «государство, открытое к внешнему миру»: an adjective where the head noun stands
     if (sig.lang == "ru" and (list(best[2]) != sorted(best[2]) or any(
             r and k not in best[2] for k, r in enumerate(sig.required))) and _ru_continues(sig, text, toks, last)):
         return None  # «Глобальная инициатива развития здравоохранения»: the last word has its own genitive
@@ -1650,6 +1710,26 @@ def _ru_dangles(sig: Signature, last: str) -> bool:
     return adjective(last) and not (content and adjective(content[-1]))
 
 
+def _ru_headless(sig: Signature, toks: list[tuple[int, int, str]], run: list[int], filled: tuple[int, ...]) -> bool:
+    """Whether the word filling a Russian name's head-noun slot can be no noun.
+
+    A name is a noun phrase, and its head stays a noun. The head slot of
+    «открытость внешнему миру» also holds «открытый» (a noun and its adjective
+    share a slot), but «государство, открытое к внешнему миру» describes a
+    state and names no policy: an adjective or participle in the head's place
+    describes some other noun. Abbreviations are left alone.
+    """
+    if sig.head is None or sig.head not in filled:
+        return False
+    word = toks[run[filled.index(sig.head)]][2]
+    if word.isupper():
+        return False
+    from .morph import russian
+
+    readings = russian.analyser().readings(word.lower().replace("ё", "е"))
+    return bool(readings) and not any(r.pos == "NOUN" for r in readings)
+
+
 _RU_ADJ_ENDINGS = ("ый", "ий", "ой", "ая", "яя", "ое", "ее", "ые", "ие", "ого", "его", "ому", "ему", "ую", "юю",
                    "ых", "их", "ым", "им", "ыми", "ими", "ей")
 
@@ -1660,8 +1740,9 @@ def _ru_modifier(sig: Signature, text: str, toks: list[tuple[int, int, str]], k:
     A dictionary adjective or participle (no name) whose next word, on the far
     side from the walk's start when walking forward, or the word just walked
     when walking back, fills a slot and agrees with it in case and number:
-    «нового» in «Экономический пояс нового Шелкового пути». `_expand` lets it
-    stand only inside a name all of whose words are there.
+    «нового» in «Экономический пояс нового Шелкового пути», and «Нового» in «...
+    Нового Шелкового пути» (a capital only before a capital: inside a name's
+    run of capitals). `_expand` lets it stand only inside a name all of whose words are there.
     """
     nxt = k + 1
     if nxt >= len(toks) or not text[toks[k][1]:toks[nxt][0]].isspace():
@@ -1673,8 +1754,8 @@ def _ru_modifier(sig: Signature, text: str, toks: list[tuple[int, int, str]], k:
     from .morph import russian
 
     an = russian.analyser()
-    if toks[k][2][:1].isupper() or not an.in_dictionary(word):
-        return False
+    if (toks[k][2][:1].isupper() and not toks[nxt][2][:1].isupper()) or not an.in_dictionary(word):
+        return False  # a capital before a lower-case word is a name's; before a capital, a name's own word
     mine = {(r.case, r.number) for r in an.readings(word) if r.pos in ("ADJF", "PRTF") and r.case}
     theirs = {(r.case, r.number) for r in an.readings(toks[nxt][2].lower().replace("ё", "е")) if r.case}
     return bool(mine & theirs)
@@ -1937,7 +2018,8 @@ def _enough(sig: Signature, filled: tuple[int, ...], stand_in: bool = False, quo
     missing = sum(1 for k, r in enumerate(sig.required) if r and k not in got)
     if missing and 0 not in got and not quoted:
         return False  # a shortened name keeps its first word: «представитель МИД КНР» is another title
-    if missing and sig.lang == "ru" and not quoted and not sig.preferred[:1].isupper():
+    if (missing and sig.lang == "ru" and not quoted and not sig.preferred[:1].isupper()
+            and not (list(filled) == sorted(filled) and _ru_inner_adjective(sig, got))):
         # A proper name (capitalized: «Экономический пояс Шелкового пути») may lose a word and
         # still name its concept, and so may a name in quotes. A description shortened is another
         # description: «международная система ООН» is not «международная система, в центре которой
@@ -1947,6 +2029,30 @@ def _enough(sig: Signature, filled: tuple[int, ...], stand_in: bool = False, quo
             r and k not in got and k in _shape(sig).proper for k, r in enumerate(sig.required)):
         return False  # a shortened name keeps its owner: "general secretary of the Central Committee" is any party's
     return missing <= sig.tolerance and len(got) >= 2
+
+
+def _ru_inner_adjective(sig: Signature, got: set[int]) -> bool:
+    """Whether the one required slot a long Russian description misses is an adjective inside it.
+
+    «великое возрождение нации» is «великое возрождение китайской нации» with the
+    modifier of its last noun left out, as drafts shorten it; the nouns still
+    say what is meant. Its words in the preferred order (`_enough` checks that;
+    «возрождение великой нации» is another phrase), in a name of four required slots or more, missing one slot
+    that is neither its first word nor its head noun, and whose word in the
+    preferred rendering can only be an adjective. `_ru_beside` still refuses a
+    hit where another adjective stands in that place («... русской нации»).
+    """
+    missing = [k for k, r in enumerate(sig.required) if r and k not in got]
+    if len(missing) != 1 or sum(sig.required) < 4:
+        return False
+    k = missing[0]
+    content = _preferred_words(sig)
+    if k == 0 or k == sig.head or k >= len(content) - 1:
+        return False
+    from .morph import russian
+
+    readings = russian.analyser().readings(content[k].lower().replace("ё", "е"))
+    return bool(readings) and all(r.pos in ("ADJF", "PRTF") for r in readings)
 
 
 _OPENING = frozenset("«\"“„'‘")
@@ -2090,7 +2196,7 @@ def _attested(sigs: list[Signature]) -> dict[str, set[str]]:
 
 
 # Names what a cached index holds: a cache written by other code is a miss.
-LAYOUT = "signatures-13"
+LAYOUT = "signatures-14"
 
 
 def index_for(termbase, lang: str | None) -> Index:  # type: ignore[no-untyped-def]
@@ -2245,8 +2351,11 @@ def ru_forms(hit: Hit, text: str) -> list[str]:
     # The found phrase's head is its first noun: in «новое качество производительных сил»
     # the preferred rendering's head «силы» became a genitive, and the phrase is in the nominative.
     # An abbreviation («ООН») shows no case: it is no head to read one from.
-    nouns = (text[s:e] for s, e in hit.words if not text[s:e].isupper()
-             and any(r.pos == "NOUN" for r in russian.analyser().readings(text[s:e].lower().replace("ё", "е"))))
+    # An adjective that may also be read as a noun («великим») is no head before a word it agrees with.
+    found_words = [text[s:e] for s, e in hit.words]
+    attributive = _ru_attributive(found_words)
+    nouns = (w for k, w in enumerate(found_words) if not w.isupper() and k not in attributive
+             and any(r.pos == "NOUN" for r in russian.analyser().readings(w.lower().replace("ё", "е"))))
     first = next(nouns, None)
     heads = sig.slots[head_slot]
     if first is not None and first != word:

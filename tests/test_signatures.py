@@ -813,6 +813,35 @@ def names():  # type: ignore[no-untyped-def]
     return loads(RU_NAMES, "t.yaml")
 
 
+@pytest.mark.parametrize(("text", "found"), [
+    ("путь к великому возрождению нации.", "великому возрождению нации"),
+    ("Великим возрождением нации занялись все.", "Великим возрождением нации"),
+])
+def test_a_long_russian_description_may_lose_an_inner_adjective(text: str, found: str) -> None:
+    # ... but the adjective of its last noun may go: the nouns still say what is meant.
+    tb = loads(RU_LONG.replace("Великое возрождение", "великое возрождение"), "t.yaml")
+    assert [text[h.start:h.end] for h in signatures.index_for(tb, "ru").scan(text)] == [found]
+
+
+@pytest.mark.parametrize("text", [
+    "Это возрождение великой нации.",  # another order: another phrase
+    "путь к великому возрождению древней культуры.",  # another adjective and noun in their places
+    "путь к великому возрождению морской нации.",  # another adjective in the missing one's place
+    "Великая нация пережила возрождение.",
+    "Возрождение нации было великим.",
+    "Это великое событие в жизни нации.",
+])
+def test_a_long_russian_description_without_its_inner_adjective_needs_the_rest_in_order(text: str) -> None:
+    tb = loads(RU_LONG.replace("Великое возрождение", "великое возрождение"), "t.yaml")
+    assert signatures.index_for(tb, "ru").scan(text) == []
+
+
+def test_an_adjective_read_also_as_a_noun_is_no_russian_head() -> None:
+    sig = signatures.derive(loads(RU_LONG.replace("Великое возрождение", "великое возрождение"), "t.yaml").concepts[0],
+                            "ru")
+    assert sig is not None and sig.head == 1 and "великий" in sig.slots[0]
+
+
 def test_a_russian_clause_with_a_verb_names_nothing(names) -> None:  # type: ignore[no-untyped-def]
     # The same roots as a clause (a finite verb, an adverb or short adjective) describe; they name nothing.
     assert _unlisted(names, "Здесь озера и горы гармонично сосуществуют.") == []
@@ -898,8 +927,9 @@ def test_quotes_around_a_list_of_names_keep_a_reordered_name_listed(wrapped) -> 
 def test_a_russian_description_is_found_only_whole_a_proper_name_also_shortened() -> None:
     tb = loads(RU_LONG.replace("Великое возрождение", "великое возрождение"), "t.yaml")
     index = signatures.index_for(tb, "ru")
-    # Lower case: a description; without one of its words it describes something else.
-    assert index.scan("путь к великому возрождению нации.") == []
+    # Lower case: a description; without one of its words it describes something else ...
+    assert index.scan("путь к возрождению озерной нации.") == []
+    assert index.scan("путь к великому возрождению озерной.") == []
     assert [h.concept_id for h in index.scan("путь к великому возрождению озерной нации.")] == ["revival"]
     # Capitalized: a proper name, which may lose a word (RU_LONG as it is).
     assert [h.concept_id for h in signatures.index_for(loads(RU_LONG, "t.yaml"), "ru").scan(
@@ -1140,6 +1170,109 @@ def test_a_comma_parts_a_russian_name_where_a_dash_does() -> None:
     text = "Так родилась идея «одного озера, одной горы»."
     assert [text[h.start:h.end] for h in signatures.index_for(tb, "ru").scan(text)] == ["одного озера, одной горы"]
     assert _unlisted(tb, text) == []  # the listed rendering, punctuated otherwise
+
+
+RU_LEFT_OVER = textwrap.dedent("""\
+    concepts:
+      - id: lake-future
+        terms:
+          ru:
+            - {text: сообщество единой судьбы человечества, status: preferred}
+            - {text: мировое сообщество с единой судьбой, status: deprecated}
+      - id: lake-south
+        terms:
+          ru:
+            - {text: Глобальный Юг, status: preferred}
+            - {text: мировой Юг, status: deprecated}
+    """)
+
+
+def test_a_russian_renderings_one_word_left_over_stands_for_the_preferred_ones_one_word_left_over() -> None:
+    # «мировое» is the one word the deprecated rendering has where the preferred one has «человечества»:
+    # an adjective for a noun that has an adjective of its own (человеческий).
+    sig = signatures.derive(loads(RU_LEFT_OVER, "t.yaml").concepts[0], "ru")
+    assert sig is not None and "мировой" in sig.slots[3]
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    # ... and «глобальный» shares a slot with «мировой» in another concept: lent (both long words).
+    ("Речь шла о создании глобального сообщества единой судьбы.", "глобального сообщества единой судьбы"),
+    ("Речь шла о мировом сообществе единой судьбы.", "мировом сообществе единой судьбы"),
+])
+def test_a_word_left_over_is_a_synonym_lent_on_to_its_kin(text: str, found: str) -> None:
+    assert [text[h.start:h.end] for h in signatures.index_for(loads(RU_LEFT_OVER, "t.yaml"), "ru").scan(text)] == [found]
+
+
+@pytest.mark.parametrize("text", [
+    "Мировое сообщество с тревогой следит за судьбой страны.",
+    "Это мировое сообщество.",
+    "Глобальное сообщество ученых обсудило будущее.",
+    "Единое мировое сообщество решает судьбы людей.",
+])
+def test_a_word_left_over_makes_no_hit_in_ordinary_prose(text: str) -> None:
+    assert signatures.index_for(loads(RU_LEFT_OVER, "t.yaml"), "ru").scan(text) == []
+
+
+RU_OPEN = textwrap.dedent("""\
+    concepts:
+      - id: lake-opening
+        terms:
+          ru:
+            - {text: открытость озерному миру, status: preferred}
+            - {text: озерная открытость, status: admitted}
+    """)
+
+
+@pytest.mark.parametrize(("text", "hits"), [
+    ("Курс на открытость к озерному миру сохранится.", ["открытость к озерному миру"]),
+    # An adjective in the head noun's place describes another noun: no name.
+    ("Это государство, открытое к озерному миру, но сильное.", []),
+    ("Они открыты к озерному миру.", []),
+    ("Открытый озерный мир манит туристов.", []),
+])
+def test_a_russian_names_head_stays_a_noun(text: str, hits: list[str]) -> None:
+    assert [text[h.start:h.end] for h in signatures.index_for(loads(RU_OPEN, "t.yaml"), "ru").scan(text)] == hits
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("Так возник Экономический пояс Древнего Озерного пути.", ["Экономический пояс Древнего Озерного пути"]),
+    ("Так возник Экономический пояс древнего Озерного пути.", ["Экономический пояс древнего Озерного пути"]),
+    # A capital before a lower-case word belongs to a name of its own.
+    ("Так возник Экономический пояс Древнего озерного пути.", []),
+    ("Так возник Экономический пояс Озерного пути.", []),  # listed
+])
+def test_an_adjective_inserted_inside_a_russian_proper_name_may_be_capitalized(text: str, found: list[str]) -> None:
+    tb = loads(textwrap.dedent("""\
+        concepts:
+          - id: lake-belt
+            terms:
+              ru:
+                - {text: Экономический пояс Озерного пути, status: preferred}
+        """), "t.yaml")
+    assert [f for _, f, _ in _unlisted(tb, text)] == found
+
+
+RU_THREE = textwrap.dedent("""\
+    concepts:
+      - id: lake-changes
+        terms:
+          ru:
+            - {text: невиданные за столетие озерные перемены, status: preferred}
+    """)
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    # An adjective inserted inside a name of three words, all of them there.
+    ("Мир переживает невиданные за столетие глубокие озерные перемены.",
+     ["невиданные за столетие глубокие озерные перемены"]),
+    # Not where a word of the name is missing, nor an adjective that agrees with nothing after it.
+    ("Мир переживает невиданные за столетие глубокие перемены.", []),
+    ("Мир переживает невиданные глубокие перемены.", []),
+    ("Перемены были невиданные за столетие, глубокие и озерные.", []),
+])
+def test_an_adjective_inserted_inside_a_russian_name_of_three_words(text: str, found: list[str]) -> None:
+    index = signatures.index_for(loads(RU_THREE, "t.yaml"), "ru")
+    assert [text[h.start:h.end] for h in index.scan(text)] == found
 
 
 SHORT_FORMS = textwrap.dedent("""\

@@ -195,6 +195,33 @@ def unlisted(text: str, lang: str, matches: list[Match], termbase: TermBase) -> 
     return out
 
 
+def _ru_first_capital(found: str, suggestion: str) -> str:
+    """A Russian suggestion whose first letter takes the case of the found text's first letter.
+
+    Russian capitalizes a name's first word and nothing after it, and writers
+    differ on whether a name is a name: one who wrote «Великое возрождение
+    нации» inside a sentence gets «Великое возрождение китайской нации», one
+    who wrote «инициатива в области глобальной безопасности» gets «инициатива
+    глобальной безопасности». A rendering with a capital further in («Экономический
+    пояс Шелкового пути») keeps its first capital too, and a found text in
+    capitals throughout is left to `keep_case`.
+    """
+    head = re.match(r"[^\W\d_]+", found.lstrip("«\"“„ "))
+    if head is not None and len(head.group()) > 1 and head.group().isupper():
+        return suggestion  # an abbreviation first («ОВО-центричную ...»): its capitals say nothing
+    first = found.lstrip("«\"“„ ")[:1]
+    if not first.isalpha() or not suggestion[:1].isalpha() or first.isupper() == suggestion[:1].isupper():
+        return suggestion
+    if len(found) > 1 and found.isupper():
+        return suggestion
+    if first.isupper():
+        return suggestion[:1].upper() + suggestion[1:]
+    rest = suggestion[1:]
+    if any(c.isupper() for c in rest):
+        return suggestion
+    return suggestion[:1].lower() + rest
+
+
 def suggest(hit, text: str) -> tuple[str, bool, str, Span]:  # type: ignore[no-untyped-def]
     """What to write for a hit, whether it can be written, why not, and the span it replaces.
 
@@ -221,6 +248,7 @@ def suggest(hit, text: str) -> tuple[str, bool, str, Span]:  # type: ignore[no-u
         suggestion, renderable, why = rendered.text, rendered.fixable, rendered.why
         if rendered.widen:
             span = Span(hit.start - rendered.widen, hit.end)
+        suggestion = _ru_first_capital(text[span.start:span.end], suggestion)
     return keep_case(text[span.start:span.end], suggestion, sentence_initial(text, span.start)), renderable, why, span
 
 

@@ -229,6 +229,27 @@ def test_the_abbreviations_table_read_from_the_disk_cache_is_the_one_built(abbr,
     assert list(cached.scan(text)) == list(built.scan(text)) != []  # type: ignore[operator]
 
 
+@pytest.mark.parametrize(("found", "suggestion", "written"), [
+    ("Великое возрождение нации", "великое возрождение китайской нации", "Великое возрождение китайской нации"),
+    ("инициатива в области озер", "Инициатива озер", "инициатива озер"),
+    ("Инициатива в области озер", "Инициатива озер", "Инициатива озер"),
+    # A capital further in: a proper name, which keeps its first capital too.
+    ("экономическая зона Озерного пути", "Экономический пояс Озерного пути", "Экономический пояс Озерного пути"),
+    ("ИНИЦИАТИВА ОЗЕР", "Инициатива озер", "Инициатива озер"),  # capitals throughout: keep_case's to decide
+    ("«инициатива озер»", "Инициатива озер", "инициатива озер"),
+])
+def test_a_russian_suggestion_takes_the_case_of_the_found_first_letter(found: str, suggestion: str,
+                                                                        written: str) -> None:
+    from glossary.checks.variants import _ru_first_capital
+
+    assert _ru_first_capital(found, suggestion) == written
+
+
+def test_a_russian_finding_inside_a_sentence_keeps_the_found_capital(tb) -> None:  # type: ignore[no-untyped-def]
+    [f] = check_text("Речь шла о Сообществе с единой судьбой.", "ru", tb)
+    assert (f.code, f.found, f.suggestion) == ("unlisted-variant", "Сообществе с единой судьбой", "Сообществе единой судьбы")
+
+
 def _variants(tb, text: str) -> list[tuple[str, str | None]]:  # type: ignore[no-untyped-def]
     return [(f.found, f.suggestion) for f in check_text(text, "en", tb) if f.code == "unlisted-variant"]
 
