@@ -703,13 +703,15 @@ def _shorts(concept: Concept, lang: str, slots: Sequence[frozenset[str]], requir
     return tuple(out)
 
 
-def _head(text: str, lang: str, function_words: frozenset[str]) -> int | None:
+def _head(text: str, lang: str, function_words: frozenset[str], before_preposition: bool = False) -> int | None:
     """The slot of a rendering's head noun.
 
     English: the last content word before the first preposition that follows
     one ("community" in "community with a shared future"), else the last word
     ("Initiative" in "Belt and Road Initiative"). Russian: the first content word
     read as a noun and not an adjective agreeing with the next («великое возрождение»).
+    `before_preposition`: English, only a head that a preposition follows (a rendering
+    without one may start with a verb's -ing form: "building a strong nation").
     """
     toks = [w for _, _, w in words(text)]
     content = [w for w in toks if w.lower() not in function_words]
@@ -731,7 +733,7 @@ def _head(text: str, lang: str, function_words: frozenset[str]) -> int | None:
                 return k
         else:
             k += 1
-    return len(content) - 1
+    return None if before_preposition else len(content) - 1
 
 
 def _ru_attributive(content: Sequence[str]) -> dict[int, str]:
@@ -773,6 +775,7 @@ def _derive_slots(preferred: Term, terms: Sequence[Term], lang: str,
         for k, adj in _ru_attributive(_content_words(preferred.text, function_words)).items():
             slots[k].add(adj)
     required = [True] * len(slots)
+    pref_head = _head(preferred.text, lang, function_words, True) if lang == "en" else None
     for term in terms:
         if term is preferred:
             continue
@@ -792,7 +795,13 @@ def _derive_slots(preferred: Term, terms: Sequence[Term], lang: str,
             slots[k].add(content[i])
         rest = [i for i in range(len(content)) if i not in assigned]
         empty = [k for k in range(len(slots)) if k not in assigned.values()]
-        if rest and rest == empty:
+        head = _head(term.text, lang, function_words, True) if lang == "en" and rest and rest == empty else None
+        if head in rest and pref_head in empty and empty[rest.index(head)] != pref_head:
+            # By position the head would fill another slot than the head's: heads pair, nothing else
+            # ("unprecedented in the last century" beside "changes unseen in a century" gives
+            # unprecedented/unseen, each right before "in", not unprecedented/changes and last/unseen).
+            slots[pref_head].add(content[head])
+        elif rest and rest == empty:
             # Synonyms by position only where the words stand where the slots do:
             # "community of common destiny" gives common/shared and destiny/future,
             # "great cause of national revival" gives nothing.
@@ -1458,6 +1467,10 @@ def _expand(sig: Signature, text: str, toks: list[tuple[int, int, str]], i: int)
     # A long name (five slots or more) may have one word nobody listed in place
     # of one of its words ("socialist ideology" for "Thought on Socialism").
     wild = 1 if sum(sig.required) >= 5 else 0
+    # A name of four words may have another modifier in place of one of its own ("community of a
+    # single destiny of mankind"): never its head noun, and only right before one of its words.
+    modifier = sig.lang == "en" and sum(sig.required) == 4 and sig.tolerance >= 1
+    wild += modifier
     stand_in = -1  # the word standing in for a slot, if any
     tail = -1  # a word that could have stood in, right after the walk's last word (English)
     ru_long = sig.lang == "ru" and sum(sig.required) >= 4
@@ -1487,7 +1500,8 @@ def _expand(sig: Signature, text: str, toks: list[tuple[int, int, str]], i: int)
             elif (toks[k][2].lower() in sig.function_words or _ru_wrapper(sig, toks[k][2])
                   or _ordinal_ending(sig, text, toks, k)) and gap < _GAP_MAX:
                 items[k], gap = frozenset(), gap + 1
-            elif (wild and gap < _GAP_MAX and toks[k][2][:1].islower() and len(toks[k][2]) > 3
+            elif (wild and (gap < _GAP_MAX if not modifier else _before_slot(sig, text, toks, k))
+                  and toks[k][2][:1].islower() and len(toks[k][2]) > 3
                   and toks[k][2].lower() not in _EN_STOPS):
                 items[k], gap, wild, stand_in = frozenset(), _GAP_MAX, wild - 1, k
             elif inserted < 0 and gap == 0 and ru_insert and _ru_modifier(sig, text, toks, k, step):
@@ -1525,6 +1539,8 @@ def _expand(sig: Signature, text: str, toks: list[tuple[int, int, str]], i: int)
                 continue
             if inside and sig.lang == "en" and not _in_place(sig, filled, slot_words[a:b + 1], stand_in):
                 continue
+            if inside and modifier and not _modifies(sig, filled, items, stand_in):
+                continue
             if slot_words[a] < inserted < slot_words[b] and any(
                     r and k not in filled for k, r in enumerate(sig.required)):
                 continue  # an inserted word only inside a name whose every word is there
@@ -1544,7 +1560,8 @@ def _expand(sig: Signature, text: str, toks: list[tuple[int, int, str]], i: int)
             filled = _assign_all(options[a:b + 1])
             if (a, b, filled) != tried and filled is not None and list(filled) == sorted(filled) and (
                     not slot_words[a] < stand_in < slot_words[b]
-                    or _in_place(sig, filled, slot_words[a:b + 1], stand_in)) and _enough(
+                    or (_in_place(sig, filled, slot_words[a:b + 1], stand_in)
+                        and (not modifier or _modifies(sig, filled, items, stand_in)))) and _enough(
                     sig, filled, slot_words[a] < stand_in < slot_words[b],
                     _quoted(text, toks[slot_words[a]][0], toks[slot_words[b]][1])) and not (
                     slot_words[a] < inserted < slot_words[b]
@@ -1598,7 +1615,7 @@ def _finish(sig: Signature, text: str, toks: list[tuple[int, int, str]], items: 
     if _names_another(sig, text, toks, last, best[2]):
         return None  # «идеи Си Цзиньпина о социализме …» is not «идеи Си Цзиньпина о дипломатии» shortened
     start, end = _balanced(text, toks[run[0]][0], toks[last][1])
-    after = stand_in if stand_in == last + 1 else tail
+    after = stand_in if stand_in == last + 1 and sum(sig.required) >= 5 else tail  # not a four-word name's modifier
     if after == last + 1 and sig.lang == "en" and _trails(sig, best[2]):
         end = max(end, toks[after][1])
     return Hit(sig, start, end, tuple((toks[k][0], toks[halves.get(k, k)][1]) for k in run), best[2])
@@ -1615,6 +1632,19 @@ def _in_place(sig: Signature, filled: tuple[int, ...], positions: Sequence[int],
     # ... or swapped with the slot word beside it: "socialist ideology" is "Thought on Socialism".
     return any(all(b < m for b in bs) and all(m < c for c in cs) for m in missing
                for bs, cs in ((before, after), (before[:-1], after), (before, after[1:])))
+
+
+def _before_slot(sig: Signature, text: str, toks: list[tuple[int, int, str]], k: int) -> bool:
+    """Whether word `k` is right before a word that fills one of the signature's slots."""
+    return k + 1 < len(toks) and _joined(text, toks[k], toks[k + 1]) and bool(_slot_set(sig, toks[k + 1][2]))
+
+
+def _modifies(sig: Signature, filled: tuple[int, ...], items: dict[int, frozenset[int]], stand_in: int) -> bool:
+    """Whether a word standing in for a missing slot of a four-word name stands for a modifier: the
+    missing slot is not the head noun, and the word comes right before one of the name's words
+    ("single destiny"; not "great achievements of the Chinese nation", whose head is another)."""
+    missing = [k for k, r in enumerate(sig.required) if r and k not in filled]
+    return len(missing) == 1 and missing[0] != sig.head and bool(items.get(stand_in + 1))
 
 
 def _trails(sig: Signature, filled: tuple[int, ...]) -> bool:
@@ -2196,7 +2226,7 @@ def _attested(sigs: list[Signature]) -> dict[str, set[str]]:
 
 
 # Names what a cached index holds: a cache written by other code is a miss.
-LAYOUT = "signatures-14"
+LAYOUT = "signatures-15"
 
 
 def index_for(termbase, lang: str | None) -> Index:  # type: ignore[no-untyped-def]

@@ -1388,3 +1388,65 @@ def test_a_swap_in_a_name_of_two_slots_teaches_nothing() -> None:
     sig = signatures.derive(tb.concept("pond-interests"), "en")
     assert sig is not None and not any("key" in slot for slot in sig.slots)
     assert _en_hits(tb, "Key interest rates were cut.") == []
+
+
+MODIFIERS = textwrap.dedent("""\
+    concepts:
+      - id: lake-fellowship
+        terms:
+          en:
+            - {text: fellowship with a shared harbour for lakekind, status: preferred}
+            - {text: fellowship of common harbour for lakekind, status: deprecated}
+      - id: lake-revival
+        terms:
+          en:
+            - {text: great revival of the Lakeland nation, status: preferred}
+    """)
+
+
+def test_another_modifier_may_stand_in_for_one_of_a_four_word_names_words() -> None:
+    tb = loads(MODIFIERS, "t.yaml")
+    assert _en_unlisted(tb, "They spoke of a fellowship of a single harbour of lakekind.") == [
+        ("fellowship of a single harbour of lakekind", "fellowship with a shared harbour for lakekind")]
+    assert _en_hits(tb, "The fellowship of a calm harbour for lakekind met.") == ["fellowship of a calm harbour for lakekind"]
+
+
+@pytest.mark.parametrize("text", [
+    # The head noun is no modifier: another head is another phrase.
+    "They praised the great achievements of the Lakeland nation.",
+    # A word that stands before no word of the name stands in for nothing.
+    "A fellowship of sailors built a harbour for lakekind.",
+    "The fellowship of brave sailors found a harbour for lakekind.",
+    # Three words of a name of three are needed whole.
+    "The great heroes of the Lakeland nation.",
+])
+def test_a_stand_in_of_a_four_word_name_is_a_modifier_before_one_of_its_words(text: str) -> None:
+    assert _en_hits(loads(MODIFIERS, "t.yaml"), text) == []
+
+
+HEADS = textwrap.dedent("""\
+    concepts:
+      - id: lake-tides
+        terms:
+          en:
+            - {text: tides unseen in a decade, status: preferred}
+            - {text: unmatched in the last decade, status: deprecated}
+      - id: strong-lakeland
+        terms:
+          en:
+            - {text: building a strong lakeland, status: preferred}
+            - {text: construction of a mighty lakeland, status: deprecated}
+    """)
+
+
+def test_a_renderings_head_pairs_with_the_preferred_renderings_head_not_by_position() -> None:
+    # "unmatched" and "unseen" each stand right before "in": one slot; "last" pairs with nothing.
+    tb = loads(HEADS, "t.yaml")
+    sig = signatures.derive(tb.concept("lake-tides"), "en")
+    assert sig is not None and sig.slots == (frozenset({"tide"}), frozenset({"unseen", "unmatched"}),
+                                             frozenset({"decade"}))
+    assert _en_hits(tb, "Amid unmatched tides in a decade, ports closed.") == ["unmatched tides in a decade"]
+    # No preposition after the preferred rendering's first words: by position as before.
+    sig = signatures.derive(tb.concept("strong-lakeland"), "en")
+    assert sig is not None and sig.slots == (frozenset({"building", "construction"}), frozenset({"strong", "mighty"}),
+                                             frozenset({"lakeland"}))
