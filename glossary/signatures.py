@@ -358,6 +358,7 @@ class Signature:
                 best, score = text, n
         return best
 
+
     def slot_names(self) -> tuple[str, ...]:
         return tuple("/".join(sorted(s)) for s in self.slots)
 
@@ -616,6 +617,37 @@ def _usable(term: Term) -> bool:
     return not term.abbreviation_of and not term.requires_source and "|" not in term.text
 
 
+# English words that translators put for one another in the names of this domain (lemmas): a
+# slot of a name of three required slots or more that holds one holds them all ("building a
+# strong country" for "building a strong nation", "Xi Jinping's ideas on diplomacy"). General
+# near-synonyms only, each group one sense; the other slots of the name must be there as listed.
+_EN_NEAR_SYNONYMS: tuple[frozenset[str], ...] = tuple(frozenset(group.split()) for group in (
+    "country nation state",
+    "thought idea thinking",
+    "rejuvenation revival renewal revitalization resurgence renaissance",
+    "building construction",
+    "strong powerful mighty",
+    "destiny fate",
+    "mankind humanity humankind",
+    "confrontation rivalry antagonism",
+    "turbulence turmoil upheaval",
+    "railway railroad",
+    "freight cargo",
+    "equal equitable",
+    "pattern paradigm",
+    "centenary centennial",
+    "era epoch",
+))
+_EN_NEAR = {w: group for group in _EN_NEAR_SYNONYMS for w in group}
+
+
+def _en_near(slots: Sequence[frozenset[str]], required: Sequence[bool]) -> list[frozenset[str]]:
+    """Each required slot of an English name of three required slots or more with the near-synonyms of its words."""
+    if sum(required) < 3:
+        return list(slots)
+    return [slot.union(*(_EN_NEAR.get(w, ()) for w in slot)) if r else slot for slot, r in zip(slots, required)]
+
+
 def derive(concept: Concept, lang: str) -> Signature | None:
     """The concept's signature in `lang` (its YAML `signature:` if any), or None if it has none."""
     lang = base_language(lang)
@@ -647,6 +679,8 @@ def derive(concept: Concept, lang: str) -> Signature | None:
             return None
         slots, required = found
         tolerance = 1 if sum(required) >= 4 else 0
+        if lang == "en":
+            slots = _en_near(slots, required)
         if lang == "ru" and sum(required) >= 3:
             slots = [slot | frozenset(d for w in slot for d in ru_derived(w)) for slot in slots]
         if lang == "ru":
@@ -2226,7 +2260,7 @@ def _attested(sigs: list[Signature]) -> dict[str, set[str]]:
 
 
 # Names what a cached index holds: a cache written by other code is a miss.
-LAYOUT = "signatures-15"
+LAYOUT = "signatures-16"
 
 
 def index_for(termbase, lang: str | None) -> Index:  # type: ignore[no-untyped-def]
@@ -2391,8 +2425,11 @@ def ru_forms(hit: Hit, text: str) -> list[str]:
     if first is not None and first != word:
         word, heads = first, None
     tags: list[str] = []
-    for r in russian.analyser().readings(word.lower().replace("ё", "е")):
-        if (r.lemma in heads if heads is not None else r.pos == "NOUN") and r.case and r.number:
+    readings = russian.analyser().readings(word.lower().replace("ё", "е"))
+    # A noun standing in for the head (a translation's own word for it, `checks.located.loose`) gives its form.
+    own = heads is not None and any(r.lemma in heads for r in readings)
+    for r in readings:
+        if (r.lemma in heads if own else r.pos == "NOUN") and r.case and r.number:
             # Another word as head: its case is the phrase's, its number says nothing of the preferred head's.
             tag = russian.Form(r.case, r.number if heads is not None else cite[1],
                                heads is not None and r.number != cite[1]).tag

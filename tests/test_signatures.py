@@ -72,7 +72,9 @@ def test_every_british_form_the_gate_lists_maps_back(lemma: str) -> None:
 def test_slots_take_synonyms_from_every_rendering(tb) -> None:  # type: ignore[no-untyped-def]
     sig = signatures.derive(tb.concept("shared-future"), "en")
     assert sig is not None
-    assert sig.slots == (frozenset({"community"}), frozenset({"shared", "common"}), frozenset({"future", "destiny"}))
+    # ... and "fate", destiny's near-synonym (signatures._EN_NEAR_SYNONYMS).
+    assert sig.slots == (frozenset({"community"}), frozenset({"shared", "common"}),
+                         frozenset({"future", "destiny", "fate"}))
     assert sig.tolerance == 0
     nqpf = signatures.derive(tb.concept("nqpf"), "en")
     assert nqpf is not None and "productivity" in nqpf.slots[2] and nqpf.tolerance == 1
@@ -1435,7 +1437,7 @@ HEADS = textwrap.dedent("""\
         terms:
           en:
             - {text: building a strong lakeland, status: preferred}
-            - {text: construction of a mighty lakeland, status: deprecated}
+            - {text: construction of a sturdy lakeland, status: deprecated}
     """)
 
 
@@ -1448,5 +1450,41 @@ def test_a_renderings_head_pairs_with_the_preferred_renderings_head_not_by_posit
     assert _en_hits(tb, "Amid unmatched tides in a decade, ports closed.") == ["unmatched tides in a decade"]
     # No preposition after the preferred rendering's first words: by position as before.
     sig = signatures.derive(tb.concept("strong-lakeland"), "en")
-    assert sig is not None and sig.slots == (frozenset({"building", "construction"}), frozenset({"strong", "mighty"}),
-                                             frozenset({"lakeland"}))
+    assert sig is not None and sig.slots[0] == frozenset({"building", "construction"}) and "sturdy" in sig.slots[1]
+
+
+NEAR = textwrap.dedent("""\
+    concepts:
+      - id: strong-lakeland
+        terms:
+          en:
+            - {text: building a strong nation, status: preferred}
+            - {text: building of a strong nation, status: admitted}
+      - id: lake-thought
+        terms:
+          en:
+            - {text: Arno Vell Thought on Fishing, status: preferred}
+      - id: lake-pair
+        terms:
+          en:
+            - {text: lake diplomacy, status: preferred}
+    """)
+
+
+def test_near_synonyms_of_english_fill_the_slots_of_a_name_of_three_words_or_more() -> None:
+    tb = loads(NEAR, "t.yaml")
+    assert _en_unlisted(tb, "They pursue the construction of a strong country.") == [
+        ("construction of a strong country", "building a strong nation")]
+    assert _en_unlisted(tb, "Arno Vell's idea on fishing was taught.") == [
+        ("Arno Vell's idea on fishing", "Arno Vell Thought on Fishing")]
+
+
+@pytest.mark.parametrize("text", [
+    "A strong state needs a strong economy.",
+    "The city is building a strong community.",
+    "He had an idea of fishing that was old-fashioned.",
+    "Great Britain is a nation state with a strong navy.",
+    "Lake thinking is no state diplomacy.",  # a name of two words takes no near-synonym
+])
+def test_near_synonyms_make_no_name_of_ordinary_prose(text: str) -> None:
+    assert _en_hits(loads(NEAR, "t.yaml"), text) == []

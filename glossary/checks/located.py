@@ -248,3 +248,222 @@ def head_form(sig: Any, text: str, taken: list[Span]) -> tuple[str, str] | None:
         rendered = render(target, tags, w, target, text[max(0, s - 8):s])  # several forms: only if written alike
         return (rendered.text, w) if rendered.fixable else None
     return None
+
+
+
+# English words that stand in no slot: they end a name, they do not rename a part of it.
+_EN_NO_STAND_IN = frozenset(
+    "is are was were be been being has have had do does did will would shall should can could may might must "
+    "it its this that these those they them their which who whom whose what there here not no also very more "
+    "most such other another each every both all some any many much new first second same own only so than "
+    "but or nor yet if when while where as because said says say".split())
+_STAND_IN_GAP = re.compile(r"[ \-‐‑]+")
+_LOOSE_GAP = re.compile(r"[\s\-‐‑\u00ad\"'«»“”„‘’]*")  # no comma, slash or bracket inside a loose stretch
+
+
+def loose(sig: Any, text: str, taken: list[Span], wanted: tuple[int, ...] | None = None,
+          short: bool = False) -> tuple[Any, tuple[tuple[int, int], ...]] | None:
+    """A stretch naming the concept with some slots in words of its own, or None: (a signatures.Hit
+    whose words include those standing in for a slot, the spans of the words standing in).
+
+    Asked only when the source names the concept and the target renders it in
+    no listed, derived or paraphrased form. The stretch is one noun phrase of
+    one clause that fills at least half the wanted slots (the required ones, or
+    the target's short form's when the source uses its short form, in its
+    order); each slot left is taken by another content word inside it, or right
+    beside it on the slot's side in the wanted order, or right after it for a
+    head noun ("the great revitalization of the Chinese people": revitalization
+    for rejuvenation, people for nation; "correct historical perspective"). A
+    word split by a hyphen at a line end is read whole ("mod-ernization"). Three wanted
+    slots in four must be accounted for, and a two-slot name needs both ("shared
+    prosperity"; "national renewal" for the short form "national rejuvenation").
+    A source's short form with no short form in the target language (民族复兴 in
+    Russian) asks for half the slots and two at least («национального
+    возрождения»).
+    """
+    from .. import signatures
+
+    order = wanted if wanted is not None else tuple(k for k, r in enumerate(sig.required) if r)
+    want = frozenset(order)
+    if len(want) < 2:
+        return None
+    toks = _joined(sig, text, signatures.words(text))
+    function = [t[2].lower() in sig.function_words for t in toks]
+    every = [frozenset() if function[k] or _blocked(taken, s, e) else _kin_slots(sig, w, want)
+             for k, (s, e, w) in enumerate(toks)]
+    slots = [found & want for found in every]
+    function = [f or bool(found and not found & want) for f, found in zip(function, every)]  # optional slots
+    best: tuple[tuple[int, int, int], Any, tuple[tuple[int, int], ...]] | None = None
+    for i in range(len(toks)):
+        if not slots[i]:
+            continue
+        gap = 0
+        for j in range(i, min(len(toks), i + len(want) + 4)):
+            if j > i and not _LOOSE_GAP.fullmatch(text, toks[j - 1][1], toks[j][0]):
+                break
+            if function[j]:
+                gap += 1
+                if gap > 2:
+                    break
+                continue
+            gap = 0
+            if _blocked(taken, toks[j][0], toks[j][1]):
+                break
+            if not slots[j]:
+                continue
+            got = _stand_ins(sig, text, toks, slots, function, taken, order, i, j, short)
+            if got is None:
+                continue
+            start, end, used, standing = got
+            key = (len(used), len(used) + len(standing), -(toks[end][1] - toks[start][0]))
+            if best is None or key > best[0]:
+                every_word = {**used, **standing}
+                at = sorted(every_word)
+                best = (key, signatures.Hit(sig, toks[start][0], toks[end][1], tuple((toks[k][0], toks[k][1]) for k in at),
+                                            tuple(every_word[k] for k in at)),
+                        tuple((toks[k][0], toks[k][1]) for k in sorted(standing)))
+    return (best[1], best[2]) if best is not None else None
+
+
+_RU_KIN_ENDINGS = ("альный", "ональный", "ный", "ский", "ной")
+
+
+def _kin_slots(sig: Any, word: str, want: frozenset[int]) -> frozenset[int]:
+    """The slots a word fills, or in Russian the wanted slots of a noun it is an adjective of.
+
+    Looser than the signature's own derivation, since the source vouches for
+    the concept: «национальный» of «нация», a stem of four letters.
+    """
+    from .. import signatures
+
+    got = signatures._slot_set(sig, word)
+    if got or sig.lang != "ru" or not word.isalpha():
+        return got
+    lemmas = signatures.lemmas(word, "ru")
+    out = set()
+    for k in want:
+        for noun in sig.slots[k]:
+            stem = noun[:-1] if noun[-1:] in "аяоеьйи" else noun
+            if len(stem) >= 4 and any(x.startswith(stem) and x.endswith(_RU_KIN_ENDINGS) and len(x) - len(stem) <= 8
+                                      for x in lemmas):
+                out.add(k)
+    return frozenset(out)
+
+
+def _joined(sig: Any, text: str, toks: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The words, two halves of a slot word split by a hyphen and nothing else made one ("mod-ernization")."""
+    from .. import signatures
+
+    out: list[tuple[int, int, str]] = []
+    for tok in toks:
+        if out and text[out[-1][1]:tok[0]] in ("-", "\u00ad", "-\n", "\u00ad\n"):
+            whole = out[-1][2] + tok[2]
+            if (signatures._slot_set(sig, whole) and not signatures._slot_set(sig, out[-1][2])
+                    and not signatures._slot_set(sig, tok[2])):
+                out[-1] = (out[-1][0], tok[1], whole)
+                continue
+        out.append(tok)
+    return out
+
+
+def _stand_ins(sig: Any, text: str, toks: list[tuple[int, int, str]], slots: list[frozenset[int]],
+               function: list[bool], taken: list[Span], order: tuple[int, ...], i: int, j: int,
+               short: bool) -> tuple[int, int, dict[int, int], dict[int, int]] | None:
+    """The stretch i..j (both slot words) grown by a word at either end, or None.
+
+    (start, end, slot word -> slot, stand-in -> slot): a stand-in takes the
+    missing slot where it stands, so that a Russian head noun's case is read
+    from the word standing for it.
+    """
+    want = frozenset(order)
+    size = len(want)
+    inside = [k for k in range(i, j + 1) if slots[k]]
+    got = _cover([slots[k] for k in inside], frozenset())
+    used = {inside[w]: s for w, s in (got or {}).items()}
+    if i not in used or j not in used or 2 * len(used) < size:
+        return None
+    rank = {slot: n for n, slot in enumerate(order)}
+    missing = sorted((k for k in want if k not in used.values()), key=rank.__getitem__)
+    others = [k for k in range(i, j + 1) if not function[k] and k not in used]
+    # A word hyphened to a slot word may be part of it ("Chinese-style", "high-quality"): it takes a
+    # missing slot ("New-style" for "new type") only when one is left for it.
+    hyphened = [k for k in others if (k - 1 in used and text[toks[k - 1][1]:toks[k][0]] == "-")
+                or (k + 1 in used and text[toks[k][1]:toks[k + 1][0]] == "-")]
+    plain = [k for k in others if k not in hyphened]
+    others = sorted(plain + hyphened[:max(0, len(missing) - len(plain))])
+    if any(not _may_stand_in(sig, toks[k][2]) for k in others):
+        return None
+    if len(others) > len(missing):
+        return None
+    # The words inside take the slots missing between the found ones, in the text's order, then the rest.
+    filled = [rank[used[k]] for k in sorted(used)]
+    ascending, descending = filled == sorted(filled), filled == sorted(filled, reverse=True)
+    lo, hi = min(filled), max(filled)
+    inner = sorted((k for k in missing if lo < rank[k] < hi), key=rank.__getitem__, reverse=descending and not ascending)
+    stand = dict(zip(others, inner + [k for k in missing if k not in inner]))
+    if short:
+        return (i, j, used, stand) if len(used) >= 2 else None
+    start, end = i, j
+    # A slot still missing is looked for beside the stretch, on its side in the wanted order, when the
+    # words found stand in that order; a missing head noun, right after a modifier ending the stretch.
+    left = [k for k in missing if k not in stand.values()]
+    if left and (ascending or descending or sig.head in left):
+        ordered = ascending or descending
+        after = [k for k in left if ordered and (rank[k] > hi if ascending else rank[k] < lo)]
+        before = [k for k in left if ordered and (rank[k] < lo if ascending else rank[k] > hi)]
+        head_after = sig.head in left and _modifier(sig, text, toks, end)
+        if ((after or head_after) and end + 1 < len(toks)
+                and _beside(sig, text, toks, function, taken, end, end + 1, end + 1)):
+            end += 1
+            nearest = min(after, key=lambda k: abs(rank[k] - (hi if ascending else lo))) if after else sig.head
+            stand[end] = nearest
+            left.remove(nearest)
+            before = [k for k in before if k in left]
+        if before and start > 0 and _beside(sig, text, toks, function, taken, start - 1, start, start - 1):
+            start -= 1
+            stand[start] = min(before, key=lambda k: abs(rank[k] - (lo if ascending else hi)))
+    if 4 * (len(used) + len(stand)) < 3 * size:
+        return None
+    if sig.head in want and sig.head not in used.values() and sig.head not in stand.values():
+        return None  # the head noun is the name's: words around a missing one are something else
+    return start, end, used, stand
+
+
+def _beside(sig: Any, text: str, toks: list[tuple[int, int, str]], function: list[bool], taken: list[Span],
+            a: int, b: int, new: int) -> bool:
+    """Whether words a and b are joined by spaces or a hyphen alone and `new` (one of them, no slot word
+    of its own) may stand in."""
+    from .. import signatures
+
+    if function[new] or _blocked(taken, toks[new][0], toks[new][1]) or signatures._slot_set(sig, toks[new][2]):
+        return False
+    return bool(_STAND_IN_GAP.fullmatch(text[toks[a][1]:toks[b][0]])) and _may_stand_in(sig, toks[new][2])
+
+
+_EN_MODIFIER_ENDINGS = ("al", "ic", "ive", "ese", "an", "ern", "ful", "ous", "ary", "ist", "ian", "ed", "ing")
+
+
+def _modifier(sig: Any, text: str, toks: list[tuple[int, int, str]], k: int) -> bool:
+    """Whether word k reads as a modifier, so that a head noun may follow it ("historical perspective",
+    "harbour-city renaissance"; not "relations", after which the name has ended)."""
+    word = toks[k][2]
+    if sig.lang == "ru":
+        from ..morph import russian
+
+        readings = russian.analyser().readings(word.lower().replace("ё", "е"))
+        return bool(readings) and all(r.pos in ("ADJF", "PRTF") for r in readings)
+    compound = k > 0 and text[toks[k - 1][1]:toks[k][0]] in ("-", "‐", "‑")
+    return compound or word.lower().endswith(_EN_MODIFIER_ENDINGS)
+
+
+def _may_stand_in(sig: Any, word: str) -> bool:
+    """A word that may take a slot's place: a noun or adjective (Russian), no pronoun, verb or number."""
+    if not word.isalpha():
+        return False
+    if sig.lang == "ru":
+        from ..morph import russian
+
+        readings = russian.analyser().readings(word.lower().replace("ё", "е"))
+        return bool(readings) and any(r.pos in ("NOUN", "ADJF") for r in readings) and not any(
+            r.pos in _RU_CLAUSE_WORDS for r in readings)
+    return word.lower() not in _EN_NO_STAND_IN

@@ -222,12 +222,14 @@ def _ru_first_capital(found: str, suggestion: str) -> str:
     return suggestion[:1].lower() + rest
 
 
-def suggest(hit, text: str) -> tuple[str, bool, str, Span]:  # type: ignore[no-untyped-def]
+def suggest(hit, text: str, base: str | None = None) -> tuple[str, bool, str, Span]:  # type: ignore[no-untyped-def]
     """What to write for a hit, whether it can be written, why not, and the span it replaces.
 
     English: the preferred rendering (or the nearest accepted one) in the found
     number; Russian: the preferred rendering in the case and number of the
     found head noun, or as listed with the reason when the case is unclear.
+    `base` writes another accepted rendering instead of the preferred one (a
+    short form, when the source uses its own short form).
     """
     from .. import signatures
 
@@ -236,13 +238,13 @@ def suggest(hit, text: str) -> tuple[str, bool, str, Span]:  # type: ignore[no-u
     span = Span(hit.start, hit.end)
     renderable, why = True, ""
     if sig.lang == "en":
-        suggestion = signatures.suggest_en(hit, found, hit.start, sig.target_for(found) or sig.short_for(hit.filled)
-                                             or sig.nearest(found))
+        suggestion = signatures.suggest_en(hit, found, hit.start, base or sig.target_for(found)
+                                             or sig.short_for(hit.filled) or sig.nearest(found))
     else:
         from ..model import Status, Term
         from ..morph import render
 
-        target = Term(sig.preferred, sig.lang, Status.PREFERRED)
+        target = Term(base or sig.preferred, sig.lang, Status.PREFERRED)
         tags = signatures.ru_forms(hit, text)
         rendered = render(target, tags, found, target, text[max(0, hit.start - 8):hit.start])
         suggestion, renderable, why = rendered.text, rendered.fixable, rendered.why

@@ -1,0 +1,106 @@
+"""A translation that names what its source names with some words of its own (glossary.checks.located.loose).
+
+The sentences are written for these tests: each pair is a source sentence and a
+translation a reviewer would either pass (a listed rendering, a pronoun or a
+short mention after it) or mark at the words that render the concept.
+"""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+from glossary import check_pair
+from glossary.termbase import loads
+
+BASE = textwrap.dedent("""\
+    concepts:
+      - id: harbour-revival
+        terms:
+          zh:
+            - {text: 港口城市全面复兴, status: preferred}
+            - {text: 港口复兴, status: admitted, abbreviation_of: 港口城市全面复兴}
+          en:
+            - {text: comprehensive revival of harbour cities, status: preferred}
+            - {text: harbour revival, status: admitted, abbreviation_of: comprehensive revival of harbour cities}
+          ru:
+            - {text: всестороннее возрождение портовых городов, status: preferred}
+      - id: shared-wealth
+        terms:
+          zh: [{text: 共同富足, status: preferred}]
+          en: [{text: common wealth, status: preferred}]
+          ru: [{text: общее богатство, status: preferred}]
+    """)
+
+
+@pytest.fixture(scope="module")
+def tb():  # type: ignore[no-untyped-def]
+    return loads(BASE, "t.yaml")
+
+
+def found(source: str, target: str, lang: str, tb) -> list[tuple[str, str, str | None]]:  # type: ignore[no-untyped-def]
+    return [(f.code, f.found, f.suggestion) for f in check_pair(source, target, "zh", lang, tb)]
+
+
+@pytest.mark.parametrize(("target", "words"), [
+    # two slots of four found, the other two each taken by a word of its own, in the preferred order
+    ("The comprehensive renewal of harbour towns is under way.", "comprehensive renewal of harbour towns"),
+    # three of four, the head noun's place taken by the word right after them
+    ("A comprehensive harbour-city renaissance is under way.", "comprehensive harbour-city renaissance"),
+])
+def test_an_english_rendering_in_part_its_own_words_is_the_variant(tb, target: str, words: str) -> None:  # type: ignore[no-untyped-def]
+    [f] = check_pair("港口城市全面复兴正在推进。", target, "zh", "en", tb)
+    assert (f.code, f.found, f.suggestion, f.source_term) == (
+        "unlisted-variant", words, "comprehensive revival of harbour cities", "港口城市全面复兴")
+
+
+def test_the_source_short_form_asks_for_the_target_short_form(tb) -> None:  # type: ignore[no-untyped-def]
+    # 港口复兴 is the short form: "harbour renewal" fills half of "harbour revival", renewal the rest
+    assert found("港口复兴指日可待。", "Harbour renewal is within reach.", "en", tb) == [
+        ("unlisted-variant", "Harbour renewal", "Harbour revival")]
+    assert found("港口复兴指日可待。", "Harbour revival is within reach.", "en", tb) == []
+
+
+def test_a_russian_variant_gets_the_case_of_the_word_standing_for_the_head(tb) -> None:  # type: ignore[no-untyped-def]
+    # «обновления» stands for «возрождение»: genitive after «ради»
+    assert found("港口城市全面复兴正在推进。", "Порты работают ради всестороннего обновления портовых городов.",
+                 "ru", tb) == [("unlisted-variant", "всестороннего обновления портовых городов",
+                                "всестороннего возрождения портовых городов")]
+    assert found("我们追求共同富足。", "Мы стремимся к общему достатку.", "ru", tb) == [
+        ("unlisted-variant", "общему достатку", "общему богатству")]
+
+
+def test_a_russian_short_mention_of_a_name_with_a_short_form_elsewhere(tb) -> None:  # type: ignore[no-untyped-def]
+    # Russian lists no short form, English does: half the slots, an adjective of a slot's noun among them
+    assert found("港口复兴指日可待。", "Портовое возрождение уже близко.", "ru", tb) == [
+        ("unlisted-variant", "Портовое возрождение", "Всестороннее возрождение портовых городов")]
+
+
+@pytest.mark.parametrize(("source", "target", "lang", "codes"), [
+    ("我们追求共同富足。", "We strive for common wealth.", "en", []),
+    ("港口城市全面复兴正在推进。", "The comprehensive revival of harbour cities is under way.", "en", []),
+    ("港口城市全面复兴正在推进。", "Всестороннее возрождение портовых городов идёт полным ходом.", "ru", []),
+    # a clause, not a noun phrase: "common" is no part of a name here
+    ("我们追求共同富足。", "We strive for a wealth that is common to all.", "en", ["missing-term"]),
+])
+def test_listed_renderings_stay_clean_and_a_clause_is_no_variant(tb, source: str, target: str, lang: str,  # type: ignore[no-untyped-def]
+                                                                 codes: list[str]) -> None:
+    assert [code for code, _, _ in found(source, target, lang, tb)] == codes
+
+
+@pytest.mark.parametrize("target", [
+    "Harbour cities are being renewed, comprehensively.",  # a comma between the words
+    # three slots of four but not the head noun, and the name ends on its last word: "lead" stands for nothing
+    "Comprehensive harbour cities lead the way.",
+    "The towns grow; the harbour is renewed.",  # two clauses
+    "It is under way.",
+])
+def test_words_across_clauses_or_none_at_all_keep_the_missing_term(tb, target: str) -> None:  # type: ignore[no-untyped-def]
+    [f] = check_pair("港口城市全面复兴正在推进。", target, "zh", "en", tb)
+    assert (f.code, f.span.start, f.span.end) == ("missing-term", 0, len(target))
+
+
+def test_a_word_split_by_a_hyphen_at_a_line_end_is_read_whole(tb) -> None:  # type: ignore[no-untyped-def]
+    [f] = check_pair("港口城市全面复兴", "comprehensive re-vival of port cities", "zh", "en", tb)
+    assert (f.code, f.found) == ("unlisted-variant", "comprehensive re-vival of port cities")
