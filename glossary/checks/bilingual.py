@@ -307,10 +307,15 @@ def _located(where: tuple, concept, sig, source_term: str,  # type: ignore[no-un
     base = None
     standing: tuple[tuple[int, int], ...] = ()
     if got is None and located.initials(sig, text, taken) is None:
-        loose = located.loose(sig, text, taken)
+        # The source's short form asks first for the target's ("national renewal" for 民族复兴).
+        own = _short_slots(concept, sig, lang)
+        loose = located.loose(sig, text, taken, own[0]) if short and own is not None else None
+        if loose is not None:
+            base = own[1]  # type: ignore[index]
+        else:
+            loose = located.loose(sig, text, taken)
         if loose is None:
             # Shortened as the target language's short form is, or as a short form elsewhere is.
-            own = _short_slots(concept, sig, lang)
             if own is not None:
                 loose, base = located.loose(sig, text, taken, own[0]), own[1]
             elif short or any(t.abbreviation_of and len(t.text.split()) >= 2 and not t.status.is_variant

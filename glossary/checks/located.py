@@ -405,23 +405,23 @@ def _stand_ins(sig: Any, text: str, toks: list[tuple[int, int, str]], slots: lis
         return (i, j, used, stand) if len(used) >= 2 else None
     start, end = i, j
     # A slot still missing is looked for beside the stretch, on its side in the wanted order, when the
-    # words found stand in that order; a missing head noun, right after a modifier ending the stretch.
+    # words found stand in that order (not reversed: "national revitalization becomes"); a missing head
+    # noun, right after a modifier ending the stretch.
     left = [k for k in missing if k not in stand.values()]
-    if left and (ascending or descending or sig.head in left):
-        ordered = ascending or descending
-        after = [k for k in left if ordered and (rank[k] > hi if ascending else rank[k] < lo)]
-        before = [k for k in left if ordered and (rank[k] < lo if ascending else rank[k] > hi)]
+    if left and (ascending or sig.head in left):
+        after = [k for k in left if ascending and rank[k] > hi]
+        before = [k for k in left if ascending and rank[k] < lo]
         head_after = sig.head in left and _modifier(sig, text, toks, end)
         if ((after or head_after) and end + 1 < len(toks)
                 and _beside(sig, text, toks, function, taken, end, end + 1, end + 1)):
             end += 1
-            nearest = min(after, key=lambda k: abs(rank[k] - (hi if ascending else lo))) if after else sig.head
+            nearest = min(after, key=lambda k: rank[k] - hi) if after else sig.head
             stand[end] = nearest
             left.remove(nearest)
             before = [k for k in before if k in left]
         if before and start > 0 and _beside(sig, text, toks, function, taken, start - 1, start, start - 1):
             start -= 1
-            stand[start] = min(before, key=lambda k: abs(rank[k] - (lo if ascending else hi)))
+            stand[start] = min(before, key=lambda k: lo - rank[k])
     if 4 * (len(used) + len(stand)) < 3 * size:
         return None
     if sig.head in want and sig.head not in used.values() and sig.head not in stand.values():

@@ -45,9 +45,9 @@ def found(source: str, target: str, lang: str, tb) -> list[tuple[str, str, str |
 
 @pytest.mark.parametrize(("target", "words"), [
     # two slots of four found, the other two each taken by a word of its own, in the preferred order
-    ("The comprehensive renewal of harbour towns is under way.", "comprehensive renewal of harbour towns"),
+    ("The comprehensive rebirth of harbour towns is under way.", "comprehensive rebirth of harbour towns"),
     # three of four, the head noun's place taken by the word right after them
-    ("A comprehensive harbour-city renaissance is under way.", "comprehensive harbour-city renaissance"),
+    ("A comprehensive harbour-city rebirth is under way.", "comprehensive harbour-city rebirth"),
 ])
 def test_an_english_rendering_in_part_its_own_words_is_the_variant(tb, target: str, words: str) -> None:  # type: ignore[no-untyped-def]
     [f] = check_pair("港口城市全面复兴正在推进。", target, "zh", "en", tb)
@@ -56,9 +56,9 @@ def test_an_english_rendering_in_part_its_own_words_is_the_variant(tb, target: s
 
 
 def test_the_source_short_form_asks_for_the_target_short_form(tb) -> None:  # type: ignore[no-untyped-def]
-    # 港口复兴 is the short form: "harbour renewal" fills half of "harbour revival", renewal the rest
-    assert found("港口复兴指日可待。", "Harbour renewal is within reach.", "en", tb) == [
-        ("unlisted-variant", "Harbour renewal", "Harbour revival")]
+    # 港口复兴 is the short form: "harbour rebirth" fills half of "harbour revival", rebirth the rest
+    assert found("港口复兴指日可待。", "Harbour rebirth is within reach.", "en", tb) == [
+        ("unlisted-variant", "Harbour rebirth", "Harbour revival")]
     assert found("港口复兴指日可待。", "Harbour revival is within reach.", "en", tb) == []
 
 
