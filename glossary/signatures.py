@@ -737,13 +737,15 @@ def _shorts(concept: Concept, lang: str, slots: Sequence[frozenset[str]], requir
     return tuple(out)
 
 
-def _head(text: str, lang: str, function_words: frozenset[str], before_preposition: bool = False) -> int | None:
+def _head(text: str, lang: str, function_words: frozenset[str], before_preposition: bool = False,
+          skip: frozenset[int] = frozenset()) -> int | None:
     """The slot of a rendering's head noun.
 
     English: the last content word before the first preposition that follows
     one ("community" in "community with a shared future"), else the last word
     ("Initiative" in "Belt and Road Initiative"). Russian: the first content word
-    read as a noun and not an adjective agreeing with the next («великое возрождение»).
+    read as a noun and not an adjective agreeing with the next («великое возрождение»), nor in
+    `skip` (an adverbial phrase, `_ru_adverbial`).
     `before_preposition`: English, only a head that a preposition follows (a rendering
     without one may start with a verb's -ing form: "building a strong nation").
     """
@@ -756,7 +758,7 @@ def _head(text: str, lang: str, function_words: frozenset[str], before_prepositi
 
         attributive = _ru_attributive(content)
         for k, w in enumerate(content):
-            if k not in attributive and any(r.pos == "NOUN"
+            if k not in attributive and k not in skip and any(r.pos == "NOUN"
                                             for r in russian.analyser().readings(w.lower().replace("ё", "е"))):
                 return k
         return None
@@ -825,6 +827,10 @@ def _derive_slots(preferred: Term, terms: Sequence[Term], lang: str,
                           and any(_similar(lemma, x) for x in s)), None)
                 if k is not None:
                     assigned[i] = k
+        adverbial = _ru_adverbial(term.text, function_words) if lang == "ru" else frozenset()
+        if lang == "ru" and (k := _ru_same_head(base, content, assigned, preferred.text, term.text, function_words,
+                                                  adverbial)) is not None:
+            assigned[len(content) - 1] = k
         for i, k in assigned.items():
             slots[k].add(content[i])
         rest = [i for i in range(len(content)) if i not in assigned]
@@ -847,7 +853,7 @@ def _derive_slots(preferred: Term, terms: Sequence[Term], lang: str,
                     slots.append({content[i]})
                     required.append(False)
         elif rest and lang == "ru" and len(assigned) >= 2:
-            pairs = _ru_aligned(content, assigned, base, len(slots))
+            pairs = _ru_aligned(content, assigned, base, len(slots), adverbial)
             if not pairs and len(rest) == 1 and len(empty) == 1 and len(assigned) >= 3:
                 pairs = _ru_modifier_for(content[rest[0]], base[empty[0]], empty[0])
             for i, k in pairs:
@@ -855,6 +861,20 @@ def _derive_slots(preferred: Term, terms: Sequence[Term], lang: str,
     if lang == "en" and sum(required) >= 3:
         _en_swaps(slots, [_content(t.text, lang, function_words) for t in terms])
     return [frozenset(s) for s in slots], required
+
+
+def _ru_same_head(base: list[str], content: list[str], assigned: dict[int, int], preferred: str, text: str,
+                  function_words: frozenset[str], skip: frozenset[int]) -> int | None:
+    """The preferred rendering's head slot when another Russian rendering ends, as it does, with its
+    head noun, right after the same word («... социалистическая страна» beside «модернизированное
+    социалистическое государство»: страна for государство); else None. Anything less than the same
+    word before the same place is no evidence («города-побратимы» beside «побратимские связи»)."""
+    i, k = len(content) - 1, len(base) - 1
+    if i < 1 or k < 1 or i in assigned or k in assigned.values() or assigned.get(i - 1) != k - 1:
+        return None
+    if _head(text, "ru", function_words, skip=skip) != i or _head(preferred, "ru", function_words) != k:
+        return None
+    return k
 
 
 def _en_swaps(slots: list[set[str]], seqs: list[list[str]]) -> None:
@@ -903,7 +923,8 @@ def _ru_modifier_for(word: str, slot_word: str, k: int) -> list[tuple[int, int]]
     return []
 
 
-def _ru_aligned(content: list[str], assigned: dict[int, int], base: list[str], n: int) -> list[tuple[int, int]]:
+def _ru_aligned(content: list[str], assigned: dict[int, int], base: list[str], n: int,
+                skip: frozenset[int] = frozenset()) -> list[tuple[int, int]]:
     """Russian words of another rendering paired with the empty slots they stand beside, by part of speech.
 
     Right after a word that fills a slot, the next unpaired words take the
@@ -911,7 +932,10 @@ def _ru_aligned(content: list[str], assigned: dict[int, int], base: list[str], n
     adjective) as the slot's word: «... сообщество с общим будущим» beside
     «сообщество единой судьбы ...» gives единый/общий and судьба/будущее. Right
     before such a word, the same backwards. A word of another part of speech
-    ends the pairing. Only a rendering that shares two words with the
+    ends the pairing, unless it is in `skip`, an adverbial phrase of the rendering
+    that the pairing steps over («современная во всех отношениях социалистическая
+    страна» beside «модернизированное социалистическое государство» gives
+    модернизированный/современный). Only a rendering that shares two words with the
     preferred one is paired («свободное развитие торговых отношений» shares one
     with «расширение торговли и инвестиций» and teaches nothing).
     """
@@ -929,12 +953,49 @@ def _ru_aligned(content: list[str], assigned: dict[int, int], base: list[str], n
             j, slot = i + step, k + step
             while 0 <= j < len(content) and j not in assigned and 0 <= slot < min(n, len(base)) and slot not in taken:
                 if not kind(content[j]) or kind(content[j]) != kind(base[slot]):
-                    break
+                    if j not in skip:
+                        break
+                    while 0 <= j < len(content) and j in skip and j not in assigned:
+                        j += step
+                    continue
                 out.append((j, slot))
                 taken.add(slot)
                 assigned = {**assigned, j: slot}
                 j, slot = j + step, slot + step
     return out
+
+
+_RU_NOT_PREPOSITIONS = frozenset({"и", "или", "а", "всего", "всех", "всей"})
+
+
+def _ru_adverbial(text: str, function_words: frozenset[str]) -> frozenset[int]:
+    """The content words (their indices among the rendering's content words) of a prepositional phrase
+    that stands between two adjectives of a Russian rendering («во всех отношениях» of «великая и
+    современная во всех отношениях социалистическая страна»): a preposition, its adjectives and its
+    noun, followed by an adjective. A phrase after the head («сообщество с общим будущим») is the
+    name's own and is not one."""
+    from .morph import russian
+
+    an = russian.analyser()
+
+    def adjective(word: str) -> bool:
+        readings = an.readings(word.lower().replace("ё", "е"))
+        return bool(readings) and readings[0].pos in ("ADJF", "PRTF")
+
+    toks = [w for _, _, w in words(text)]
+    content = [t for t, w in enumerate(toks) if w.lower() not in function_words]
+    out: set[int] = set()
+    for k in range(1, len(content) - 1):
+        start = content[k - 1] + 1
+        gap = [w.lower() for w in toks[start:content[k]]]
+        if not adjective(toks[content[k - 1]]) or not any(g not in _RU_NOT_PREPOSITIONS for g in gap):
+            continue
+        end = k  # the phrase: the preposition's adjectives up to its noun
+        while end < len(content) - 1 and adjective(toks[content[end]]):
+            end += 1
+        if end < len(content) - 1 and not adjective(toks[content[end]]) and adjective(toks[content[end + 1]]):
+            out.update(range(k, end + 1))
+    return frozenset(out)
 
 
 # Scanning ------------------------------------------------------------------------
@@ -2260,7 +2321,7 @@ def _attested(sigs: list[Signature]) -> dict[str, set[str]]:
 
 
 # Names what a cached index holds: a cache written by other code is a miss.
-LAYOUT = "signatures-16"
+LAYOUT = "signatures-17"
 
 
 def index_for(termbase, lang: str | None) -> Index:  # type: ignore[no-untyped-def]

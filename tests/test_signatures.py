@@ -1392,6 +1392,59 @@ def test_a_swap_in_a_name_of_two_slots_teaches_nothing() -> None:
     assert _en_hits(tb, "Key interest rates were cut.") == []
 
 
+RU_ADVERBIAL = textwrap.dedent("""\
+    concepts:
+      - id: lake-republic
+        terms:
+          ru:
+            - {text: тихое озерное государство, status: preferred}
+            - {text: тихая озерная держава, status: admitted}
+            - {text: великая и мирная во всех отношениях озерная страна, status: deprecated}
+    """)
+
+
+def test_a_russian_rendering_ending_with_the_same_word_before_its_head_lends_its_head_and_modifier() -> None:
+    # «мирная во всех отношениях озерная страна»: the adverbial phrase is stepped over, so мирный stands
+    # for тихий; страна ends the rendering right after озерный, as государство does, and joins it.
+    sig = signatures.derive(loads(RU_ADVERBIAL, "t.yaml").concepts[0], "ru")
+    assert sig is not None
+    assert {"тихий", "мирный"} <= sig.slots[0]
+    assert {"государство", "держава", "страна"} <= sig.slots[2]
+    assert "отношение" not in {w for s in sig.slots for w in s}
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("Они строили мирное озерное государство.", ["мирное озерное государство"]),
+    ("О мирной озерной стране писали много.", ["мирной озерной стране"]),
+    ("Они строили тихое озерное государство.", []),  # listed
+    ("Мирное озерное государство, говорят, невозможно.", ["Мирное озерное государство"]),
+    # Ordinary sentences with the same words in other roles stay clean.
+    ("Во всех отношениях страна была мирной и озерной.", []),
+    ("Мирная жизнь озерной страны шла своим чередом.", []),
+    ("Страна мирная, но не озерная.", []),
+])
+def test_russian_variants_from_a_rendering_with_an_adverbial_phrase(text: str, found: list[str]) -> None:
+    assert [f for _, f, _ in _unlisted(loads(RU_ADVERBIAL, "t.yaml"), text)] == found
+
+
+@pytest.mark.parametrize("rendering", [
+    "свободное развитие торговых отношений",  # one word shared: no head is lent
+    "города-побратимы",  # the head does not end the rendering after a shared word
+])
+def test_a_russian_head_is_lent_only_after_the_same_word(rendering: str) -> None:
+    tb = loads(textwrap.dedent(f"""\
+        concepts:
+          - id: lake-trade
+            terms:
+              ru:
+                - {{text: расширение торговли и побратимских связей, status: preferred}}
+                - {{text: {rendering}, status: deprecated}}
+        """), "t.yaml")
+    sig = signatures.derive(tb.concepts[0], "ru")
+    assert sig is not None
+    assert not {"развитие", "город", "отношение"} & {w for s in sig.slots for w in s}
+
+
 MODIFIERS = textwrap.dedent("""\
     concepts:
       - id: lake-fellowship

@@ -351,7 +351,7 @@ def in_segment(document: Document, segment: Segment, index: LineIndex, lang: str
     foreign = foreign_hits(segment.text, lang, matches, termbase,
                            [(h.concept_id, span.start, span.end) for h, _, _, _, span in hits])
     uses: list[tuple[str, str, str, Span]] = []
-    if defined is not None and lang[:2] == "en" and (defined or "(" in segment.text):
+    if defined is not None and lang[:2] in ("en", "ru") and (defined or "(" in segment.text):
         uses = acronyms(segment.text, lang, matches, hits, termbase, defined)
     if not hits and not foreign and not uses:
         return _NOTHING  # shared: a long text has one result per paragraph, and most are this
@@ -364,7 +364,8 @@ def in_segment(document: Document, segment: Segment, index: LineIndex, lang: str
             # TRANSLATORS: {found} is an acronym, {name} the variant it was defined for in brackets.
             reason=_("«{found}» stands for «{name}», defined in brackets before: a variant of {concept}").format(
                 found=segment.text[span.start:span.end], name=acronym, concept=concept_id),
-            lang=lang, fixable=options.unsafe_fixes))
+            # Russian: an acronym shows no case, and the name written in its place must take one.
+            lang=lang, fixable=options.unsafe_fixes and (lang[:2] == "en" or _ABBREVIATION.fullmatch(write) is not None)))
     for concept_id, their, write, span in foreign:
         rendered[concept_id] += 1
         found = segment.text[span.start:span.end]
@@ -385,7 +386,8 @@ def in_segment(document: Document, segment: Segment, index: LineIndex, lang: str
     return findings, rendered
 
 
-_DEFINED = re.compile(r"[ \t\u00a0]*\(([A-Z][A-Z&]{1,7})\)")
+_DEFINED = {"en": re.compile(r"[ \t\u00a0]*\(([A-Z][A-Z&]{1,7})\)"),
+            "ru": re.compile(r"[ \t\u00a0]*\(([А-ЯЁ][А-ЯЁ]{1,7})\)")}
 _INITIALS = re.compile(r"[^\W\d_]+")
 
 
@@ -397,9 +399,11 @@ def acronyms(text: str, lang: str, matches: list[Match], hits: list, termbase: T
     with an acronym of its words' initials in brackets right after it makes
     every later "CCD" that rendering too. The definition itself is no use (the
     variant before it is reported). What to write is the concept's own
-    abbreviation if it lists one, else its preferred rendering. English only:
-    initials of words in capitals (function words may give a letter or not).
+    abbreviation if it lists one, else its preferred rendering. English and
+    Russian: initials of words in capitals of the text's script (function words
+    may give a letter or not): «сообщество с общим будущим (СОБ)».
     """
+    from .. import signatures
     from ..langtags import base_language
 
     named: list[tuple[str, int, int]] = [(h.concept_id, span.start, span.end)
@@ -408,13 +412,15 @@ def acronyms(text: str, lang: str, matches: list[Match], hits: list, termbase: T
               if m.term.status.is_variant and not m.term.requires_source]
     definitions: list[tuple[int, int]] = []
     since = dict.fromkeys(defined, 0)  # where each acronym's uses may start in this text
+    pattern = _DEFINED[base_language(lang)]
+    function = _EN_FUNCTION if base_language(lang) == "en" else signatures.FUNCTION_WORDS["ru"]
     for concept_id, start, end in named:
-        m = _DEFINED.match(text, end)
+        m = pattern.match(text, end)
         if m is None:
             continue
         letters = m.group(1).replace("&", "")
         words = _INITIALS.findall(text[start:end])
-        content = [w for w in words if w.lower() not in _EN_FUNCTION]
+        content = [w for w in words if w.lower() not in function]
         if letters not in ("".join(w[0] for w in words).upper(), "".join(w[0] for w in content).upper()):
             continue
         definitions.append((m.start(1), m.end(1)))

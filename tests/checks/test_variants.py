@@ -277,3 +277,39 @@ def test_an_acronym_defined_for_a_variant_is_that_variant_wherever_it_is_used(tb
 ])
 def test_acronyms_that_name_no_variant_stay_clean(tb, text: str) -> None:  # type: ignore[no-untyped-def]
     assert [f for f, _ in _variants(tb, text)] == []
+
+
+def _ru_variants(tb, text: str) -> list[tuple[str, str | None]]:  # type: ignore[no-untyped-def]
+    return [(f.found, f.suggestion) for f in check_text(text, "ru", tb) if f.code == "unlisted-variant"]
+
+
+def test_a_russian_acronym_defined_for_a_variant_is_that_variant_wherever_it_is_used(tb) -> None:  # type: ignore[no-untyped-def]
+    # After a deprecated rendering, of its content words' initials or of every word's.
+    text = "Сообщество с общим будущим (СОБ) обсуждали долго.\n\nПотом о СОБ писали газеты; СОБ стало лозунгом."
+    assert _ru_variants(tb, text) == [("СОБ", "сообщество единой судьбы")] * 2
+    text = "Сообщество с общим будущим (ССОБ) обсуждали. ССОБ было темой."
+    assert _ru_variants(tb, text) == [("ССОБ", "сообщество единой судьбы")]
+    # After an unlisted one.
+    text = "Говорили о сообществе единого будущего (СЕБ). СЕБ обсуждали все."
+    assert _ru_variants(tb, text) == [("сообществе единого будущего", "сообществе единой судьбы"),
+                                      ("СЕБ", "сообщество единой судьбы")]
+
+
+@pytest.mark.parametrize("text", [
+    # Other letters; the preferred rendering's own acronym; Latin letters in Russian text; a use before
+    # the definition or inside a word; ordinary abbreviations in brackets.
+    "Сообщество с общим будущим (СЕС) обсуждали. СЕС было темой.",
+    "Сообщество единой судьбы (СЕС) обсуждали. СЕС было темой.",
+    "Сообщество с общим будущим (SOB) обсуждали. SOB было темой.",
+    "СОБ упоминали раньше. Сообщество с общим будущим (СОБ) обсуждали. СОБы и ХСОБ были темой.",
+    "Совет обороны безопасности (СОБ) собрался. СОБ принял решение.",
+    "Министерство иностранных дел (МИД) сообщило, что МИД ответит позже.",
+])
+def test_russian_acronyms_that_name_no_variant_stay_clean(tb, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert [f for f, _ in _ru_variants(tb, text)] == []
+
+
+def test_a_russian_acronyms_use_is_not_fixed_into_a_name_whose_case_it_does_not_show(tb) -> None:  # type: ignore[no-untyped-def]
+    text = "Сообщество с общим будущим (СОБ) обсуждали. О СОБ писали."
+    [f] = [f for f in check_text(text, "ru", tb, Options(unsafe_fixes=True)) if f.code == "unlisted-variant"]
+    assert (f.found, f.fixable) == ("СОБ", False)
