@@ -2366,7 +2366,7 @@ def _cached_index(termbase, base: str) -> Index | None:  # type: ignore[no-untyp
     if got[3]:
         from .morph.russian import analyser
 
-        analyser().add(got[3], _slot_lemmas(index))
+        analyser().add(got[3])
     return index
 
 
@@ -2403,7 +2403,7 @@ def _ru_table(index: Index, digest: str) -> None:
     from .morph.russian import analyser, form_table
 
     table = form_table(_slot_lemmas(index))
-    analyser().add(table, _slot_lemmas(index))
+    analyser().add(table)
     if digest:
         from .flat import SortedMap
 

@@ -331,7 +331,7 @@ def test_words_whose_forms_share_one_letter_are_anchored_and_found_as_by_a_full_
 
 
 # The cache's share of the work: term words' forms and fixes prepared ahead, so that a
-# check loads pymorphy3 only for a word outside its dictionary.
+# check loads pymorphy3 only for a fix the cache lacks or a reading that must be complete.
 
 SAMPLE_WORDS = (
     "Проект перевода: министры обсудили десять лет инициативы «Один пояс, один путь» и договорились открыть "
@@ -357,6 +357,19 @@ def test_the_table_gives_what_the_analyser_gives_for_every_term_lemma() -> None:
         want = {r for r in fresh.readings(word) if r.lemma in lemmas}
         assert {r for r in an.relevant(word) if r.lemma in lemmas} == want, word
     assert not fresh.table and an.table
+
+
+def test_a_word_that_is_no_term_form_loads_neither_the_analyser_nor_the_word_list() -> None:
+    from glossary.morph.russian import Analyser
+
+    Scanner(_shipped_russian())
+    an = Analyser()
+    an.add(analyser().table)
+    # In the dictionary or not (a surname, a misspelling), starting like a term word or not.
+    for word in ("закрывающего", "нет", "кащеев", "путя", "сообществоо", "евгений"):
+        assert an.relevant(word) == (), word
+    assert an.relevant("сообщества") and an.keys("сообщества")[1:]
+    assert not an.loaded and an._words is None
 
 
 def test_fixes_written_ahead_are_the_fixes_written_now() -> None:
