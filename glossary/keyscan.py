@@ -38,7 +38,10 @@ def shared_bytes() -> Iterator[None]:
     An English check scans its text with three key sets (the prescan's
     fragments, the signatures' anchors, other languages' renderings) and
     folding looks at its bytes (`utf8`); encoding 5 MB costs about 8 ms a
-    time. Only within the block are texts kept, so none outlives it.
+    time. Only the first long text is kept (the check's own: a Russian check
+    also scans its folded and lower-cased copies, once each, and keeping
+    those held 14 MB more at the peak of a 5 MB check), and only within the
+    block.
     """
     if getattr(_SHARED, "texts", None) is not None:
         yield
@@ -61,7 +64,6 @@ class _Encoded:
 
 
 _SHARED_MIN = 4096  # shorter texts are cheap to encode again, and a document may have thousands
-_SHARED_MOST = 4  # the text, its folded form, and a window or two
 
 
 def _known(text: str) -> _Encoded | None:
@@ -79,8 +81,8 @@ def _encoded(text: str) -> _Encoded:
     if known is not None:
         return known
     known = _Encoded(text)
-    texts.append(known)
-    del texts[:-_SHARED_MOST]
+    if not texts:  # the check's own text, the one its steps scan again; others are not kept
+        texts.append(known)
     return known
 
 
