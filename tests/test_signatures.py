@@ -1541,3 +1541,51 @@ def test_near_synonyms_of_english_fill_the_slots_of_a_name_of_three_words_or_mor
 ])
 def test_near_synonyms_make_no_name_of_ordinary_prose(text: str) -> None:
     assert _en_hits(loads(NEAR, "t.yaml"), text) == []
+
+
+RU_NEAR = textwrap.dedent("""\
+    concepts:
+      - id: lake-changes
+        terms:
+          ru:
+            - {text: невиданные за столетие озёрные перемены, status: preferred}
+      - id: strong-lakeland
+        terms:
+          ru:
+            - {text: построение могущественной озёрной державы, status: preferred}
+      - id: lake-pair
+        terms:
+          ru:
+            - {text: озёрная держава, status: preferred}
+    """)
+
+
+def test_near_synonyms_of_russian_fill_one_slot_of_a_name_of_three_words_or_more() -> None:
+    tb = loads(RU_NEAR, "t.yaml")
+    assert _unlisted(tb, "Край переживает невиданные за столетие озёрные изменения.") == [
+        ("lake-changes", "невиданные за столетие озёрные изменения", "невиданные за столетие озёрные перемены")]
+    assert _unlisted(tb, "Власти заняты строительством могущественной озёрной державы.") == [
+        ("strong-lakeland", "строительством могущественной озёрной державы",
+         "построением могущественной озёрной державы")]
+
+
+@pytest.mark.parametrize("text", [
+    # Two words swapped for near-synonyms: a wording of its own, not a variant of the name.
+    "Край переживает небывалые за столетие озёрные изменения.",
+    "Власти заняты строительством сильного озёрного государства.",
+    "Власти заняты строительством могущественного озёрного государства.",
+    "Это озёрное государство.",  # a name of two words takes no near-synonym
+    "Государство переживает большие изменения.",
+])
+def test_russian_near_synonyms_fill_one_slot_at_most(text: str) -> None:
+    assert _unlisted(loads(RU_NEAR, "t.yaml"), text) == []
+
+
+def test_russian_near_synonyms_are_not_lent_on() -> None:
+    tb = loads(RU_NEAR, "t.yaml")
+    own = [s for s in (signatures.derive(c, "ru") for c in tb.concepts) if s is not None]
+    sig = next(s for s in own if s.concept_id == "strong-lakeland")
+    k = next(k for k, slot in enumerate(sig.slots) if "держава" in slot)
+    assert sig.near[k] == frozenset({"страна", "государство"})
+    assert "государство" not in signatures._attested(own).get("держава", set())
+    assert [s.near for s in signatures.share_synonyms(own)] == [s.near for s in own]
