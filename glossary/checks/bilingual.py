@@ -238,6 +238,8 @@ def _missing(where: tuple, source_matches: list[Match], named: Counter[str],  # 
         sig = located.signature(termbase, lang, concept_id) if taken is not None else None
         if have and _stood_for(where, concept_id, sig, have, times, taken or [], matches, before):
             continue  # "it" after a rendering is no paraphrase to look for
+        if sig is not None and located.coordinated(sig, segment.text, taken or []):
+            continue  # one member of a list sharing its head noun: "the Global Development and Security Initiatives"
         if sig is not None:
             assert taken is not None
             got = _located(where, concept, sig, first_text[concept_id], taken, first_short[concept_id])

@@ -467,3 +467,63 @@ def _may_stand_in(sig: Any, word: str) -> bool:
         return bool(readings) and any(r.pos in ("NOUN", "ADJF") for r in readings) and not any(
             r.pos in _RU_CLAUSE_WORDS for r in readings)
     return word.lower() not in _EN_NO_STAND_IN
+
+
+_SPACES = re.compile(r"[ \-‐‑]+")
+_COMMA = re.compile(r"\s*,\s*")
+
+
+def coordinated(sig: Any, text: str, taken: list[Span]) -> bool:
+    """Whether the concept is one member of names that share their head noun in the plural.
+
+    "the Global Development, Security and Civilization Initiatives" renders the
+    Global Security Initiative: the head noun ends the list in the plural, the
+    name's own word is one member, and the words the members share lead the
+    first one. English only, where the head comes last; such a list is how
+    official texts name the initiatives together, so it counts as a rendering.
+    """
+    from .. import signatures
+
+    if sig.lang != "en" or sig.head is None:
+        return False
+    required = frozenset(k for k, r in enumerate(sig.required) if r) - {sig.head}
+    if not required:
+        return False
+    toks = signatures.words(text)
+    for h, (hs, he, hw) in enumerate(toks):
+        if (sig.head not in signatures._slot_set(sig, hw) or not signatures.en_plural(hw)
+                or _blocked(taken, hs, he)):
+            continue
+        members = _members(sig, text, toks, taken, h)
+        if len(members) < 2:
+            continue
+        shared = members[0][:-1]
+        for member in members:
+            words = member if member is members[0] else shared + member
+            if _cover([signatures._slot_set(sig, toks[x][2]) for x in words], required) is not None:
+                return True
+    return False
+
+
+def _members(sig: Any, text: str, toks: list[tuple[int, int, str]], taken: list[Span], h: int) -> list[list[int]]:
+    """The members of a list ending before word h, each a run of words, first member first."""
+    members: list[list[int]] = [[]]
+    k = h - 1
+    while k >= 0:
+        s, e, w = toks[k]
+        low = w.lower()
+        if members[0]:
+            gap = text[e:toks[k + 1][0]]
+            if low in ("and", "or") and gap.isspace():
+                members.insert(0, [])
+                k -= 1
+                continue
+            if _COMMA.fullmatch(gap):
+                members.insert(0, [])
+            elif not _SPACES.fullmatch(gap):
+                break
+        if low in sig.function_words or low in ("and", "or") or _blocked(taken, s, e):
+            break
+        members[0].insert(0, k)
+        k -= 1
+    return [m for m in members if m]

@@ -104,3 +104,24 @@ def test_words_across_clauses_or_none_at_all_keep_the_missing_term(tb, target: s
 def test_a_word_split_by_a_hyphen_at_a_line_end_is_read_whole(tb) -> None:  # type: ignore[no-untyped-def]
     [f] = check_pair("港口城市全面复兴", "comprehensive re-vival of port cities", "zh", "en", tb)
     assert (f.code, f.found) == ("unlisted-variant", "comprehensive re-vival of port cities")
+
+
+def test_one_member_of_names_sharing_a_plural_head_noun_is_a_rendering() -> None:
+    # Written for this test: two initiatives named together, the head noun once, in the plural.
+    base = loads(textwrap.dedent("""\
+        concepts:
+          - id: open-ports-initiative
+            terms:
+              zh: [{text: 开放港口倡议, status: preferred}]
+              en: [{text: Open Ports Initiative, status: preferred}]
+          - id: open-skies-initiative
+            terms:
+              zh: [{text: 开放天空倡议, status: preferred}]
+              en: [{text: Open Skies Initiative, status: preferred}]
+        """), "t.yaml")
+    source = "我们支持开放港口倡议和开放天空倡议。"
+    assert check_pair(source, "We support the Open Ports and Skies Initiatives.", "zh", "en", base) == []
+    assert check_pair(source, "We support the Open Ports, Skies and Roads Initiatives.", "zh", "en", base) == []
+    # without the shared word the list is no rendering of either: each gets its finding
+    got = check_pair(source, "We support the ports and skies initiatives.", "zh", "en", base)
+    assert sorted(f.concept_id for f in got) == ["open-ports-initiative", "open-skies-initiative"]
