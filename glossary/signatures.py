@@ -1401,10 +1401,20 @@ def _prefixes(sig: Signature) -> tuple[int, tuple[frozenset[str], ...], tuple[fr
     got = memo.get(id(sig))
     if got is None or got[0] is not sig:
         need = sum(sig.required) - sig.tolerance - (1 if sum(sig.required) >= 5 else 0)
-        prefixes = tuple(frozenset(w[:3] for w in slot) for slot, r in zip(sig.slots, sig.required) if r)
+        prefixes = tuple(frozenset(v for w in slot for v in _yo(w[:3])) for slot, r in zip(sig.slots, sig.required) if r)
         split = tuple(frozenset(v for p in options for v in _split_prefix(p)) for options in prefixes)
         got = memo[id(sig)] = (sig, need, prefixes, split)
     return got[1], got[2], got[3]
+
+
+def _yo(p: str) -> tuple[str, ...]:
+    """A slot lemma's first letters as a text may write them: a Russian lemma is kept with е for ё
+    (`lemmas`), and «озёрная», «Шёлкового» read in lower case start with ё."""
+    out = [p]
+    for k, c in enumerate(p):
+        if c == "е":
+            out += [q[:k] + "ё" + q[k + 1:] for q in out]
+    return tuple(out)
 
 
 def _split_prefix(p: str) -> tuple[str, ...]:
@@ -1600,6 +1610,48 @@ def _joined(text: str, a: tuple[int, int, str], b: tuple[int, int, str], comma: 
     return m is not None
 
 
+_COMMA_GAP = re.compile(r"\s*,\s*")
+
+
+def _ru_comma(sig: Signature, text: str, a: tuple[int, int, str], b: tuple[int, int, str]) -> bool:
+    """Whether a comma between two words of a Russian name is the grammar's, not the end of the name.
+
+    Either `b` opens a participial phrase set off by a comma after its noun `a`, for a
+    name that has that phrase before the noun («перемены, невиданные за столетие» of
+    «невиданные за столетие перемены»), or `a` and `b` are two adjectives of the name
+    in a row («новые, качественные производительные силы»); the two agree in case and number.
+    """
+    if sig.lang != "ru" or not _COMMA_GAP.fullmatch(text, a[1], b[0]):
+        return False
+    from .morph import russian
+
+    an = russian.analyser()
+    mine = an.readings(b[2].lower().replace("ё", "е"))
+    if _participial(sig.preferred, sig.function_words):
+        nouns = {(r.case, r.number) for r in an.readings(a[2].lower().replace("ё", "е")) if r.pos == "NOUN" and r.case}
+        if any((r.case, r.number) in nouns for r in mine if r.pos in ("PRTF", "ADJF")):
+            return True
+    if not (_slot_set(sig, a[2]) and _slot_set(sig, b[2])):
+        return False
+    adjectives = {(r.case, r.number) for r in an.readings(a[2].lower().replace("ё", "е"))
+                  if r.pos in ("PRTF", "ADJF") and r.case}
+    return any((r.case, r.number) in adjectives for r in mine if r.pos in ("PRTF", "ADJF"))
+
+
+@lru_cache(maxsize=4096)
+def _participial(text: str, function_words: frozenset[str]) -> bool:
+    """Whether a Russian rendering opens with a participial phrase: a participle or adjective with a
+    preposition's phrase of its own before the noun it qualifies («невиданные за столетие перемены»)."""
+    from .morph import russian
+
+    ws = [w for _, _, w in words(text)]
+    if len(ws) < 4 or ws[1].lower() not in function_words:
+        return False
+    an = russian.analyser()
+    return all(r.pos in ("PRTF", "ADJF") for r in an.readings(ws[0].lower().replace("ё", "е"))) and any(
+        r.pos == "NOUN" for r in an.readings(ws[-1].lower().replace("ё", "е")))
+
+
 def _expand(sig: Signature, text: str, toks: list[tuple[int, int, str]], i: int) -> Hit | None:
     """The longest stretch around word `i` that fills the signature, or None."""
     limit = 2 * len(sig.slots) + 3
@@ -1625,7 +1677,8 @@ def _expand(sig: Signature, text: str, toks: list[tuple[int, int, str]], i: int)
         j, gap = i, 0
         while len(items) < 2 * limit:
             k = j + step
-            if k < 0 or k >= len(toks) or not _joined(text, toks[min(j, k)], toks[max(j, k)], sig.commas):
+            if k < 0 or k >= len(toks) or not (_joined(text, toks[min(j, k)], toks[max(j, k)], sig.commas)
+                                                 or _ru_comma(sig, text, toks[min(j, k)], toks[max(j, k)])):
                 break
             if step == -1 and (styled := _styled(sig, text, toks, k)) is not None:
                 items[k - 1], items[k], halves[k - 1], gap = styled, frozenset(), k, 0  # one word, "China-type"
@@ -2400,7 +2453,7 @@ def _attested(sigs: list[Signature]) -> dict[str, set[str]]:
 
 
 # Names what a cached index holds: a cache written by other code is a miss.
-LAYOUT = "signatures-20"
+LAYOUT = "signatures-21"
 
 
 def index_for(termbase, lang: str | None) -> Index:  # type: ignore[no-untyped-def]

@@ -1631,3 +1631,49 @@ def test_the_gate_reading_only_the_anchors_stretch_lets_the_same_hits_through(la
     with pytest.MonkeyPatch.context() as m:
         m.setattr(signatures, "_stretch", lambda text, lo, start, end, hi: (lo, min(hi, len(text))))
         assert index.scan(text) == stretched
+
+
+POSTPOSED = textwrap.dedent("""\
+    concepts:
+      - id: lake-tides
+        terms:
+          ru:
+            - {text: невиданные за столетие приливы, status: preferred}
+      - id: lake-fate
+        terms:
+          ru:
+            - {text: невиданная озёрная судьба, status: preferred}
+    """)
+
+
+def test_a_russian_participial_phrase_may_follow_its_noun_after_a_comma() -> None:
+    tb = loads(POSTPOSED, "t.yaml")
+    # The preferred rendering with its phrase after the noun: the same words, no variant.
+    assert _unlisted(tb, "Берег переживает приливы, невиданные за столетие.") == []
+    assert _unlisted(tb, "Берег переживает приливы, небывалые за столетие.") == [
+        ("lake-tides", "приливы, небывалые за столетие", "невиданные за столетие приливы")]
+    assert _unlisted(tb, "Берег помнит о приливах, небывалых за столетие, и ждёт новых.") == [
+        ("lake-tides", "приливах, небывалых за столетие", "невиданные за столетие приливы")]
+
+
+def test_the_gate_reads_a_russian_slot_word_written_with_yo() -> None:
+    # Every slot of the name is needed, and the text writes «озёрная» where the lemma has е.
+    assert _unlisted(loads(POSTPOSED, "t.yaml"), "Нас ждёт небывалая озёрная судьба.") == [
+        ("lake-fate", "небывалая озёрная судьба", "невиданная озёрная судьба")]
+    assert signatures._yo("зел") == ("зел", "зёл") and signatures._yo("ее") == ("ее", "ёе", "её", "ёё")
+
+
+def test_a_comma_may_stand_between_two_adjectives_of_a_russian_name() -> None:
+    tb = loads(POSTPOSED, "t.yaml")
+    assert _unlisted(tb, "Нас ждёт невиданная, озёрная судьба.") == []  # the listed words
+    assert _unlisted(tb, "Нас ждёт небывалая, озёрная судьба.") == [
+        ("lake-fate", "небывалая, озёрная судьба", "невиданная озёрная судьба")]
+
+
+@pytest.mark.parametrize("text", [
+    "Это время приливов, небывалое за столетие.",  # the adjective agrees with another noun
+    "Нас ждут небывалые, озёрная судьба и шторм.",  # two adjectives of different number
+    "Это судьба, невиданная озёрная и тихая.",  # no participial phrase in the name: a comma ends it
+])
+def test_a_comma_before_a_word_that_does_not_open_the_names_phrase_ends_the_name(text: str) -> None:
+    assert _unlisted(loads(POSTPOSED, "t.yaml"), text) == []
