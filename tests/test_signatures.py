@@ -1677,3 +1677,28 @@ def test_a_comma_may_stand_between_two_adjectives_of_a_russian_name() -> None:
 ])
 def test_a_comma_before_a_word_that_does_not_open_the_names_phrase_ends_the_name(text: str) -> None:
     assert _unlisted(loads(POSTPOSED, "t.yaml"), text) == []
+
+
+
+_RU_NEAR_SIGS = [s for s in signatures.index_for(load(), "ru").signatures if s.near and any(s.near)]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.data())
+def test_a_russian_name_with_two_words_swapped_for_near_synonyms_is_no_hit(data) -> None:  # type: ignore[no-untyped-def]
+    """The preferred rendering with some slot words replaced by near-synonyms of their slot (as lemmas):
+    a hit of the concept over it swaps one word at most."""
+    sig = data.draw(st.sampled_from(_RU_NEAR_SIGS))
+    out, swapped = [], 0
+    for _, _, word in signatures.words(sig.preferred):
+        slot = next((k for k, s in enumerate(sig.slots) if signatures.first_lemma(word, "ru") in s), None)
+        near = sorted(sig.near[slot]) if slot is not None and sig.near[slot] else []
+        if near and data.draw(st.booleans()):
+            out.append(data.draw(st.sampled_from(near)))
+            swapped += 1
+        else:
+            out.append(word)
+    text = " ".join(out)
+    hits = [h for h in signatures.index_for(load(), "ru").scan(text) if h.concept_id == sig.concept_id]
+    if swapped > 1:
+        assert not any(h.start == 0 and h.end == len(text) for h in hits), text
