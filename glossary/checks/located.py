@@ -326,17 +326,28 @@ def loose(sig: Any, text: str, taken: list[Span], wanted: tuple[int, ...] | None
 
 
 _RU_KIN_ENDINGS = ("альный", "ональный", "ный", "ский", "ной")
+_EN_POSSESSIVE = re.compile(r"['’]s?$")
 
 
 def _kin_slots(sig: Any, word: str, want: frozenset[int]) -> frozenset[int]:
-    """The slots a word fills, or in Russian the wanted slots of a noun it is an adjective of.
+    """The slots a word fills, or the wanted slots of a word of its stem in another part of speech.
 
     Looser than the signature's own derivation, since the source vouches for
-    the concept: «национальный» of «нация», a stem of four letters.
+    the concept. Russian: an adjective of a noun slot («национальный» of
+    «нация», a stem of four letters) or a noun of an adjective slot, mostly a
+    place's name in the genitive («модернизация Китая» for «китайская
+    модернизация»). English: a word of one stem with a slot word (`signatures`'
+    own test), the place's name for its adjective ("China's modernization").
     """
     from .. import signatures
 
     got = signatures._slot_set(sig, word)
+    if sig.lang == "en":
+        bare = _EN_POSSESSIVE.sub("", word)
+        if got or not bare.isalpha() or len(bare) < 4:
+            return got
+        lemma = signatures.en_lemma(bare).lower()
+        return frozenset(k for k in want if any(signatures._stem(lemma, w) for w in sig.slots[k]))
     if got or sig.lang != "ru" or not word.isalpha():
         return got
     lemmas = signatures.lemmas(word, "ru")
@@ -347,7 +358,27 @@ def _kin_slots(sig: Any, word: str, want: frozenset[int]) -> frozenset[int]:
             if len(stem) >= 4 and any(x.startswith(stem) and x.endswith(_RU_KIN_ENDINGS) and len(x) - len(stem) <= 8
                                       for x in lemmas):
                 out.add(k)
-    return frozenset(out)
+    if out:
+        return frozenset(out)
+    adjectives = [(k, a) for k in want for a in sig.slots[k] if a.endswith(_RU_KIN_ENDINGS)]
+    if not adjectives:
+        return frozenset()
+    nouns = {r.lemma for r in _ru_readings(word) if r.pos == "NOUN"}
+    return frozenset(k for k, adjective in adjectives for noun in nouns if _ru_adjective_of_noun(adjective, noun))
+
+
+def _ru_adjective_of_noun(adjective: str, noun: str) -> bool:
+    """Whether an adjective lemma is made from a noun lemma: they share four letters or more, all of the
+    noun but its last two at most («китайский» of «Китай», «японский» of «Япония»; not «мировой» of «мир»)."""
+    n = next((i for i, (x, y) in enumerate(zip(adjective, noun)) if x != y), min(len(adjective), len(noun)))
+    return n >= 4 and n >= len(noun) - 2 and len(adjective) - n <= 8
+
+
+def _ru_readings(word: str) -> list[Any]:
+    """Every reading of a Russian word the analyser's dictionary has (not only the term words' table)."""
+    from ..morph import russian
+
+    return list(russian.analyser().readings(word.lower().replace("ё", "е")))
 
 
 def _joined(sig: Any, text: str, toks: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:

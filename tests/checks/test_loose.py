@@ -125,3 +125,40 @@ def test_one_member_of_names_sharing_a_plural_head_noun_is_a_rendering() -> None
     # without the shared word the list is no rendering of either: each gets its finding
     got = check_pair(source, "We support the ports and skies initiatives.", "zh", "en", base)
     assert sorted(f.concept_id for f in got) == ["open-ports-initiative", "open-skies-initiative"]
+
+
+@pytest.fixture(scope="module")
+def places():  # type: ignore[no-untyped-def]
+    # Written for these tests: a name whose modifier is a place's adjective.
+    return loads(textwrap.dedent("""\
+        concepts:
+          - id: japanese-management
+            terms:
+              zh: [{text: 日本式管理, status: preferred}]
+              en: [{text: Japanese management, status: preferred}]
+              ru: [{text: японский менеджмент, status: preferred}]
+        """), "t.yaml")
+
+
+@pytest.mark.parametrize(("target", "lang", "words", "suggestion"), [
+    # the place's name for its adjective: a possessive in English, a genitive after the noun in Russian
+    ("Many firms copied Japan's management.", "en", "Japan's management", "Japanese management"),
+    ("Многие фирмы переняли менеджмент Японии.", "ru", "менеджмент Японии", "японский менеджмент"),
+    # the suggestion takes the case of the head noun («менеджментом» after «интересуются»)
+    ("Многие интересуются менеджментом Японии.", "ru", "менеджментом Японии", "японским менеджментом"),
+])
+def test_a_place_name_stands_for_its_adjective(places, target: str, lang: str, words: str,  # type: ignore[no-untyped-def]
+                                                suggestion: str) -> None:
+    assert found("许多公司效仿日本式管理。", target, lang, places) == [("unlisted-variant", words, suggestion)]
+
+
+@pytest.mark.parametrize(("target", "lang", "codes"), [
+    ("Many firms copied Japanese management.", "en", []),
+    ("Многие фирмы переняли японский менеджмент.", "ru", []),
+    # the place alone, with no word of the name's head: nothing renders the concept
+    ("Many firms copied Japan.", "en", ["missing-term"]),
+    ("Многие фирмы копировали Японию.", "ru", ["missing-term"]),
+])
+def test_a_place_name_alone_or_the_listed_rendering_is_no_variant(places, target: str, lang: str,  # type: ignore[no-untyped-def]
+                                                                  codes: list[str]) -> None:
+    assert [code for code, _, _ in found("许多公司效仿日本式管理。", target, lang, places)] == codes
