@@ -385,6 +385,19 @@ def words(text: str) -> list[tuple[int, int, str]]:
 # What can stand in a signature's hit: word characters, apostrophes, `_GAP_COMMA`'s characters.
 # Anything else ends the walk, so the words past it are never read.
 _HARD = re.compile(r"[^\w\s\-‐‑‒–—―\"'«»“”„‘’‹›,]|_")
+# Up to the end of the last hard character (`match` from a window's start: no Python step per one).
+_LAST_HARD = re.compile(r"(?s:.*)(?:[^\w\s\-‐‑‒–—―\"'«»“”„‘’‹›,]|_)")
+
+
+def _stretch(text: str, lo: int, start: int, end: int, hi: int) -> tuple[int, int]:
+    """The stretch of text[lo:hi] between the hard characters around text[start:end] (`_stretch_words`'s).
+
+    An anchor's gate reads only it: no hit crosses a hard character, so no word past one fills a slot of
+    the hit (in 5 MB of English prose, 40% fewer walks than with the whole window).
+    """
+    before = _LAST_HARD.match(text, lo, start)
+    after = _HARD.search(text, end, hi)
+    return (lo if before is None else before.end()), (min(hi, len(text)) if after is None else after.start())
 
 
 def _stretch_words(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
@@ -1199,6 +1212,9 @@ class Index:
             base = max(0, at - self._WINDOW)
             end = at + len(word) + self._WINDOW
             lower = lowered[base:end] if same else text[base:end].lower()
+            if len(lower) == min(end, len(text)) - base:  # the gate reads only the words a hit may hold
+                lo, hi = _stretch(text, base, at, at + len(word), end)
+                lower = lower[lo - base:hi - base]
             sigs = gate.passing(lower)
             if not sigs:
                 continue

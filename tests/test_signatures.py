@@ -1541,3 +1541,20 @@ def test_near_synonyms_of_english_fill_the_slots_of_a_name_of_three_words_or_mor
 ])
 def test_near_synonyms_make_no_name_of_ordinary_prose(text: str) -> None:
     assert _en_hits(loads(NEAR, "t.yaml"), text) == []
+
+
+_HARD_PIECES = {lang: _PIECES[lang] + [".", "(", ")", ":", ";", "_", "/", "!", "\n", "1."] for lang in ("en", "ru")}
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from(["en", "ru"]), st.data())
+def test_the_gate_reading_only_the_anchors_stretch_lets_the_same_hits_through(lang: str, data) -> None:  # type: ignore[no-untyped-def]
+    """Words past a hard character cannot fill a slot of a hit through the anchor: a gate that reads only
+    the stretch between the hard characters around it gives the hits of one that reads the whole window."""
+    around = st.lists(st.sampled_from(_HARD_PIECES[lang]), max_size=6)
+    text = " ".join([*data.draw(around), data.draw(st.sampled_from(_MIXED[lang])), *data.draw(around)])
+    index = signatures.index_for(load(), lang)
+    stretched = index.scan(text)
+    with pytest.MonkeyPatch.context() as m:
+        m.setattr(signatures, "_stretch", lambda text, lo, start, end, hi: (lo, min(hi, len(text))))
+        assert index.scan(text) == stretched
