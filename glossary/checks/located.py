@@ -273,7 +273,9 @@ def loose(sig: Any, text: str, taken: list[Span], wanted: tuple[int, ...] | None
     order); each slot left is taken by another content word inside it, or right
     beside it on the slot's side in the wanted order, or right after it for a
     head noun ("the great revitalization of the Chinese people": revitalization
-    for rejuvenation, people for nation; "correct historical perspective"). A
+    for rejuvenation, people for nation; "correct historical perspective"); a
+    Russian stand-in is of its slot's part of speech, and an English one before
+    the stretch opens a noun phrase (a modifier, or after an article). A
     word split by a hyphen at a line end is read whole ("mod-ernization"). Three wanted
     slots in four must be accounted for, and a two-slot name needs both ("shared
     prosperity"; "national renewal" for the short form "national rejuvenation").
@@ -432,6 +434,8 @@ def _stand_ins(sig: Any, text: str, toks: list[tuple[int, int, str]], slots: lis
     lo, hi = min(filled), max(filled)
     inner = sorted((k for k in missing if lo < rank[k] < hi), key=rank.__getitem__, reverse=descending and not ascending)
     stand = dict(zip(others, inner + [k for k in missing if k not in inner]))
+    if any(not _same_kind(sig, toks[k][2], slot) for k, slot in stand.items()):
+        return None
     if short:
         return (i, j, used, stand) if len(used) >= 2 else None
     start, end = i, j
@@ -443,16 +447,20 @@ def _stand_ins(sig: Any, text: str, toks: list[tuple[int, int, str]], slots: lis
         after = [k for k in left if ascending and rank[k] > hi]
         before = [k for k in left if ascending and rank[k] < lo]
         head_after = sig.head in left and _modifier(sig, text, toks, end)
+        nearest = min(after, key=lambda k: rank[k] - hi) if after else sig.head
         if ((after or head_after) and end + 1 < len(toks)
-                and _beside(sig, text, toks, function, taken, end, end + 1, end + 1)):
+                and _beside(sig, text, toks, function, taken, end, end + 1, end + 1)
+                and _same_kind(sig, toks[end + 1][2], nearest)):
             end += 1
-            nearest = min(after, key=lambda k: rank[k] - hi) if after else sig.head
             stand[end] = nearest
             left.remove(nearest)
             before = [k for k in before if k in left]
-        if before and start > 0 and _beside(sig, text, toks, function, taken, start - 1, start, start - 1):
+        first = min(before, key=lambda k: lo - rank[k]) if before else None
+        if (first is not None and start > 0
+                and _beside(sig, text, toks, function, taken, start - 1, start, start - 1)
+                and _same_kind(sig, toks[start - 1][2], first) and _opens_phrase(sig, text, toks, start - 1)):
             start -= 1
-            stand[start] = min(before, key=lambda k: lo - rank[k])
+            stand[start] = first
     if 4 * (len(used) + len(stand)) < 3 * size:
         return None
     if sig.head in want and sig.head not in used.values() and sig.head not in stand.values():
@@ -485,6 +493,39 @@ def _modifier(sig: Any, text: str, toks: list[tuple[int, int, str]], k: int) -> 
         return bool(readings) and all(r.pos in ("ADJF", "PRTF") for r in readings)
     compound = k > 0 and text[toks[k - 1][1]:toks[k][0]] in ("-", "‐", "‑")
     return compound or word.lower().endswith(_EN_MODIFIER_ENDINGS)
+
+
+_RU_ADJECTIVE = frozenset({"ADJF", "PRTF"})
+
+
+def _same_kind(sig: Any, word: str, slot: int) -> bool:
+    """Whether a Russian word standing in takes the part of speech of the slot's words: a noun for a
+    noun, an adjective for an adjective («формированию» is no stand-in for «международные»). Other
+    languages: yes."""
+    if sig.lang != "ru":
+        return True
+    from ..morph import russian
+
+    an = russian.analyser()
+    kinds = {r.pos in _RU_ADJECTIVE for w in sig.slots[slot] for r in an.readings(w) if r.lemma == w}
+    if len(kinds) != 1:
+        return True  # the slot's words are of either kind, or unknown
+    adjective = kinds.pop()
+    return any((r.pos in _RU_ADJECTIVE) == adjective and r.pos in ("NOUN", "ADJF", "PRTF")
+               for r in an.readings(word.lower().replace("ё", "е")))
+
+
+def _opens_phrase(sig: Any, text: str, toks: list[tuple[int, int, str]], k: int) -> bool:
+    """Whether an English word before the stretch may open the name in its place: it reads as a
+    modifier ("national"), or an article or determiner comes before it ("the quality development";
+    not "promote quality development", where a verb stands before the name). Russian: yes."""
+    if sig.lang == "ru":
+        return True
+    if _modifier(sig, text, toks, k):
+        return True
+    from .standins import DETERMINERS
+
+    return k > 0 and toks[k - 1][2].lower() in DETERMINERS["en"] | {"a", "an"}
 
 
 def _may_stand_in(sig: Any, word: str) -> bool:

@@ -162,3 +162,40 @@ def test_a_place_name_stands_for_its_adjective(places, target: str, lang: str, w
 def test_a_place_name_alone_or_the_listed_rendering_is_no_variant(places, target: str, lang: str,  # type: ignore[no-untyped-def]
                                                                   codes: list[str]) -> None:
     assert [code for code, _, _ in found("许多公司效仿日本式管理。", target, lang, places)] == codes
+
+
+@pytest.fixture(scope="module")
+def kinds():  # type: ignore[no-untyped-def]
+    # Written for these tests: a Russian name with adjective slots and noun slots.
+    return loads(textwrap.dedent("""\
+        concepts:
+          - id: new-type-port-relations
+            terms:
+              zh: [{text: 新型港口关系, status: preferred}]
+              en: [{text: new type of port relations, status: preferred}]
+              ru: [{text: портовые отношения нового типа, status: preferred}]
+        """), "t.yaml")
+
+
+@pytest.mark.parametrize(("target", "words", "suggestion"), [
+    # «формированию» is a noun: it takes no adjective's place, and gives the name no case
+    ("Мы содействуем формированию отношений нового типа.", "отношений нового типа", "портовых отношений нового типа"),
+    # an adjective does
+    ("Мы содействуем становлению морских отношений нового типа.", "морских отношений нового типа",
+     "портовых отношений нового типа"),
+])
+def test_a_russian_word_stands_in_only_for_a_slot_of_its_part_of_speech(kinds, target: str, words: str,  # type: ignore[no-untyped-def]
+                                                                         suggestion: str) -> None:
+    assert found("我们推动新型港口关系。", target, "ru", kinds) == [("unlisted-variant", words, suggestion)]
+
+
+@pytest.mark.parametrize(("target", "expected"), [
+    # a modifier, or a word after an article, opens the name in the missing word's place
+    ("We seek shared wealth.", [("unlisted-variant", "shared wealth", "common wealth")]),
+    ("We seek the joint wealth of all.", [("unlisted-variant", "joint wealth", "common wealth")]),
+    # a verb before the name is no part of it
+    ("We promote wealth for all.", [("missing-term", "We promote wealth for all.", "common wealth")]),
+])
+def test_an_english_word_before_the_name_stands_in_only_where_a_name_may_open(tb, target: str,  # type: ignore[no-untyped-def]
+                                                                             expected: list[tuple[str, str, str]]) -> None:
+    assert found("我们追求共同富足。", target, "en", tb) == expected
