@@ -1038,7 +1038,10 @@ class Index:
         self.by_lemma: dict[str, list[Signature]] = {}
         starts: set[str] = set()
         for sig in self.signatures:
-            for lemma in {w for k in (sig.anchors or (sig.anchor,)) for w in sig.slots[k]}:
+            # A short near-synonym from the table that no rendering of the concept has is no
+            # anchor ("state", "idea" are everywhere in prose): the name's other anchor finds it.
+            for lemma in {w for k in (sig.anchors or (sig.anchor,)) for w in sig.slots[k]
+                          if w not in _EN_NEAR or len(w) >= 9 or w in sig.listed_words}:
                 self.by_lemma.setdefault(lemma, []).append(sig)
                 # Russian stems of short words change after the third letter (путь, пути)
                 starts.add(lemma[:3] if lang == "ru" and len(lemma) < 6 else lemma[:4])
@@ -1646,7 +1649,8 @@ def _expand(sig: Signature, text: str, toks: list[tuple[int, int, str]], i: int)
             filled = _assign_all(options[a:b + 1])
             inside = slot_words[a] < stand_in < slot_words[b]
             if filled is None or not _enough(sig, filled, inside,
-                                             _quoted(text, toks[slot_words[a]][0], toks[slot_words[b]][1])):
+                                             _quoted(text, toks[slot_words[a]][0], toks[slot_words[b]][1])
+                                             or (inside and modifier and _introduced(text, toks, slot_words[a]))):
                 continue
             if inside and sig.lang == "en" and not _in_place(sig, filled, slot_words[a:b + 1], stand_in):
                 continue
@@ -1748,6 +1752,16 @@ def _in_place(sig: Signature, filled: tuple[int, ...], positions: Sequence[int],
 def _before_slot(sig: Signature, text: str, toks: list[tuple[int, int, str]], k: int) -> bool:
     """Whether word `k` is right before a word that fills one of the signature's slots."""
     return k + 1 < len(toks) and _joined(text, toks[k], toks[k + 1]) and bool(_slot_set(sig, toks[k + 1][2]))
+
+
+_EN_DETERMINERS = frozenset("a an the".split())
+
+
+def _introduced(text: str, toks: list[tuple[int, int, str]], first: int) -> bool:
+    """Whether an article (and quotes) is all that stands right before word `first`: a noun phrase starts
+    there, so a four-word name whose first word another modifier replaced (`_modifies`) still starts
+    there too ('a "modern advanced socialist country"', not 'to become modern advanced socialist country')."""
+    return first > 0 and toks[first - 1][2].lower() in _EN_DETERMINERS and _joined(text, toks[first - 1], toks[first])
 
 
 def _modifies(sig: Signature, filled: tuple[int, ...], items: dict[int, frozenset[int]], stand_in: int) -> bool:
@@ -2337,7 +2351,7 @@ def _attested(sigs: list[Signature]) -> dict[str, set[str]]:
 
 
 # Names what a cached index holds: a cache written by other code is a miss.
-LAYOUT = "signatures-17"
+LAYOUT = "signatures-19"
 
 
 def index_for(termbase, lang: str | None) -> Index:  # type: ignore[no-untyped-def]

@@ -1543,6 +1543,31 @@ def test_near_synonyms_make_no_name_of_ordinary_prose(text: str) -> None:
     assert _en_hits(loads(NEAR, "t.yaml"), text) == []
 
 
+FIRSTS = textwrap.dedent("""\
+    concepts:
+      - id: lake-country
+        terms:
+          en:
+            - {text: great modern lakeside country, status: preferred}
+    """)
+
+
+def test_a_modifier_in_place_of_a_four_word_names_first_word_after_an_article() -> None:
+    tb = loads(FIRSTS, "t.yaml")
+    assert _en_hits(tb, 'They aim at a "modern advanced lakeside country".') == ["modern advanced lakeside country"]
+    # No article before it: the word may be a verb's object, and the name is not there.
+    assert _en_hits(tb, "They want to become modern advanced lakeside country.") == []
+
+
+def test_a_short_near_synonym_no_rendering_has_is_no_anchor() -> None:
+    # "mighty" fills the slot of "strong" but starts no walk (short words are everywhere in prose);
+    # the name's other anchor still finds it.
+    tb = loads(NEAR, "t.yaml")
+    index = signatures.index_for(tb, "en")
+    assert "strong" in index.by_lemma and "mighty" not in index.by_lemma
+    assert _en_hits(tb, "They pursue the building of a mighty nation.") == ["building of a mighty nation"]
+
+
 _HARD_PIECES = {lang: _PIECES[lang] + [".", "(", ")", ":", ";", "_", "/", "!", "\n", "1."] for lang in ("en", "ru")}
 
 
