@@ -548,33 +548,126 @@ _COMMA = re.compile(r"\s*,\s*")
 def coordinated(sig: Any, text: str, taken: list[Span]) -> bool:
     """Whether the concept is one member of names that share their head noun in the plural.
 
-    "the Global Development, Security and Civilization Initiatives" renders the
-    Global Security Initiative: the head noun ends the list in the plural, the
-    name's own word is one member, and the words the members share lead the
-    first one. English only, where the head comes last; such a list is how
-    official texts name the initiatives together, so it counts as a rendering.
+    Official texts name the initiatives together, the head noun once:
+
+    - last, in English: "the Global Development, Security and Civilization
+      Initiatives", "the Global Development and Global Security Initiatives"
+      (the last member, with the head, may be another concept's rendering); the
+      words the members share lead the first one;
+    - first, in Russian and English, when the head and the first member are a
+      listed rendering: «Инициативы по глобальному развитию и глобальной
+      безопасности» (or «... и по глобальной безопасности»); the words before
+      the head are shared. A first member in words of its own («глобальные
+      инициативы в области развития и безопасности») makes no list: each
+      member is looked for, and reported, on its own.
+
+    The name's own words are one member with the shared ones; that counts as a
+    rendering of it.
     """
     from .. import signatures
 
-    if sig.lang != "en" or sig.head is None:
+    if sig.head is None or sig.lang not in ("en", "ru"):
         return False
     required = frozenset(k for k, r in enumerate(sig.required) if r) - {sig.head}
     if not required:
         return False
     toks = signatures.words(text)
+
+    def covers(words: list[int]) -> bool:
+        return _cover([signatures._slot_set(sig, toks[x][2]) for x in words], required) is not None
+
     for h, (hs, he, hw) in enumerate(toks):
-        if (sig.head not in signatures._slot_set(sig, hw) or not signatures.en_plural(hw)
-                or _blocked(taken, hs, he)):
+        if sig.head not in signatures._slot_set(sig, hw) or not _plural(sig, hw):
             continue
-        members = _members(sig, text, toks, taken, h)
-        if len(members) < 2:
-            continue
-        shared = members[0][:-1]
-        for member in members:
-            words = member if member is members[0] else shared + member
-            if _cover([signatures._slot_set(sig, toks[x][2]) for x in words], required) is not None:
+        holder = next((t for t in taken if t.start < he and hs < t.end), None)
+        if sig.lang == "en" and (holder is None or holder.end == he):
+            # The head last: the members before it, or before the rendering it ends.
+            first = h if holder is None else next(k for k, t in enumerate(toks) if t[1] > holder.start)
+            members = _members(sig, text, toks, taken, _before_joint(text, toks, first))
+            if len(members) + (holder is not None) >= 2:
+                shared = members[0][:-1] if members else []
+                if any(covers(m if m is members[0] else shared + m) for m in members):
+                    return True
+        if holder is not None and holder.start == hs:
+            # The head first: the members after it, the first a rendering the head opens, so that the
+            # others follow a listed pattern («глобальные инициативы в области ...» renders none).
+            shared = _shared_before(sig, text, toks, taken, h)
+            members = _members_after(sig, text, toks, taken, h, holder)
+            if len(members) >= 2 and any(covers(shared + m) for m in members if m):
                 return True
     return False
+
+
+def _plural(sig: Any, word: str) -> bool:
+    """Whether a word of the head slot may be in the plural."""
+    from .. import signatures
+
+    if sig.lang == "en":
+        return signatures.en_plural(word)
+    from ..morph import russian
+
+    head = sig.slots[sig.head]
+    return any(r.number == "plur" and r.lemma in head for r in russian.analyser().readings(word.lower().replace("ё", "е")))
+
+
+def _before_joint(text: str, toks: list[tuple[int, int, str]], first: int) -> int:
+    """Word `first`, or the "and"/"or" right before it (a list's last member starts at `first`)."""
+    if first > 0 and toks[first - 1][2].lower() in ("and", "or") and text[toks[first - 1][1]:toks[first][0]].isspace():
+        return first - 1
+    return first
+
+
+def _shared_before(sig: Any, text: str, toks: list[tuple[int, int, str]], taken: list[Span], h: int) -> list[int]:
+    """The content words joined by spaces right before word h (what a head-first list shares: "global")."""
+    out: list[int] = []
+    k = h - 1
+    while k >= 0 and _SPACES.fullmatch(text[toks[k][1]:toks[k + 1][0]]):
+        low = toks[k][2].lower()
+        if low in sig.function_words or low in _JOINTS or _blocked(taken, toks[k][0], toks[k][1]):
+            break
+        out.insert(0, k)
+        k -= 1
+    return out
+
+
+_JOINTS = frozenset({"and", "or", "и", "или"})
+
+
+def _members_after(sig: Any, text: str, toks: list[tuple[int, int, str]], taken: list[Span], h: int,
+                   holder: Span | None) -> list[list[int]]:
+    """The members of a list right after word h, each a run of words, first member first.
+
+    A member's leading function words (a preposition: "on", «по», «в») are
+    skipped; the list ends at any other mark, or at a function word inside a
+    member. Words inside the rendering the head opens (`holder`) form the
+    first member; a later member's words are free of renderings.
+    """
+    members: list[list[int]] = [[]]
+    for k in range(h + 1, len(toks)):
+        s, e, w = toks[k]
+        low = w.lower()
+        gap = text[toks[k - 1][1]:s]
+        if _COMMA.fullmatch(gap):
+            members.append([])
+        elif not _SPACES.fullmatch(gap):
+            break
+        if low in _JOINTS:
+            if not members[-1]:
+                break
+            members.append([])
+            continue
+        inside = holder is not None and holder.start <= s and e <= holder.end
+        if not inside and _blocked(taken, s, e):
+            break
+        if low in sig.function_words:
+            if members[-1] and not inside:
+                break
+            continue
+        if inside:
+            members[0].append(k)
+        else:
+            members[-1].append(k)
+    return [m for m in members if m]
 
 
 def _members(sig: Any, text: str, toks: list[tuple[int, int, str]], taken: list[Span], h: int) -> list[list[int]]:

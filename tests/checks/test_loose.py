@@ -199,3 +199,51 @@ def test_a_russian_word_stands_in_only_for_a_slot_of_its_part_of_speech(kinds, t
 def test_an_english_word_before_the_name_stands_in_only_where_a_name_may_open(tb, target: str,  # type: ignore[no-untyped-def]
                                                                              expected: list[tuple[str, str, str]]) -> None:
     assert found("我们追求共同富足。", target, "en", tb) == expected
+
+
+@pytest.fixture(scope="module")
+def pairs_of_names():  # type: ignore[no-untyped-def]
+    # Written for these tests: two initiatives named together, the head noun once.
+    return loads(textwrap.dedent("""\
+        concepts:
+          - id: open-ports-initiative
+            terms:
+              zh: [{text: 开放港口倡议, status: preferred}]
+              en: [{text: Open Ports Initiative, status: preferred}]
+              ru: [{text: Инициатива по открытым портам, status: preferred}]
+          - id: open-skies-initiative
+            terms:
+              zh: [{text: 开放天空倡议, status: preferred}]
+              en: [{text: Open Skies Initiative, status: preferred}]
+              ru: [{text: Инициатива по открытому небу, status: preferred}]
+        """), "t.yaml")
+
+
+BOTH = "我们支持开放港口倡议和开放天空倡议。"
+
+
+@pytest.mark.parametrize(("target", "lang"), [
+    # the head last, after the other concept's rendering in the plural
+    ("We support the Open Ports and Open Skies Initiatives.", "en"),
+    # the head first, in the plural, opening the first concept's rendering; the others follow its pattern
+    ("Мы поддерживаем Инициативы по открытым портам и открытому небу.", "ru"),
+    ("Мы поддерживаем Инициативы по открытым портам и по открытому небу.", "ru"),
+    ("Мы поддерживаем инициативы по открытым портам, открытым дорогам и открытому небу.", "ru"),
+])
+def test_names_sharing_a_plural_head_noun_before_or_after_them_render_each(pairs_of_names, target: str,  # type: ignore[no-untyped-def]
+                                                                          lang: str) -> None:
+    assert check_pair(BOTH, target, "zh", lang, pairs_of_names) == []
+
+
+@pytest.mark.parametrize(("target", "lang", "missing"), [
+    ("Мы поддерживаем Инициативу по открытым портам.", "ru", ["open-skies-initiative"]),
+    # a singular head shares nothing
+    ("Мы поддерживаем Инициативу по открытым портам и открытое небо.", "ru", ["open-skies-initiative"]),
+    ("We support the Open Ports Initiative and open skies.", "en", ["open-skies-initiative"]),
+    # a first member in words of its own makes no list: each member is on its own
+    ("Мы поддерживаем открытые инициативы в области портов и неба.", "ru", ["open-skies-initiative"]),
+])
+def test_a_member_without_a_shared_plural_head_is_still_missing(pairs_of_names, target: str, lang: str,  # type: ignore[no-untyped-def]
+                                                                missing: list[str]) -> None:
+    got = check_pair(BOTH, target, "zh", lang, pairs_of_names)
+    assert sorted(f.concept_id for f in got if f.code == "missing-term") == missing
