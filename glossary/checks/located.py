@@ -384,7 +384,9 @@ def _ru_readings(word: str) -> list[Any]:
 
 
 def _joined(sig: Any, text: str, toks: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """The words, two halves of a slot word split by a hyphen and nothing else made one ("mod-ernization")."""
+    """The words, two halves of a slot word split by a hyphen and nothing else made one ("mod-ernization"),
+    and in Russian the two words a compound adjective of a slot is made of («высокого качества» for
+    «высококачественный»: the word is then that adjective)."""
     from .. import signatures
 
     out: list[tuple[int, int, str]] = []
@@ -395,8 +397,34 @@ def _joined(sig: Any, text: str, toks: list[tuple[int, int, str]]) -> list[tuple
                     and not signatures._slot_set(sig, tok[2])):
                 out[-1] = (out[-1][0], tok[1], whole)
                 continue
+        if out and sig.lang == "ru" and text[out[-1][1]:tok[0]] == " ":
+            compound = _compound(sig, out[-1][2], tok[2])
+            if compound is not None:
+                out[-1] = (out[-1][0], tok[1], compound)
+                continue
         out.append(tok)
     return out
+
+
+def _compound(sig: Any, first: str, second: str) -> str | None:
+    """The compound adjective of a slot that an adjective and a noun spell out, or None: its first part
+    the adjective's stem and a linking «о» or «е» («высоко-» of «высокий»), the rest an adjective of the
+    noun («-качественный» of «качество»)."""
+    low = first.lower().replace("ё", "е")
+    options = [w for slot in sig.slots for w in slot if w.endswith(_RU_KIN_ENDINGS) and w[:3] == low[:3]]
+    if not options or not first.isalpha() or not second.isalpha():
+        return None
+    adjectives = {r.lemma for r in _ru_readings(first) if r.pos in _RU_ADJECTIVE}
+    nouns = {r.lemma for r in _ru_readings(second) if r.pos == "NOUN"}
+    for word in options:
+        for adjective in adjectives:
+            stem = adjective[:-2]
+            if len(stem) < 3 or not word.startswith(stem) or word[len(stem):len(stem) + 1] not in ("о", "е"):
+                continue
+            rest = word[len(stem) + 1:]
+            if any(_ru_adjective_of_noun(rest, noun) for noun in nouns):
+                return word
+    return None
 
 
 def _stand_ins(sig: Any, text: str, toks: list[tuple[int, int, str]], slots: list[frozenset[int]],

@@ -247,3 +247,26 @@ def test_a_member_without_a_shared_plural_head_is_still_missing(pairs_of_names, 
                                                                 missing: list[str]) -> None:
     got = check_pair(BOTH, target, "zh", lang, pairs_of_names)
     assert sorted(f.concept_id for f in got if f.code == "missing-term") == missing
+
+
+@pytest.fixture(scope="module")
+def compound():  # type: ignore[no-untyped-def]
+    # Written for these tests: a Russian name whose adjective is a compound.
+    return loads(textwrap.dedent("""\
+        concepts:
+          - id: fast-mainline
+            terms:
+              zh: [{text: 高速干线, status: preferred}]
+              en: [{text: high-speed mainline, status: preferred}]
+              ru: [{text: высокоскоростная магистраль, status: preferred}]
+        """), "t.yaml")
+
+
+def test_a_russian_compound_adjective_spelled_out_in_two_words_fills_its_slot(compound) -> None:  # type: ignore[no-untyped-def]
+    # «высокой скорости»: the adjective «высокий» and the noun «скорость» make «высокоскоростная»
+    assert found("我们建设高速干线。", "Мы гордимся магистралью высокой скорости.", "ru", compound) == [
+        ("unlisted-variant", "магистралью высокой скорости", "высокоскоростной магистралью")]
+    assert found("我们建设高速干线。", "Мы строим высокоскоростную магистраль.", "ru", compound) == []
+    # a noun of another stem spells nothing: the concept is missing
+    assert [code for code, _, _ in found("我们建设高速干线。", "Мы строим магистраль высокой стоимости.", "ru",
+                                         compound)] == ["missing-term"]
