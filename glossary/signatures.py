@@ -1234,10 +1234,11 @@ class Index:
             gate = gates.get(word, False)
             if gate is False:
                 sigs: list[Signature] = []
-                for lemma in lemmas(word, lang):
+                own = lemmas(word, lang)
+                for lemma in own:
                     sigs.extend(self.by_lemma.get(lemma, ()))
                 # One signature once (by identity: hashing a signature hashes all its fields).
-                gate = gates[word] = _Gate(list({id(sig): sig for sig in sigs}.values())) if sigs else None
+                gate = gates[word] = _Gate(list({id(sig): sig for sig in sigs}.values()), own) if sigs else None
             if gate is None:
                 continue
             base = max(0, at - self._WINDOW)
@@ -1421,17 +1422,28 @@ def _split_prefix(p: str) -> tuple[str, ...]:
     return tuple(p[:k] + c + p[k:] for k in range(1, len(p)) for c in " -")
 
 
-def _may_fill(sig: Signature, lower: str) -> bool:
+def _anchored(sig: Signature, anchor: frozenset[str]) -> frozenset[int]:
+    """The required slots (numbered as `_prefixes` numbers them) one of whose lemmas the anchor word has."""
+    if not anchor:
+        return frozenset()
+    required = [slot for slot, r in zip(sig.slots, sig.required) if r]
+    return frozenset(k for k, slot in enumerate(required) if not anchor.isdisjoint(slot))
+
+
+def _may_fill(sig: Signature, lower: str, anchor: frozenset[str] = frozenset()) -> bool:
     """A cheap test before tokenizing: do enough of the signature's slots start somewhere near?
 
     Counts the required slots one of whose lemmas' first three letters occur in
     the lower-cased window (a C-level substring test); a match needs all but
     the tolerated ones, and a long name one more for a stand-in word. One slot
     more may be a word written as two (its letters split by a space or hyphen).
+    A slot the anchor word itself fills (`anchor`: its lemmas) counts whatever
+    its letters: «людьми» fills the slot of «человек», whose letters it lacks.
     The definition of `_Gate.passing`.
     """
     need, prefixes, split = _prefixes(sig)
-    present = [any(p in lower for p in options) for options in prefixes]
+    mine = _anchored(sig, anchor)
+    present = [k in mine or any(p in lower for p in options) for k, options in enumerate(prefixes)]
     n = sum(present)
     if n >= need:
         return True
@@ -1448,24 +1460,26 @@ class _Gate:
     slot short.
     """
 
-    __slots__ = ("sigs", "needs", "by_prefix", "split")
+    __slots__ = ("sigs", "needs", "by_prefix", "split", "anchored")
 
-    def __init__(self, sigs: list[Signature]) -> None:
+    def __init__(self, sigs: list[Signature], anchor: frozenset[str] = frozenset()) -> None:
         self.sigs = sigs
         self.needs: list[int] = []
         self.by_prefix: dict[str, list[tuple[int, int]]] = {}
         self.split: list[tuple[frozenset[str], ...]] = []
+        self.anchored: set[tuple[int, int]] = set()  # the slots the anchor word fills, found in every window
         for i, sig in enumerate(sigs):
             need, prefixes, split = _prefixes(sig)
             self.needs.append(need)
             self.split.append(split)
+            self.anchored.update((i, k) for k in _anchored(sig, anchor))
             for k, options in enumerate(prefixes):
                 for p in options:
                     self.by_prefix.setdefault(p, []).append((i, k))
 
     def passing(self, lower: str) -> list[Signature]:
         """The signatures `_may_fill` lets through for this lower-cased window, in order."""
-        filled: set[tuple[int, int]] = set()
+        filled: set[tuple[int, int]] = set(self.anchored)
         for p, slots in self.by_prefix.items():
             if p in lower:
                 filled.update(slots)

@@ -335,6 +335,17 @@ def test_the_gate_of_many_signatures_is_may_fill_of_each(window: str) -> None:
     for lang in ("en", "ru"):
         sigs = list(signatures.index_for(load(), lang).signatures)
         assert signatures._Gate(sigs).passing(window) == [s for s in sigs if signatures._may_fill(s, window)]
+        anchor = signatures.lemmas(window.split(" ")[0], lang)
+        assert signatures._Gate(sigs, anchor).passing(window) == [
+            s for s in sigs if signatures._may_fill(s, window, anchor)]
+
+
+def test_the_anchor_word_fills_its_slot_whatever_its_letters() -> None:
+    """«людьми» is a form of «человек» but does not start with its letters: the gate used to let the
+    signature through only when some other word nearby happened to hold «чел»."""
+    index = signatures.index_for(load(), "ru")
+    text = "Итоги года. Растут обмены между людьми"
+    assert [hit.signature.concept_id for hit in index.scan(text)] == ["personnel-exchanges"]
 
 
 def test_a_name_written_with_hyphens_in_capitals_is_no_identifier(tb) -> None:  # type: ignore[no-untyped-def]
