@@ -15,6 +15,8 @@ of occurrences (`limit`).
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 _NOT_CONTINUATION = bytes(b for b in range(256) if not 0x80 <= b < 0xC0)
@@ -23,6 +25,55 @@ _ASCII_LOWER = bytes(range(65)) + bytes(range(97, 123)) + bytes(range(91, 256))
 
 def _ascii_lower(text: str) -> str:
     return text.encode("utf-8", "surrogatepass").translate(_ASCII_LOWER).decode("utf-8", "surrogatepass")
+
+
+_SHARED = threading.local()
+
+
+@contextmanager
+def shared_bytes() -> Iterator[None]:
+    """Within it, the scans of one text (an equal string: a step may hand on a copy) share its UTF-8
+    bytes.
+
+    An English check scans its text with three key sets (the prescan's
+    fragments, the signatures' anchors, other languages' renderings); encoding
+    5 MB costs about 8 ms a time. Only within the block are texts kept, so none outlives it.
+    """
+    if getattr(_SHARED, "texts", None) is not None:
+        yield
+        return
+    _SHARED.texts = []
+    try:
+        yield
+    finally:
+        _SHARED.texts = None
+
+
+class _Encoded:
+    """A text with its UTF-8 bytes."""
+
+    __slots__ = ("text", "data")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.data = text.encode("utf-8", "surrogatepass")
+
+
+_SHARED_MIN = 4096  # shorter texts are cheap to encode again, and a document may have thousands
+_SHARED_MOST = 4  # the text, its folded form, and a window or two
+
+
+def _encoded(text: str) -> _Encoded:
+    texts: list[_Encoded] | None = getattr(_SHARED, "texts", None)
+    if texts is None or len(text) < _SHARED_MIN:
+        return _Encoded(text)
+    for known in texts:
+        if known.text is text or (len(known.text) == len(text) and known.text == text):  # a memory compare
+            return known
+    known = _Encoded(text)
+    texts.append(known)
+    del texts[:-_SHARED_MOST]
+    return known
 
 
 class TooMany(Exception):
@@ -112,7 +163,8 @@ class KeyScan:
                 if len(hits) > limit:
                     raise TooMany
             return hits
-        data = text.encode("utf-8", "surrogatepass")
+        encoded = _encoded(text)
+        data = encoded.data
         found: list[tuple[int, int]] = []
         add = found.append
         scratch = getattr(self._local, "scratch", None)
