@@ -89,6 +89,11 @@ def _hyperscan() -> Any:
     return hyperscan
 
 
+def default_backend() -> str:
+    """The backend a KeyScan uses unless told: hyperscan where it is installed and runs here."""
+    return "hyperscan" if _hyperscan() is not None else "ahocorasick"
+
+
 class KeyScan:
     """A compiled set of keys (non-empty strings); `backend` is "hyperscan" or "ahocorasick"."""
 
@@ -96,7 +101,7 @@ class KeyScan:
         self.keys = keys
         self.caseless = caseless
         self.lengths = [len(k) for k in keys]
-        self.backend = backend or ("hyperscan" if _hyperscan() is not None else "ahocorasick")
+        self.backend = backend or default_backend()
         self._compiled: Any = None
         self._local = threading.local()  # hyperscan scratch space is per thread
         self._compile()

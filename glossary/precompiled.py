@@ -17,6 +17,12 @@ build); only new source is compiled, and the cache entry is rewritten at exit
 when there was any. Nothing else changes: a class's methods are compiled as
 dataclasses compiles them (no `__future__` flags inherited), and a pattern is
 the one `re` would build, from the same parse and code.
+
+`dataclasses` imports `inspect` (with `ast`, `dis` and `tokenize`, a tenth of
+a small check) only to write a signature into a class that has no docstring;
+the package's classes all have one. While `install` imports dataclasses,
+`inspect` is a stand-in that imports the real module on first use, so a class
+without a docstring still gets its signature, as before.
 """
 
 from __future__ import annotations
@@ -24,6 +30,7 @@ from __future__ import annotations
 import builtins
 import marshal
 import sys
+from types import ModuleType
 from typing import Any
 
 from . import cache
@@ -116,6 +123,28 @@ def compile_pattern(pattern: Any, flags: int = 0) -> Any:
         return original(pattern, flags)
 
 
+class _OnFirstUse(ModuleType):
+    """A module's stand-in: the first attribute asked for imports the module itself."""
+
+    def __getattr__(self, attr: str) -> Any:
+        from importlib import import_module
+
+        return getattr(import_module(self.__name__), attr)
+
+
+def _import_dataclasses() -> None:
+    """Import dataclasses, which keeps `inspect` as a stand-in (`_OnFirstUse`) when inspect is not yet imported."""
+    if "dataclasses" in sys.modules or "inspect" in sys.modules:
+        import dataclasses  # noqa: F401
+        return
+    stand_in = sys.modules["inspect"] = _OnFirstUse("inspect")
+    try:
+        import dataclasses  # noqa: F401
+    finally:
+        if sys.modules.get("inspect") is stand_in:
+            del sys.modules["inspect"]  # any later `import inspect` imports the module itself
+
+
 def install() -> None:
     """Compile dataclasses' methods and regular expressions through the cache from now on, in this process
     (it ends after one command)."""
@@ -131,8 +160,10 @@ def install() -> None:
             _CODES.update((k, v) for k, v in codes.items() if type(k) is str and type(v) is _CODE)
             _PATTERNS.update((k, v) for k, v in patterns.items() if type(k) is tuple and type(v) is tuple)
     import atexit
-    import dataclasses
     from re import _compiler
+
+    _import_dataclasses()
+    import dataclasses
 
     _INSTALLED.append(_compiler.compile)
     dataclasses.exec = _exec  # type: ignore[attr-defined]  # a module global shadows the builtin there alone

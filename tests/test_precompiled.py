@@ -154,3 +154,29 @@ def test_long_patterns_are_not_kept_and_the_entry_stops_growing(tmp_path: Path) 
     env = dict(os.environ, GLOSSARY_CACHE_DIR=str(tmp_path))
     out = subprocess.run([sys.executable, "-c", _BOUNDED], env=env, capture_output=True, text=True, timeout=120)
     assert out.returncode == 0, out.stderr
+
+
+_DEFERRED = """
+import sys
+from glossary import precompiled
+precompiled.install()
+import dataclasses
+import glossary.model, glossary.runner
+loaded = "inspect" in sys.modules
+
+@dataclasses.dataclass(frozen=True)
+class Bare:
+    name: str
+    count: int = 0
+
+import inspect
+print(loaded, Bare.__doc__, inspect.signature(Bare), type(dataclasses.inspect.signature).__name__)
+"""
+
+
+def test_inspect_is_imported_only_when_a_class_needs_it(tmp_path: Path) -> None:
+    env = dict(os.environ, GLOSSARY_CACHE_DIR=str(tmp_path))
+    out = subprocess.run([sys.executable, "-c", _DEFERRED], env=env, capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    # Not imported for the package's classes; a class without a docstring gets its signature, as without the cache.
+    assert out.stdout.split("\n")[0] == "False Bare(name: str, count: int = 0) (name: str, count: int = 0) -> None function"

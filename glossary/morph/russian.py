@@ -702,7 +702,7 @@ class Scanner(Generic[T]):
 
 
 # Names what a cached analysis holds: a cache written by other code is a miss.
-_ANALYSIS_LAYOUT = "ru-terms-4"
+_ANALYSIS_LAYOUT = "ru-terms-5"
 
 
 # Terms analysed by `analysed_terms` (from the cache or now), without pymorphy3's parses.
@@ -730,9 +730,9 @@ def analysed_terms(texts: Sequence[str], fixes: Sequence[tuple[str, str]] = ()
     key = cache.sha256("\0".join(parts).encode()).hexdigest()
     got = cache.get("ru-terms", key)
     if isinstance(got, tuple) and len(got) == 3 and isinstance(got[0], dict) and isinstance(got[1], Mapping) \
-            and isinstance(got[2], dict):
+            and isinstance(got[2], Mapping):
         analyser().add(got[1])
-        _WRITTEN.update(got[2])
+        _STORED.append(got[2])
         _ANALYSED.update((text, pattern) for text, (pattern, _) in got[0].items())
         return got[0]  # type: ignore[no-any-return]
     analysed: dict[str, tuple[Pattern, tuple[tuple[str, ...], int] | None]] = {}
@@ -750,7 +750,8 @@ def analysed_terms(texts: Sequence[str], fixes: Sequence[tuple[str, str]] = ()
     _WRITTEN.update(written)
     from ..flat import SortedMap
 
-    cache.put("ru-terms", key, (analysed, SortedMap.of(table, "lazy"), written))
+    stored = SortedMap.of({_pair_key(*pair): writings for pair, writings in written.items()}, "lazy")
+    cache.put("ru-terms", key, (analysed, SortedMap.of(table, "lazy"), stored))
     return analysed
 
 
@@ -903,7 +904,7 @@ def inflect(text: str, forms: Sequence[Form], found: str = "", source: str | Non
 def _inflect(text: str, forms: tuple[Form, ...], found: str, source: str | None) -> Inflected:
     """`inflect`, memoized: a text repeats its terms in the same few forms, and pymorphy's inflection is slow."""
     keep_yo = "ё" in found.casefold() or "ё" in text.casefold()
-    written = _WRITTEN.get((text, source))
+    written = written_fix(text, source)
     if written is None:
         written = _writings(text, source, [(f, keep_yo) for f in forms])
     inflects, results, picks = written
@@ -928,8 +929,27 @@ _FORM_INDEX = {form.tag: i for i, form in enumerate(ALL_FORMS)}
 # Whether the target inflects; its distinct results (text, or None and why not); and per form
 # (2 * its index in ALL_FORMS, + 1 to keep ё) the index of its result.
 Writings = tuple[bool, tuple[tuple[str | None, str], ...], dict[int, int]]
-# (target, the term it replaces) -> its Writings
+# (target, the term it replaces) -> its Writings, written in this process
 _WRITTEN: dict[tuple[str, str | None], Writings] = {}
+# Read from the cache (`analysed_terms`): `_pair_key` -> Writings, each unpickled on first use, as a check
+# writes a few fixes of the hundreds its terms can make.
+_STORED: list[Mapping[str, Writings]] = []
+
+
+def _pair_key(target: str, source: str | None) -> str:
+    return f"{target}\0{source or ''}"  # a term's text is never empty: no source and an empty one read alike
+
+
+def written_fix(target: str, source: str | None) -> Writings | None:
+    """The Writings of (target, replaced term) written ahead, in this process or in the cache; None if neither."""
+    found = _WRITTEN.get((target, source))
+    if found is None:
+        key = _pair_key(target, source)
+        for stored in _STORED:
+            found = stored.get(key)
+            if found is not None:
+                break
+    return found
 
 
 def _writings(text: str, source: str | None, forms: Iterable[tuple[Form, bool]]) -> Writings:

@@ -374,15 +374,20 @@ def test_a_word_that_is_no_term_form_loads_neither_the_analyser_nor_the_word_lis
 
 def test_fixes_written_ahead_are_the_fixes_written_now() -> None:
     from glossary.morph import fixes
-    from glossary.morph.russian import _WRITTEN, ALL_FORMS, _writings
+    from glossary.morph import russian
+    from glossary.morph.russian import ALL_FORMS, _writings, written_fix
 
     terms = _shipped_russian()
     Scanner([(text, payload) for text, payload in terms], fixes([p for _, p in terms]))  # type: ignore[misc]
+    russian._WRITTEN.clear()
+    russian._STORED.clear()
+    Scanner([(text, payload) for text, payload in terms], fixes([p for _, p in terms]))  # type: ignore[misc]
+    assert not russian._WRITTEN and russian._STORED  # read from the cache, each on first use
     pairs = sorted(fixes([p for _, p in terms]))[::9]  # type: ignore[misc]
-    assert pairs and all(pair in _WRITTEN for pair in pairs)
+    assert pairs and all(written_fix(*pair) is not None for pair in pairs)
     every = [(f, k) for f in ALL_FORMS for k in (False, True)]
     for pair in pairs:
-        inflects, results, picks = _WRITTEN[pair]
+        inflects, results, picks = written_fix(*pair)  # type: ignore[misc]
         now_inflects, now_results, now_picks = _writings(pair[0], pair[1], every)
         assert inflects == now_inflects
         assert {k: results[i] for k, i in picks.items()} == {k: now_results[i] for k, i in now_picks.items()}
