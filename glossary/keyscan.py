@@ -36,8 +36,12 @@ def shared_bytes() -> Iterator[None]:
     bytes.
 
     An English check scans its text with three key sets (the prescan's
-    fragments, the signatures' anchors, other languages' renderings); encoding
-    5 MB costs about 8 ms a time. Only within the block are texts kept, so none outlives it.
+    fragments, the signatures' anchors, other languages' renderings) and
+    folding looks at its bytes (`utf8`); encoding 5 MB costs about 8 ms a
+    time. Only the first long text is kept (the check's own: a Russian check
+    also scans its folded and lower-cased copies, once each, and keeping
+    those held 14 MB more at the peak of a 5 MB check), and only within the
+    block.
     """
     if getattr(_SHARED, "texts", None) is not None:
         yield
@@ -60,20 +64,38 @@ class _Encoded:
 
 
 _SHARED_MIN = 4096  # shorter texts are cheap to encode again, and a document may have thousands
-_SHARED_MOST = 4  # the text, its folded form, and a window or two
+
+
+def _known(text: str) -> _Encoded | None:
+    for known in getattr(_SHARED, "texts", None) or ():
+        if known.text is text or (len(known.text) == len(text) and known.text == text):  # a memory compare
+            return known
+    return None
 
 
 def _encoded(text: str) -> _Encoded:
     texts: list[_Encoded] | None = getattr(_SHARED, "texts", None)
     if texts is None or len(text) < _SHARED_MIN:
         return _Encoded(text)
-    for known in texts:
-        if known.text is text or (len(known.text) == len(text) and known.text == text):  # a memory compare
-            return known
+    known = _known(text)
+    if known is not None:
+        return known
     known = _Encoded(text)
-    texts.append(known)
-    del texts[:-_SHARED_MOST]
+    if not texts:  # the check's own text, the one its steps scan again; others are not kept
+        texts.append(known)
     return known
+
+
+def utf8(text: str) -> bytes:
+    """`text` in UTF-8, lone surrogates as `surrogatepass` writes them (shared within `shared_bytes`)."""
+    return _encoded(text).data
+
+
+def shared_utf8(text: str) -> bytes | None:
+    """`utf8(text)` where a step of the current `shared_bytes` block has made it, else None (the
+    caller may then read the text a piece at a time)."""
+    known = _known(text) if len(text) >= _SHARED_MIN else None
+    return None if known is None else known.data
 
 
 class TooMany(Exception):
