@@ -325,6 +325,10 @@ class Signature:
     # diplomacy" of "major-country diplomacy with Chinese characteristics"), and its text. A
     # stretch filling exactly those slots names the concept as the short form does.
     shorts: tuple[tuple[frozenset[int], str], ...] = ()
+    # Russian: the lemmas each slot holds only from `_RU_NEAR_SYNONYMS`. A hit fills one slot at
+    # most with them, and they are not lent to kin («строительство сильного государства» swaps
+    # every word of «построение могущественной державы»: a wording of its own, not a variant).
+    near: tuple[frozenset[str], ...] = ()
 
     def short_for(self, filled: Sequence[int]) -> str | None:
         """The listed short form whose slots the hit fills, and no others ("great power diplomacy")."""
@@ -654,11 +658,31 @@ _EN_NEAR_SYNONYMS: tuple[frozenset[str], ...] = tuple(frozenset(group.split()) f
 _EN_NEAR = {w: group for group in _EN_NEAR_SYNONYMS for w in group}
 
 
-def _en_near(slots: Sequence[frozenset[str]], required: Sequence[bool]) -> list[frozenset[str]]:
-    """Each required slot of an English name of three required slots or more with the near-synonyms of its words."""
+# Russian words that translators put for one another in the names of this domain (pymorphy3
+# lemmas), as `_EN_NEAR_SYNONYMS`: a slot of a name of three required slots or more that holds
+# one holds them all («беспрецедентные за столетие изменения», «омоложение китайской нации»).
+# Taken after the derived adjectives and nouns (`ru_derived`), so that a synonym lends no
+# derivation of its own («страна» would bring «странный»).
+_RU_NEAR_SYNONYMS: tuple[frozenset[str], ...] = tuple(frozenset(group.split()) for group in (
+    "перемена изменение",
+    "невиданный беспрецедентный небывалый",
+    "возрождение омоложение ренессанс",
+    "страна государство держава",
+    "мышление менталитет",
+    "строительство построение",
+    "сильный мощный могучий могущественный",
+    "эпоха эра",
+    "конфронтация противостояние",
+    "столетие век",
+))
+_RU_NEAR = {w: group for group in _RU_NEAR_SYNONYMS for w in group}
+
+
+def _near(slots: Sequence[frozenset[str]], required: Sequence[bool], table: Mapping[str, frozenset[str]]) -> list[frozenset[str]]:
+    """Each required slot of a name of three required slots or more with the near-synonyms of its words."""
     if sum(required) < 3:
         return list(slots)
-    return [slot.union(*(_EN_NEAR.get(w, ()) for w in slot)) if r else slot for slot, r in zip(slots, required)]
+    return [slot.union(*(table.get(w, ()) for w in slot)) if r else slot for slot, r in zip(slots, required)]
 
 
 def derive(concept: Concept, lang: str) -> Signature | None:
@@ -681,6 +705,7 @@ def derive(concept: Concept, lang: str) -> Signature | None:
                        for o in _orders(sequence(t.text, lang, function_words), lang))
     accepted = frozenset(o for t in concept.terms if base_language(t.lang) == lang and not t.status.is_variant
                          for o in _orders(sequence(t.text, lang, function_words), lang))
+    near: tuple[frozenset[str], ...] = ()
     if spec is not None:
         slots = [frozenset(first_lemma(w, lang) for w in ws) | frozenset(en_lemma(w) for w in ws if lang == "en")
                  for ws, _ in spec.slots]
@@ -693,9 +718,12 @@ def derive(concept: Concept, lang: str) -> Signature | None:
         slots, required = found
         tolerance = 1 if sum(required) >= 4 else 0
         if lang == "en":
-            slots = _en_near(slots, required)
+            slots = _near(slots, required, _EN_NEAR)
         if lang == "ru" and sum(required) >= 3:
             slots = [slot | frozenset(d for w in slot for d in ru_derived(w)) for slot in slots]
+            widened = _near(slots, required, _RU_NEAR)
+            near = tuple(w - s for w, s in zip(widened, slots))
+            slots = widened
         if lang == "ru":
             slots = [slot.union(*(names for names in _RU_COUNTRIES if slot & names)) for slot in slots]
             slots = [slot | _ru_compound_places(preferred.text, terms, slot) | _numerals(slot) for slot in slots]
@@ -729,7 +757,7 @@ def derive(concept: Concept, lang: str) -> Signature | None:
                                for x in (w.lower(), first_lemma(w, lang))),
                      any("," in t.text or (lang == "ru" and _RU_PARTS_DASH.search(t.text)) for t in terms),
                      tuple(t.text for t in terms if t is not preferred and not t.status.is_variant),
-                     shorts=shorts)
+                     shorts=shorts, near=near if any(near) else ())
 
 
 def _shorts(concept: Concept, lang: str, slots: Sequence[frozenset[str]], required: Sequence[bool],
@@ -1373,10 +1401,20 @@ def _prefixes(sig: Signature) -> tuple[int, tuple[frozenset[str], ...], tuple[fr
     got = memo.get(id(sig))
     if got is None or got[0] is not sig:
         need = sum(sig.required) - sig.tolerance - (1 if sum(sig.required) >= 5 else 0)
-        prefixes = tuple(frozenset(w[:3] for w in slot) for slot, r in zip(sig.slots, sig.required) if r)
+        prefixes = tuple(frozenset(v for w in slot for v in _yo(w[:3])) for slot, r in zip(sig.slots, sig.required) if r)
         split = tuple(frozenset(v for p in options for v in _split_prefix(p)) for options in prefixes)
         got = memo[id(sig)] = (sig, need, prefixes, split)
     return got[1], got[2], got[3]
+
+
+def _yo(p: str) -> tuple[str, ...]:
+    """A slot lemma's first letters as a text may write them: a Russian lemma is kept with е for ё
+    (`lemmas`), and «озёрная», «Шёлкового» read in lower case start with ё."""
+    out = [p]
+    for k, c in enumerate(p):
+        if c == "е":
+            out += [q[:k] + "ё" + q[k + 1:] for q in out]
+    return tuple(out)
 
 
 def _split_prefix(p: str) -> tuple[str, ...]:
@@ -1572,6 +1610,48 @@ def _joined(text: str, a: tuple[int, int, str], b: tuple[int, int, str], comma: 
     return m is not None
 
 
+_COMMA_GAP = re.compile(r"\s*,\s*")
+
+
+def _ru_comma(sig: Signature, text: str, a: tuple[int, int, str], b: tuple[int, int, str]) -> bool:
+    """Whether a comma between two words of a Russian name is the grammar's, not the end of the name.
+
+    Either `b` opens a participial phrase set off by a comma after its noun `a`, for a
+    name that has that phrase before the noun («перемены, невиданные за столетие» of
+    «невиданные за столетие перемены»), or `a` and `b` are two adjectives of the name
+    in a row («новые, качественные производительные силы»); the two agree in case and number.
+    """
+    if sig.lang != "ru" or not _COMMA_GAP.fullmatch(text, a[1], b[0]):
+        return False
+    from .morph import russian
+
+    an = russian.analyser()
+    mine = an.readings(b[2].lower().replace("ё", "е"))
+    if _participial(sig.preferred, sig.function_words):
+        nouns = {(r.case, r.number) for r in an.readings(a[2].lower().replace("ё", "е")) if r.pos == "NOUN" and r.case}
+        if any((r.case, r.number) in nouns for r in mine if r.pos in ("PRTF", "ADJF")):
+            return True
+    if not (_slot_set(sig, a[2]) and _slot_set(sig, b[2])):
+        return False
+    adjectives = {(r.case, r.number) for r in an.readings(a[2].lower().replace("ё", "е"))
+                  if r.pos in ("PRTF", "ADJF") and r.case}
+    return any((r.case, r.number) in adjectives for r in mine if r.pos in ("PRTF", "ADJF"))
+
+
+@lru_cache(maxsize=4096)
+def _participial(text: str, function_words: frozenset[str]) -> bool:
+    """Whether a Russian rendering opens with a participial phrase: a participle or adjective with a
+    preposition's phrase of its own before the noun it qualifies («невиданные за столетие перемены»)."""
+    from .morph import russian
+
+    ws = [w for _, _, w in words(text)]
+    if len(ws) < 4 or ws[1].lower() not in function_words:
+        return False
+    an = russian.analyser()
+    return all(r.pos in ("PRTF", "ADJF") for r in an.readings(ws[0].lower().replace("ё", "е"))) and any(
+        r.pos == "NOUN" for r in an.readings(ws[-1].lower().replace("ё", "е")))
+
+
 def _expand(sig: Signature, text: str, toks: list[tuple[int, int, str]], i: int) -> Hit | None:
     """The longest stretch around word `i` that fills the signature, or None."""
     limit = 2 * len(sig.slots) + 3
@@ -1597,7 +1677,8 @@ def _expand(sig: Signature, text: str, toks: list[tuple[int, int, str]], i: int)
         j, gap = i, 0
         while len(items) < 2 * limit:
             k = j + step
-            if k < 0 or k >= len(toks) or not _joined(text, toks[min(j, k)], toks[max(j, k)], sig.commas):
+            if k < 0 or k >= len(toks) or not (_joined(text, toks[min(j, k)], toks[max(j, k)], sig.commas)
+                                                 or _ru_comma(sig, text, toks[min(j, k)], toks[max(j, k)])):
                 break
             if step == -1 and (styled := _styled(sig, text, toks, k)) is not None:
                 items[k - 1], items[k], halves[k - 1], gap = styled, frozenset(), k, 0  # one word, "China-type"
@@ -1721,6 +1802,8 @@ def _finish(sig: Signature, text: str, toks: list[tuple[int, int, str]], items: 
         return None  # words joined only by hyphens are an identifier (a concept id, a file name)
     if ru_long and _ru_beside(sig, text, toks, [*run[:-1], last], best[2]):
         return None  # «великому возрождению китайской культуры»: another word holds the missing slot's place
+    if sig.near and _near_fills(sig, toks, run, best[2]) > 1:
+        return None  # «строительство сильного государства»: one word swapped for a near-synonym at most
     if sig.lang == "ru" and _ru_dangles(sig, toks[last][2]):
         return None  # «Концепция национальной безопасности и всеобъемлющая»: a name ends with a noun
     if sig.lang == "ru" and _ru_headless(sig, toks, run, best[2]):
@@ -1739,6 +1822,16 @@ def _finish(sig: Signature, text: str, toks: list[tuple[int, int, str]], items: 
     if after == last + 1 and sig.lang == "en" and _trails(sig, best[2]):
         end = max(end, toks[after][1])
     return Hit(sig, start, end, tuple((toks[k][0], toks[halves.get(k, k)][1]) for k in run), best[2])
+
+
+def _near_fills(sig: Signature, toks: list[tuple[int, int, str]], run: list[int], filled: tuple[int, ...]) -> int:
+    """How many words of the run fill their slot only as a near-synonym of its words (`Signature.near`)."""
+    n = 0
+    for k, slot in zip(run, filled):
+        if sig.near[slot]:
+            ls = lemmas(toks[k][2], sig.lang)
+            n += bool(ls & sig.near[slot]) and not ls & (sig.slots[slot] - sig.near[slot])
+    return n
 
 
 def _in_place(sig: Signature, filled: tuple[int, ...], positions: Sequence[int], stand_in: int) -> bool:
@@ -2284,6 +2377,15 @@ def share_synonyms(sigs: list[Signature]) -> list[Signature]:
     return mark_wider(lend_synonyms(sigs))
 
 
+def _near_of(sig: Signature) -> tuple[frozenset[str], ...]:
+    return sig.near or (frozenset(),) * len(sig.slots)
+
+
+def _own(slot: frozenset[str], near: frozenset[str]) -> frozenset[str]:
+    """A slot's words without those the near-synonym table alone put there (never lent on)."""
+    return slot - near if near else slot
+
+
 def lend_synonyms(sigs: list[Signature]) -> list[Signature]:
     """Synonyms learned in one concept's slot, lent to the same slot of its kin.
 
@@ -2297,14 +2399,14 @@ def lend_synonyms(sigs: list[Signature]) -> list[Signature]:
     of its words (`_attested`).
     """
     big = [s for s in sigs if sum(s.required) >= 3]
-    groups = [(s, k, slot) for s in big for k, slot in enumerate(s.slots) if len(slot) > 1]
+    groups = [(s, k, slot) for s in big for k, slot in enumerate(map(_own, s.slots, _near_of(s))) if len(slot) > 1]
     if not groups:
         return sigs
     lent: dict[int, list[set[str]]] = {}
     attested = _attested(sigs)
     for sig in big:
         for j, mine in enumerate(sig.slots):
-            more = {b for a in mine for b in attested.get(a, ())} - mine
+            more = {b for a in _own(mine, _near_of(sig)[j]) for b in attested.get(a, ())} - mine
             if more:
                 lent.setdefault(id(sig), [set(x) for x in sig.slots])[j] |= more
     for sig in big:
@@ -2384,7 +2486,7 @@ def _attested(sigs: list[Signature]) -> dict[str, set[str]]:
     """
     seen: dict[tuple[str, str], set[str]] = {}
     for sig in sigs:
-        for slot in sig.slots:
+        for slot in map(_own, sig.slots, _near_of(sig)):
             if len(slot) > 1:
                 for a in slot:
                     for b in slot:
@@ -2398,7 +2500,7 @@ def _attested(sigs: list[Signature]) -> dict[str, set[str]]:
 
 
 # Names what a cached index holds: a cache written by other code is a miss.
-LAYOUT = "signatures-19"
+LAYOUT = "signatures-21"
 
 
 def index_for(termbase, lang: str | None) -> Index:  # type: ignore[no-untyped-def]

@@ -1543,6 +1543,54 @@ def test_near_synonyms_make_no_name_of_ordinary_prose(text: str) -> None:
     assert _en_hits(loads(NEAR, "t.yaml"), text) == []
 
 
+RU_NEAR = textwrap.dedent("""\
+    concepts:
+      - id: lake-changes
+        terms:
+          ru:
+            - {text: невиданные за столетие озёрные перемены, status: preferred}
+      - id: strong-lakeland
+        terms:
+          ru:
+            - {text: построение могущественной озёрной державы, status: preferred}
+      - id: lake-pair
+        terms:
+          ru:
+            - {text: озёрная держава, status: preferred}
+    """)
+
+
+def test_near_synonyms_of_russian_fill_one_slot_of_a_name_of_three_words_or_more() -> None:
+    tb = loads(RU_NEAR, "t.yaml")
+    assert _unlisted(tb, "Край переживает невиданные за столетие озёрные изменения.") == [
+        ("lake-changes", "невиданные за столетие озёрные изменения", "невиданные за столетие озёрные перемены")]
+    assert _unlisted(tb, "Власти заняты строительством могущественной озёрной державы.") == [
+        ("strong-lakeland", "строительством могущественной озёрной державы",
+         "построением могущественной озёрной державы")]
+
+
+@pytest.mark.parametrize("text", [
+    # Two words swapped for near-synonyms: a wording of its own, not a variant of the name.
+    "Край переживает небывалые за столетие озёрные изменения.",
+    "Власти заняты строительством сильного озёрного государства.",
+    "Власти заняты строительством могущественного озёрного государства.",
+    "Это озёрное государство.",  # a name of two words takes no near-synonym
+    "Государство переживает большие изменения.",
+])
+def test_russian_near_synonyms_fill_one_slot_at_most(text: str) -> None:
+    assert _unlisted(loads(RU_NEAR, "t.yaml"), text) == []
+
+
+def test_russian_near_synonyms_are_not_lent_on() -> None:
+    tb = loads(RU_NEAR, "t.yaml")
+    own = [s for s in (signatures.derive(c, "ru") for c in tb.concepts) if s is not None]
+    sig = next(s for s in own if s.concept_id == "strong-lakeland")
+    k = next(k for k, slot in enumerate(sig.slots) if "держава" in slot)
+    assert sig.near[k] == frozenset({"страна", "государство"})
+    assert "государство" not in signatures._attested(own).get("держава", set())
+    assert [s.near for s in signatures.share_synonyms(own)] == [s.near for s in own]
+
+
 FIRSTS = textwrap.dedent("""\
     concepts:
       - id: lake-country
@@ -1638,3 +1686,74 @@ def test_a_lower_case_word_before_a_name_changes_none_of_its_hit(word: str, name
     without = _en_hits(tb, f"They want a {name}.")
     assert without == [name]
     assert _en_hits(tb, f"They want a {word} {name}.") == without
+
+
+POSTPOSED = textwrap.dedent("""\
+    concepts:
+      - id: lake-tides
+        terms:
+          ru:
+            - {text: невиданные за столетие приливы, status: preferred}
+      - id: lake-fate
+        terms:
+          ru:
+            - {text: невиданная озёрная судьба, status: preferred}
+    """)
+
+
+def test_a_russian_participial_phrase_may_follow_its_noun_after_a_comma() -> None:
+    tb = loads(POSTPOSED, "t.yaml")
+    # The preferred rendering with its phrase after the noun: the same words, no variant.
+    assert _unlisted(tb, "Берег переживает приливы, невиданные за столетие.") == []
+    assert _unlisted(tb, "Берег переживает приливы, небывалые за столетие.") == [
+        ("lake-tides", "приливы, небывалые за столетие", "невиданные за столетие приливы")]
+    assert _unlisted(tb, "Берег помнит о приливах, небывалых за столетие, и ждёт новых.") == [
+        ("lake-tides", "приливах, небывалых за столетие", "невиданные за столетие приливы")]
+
+
+def test_the_gate_reads_a_russian_slot_word_written_with_yo() -> None:
+    # Every slot of the name is needed, and the text writes «озёрная» where the lemma has е.
+    assert _unlisted(loads(POSTPOSED, "t.yaml"), "Нас ждёт небывалая озёрная судьба.") == [
+        ("lake-fate", "небывалая озёрная судьба", "невиданная озёрная судьба")]
+    assert signatures._yo("зел") == ("зел", "зёл") and signatures._yo("ее") == ("ее", "ёе", "её", "ёё")
+
+
+def test_a_comma_may_stand_between_two_adjectives_of_a_russian_name() -> None:
+    tb = loads(POSTPOSED, "t.yaml")
+    assert _unlisted(tb, "Нас ждёт невиданная, озёрная судьба.") == []  # the listed words
+    assert _unlisted(tb, "Нас ждёт небывалая, озёрная судьба.") == [
+        ("lake-fate", "небывалая, озёрная судьба", "невиданная озёрная судьба")]
+
+
+@pytest.mark.parametrize("text", [
+    "Это время приливов, небывалое за столетие.",  # the adjective agrees with another noun
+    "Нас ждут небывалые, озёрная судьба и шторм.",  # two adjectives of different number
+    "Это судьба, невиданная озёрная и тихая.",  # no participial phrase in the name: a comma ends it
+])
+def test_a_comma_before_a_word_that_does_not_open_the_names_phrase_ends_the_name(text: str) -> None:
+    assert _unlisted(loads(POSTPOSED, "t.yaml"), text) == []
+
+
+
+_RU_NEAR_SIGS = [s for s in signatures.index_for(load(), "ru").signatures if s.near and any(s.near)]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.data())
+def test_a_russian_name_with_two_words_swapped_for_near_synonyms_is_no_hit(data) -> None:  # type: ignore[no-untyped-def]
+    """The preferred rendering with some slot words replaced by near-synonyms of their slot (as lemmas):
+    a hit of the concept over it swaps one word at most."""
+    sig = data.draw(st.sampled_from(_RU_NEAR_SIGS))
+    out, swapped = [], 0
+    for _, _, word in signatures.words(sig.preferred):
+        slot = next((k for k, s in enumerate(sig.slots) if signatures.first_lemma(word, "ru") in s), None)
+        near = sorted(sig.near[slot]) if slot is not None and sig.near[slot] else []
+        if near and data.draw(st.booleans()):
+            out.append(data.draw(st.sampled_from(near)))
+            swapped += 1
+        else:
+            out.append(word)
+    text = " ".join(out)
+    hits = [h for h in signatures.index_for(load(), "ru").scan(text) if h.concept_id == sig.concept_id]
+    if swapped > 1:
+        assert not any(h.start == 0 and h.end == len(text) for h in hits), text

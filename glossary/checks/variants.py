@@ -248,10 +248,42 @@ def suggest(hit, text: str, base: str | None = None) -> tuple[str, bool, str, Sp
         tags = signatures.ru_forms(hit, text)
         rendered = render(target, tags, found, target, text[max(0, hit.start - 8):hit.start])
         suggestion, renderable, why = rendered.text, rendered.fixable, rendered.why
+        if renderable and not tags and _ru_oblique(hit, text, target.text):
+            renderable = False
+            # TRANSLATORS: {found} is the text found, {target} the rendering to write instead.
+            why = _("«{target}» cannot be put in the case of «{found}»: write it in that case by hand").format(
+                target=target.text, found=found)
         if rendered.widen:
             span = Span(hit.start - rendered.widen, hit.end)
         suggestion = _ru_first_capital(text[span.start:span.end], suggestion)
     return keep_case(text[span.start:span.end], suggestion, sentence_initial(text, span.start)), renderable, why, span
+
+
+def _ru_oblique(hit, text: str, target: str) -> bool:  # type: ignore[no-untyped-def]
+    """Whether a Russian hit stands in another case than the nominative while `target`, which the
+    morphology layer cannot inflect («невиданные за столетие перемены»), would be written as listed:
+    its first noun or one of its adjectives has no nominative reading («изменений, невиданных за
+    столетие», «беспрецедентных за столетие изменений»)."""
+    from ..morph import russian
+
+    if russian.citation(russian.analysed(target)) is not None:
+        return False
+    an = russian.analyser()
+    first_noun = True
+    for s, e in hit.words:
+        word = text[s:e]
+        if word.isupper():
+            continue  # an abbreviation shows no case
+        readings = an.readings(word.lower().replace("ё", "е"))
+        nouns = [r for r in readings if r.pos == "NOUN"]
+        if nouns and first_noun:
+            first_noun = False
+            if not any(r.case == "nomn" for r in nouns):
+                return True
+        adjectives = [r for r in readings if r.pos in ("ADJF", "PRTF")]
+        if adjectives and not nouns and not any(r.case == "nomn" for r in adjectives):
+            return True
+    return False
 
 
 QUOTES = frozenset('"«»“”„')
