@@ -359,7 +359,8 @@ def _stood_for(where: tuple, concept_id: str, sig, have: int, times: int,  # typ
                taken: list[Span], matches: Sequence[Match], before: frozenset[str]) -> bool:
     """Whether stand-ins make up the mentions the target lacks (`standins`).
 
-    After a rendering, a pronoun or the head noun is a further mention; with no
+    After a rendering, a pronoun or the head noun is a further mention, and so
+    is a pronoun before it that points forward to it (`standins.ahead`); with no
     rendering, the antecedent may be a rendering inside another concept's longer
     one (a mention, and the stand-ins after it), or an earlier segment's (then only the head
     noun after a determiner stands for it: "the initiative", not "it").
@@ -371,7 +372,7 @@ def _stood_for(where: tuple, concept_id: str, sig, have: int, times: int,  # typ
     text, base = segment.text, base_language(lang)
     if have:
         first = min((m.span.start for m in matches if m.concept_id == concept_id), default=0)
-        return have + standins.count(sig, base, text, first, taken) >= times
+        return have + standins.ahead(base, text, first, taken) + standins.count(sig, base, text, first, taken) >= times
     inside = standins.nested(matcher_for(termbase, lang), text, list(matches), concept_id)
     if inside is not None:
         return 1 + standins.count(sig, base, text, inside, taken) >= times

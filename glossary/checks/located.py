@@ -273,7 +273,9 @@ def loose(sig: Any, text: str, taken: list[Span], wanted: tuple[int, ...] | None
     order); each slot left is taken by another content word inside it, or right
     beside it on the slot's side in the wanted order, or right after it for a
     head noun ("the great revitalization of the Chinese people": revitalization
-    for rejuvenation, people for nation; "correct historical perspective"). A
+    for rejuvenation, people for nation; "correct historical perspective"); a
+    Russian stand-in is of its slot's part of speech, and an English one before
+    the stretch opens a noun phrase (a modifier, or after an article). A
     word split by a hyphen at a line end is read whole ("mod-ernization"). Three wanted
     slots in four must be accounted for, and a two-slot name needs both ("shared
     prosperity"; "national renewal" for the short form "national rejuvenation").
@@ -326,17 +328,28 @@ def loose(sig: Any, text: str, taken: list[Span], wanted: tuple[int, ...] | None
 
 
 _RU_KIN_ENDINGS = ("альный", "ональный", "ный", "ский", "ной")
+_EN_POSSESSIVE = re.compile(r"['’]s?$")
 
 
 def _kin_slots(sig: Any, word: str, want: frozenset[int]) -> frozenset[int]:
-    """The slots a word fills, or in Russian the wanted slots of a noun it is an adjective of.
+    """The slots a word fills, or the wanted slots of a word of its stem in another part of speech.
 
     Looser than the signature's own derivation, since the source vouches for
-    the concept: «национальный» of «нация», a stem of four letters.
+    the concept. Russian: an adjective of a noun slot («национальный» of
+    «нация», a stem of four letters) or a noun of an adjective slot, mostly a
+    place's name in the genitive («модернизация Китая» for «китайская
+    модернизация»). English: a word of one stem with a slot word (`signatures`'
+    own test), the place's name for its adjective ("China's modernization").
     """
     from .. import signatures
 
     got = signatures._slot_set(sig, word)
+    if sig.lang == "en":
+        bare = _EN_POSSESSIVE.sub("", word)
+        if got or not bare.isalpha() or len(bare) < 4:
+            return got
+        lemma = signatures.en_lemma(bare).lower()
+        return frozenset(k for k in want if any(signatures._stem(lemma, w) for w in sig.slots[k]))
     if got or sig.lang != "ru" or not word.isalpha():
         return got
     lemmas = signatures.lemmas(word, "ru")
@@ -347,11 +360,33 @@ def _kin_slots(sig: Any, word: str, want: frozenset[int]) -> frozenset[int]:
             if len(stem) >= 4 and any(x.startswith(stem) and x.endswith(_RU_KIN_ENDINGS) and len(x) - len(stem) <= 8
                                       for x in lemmas):
                 out.add(k)
-    return frozenset(out)
+    if out:
+        return frozenset(out)
+    adjectives = [(k, a) for k in want for a in sig.slots[k] if a.endswith(_RU_KIN_ENDINGS)]
+    if not adjectives:
+        return frozenset()
+    nouns = {r.lemma for r in _ru_readings(word) if r.pos == "NOUN"}
+    return frozenset(k for k, adjective in adjectives for noun in nouns if _ru_adjective_of_noun(adjective, noun))
+
+
+def _ru_adjective_of_noun(adjective: str, noun: str) -> bool:
+    """Whether an adjective lemma is made from a noun lemma: they share four letters or more, all of the
+    noun but its last two at most («китайский» of «Китай», «японский» of «Япония»; not «мировой» of «мир»)."""
+    n = next((i for i, (x, y) in enumerate(zip(adjective, noun)) if x != y), min(len(adjective), len(noun)))
+    return n >= 4 and n >= len(noun) - 2 and len(adjective) - n <= 8
+
+
+def _ru_readings(word: str) -> list[Any]:
+    """Every reading of a Russian word the analyser's dictionary has (not only the term words' table)."""
+    from ..morph import russian
+
+    return list(russian.analyser().readings(word.lower().replace("ё", "е")))
 
 
 def _joined(sig: Any, text: str, toks: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """The words, two halves of a slot word split by a hyphen and nothing else made one ("mod-ernization")."""
+    """The words, two halves of a slot word split by a hyphen and nothing else made one ("mod-ernization"),
+    and in Russian the two words a compound adjective of a slot is made of («высокого качества» for
+    «высококачественный»: the word is then that adjective)."""
     from .. import signatures
 
     out: list[tuple[int, int, str]] = []
@@ -362,8 +397,34 @@ def _joined(sig: Any, text: str, toks: list[tuple[int, int, str]]) -> list[tuple
                     and not signatures._slot_set(sig, tok[2])):
                 out[-1] = (out[-1][0], tok[1], whole)
                 continue
+        if out and sig.lang == "ru" and text[out[-1][1]:tok[0]] == " ":
+            compound = _compound(sig, out[-1][2], tok[2])
+            if compound is not None:
+                out[-1] = (out[-1][0], tok[1], compound)
+                continue
         out.append(tok)
     return out
+
+
+def _compound(sig: Any, first: str, second: str) -> str | None:
+    """The compound adjective of a slot that an adjective and a noun spell out, or None: its first part
+    the adjective's stem and a linking «о» or «е» («высоко-» of «высокий»), the rest an adjective of the
+    noun («-качественный» of «качество»)."""
+    low = first.lower().replace("ё", "е")
+    options = [w for slot in sig.slots for w in slot if w.endswith(_RU_KIN_ENDINGS) and w[:3] == low[:3]]
+    if not options or not first.isalpha() or not second.isalpha():
+        return None
+    adjectives = {r.lemma for r in _ru_readings(first) if r.pos in _RU_ADJECTIVE}
+    nouns = {r.lemma for r in _ru_readings(second) if r.pos == "NOUN"}
+    for word in options:
+        for adjective in adjectives:
+            stem = adjective[:-2]
+            if len(stem) < 3 or not word.startswith(stem) or word[len(stem):len(stem) + 1] not in ("о", "е"):
+                continue
+            rest = word[len(stem) + 1:]
+            if any(_ru_adjective_of_noun(rest, noun) for noun in nouns):
+                return word
+    return None
 
 
 def _stand_ins(sig: Any, text: str, toks: list[tuple[int, int, str]], slots: list[frozenset[int]],
@@ -401,6 +462,8 @@ def _stand_ins(sig: Any, text: str, toks: list[tuple[int, int, str]], slots: lis
     lo, hi = min(filled), max(filled)
     inner = sorted((k for k in missing if lo < rank[k] < hi), key=rank.__getitem__, reverse=descending and not ascending)
     stand = dict(zip(others, inner + [k for k in missing if k not in inner]))
+    if any(not _same_kind(sig, toks[k][2], slot) for k, slot in stand.items()):
+        return None
     if short:
         return (i, j, used, stand) if len(used) >= 2 else None
     start, end = i, j
@@ -412,16 +475,20 @@ def _stand_ins(sig: Any, text: str, toks: list[tuple[int, int, str]], slots: lis
         after = [k for k in left if ascending and rank[k] > hi]
         before = [k for k in left if ascending and rank[k] < lo]
         head_after = sig.head in left and _modifier(sig, text, toks, end)
+        nearest = min(after, key=lambda k: rank[k] - hi) if after else sig.head
         if ((after or head_after) and end + 1 < len(toks)
-                and _beside(sig, text, toks, function, taken, end, end + 1, end + 1)):
+                and _beside(sig, text, toks, function, taken, end, end + 1, end + 1)
+                and _same_kind(sig, toks[end + 1][2], nearest)):
             end += 1
-            nearest = min(after, key=lambda k: rank[k] - hi) if after else sig.head
             stand[end] = nearest
             left.remove(nearest)
             before = [k for k in before if k in left]
-        if before and start > 0 and _beside(sig, text, toks, function, taken, start - 1, start, start - 1):
+        first = min(before, key=lambda k: lo - rank[k]) if before else None
+        if (first is not None and start > 0
+                and _beside(sig, text, toks, function, taken, start - 1, start, start - 1)
+                and _same_kind(sig, toks[start - 1][2], first) and _opens_phrase(sig, text, toks, start - 1)):
             start -= 1
-            stand[start] = min(before, key=lambda k: lo - rank[k])
+            stand[start] = first
     if 4 * (len(used) + len(stand)) < 3 * size:
         return None
     if sig.head in want and sig.head not in used.values() and sig.head not in stand.values():
@@ -456,6 +523,39 @@ def _modifier(sig: Any, text: str, toks: list[tuple[int, int, str]], k: int) -> 
     return compound or word.lower().endswith(_EN_MODIFIER_ENDINGS)
 
 
+_RU_ADJECTIVE = frozenset({"ADJF", "PRTF"})
+
+
+def _same_kind(sig: Any, word: str, slot: int) -> bool:
+    """Whether a Russian word standing in takes the part of speech of the slot's words: a noun for a
+    noun, an adjective for an adjective («формированию» is no stand-in for «международные»). Other
+    languages: yes."""
+    if sig.lang != "ru":
+        return True
+    from ..morph import russian
+
+    an = russian.analyser()
+    kinds = {r.pos in _RU_ADJECTIVE for w in sig.slots[slot] for r in an.readings(w) if r.lemma == w}
+    if len(kinds) != 1:
+        return True  # the slot's words are of either kind, or unknown
+    adjective = kinds.pop()
+    return any((r.pos in _RU_ADJECTIVE) == adjective and r.pos in ("NOUN", "ADJF", "PRTF")
+               for r in an.readings(word.lower().replace("ё", "е")))
+
+
+def _opens_phrase(sig: Any, text: str, toks: list[tuple[int, int, str]], k: int) -> bool:
+    """Whether an English word before the stretch may open the name in its place: it reads as a
+    modifier ("national"), or an article or determiner comes before it ("the quality development";
+    not "promote quality development", where a verb stands before the name). Russian: yes."""
+    if sig.lang == "ru":
+        return True
+    if _modifier(sig, text, toks, k):
+        return True
+    from .standins import DETERMINERS
+
+    return k > 0 and toks[k - 1][2].lower() in DETERMINERS["en"] | {"a", "an"}
+
+
 def _may_stand_in(sig: Any, word: str) -> bool:
     """A word that may take a slot's place: a noun or adjective (Russian), no pronoun, verb or number."""
     if not word.isalpha():
@@ -476,33 +576,126 @@ _COMMA = re.compile(r"\s*,\s*")
 def coordinated(sig: Any, text: str, taken: list[Span]) -> bool:
     """Whether the concept is one member of names that share their head noun in the plural.
 
-    "the Global Development, Security and Civilization Initiatives" renders the
-    Global Security Initiative: the head noun ends the list in the plural, the
-    name's own word is one member, and the words the members share lead the
-    first one. English only, where the head comes last; such a list is how
-    official texts name the initiatives together, so it counts as a rendering.
+    Official texts name the initiatives together, the head noun once:
+
+    - last, in English: "the Global Development, Security and Civilization
+      Initiatives", "the Global Development and Global Security Initiatives"
+      (the last member, with the head, may be another concept's rendering); the
+      words the members share lead the first one;
+    - first, in Russian and English, when the head and the first member are a
+      listed rendering: «Инициативы по глобальному развитию и глобальной
+      безопасности» (or «... и по глобальной безопасности»); the words before
+      the head are shared. A first member in words of its own («глобальные
+      инициативы в области развития и безопасности») makes no list: each
+      member is looked for, and reported, on its own.
+
+    The name's own words are one member with the shared ones; that counts as a
+    rendering of it.
     """
     from .. import signatures
 
-    if sig.lang != "en" or sig.head is None:
+    if sig.head is None or sig.lang not in ("en", "ru"):
         return False
     required = frozenset(k for k, r in enumerate(sig.required) if r) - {sig.head}
     if not required:
         return False
     toks = signatures.words(text)
+
+    def covers(words: list[int]) -> bool:
+        return _cover([signatures._slot_set(sig, toks[x][2]) for x in words], required) is not None
+
     for h, (hs, he, hw) in enumerate(toks):
-        if (sig.head not in signatures._slot_set(sig, hw) or not signatures.en_plural(hw)
-                or _blocked(taken, hs, he)):
+        if sig.head not in signatures._slot_set(sig, hw) or not _plural(sig, hw):
             continue
-        members = _members(sig, text, toks, taken, h)
-        if len(members) < 2:
-            continue
-        shared = members[0][:-1]
-        for member in members:
-            words = member if member is members[0] else shared + member
-            if _cover([signatures._slot_set(sig, toks[x][2]) for x in words], required) is not None:
+        holder = next((t for t in taken if t.start < he and hs < t.end), None)
+        if sig.lang == "en" and (holder is None or holder.end == he):
+            # The head last: the members before it, or before the rendering it ends.
+            first = h if holder is None else next(k for k, t in enumerate(toks) if t[1] > holder.start)
+            members = _members(sig, text, toks, taken, _before_joint(text, toks, first))
+            if len(members) + (holder is not None) >= 2:
+                shared = members[0][:-1] if members else []
+                if any(covers(m if m is members[0] else shared + m) for m in members):
+                    return True
+        if holder is not None and holder.start == hs:
+            # The head first: the members after it, the first a rendering the head opens, so that the
+            # others follow a listed pattern («глобальные инициативы в области ...» renders none).
+            shared = _shared_before(sig, text, toks, taken, h)
+            members = _members_after(sig, text, toks, taken, h, holder)
+            if len(members) >= 2 and any(covers(shared + m) for m in members if m):
                 return True
     return False
+
+
+def _plural(sig: Any, word: str) -> bool:
+    """Whether a word of the head slot may be in the plural."""
+    from .. import signatures
+
+    if sig.lang == "en":
+        return signatures.en_plural(word)
+    from ..morph import russian
+
+    head = sig.slots[sig.head]
+    return any(r.number == "plur" and r.lemma in head for r in russian.analyser().readings(word.lower().replace("ё", "е")))
+
+
+def _before_joint(text: str, toks: list[tuple[int, int, str]], first: int) -> int:
+    """Word `first`, or the "and"/"or" right before it (a list's last member starts at `first`)."""
+    if first > 0 and toks[first - 1][2].lower() in ("and", "or") and text[toks[first - 1][1]:toks[first][0]].isspace():
+        return first - 1
+    return first
+
+
+def _shared_before(sig: Any, text: str, toks: list[tuple[int, int, str]], taken: list[Span], h: int) -> list[int]:
+    """The content words joined by spaces right before word h (what a head-first list shares: "global")."""
+    out: list[int] = []
+    k = h - 1
+    while k >= 0 and _SPACES.fullmatch(text[toks[k][1]:toks[k + 1][0]]):
+        low = toks[k][2].lower()
+        if low in sig.function_words or low in _JOINTS or _blocked(taken, toks[k][0], toks[k][1]):
+            break
+        out.insert(0, k)
+        k -= 1
+    return out
+
+
+_JOINTS = frozenset({"and", "or", "и", "или"})
+
+
+def _members_after(sig: Any, text: str, toks: list[tuple[int, int, str]], taken: list[Span], h: int,
+                   holder: Span | None) -> list[list[int]]:
+    """The members of a list right after word h, each a run of words, first member first.
+
+    A member's leading function words (a preposition: "on", «по», «в») are
+    skipped; the list ends at any other mark, or at a function word inside a
+    member. Words inside the rendering the head opens (`holder`) form the
+    first member; a later member's words are free of renderings.
+    """
+    members: list[list[int]] = [[]]
+    for k in range(h + 1, len(toks)):
+        s, e, w = toks[k]
+        low = w.lower()
+        gap = text[toks[k - 1][1]:s]
+        if _COMMA.fullmatch(gap):
+            members.append([])
+        elif not _SPACES.fullmatch(gap):
+            break
+        if low in _JOINTS:
+            if not members[-1]:
+                break
+            members.append([])
+            continue
+        inside = holder is not None and holder.start <= s and e <= holder.end
+        if not inside and _blocked(taken, s, e):
+            break
+        if low in sig.function_words:
+            if members[-1] and not inside:
+                break
+            continue
+        if inside:
+            members[0].append(k)
+        else:
+            members[-1].append(k)
+    return [m for m in members if m]
 
 
 def _members(sig: Any, text: str, toks: list[tuple[int, int, str]], taken: list[Span], h: int) -> list[list[int]]:

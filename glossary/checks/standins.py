@@ -3,7 +3,9 @@
 Chinese repeats a name where English and Russian say "it", "the initiative" or
 «эта инициатива». So when the source names a concept more often than the
 target renders it, a further mention may be a stand-in after a rendering: a
-pronoun, or the name's head noun. A rendering inside another concept's longer
+pronoun, or the name's head noun; or a pronoun before it that points forward
+to it from a clause fronted in its sentence ("Since its launch, the
+initiative ..."). A rendering inside another concept's longer
 name counts as the one named ("high-quality Belt and Road cooperation ... make
 it benefit more countries"). A segment that names the concept by its head noun
 after a determiner ("the initiative", «эту инициативу») and by nothing else
@@ -12,6 +14,7 @@ stands for it when an earlier segment of the document rendered it.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ..model import Match, Span
@@ -51,6 +54,39 @@ def count(sig: Any, lang: str, text: str, after: int, taken: list[Span]) -> int:
     pronouns = PRONOUNS.get(lang, frozenset())
     return sum(1 for s, e, w in signatures.words(text[after:])
                if _free(taken, s + after, e + after) and (w.lower() in pronouns or _head_word(sig, w)))
+
+
+# Pronouns that may point forward to the subject a fronted clause leads up to ("Since its launch, the
+# initiative ..."; «С момента своего выдвижения инициатива ...»): third-person personal and possessive.
+FORWARD = {
+    "en": frozenset("it its they their them".split()),
+    "ru": frozenset("его него её ее неё нее ей ней их них".split()),
+}
+# Russian «свой» points to the subject of its own clause, wherever that stands.
+_REFLEXIVE = frozenset("свой своя своё свое свою своей своего своему своим своём своем свои своих своими".split())
+_SENTENCE_END = re.compile(r"[.!?;。！？；]\s")
+
+
+def ahead(lang: str, text: str, first: int, taken: list[Span]) -> int:
+    """The pronouns before the first rendering (at `first`) that point forward to it.
+
+    Within its sentence: a pronoun in a clause fronted before the rendering,
+    a comma between them ("In the years since it was proposed, the
+    initiative ..."), or in Russian a form of «свой» anywhere before it («С
+    момента своего выдвижения Инициатива ...»).
+    """
+    from .. import signatures
+
+    pronouns = FORWARD.get(lang, frozenset())
+    start = max((m.end() for m in _SENTENCE_END.finditer(text, 0, first)), default=0)
+    found = 0
+    for s, e, w in signatures.words(text[start:first]):
+        s, e, low = s + start, e + start, w.lower()
+        if not _free(taken, s, e):
+            continue
+        if (lang == "ru" and low in _REFLEXIVE) or (low in pronouns and "," in text[e:first]):
+            found += 1
+    return found
 
 
 def mentioned(sig: Any, lang: str, text: str, taken: list[Span]) -> bool:

@@ -84,3 +84,27 @@ def test_a_russian_head_noun_after_a_demonstrative_stands_for_the_earlier_render
     rendered = doc([("中方提出了清洁海洋倡议。", "Китай выдвинул Инициативу чистых морей."),
                     ("清洁海洋倡议已得到四十个国家支持。", "Эту инициативу поддержали сорок стран.")], "ru")
     assert check_document(rendered, tb, Options()) == []
+
+
+@pytest.mark.parametrize(("target", "lang"), [
+    # a clause fronted before the one rendering points forward to it
+    ("Since its launch, the Clean Seas Initiative has won the support of forty countries.", "en"),
+    ("In the years since it was proposed, the Clean Seas Initiative has won the support of forty countries.", "en"),
+    ("За годы, прошедшие после её выдвижения, Инициативу чистых морей поддержали сорок стран.", "ru"),
+    # «свой» points to the subject of its clause, wherever the subject stands
+    ("С момента своего выдвижения Инициатива чистых морей получила поддержку сорока стран.", "ru"),
+])
+def test_a_pronoun_pointing_forward_to_the_rendering_is_a_mention(tb, target: str, lang: str) -> None:  # type: ignore[no-untyped-def]
+    assert codes(TWICE, target, lang, tb) == []
+
+
+@pytest.mark.parametrize(("target", "lang"), [
+    # the pronoun ends a sentence of its own: it points back, to something else
+    ("It was a long year. The Clean Seas Initiative has won the support of forty countries.", "en"),
+    # no fronted clause: the pronoun belongs to the subject's own words
+    ("Forty countries and their partners support the Clean Seas Initiative.", "en"),
+    ("Сорок стран и их партнёры поддерживают Инициативу чистых морей.", "ru"),
+])
+def test_a_pronoun_before_the_rendering_outside_a_fronted_clause_is_none(tb, target: str, lang: str) -> None:  # type: ignore[no-untyped-def]
+    [f] = check_pair(TWICE, target, "zh", lang, tb)
+    assert f.code == "missing-term" and "renders it 1 time" in f.reason
