@@ -1721,6 +1721,11 @@ def _expand(sig: Signature, text: str, toks: list[tuple[int, int, str]], i: int)
                     tail = k  # the word after a long name, which may stand in for its missing last slot
                 break
             j = k
+        if step == -1 and sig.lang == "en" and 0 <= stand_in and not any(items[k] for k in items if k < stand_in):
+            # A word before the name's first word stands in for nothing: it is free to stand
+            # in after it ("a closer community of single destiny of ...": not "closer", "single").
+            del items[stand_in]
+            wild, stand_in = wild + 1, -1
     slot_words = sorted(k for k, s in items.items() if s)
     at = slot_words.index(i)
     best: tuple[int, int, tuple[int, ...]] | None = None
@@ -1851,6 +1856,15 @@ def _in_place(sig: Signature, filled: tuple[int, ...], positions: Sequence[int],
     missing = [k for k, r in enumerate(sig.required) if r and k not in filled]
     before = [k for k, at in zip(filled, positions) if at < stand_in]
     after = [k for k, at in zip(filled, positions) if at > stand_in]
+    # A name whose parts moved ("community of single destiny of Central Asia and China"): only
+    # the part the word stands in counts, the slot words around it in the listed order.
+    i = len(before) - 1
+    while i > 0 and before[i - 1] < before[i]:
+        i -= 1
+    j = 1
+    while j < len(after) and after[j - 1] < after[j]:
+        j += 1
+    before, after = before[max(i, 0):], after[:j]
     # ... or swapped with the slot word beside it: "socialist ideology" is "Thought on Socialism".
     return any(all(b < m for b in bs) and all(m < c for c in cs) for m in missing
                for bs, cs in ((before, after), (before[:-1], after), (before, after[1:])))
@@ -2175,6 +2189,12 @@ def _shape(sig: Signature) -> _Shape:
                     conjoined.update((a, b) for a in previous for b in here)
                     conjoined.update((b, a) for a in previous for b in here)
                 previous, after = here, False
+    for text in (sig.preferred, *sig.others) if sig.lang == "en" else ():
+        for left, right in _hyphened_names(text, sig.function_words):
+            pairs = [(a, b) for x in left for y in right for a in slots_of(x) for b in slots_of(y)
+                     if sig.head not in (a, b)]
+            conjoined.update((a, b) for a, b in pairs)
+            conjoined.update((b, a) for a, b in pairs)
     orders: set[tuple[int, ...]] = set()
     for seq in sig.listed:
         used: list[int] = []
@@ -2186,6 +2206,33 @@ def _shape(sig: Signature) -> _Shape:
     got = _Shape(frozenset(proper), frozenset(conjoined), frozenset(orders))
     STATE.signature_shapes[id(sig)] = (sig, got)
     return got
+
+
+_NAME_HYPHEN = re.compile(r"[\-‐‑‒–—]")
+
+
+def _hyphened_names(text: str, function_words: frozenset[str]) -> list[tuple[list[str], list[str]]]:
+    """The two names that a hyphen or dash joins in an English rendering, each its capitalized words
+    ("China", "Central Asia" in "China-Central Asia community with a shared future"): the names of
+    the two parties, which a variant may join with "and" instead ("community of shared future between
+    China and Africa", "... of Central Asia and China")."""
+    toks = [t for t in words(text) if t[2].lower() not in function_words]
+    out = []
+    for k in range(len(toks) - 1):
+        if not (_NAME_HYPHEN.fullmatch(text, toks[k][1], toks[k + 1][0]) and toks[k][2][:1].isupper()
+                and toks[k + 1][2][:1].isupper()):
+            continue
+        left, right = [toks[k][2]], [toks[k + 1][2]]
+        j = k
+        while j > 0 and text[toks[j - 1][1]:toks[j][0]] == " " and toks[j - 1][2][:1].isupper():
+            j -= 1
+            left.insert(0, toks[j][2])
+        j = k + 1
+        while j + 1 < len(toks) and text[toks[j][1]:toks[j + 1][0]] == " " and toks[j + 1][2][:1].isupper():
+            j += 1
+            right.append(toks[j][2])
+        out.append((left, right))
+    return out
 
 
 def _introducers(sig: Signature) -> dict[int, frozenset[str]]:

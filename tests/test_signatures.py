@@ -1644,6 +1644,61 @@ def test_the_gate_reading_only_the_anchors_stretch_lets_the_same_hits_through(la
         assert index.scan(text) == stretched
 
 
+PARTIES = textwrap.dedent("""\
+    concepts:
+      - id: norland-southland-community
+        terms:
+          en:
+            - {text: Norland-Southland community with a shared future, status: preferred}
+    """)
+
+
+@pytest.mark.parametrize("text, found", [
+    ("They want a community of shared future between Norland and Southland.",
+     "community of shared future between Norland and Southland"),
+    ("They want a community of shared future of Southland and Norland.",
+     "community of shared future of Southland and Norland"),
+    ("They want a Norland and Southland community with a shared future.",
+     "Norland and Southland community with a shared future"),
+])
+def test_the_parties_a_hyphen_joins_may_be_joined_by_and(text: str, found: str) -> None:
+    assert _en_hits(loads(PARTIES, "t.yaml"), text) == [found]
+
+
+@pytest.mark.parametrize("text", [
+    "Trade between Norland and Southland grew.",  # no head noun: no name
+    "A shared future and Norland community talks began.",  # "and" between words no hyphen joins
+])
+def test_and_joins_no_other_words_of_a_hyphened_name(text: str) -> None:
+    assert _en_hits(loads(PARTIES, "t.yaml"), text) == []
+
+
+def test_a_word_before_a_long_name_leaves_the_stand_in_to_the_words_after_it() -> None:
+    # "closer" stands before the name's first word, where it can stand in for nothing; "single"
+    # stands where "shared" would, inside a name whose parts moved.
+    tb = loads(PARTIES, "t.yaml")
+    assert _en_hits(tb, "They want a closer community of single future between Norland and Southland.") == [
+        "community of single future between Norland and Southland"]
+
+
+_ADJECTIVES = st.text(alphabet="bcdfghjklmnprstvz" + "aeiou", min_size=4, max_size=9).filter(
+    lambda w: w not in signatures._EN_STOPS and w not in signatures.FUNCTION_WORDS["en"])
+
+
+@settings(max_examples=100, deadline=None)
+@given(_ADJECTIVES, st.sampled_from([
+    "community of shared future between Norland and Southland",
+    "community of single future between Norland and Southland",
+    "Norland-Southland community with a shared destiny",
+    "Norland-Southland community of shared future",
+]))
+def test_a_lower_case_word_before_a_name_changes_none_of_its_hit(word: str, name: str) -> None:
+    tb = loads(PARTIES, "t.yaml")
+    without = _en_hits(tb, f"They want a {name}.")
+    assert without == [name]
+    assert _en_hits(tb, f"They want a {word} {name}.") == without
+
+
 POSTPOSED = textwrap.dedent("""\
     concepts:
       - id: lake-tides
