@@ -19,6 +19,14 @@ write bytecode, as `pip install` does):
   term base of `--big` phrases (`corpus.py`), its cache warm; its first run on
   an empty cache is timed once.
 
+Two more rows (leave them out with `--no-floor`) show how much of the
+English check is imports: `python -c` importing every module from outside
+the package that the warm check imports (standard library and dependencies,
+none of the package's code run: the check is no faster while it imports
+them), and those plus the package's own modules (everything but the check
+itself). The lists come from one warm run of the first build's English check
+under `python -X importtime`, made before the timed turns.
+
 The small files are real prose (`realcorpus.py`, Debian packages' text) with
 renderings planted about every 400 characters, as in `bench_real.py`; without
 that text installed, the repository's two example drafts stand in. Printed
@@ -87,12 +95,30 @@ def small_files(workdir: Path) -> tuple[Path, Path, str]:
         return en, ru, "examples/draft.txt and examples/draft.ru.txt"
 
 
+def imported(cmd: list[str], env: dict[str, str]) -> tuple[list[str], list[str]]:
+    """(top-level modules outside the package, the package's modules) that `cmd` imports, in import order,
+    from `python -X importtime`; modules Python imports before running any code (`python -c pass`) are left out."""
+    def modules(args: list[str]) -> list[str]:
+        out = subprocess.run(args, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True).stderr
+        return [line.split("|")[2].strip() for line in out.splitlines()
+                if line.startswith("import time:") and "imported package" not in line]
+
+    python = Path(cmd[0]).with_name("python")
+    before = set(modules([str(python), "-X", "importtime", "-c", "pass"]))
+    found = modules([str(python), "-X", "importtime", *cmd])
+    outside = [m for m in dict.fromkeys(m.split(".")[0] for m in found)
+               if m not in before and m != "glossary" and not m.startswith("_")]
+    return outside, [m for m in dict.fromkeys(found) if m == "glossary" or m.startswith("glossary.")]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=20, help="runs of each command (medians)")
     parser.add_argument("--big", type=int, default=100_000, help="phrases of the large term base (0: skip it)")
     parser.add_argument("--also", action="append", default=[], metavar="GLOSSARY",
                         help="another build's glossary command, measured in the same turns (repeatable)")
+    parser.add_argument("--no-floor", dest="floor", action="store_false",
+                        help="leave out the two rows of imports alone (see above)")
     args = parser.parse_args(argv)
 
     builds = [("", glossary_command())] + [(f" [{Path(p).parent.parent.name}]", [p]) for p in args.also]
@@ -127,6 +153,20 @@ def main(argv: list[str] | None = None) -> int:
         for name, args_ in commands.items():
             child(args_, envs[name])
             child(args_, envs[name])
+        if args.floor:  # what the English check imports once its cache is warm
+            english = commands["English 1 KB"]
+            outside, own = imported(english, envs["English 1 KB"])
+            print(f"the English check imports {len(outside)} top-level modules outside the package "
+                  f"and {len(own)} of its own")
+            python = str(Path(english[0]).with_name("python"))
+            for name, names in (("imports outside the package (English)", outside),
+                                ("imports, every module (English)", outside + own)):
+                # As in the check: the collector off (glossary.entry), a module that is not there (an
+                # optional one) tried and skipped.
+                commands[name] = [python, "-c", "import gc; gc.disable()\n"
+                                  f"for m in {names!r}:\n try: __import__(m)\n except ImportError: pass"]
+                envs[name] = envs["English 1 KB"]
+                child(commands[name], envs[name])
         cpu: dict[str, list[float]] = {k: [] for k in commands}
         wall: dict[str, list[float]] = {k: [] for k in commands}
         for _ in range(args.runs):

@@ -16,7 +16,6 @@ from __future__ import annotations
 import os
 import pickle
 import sys
-from pathlib import Path
 from typing import Any
 
 from . import __version__
@@ -33,11 +32,12 @@ DISABLE_ENV = "GLOSSARY_NO_CACHE"
 DIR_ENV = "GLOSSARY_CACHE_DIR"
 
 
-def directory() -> Path:
+def directory() -> str:
+    """The cache's folder (a string: pathlib is a tenth of a small check's start-up)."""
     if os.environ.get(DIR_ENV):
-        return Path(os.environ[DIR_ENV])
+        return os.environ[DIR_ENV]
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "glossary"
+    return os.path.join(base, "glossary")
 
 
 # Bumped when the pickled types gain or lose fields, so that an entry written by
@@ -66,10 +66,10 @@ def installation() -> str:
     return _INSTALL[0]
 
 
-def _file(kind: str, key: str) -> Path:
+def _file(kind: str, key: str) -> str:
     tag = f"{__version__}-py{sys.version_info[0]}{sys.version_info[1]}-l{LAYOUT}\0{installation()}"
     name = sha256(f"{key}\0{tag}".encode()).hexdigest()[:40]
-    return directory() / f"{kind}-{name}.pickle"
+    return os.path.join(directory(), f"{kind}-{name}.pickle")
 
 
 def enabled() -> bool:
@@ -150,10 +150,11 @@ def put(kind: str, key: str, value: Any) -> None:
         return
     target = _file(kind, key)
     try:
-        target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        folder = os.path.dirname(target)
+        os.makedirs(folder, mode=0o700, exist_ok=True)
         import tempfile  # only a cache miss writes; a hit should start fast
 
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=".pickle")
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-", suffix=".pickle")
         try:
             with os.fdopen(fd, "wb") as fh:
                 pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)

@@ -17,7 +17,6 @@ import os
 import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 from .errors import GlossaryError, TermBaseErrors
@@ -327,7 +326,7 @@ def settings_for(paths: tuple[str, ...], termbases: tuple[str, ...], no_default:
                  max_size: int | None = None, unsafe_fixes: bool = False):  # type: ignore[no-untyped-def]
     from .runner import Settings
 
-    if source is not None and (len(paths) != 1 or Path(paths[0]).is_dir()):
+    if source is not None and (len(paths) != 1 or os.path.isdir(paths[0] or ".")):
         raise UsageError("--source pairs one source file with one target file")
     if config_file is not None and isolated:
         raise UsageError("--config and --isolated cannot be used together")

@@ -27,15 +27,19 @@ Keys (all optional):
 
 from __future__ import annotations
 
+import errno
+import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .errors import GlossaryError
 from .model import Severity
+
+if TYPE_CHECKING:  # pathlib is imported only where a settings file is read: a tenth of a small check's start-up
+    from pathlib import Path
 
 FILE_NAMES = (".glossary.toml", "pyproject.toml")
 
@@ -75,8 +79,9 @@ class Config:
         if not self.exclude:
             return False
         import fnmatch
+        from pathlib import Path, PurePosixPath
 
-        p = real(path)
+        p = Path(real(path))
         try:
             rel = PurePosixPath(p.relative_to(real(self.root)).as_posix())
         except ValueError:
@@ -208,6 +213,8 @@ def _load_toml(path: Path) -> dict[str, Any]:
 
 def load(path: str | Path) -> Config:
     """Read one settings file: a .glossary.toml, or a pyproject.toml's `[tool.glossary]`."""
+    from pathlib import Path
+
     p = Path(path)
     data = _load_toml(p)
     if p.name == "pyproject.toml" or "tool" in data and "glossary" in data.get("tool", {}):
@@ -220,33 +227,42 @@ def load(path: str | Path) -> Config:
 
 @lru_cache(maxsize=4096)
 def _for_folder(folder: str) -> Config:
-    here = Path(folder)
+    """The settings of `folder` (absolute, links resolved: see `real`), looked for in it, then above it."""
     for name in FILE_NAMES:
-        candidate = here / name
-        if candidate.is_file():
+        candidate = os.path.join(folder, name)
+        if os.path.isfile(candidate):
             if name == "pyproject.toml":
-                data = _load_toml(candidate)
+                from pathlib import Path
+
+                data = _load_toml(Path(candidate))
                 if "glossary" not in data.get("tool", {}):
                     continue
             return load(candidate)
-    parent = here.parent
-    if parent == here:
+    parent = os.path.dirname(folder)
+    if parent == folder:
         return DEFAULT
-    return _for_folder(str(parent))
+    return _for_folder(parent)
 
 
-def real(path: str | Path) -> Path:
-    """`path` with links resolved; a link loop is a ConfigError naming the path, not a RuntimeError."""
+def real(path: str | os.PathLike[str]) -> str:
+    """`path` with links resolved, as `pathlib.Path(path).resolve()` spells it; a link loop is a ConfigError
+    naming the path, not a RuntimeError (pathlib's) or nothing (os.path.realpath's)."""
     try:
-        return Path(path).resolve()
-    except (RuntimeError, OSError):
+        found = os.path.realpath(path)
+        try:
+            os.stat(found)
+        except OSError as exc:  # a missing file is no error here, a loop is
+            if exc.errno == errno.ELOOP:
+                raise
+        return found
+    except OSError:
         raise ConfigError("cannot find its settings: a loop of symbolic links", str(path)) from None
 
 
-def discover(path: str | Path) -> Config:
+def discover(path: str | os.PathLike[str]) -> Config:
     """The settings for the file at `path`: the nearest settings file above it."""
     p = real(path)
-    return _for_folder(str(p if p.is_dir() else p.parent))
+    return _for_folder(p if os.path.isdir(p) else os.path.dirname(p))
 
 
 def resolve(path: str | Path, config_file: str | None = None, isolated: bool = False) -> Config:
@@ -254,6 +270,8 @@ def resolve(path: str | Path, config_file: str | None = None, isolated: bool = F
     if isolated:
         return DEFAULT
     if config_file is not None:
+        from pathlib import Path
+
         return _explicit(str(Path(config_file).resolve()))
     return discover(path)
 

@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator
-from pathlib import Path
-
 SKIP_DIRS = frozenset({".git", ".hg", ".svn", "__pycache__", "node_modules", ".venv", "venv", ".tox"})
 
 
@@ -23,7 +21,7 @@ def prose_extensions() -> frozenset[str]:
     return frozenset(ext for _module, exts in _TABLE.values() for ext in exts)
 
 
-def ignored_by_git(folder: Path) -> frozenset[str] | None:
+def ignored_by_git(folder: str | os.PathLike[str]) -> frozenset[str] | None:
     """Files under `folder` that git would not ignore, or None when it is not in a git work tree.
 
     `.gitignore` (and `.git/info/exclude`, the global excludes) decide, as git
@@ -52,8 +50,10 @@ def walk(paths: Iterable[str], extensions: frozenset[str] | None = None) -> Iter
     """
     wanted = prose_extensions() if extensions is None else extensions
     for raw in paths:
-        p = Path(raw)
-        if p.is_dir():
+        if os.path.isdir(raw or "."):  # "" is the current folder, as for pathlib
+            from pathlib import Path  # walked paths are spelled as pathlib spells the folder
+
+            p = Path(raw)
             tracked = ignored_by_git(p)
             for root, dirs, files in os.walk(p):
                 dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith("."))

@@ -498,10 +498,16 @@ def iter_damage(text: str, window: int = WINDOW, gate: bool | None = None) -> It
         yield from (find_damage(text) if gate is None else _damage(text))
         return
     pieces = _windows(text, window)
-    # The gate's pairs are non-ASCII but for "Ã" and a space: each piece is tried with the character after it.
-    if gate is None and not any(_GATE_BYTES_RE.search(text[a:b + 1].encode("utf-8", "surrogatepass"))
-                                for a, b in pieces):
-        return
+    if gate is None:
+        from .keyscan import shared_utf8
+
+        whole = shared_utf8(text)  # a check has the whole text's bytes already
+        if whole is not None:
+            if _GATE_BYTES_RE.search(whole) is None:
+                return
+        # The gate's pairs are non-ASCII but for "Ã" and a space: each piece is tried with the character after it.
+        elif not any(_GATE_BYTES_RE.search(text[a:b + 1].encode("utf-8", "surrogatepass")) for a, b in pieces):
+            return
     n = len(text)
     for start, end in pieces:
         low = 0

@@ -111,6 +111,9 @@ def main() -> None:
     # (command.check_paths), and before click runs any command, a long-lived one included.
     gc.disable()
     cache.freeze_loads()  # this process ends after one command
+    from . import precompiled
+
+    precompiled.install()  # dataclasses' methods and regular expressions as compiled in an earlier run
     plain = plain_check(sys.argv[1:])
     if plain is None or _completing() or not _plain_streams():
         from .cli import main as group

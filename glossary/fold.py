@@ -283,12 +283,16 @@ def _classify(chars: set[str]) -> tuple[list[tuple[str, str]], list[str], list[s
     return changes, complex_chars, hard
 
 
+_SURROGATE = re.compile(b"\xed[\xa0-\xbf]")  # a lone surrogate as `surrogatepass` writes it; valid UTF-8 never has it
+
+
 def _distinct(text: str) -> tuple[bytes, set[str]] | None:
     """The UTF-8 form of `text` and its distinct non-ASCII characters, less runs
     known to fold to themselves; None for lone surrogates."""
-    try:
-        data = text.encode("utf-8")
-    except UnicodeEncodeError:
+    from .keyscan import utf8
+
+    data = utf8(text)  # the bytes the check's key scans read too
+    if b"\xed" in data and _SURROGATE.search(data):
         return None
     rest = data.translate(None, _ASCII_BYTES).decode("utf-8")
     if len(rest) > 64:

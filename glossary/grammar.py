@@ -91,6 +91,20 @@ def is_plural(text: str) -> bool:
     return any(plural(s) is not None and plural(s).lower() == word.lower() for s in _singular_candidates(word))
 
 
+_PREPOSITIONS = frozenset("of for with to in on by at from into among between".split())
+
+
+def head_plural(text: str) -> bool:
+    """Whether a name's head noun is plural: its last word before the first preposition that follows
+    a word ("Productive forces of a new quality"), else its last word ("Belt and Road Initiatives").
+    The verb after a name agrees with its head, not with the last word of an "of ..." phrase."""
+    words = re.findall(r"[A-Za-z]+(?:[-‐‑][A-Za-z]+)*", text)  # "people-to-people" is one word
+    for k, word in enumerate(words):
+        if k and word.lower() in _PREPOSITIONS:
+            return is_plural(words[k - 1])
+    return is_plural(text)
+
+
 def _like(model: str, word: str) -> str:
     if model.isupper() and len(model) > 1:
         return word.upper()
@@ -112,9 +126,9 @@ def english(text: str, start: int, end: int, found: str, replacement: str, no_ar
                     unsure.append(f'"{written}" before "{_first_word(replacement)}"')
             elif want != written.lower():
                 before, prefix = len(art.group(0)), _like(written, want) + space
-            if is_plural(replacement) and not is_plural(found):
+            if head_plural(replacement) and not head_plural(found):
                 unsure.append(f'"{written}" before a plural')
-    if is_plural(found) != is_plural(replacement):
+    if head_plural(found) != head_plural(replacement):
         nxt = _NEXT_WORD.match(text, end)
         if nxt is not None:
             verb = nxt.group(2)

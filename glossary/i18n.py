@@ -17,17 +17,16 @@ import io
 import os
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
-from pathlib import Path
 
 DOMAIN = "glossary"
 SOURCE_LOCALE = "en"
 ENV_VARS = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
 
 # Compiled catalogs inside the installed package (written by the build step in setup.py).
-PACKAGE_LOCALES = Path(__file__).resolve().parent / "locales"
+PACKAGE_LOCALES = os.path.join(os.path.dirname(os.path.realpath(__file__)), "locales")
 # The catalogs' sources in a checkout (`locales/` beside the package), used when the
 # package runs from a source tree where nothing was compiled.
-SOURCE_LOCALES = Path(__file__).resolve().parent.parent / "locales"
+SOURCE_LOCALES = os.path.join(os.path.dirname(os.path.dirname(os.path.realpath(__file__))), "locales")
 
 _state: dict[str, object] = {"translations": _gettext.NullTranslations(), "locale": SOURCE_LOCALE}
 
@@ -116,13 +115,13 @@ def _language(name: str) -> str:
 
 def _catalog(ident: str) -> _gettext.GNUTranslations | None:
     """Load one catalog: compiled from the package, else compiled in memory from a checkout."""
-    mo = PACKAGE_LOCALES / ident / "LC_MESSAGES" / f"{DOMAIN}.mo"
-    if mo.is_file():
-        with mo.open("rb") as fp:
+    mo = os.path.join(PACKAGE_LOCALES, ident, "LC_MESSAGES", f"{DOMAIN}.mo")
+    if os.path.isfile(mo):
+        with open(mo, "rb") as fp:
             return _gettext.GNUTranslations(fp)
-    po = SOURCE_LOCALES / ident / "LC_MESSAGES" / f"{DOMAIN}.po"
-    if po.is_file():
-        return _gettext.GNUTranslations(io.BytesIO(_compile_po(str(po))))
+    po = os.path.join(SOURCE_LOCALES, ident, "LC_MESSAGES", f"{DOMAIN}.po")
+    if os.path.isfile(po):
+        return _gettext.GNUTranslations(io.BytesIO(_compile_po(po)))
     return None
 
 
@@ -170,7 +169,10 @@ def setup(locale: str | list[str] | None = None, environ: Mapping[str, str] | No
 def available_locales() -> list[str]:
     """Locale ids that have a catalog, compiled or in source form."""
     found: set[str] = set()
-    for root, suffix in ((PACKAGE_LOCALES, ".mo"), (SOURCE_LOCALES, ".po")):
+    from pathlib import Path
+
+    for folder, suffix in ((PACKAGE_LOCALES, ".mo"), (SOURCE_LOCALES, ".po")):
+        root = Path(folder)
         if root.is_dir():
             found.update(p.parent.parent.name for p in root.glob(f"*/LC_MESSAGES/{DOMAIN}{suffix}"))
     return sorted(found)

@@ -15,6 +15,8 @@ of occurrences (`limit`).
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 _NOT_CONTINUATION = bytes(b for b in range(256) if not 0x80 <= b < 0xC0)
@@ -23,6 +25,77 @@ _ASCII_LOWER = bytes(range(65)) + bytes(range(97, 123)) + bytes(range(91, 256))
 
 def _ascii_lower(text: str) -> str:
     return text.encode("utf-8", "surrogatepass").translate(_ASCII_LOWER).decode("utf-8", "surrogatepass")
+
+
+_SHARED = threading.local()
+
+
+@contextmanager
+def shared_bytes() -> Iterator[None]:
+    """Within it, the scans of one text (an equal string: a step may hand on a copy) share its UTF-8
+    bytes.
+
+    An English check scans its text with three key sets (the prescan's
+    fragments, the signatures' anchors, other languages' renderings) and
+    folding looks at its bytes (`utf8`); encoding 5 MB costs about 8 ms a
+    time. Only the first long text is kept (the check's own: a Russian check
+    also scans its folded and lower-cased copies, once each, and keeping
+    those held 14 MB more at the peak of a 5 MB check), and only within the
+    block.
+    """
+    if getattr(_SHARED, "texts", None) is not None:
+        yield
+        return
+    _SHARED.texts = []
+    try:
+        yield
+    finally:
+        _SHARED.texts = None
+
+
+class _Encoded:
+    """A text with its UTF-8 bytes."""
+
+    __slots__ = ("text", "data")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.data = text.encode("utf-8", "surrogatepass")
+
+
+_SHARED_MIN = 4096  # shorter texts are cheap to encode again, and a document may have thousands
+
+
+def _known(text: str) -> _Encoded | None:
+    for known in getattr(_SHARED, "texts", None) or ():
+        if known.text is text or (len(known.text) == len(text) and known.text == text):  # a memory compare
+            return known
+    return None
+
+
+def _encoded(text: str) -> _Encoded:
+    texts: list[_Encoded] | None = getattr(_SHARED, "texts", None)
+    if texts is None or len(text) < _SHARED_MIN:
+        return _Encoded(text)
+    known = _known(text)
+    if known is not None:
+        return known
+    known = _Encoded(text)
+    if not texts:  # the check's own text, the one its steps scan again; others are not kept
+        texts.append(known)
+    return known
+
+
+def utf8(text: str) -> bytes:
+    """`text` in UTF-8, lone surrogates as `surrogatepass` writes them (shared within `shared_bytes`)."""
+    return _encoded(text).data
+
+
+def shared_utf8(text: str) -> bytes | None:
+    """`utf8(text)` where a step of the current `shared_bytes` block has made it, else None (the
+    caller may then read the text a piece at a time)."""
+    known = _known(text) if len(text) >= _SHARED_MIN else None
+    return None if known is None else known.data
 
 
 class TooMany(Exception):
@@ -38,6 +111,11 @@ def _hyperscan() -> Any:
     return hyperscan
 
 
+def default_backend() -> str:
+    """The backend a KeyScan uses unless told: hyperscan where it is installed and runs here."""
+    return "hyperscan" if _hyperscan() is not None else "ahocorasick"
+
+
 class KeyScan:
     """A compiled set of keys (non-empty strings); `backend` is "hyperscan" or "ahocorasick"."""
 
@@ -45,7 +123,7 @@ class KeyScan:
         self.keys = keys
         self.caseless = caseless
         self.lengths = [len(k) for k in keys]
-        self.backend = backend or ("hyperscan" if _hyperscan() is not None else "ahocorasick")
+        self.backend = backend or default_backend()
         self._compiled: Any = None
         self._local = threading.local()  # hyperscan scratch space is per thread
         self._compile()
@@ -112,7 +190,8 @@ class KeyScan:
                 if len(hits) > limit:
                     raise TooMany
             return hits
-        data = text.encode("utf-8", "surrogatepass")
+        encoded = _encoded(text)
+        data = encoded.data
         found: list[tuple[int, int]] = []
         add = found.append
         scratch = getattr(self._local, "scratch", None)

@@ -142,20 +142,33 @@ class Prescan:
             spans.append((start, end, reach, reach))
         if not spans:
             return []
-        cuts: list[tuple[int, int]] = []
-        covered = 0  # the characters looked at: past twice the text's length, folding it whole is cheaper
-        for start, end, before, after in spans:
-            a = _cut_before(text, _back(text, start, before, nonsolid))
-            b = _cut_after(text, _forward(text, end, after, nonsolid))
-            covered += b - a
-            if a < 0 or b < 0 or covered > 2 * n + _FURTHEST:
-                return None
-            cuts.append((a, b))
-        return merge_touching(cuts)
+        return _cut_windows(text, spans, nonsolid)
 
 
 _SPACE = re.compile(r"\s")
 _PROBE = 50_000
+
+
+def _cut_windows(text: str, spans: list[tuple[int, int, int, int]], nonsolid: re.Pattern[str]) -> list[tuple[int, int]] | None:
+    """The windows around `spans` (start, end, solid characters to take before, after), cut and merged;
+    None where they would cover more than twice the text, or a reach has no cut near it.
+
+    The reaches are merged before they are cut: the last cut at or before a place and the first at or
+    after it only move on as the place does, so cutting each stretch of touching reaches at its two ends
+    gives the windows that cutting each reach and merging give (a few thousand cuts fewer in 5 MB).
+    """
+    reaches = merge_touching([(_back(text, start, before, nonsolid), _forward(text, end, after, nonsolid))
+                              for start, end, before, after in spans])
+    cuts: list[tuple[int, int]] = []
+    covered = 0  # the characters looked at: past twice the text's length, folding it whole is cheaper
+    for start, end in reaches:
+        a = _cut_before(text, start)
+        b = _cut_after(text, end)
+        covered += b - a
+        if a < 0 or b < 0 or covered > 2 * len(text) + _FURTHEST:
+            return None
+        cuts.append((a, b))
+    return merge_touching(cuts)
 
 
 def _nonsolid_count(text: str, start: int, end: int, nonsolid: re.Pattern[str]) -> int:

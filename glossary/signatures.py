@@ -321,6 +321,19 @@ class Signature:
     # concept has beyond this one's («человечество», «человеческий» of «сообщество единой судьбы
     # человечества» for «сообщество единой судьбы»); see `mark_wider`.
     wider: frozenset[str] = frozenset()
+    # English: the slots of each listed short form of three words or more ("major-country
+    # diplomacy" of "major-country diplomacy with Chinese characteristics"), and its text. A
+    # stretch filling exactly those slots names the concept as the short form does.
+    shorts: tuple[tuple[frozenset[int], str], ...] = ()
+    # Russian: the lemmas each slot holds only from `_RU_NEAR_SYNONYMS`. A hit fills one slot at
+    # most with them, and they are not lent to kin («строительство сильного государства» swaps
+    # every word of «построение могущественной державы»: a wording of its own, not a variant).
+    near: tuple[frozenset[str], ...] = ()
+
+    def short_for(self, filled: Sequence[int]) -> str | None:
+        """The listed short form whose slots the hit fills, and no others ("great power diplomacy")."""
+        got = frozenset(filled)
+        return next((text for slots, text in self.shorts if slots == got), None)
 
     def target_for(self, found: str) -> str | None:
         content = tuple(_content(found, self.lang, self.function_words))
@@ -349,6 +362,7 @@ class Signature:
                 best, score = text, n
         return best
 
+
     def slot_names(self) -> tuple[str, ...]:
         return tuple("/".join(sorted(s)) for s in self.slots)
 
@@ -375,6 +389,19 @@ def words(text: str) -> list[tuple[int, int, str]]:
 # What can stand in a signature's hit: word characters, apostrophes, `_GAP_COMMA`'s characters.
 # Anything else ends the walk, so the words past it are never read.
 _HARD = re.compile(r"[^\w\s\-‐‑‒–—―\"'«»“”„‘’‹›,]|_")
+# Up to the end of the last hard character (`match` from a window's start: no Python step per one).
+_LAST_HARD = re.compile(r"(?s:.*)(?:[^\w\s\-‐‑‒–—―\"'«»“”„‘’‹›,]|_)")
+
+
+def _stretch(text: str, lo: int, start: int, end: int, hi: int) -> tuple[int, int]:
+    """The stretch of text[lo:hi] between the hard characters around text[start:end] (`_stretch_words`'s).
+
+    An anchor's gate reads only it: no hit crosses a hard character, so no word past one fills a slot of
+    the hit (in 5 MB of English prose, 40% fewer walks than with the whole window).
+    """
+    before = _LAST_HARD.match(text, lo, start)
+    after = _HARD.search(text, end, hi)
+    return (lo if before is None else before.end()), (min(hi, len(text)) if after is None else after.start())
 
 
 def _stretch_words(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
@@ -596,11 +623,66 @@ def _content(text: str, lang: str, function_words: frozenset[str]) -> list[str]:
 
 def _preferred_words(sig: Signature) -> list[str]:
     """The content words of the preferred rendering as written: slot k's word is item k."""
-    return [w for _, _, w in words(sig.preferred) if w.lower() not in sig.function_words]
+    return _content_words(sig.preferred, sig.function_words)
+
+
+def _content_words(text: str, function_words: frozenset[str]) -> list[str]:
+    return [w for _, _, w in words(text) if w.lower() not in function_words]
 
 
 def _usable(term: Term) -> bool:
     return not term.abbreviation_of and not term.requires_source and "|" not in term.text
+
+
+# English words that translators put for one another in the names of this domain (lemmas): a
+# slot of a name of three required slots or more that holds one holds them all ("building a
+# strong country" for "building a strong nation", "Xi Jinping's ideas on diplomacy"). General
+# near-synonyms only, each group one sense; the other slots of the name must be there as listed.
+_EN_NEAR_SYNONYMS: tuple[frozenset[str], ...] = tuple(frozenset(group.split()) for group in (
+    "country nation state",
+    "thought idea thinking",
+    "rejuvenation revival renewal revitalization resurgence renaissance",
+    "building construction",
+    "strong powerful mighty",
+    "destiny fate",
+    "mankind humanity humankind",
+    "confrontation rivalry antagonism",
+    "turbulence turmoil upheaval",
+    "railway railroad",
+    "freight cargo",
+    "equal equitable",
+    "pattern paradigm",
+    "centenary centennial",
+    "era epoch",
+))
+_EN_NEAR = {w: group for group in _EN_NEAR_SYNONYMS for w in group}
+
+
+# Russian words that translators put for one another in the names of this domain (pymorphy3
+# lemmas), as `_EN_NEAR_SYNONYMS`: a slot of a name of three required slots or more that holds
+# one holds them all («беспрецедентные за столетие изменения», «омоложение китайской нации»).
+# Taken after the derived adjectives and nouns (`ru_derived`), so that a synonym lends no
+# derivation of its own («страна» would bring «странный»).
+_RU_NEAR_SYNONYMS: tuple[frozenset[str], ...] = tuple(frozenset(group.split()) for group in (
+    "перемена изменение",
+    "невиданный беспрецедентный небывалый",
+    "возрождение омоложение ренессанс",
+    "страна государство держава",
+    "мышление менталитет",
+    "строительство построение",
+    "сильный мощный могучий могущественный",
+    "эпоха эра",
+    "конфронтация противостояние",
+    "столетие век",
+))
+_RU_NEAR = {w: group for group in _RU_NEAR_SYNONYMS for w in group}
+
+
+def _near(slots: Sequence[frozenset[str]], required: Sequence[bool], table: Mapping[str, frozenset[str]]) -> list[frozenset[str]]:
+    """Each required slot of a name of three required slots or more with the near-synonyms of its words."""
+    if sum(required) < 3:
+        return list(slots)
+    return [slot.union(*(table.get(w, ()) for w in slot)) if r else slot for slot, r in zip(slots, required)]
 
 
 def derive(concept: Concept, lang: str) -> Signature | None:
@@ -623,6 +705,7 @@ def derive(concept: Concept, lang: str) -> Signature | None:
                        for o in _orders(sequence(t.text, lang, function_words), lang))
     accepted = frozenset(o for t in concept.terms if base_language(t.lang) == lang and not t.status.is_variant
                          for o in _orders(sequence(t.text, lang, function_words), lang))
+    near: tuple[frozenset[str], ...] = ()
     if spec is not None:
         slots = [frozenset(first_lemma(w, lang) for w in ws) | frozenset(en_lemma(w) for w in ws if lang == "en")
                  for ws, _ in spec.slots]
@@ -634,8 +717,13 @@ def derive(concept: Concept, lang: str) -> Signature | None:
             return None
         slots, required = found
         tolerance = 1 if sum(required) >= 4 else 0
+        if lang == "en":
+            slots = _near(slots, required, _EN_NEAR)
         if lang == "ru" and sum(required) >= 3:
             slots = [slot | frozenset(d for w in slot for d in ru_derived(w)) for slot in slots]
+            widened = _near(slots, required, _RU_NEAR)
+            near = tuple(w - s for w, s in zip(widened, slots))
+            slots = widened
         if lang == "ru":
             slots = [slot.union(*(names for names in _RU_COUNTRIES if slot & names)) for slot in slots]
             slots = [slot | _ru_compound_places(preferred.text, terms, slot) | _numerals(slot) for slot in slots]
@@ -659,21 +747,48 @@ def derive(concept: Concept, lang: str) -> Signature | None:
     anchors = tuple(ranked[:1 + (tolerance or second)])
     targets = tuple((tuple(_content(t.text, lang, function_words)), t.fix_to or preferred.text)
                     for t in concept.terms if base_language(t.lang) == lang and t.status.is_variant)
+    shorts = _shorts(concept, lang, slots, required, function_words) if lang == "en" and spec is None else ()
+    for short, _ in shorts:  # a short form is found from a word of its own
+        if not short & set(anchors):
+            anchors += (max(short, key=lambda k: (min(len(w) for w in slots[k]), -k)),)
     return Signature(concept.id, lang, tuple(slots), tuple(required), function_words, anchor, tolerance,
                      accepted, listed, preferred.text, targets, anchors, _head(preferred.text, lang, function_words),
                      frozenset(x for t in concept.terms if base_language(t.lang) == lang for _, _, w in words(t.text)
                                for x in (w.lower(), first_lemma(w, lang))),
                      any("," in t.text or (lang == "ru" and _RU_PARTS_DASH.search(t.text)) for t in terms),
-                     tuple(t.text for t in terms if t is not preferred and not t.status.is_variant))
+                     tuple(t.text for t in terms if t is not preferred and not t.status.is_variant),
+                     shorts=shorts, near=near if any(near) else ())
 
 
-def _head(text: str, lang: str, function_words: frozenset[str]) -> int | None:
+def _shorts(concept: Concept, lang: str, slots: Sequence[frozenset[str]], required: Sequence[bool],
+            function_words: frozenset[str]) -> tuple[tuple[frozenset[int], str], ...]:
+    """The slots of each accepted short form (a term that abbreviates another) of three content words
+    or more, each word in a distinct required slot; shorter forms ("national rejuvenation") are too
+    common a pair of words to name the concept without the rest."""
+    out = []
+    for t in concept.terms:
+        if base_language(t.lang) != lang or not t.abbreviation_of or t.requires_source or t.status.is_variant:
+            continue
+        content = _content(t.text, lang, function_words)
+        if len(content) < 3:
+            continue
+        got = _assign([frozenset(k for k, s in enumerate(slots) if w in s and required[k]) for w in content])
+        if got is not None:
+            out.append((frozenset(got), t.text))
+    return tuple(out)
+
+
+def _head(text: str, lang: str, function_words: frozenset[str], before_preposition: bool = False,
+          skip: frozenset[int] = frozenset()) -> int | None:
     """The slot of a rendering's head noun.
 
     English: the last content word before the first preposition that follows
     one ("community" in "community with a shared future"), else the last word
     ("Initiative" in "Belt and Road Initiative"). Russian: the first content word
-    read as a noun.
+    read as a noun and not an adjective agreeing with the next («великое возрождение»), nor in
+    `skip` (an adverbial phrase, `_ru_adverbial`).
+    `before_preposition`: English, only a head that a preposition follows (a rendering
+    without one may start with a verb's -ing form: "building a strong nation").
     """
     toks = [w for _, _, w in words(text)]
     content = [w for w in toks if w.lower() not in function_words]
@@ -682,8 +797,10 @@ def _head(text: str, lang: str, function_words: frozenset[str]) -> int | None:
     if lang == "ru":
         from .morph import russian
 
+        attributive = _ru_attributive(content)
         for k, w in enumerate(content):
-            if any(r.pos == "NOUN" for r in russian.analyser().readings(w.lower().replace("ё", "е"))):
+            if k not in attributive and k not in skip and any(r.pos == "NOUN"
+                                            for r in russian.analyser().readings(w.lower().replace("ё", "е"))):
                 return k
         return None
     k = -1
@@ -693,7 +810,28 @@ def _head(text: str, lang: str, function_words: frozenset[str]) -> int | None:
                 return k
         else:
             k += 1
-    return len(content) - 1
+    return None if before_preposition else len(content) - 1
+
+
+def _ru_attributive(content: Sequence[str]) -> dict[int, str]:
+    """Russian words that may be read as a noun but are adjectives agreeing with the next word's noun:
+    index -> the adjective's lemma («великое» of «великое возрождение»: великий, not the noun «великое»)."""
+    from .morph import russian
+
+    an = russian.analyser()
+    out: dict[int, str] = {}
+    for k in range(len(content) - 1):
+        mine = an.readings(content[k].lower().replace("ё", "е"))
+        if not any(r.pos == "NOUN" for r in mine):
+            continue
+        theirs = {(r.case, r.number, r.gender) for r in an.readings(content[k + 1].lower().replace("ё", "е"))
+                  if r.pos == "NOUN"}
+        adj = next((r.lemma for r in mine if r.pos == "ADJF" and any(
+            r.case == c and r.number == n and (n == "plur" or not r.gender or not g or r.gender == g)
+            for c, n, g in theirs)), None)
+        if adj is not None:
+            out[k] = adj
+    return out
 
 
 def _derive_slots(preferred: Term, terms: Sequence[Term], lang: str,
@@ -710,7 +848,11 @@ def _derive_slots(preferred: Term, terms: Sequence[Term], lang: str,
     if len(base) < 2:
         return None  # one word is not a signature: ordinary prose is full of it
     slots = [{lemma} for lemma in base]
+    if lang == "ru":
+        for k, adj in _ru_attributive(_content_words(preferred.text, function_words)).items():
+            slots[k].add(adj)
     required = [True] * len(slots)
+    pref_head = _head(preferred.text, lang, function_words, True) if lang == "en" else None
     for term in terms:
         if term is preferred:
             continue
@@ -726,11 +868,21 @@ def _derive_slots(preferred: Term, terms: Sequence[Term], lang: str,
                           and any(_similar(lemma, x) for x in s)), None)
                 if k is not None:
                     assigned[i] = k
+        adverbial = _ru_adverbial(term.text, function_words) if lang == "ru" else frozenset()
+        if lang == "ru" and (k := _ru_same_head(base, content, assigned, preferred.text, term.text, function_words,
+                                                  adverbial)) is not None:
+            assigned[len(content) - 1] = k
         for i, k in assigned.items():
             slots[k].add(content[i])
         rest = [i for i in range(len(content)) if i not in assigned]
         empty = [k for k in range(len(slots)) if k not in assigned.values()]
-        if rest and rest == empty:
+        head = _head(term.text, lang, function_words, True) if lang == "en" and rest and rest == empty else None
+        if head in rest and pref_head in empty and empty[rest.index(head)] != pref_head:
+            # By position the head would fill another slot than the head's: heads pair, nothing else
+            # ("unprecedented in the last century" beside "changes unseen in a century" gives
+            # unprecedented/unseen, each right before "in", not unprecedented/changes and last/unseen).
+            slots[pref_head].add(content[head])
+        elif rest and rest == empty:
             # Synonyms by position only where the words stand where the slots do:
             # "community of common destiny" gives common/shared and destiny/future,
             # "great cause of national revival" gives nothing.
@@ -742,12 +894,78 @@ def _derive_slots(preferred: Term, terms: Sequence[Term], lang: str,
                     slots.append({content[i]})
                     required.append(False)
         elif rest and lang == "ru" and len(assigned) >= 2:
-            for i, k in _ru_aligned(content, assigned, base, len(slots)):
-                slots[k].add(content[i])
+            pairs = _ru_aligned(content, assigned, base, len(slots), adverbial)
+            if not pairs and len(rest) == 1 and len(empty) == 1 and len(assigned) >= 3:
+                pairs = _ru_modifier_for(content[rest[0]], base[empty[0]], empty[0])
+            for i, k in pairs:
+                slots[k].add(content[i] if i >= 0 else content[rest[0]])
+    if lang == "en" and sum(required) >= 3:
+        _en_swaps(slots, [_content(t.text, lang, function_words) for t in terms])
     return [frozenset(s) for s in slots], required
 
 
-def _ru_aligned(content: list[str], assigned: dict[int, int], base: list[str], n: int) -> list[tuple[int, int]]:
+def _ru_same_head(base: list[str], content: list[str], assigned: dict[int, int], preferred: str, text: str,
+                  function_words: frozenset[str], skip: frozenset[int]) -> int | None:
+    """The preferred rendering's head slot when another Russian rendering ends, as it does, with its
+    head noun, right after the same word («... социалистическая страна» beside «модернизированное
+    социалистическое государство»: страна for государство); else None. Anything less than the same
+    word before the same place is no evidence («города-побратимы» beside «побратимские связи»)."""
+    i, k = len(content) - 1, len(base) - 1
+    if i < 1 or k < 1 or i in assigned or k in assigned.values() or assigned.get(i - 1) != k - 1:
+        return None
+    if _head(text, "ru", function_words, skip=skip) != i or _head(preferred, "ru", function_words) != k:
+        return None
+    return k
+
+
+def _en_swaps(slots: list[set[str]], seqs: list[list[str]]) -> None:
+    """Two renderings that differ in one content word, in the same place, make the two words synonyms.
+
+    "great cause of national revival" beside "great cause of national
+    rejuvenation": revival is a word of the rejuvenation slot, although neither
+    rendering is aligned word for word with the preferred "great rejuvenation of
+    the Chinese nation". A word already in a slot stays where it is. Names of
+    three required slots or more: "each other's key interests" beside "each
+    other's core interests" says nothing of "key interest rates".
+    """
+    placed = {w for s in slots for w in s}
+    for a in seqs:
+        for b in seqs:
+            if len(a) != len(b) or len(a) < 3:  # two words are too common a pair: "key interests"
+                continue
+            diff = [k for k, (x, y) in enumerate(zip(a, b)) if x != y]
+            if len(diff) == 1 and a[diff[0]] in placed and b[diff[0]] not in placed:
+                for slot in slots:
+                    if a[diff[0]] in slot:
+                        slot.add(b[diff[0]])
+                        placed.add(b[diff[0]])
+                        break
+
+
+def _ru_modifier_for(word: str, slot_word: str, k: int) -> list[tuple[int, int]]:
+    """[(-1, k)] if a Russian rendering's one word left over may stand for the preferred one's one word
+    left over, slot `k`: both modifiers of the head, an adjective for a noun that has an adjective of its
+    own («мировое сообщество с единой судьбой» beside «сообщество единой судьбы человечества»: мировой
+    with человечество, as человеческий is), or the same part of speech; else [].
+
+    Only where the rest of the two renderings is the same (three slots or more shared), so
+    nothing but this one word can be the difference.
+    """
+    from .morph import russian
+
+    an = russian.analyser()
+    mine = {r.pos for r in an.readings(word)[:1]} & {"NOUN", "ADJF"}  # the first reading: the likeliest
+    theirs = {r.pos for r in an.readings(slot_word)[:1]} & {"NOUN", "ADJF"}
+    if not mine or not theirs:
+        return []
+    if mine == theirs or (mine == {"ADJF"} and theirs == {"NOUN"} and any(
+            any(r.pos == "ADJF" for r in an.readings(d)) for d in ru_derived(slot_word))):
+        return [(-1, k)]
+    return []
+
+
+def _ru_aligned(content: list[str], assigned: dict[int, int], base: list[str], n: int,
+                skip: frozenset[int] = frozenset()) -> list[tuple[int, int]]:
     """Russian words of another rendering paired with the empty slots they stand beside, by part of speech.
 
     Right after a word that fills a slot, the next unpaired words take the
@@ -755,7 +973,10 @@ def _ru_aligned(content: list[str], assigned: dict[int, int], base: list[str], n
     adjective) as the slot's word: «... сообщество с общим будущим» beside
     «сообщество единой судьбы ...» gives единый/общий and судьба/будущее. Right
     before such a word, the same backwards. A word of another part of speech
-    ends the pairing. Only a rendering that shares two words with the
+    ends the pairing, unless it is in `skip`, an adverbial phrase of the rendering
+    that the pairing steps over («современная во всех отношениях социалистическая
+    страна» beside «модернизированное социалистическое государство» gives
+    модернизированный/современный). Only a rendering that shares two words with the
     preferred one is paired («свободное развитие торговых отношений» shares one
     with «расширение торговли и инвестиций» and teaches nothing).
     """
@@ -773,12 +994,49 @@ def _ru_aligned(content: list[str], assigned: dict[int, int], base: list[str], n
             j, slot = i + step, k + step
             while 0 <= j < len(content) and j not in assigned and 0 <= slot < min(n, len(base)) and slot not in taken:
                 if not kind(content[j]) or kind(content[j]) != kind(base[slot]):
-                    break
+                    if j not in skip:
+                        break
+                    while 0 <= j < len(content) and j in skip and j not in assigned:
+                        j += step
+                    continue
                 out.append((j, slot))
                 taken.add(slot)
                 assigned = {**assigned, j: slot}
                 j, slot = j + step, slot + step
     return out
+
+
+_RU_NOT_PREPOSITIONS = frozenset({"и", "или", "а", "всего", "всех", "всей"})
+
+
+def _ru_adverbial(text: str, function_words: frozenset[str]) -> frozenset[int]:
+    """The content words (their indices among the rendering's content words) of a prepositional phrase
+    that stands between two adjectives of a Russian rendering («во всех отношениях» of «великая и
+    современная во всех отношениях социалистическая страна»): a preposition, its adjectives and its
+    noun, followed by an adjective. A phrase after the head («сообщество с общим будущим») is the
+    name's own and is not one."""
+    from .morph import russian
+
+    an = russian.analyser()
+
+    def adjective(word: str) -> bool:
+        readings = an.readings(word.lower().replace("ё", "е"))
+        return bool(readings) and readings[0].pos in ("ADJF", "PRTF")
+
+    toks = [w for _, _, w in words(text)]
+    content = [t for t, w in enumerate(toks) if w.lower() not in function_words]
+    out: set[int] = set()
+    for k in range(1, len(content) - 1):
+        start = content[k - 1] + 1
+        gap = [w.lower() for w in toks[start:content[k]]]
+        if not adjective(toks[content[k - 1]]) or not any(g not in _RU_NOT_PREPOSITIONS for g in gap):
+            continue
+        end = k  # the phrase: the preposition's adjectives up to its noun
+        while end < len(content) - 1 and adjective(toks[content[end]]):
+            end += 1
+        if end < len(content) - 1 and not adjective(toks[content[end]]) and adjective(toks[content[end + 1]]):
+            out.update(range(k, end + 1))
+    return frozenset(out)
 
 
 # Scanning ------------------------------------------------------------------------
@@ -808,7 +1066,10 @@ class Index:
         self.by_lemma: dict[str, list[Signature]] = {}
         starts: set[str] = set()
         for sig in self.signatures:
-            for lemma in {w for k in (sig.anchors or (sig.anchor,)) for w in sig.slots[k]}:
+            # A short near-synonym from the table that no rendering of the concept has is no
+            # anchor ("state", "idea" are everywhere in prose): the name's other anchor finds it.
+            for lemma in {w for k in (sig.anchors or (sig.anchor,)) for w in sig.slots[k]
+                          if w not in _EN_NEAR or len(w) >= 9 or w in sig.listed_words}:
                 self.by_lemma.setdefault(lemma, []).append(sig)
                 # Russian stems of short words change after the third letter (путь, пути)
                 starts.add(lemma[:3] if lang == "ru" and len(lemma) < 6 else lemma[:4])
@@ -982,18 +1243,24 @@ class Index:
             base = max(0, at - self._WINDOW)
             end = at + len(word) + self._WINDOW
             lower = lowered[base:end] if same else text[base:end].lower()
+            if len(lower) == min(end, len(text)) - base:  # the gate reads only the words a hit may hold
+                lo, hi = _stretch(text, base, at, at + len(word), end)
+                lower = lower[lo - base:hi - base]
             sigs = gate.passing(lower)
             if not sigs:
                 continue
             walks = list(enumerate(sigs))
+            inside: list[tuple[int, int]] = []
             if claims is not None:
-                own = claims.concepts_at(at)
-                if own:
+                covering = claims.at(at)
+                if covering:
+                    own = {concept_id for _, _, concept_id in covering}
                     skipped.extend(((rank, j), sig, base, at, word) for j, sig in walks if sig.concept_id in own)
                     walks = [(j, sig) for j, sig in walks if sig.concept_id not in own]
                     if not walks:
                         continue
-            self._walk(walks, rank, text, base, at, word, found)
+                    inside = [(s - base, e - base) for s, e, _ in covering]
+            self._walk(walks, rank, text, base, at, word, found, inside, skipped)
         if skipped and self._needed(found, skipped, claims):
             for order, sig, base, at, word in skipped:
                 self._walk([(order[1], sig)], order[0], text, base, at, word, found)
@@ -1001,15 +1268,24 @@ class Index:
         return _longest([hit for _, hit in found])
 
     def _walk(self, walks: list[tuple[int, Signature]], rank: int, text: str, base: int, at: int, word: str,
-              found: list[tuple[tuple[int, int], Hit]]) -> None:
+              found: list[tuple[tuple[int, int], Hit]], inside: list[tuple[int, int]] = (),  # type: ignore[assignment]
+              skipped: list[tuple[tuple[int, int], Signature, int, int, str]] | None = None) -> None:
         """The hits of the signatures in `walks` (rank, signature) from the anchor `word` at `at`, in its
-        window from `base`, into `found`."""
+        window from `base`, into `found`.
+
+        `inside`: the spans (in the window) of listed renderings that cover the
+        anchor. A walk that cannot leave one of them (`_stays_inside`) can only
+        give a hit that `free` drops: it goes to `skipped` instead (see `scan`).
+        """
         local = text[base:at + len(word) + self._WINDOW]
         toks = _stretch_words(local, at - base, at - base + len(word))
         i = next((k for k, t in enumerate(toks) if t[0] == at - base), None)
         if i is None:
             return
         for j, sig in walks:
+            if skipped is not None and any(_stays_inside(sig, local, toks, i, s, e) for s, e in inside):
+                skipped.append(((rank, j), sig, base, at, word))
+                continue
             hit = _expand(sig, local, toks, i)
             if hit is not None and not (hit.signature.wider and _ru_yields(hit, local, toks)):
                 found.append(((rank, j), _shift(hit, base)))
@@ -1042,6 +1318,38 @@ class Index:
             if any_free and k >= 0 and windows[k][1] > start:
                 return True
         return False
+
+
+def _stays_inside(sig: Signature, text: str, toks: list[tuple[int, int, str]], i: int, start: int, end: int) -> bool:
+    """Whether `_expand(sig, text, toks, i)` gives no hit reaching outside text[start:end] (which holds word `i`).
+
+    A hit runs from slot word to slot word of one chain of joined words
+    through `i`, widened only by a quote `_balanced` adds. Past the last
+    word inside, the chain holds at most two words that fill no slot before
+    it must reach one (`_GAP_MAX` function words, or one of them and a stand-in
+    or inserted word), and a slot word written as two may straddle the edge.
+    So if none of the three words past each edge fills a slot, alone or as a
+    first half, nor does the edge word with the one past it, the hit lies inside.
+    """
+    if not start <= toks[i][0] or not toks[i][1] <= end:
+        return False
+    if (start and text[start - 1] in _OPENS) or (end < len(text) and text[end] in _CLOSES):
+        return False  # `_balanced` may widen the hit by this quote
+    first = i
+    while first > 0 and toks[first - 1][0] >= start:
+        first -= 1
+    last = i
+    while last + 1 < len(toks) and toks[last + 1][1] <= end:
+        last += 1
+    for edge, step in ((first, -1), (last, 1)):
+        if _split_word(sig, text, toks, edge, step) is not None:
+            return False
+        for k in range(edge + step, edge + 4 * step, step):
+            if k < 0 or k >= len(toks):
+                break
+            if _slot_set(sig, toks[k][2]) or _split_word(sig, text, toks, k, step) is not None:
+                return False
+    return True
 
 
 def _ru_yields(hit: Hit, text: str, toks: list[tuple[int, int, str]]) -> bool:
@@ -1093,10 +1401,20 @@ def _prefixes(sig: Signature) -> tuple[int, tuple[frozenset[str], ...], tuple[fr
     got = memo.get(id(sig))
     if got is None or got[0] is not sig:
         need = sum(sig.required) - sig.tolerance - (1 if sum(sig.required) >= 5 else 0)
-        prefixes = tuple(frozenset(w[:3] for w in slot) for slot, r in zip(sig.slots, sig.required) if r)
+        prefixes = tuple(frozenset(v for w in slot for v in _yo(w[:3])) for slot, r in zip(sig.slots, sig.required) if r)
         split = tuple(frozenset(v for p in options for v in _split_prefix(p)) for options in prefixes)
         got = memo[id(sig)] = (sig, need, prefixes, split)
     return got[1], got[2], got[3]
+
+
+def _yo(p: str) -> tuple[str, ...]:
+    """A slot lemma's first letters as a text may write them: a Russian lemma is kept with е for ё
+    (`lemmas`), and «озёрная», «Шёлкового» read in lower case start with ё."""
+    out = [p]
+    for k, c in enumerate(p):
+        if c == "е":
+            out += [q[:k] + "ё" + q[k + 1:] for q in out]
+    return tuple(out)
 
 
 def _split_prefix(p: str) -> tuple[str, ...]:
@@ -1292,6 +1610,48 @@ def _joined(text: str, a: tuple[int, int, str], b: tuple[int, int, str], comma: 
     return m is not None
 
 
+_COMMA_GAP = re.compile(r"\s*,\s*")
+
+
+def _ru_comma(sig: Signature, text: str, a: tuple[int, int, str], b: tuple[int, int, str]) -> bool:
+    """Whether a comma between two words of a Russian name is the grammar's, not the end of the name.
+
+    Either `b` opens a participial phrase set off by a comma after its noun `a`, for a
+    name that has that phrase before the noun («перемены, невиданные за столетие» of
+    «невиданные за столетие перемены»), or `a` and `b` are two adjectives of the name
+    in a row («новые, качественные производительные силы»); the two agree in case and number.
+    """
+    if sig.lang != "ru" or not _COMMA_GAP.fullmatch(text, a[1], b[0]):
+        return False
+    from .morph import russian
+
+    an = russian.analyser()
+    mine = an.readings(b[2].lower().replace("ё", "е"))
+    if _participial(sig.preferred, sig.function_words):
+        nouns = {(r.case, r.number) for r in an.readings(a[2].lower().replace("ё", "е")) if r.pos == "NOUN" and r.case}
+        if any((r.case, r.number) in nouns for r in mine if r.pos in ("PRTF", "ADJF")):
+            return True
+    if not (_slot_set(sig, a[2]) and _slot_set(sig, b[2])):
+        return False
+    adjectives = {(r.case, r.number) for r in an.readings(a[2].lower().replace("ё", "е"))
+                  if r.pos in ("PRTF", "ADJF") and r.case}
+    return any((r.case, r.number) in adjectives for r in mine if r.pos in ("PRTF", "ADJF"))
+
+
+@lru_cache(maxsize=4096)
+def _participial(text: str, function_words: frozenset[str]) -> bool:
+    """Whether a Russian rendering opens with a participial phrase: a participle or adjective with a
+    preposition's phrase of its own before the noun it qualifies («невиданные за столетие перемены»)."""
+    from .morph import russian
+
+    ws = [w for _, _, w in words(text)]
+    if len(ws) < 4 or ws[1].lower() not in function_words:
+        return False
+    an = russian.analyser()
+    return all(r.pos in ("PRTF", "ADJF") for r in an.readings(ws[0].lower().replace("ё", "е"))) and any(
+        r.pos == "NOUN" for r in an.readings(ws[-1].lower().replace("ё", "е")))
+
+
 def _expand(sig: Signature, text: str, toks: list[tuple[int, int, str]], i: int) -> Hit | None:
     """The longest stretch around word `i` that fills the signature, or None."""
     limit = 2 * len(sig.slots) + 3
@@ -1301,16 +1661,29 @@ def _expand(sig: Signature, text: str, toks: list[tuple[int, int, str]], i: int)
     # A long name (five slots or more) may have one word nobody listed in place
     # of one of its words ("socialist ideology" for "Thought on Socialism").
     wild = 1 if sum(sig.required) >= 5 else 0
+    # A name of four words may have another modifier in place of one of its own ("community of a
+    # single destiny of mankind"): never its head noun, and only right before one of its words.
+    modifier = sig.lang == "en" and sum(sig.required) == 4 and sig.tolerance >= 1
+    wild += modifier
     stand_in = -1  # the word standing in for a slot, if any
+    tail = -1  # a word that could have stood in, right after the walk's last word (English)
     ru_long = sig.lang == "ru" and sum(sig.required) >= 4
+    # An inserted adjective needs every word of the name around it: three are enough to tell the name
+    # («гегемонизм и политика грубой силы», «невиданные за столетие глобальные перемены»).
+    ru_insert = sig.lang == "ru" and sum(sig.required) >= 3
     inserted = -1  # a Russian adjective inserted inside a name («Экономический пояс нового Шелкового пути»)
     halves: dict[int, int] = {}  # a slot word written as two ("Lu Ban" for "Luban") -> its second half
     for step in (-1, 1):
         j, gap = i, 0
         while len(items) < 2 * limit:
             k = j + step
-            if k < 0 or k >= len(toks) or not _joined(text, toks[min(j, k)], toks[max(j, k)], sig.commas):
+            if k < 0 or k >= len(toks) or not (_joined(text, toks[min(j, k)], toks[max(j, k)], sig.commas)
+                                                 or _ru_comma(sig, text, toks[min(j, k)], toks[max(j, k)])):
                 break
+            if step == -1 and (styled := _styled(sig, text, toks, k)) is not None:
+                items[k - 1], items[k], halves[k - 1], gap = styled, frozenset(), k, 0  # one word, "China-type"
+                j = k - 1
+                continue
             slots = _slot_set(sig, toks[k][2])
             if slots:
                 items[k], gap = slots, 0
@@ -1322,12 +1695,16 @@ def _expand(sig: Signature, text: str, toks: list[tuple[int, int, str]], i: int)
             elif (toks[k][2].lower() in sig.function_words or _ru_wrapper(sig, toks[k][2])
                   or _ordinal_ending(sig, text, toks, k)) and gap < _GAP_MAX:
                 items[k], gap = frozenset(), gap + 1
-            elif (wild and gap < _GAP_MAX and toks[k][2][:1].islower() and len(toks[k][2]) > 3
+            elif (wild and (gap < _GAP_MAX if not modifier else _before_slot(sig, text, toks, k))
+                  and toks[k][2][:1].islower() and len(toks[k][2]) > 3
                   and toks[k][2].lower() not in _EN_STOPS):
                 items[k], gap, wild, stand_in = frozenset(), _GAP_MAX, wild - 1, k
-            elif inserted < 0 and gap == 0 and ru_long and _ru_modifier(sig, text, toks, k, step):
+            elif inserted < 0 and gap == 0 and ru_insert and _ru_modifier(sig, text, toks, k, step):
                 items[k], gap, inserted = frozenset(), _GAP_MAX, k
             else:
+                if (step == 1 and gap == 0 and sum(sig.required) >= 5 and sig.lang == "en"
+                        and toks[k][2][:1].islower() and len(toks[k][2]) > 3 and toks[k][2].lower() not in _EN_STOPS):
+                    tail = k  # the word after a long name, which may stand in for its missing last slot
                 break
             j = k
     slot_words = sorted(k for k, s in items.items() if s)
@@ -1351,8 +1728,14 @@ def _expand(sig: Signature, text: str, toks: list[tuple[int, int, str]], i: int)
             if best is not None and key <= best_key:
                 continue  # cannot win: not worth the tests
             filled = _assign_all(options[a:b + 1])
-            if filled is None or not _enough(sig, filled, slot_words[a] < stand_in < slot_words[b],
-                                             _quoted(text, toks[slot_words[a]][0], toks[slot_words[b]][1])):
+            inside = slot_words[a] < stand_in < slot_words[b]
+            if filled is None or not _enough(sig, filled, inside,
+                                             _quoted(text, toks[slot_words[a]][0], toks[slot_words[b]][1])
+                                             or (inside and modifier and _introduced(text, toks, slot_words[a]))):
+                continue
+            if inside and sig.lang == "en" and not _in_place(sig, filled, slot_words[a:b + 1], stand_in):
+                continue
+            if inside and modifier and not _modifies(sig, filled, items, stand_in):
                 continue
             if slot_words[a] < inserted < slot_words[b] and any(
                     r and k not in filled for k, r in enumerate(sig.required)):
@@ -1360,6 +1743,44 @@ def _expand(sig: Signature, text: str, toks: list[tuple[int, int, str]], i: int)
             best, best_key = (a, b, filled), key
     if best is None:
         return None
+    hit = _finish(sig, text, toks, items, halves, slot_words, best, conj, conjoined, ru_long, stand_in, tail)
+    if hit is not None or sig.lang != "en" or list(best[2]) == sorted(best[2]):
+        return hit
+    # English: a run refused for its order may hold a shorter one in the listed order, with fewer
+    # slot words ('features of "great power diplomacy with Chinese ...' reorders; its last five
+    # words do not). Only then: a run refused for a conjunction is two phrases throughout.
+    tried = best
+    cands = []
+    for a in range(at, -1, -1):
+        for b in range(at, min(len(slot_words), a + n_slots)):
+            filled = _assign_all(options[a:b + 1])
+            if (a, b, filled) != tried and filled is not None and list(filled) == sorted(filled) and (
+                    not slot_words[a] < stand_in < slot_words[b]
+                    or (_in_place(sig, filled, slot_words[a:b + 1], stand_in)
+                        and (not modifier or _modifies(sig, filled, items, stand_in)))) and _enough(
+                    sig, filled, slot_words[a] < stand_in < slot_words[b],
+                    _quoted(text, toks[slot_words[a]][0], toks[slot_words[b]][1])) and not (
+                    slot_words[a] < inserted < slot_words[b]
+                    and any(r and k not in filled for k, r in enumerate(sig.required))):
+                cands.append(((b - a + 1, slot_words[a] - slot_words[b], -a), (a, b, filled)))
+    for _, cand in sorted(cands, key=lambda c: c[0], reverse=True):
+        hit = _finish(sig, text, toks, items, halves, slot_words, cand, conj, conjoined, ru_long, stand_in, tail)
+        if hit is not None:
+            return hit
+    return None
+
+
+def _finish(sig: Signature, text: str, toks: list[tuple[int, int, str]], items: dict[int, frozenset[int]],
+            halves: dict[int, int], slot_words: list[int], best: tuple[int, int, tuple[int, ...]],
+            conj: list[bool], conjoined: frozenset[tuple[int, int]], ru_long: bool, stand_in: int = -1,
+            tail: int = -1) -> Hit | None:
+    """The hit of the run of slot words `best` (first, last, slots filled), or None if it reads as no name.
+
+    `stand_in`: the word a long name may have in place of a missing slot (`_expand`'s
+    `wild`), or `tail`, the word right after the walk that could have been one; right
+    after the run, in the place of a missing last slot, it ends the hit ("great power
+    diplomacy with Chinese specifics": the fix replaces "specifics" too).
+    """
     run = slot_words[best[0]:best[1] + 1]
     a = best[0]
     if any(conj[g] and (best[2][g - a], best[2][g - a + 1]) not in conjoined for g in range(a, best[1])):
@@ -1376,8 +1797,12 @@ def _expand(sig: Signature, text: str, toks: list[tuple[int, int, str]], i: int)
         return None  # words joined only by hyphens are an identifier (a concept id, a file name)
     if ru_long and _ru_beside(sig, text, toks, [*run[:-1], last], best[2]):
         return None  # «великому возрождению китайской культуры»: another word holds the missing slot's place
+    if sig.near and _near_fills(sig, toks, run, best[2]) > 1:
+        return None  # «строительство сильного государства»: one word swapped for a near-synonym at most
     if sig.lang == "ru" and _ru_dangles(sig, toks[last][2]):
         return None  # «Концепция национальной безопасности и всеобъемлющая»: a name ends with a noun
+    if sig.lang == "ru" and _ru_headless(sig, toks, run, best[2]):
+        return None  # «государство, открытое к внешнему миру»: an adjective where the head noun stands
     if (sig.lang == "ru" and (list(best[2]) != sorted(best[2]) or any(
             r and k not in best[2] for k, r in enumerate(sig.required))) and _ru_continues(sig, text, toks, last)):
         return None  # «Глобальная инициатива развития здравоохранения»: the last word has its own genitive
@@ -1388,10 +1813,66 @@ def _expand(sig: Signature, text: str, toks: list[tuple[int, int, str]], i: int)
     if _names_another(sig, text, toks, last, best[2]):
         return None  # «идеи Си Цзиньпина о социализме …» is not «идеи Си Цзиньпина о дипломатии» shortened
     start, end = _balanced(text, toks[run[0]][0], toks[last][1])
+    after = stand_in if stand_in == last + 1 and sum(sig.required) >= 5 else tail  # not a four-word name's modifier
+    if after == last + 1 and sig.lang == "en" and _trails(sig, best[2]):
+        end = max(end, toks[after][1])
     return Hit(sig, start, end, tuple((toks[k][0], toks[halves.get(k, k)][1]) for k in run), best[2])
 
 
+def _near_fills(sig: Signature, toks: list[tuple[int, int, str]], run: list[int], filled: tuple[int, ...]) -> int:
+    """How many words of the run fill their slot only as a near-synonym of its words (`Signature.near`)."""
+    n = 0
+    for k, slot in zip(run, filled):
+        if sig.near[slot]:
+            ls = lemmas(toks[k][2], sig.lang)
+            n += bool(ls & sig.near[slot]) and not ls & (sig.slots[slot] - sig.near[slot])
+    return n
+
+
+def _in_place(sig: Signature, filled: tuple[int, ...], positions: Sequence[int], stand_in: int) -> bool:
+    """Whether an English word standing in for a missing slot stands where that slot would: after
+    the slots filled before it and before those filled after it, but for the one word beside it
+    ("action scheme for clean rivers" for "action plan for clean rivers"; not "China pursues
+    great power diplomacy", where "pursues" stands between the owner and the rest)."""
+    missing = [k for k, r in enumerate(sig.required) if r and k not in filled]
+    before = [k for k, at in zip(filled, positions) if at < stand_in]
+    after = [k for k, at in zip(filled, positions) if at > stand_in]
+    # ... or swapped with the slot word beside it: "socialist ideology" is "Thought on Socialism".
+    return any(all(b < m for b in bs) and all(m < c for c in cs) for m in missing
+               for bs, cs in ((before, after), (before[:-1], after), (before, after[1:])))
+
+
+def _before_slot(sig: Signature, text: str, toks: list[tuple[int, int, str]], k: int) -> bool:
+    """Whether word `k` is right before a word that fills one of the signature's slots."""
+    return k + 1 < len(toks) and _joined(text, toks[k], toks[k + 1]) and bool(_slot_set(sig, toks[k + 1][2]))
+
+
+_EN_DETERMINERS = frozenset("a an the".split())
+
+
+def _introduced(text: str, toks: list[tuple[int, int, str]], first: int) -> bool:
+    """Whether an article (and quotes) is all that stands right before word `first`: a noun phrase starts
+    there, so a four-word name whose first word another modifier replaced (`_modifies`) still starts
+    there too ('a "modern advanced socialist country"', not 'to become modern advanced socialist country')."""
+    return first > 0 and toks[first - 1][2].lower() in _EN_DETERMINERS and _joined(text, toks[first - 1], toks[first])
+
+
+def _modifies(sig: Signature, filled: tuple[int, ...], items: dict[int, frozenset[int]], stand_in: int) -> bool:
+    """Whether a word standing in for a missing slot of a four-word name stands for a modifier: the
+    missing slot is not the head noun, and the word comes right before one of the name's words
+    ("single destiny"; not "great achievements of the Chinese nation", whose head is another)."""
+    missing = [k for k, r in enumerate(sig.required) if r and k not in filled]
+    return len(missing) == 1 and missing[0] != sig.head and bool(items.get(stand_in + 1))
+
+
+def _trails(sig: Signature, filled: tuple[int, ...]) -> bool:
+    """Whether the one required slot missing comes after every filled one in the preferred rendering."""
+    missing = [k for k, r in enumerate(sig.required) if r and k not in filled]
+    return len(missing) == 1 and missing[0] > max(filled)
+
+
 _PAIRS = (("«", "»"), ("“", "”"), ("„", "“"))
+_OPENS, _CLOSES = frozenset(left for left, _ in _PAIRS), frozenset(right for _, right in _PAIRS)  # `_balanced` adds them
 
 
 def _balanced(text: str, start: int, end: int) -> tuple[int, int]:
@@ -1429,6 +1910,27 @@ def _split_word(sig: Signature, text: str, toks: list[tuple[int, int, str]], k: 
     return (first, second, slots) if slots else None
 
 
+_EN_STYLE = frozenset({"style", "type"})
+
+
+def _styled(sig: Signature, text: str, toks: list[tuple[int, int, str]], k: int) -> frozenset[int] | None:
+    """The slots of "X" in "X-style" or "X-type" (word `k` is "style" or "type"), for English.
+
+    "Chinese-style modernization", "China-type modernization": the compound
+    says what the adjective of a place says, so the place fills its
+    adjective's slot here (China for Chinese), as it does nowhere else in a
+    name of two words ("China's modernization" is another phrase).
+    """
+    if sig.lang != "en" or k == 0 or toks[k][2].lower() not in _EN_STYLE or text[toks[k - 1][1]:toks[k][0]] != "-":
+        return None
+    word = toks[k - 1][2]
+    slots = _slot_set(sig, word)
+    if not slots and word[:1].isupper():
+        ls = lemmas(word, sig.lang)
+        slots = frozenset(i for i, s in enumerate(sig.slots) if any(_derived(a, b) for a in ls for b in s))
+    return slots or None
+
+
 def _identifier(found: str) -> bool:
     """Words joined only by hyphens, in lower case: an identifier ("community-shared-future"),
     not a name written with hyphens ("One-Belt-One-Road")."""
@@ -1456,6 +1958,26 @@ def _ru_dangles(sig: Signature, last: str) -> bool:
     return adjective(last) and not (content and adjective(content[-1]))
 
 
+def _ru_headless(sig: Signature, toks: list[tuple[int, int, str]], run: list[int], filled: tuple[int, ...]) -> bool:
+    """Whether the word filling a Russian name's head-noun slot can be no noun.
+
+    A name is a noun phrase, and its head stays a noun. The head slot of
+    «открытость внешнему миру» also holds «открытый» (a noun and its adjective
+    share a slot), but «государство, открытое к внешнему миру» describes a
+    state and names no policy: an adjective or participle in the head's place
+    describes some other noun. Abbreviations are left alone.
+    """
+    if sig.head is None or sig.head not in filled:
+        return False
+    word = toks[run[filled.index(sig.head)]][2]
+    if word.isupper():
+        return False
+    from .morph import russian
+
+    readings = russian.analyser().readings(word.lower().replace("ё", "е"))
+    return bool(readings) and not any(r.pos == "NOUN" for r in readings)
+
+
 _RU_ADJ_ENDINGS = ("ый", "ий", "ой", "ая", "яя", "ое", "ее", "ые", "ие", "ого", "его", "ому", "ему", "ую", "юю",
                    "ых", "их", "ым", "им", "ыми", "ими", "ей")
 
@@ -1466,8 +1988,9 @@ def _ru_modifier(sig: Signature, text: str, toks: list[tuple[int, int, str]], k:
     A dictionary adjective or participle (no name) whose next word, on the far
     side from the walk's start when walking forward, or the word just walked
     when walking back, fills a slot and agrees with it in case and number:
-    «нового» in «Экономический пояс нового Шелкового пути». `_expand` lets it
-    stand only inside a name all of whose words are there.
+    «нового» in «Экономический пояс нового Шелкового пути», and «Нового» in «...
+    Нового Шелкового пути» (a capital only before a capital: inside a name's
+    run of capitals). `_expand` lets it stand only inside a name all of whose words are there.
     """
     nxt = k + 1
     if nxt >= len(toks) or not text[toks[k][1]:toks[nxt][0]].isspace():
@@ -1479,8 +2002,8 @@ def _ru_modifier(sig: Signature, text: str, toks: list[tuple[int, int, str]], k:
     from .morph import russian
 
     an = russian.analyser()
-    if toks[k][2][:1].isupper() or not an.in_dictionary(word):
-        return False
+    if (toks[k][2][:1].isupper() and not toks[nxt][2][:1].isupper()) or not an.in_dictionary(word):
+        return False  # a capital before a lower-case word is a name's; before a capital, a name's own word
     mine = {(r.case, r.number) for r in an.readings(word) if r.pos in ("ADJF", "PRTF") and r.case}
     theirs = {(r.case, r.number) for r in an.readings(toks[nxt][2].lower().replace("ё", "е")) if r.case}
     return bool(mine & theirs)
@@ -1735,13 +2258,16 @@ def _enough(sig: Signature, filled: tuple[int, ...], stand_in: bool = False, quo
     got = set(filled)
     if not any(k in got for k in (sig.anchors or (sig.anchor,))):
         return False
+    if sig.shorts and sig.short_for(filled) is not None:
+        return True  # a listed short form's words, some swapped for their synonyms
     if (sig.head is not None and sig.head not in got and sig.head < len(sig.required) and sig.required[sig.head]
             and not stand_in):
         return False  # "Central Asia and China" is not the China-Central Asia Summit without "Summit"
     missing = sum(1 for k, r in enumerate(sig.required) if r and k not in got)
     if missing and 0 not in got and not quoted:
         return False  # a shortened name keeps its first word: «представитель МИД КНР» is another title
-    if missing and sig.lang == "ru" and not quoted and not sig.preferred[:1].isupper():
+    if (missing and sig.lang == "ru" and not quoted and not sig.preferred[:1].isupper()
+            and not (list(filled) == sorted(filled) and _ru_inner_adjective(sig, got))):
         # A proper name (capitalized: «Экономический пояс Шелкового пути») may lose a word and
         # still name its concept, and so may a name in quotes. A description shortened is another
         # description: «международная система ООН» is not «международная система, в центре которой
@@ -1751,6 +2277,30 @@ def _enough(sig: Signature, filled: tuple[int, ...], stand_in: bool = False, quo
             r and k not in got and k in _shape(sig).proper for k, r in enumerate(sig.required)):
         return False  # a shortened name keeps its owner: "general secretary of the Central Committee" is any party's
     return missing <= sig.tolerance and len(got) >= 2
+
+
+def _ru_inner_adjective(sig: Signature, got: set[int]) -> bool:
+    """Whether the one required slot a long Russian description misses is an adjective inside it.
+
+    «великое возрождение нации» is «великое возрождение китайской нации» with the
+    modifier of its last noun left out, as drafts shorten it; the nouns still
+    say what is meant. Its words in the preferred order (`_enough` checks that;
+    «возрождение великой нации» is another phrase), in a name of four required slots or more, missing one slot
+    that is neither its first word nor its head noun, and whose word in the
+    preferred rendering can only be an adjective. `_ru_beside` still refuses a
+    hit where another adjective stands in that place («... русской нации»).
+    """
+    missing = [k for k, r in enumerate(sig.required) if r and k not in got]
+    if len(missing) != 1 or sum(sig.required) < 4:
+        return False
+    k = missing[0]
+    content = _preferred_words(sig)
+    if k == 0 or k == sig.head or k >= len(content) - 1:
+        return False
+    from .morph import russian
+
+    readings = russian.analyser().readings(content[k].lower().replace("ё", "е"))
+    return bool(readings) and all(r.pos in ("ADJF", "PRTF") for r in readings)
 
 
 _OPENING = frozenset("«\"“„'‘")
@@ -1780,6 +2330,15 @@ def share_synonyms(sigs: list[Signature]) -> list[Signature]:
     return mark_wider(lend_synonyms(sigs))
 
 
+def _near_of(sig: Signature) -> tuple[frozenset[str], ...]:
+    return sig.near or (frozenset(),) * len(sig.slots)
+
+
+def _own(slot: frozenset[str], near: frozenset[str]) -> frozenset[str]:
+    """A slot's words without those the near-synonym table alone put there (never lent on)."""
+    return slot - near if near else slot
+
+
 def lend_synonyms(sigs: list[Signature]) -> list[Signature]:
     """Synonyms learned in one concept's slot, lent to the same slot of its kin.
 
@@ -1793,14 +2352,14 @@ def lend_synonyms(sigs: list[Signature]) -> list[Signature]:
     of its words (`_attested`).
     """
     big = [s for s in sigs if sum(s.required) >= 3]
-    groups = [(s, k, slot) for s in big for k, slot in enumerate(s.slots) if len(slot) > 1]
+    groups = [(s, k, slot) for s in big for k, slot in enumerate(map(_own, s.slots, _near_of(s))) if len(slot) > 1]
     if not groups:
         return sigs
     lent: dict[int, list[set[str]]] = {}
     attested = _attested(sigs)
     for sig in big:
         for j, mine in enumerate(sig.slots):
-            more = {b for a in mine for b in attested.get(a, ())} - mine
+            more = {b for a in _own(mine, _near_of(sig)[j]) for b in attested.get(a, ())} - mine
             if more:
                 lent.setdefault(id(sig), [set(x) for x in sig.slots])[j] |= more
     for sig in big:
@@ -1880,7 +2439,7 @@ def _attested(sigs: list[Signature]) -> dict[str, set[str]]:
     """
     seen: dict[tuple[str, str], set[str]] = {}
     for sig in sigs:
-        for slot in sig.slots:
+        for slot in map(_own, sig.slots, _near_of(sig)):
             if len(slot) > 1:
                 for a in slot:
                     for b in slot:
@@ -1894,7 +2453,7 @@ def _attested(sigs: list[Signature]) -> dict[str, set[str]]:
 
 
 # Names what a cached index holds: a cache written by other code is a miss.
-LAYOUT = "signatures-11"
+LAYOUT = "signatures-21"
 
 
 def index_for(termbase, lang: str | None) -> Index:  # type: ignore[no-untyped-def]
@@ -1939,7 +2498,7 @@ def _cached_index(termbase, base: str) -> Index | None:  # type: ignore[no-untyp
     if got[3]:
         from .morph.russian import analyser
 
-        analyser().add(got[3], _slot_lemmas(index))
+        analyser().add(got[3])
     return index
 
 
@@ -1976,7 +2535,7 @@ def _ru_table(index: Index, digest: str) -> None:
     from .morph.russian import analyser, form_table
 
     table = form_table(_slot_lemmas(index))
-    analyser().add(table, _slot_lemmas(index))
+    analyser().add(table)
     if digest:
         from .flat import SortedMap
 
@@ -2049,15 +2608,21 @@ def ru_forms(hit: Hit, text: str) -> list[str]:
     # The found phrase's head is its first noun: in «новое качество производительных сил»
     # the preferred rendering's head «силы» became a genitive, and the phrase is in the nominative.
     # An abbreviation («ООН») shows no case: it is no head to read one from.
-    nouns = (text[s:e] for s, e in hit.words if not text[s:e].isupper()
-             and any(r.pos == "NOUN" for r in russian.analyser().readings(text[s:e].lower().replace("ё", "е"))))
+    # An adjective that may also be read as a noun («великим») is no head before a word it agrees with.
+    found_words = [text[s:e] for s, e in hit.words]
+    attributive = _ru_attributive(found_words)
+    nouns = (w for k, w in enumerate(found_words) if not w.isupper() and k not in attributive
+             and any(r.pos == "NOUN" for r in russian.analyser().readings(w.lower().replace("ё", "е"))))
     first = next(nouns, None)
     heads = sig.slots[head_slot]
     if first is not None and first != word:
         word, heads = first, None
     tags: list[str] = []
-    for r in russian.analyser().readings(word.lower().replace("ё", "е")):
-        if (r.lemma in heads if heads is not None else r.pos == "NOUN") and r.case and r.number:
+    readings = russian.analyser().readings(word.lower().replace("ё", "е"))
+    # A noun standing in for the head (a translation's own word for it, `checks.located.loose`) gives its form.
+    own = heads is not None and any(r.lemma in heads for r in readings)
+    for r in readings:
+        if (r.lemma in heads if own else r.pos == "NOUN") and r.case and r.number:
             # Another word as head: its case is the phrase's, its number says nothing of the preferred head's.
             tag = russian.Form(r.case, r.number if heads is not None else cite[1],
                                heads is not None and r.number != cite[1]).tag

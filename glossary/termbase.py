@@ -9,11 +9,11 @@ so the loaded TermBase is cached on disk by the digest of its input bytes.
 from __future__ import annotations
 
 import functools
+import os
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import cache
 from .cache import sha256
@@ -24,7 +24,27 @@ from .langtags import base_language
 from .morph.markers import marker_errors
 from .model import Concept, Example, Position, SignatureSpec, Source, SourceKind, Status, Term
 
-DEFAULT_PATH = Path(__file__).parent / "data" / "terms.yaml"
+if TYPE_CHECKING:
+    from pathlib import Path
+
+
+def spelled(path: str | os.PathLike[str]) -> str:
+    """`str(pathlib.Path(path))`: how a term base's file is named in its terms and errors.
+
+    Computed without importing pathlib (a tenth of a small check's start-up)
+    where the spelling is plain: a POSIX path, "." components and repeated or
+    trailing slashes dropped; anything else is left to pathlib.
+    """
+    text = os.fspath(path)
+    if os.sep == "/" and os.altsep is None and isinstance(text, str) and not text.startswith("//"):
+        parts = [part for part in text.split("/") if part not in ("", ".")]
+        return ("/" if text.startswith("/") else "") + "/".join(parts) or "."
+    from pathlib import Path
+
+    return str(Path(text))
+
+
+DEFAULT_PATH = spelled(os.path.join(os.path.dirname(__file__), "data", "terms.yaml"))
 FORMAT_VERSION = 1
 
 _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
@@ -53,7 +73,7 @@ class TermBase:
 
     def __repr__(self) -> str:
         # The generated repr spells out every concept: hundreds of thousands of characters.
-        files = ", ".join(Path(p).name for p in self.paths) or "no files"
+        files = ", ".join(os.path.basename(p) for p in self.paths) or "no files"
         return f"<TermBase {len(self.concepts)} concepts, {len(self.langs)} languages from {files}>"
 
     def concept(self, concept_id: str) -> Concept:
@@ -518,10 +538,9 @@ def source_warnings(tb: TermBase) -> Iterator[TermBaseError]:
 
 def load(paths: Iterable[str | Path] = (), *, default: bool = True, use_cache: bool = True) -> TermBase:
     """Load the shipped term base (unless `default=False`) followed by `paths`."""
-    files = ([DEFAULT_PATH] if default else []) + [Path(p) for p in paths]
-    if not files:
+    names = ([DEFAULT_PATH] if default else []) + [spelled(p) for p in paths]
+    if not names:
         raise TermBaseError("no term base: give --termbase or drop --no-default")
-    names = [str(p) for p in files]
     if use_cache:
         # The digests of files unchanged since they were last hashed are remembered (cache.file_digest).
         read = [_digest(name) for name in names]

@@ -83,7 +83,7 @@ def test_entries_are_written_whole_into_a_private_folder(cache_dir: Path) -> Non
 def test_the_user_cache_folder_follows_xdg(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.delenv("GLOSSARY_CACHE_DIR", raising=False)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
-    assert cache.directory() == tmp_path / "xdg" / "glossary"
+    assert cache.directory() == str(tmp_path / "xdg" / "glossary")
 
 
 @pytest.fixture

@@ -153,3 +153,19 @@ def test_config_and_isolated_together_is_a_usage_error(tmp_path: Path):
     path = write(tmp_path / "c.toml", 'lang = "en"\n')
     code, _, err = invoke("check", str(path), "--config", str(path), "--isolated")
     assert code == 2 and "--config and --isolated" in err
+
+
+def test_a_path_is_resolved_as_pathlib_resolves_it(tmp_path: Path) -> None:
+    (tmp_path / "real").mkdir()
+    (tmp_path / "link").symlink_to("real")
+    for path in (tmp_path / "link" / "a.md", tmp_path / "link" / ".." / "real" / "b.md", tmp_path / "missing" / "c.md",
+                 tmp_path / "link"):
+        assert config.real(path) == str(path.resolve())
+        assert config.real(str(path) + "/") == str(Path(str(path) + "/").resolve())
+
+
+def test_a_link_loop_above_a_file_is_a_settings_error(tmp_path: Path) -> None:
+    (tmp_path / "one").symlink_to("two")
+    (tmp_path / "two").symlink_to("one")
+    with pytest.raises(ConfigError, match="loop of symbolic links"):
+        config.discover(tmp_path / "one" / "a.md")

@@ -437,6 +437,23 @@ def test_a_window_at_a_time_finds_what_the_whole_text_gives(pieces: list[str], w
     assert list(iter_damage(text, window)) == find_damage(text)
 
 
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=300), st.sampled_from([40, 300]))
+def test_the_gate_on_a_checks_shared_bytes_lets_through_what_the_pieces_do(pieces: list[str], window: int) -> None:
+    """Within a check (glossary.keyscan.shared_bytes) the gate reads the whole text's bytes that a
+    step made, instead of encoding each window: the same runs, in order."""
+    from glossary import keyscan
+    from glossary.encoding import find_damage, iter_damage
+
+    text = "".join(pieces)
+    text = text * (keyscan._SHARED_MIN // len(text) + 1)
+    with keyscan.shared_bytes():
+        assert keyscan.shared_utf8(text) is None  # nothing made yet: the pieces are read
+        keyscan.utf8(text)
+        assert keyscan.shared_utf8(text) is not None
+        assert list(iter_damage(text, window)) == find_damage(text)
+
+
 def test_a_long_text_of_mojibake_is_read_a_window_at_a_time() -> None:
     from glossary.encoding import find_damage, iter_damage
 

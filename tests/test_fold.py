@@ -206,3 +206,27 @@ def test_one_hard_line_leaves_the_rest_on_the_fast_route(hard: str) -> None:
     assert hard_chars
     assert fold_module._piecewise(text, changes, complex_chars, hard_chars) is not None
     assert fold(text) == fold_module._fold_each(text)
+
+
+# Hangul syllables from U+D000 have the lead byte 0xED of a lone surrogate's UTF-8 form.
+_SURROGATE_TEXT = st.text(alphabet=st.sampled_from(list("a é\u4e00\ud000\ud7a3\ud7ff\ud800\udbff\udc00\udfff\U0001f600")),
+                          max_size=40)
+
+
+@given(_SURROGATE_TEXT, st.booleans())
+def test_distinct_reads_the_utf8_form_and_gives_up_on_lone_surrogates(text: str, long: bool) -> None:
+    """`_distinct` reads the bytes the check's key scans share (glossary.keyscan.utf8): the UTF-8
+    form, and None for a text with a lone surrogate, which UTF-8 cannot write."""
+    from glossary import keyscan
+
+    if long:
+        text = (text or "x") * 5000  # long enough to be shared within the block
+    with keyscan.shared_bytes():
+        found = fold_module._distinct(text)
+        try:
+            data = text.encode("utf-8")
+        except UnicodeEncodeError:
+            assert found is None
+        else:
+            assert found is not None and found[0] == data
+        assert fold(text) == fold_module._fold_each(text)

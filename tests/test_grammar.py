@@ -10,7 +10,7 @@ from click.testing import CliRunner
 from glossary import normalize
 from glossary.checks import check_text
 from glossary.cli import main
-from glossary.grammar import article_for, english, is_plural
+from glossary.grammar import article_for, english, head_plural, is_plural
 from glossary.termbase import TermBase, load
 
 TERMS = """\
@@ -117,6 +117,26 @@ def test_article_for(word: str, article: str | None) -> None:
 def test_plural_is_told_by_the_regular_rules() -> None:
     assert is_plural("Luban Workshops") and is_plural("strategies") and not is_plural("Initiative")
     assert not is_plural("Silk Road Economic Belt") and not is_plural("process")
+
+
+def test_a_names_number_is_its_head_nouns() -> None:
+    # The verb after "Productive forces of a new quality" agrees with "forces", not "quality".
+    assert head_plural("Productive forces of a new quality") and head_plural("new quality productive forces")
+    assert not head_plural("community of common destiny for all peoples") and head_plural("Belt and Road Initiatives")
+    # With no preposition after a word, the last word decides.
+    assert head_plural("of the plans") and not head_plural("the process")
+    # A preposition inside a hyphenated compound ends no head.
+    assert head_plural("people-to-people and cultural exchanges")
+
+
+def test_a_plural_head_before_an_of_phrase_keeps_its_verb() -> None:
+    text = "Productive forces of a new quality are changing industry."
+    around = english(text, 0, 34, text[:34], "New quality productive forces")
+    assert (around.after, around.suffix, around.unsure) == (0, "", "")
+    # The number did change: singular head, plural replacement, the verb follows.
+    text = "The force of a new quality is changing industry."
+    around = english(text, 4, 26, text[4:26], "new quality productive forces")
+    assert around.suffix == " are"
 
 
 def test_nothing_changes_where_nothing_needs_to() -> None:

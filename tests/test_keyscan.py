@@ -57,3 +57,23 @@ def test_without_hyperscan_a_pickled_database_falls_back(monkeypatch: pytest.Mon
     again.__setstate__(dict(state, backend="hyperscan", database=b"not a database"))
     assert again.backend == "ahocorasick"
     assert again("one two") == [(3, 0), (7, 1)]
+
+
+@needs_hyperscan
+@settings(max_examples=200)
+@given(keys_strategy, keys_strategy, st.text(ALPHABET, max_size=60), st.integers(1, 3))
+def test_scans_sharing_a_texts_bytes_find_what_each_finds_alone(keys: list[str], others: list[str], text: str,
+                                                                 times: int) -> None:
+    """Scans of one text in a `shared_bytes` block (its bytes made once)
+    find what scans outside it find, however often the text is scanned."""
+    from glossary import keyscan
+
+    text = text * (keyscan._SHARED_MIN // max(len(text), 1) + times)  # long enough to be shared
+    scans = [KeyScan(keys, "hyperscan"), KeyScan(others, "hyperscan"), KeyScan(keys, "hyperscan", caseless=True)]
+    reversed_text = text[::-1]  # another text of the same length: never taken for the first
+    alone = [scan(t) for t in (text, reversed_text) for scan in scans]
+    with keyscan.shared_bytes():
+        with keyscan.shared_bytes():  # a nested block shares the outer one's
+            assert [scan(t) for t in (text, reversed_text) for scan in scans] == alone
+        assert [scan(t) for t in (text, reversed_text) for scan in scans] == alone
+    assert keyscan._SHARED.texts is None  # nothing kept past the block

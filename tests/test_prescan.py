@@ -88,3 +88,39 @@ def test_texts_without_places_to_cut_find_what_the_whole_fold_finds(tb: TermBase
     assert located is None or located == whole(matcher, text)
     assert [(m.span.start, m.span.end) for m in matcher.scan(text)] == sorted(
         {(s, e) for s, e, _ in whole(matcher, text)})
+
+
+# ------------------------------------------- the windows: reaches merged, then cut
+
+from glossary.fold import merge_touching  # noqa: E402
+from glossary.prescan import _SPACE, _back, _cut_after, _cut_before, _cut_windows, _forward, _FURTHEST  # noqa: E402
+
+
+def _cut_each(text: str, spans: list[tuple[int, int, int, int]]) -> list[tuple[int, int]] | None:
+    """The windows as first made: each place's reach cut on its own, then merged."""
+    cuts, covered = [], 0
+    for start, end, before, after in spans:
+        a = _cut_before(text, _back(text, start, before, _SPACE))
+        b = _cut_after(text, _forward(text, end, after, _SPACE))
+        covered += b - a
+        if a < 0 or b < 0 or covered > 2 * len(text) + _FURTHEST:
+            return None
+        cuts.append((a, b))
+    return merge_touching(cuts)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(PIECES + ["word", "  ", ". ", "x" * 300, " " * 40]), min_size=1, max_size=60),
+       st.lists(st.tuples(st.floats(0, 1), st.integers(0, 12), st.integers(0, 60), st.integers(0, 60)), min_size=1,
+                max_size=12))
+def test_reaches_merged_then_cut_are_the_windows_of_each_reach_cut(pieces: list[str],
+                                                                   places: list[tuple[float, int, int, int]]) -> None:
+    text = "".join(pieces)
+    spans = []
+    for where, width, before, after in places:
+        start = min(int(where * len(text)), len(text))
+        spans.append((start, min(start + width, len(text)), before, after))
+    each = _cut_each(text, list(spans))
+    merged = _cut_windows(text, list(spans), _SPACE)
+    assert each is None or merged == each, (text, spans)
+    assert merged is not None or each is None

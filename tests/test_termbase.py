@@ -1,12 +1,15 @@
 from __future__ import annotations
 
 import textwrap
+from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from glossary.errors import TermBaseError, TermBaseErrors
 from glossary.model import SourceKind, Status
-from glossary.termbase import build, load, loads
+from glossary.termbase import DEFAULT_PATH, build, load, loads, spelled
 
 
 def yaml(body: str) -> str:
@@ -263,3 +266,20 @@ def test_warning_for_preferred_rendering_resting_on_mirrors_or_secondary_sources
         """))])
     assert [str(w) for w in tb.warnings] == [
         't.yaml:8:12: preferred en rendering "A" of "a" rests on mirror or secondary sources only']
+
+
+_PATH_PARTS = st.lists(st.sampled_from(["", ".", "..", "a", "b.yaml", "terms.yaml", ".hidden", "x y"]), max_size=6)
+
+
+@settings(max_examples=300, deadline=None)
+@given(lead=st.sampled_from(["", "/", "//", "///", "./"]), parts=_PATH_PARTS, trail=st.sampled_from(["", "/", "/."]))
+def test_a_term_base_file_is_spelled_as_pathlib_spells_it(lead: str, parts: list[str], trail: str) -> None:
+    path = lead + "/".join(parts) + trail
+    assert spelled(path) == str(Path(path))
+    assert spelled(Path(path)) == str(Path(path))
+
+
+def test_the_shipped_term_base_is_named_as_pathlib_names_it() -> None:
+    import glossary.termbase as termbase
+
+    assert DEFAULT_PATH == str(Path(termbase.__file__).parent / "data" / "terms.yaml")

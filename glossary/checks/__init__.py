@@ -320,6 +320,13 @@ def check_document(document: Document, termbase: TermBase, options: Options = Op
     With `window`, `document` is a stretch of a larger one (glossary.chunks):
     only what the window owns is reported, and the cap's notes are the caller's.
     """
+    from ..keyscan import shared_bytes
+
+    with shared_bytes():  # the text is scanned by several key sets: it is encoded once
+        return _check_document(document, termbase, options, window)
+
+
+def _check_document(document: Document, termbase: TermBase, options: Options, window: Window | None) -> list[Finding]:
     from importlib import import_module
 
     from . import scope

@@ -78,25 +78,34 @@ def in_document(document: Document, index: LineIndex, scanned: Sequence[tuple[Se
     from ..script import guess_lang
 
     findings: list[Finding] = []
+    before: set[str] = set()  # concepts an earlier segment's target renders (what "the initiative" may stand for)
     for number, (segment, lang, matches) in enumerate(scanned):
-        if segment.source_text is None or not segment.source_text.strip() or not segment.text.strip():
-            continue
-        source_lang = options.source_lang or segment.source_lang or guess_lang(segment.source_text)
-        if source_lang != lang:
-            extra = unlisted[number] if unlisted is not None and number < len(unlisted) else None
-            spans = unlisted_spans[number] if unlisted_spans is not None and number < len(unlisted_spans) else []
-            findings.extend(_in_segment(document, index, segment, lang, matches, source_lang, termbase, extra,
-                                        spans, "unlisted-variant" not in options.disable))
+        extra = unlisted[number] if unlisted is not None and number < len(unlisted) else None
+        if segment.source_text is not None and segment.source_text.strip() and segment.text.strip():
+            source_lang = options.source_lang or segment.source_lang or guess_lang(segment.source_text)
+            if source_lang != lang:
+                spans = unlisted_spans[number] if unlisted_spans is not None and number < len(unlisted_spans) else []
+                made = _in_segment(document, index, segment, lang, matches, source_lang, termbase, extra,
+                                   spans, "unlisted-variant" not in options.disable, frozenset(before))
+                findings.extend(made)
+                before.update(f.concept_id for f in made if f.code == "unlisted-variant" and f.concept_id)
+        before.update(m.concept_id for m in matches)
+        before.update(extra or ())
     return findings
 
 
 def _in_segment(document: Document, index: LineIndex, segment: Segment, lang: str, matches: list[Match],
                 source_lang: str, termbase: TermBase, unlisted: Counter[str] | None = None,
-                unlisted_spans: Sequence[Span] = (), locate: bool = True) -> list[Finding]:
+                unlisted_spans: Sequence[Span] = (), locate: bool = True,
+                before: frozenset[str] = frozenset()) -> list[Finding]:
     from ..matcher import matcher_for
 
     source_matcher = matcher_for(termbase, source_lang)
     source_matches = source_matcher.scan(segment.source_text or "")
+    if base_language(source_lang) == "zh":
+        from . import zhwords
+
+        source_matches = zhwords.mentions(segment.source_text or "", source_matches)
     if not source_matches:
         return []
     named = _count(source_matches)
@@ -106,11 +115,55 @@ def _in_segment(document: Document, index: LineIndex, segment: Segment, lang: st
     rendered = _count(matches)
     if unlisted:
         rendered.update(unlisted)  # reported as unlisted-variant at its own span
-    rendered.update(_count(left))
     where = (document, index, segment, lang, termbase)
     taken = [m.span for m in matches] + [m.span for m in left] + list(unlisted_spans)
-    return (_untranslated(where, left) + _variants_of_named(where, matches, named)
-            + _missing(where, source_matches, named, rendered, taken if locate else None))
+    glosses: list[Finding] = []
+    if left:
+        left, glosses = _glosses(where, left, matches, unlisted_spans, taken if locate else None)
+        rendered.update(f.concept_id for f in glosses if f.concept_id)
+    rendered.update(_count(left))
+    return (_untranslated(where, left) + glosses + _variants_of_named(where, matches, named)
+            + _missing(where, source_matches, named, rendered, taken if locate else None, matches, before))
+
+
+def _glosses(where: tuple, left: list[Match], matches: list[Match], unlisted_spans: Sequence[Span],  # type: ignore[type-arg]
+             taken: list[Span] | None) -> tuple[list[Match], list[Finding]]:
+    """The source terms left in the target that gloss the words before them in brackets, taken out of `left`.
+
+    "Belt and Road Initiative (一带一路)": the source term explains a rendering,
+    it is no untranslated term. "new quality development (新质生产力)": the words
+    it explains render the concept, in words no rendering lists; they are the
+    `unlisted-variant` (when one of them fills a slot of the concept's signature).
+    """
+    from . import located
+    from .variants import describe, suggest
+
+    document, index, segment, lang, termbase = where
+    text = segment.text
+    kept: list[Match] = []
+    found: list[Finding] = []
+    for group in _per_span(left).values():
+        m = group[0]
+        end = located.bracketed(text, m.span)
+        if end is None:
+            kept.extend(group)
+            continue
+        if any(x.concept_id == m.concept_id and x.span.end == end for x in matches) or any(
+                s.end == end for s in unlisted_spans):
+            continue  # the gloss of a rendering
+        sig = located.signature(termbase, lang, m.concept_id) if taken is not None else None
+        hit = located.glossed(sig, text, end, taken) if sig is not None else None
+        if hit is None:
+            kept.extend(group)
+            continue
+        source_term = text[m.span.start:m.span.end]
+        suggestion, _renderable, why, span = suggest(hit, text)
+        reason = f"the source names {source_term}; " + describe(hit, text) + (f"; {why}" if why else "")
+        found.append(make_finding("unlisted-variant", document, segment, index, span, concept_id=m.concept_id,
+                                  suggestion=suggestion, lang=lang, source_term=source_term, reason=reason,
+                                  fixable=False))
+        taken.append(span)  # type: ignore[union-attr]
+    return kept, found
 
 
 def _untranslated(where: tuple, left: list[Match]) -> list[Finding]:  # type: ignore[type-arg]
@@ -151,7 +204,8 @@ def _variants_of_named(where: tuple, matches: list[Match], named: Counter[str]) 
 
 
 def _missing(where: tuple, source_matches: list[Match], named: Counter[str],  # type: ignore[type-arg]
-             rendered: Counter[str], taken: list[Span] | None = None) -> list[Finding]:
+             rendered: Counter[str], taken: list[Span] | None = None, matches: Sequence[Match] = (),
+             before: frozenset[str] = frozenset()) -> list[Finding]:
     """`missing-term`: the source names a concept more often than the translation renders it.
 
     Before that, the target is searched for the concept in words no rendering
@@ -160,6 +214,8 @@ def _missing(where: tuple, source_matches: list[Match], named: Counter[str],  # 
     is disabled: `taken` is None). A Russian missing-term's suggestion is in the
     form of the head noun the target names alone, when that form is clear;
     otherwise it is the dictionary form (nominative), and the reason says so.
+    A mention the target makes by a stand-in (`standins`: "it", "the
+    initiative" after a rendering) is a rendering too.
     """
     from . import located
     from .explain import explanation
@@ -167,8 +223,10 @@ def _missing(where: tuple, source_matches: list[Match], named: Counter[str],  # 
     document, index, segment, lang, termbase = where
     source_text = segment.source_text or ""
     first_text: dict[str, str] = {}
+    first_short: dict[str, bool] = {}
     for m in source_matches:
         first_text.setdefault(m.concept_id, source_text[m.span.start:m.span.end])
+        first_short.setdefault(m.concept_id, bool(m.term.abbreviation_of))
     whole = Span(0, len(segment.text))
     findings = []
     for concept_id, times in named.items():
@@ -178,9 +236,13 @@ def _missing(where: tuple, source_matches: list[Match], named: Counter[str],  # 
         if preferred is None or have >= times:
             continue
         sig = located.signature(termbase, lang, concept_id) if taken is not None else None
+        if have and _stood_for(where, concept_id, sig, have, times, taken or [], matches, before):
+            continue  # "it" after a rendering is no paraphrase to look for
+        if sig is not None and located.coordinated(sig, segment.text, taken or []):
+            continue  # one member of a list sharing its head noun: "the Global Development and Security Initiatives"
         if sig is not None:
             assert taken is not None
-            got = _located(where, concept, sig, first_text[concept_id], taken)
+            got = _located(where, concept, sig, first_text[concept_id], taken, first_short[concept_id])
             if got is not None:
                 found, span = got
                 if found is not None:
@@ -189,6 +251,8 @@ def _missing(where: tuple, source_matches: list[Match], named: Counter[str],  # 
                 have += 1
                 if have >= times:
                     continue
+        if _stood_for(where, concept_id, sig, have, times, taken or [], matches, before):
+            continue
         # TRANSLATORS: {times} is "2 times" or "3 times" (how often the source names the concept).
         why = (ngettext("the source names it {times}, the translation renders it {n} time",
                         "the source names it {times}, the translation renders it {n} times", have).format(
@@ -212,23 +276,66 @@ def _missing(where: tuple, source_matches: list[Match], named: Counter[str],  # 
     return findings
 
 
+def _short_slots(concept, sig, lang: str) -> tuple[tuple[int, ...], str] | None:  # type: ignore[no-untyped-def]
+    """The slots of the target language's short form of two words or more, in its order, and its text
+    ("national rejuvenation" for 民族复兴), or None when the language lists none."""
+    from .. import signatures
+    from . import located
+
+    for t in concept.terms:
+        if (base_language(t.lang) != base_language(lang) or not t.abbreviation_of or t.status.is_variant
+                or t.requires_source):
+            continue
+        content = [w for _, _, w in signatures.words(t.text) if w.lower() not in sig.function_words]
+        if len(content) < 2:
+            continue
+        got = located._cover([signatures._slot_set(sig, w) for w in content], frozenset())
+        if got is not None and len(got) == len(content):
+            return tuple(got[k] for k in sorted(got)), t.text
+    return None
+
+
 def _located(where: tuple, concept, sig, source_term: str,  # type: ignore[no-untyped-def, type-arg]
-             taken: list[Span]) -> tuple[Finding | None, Span] | None:
-    """Where the target renders the concept in a paraphrase or by initials: the `unlisted-variant` (None
-    when the words are the preferred rendering inflected) and the span; None when nothing is found."""
+             taken: list[Span], short: bool = False) -> tuple[Finding | None, Span] | None:
+    """Where the target renders the concept in a paraphrase, by initials or in part in words of its own
+    (`located.loose`): the `unlisted-variant` (None when the words are the preferred rendering inflected)
+    and the span; None when nothing is found. `short`: the source names the concept by its short form."""
     from . import located
     from .variants import describe, suggest
 
     document, index, segment, lang, termbase = where
     text = segment.text
     got = located.paraphrase(sig, text, taken)
+    base = None
+    standing: tuple[tuple[int, int], ...] = ()
+    if got is None and located.initials(sig, text, taken) is None:
+        # The source's short form asks first for the target's ("national renewal" for 民族复兴).
+        own = _short_slots(concept, sig, lang)
+        loose = located.loose(sig, text, taken, own[0]) if short and own is not None else None
+        if loose is not None:
+            base = own[1]  # type: ignore[index]
+        else:
+            loose = located.loose(sig, text, taken)
+        if loose is None:
+            # Shortened as the target language's short form is, or as a short form elsewhere is.
+            if own is not None:
+                loose, base = located.loose(sig, text, taken, own[0]), own[1]
+            elif short or any(t.abbreviation_of and len(t.text.split()) >= 2 and not t.status.is_variant
+                              for t in concept.terms):
+                loose = located.loose(sig, text, taken, None, True)
+        if loose is not None:
+            (hit, standing), got = loose, (loose[0], False)
     if got is not None:
         hit, others = got
-        suggestion, renderable, why, span = suggest(hit, text)
+        suggestion, renderable, why, span = suggest(hit, text, base)
         if suggestion.casefold() == text[span.start:span.end].casefold():
             return None, span  # the preferred rendering, inflected: a rendering, no finding
-        reason = (f"the source names {source_term}; " + describe(hit, text)
-                  + ("; other words in between: a paraphrase" if others else "") + (f"; {why}" if why else ""))
+        reason = f"the source names {source_term}; " + describe(_without(hit, standing), text)
+        if standing:
+            # TRANSLATORS: {words}: the target's own words, each with the slot it fills.
+            reason += "; " + _("words of its own for the other slots: {words}").format(words=", ".join(
+                f"{text[s:e]} ({_slot_name(sig, k)})" for (s, e), k in zip(hit.words, hit.filled) if (s, e) in standing))
+        reason += ("; other words in between: a paraphrase" if others else "") + (f"; {why}" if why else "")
         return make_finding("unlisted-variant", document, segment, index, span, concept_id=concept.id,
                             suggestion=suggestion, lang=lang, source_term=source_term, reason=reason,
                             fixable=False), span
@@ -246,3 +353,43 @@ def _located(where: tuple, concept, sig, source_term: str,  # type: ignore[no-un
                                f"{concept.id}, which lists no such abbreviation"
                                + ("" if own or base_language(lang) != "ru" else "; " + _dictionary_form())
                         ), span
+
+
+def _stood_for(where: tuple, concept_id: str, sig, have: int, times: int,  # type: ignore[no-untyped-def, type-arg]
+               taken: list[Span], matches: Sequence[Match], before: frozenset[str]) -> bool:
+    """Whether stand-ins make up the mentions the target lacks (`standins`).
+
+    After a rendering, a pronoun or the head noun is a further mention, and so
+    is a pronoun before it that points forward to it (`standins.ahead`); with no
+    rendering, the antecedent may be a rendering inside another concept's longer
+    one (a mention, and the stand-ins after it), or an earlier segment's (then only the head
+    noun after a determiner stands for it: "the initiative", not "it").
+    """
+    from ..matcher import matcher_for
+    from . import standins
+
+    _document, _index, segment, lang, termbase = where
+    text, base = segment.text, base_language(lang)
+    if have:
+        first = min((m.span.start for m in matches if m.concept_id == concept_id), default=0)
+        return have + standins.ahead(base, text, first, taken) + standins.count(sig, base, text, first, taken) >= times
+    inside = standins.nested(matcher_for(termbase, lang), text, list(matches), concept_id)
+    if inside is not None:
+        return 1 + standins.count(sig, base, text, inside, taken) >= times
+    return concept_id in before and standins.mentioned(sig, base, text, taken)
+
+
+def _without(hit, standing: tuple[tuple[int, int], ...]):  # type: ignore[no-untyped-def]
+    """The hit with only the words that fill their slots themselves (what `describe` says was matched)."""
+    from .. import signatures
+
+    kept = [(w, k) for w, k in zip(hit.words, hit.filled) if w not in standing]
+    return signatures.Hit(hit.signature, hit.start, hit.end, tuple(w for w, _ in kept), tuple(k for _, k in kept))
+
+
+def _slot_name(sig, slot: int) -> str:  # type: ignore[no-untyped-def]
+    """A slot named by the preferred rendering's word for it."""
+    from .. import signatures
+
+    names = [w for _, _, w in signatures.words(sig.preferred) if w.lower() not in sig.function_words]
+    return names[slot] if slot < len(names) else sig.slot_names()[slot]

@@ -195,12 +195,41 @@ def unlisted(text: str, lang: str, matches: list[Match], termbase: TermBase) -> 
     return out
 
 
-def suggest(hit, text: str) -> tuple[str, bool, str, Span]:  # type: ignore[no-untyped-def]
+def _ru_first_capital(found: str, suggestion: str) -> str:
+    """A Russian suggestion whose first letter takes the case of the found text's first letter.
+
+    Russian capitalizes a name's first word and nothing after it, and writers
+    differ on whether a name is a name: one who wrote «Великое возрождение
+    нации» inside a sentence gets «Великое возрождение китайской нации», one
+    who wrote «инициатива в области глобальной безопасности» gets «инициатива
+    глобальной безопасности». A rendering with a capital further in («Экономический
+    пояс Шелкового пути») keeps its first capital too, and a found text in
+    capitals throughout is left to `keep_case`.
+    """
+    head = re.match(r"[^\W\d_]+", found.lstrip("«\"“„ "))
+    if head is not None and len(head.group()) > 1 and head.group().isupper():
+        return suggestion  # an abbreviation first («ОВО-центричную ...»): its capitals say nothing
+    first = found.lstrip("«\"“„ ")[:1]
+    if not first.isalpha() or not suggestion[:1].isalpha() or first.isupper() == suggestion[:1].isupper():
+        return suggestion
+    if len(found) > 1 and found.isupper():
+        return suggestion
+    if first.isupper():
+        return suggestion[:1].upper() + suggestion[1:]
+    rest = suggestion[1:]
+    if any(c.isupper() for c in rest):
+        return suggestion
+    return suggestion[:1].lower() + rest
+
+
+def suggest(hit, text: str, base: str | None = None) -> tuple[str, bool, str, Span]:  # type: ignore[no-untyped-def]
     """What to write for a hit, whether it can be written, why not, and the span it replaces.
 
     English: the preferred rendering (or the nearest accepted one) in the found
     number; Russian: the preferred rendering in the case and number of the
     found head noun, or as listed with the reason when the case is unclear.
+    `base` writes another accepted rendering instead of the preferred one (a
+    short form, when the source uses its own short form).
     """
     from .. import signatures
 
@@ -209,18 +238,52 @@ def suggest(hit, text: str) -> tuple[str, bool, str, Span]:  # type: ignore[no-u
     span = Span(hit.start, hit.end)
     renderable, why = True, ""
     if sig.lang == "en":
-        suggestion = signatures.suggest_en(hit, found, hit.start, sig.target_for(found) or sig.nearest(found))
+        suggestion = signatures.suggest_en(hit, found, hit.start, base or sig.target_for(found)
+                                             or sig.short_for(hit.filled) or sig.nearest(found))
     else:
         from ..model import Status, Term
         from ..morph import render
 
-        target = Term(sig.preferred, sig.lang, Status.PREFERRED)
+        target = Term(base or sig.preferred, sig.lang, Status.PREFERRED)
         tags = signatures.ru_forms(hit, text)
         rendered = render(target, tags, found, target, text[max(0, hit.start - 8):hit.start])
         suggestion, renderable, why = rendered.text, rendered.fixable, rendered.why
+        if renderable and not tags and _ru_oblique(hit, text, target.text):
+            renderable = False
+            # TRANSLATORS: {found} is the text found, {target} the rendering to write instead.
+            why = _("«{target}» cannot be put in the case of «{found}»: write it in that case by hand").format(
+                target=target.text, found=found)
         if rendered.widen:
             span = Span(hit.start - rendered.widen, hit.end)
+        suggestion = _ru_first_capital(text[span.start:span.end], suggestion)
     return keep_case(text[span.start:span.end], suggestion, sentence_initial(text, span.start)), renderable, why, span
+
+
+def _ru_oblique(hit, text: str, target: str) -> bool:  # type: ignore[no-untyped-def]
+    """Whether a Russian hit stands in another case than the nominative while `target`, which the
+    morphology layer cannot inflect («невиданные за столетие перемены»), would be written as listed:
+    its first noun or one of its adjectives has no nominative reading («изменений, невиданных за
+    столетие», «беспрецедентных за столетие изменений»)."""
+    from ..morph import russian
+
+    if russian.citation(russian.analysed(target)) is not None:
+        return False
+    an = russian.analyser()
+    first_noun = True
+    for s, e in hit.words:
+        word = text[s:e]
+        if word.isupper():
+            continue  # an abbreviation shows no case
+        readings = an.readings(word.lower().replace("ё", "е"))
+        nouns = [r for r in readings if r.pos == "NOUN"]
+        if nouns and first_noun:
+            first_noun = False
+            if not any(r.case == "nomn" for r in nouns):
+                return True
+        adjectives = [r for r in readings if r.pos in ("ADJF", "PRTF")]
+        if adjectives and not nouns and not any(r.case == "nomn" for r in adjectives):
+            return True
+    return False
 
 
 QUOTES = frozenset('"«»“”„')
@@ -234,11 +297,15 @@ class _Claims:
         self.starts = [s for s, _, _ in self.spans]
         self.longest = max((e - s for s, e, _ in self.spans), default=0)
 
-    def concepts_at(self, at: int) -> frozenset[str]:
-        """The concepts of the listed renderings that cover offset `at`."""
+    def at(self, at: int) -> list[tuple[int, int, str]]:
+        """(start, end, concept id) of the listed renderings that cover offset `at`."""
         lo = bisect_right(self.starts, at - self.longest)
         hi = bisect_right(self.starts, at)
-        return frozenset(concept_id for s, e, concept_id in self.spans[lo:hi] if at < e)
+        return [span for span in self.spans[lo:hi] if at < span[1]]
+
+    def concepts_at(self, at: int) -> frozenset[str]:
+        """The concepts of the listed renderings that cover offset `at`."""
+        return frozenset(concept_id for _, _, concept_id in self.at(at))
 
     def free(self, hit) -> bool:  # type: ignore[no-untyped-def]
         """Whether no listed rendering claims the hit's words.
@@ -279,8 +346,10 @@ def by_segment(context: Context) -> list[tuple[list[Finding], Counter[str]]]:
     """`in_segment` for every segment of the context, made once (bilingual counts read it too)."""
     made = context.memo.get("variants")
     if made is None:
+        defined: dict[str, tuple[str, str, str]] = {}  # acronyms the document defines for a variant, in order
         made = context.memo["variants"] = [
-            in_segment(context.document, segment, context.index, lang, matches, context.termbase, context.options)
+            in_segment(context.document, segment, context.index, lang, matches, context.termbase, context.options,
+                       defined)
             for segment, lang, matches in context.scanned]
     return made  # type: ignore[return-value]
 
@@ -301,17 +370,34 @@ _NOTHING: tuple[list[Finding], Counter[str]] = ([], Counter())  # never changed:
 
 
 def in_segment(document: Document, segment: Segment, index: LineIndex, lang: str, matches: list[Match],
-               termbase: TermBase, options: Options) -> tuple[list[Finding], Counter[str]]:
-    """The findings, and how often each concept is rendered in a form only its signature found."""
+               termbase: TermBase, options: Options,
+               defined: dict[str, tuple[str, str, str]] | None = None) -> tuple[list[Finding], Counter[str]]:
+    """The findings, and how often each concept is rendered in a form only its signature found.
+
+    `defined`: the acronyms earlier segments of the document defined for a variant
+    (`acronyms`), which this segment adds to; their uses here are variants too.
+    """
     if "unlisted-variant" in options.disable:
         return [], Counter()
     hits = unlisted(segment.text, lang, matches, termbase)
     foreign = foreign_hits(segment.text, lang, matches, termbase,
                            [(h.concept_id, span.start, span.end) for h, _, _, _, span in hits])
-    if not hits and not foreign:
+    uses: list[tuple[str, str, str, Span]] = []
+    if defined is not None and lang[:2] in ("en", "ru") and (defined or "(" in segment.text):
+        uses = acronyms(segment.text, lang, matches, hits, termbase, defined)
+    if not hits and not foreign and not uses:
         return _NOTHING  # shared: a long text has one result per paragraph, and most are this
     rendered: Counter[str] = Counter()
     findings = []
+    for concept_id, acronym, write, span in uses:
+        rendered[concept_id] += 1
+        findings.append(make_finding(
+            "unlisted-variant", document, segment, index, span, concept_id=concept_id, suggestion=write,
+            # TRANSLATORS: {found} is an acronym, {name} the variant it was defined for in brackets.
+            reason=_("«{found}» stands for «{name}», defined in brackets before: a variant of {concept}").format(
+                found=segment.text[span.start:span.end], name=acronym, concept=concept_id),
+            # Russian: an acronym shows no case, and the name written in its place must take one.
+            lang=lang, fixable=options.unsafe_fixes and (lang[:2] == "en" or _ABBREVIATION.fullmatch(write) is not None)))
     for concept_id, their, write, span in foreign:
         rendered[concept_id] += 1
         found = segment.text[span.start:span.end]
@@ -330,6 +416,68 @@ def in_segment(document: Document, segment: Segment, index: LineIndex, lang: str
             "unlisted-variant", document, segment, index, span, concept_id=hit.concept_id,
             suggestion=suggestion, reason=reason, lang=lang, fixable=renderable and options.unsafe_fixes))
     return findings, rendered
+
+
+_DEFINED = {"en": re.compile(r"[ \t\u00a0]*\(([A-Z][A-Z&]{1,7})\)"),
+            "ru": re.compile(r"[ \t\u00a0]*\(([А-ЯЁ][А-ЯЁ]{1,7})\)")}
+_INITIALS = re.compile(r"[^\W\d_]+")
+
+
+def acronyms(text: str, lang: str, matches: list[Match], hits: list, termbase: TermBase,  # type: ignore[type-arg]
+             defined: dict[str, tuple[str, str, str]]) -> list[tuple[str, str, str, Span]]:
+    """(concept id, the variant, what to write, span) of each use of an acronym the document defined for a variant.
+
+    "community of common destiny (CCD)": a deprecated or unlisted rendering
+    with an acronym of its words' initials in brackets right after it makes
+    every later "CCD" that rendering too. The definition itself is no use (the
+    variant before it is reported). What to write is the concept's own
+    abbreviation if it lists one, else its preferred rendering. English and
+    Russian: initials of words in capitals of the text's script (function words
+    may give a letter or not): «сообщество с общим будущим (СОБ)».
+    """
+    from .. import signatures
+    from ..langtags import base_language
+
+    named: list[tuple[str, int, int]] = [(h.concept_id, span.start, span.end)
+                                         for h, suggestion, _, _, span in hits if suggestion is not None]
+    named += [(m.concept_id, m.span.start, m.span.end) for m in matches
+              if m.term.status.is_variant and not m.term.requires_source]
+    definitions: list[tuple[int, int]] = []
+    since = dict.fromkeys(defined, 0)  # where each acronym's uses may start in this text
+    pattern = _DEFINED[base_language(lang)]
+    function = _EN_FUNCTION if base_language(lang) == "en" else signatures.FUNCTION_WORDS["ru"]
+    for concept_id, start, end in named:
+        m = pattern.match(text, end)
+        if m is None:
+            continue
+        letters = m.group(1).replace("&", "")
+        words = _INITIALS.findall(text[start:end])
+        content = [w for w in words if w.lower() not in function]
+        if letters not in ("".join(w[0] for w in words).upper(), "".join(w[0] for w in content).upper()):
+            continue
+        definitions.append((m.start(1), m.end(1)))
+        if m.group(1) not in defined:
+            concept = termbase.concept(concept_id)
+            own = next((t.text for t in concept.terms if base_language(t.lang) == base_language(lang)
+                        and t.abbreviation_of and not t.status.is_variant), None)
+            preferred = concept.preferred(lang)
+            write = own or (preferred.text if preferred is not None else None)
+            if write is not None:
+                defined[m.group(1)] = (concept_id, text[start:end], write)
+                since[m.group(1)] = m.end()
+    out = []
+    for acronym, (concept_id, name, write) in defined.items():
+        if acronym not in since:
+            continue
+        for m in re.compile(rf"(?<![\w&]){re.escape(acronym)}(?![\w&])").finditer(text, since[acronym]):
+            if (m.start(), m.end()) in definitions or any(
+                    x.span.start < m.end() and m.start() < x.span.end for x in matches):
+                continue
+            out.append((concept_id, name, write, Span(m.start(), m.end())))
+    return sorted(out, key=lambda u: u[3].start)
+
+
+_EN_FUNCTION = frozenset("a an the of for with and to in on by at".split())
 
 
 def stand_ins(findings: list[Finding], termbase: TermBase) -> list[Finding]:

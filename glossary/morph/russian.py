@@ -100,11 +100,12 @@ class Analyser:
 
     Lemmatizing costs far more than folding; a text repeats its word forms,
     so each distinct form is analysed once per process. The forms of the
-    terms' own words come analysed from the cache (`table`, see `FormTable`),
-    and a word the dictionary knows that is none of them can have no term's
-    lemma: `relevant` answers both without loading the analyser (a tenth of a
-    second), which is then loaded only for a word outside the dictionary, a
-    fix, or a reading that must be complete (`readings`).
+    terms' own words come analysed from the cache (`table`, see `form_table`),
+    and a word that is none of them is taken for no form of a term word:
+    `relevant` answers both without loading the analyser (a tenth of a
+    second) or the dictionary's word list, which are then loaded only for a
+    fix the cache lacks, a reading that must be complete (`readings`) or the
+    question whether the dictionary knows a word (`in_dictionary`).
     """
 
     def __init__(self) -> None:
@@ -117,7 +118,7 @@ class Analyser:
         self._tables: list[Mapping[str, tuple[tuple[Any, ...], ...]]] = []
         self._words: Any = None  # the dictionary's word list (membership only), or False when unreadable
         self._known: dict[str, bool] = {}
-        self._starts: set[str] = set()  # the first two letters of the table's lemmas
+        self._relevant: dict[str, tuple[Reading, ...]] = {}
 
     @property
     def morph(self) -> Any:
@@ -169,41 +170,32 @@ class Analyser:
         return found
 
     def relevant(self, word: str) -> tuple[Reading, ...]:
-        """The readings of `word` that may have the lemma of a word in `table`: all, or none.
+        """The readings of `word` if it is a form of a word in `table` (all of them), else none.
 
-        A form of a term word is in the table with all its readings. A word the
-        dictionary knows (pymorphy3 then reads it from the dictionary alone)
-        that is not in the table has no reading with such a lemma, since the
-        table holds every dictionary form of each lemma. Only a word outside
-        the dictionary, whose readings pymorphy3 guesses from its ending, is
-        analysed.
+        The table holds every form of each term word's lemma, as the
+        dictionary inflects it (or as pymorphy3 inflects the lemma it guessed
+        for a term word the dictionary lacks), with all its readings. A word
+        the dictionary knows that is not in the table has no reading with
+        such a lemma. A word outside the dictionary (a misspelling, a rare
+        name) is not analysed either: pymorphy3 would guess its lemma from its
+        ending, and a lemma guessed for a form outside the term word's own
+        paradigm is no match. So a check loads neither the analyser nor the
+        word list for a word that is none of the terms' forms.
         """
-        found = self._readings.get(word) or self._from_table(word)
-        if found is not None:
-            return found
-        if not self.may_guess(word) or self.in_dictionary(word):
-            return ()
-        return self.readings(word)
+        found = self._relevant.get(word)
+        if found is None:
+            if len(self._relevant) >= _CACHE_LIMIT:
+                self._relevant.clear()
+            found = self._relevant[word] = self._from_table(word) or ()
+        return found
 
-    def add(self, table: Mapping[str, tuple[tuple[Any, ...], ...]], lemmas: Iterable[str]) -> None:
-        """Take in the forms of `lemmas` (a `form_table`, or its cached form); a form in two tables
-        has the same readings in both (all the dictionary gives)."""
+    def add(self, table: Mapping[str, tuple[tuple[Any, ...], ...]]) -> None:
+        """Take in a `form_table` (or its cached form); a form in two tables has the same readings in
+        both (all the dictionary gives)."""
         if not any(table is taken for taken in self._tables):
-            self._keys.clear()  # keys found before may lack the new lemmas
+            self._keys.clear()  # keys and answers found before may lack the new forms
+            self._relevant.clear()
             self._tables.append(table)
-        for lemma in lemmas:
-            self._starts.add(lemma[:2])
-
-    def may_guess(self, word: str) -> bool:
-        """Whether pymorphy3 could guess one of the table's lemmas for `word` if the dictionary lacks it.
-
-        A guess keeps the word's stem (the word less a paradigm's prefix, «по»
-        or «наи», and its ending) and adds an ending, or keeps a prefix and
-        reads the rest: either way the guessed lemma starts as the word does.
-        """
-        starts = self._starts
-        return (word[:2] in starts or (word.startswith("по") and word[2:4] in starts)
-                or (word.startswith("наи") and word[3:5] in starts))
 
     def in_dictionary(self, word: str) -> bool:
         """Whether pymorphy3's dictionary lists `word` (as its dictionary analyser looks it up: е may be ё)."""
@@ -710,7 +702,7 @@ class Scanner(Generic[T]):
 
 
 # Names what a cached analysis holds: a cache written by other code is a miss.
-_ANALYSIS_LAYOUT = "ru-terms-4"
+_ANALYSIS_LAYOUT = "ru-terms-5"
 
 
 # Terms analysed by `analysed_terms` (from the cache or now), without pymorphy3's parses.
@@ -738,9 +730,9 @@ def analysed_terms(texts: Sequence[str], fixes: Sequence[tuple[str, str]] = ()
     key = cache.sha256("\0".join(parts).encode()).hexdigest()
     got = cache.get("ru-terms", key)
     if isinstance(got, tuple) and len(got) == 3 and isinstance(got[0], dict) and isinstance(got[1], Mapping) \
-            and isinstance(got[2], dict):
-        analyser().add(got[1], (s.lemma for pattern, _ in got[0].values() for s in pattern.slots if s.inflects))
-        _WRITTEN.update(got[2])
+            and isinstance(got[2], Mapping):
+        analyser().add(got[1])
+        _STORED.append(got[2])
         _ANALYSED.update((text, pattern) for text, (pattern, _) in got[0].items())
         return got[0]  # type: ignore[no-any-return]
     analysed: dict[str, tuple[Pattern, tuple[tuple[str, ...], int] | None]] = {}
@@ -753,12 +745,13 @@ def analysed_terms(texts: Sequence[str], fixes: Sequence[tuple[str, str]] = ()
                           anchor)
     _ANALYSED.update((text, pattern) for text, (pattern, _) in analysed.items())
     table = form_table(lemmas)
-    analyser().add(table, lemmas)
+    analyser().add(table)
     written = written_fixes(fixes)
     _WRITTEN.update(written)
     from ..flat import SortedMap
 
-    cache.put("ru-terms", key, (analysed, SortedMap.of(table, "lazy"), written))
+    stored = SortedMap.of({_pair_key(*pair): writings for pair, writings in written.items()}, "lazy")
+    cache.put("ru-terms", key, (analysed, SortedMap.of(table, "lazy"), stored))
     return analysed
 
 
@@ -911,7 +904,7 @@ def inflect(text: str, forms: Sequence[Form], found: str = "", source: str | Non
 def _inflect(text: str, forms: tuple[Form, ...], found: str, source: str | None) -> Inflected:
     """`inflect`, memoized: a text repeats its terms in the same few forms, and pymorphy's inflection is slow."""
     keep_yo = "ё" in found.casefold() or "ё" in text.casefold()
-    written = _WRITTEN.get((text, source))
+    written = written_fix(text, source)
     if written is None:
         written = _writings(text, source, [(f, keep_yo) for f in forms])
     inflects, results, picks = written
@@ -936,8 +929,27 @@ _FORM_INDEX = {form.tag: i for i, form in enumerate(ALL_FORMS)}
 # Whether the target inflects; its distinct results (text, or None and why not); and per form
 # (2 * its index in ALL_FORMS, + 1 to keep ё) the index of its result.
 Writings = tuple[bool, tuple[tuple[str | None, str], ...], dict[int, int]]
-# (target, the term it replaces) -> its Writings
+# (target, the term it replaces) -> its Writings, written in this process
 _WRITTEN: dict[tuple[str, str | None], Writings] = {}
+# Read from the cache (`analysed_terms`): `_pair_key` -> Writings, each unpickled on first use, as a check
+# writes a few fixes of the hundreds its terms can make.
+_STORED: list[Mapping[str, Writings]] = []
+
+
+def _pair_key(target: str, source: str | None) -> str:
+    return f"{target}\0{source or ''}"  # a term's text is never empty: no source and an empty one read alike
+
+
+def written_fix(target: str, source: str | None) -> Writings | None:
+    """The Writings of (target, replaced term) written ahead, in this process or in the cache; None if neither."""
+    found = _WRITTEN.get((target, source))
+    if found is None:
+        key = _pair_key(target, source)
+        for stored in _STORED:
+            found = stored.get(key)
+            if found is not None:
+                break
+    return found
 
 
 def _writings(text: str, source: str | None, forms: Iterable[tuple[Form, bool]]) -> Writings:

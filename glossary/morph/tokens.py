@@ -190,6 +190,22 @@ class TokenTrie(Generic[P]):
 Found = tuple[int, int, list[tuple[P, object]]]  # character offsets, accepted payloads
 
 
+def _anchor_scan(stems: list[str]) -> KeyScan:
+    """The scan of `stems`, read from the on-disk cache when the same stems were compiled before (with the
+    same backend): compiling them is most of building a Russian scanner, and a check builds one each start."""
+    from .. import cache
+    from ..keyscan import KeyScan, default_backend
+
+    backend = default_backend()
+    key = cache.sha256("\0".join([backend, *stems]).encode()).hexdigest()
+    found = cache.get("anchors", key)
+    if isinstance(found, KeyScan) and found.keys == stems and found.backend == backend and not found.caseless:
+        return found
+    scan = KeyScan(stems, backend)
+    cache.put("anchors", key, scan)
+    return scan
+
+
 class Anchored(Generic[P]):
     """A token trie scanned only around the places where a term can start.
 
@@ -210,13 +226,11 @@ class Anchored(Generic[P]):
         self._gates: dict[tuple[tuple[str | None, ...], tuple[tuple[int, str], ...]], tuple[tuple[int, ...], bool]] = {}
         self._payloads: list[tuple[tuple[int, str], ...]] = []  # per anchor stem: (tokens before, key)
         if anchors is not None:
-            from ..keyscan import KeyScan
-
             backs: dict[str, set[tuple[int, str]]] = {}
             for stem, back, key in anchors:
                 backs.setdefault(stem, set()).add((back, key))
             if backs:
-                self._automaton = KeyScan(list(backs))
+                self._automaton = _anchor_scan(list(backs))
                 self._payloads = [tuple(sorted(bs)) for bs in backs.values()]
 
     def scan(

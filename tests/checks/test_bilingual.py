@@ -67,3 +67,13 @@ def test_a_russian_target_with_a_latin_abbreviation_is_checked_as_russian() -> N
                                      (data / "target.sco.ru.txt").read_text("utf-8"))
     found = [(f.code, f.found, f.suggestion) for f in check_document(doc, load_shipped())]
     assert ("unlisted-variant", "SCO", "ШОС") in found
+
+
+def test_a_source_term_in_brackets_after_its_rendering_glosses_it():
+    # The reader is told which term the rendering stands for: nothing is left untranslated.
+    assert pair("一带一路", "The Belt and Road Initiative (一带一路) grew.") == []
+    assert pair("一带一路", "The Belt and Road Initiative (“一带一路”) grew.") == []
+    # Not in brackets, or in brackets with other words: still untranslated.
+    assert pair("一带一路", "The Belt and Road Initiative, 一带一路, grew.") == [("untranslated-term", "一带一路")]
+    assert pair("一带一路", "The Belt and Road Initiative (known as 一带一路) grew.") == [
+        ("untranslated-term", "一带一路")]

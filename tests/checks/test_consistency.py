@@ -122,7 +122,7 @@ def test_two_renderings_listed_in_one_sentence_without_a_gloss_are_mixed(tb: Ter
 
 from types import SimpleNamespace  # noqa: E402
 
-from hypothesis import given, settings  # noqa: E402
+from hypothesis import example, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
 from glossary.checks.consistency import _SENTENCE_BREAK, _one_sentence  # noqa: E402
@@ -155,3 +155,40 @@ def test_one_sentence_agrees_with_the_sentence_read_from_the_start(text: str, da
     for x, m in ((word(i), word(j)), (word(j), word(i))):
         lo, hi = _sentence_from_start(text, m.span.start, m.span.end)
         assert _one_sentence(text, x, m) == (lo <= x.span.start and x.span.end <= hi), (text, x, m)
+
+
+# ------------------------------------------- a gloss looked for only among the renderings near one
+
+from glossary.checks.consistency import _glossed, _Near, family_of  # noqa: E402
+from glossary.matcher import matcher_for  # noqa: E402
+
+_GLOSS_PIECES = ["Terrorism, separatism and extremism", "three evil forces", "Belt and Road Initiative", "BRI",
+                 "Belt and Road", "also called", "known as", "or", "and", "(", ")", "\u2014", ",", ".", "the",
+                 "ministers", "named", "on the agenda of the long meeting that week",
+                 "also called by the ministers at the meeting", "\n\n"]
+
+
+def _glossed_by_any(text: str, m, matches, termbase: TermBase, lang: str) -> bool:  # type: ignore[no-untyped-def]
+    """`_glossed` as first written: every match of the segment tried."""
+    from glossary.checks.consistency import _GLOSS, _GLOSS_REACH
+
+    mine = family_of(termbase, m.concept_id, lang, m.term)
+    for x in matches:
+        if (x is m or x.concept_id != m.concept_id or x.term.status.is_variant
+                or family_of(termbase, m.concept_id, lang, x.term) == mine):
+            continue
+        a, b = (x.span.end, m.span.start) if x.span.end <= m.span.start else (m.span.end, x.span.start)
+        if 0 <= b - a <= _GLOSS_REACH and _GLOSS.search(text, a, b) and _one_sentence(text, x, m):
+            return True
+    return False
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_GLOSS_PIECES), min_size=2, max_size=30))
+@example(["three evil forces", "also called by the ministers at the meeting", "Terrorism, separatism and extremism"])
+def test_a_gloss_found_among_the_near_renderings_is_the_one_found_among_all(tb: TermBase, pieces: list[str]) -> None:
+    text = " ".join(pieces)
+    matches = matcher_for(tb, "en").scan(text)
+    near = _Near(list(reversed(matches)))  # in any order
+    for m in matches:
+        assert _glossed(text, m, near, tb, "en") == _glossed_by_any(text, m, matches, tb, "en"), (text, m)

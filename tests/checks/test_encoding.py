@@ -1,5 +1,12 @@
 from __future__ import annotations
 
+import subprocess
+import sys
+from pathlib import Path
+
+from hypothesis import given
+from hypothesis import strategies as st
+
 from glossary import normalize
 from glossary.checks import Options, check_text
 from glossary.termbase import TermBase
@@ -23,3 +30,28 @@ def test_fix_encoding_repairs_the_run(tb: TermBase) -> None:
 def test_common_mojibake_is_found(tb: TermBase) -> None:
     [f] = check_text("The minister\u00e2\u20ac\u2122s speech", "en", tb)
     assert (f.found, f.suggestion) == ("\u00e2\u20ac\u2122", "\u2019")
+
+
+def test_the_lead_gate_is_the_detectors_own_class() -> None:
+    from glossary import encoding
+    from glossary.checks import encoding as check
+
+    assert check._LEAD.pattern == encoding._LEAD_RE.pattern
+
+
+@given(st.text(alphabet=st.characters(blacklist_characters=[chr(c) for c in range(0xC2, 0xF5)]), max_size=60))
+def test_a_text_without_a_lead_character_holds_no_damage_even_past_the_gate(text: str) -> None:
+    from glossary import encoding
+
+    assert list(encoding.iter_damage(text, gate=True)) == []
+
+
+def test_text_without_a_lead_character_does_not_load_the_detector(tmp_path: Path) -> None:
+    draft = tmp_path / "ru.txt"
+    draft.write_text("«Пояс и путь» — инициатива, которую поддержали «многие страны».\n", encoding="utf-8")
+    code = ("import sys, glossary\n"
+            f"glossary.check(open({str(draft)!r}, encoding='utf-8').read(), lang='ru')\n"
+            "print('glossary.encoding' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "False"

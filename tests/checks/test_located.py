@@ -60,11 +60,11 @@ def test_a_russian_paraphrase_gets_the_preferred_rendering_in_its_case(tb) -> No
     [f] = check_pair("港口们加入了港口合作联盟。", "Порты вступили в альянс, основанный на портовом сотрудничестве.",
                      "zh", "ru", tb)
     assert (f.code, f.found, f.suggestion) == (
-        "unlisted-variant", "альянс, основанный на портовом сотрудничестве", "Альянс портового сотрудничества")
+        "unlisted-variant", "альянс, основанный на портовом сотрудничестве", "альянс портового сотрудничества")
     [f] = check_pair("港口们加入了港口合作联盟。", "Порты стали членами альянса по портовому сотрудничеству.",
                      "zh", "ru", tb)
     assert (f.code, f.found, f.suggestion) == (
-        "unlisted-variant", "альянса по портовому сотрудничеству", "Альянса портового сотрудничества")
+        "unlisted-variant", "альянса по портовому сотрудничеству", "альянса портового сотрудничества")
 
 
 def test_initials_no_rendering_lists_are_an_unlisted_variant(tb) -> None:  # type: ignore[no-untyped-def]
@@ -124,3 +124,23 @@ def test_disabled_unlisted_variants_leave_the_missing_term(tb) -> None:  # type:
     doc = Document("t", target, (Segment(target, lang="en", source_text="港口合作联盟", source_lang="zh"),))
     got = check_document(doc, tb, Options(disable=frozenset({"unlisted-variant"})))
     assert [f.code for f in got] == ["missing-term"]
+
+
+@pytest.mark.parametrize(("target", "words"), [
+    ("The ports joined the harbour league (港口合作联盟) last year.", "harbour league"),
+    ("They spoke of a free or open harbour union (“港口合作联盟”).", "harbour union"),
+])
+def test_the_words_a_bracketed_source_term_glosses_are_an_unlisted_variant(tb, target: str, words: str) -> None:  # type: ignore[no-untyped-def]
+    # The target explains its own words with the source's term: they render it, in words no
+    # rendering lists, from the first word that fills a slot up to the bracket.
+    [f] = check_pair("港口们加入了港口合作联盟。", target, "zh", "en", tb)
+    assert (f.code, f.found, f.suggestion, f.source_term) == (
+        "unlisted-variant", words, "Harbour Cooperation Alliance", "港口合作联盟")
+    assert not f.fixable
+
+
+def test_a_bracketed_source_term_after_words_of_no_slot_is_left_untranslated(tb) -> None:  # type: ignore[no-untyped-def]
+    # Ordinary words before the bracket render nothing of the concept: the term itself is what the
+    # reader gets, untranslated.
+    assert found("港口们加入了港口合作联盟。", "The ports joined it (港口合作联盟) last year.", "en", tb) == [
+        ("untranslated-term", "港口合作联盟", "Harbour Cooperation Alliance")]

@@ -331,7 +331,7 @@ def test_words_whose_forms_share_one_letter_are_anchored_and_found_as_by_a_full_
 
 
 # The cache's share of the work: term words' forms and fixes prepared ahead, so that a
-# check loads pymorphy3 only for a word outside its dictionary.
+# check loads pymorphy3 only for a fix the cache lacks or a reading that must be complete.
 
 SAMPLE_WORDS = (
     "Проект перевода: министры обсудили десять лет инициативы «Один пояс, один путь» и договорились открыть "
@@ -359,17 +359,35 @@ def test_the_table_gives_what_the_analyser_gives_for_every_term_lemma() -> None:
     assert not fresh.table and an.table
 
 
+def test_a_word_that_is_no_term_form_loads_neither_the_analyser_nor_the_word_list() -> None:
+    from glossary.morph.russian import Analyser
+
+    Scanner(_shipped_russian())
+    an = Analyser()
+    an.add(analyser().table)
+    # In the dictionary or not (a surname, a misspelling), starting like a term word or not.
+    for word in ("закрывающего", "нет", "кащеев", "путя", "сообществоо", "евгений"):
+        assert an.relevant(word) == (), word
+    assert an.relevant("сообщества") and an.keys("сообщества")[1:]
+    assert not an.loaded and an._words is None
+
+
 def test_fixes_written_ahead_are_the_fixes_written_now() -> None:
     from glossary.morph import fixes
-    from glossary.morph.russian import _WRITTEN, ALL_FORMS, _writings
+    from glossary.morph import russian
+    from glossary.morph.russian import ALL_FORMS, _writings, written_fix
 
     terms = _shipped_russian()
     Scanner([(text, payload) for text, payload in terms], fixes([p for _, p in terms]))  # type: ignore[misc]
+    russian._WRITTEN.clear()
+    russian._STORED.clear()
+    Scanner([(text, payload) for text, payload in terms], fixes([p for _, p in terms]))  # type: ignore[misc]
+    assert not russian._WRITTEN and russian._STORED  # read from the cache, each on first use
     pairs = sorted(fixes([p for _, p in terms]))[::9]  # type: ignore[misc]
-    assert pairs and all(pair in _WRITTEN for pair in pairs)
+    assert pairs and all(written_fix(*pair) is not None for pair in pairs)
     every = [(f, k) for f in ALL_FORMS for k in (False, True)]
     for pair in pairs:
-        inflects, results, picks = _WRITTEN[pair]
+        inflects, results, picks = written_fix(*pair)  # type: ignore[misc]
         now_inflects, now_results, now_picks = _writings(pair[0], pair[1], every)
         assert inflects == now_inflects
         assert {k: results[i] for k, i in picks.items()} == {k: now_results[i] for k, i in now_picks.items()}

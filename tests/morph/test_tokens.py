@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -53,3 +57,26 @@ def test_token_offsets_slice_the_text(text: str) -> None:
     for t in tokenize(text):
         assert text[t.start:t.end] == t.text
         assert t.text.strip() == t.text and t.text
+
+
+def test_anchor_stems_are_compiled_once_then_read_from_the_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from glossary import keyscan
+    from glossary.morph.tokens import Anchored
+
+    monkeypatch.setenv("GLOSSARY_CACHE_DIR", str(tmp_path))
+    compiled: list[list[str]] = []
+    real = keyscan.KeyScan._compile
+
+    def counted(self: keyscan.KeyScan) -> None:
+        compiled.append(list(self.keys))
+        real(self)
+
+    monkeypatch.setattr(keyscan.KeyScan, "_compile", counted)
+    anchors = [("сообществ", 0, "L:сообщество"), ("пут", 1, "L:путь"), ("сообществ", 1, "L:сообщество")]
+    first, again = Anchored(TokenTrie(), anchors), Anchored(TokenTrie(), anchors)
+    assert compiled == [["сообществ", "пут"]]
+    text = "сообщества путь и пути сообществу"
+    assert first._automaton is not None and again._automaton is not None
+    assert again._automaton(text) == first._automaton(text) == [(9, 0), (14, 1), (21, 1), (32, 0)]
+    assert again._automaton.backend == keyscan.default_backend()
+    assert again._payloads == first._payloads

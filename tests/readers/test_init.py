@@ -1,9 +1,13 @@
 from __future__ import annotations
 
+from pathlib import PurePath
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from glossary.errors import InputError
-from glossary.readers import decode, is_binary, load
+from glossary.readers import _suffix, decode, is_binary, load
 
 
 def test_utf8_bom_is_remembered() -> None:
@@ -29,3 +33,11 @@ def test_nul_byte_means_binary() -> None:
 def test_unknown_format_names_the_accepted_ones() -> None:
     with pytest.raises(InputError, match='unknown format "odt" \\(expected csv, docx, markdown, po, text, tmx, xliff\\)'):
         load("x.txt", b"abc", fmt="odt")
+
+
+@settings(max_examples=300, deadline=None)
+@given(folder=st.sampled_from(["", "/", "a/", "a/./", "./", "a.md/"]),
+       name=st.text(alphabet="ab.MD", max_size=6), trail=st.sampled_from(["", "/", "/."]))
+def test_the_extension_is_read_as_pathlib_reads_it(folder: str, name: str, trail: str) -> None:
+    path = folder + name + trail
+    assert _suffix(path) == PurePath(path).suffix.lower()

@@ -1,0 +1,69 @@
+"""Chinese word edges for a source's terms (glossary.checks.zhwords). The sentences are written for these tests."""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+from glossary import check_pair
+from glossary.checks import zhwords
+from glossary.termbase import loads
+
+BASE = textwrap.dedent("""\
+    concepts:
+      - id: cpc
+        terms:
+          zh: [{text: 中共, status: admitted}, {text: 中国共产党, status: preferred}]
+          en: [{text: Communist Party of China, status: preferred}, {text: CPC, status: preferred,
+                abbreviation_of: Communist Party of China}]
+      - id: state-council
+        terms:
+          zh: [{text: 国务院, status: preferred}, {text: 國務院, status: preferred}]
+          en: [{text: State Council, status: preferred}]
+      - id: cica
+        terms:
+          zh: [{text: 亚信, status: preferred}]
+          en: [{text: CICA, status: preferred}]
+    """)
+
+
+@pytest.fixture(scope="module")
+def tb():  # type: ignore[no-untyped-def]
+    return loads(BASE, "t.yaml")
+
+
+@pytest.mark.parametrize(("text", "term", "straddled"), [
+    ("我们在发展中共同进步。", "中共", True),  # 中 ends 发展中, 共同 begins the next word
+    ("其中共有十个项目。", "中共", True),
+    ("中共十八大以来，成就显著。", "中共", False),
+    ("东亚信任建设需要时间。", "亚信", True),
+    ("亚信峰会在阿斯塔纳举行。", "亚信", False),
+])
+def test_a_two_character_term_across_word_edges(text: str, term: str, straddled: bool) -> None:
+    at = text.index(term)
+    assert zhwords.straddles(text, at, at + len(term)) is straddled
+
+
+def test_a_term_that_begins_a_title(tb) -> None:  # type: ignore[no-untyped-def]
+    assert zhwords.titled("国务院总理出席会议。", 0, 3)
+    assert zhwords.titled("國務院副總理會見代表團。", 0, 3)
+    assert not zhwords.titled("国务院常务会议审议通过。", 0, 3)
+
+
+@pytest.mark.parametrize(("source", "target"), [
+    ("我们在发展中共同进步。", "We make progress together as we develop."),
+    ("东亚信任建设需要时间。", "Building trust in East Asia takes time."),
+    ("国务院总理李强出席会议并致辞。", "Premier Li Qiang attended the meeting and addressed it."),
+])
+def test_a_good_translation_of_words_that_only_hold_a_term_is_clean(tb, source: str, target: str) -> None:  # type: ignore[no-untyped-def]
+    assert check_pair(source, target, "zh", "en", tb) == []
+
+
+@pytest.mark.parametrize(("source", "target"), [
+    ("中共十八大以来，成就显著。", "Since the 18th Congress, achievements have been remarkable."),
+    ("国务院常务会议审议通过了该条例。", "An executive meeting adopted the regulation."),
+    ("亚信峰会在阿斯塔纳举行。", "The summit was held in Astana."),
+])
+def test_the_term_as_a_word_of_its_own_is_still_a_mention(tb, source: str, target: str) -> None:  # type: ignore[no-untyped-def]
+    assert [f.code for f in check_pair(source, target, "zh", "en", tb)] == ["missing-term"]
