@@ -2423,12 +2423,17 @@ def lend_synonyms(sigs: list[Signature]) -> list[Signature]:
             more = {b for a in _own(mine, _near_of(sig)[j]) for b in attested.get(a, ())} - mine
             if more:
                 lent.setdefault(id(sig), [set(x) for x in sig.slots])[j] |= more
+    # The lenders whose slot shares a word with a slot are found by word, not by trying every one of
+    # them for every slot: a large base (100,000 phrases) has thousands of slots of two words or more.
+    by_word: dict[str, list[int]] = {}
+    for g, (_, _, slot) in enumerate(groups):
+        for w in slot:
+            by_word.setdefault(w, []).append(g)
     for sig in big:
-        for lender, k, slot in groups:
-            if lender is sig:
-                continue
-            for j, mine in enumerate(sig.slots):
-                if not (mine & slot) or slot <= mine:
+        for j, mine in enumerate(sig.slots):
+            for g in sorted({g for w in mine for g in by_word.get(w, ())}):
+                lender, k, slot = groups[g]
+                if lender is sig or slot <= mine:
                     continue
                 others = sum(1 for i, theirs in enumerate(lender.slots) if i != k
                              and any(theirs & m for n, m in enumerate(sig.slots) if n != j))

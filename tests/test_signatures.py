@@ -1768,3 +1768,41 @@ def test_a_russian_name_with_two_words_swapped_for_near_synonyms_is_no_hit(data)
     hits = [h for h in signatures.index_for(load(), "ru").scan(text) if h.concept_id == sig.concept_id]
     if swapped > 1:
         assert not any(h.start == 0 and h.end == len(text) for h in hits), text
+
+
+def _lend_by_trying_every_lender(sigs):  # type: ignore[no-untyped-def]
+    """lend_synonyms as first written: every slot tries every lender (quadratic in a large base)."""
+    from dataclasses import replace
+
+    big = [s for s in sigs if sum(s.required) >= 3]
+    groups = [(s, k, slot) for s in big for k, slot in enumerate(map(signatures._own, s.slots, signatures._near_of(s)))
+              if len(slot) > 1]
+    if not groups:
+        return sigs
+    lent: dict[int, list[set[str]]] = {}
+    attested = signatures._attested(sigs)
+    for sig in big:
+        for j, mine in enumerate(sig.slots):
+            more = {b for a in signatures._own(mine, signatures._near_of(sig)[j]) for b in attested.get(a, ())} - mine
+            if more:
+                lent.setdefault(id(sig), [set(x) for x in sig.slots])[j] |= more
+    for sig in big:
+        for lender, k, slot in groups:
+            if lender is sig:
+                continue
+            for j, mine in enumerate(sig.slots):
+                if not (mine & slot) or slot <= mine:
+                    continue
+                others = sum(1 for i, theirs in enumerate(lender.slots) if i != k
+                             and any(theirs & m for n, m in enumerate(sig.slots) if n != j))
+                if others >= 2:
+                    lent.setdefault(id(sig), [set(x) for x in sig.slots])[j] |= {w for w in slot if len(w) > 3}
+    return [replace(s, slots=tuple(frozenset(x) for x in lent[id(s)])) if id(s) in lent else s for s in sigs]
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_lending_synonyms_by_word_is_trying_every_lender(lang: str) -> None:
+    """The shipped base's signatures before lending, lent both ways: the same signatures."""
+    tb = load()
+    sigs = [s for s in (signatures.derive(c, lang) for c in tb.concepts) if s is not None]
+    assert signatures.lend_synonyms(sigs) == _lend_by_trying_every_lender(sigs)
