@@ -27,6 +27,8 @@ def _ascii_lower(text: str) -> str:
     return text.encode("utf-8", "surrogatepass").translate(_ASCII_LOWER).decode("utf-8", "surrogatepass")
 
 
+# Outside a `shared_bytes` block `held` is None; inside, () until the first long text is encoded, then
+# that text and its bytes.
 _SHARED = threading.local()
 
 
@@ -43,59 +45,45 @@ def shared_bytes() -> Iterator[None]:
     those held 14 MB more at the peak of a 5 MB check), and only within the
     block.
     """
-    if getattr(_SHARED, "texts", None) is not None:
+    if getattr(_SHARED, "held", None) is not None:
         yield
         return
-    _SHARED.texts = []
+    _SHARED.held = ()
     try:
         yield
     finally:
-        _SHARED.texts = None
-
-
-class _Encoded:
-    """A text with its UTF-8 bytes."""
-
-    __slots__ = ("text", "data")
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.data = text.encode("utf-8", "surrogatepass")
+        _SHARED.held = None
 
 
 _SHARED_MIN = 4096  # shorter texts are cheap to encode again, and a document may have thousands
 
 
-def _known(text: str) -> _Encoded | None:
-    for known in getattr(_SHARED, "texts", None) or ():
-        if known.text is text or (len(known.text) == len(text) and known.text == text):  # a memory compare
-            return known
+def _known(text: str) -> bytes | None:
+    held = getattr(_SHARED, "held", None)
+    if held:
+        known, data = held
+        if known is text or (len(known) == len(text) and known == text):  # a memory compare
+            return data
     return None
-
-
-def _encoded(text: str) -> _Encoded:
-    texts: list[_Encoded] | None = getattr(_SHARED, "texts", None)
-    if texts is None or len(text) < _SHARED_MIN:
-        return _Encoded(text)
-    known = _known(text)
-    if known is not None:
-        return known
-    known = _Encoded(text)
-    if not texts:  # the check's own text, the one its steps scan again; others are not kept
-        texts.append(known)
-    return known
 
 
 def utf8(text: str) -> bytes:
     """`text` in UTF-8, lone surrogates as `surrogatepass` writes them (shared within `shared_bytes`)."""
-    return _encoded(text).data
+    held = getattr(_SHARED, "held", None)
+    if held is None or len(text) < _SHARED_MIN:
+        return text.encode("utf-8", "surrogatepass")
+    data = _known(text)
+    if data is None:
+        data = text.encode("utf-8", "surrogatepass")
+        if not held:  # the check's own text, the one its steps scan again; others are not kept
+            _SHARED.held = (text, data)
+    return data
 
 
 def shared_utf8(text: str) -> bytes | None:
     """`utf8(text)` where a step of the current `shared_bytes` block has made it, else None (the
     caller may then read the text a piece at a time)."""
-    known = _known(text) if len(text) >= _SHARED_MIN else None
-    return None if known is None else known.data
+    return _known(text) if len(text) >= _SHARED_MIN else None
 
 
 class TooMany(Exception):
@@ -190,8 +178,7 @@ class KeyScan:
                 if len(hits) > limit:
                     raise TooMany
             return hits
-        encoded = _encoded(text)
-        data = encoded.data
+        data = utf8(text)
         found: list[tuple[int, int]] = []
         add = found.append
         scratch = getattr(self._local, "scratch", None)

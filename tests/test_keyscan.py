@@ -76,4 +76,4 @@ def test_scans_sharing_a_texts_bytes_find_what_each_finds_alone(keys: list[str],
         with keyscan.shared_bytes():  # a nested block shares the outer one's
             assert [scan(t) for t in (text, reversed_text) for scan in scans] == alone
         assert [scan(t) for t in (text, reversed_text) for scan in scans] == alone
-    assert keyscan._SHARED.texts is None  # nothing kept past the block
+    assert keyscan._SHARED.held is None  # nothing kept past the block
