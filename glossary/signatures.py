@@ -329,6 +329,11 @@ class Signature:
     # most with them, and they are not lent to kin («строительство сильного государства» swaps
     # every word of «построение могущественной державы»: a wording of its own, not a variant).
     near: tuple[frozenset[str], ...] = ()
+    # The required slots that tell this name from a kin name sharing every other required slot
+    # («африканский» of «китайско-африканское сообщество единой судьбы», whose kin is the
+    # China-Central Asia community): a hit without its own word there names the kin or nothing
+    # («Китай строит сообщество единой судьбы»), so it never stands missing; see `mark_distinct`.
+    distinct: frozenset[int] = frozenset()
 
     def short_for(self, filled: Sequence[int]) -> str | None:
         """The listed short form whose slots the hit fills, and no others ("great power diplomacy")."""
@@ -2536,6 +2541,8 @@ def _enough(sig: Signature, filled: tuple[int, ...], stand_in: bool = False, quo
         return False
     if sig.shorts and sig.short_for(filled) is not None:
         return True  # a listed short form's words, some swapped for their synonyms
+    if sig.distinct and not sig.distinct <= got:
+        return False  # the word that tells the name from its kin is missing or stood in for
     if (sig.head is not None and sig.head not in got and sig.head < len(sig.required) and sig.required[sig.head]
             and not stand_in):
         return False  # "Central Asia and China" is not the China-Central Asia Summit without "Summit"
@@ -2602,8 +2609,9 @@ def _longest(hits: list[Hit]) -> list[Hit]:
 
 def share_synonyms(sigs: list[Signature]) -> list[Signature]:
     """The passes over the whole base that an index is built with: synonyms lent between kin
-    (`lend_synonyms`), then each Russian name marked with what its longer kin adds (`mark_wider`)."""
-    return mark_wider(lend_synonyms(sigs))
+    (`lend_synonyms`), then each Russian name marked with what its longer kin adds (`mark_wider`),
+    then each name with the slots that tell it from its kin (`mark_distinct`)."""
+    return mark_distinct(mark_wider(lend_synonyms(sigs)))
 
 
 def _near_of(sig: Signature) -> tuple[frozenset[str], ...]:
@@ -2705,6 +2713,48 @@ def mark_wider(sigs: list[Signature]) -> list[Signature]:
     return [replace(s, wider=marked[i]) if i in marked else s for i, s in enumerate(sigs)]
 
 
+def mark_distinct(sigs: list[Signature]) -> list[Signature]:
+    """Each name of four required slots or more with the slots that no kin name has.
+
+    Kin: another concept's name in the same language whose required slots, at most one
+    more than this name's, hold every required slot of this one but slot k, and none of
+    slot k's words (the China-Africa and China-Central Asia communities, or the
+    China-Arab one). Without its own word in slot k a text names the kin as much as
+    this concept, so `_enough` never lets k be the slot missing. Found through an
+    inverted table of required-slot lemmas, as in `mark_wider`.
+    """
+    by_lemma: dict[tuple[str, str], list[int]] = {}
+    for i, sig in enumerate(sigs):
+        for slot, r in zip(sig.slots, sig.required):
+            if r:
+                for w in slot:
+                    by_lemma.setdefault((sig.lang, w), []).append(i)
+    marked: dict[int, frozenset[int]] = {}
+    for i, sig in enumerate(sigs):
+        mine = [k for k, r in enumerate(sig.required) if r]
+        if len(mine) < 4:
+            continue
+        distinct: set[int] = set()
+        for k in mine:
+            rest = [sig.slots[m] for m in mine if m != k]
+            for j in sorted({j for w in rest[0] for j in by_lemma.get((sig.lang, w), ())}):
+                other = sigs[j]
+                theirs = [other.slots[m] for m, r in enumerate(other.required) if r]
+                if (other.concept_id == sig.concept_id or len(theirs) > len(mine) + 1
+                        or any(slot & sig.slots[k] for slot in theirs)):
+                    continue
+                if _assign_all(tuple(frozenset(n for n, t in enumerate(theirs) if slot & t) for slot in rest)) is not None:
+                    distinct.add(k)
+                    break
+        if distinct:
+            marked[i] = frozenset(distinct)
+    if not marked:
+        return sigs
+    from dataclasses import replace
+
+    return [replace(s, distinct=marked[i]) if i in marked else s for i, s in enumerate(sigs)]
+
+
 def _attested(sigs: list[Signature]) -> dict[str, set[str]]:
     """Word -> the words that share a slot with it in two concepts, or in one if both are long (base-wide synonyms).
 
@@ -2734,7 +2784,7 @@ def _attested(sigs: list[Signature]) -> dict[str, set[str]]:
 
 
 # Names what a cached index holds: a cache written by other code is a miss.
-LAYOUT = "signatures-21"
+LAYOUT = "signatures-23"
 
 
 def index_for(termbase, lang: str | None) -> Index:  # type: ignore[no-untyped-def]

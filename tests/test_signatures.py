@@ -1974,3 +1974,51 @@ def test_more_english_variant_shapes(text: str, found: str, suggestion: str) -> 
 def test_more_english_shapes_leave_ordinary_prose_clean(text: str) -> None:
     assert _en_unlisted(loads(MORE_SHAPES, "t.yaml"), text) == []
 
+
+
+SIBLINGS = textwrap.dedent("""\
+    concepts:
+      - id: china-africa-ports
+        terms:
+          en:
+            - {text: China-Africa league of clean river ports, status: preferred}
+          ru:
+            - {text: китайско-африканский союз чистых речных портов, status: preferred}
+      - id: china-arab-ports
+        terms:
+          en:
+            - {text: China-Arab league of clean river ports, status: preferred}
+          ru:
+            - {text: китайско-арабский союз чистых речных портов, status: preferred}
+    """)
+
+
+def test_the_slot_that_tells_a_name_from_its_kin_is_marked_distinct() -> None:
+    tb = loads(SIBLINGS, "t.yaml")
+    for lang in ("en", "ru"):
+        sigs = {s.concept_id: s for s in signatures.index_for(tb, lang).signatures}
+        africa = sigs["china-africa-ports"]
+        assert [africa.slots[k] & {"africa", "африка"} for k in africa.distinct] in ([{"africa"}], [{"африка"}])
+        # Alone in the base, a name has no kin and nothing is distinct.
+        alone = loads(SIBLINGS.split("  - id: china-arab-ports")[0], "t.yaml")
+        assert next(iter(signatures.index_for(alone, lang).signatures)).distinct == frozenset()
+
+
+@pytest.mark.parametrize("text", [
+    "Китай строит союз чистых речных портов.",  # the partner missing: any of the kin, or none
+    "Они вошли в китайско-центральноазиатский союз чистых речных портов.",  # another partner stands in
+])
+def test_a_russian_name_without_the_word_that_tells_it_from_its_kin_is_no_variant(text: str) -> None:
+    tb = loads(SIBLINGS, "t.yaml")
+    assert signatures.index_for(tb, "ru").scan(text) == []
+
+
+@pytest.mark.parametrize(("lang", "text", "found"), [
+    ("ru", "Они вошли в китайско-африканский союз речных портов.", "китайско-африканский союз речных портов"),
+    ("ru", "Речь шла о союзе чистых речных портов Китая и Африки.", "союзе чистых речных портов Китая и Африки"),
+    ("en", "They joined the China-Africa league of river ports.", "China-Africa league of river ports"),
+])
+def test_a_name_keeping_its_distinct_word_may_still_lose_another(lang: str, text: str, found: str) -> None:
+    tb = loads(SIBLINGS, "t.yaml")
+    assert [(h.concept_id, text[h.start:h.end]) for h in signatures.index_for(tb, lang).scan(text)] == [
+        ("china-africa-ports", found)]
