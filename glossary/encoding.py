@@ -320,13 +320,16 @@ def _ftfy_agrees(text: str, run: _Run) -> bool:
     return badness(damaged) > badness(before + run.decoded + after)
 
 
-def _word_end(marks: str) -> bool:
+def _word_end(marks: str, after: str | None = None) -> bool:
     """Could `marks` follow a word's last letter: closing punctuation, a
-    no-break space before a guillemet as French sets it, a soft hyphen?"""
+    no-break space before a guillemet as French sets it, a soft hyphen?
+    `after`, when known, is the character after the marks."""
     if marks[0] == "\u00a0":
         return marks[1:] in ("\u00bb", "\u203a")
     if marks == "\u00ad":
-        return True  # a letter, then a soft hyphen inside the word
+        # A letter, then a soft hyphen inside the word: a letter follows it
+        # ("Å\u00ad " is "ŭ" garbled, not a hyphenation point).
+        return after is None or _is_letter(after)
     return all(c in _CLOSERS for c in marks)
 
 
@@ -341,7 +344,7 @@ def _words_and_punctuation(text: str, run: _Run) -> bool:
             word = _is_letter(before) or seq[0] in _WORD_LETTERS
         else:
             word = before in "\u2013\u2014" and seq[0] in _WORD_LETTERS
-        if not (word and _word_end(seq[1:])):
+        if not (word and _word_end(seq[1:], text[pos + len(seq) : pos + len(seq) + 1])):
             return False
         pos += len(seq)
     return True

@@ -460,3 +460,11 @@ def test_a_long_text_of_mojibake_is_read_a_window_at_a_time() -> None:
     text = ("It\u00e2\u20ac\u2122s the Belt and Road \u00e2\u20ac\u201c a plan. " * 300 + "\n") * 4
     assert list(iter_damage(text, 1000)) == find_damage(text)
     assert len(find_damage(text)) == 2400
+
+
+def test_a_soft_hyphen_before_a_space_is_no_hyphenation_point() -> None:
+    # "Ŗŭ" garbled through cp1252 is "Å–Å\xad": the soft hyphen would end a one-letter
+    # word after a dash, but a soft hyphen only ever stands between two letters.
+    text = "Intro text " + "Ŗŭ".encode().decode("cp1252") + " and more."
+    assert [d.repaired for d in find_damage(text)] == ["Ŗŭ"]
+    assert repair(text) == "Intro text Ŗŭ and more."
