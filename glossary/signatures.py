@@ -1553,12 +1553,29 @@ class _Gate:
     Split letters are looked for only for a signature one slot short.
     """
 
-    __slots__ = ("table", "positions", "prefixes", "ends", "codes", "anchored")
+    __slots__ = ("table", "positions", "prefixes", "ends", "codes", "anchored", "telling", "bare")
 
     def __init__(self, table: _GateTable, positions: array, prefixes: tuple[str, ...], ends: array, codes: array,
                  anchored: frozenset[int]) -> None:
         self.table, self.positions, self.prefixes, self.ends, self.codes = table, positions, prefixes, ends, codes
         self.anchored = anchored  # the slots the anchor word fills, found in every window
+        # Most windows hold no letters of a slot the anchor word leaves open (four in five anchors of
+        # English prose): then only the anchored slots count, and the answer is the same every time.
+        # `telling` are the prefixes that can change it: those of a slot the anchor does not fill, and
+        # the split letters of such a slot of a signature one slot short with the anchor alone.
+        width, needs, slot_at = table.width, table.needs, table.slot_at
+        mine = [0] * len(positions)
+        for code in anchored:
+            mine[code // width] += 1
+        telling = {p for n, p in enumerate(prefixes) if not anchored.issuperset(codes[ends[n]:ends[n + 1]])}
+        names, splits, split_at = table.names, table.splits, table.split_at
+        for j, i in enumerate(positions):
+            if mine[j] == needs[i] - 1:
+                first = slot_at[i]
+                telling.update(names[o] for s in range(first, slot_at[i + 1]) if j * width + s - first not in anchored
+                               for o in splits[split_at[s]:split_at[s + 1]])
+        self.telling = tuple(sorted(telling))
+        self.bare = [i for j, i in enumerate(positions) if mine[j] >= needs[i]]
 
     @classmethod
     def of(cls, sigs: Sequence[Signature], anchor: frozenset[str] = frozenset()) -> _Gate:
@@ -1568,6 +1585,11 @@ class _Gate:
     def passing(self, lower: str) -> list[int]:
         """The positions (in the table) of the signatures `_may_fill` lets through for this lower-cased
         window, in order."""
+        for p in self.telling:
+            if p in lower:
+                break
+        else:
+            return list(self.bare)
         filled = set(self.anchored)
         ends, codes = self.ends, self.codes
         for n, p in enumerate(self.prefixes):
