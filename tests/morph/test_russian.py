@@ -126,6 +126,42 @@ def test_the_analysis_keeps_complements_and_names_as_written() -> None:
     assert not analyse("в соответствии с").inflects
 
 
+UNSEEN = "невиданные за столетие перемены"
+MULTIPOLAR = "равноправный и упорядоченный многополярный мир"
+UN_SYSTEM = "основанная на ООН международная система"
+NEIGHBOURHOOD = "дружественное, безопасное и процветающее соседство"
+
+
+def test_coordinated_modifiers_and_a_governed_phrase_inflect_with_the_head() -> None:
+    inflecting = {term: [s.token.text for s in analyse(term).slots if s.inflects]
+                  for term in (UNSEEN, MULTIPOLAR, UN_SYSTEM, NEIGHBOURHOOD)}
+    # The preposition's phrase («за столетие», «на ООН») and the coordinators stay as written.
+    assert inflecting == {
+        UNSEEN: ["невиданные", "перемены"],
+        MULTIPOLAR: ["равноправный", "упорядоченный", "многополярный", "мир"],
+        UN_SYSTEM: ["основанная", "международная", "система"],
+        NEIGHBOURHOOD: ["дружественное", "безопасное", "процветающее", "соседство"],
+    }
+    assert analyse("невиданных за столетие перемен").case == "gent"
+    # The shortest phrase after which the words still agree: «последние» belongs to «за ... лет».
+    longer = analyse("невиданные за последние сто лет колоссальные перемены")
+    assert [s.token.text for s in longer.slots if s.inflects] == ["невиданные", "колоссальные", "перемены"]
+    # A noun is no modifier: its preposition's phrase ends the group («сообщество ... для ...»).
+    assert [s.token.text for s in analyse("сотрудничество в области безопасности").slots if s.inflects] == [
+        "сотрудничество"]
+
+
+def test_a_term_with_a_governed_phrase_is_found_in_oblique_cases_and_only_when_it_agrees() -> None:
+    assert found(UNSEEN, "в условиях невиданных за столетие перемен") == [
+        ("невиданных за столетие перемен", {"gent,plur"})]
+    assert found(UNSEEN, "мир охвачен невиданными за столетие переменами") == [
+        ("невиданными за столетие переменами", {"ablt,plur"})]
+    assert found(MULTIPOLAR, "за построение равноправного и упорядоченного многополярного мира")[0][0] == (
+        "равноправного и упорядоченного многополярного мира")
+    assert found(UNSEEN, "невиданных за столетие переменами") == []  # the participle does not agree
+    assert found(UNSEEN, "невиданные за год перемены") == []  # the phrase stays as written
+
+
 def test_a_preposition_narrows_the_case() -> None:
     forms = [Form("gent", "sing", False), Form("nomn", "plur", True), Form("accs", "plur", True)]
     assert narrow(forms, "для") == [Form("gent", "sing", False)]
@@ -145,6 +181,9 @@ def test_a_preposition_narrows_the_case() -> None:
     ("производительные силы нового качества", "datv", "plur", False, "производительным силам нового качества"),
     ("три силы зла", "gent", "plur", False, "трех сил зла"),
     ("мастерская Лу Баня", "loct", "plur", True, "мастерских Лу Баня"),
+    (UNSEEN, "gent", "plur", False, "невиданных за столетие перемен"),
+    (MULTIPOLAR, "datv", "sing", False, "равноправному и упорядоченному многополярному миру"),
+    (UN_SYSTEM, "ablt", "sing", False, "основанной на ООН международной системой"),
 ])
 def test_inflect_writes_head_and_agreeing_words(target: str, case: str, number: str, flip: bool, expected: str) -> None:
     assert inflect(target, [Form(case, number, flip)]).text == expected
@@ -176,7 +215,8 @@ def test_lemmas_are_cached_per_word_form() -> None:
 @settings(max_examples=60, deadline=None)
 @given(
     term=st.sampled_from([COMMUNITY, "инициатива «Пояс и путь»", "«Один пояс, один путь»", "мастерская Лу Баня",
-                          "производительные силы нового качества", "дух «Китай – Центральная Азия»"]),
+                          "производительные силы нового качества", "дух «Китай – Центральная Азия»",
+                          UNSEEN, MULTIPOLAR, UN_SYSTEM, NEIGHBOURHOOD]),
     case=st.sampled_from(CASES),
     flip=st.booleans(),
 )
