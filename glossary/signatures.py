@@ -801,7 +801,7 @@ def _head(text: str, lang: str, function_words: frozenset[str], before_prepositi
         for k, w in enumerate(content):
             if k not in attributive and k not in skip and any(r.pos == "NOUN"
                                             for r in russian.analyser().readings(w.lower().replace("ё", "е"))):
-                return k
+                return _ru_governed_head(text, function_words, k, skip)
         return None
     k = -1
     for w in toks:
@@ -811,6 +811,23 @@ def _head(text: str, lang: str, function_words: frozenset[str], before_prepositi
         else:
             k += 1
     return None if before_preposition else len(content) - 1
+
+
+def _ru_governed_head(text: str, function_words: frozenset[str], k: int, skip: frozenset[int]) -> int:
+    """The head found first (`k`), or the analysed term's head noun when `k` is a noun in the phrase of a
+    preposition that a participle before the head governs («столетие» of «невиданные за столетие перемены»)."""
+    from .morph import russian
+
+    pattern = russian.analysed(text)
+    toks = words(text)
+    starts = [s for s, _, w in toks if w.lower() not in function_words]
+    inflecting = {s.token.start for s in pattern.slots if s.inflects and s.domain == 0}
+    if not pattern.inflects or starts[k] in inflecting or not any(
+            w.lower() in russian.PREPOSITIONS for s, _, w in toks if s < starts[k]):
+        return k
+    nouns = [s.token.start for s in pattern.slots if s.inflects and s.domain == 0 and s.pos == "NOUN"]
+    head = starts.index(nouns[0]) if nouns and nouns[0] in starts else None
+    return head if head is not None and head > k and head not in skip else k
 
 
 def _ru_attributive(content: Sequence[str]) -> dict[int, str]:
@@ -2675,9 +2692,13 @@ def ru_forms(hit: Hit, text: str) -> list[str]:
     # the preferred rendering's head «силы» became a genitive, and the phrase is in the nominative.
     # An abbreviation («ООН») shows no case: it is no head to read one from.
     # An adjective that may also be read as a noun («великим») is no head before a word it agrees with.
+    # A noun after a preposition («за столетие» in «беспрецедентными за столетие изменениями») is governed,
+    # not the head, when a noun follows it.
     found_words = [text[s:e] for s, e in hit.words]
     attributive = _ru_attributive(found_words)
-    nouns = (w for k, w in enumerate(found_words) if not w.isupper() and k not in attributive
+    governed = {k for k in range(len(found_words) - 1) if any(
+        w.lower() in russian.PREPOSITIONS for _, _, w in words(text[hit.words[k - 1][1] if k else hit.start:hit.words[k][0]]))}
+    nouns = (w for k, w in enumerate(found_words) if not w.isupper() and k not in attributive and k not in governed
              and any(r.pos == "NOUN" for r in russian.analyser().readings(w.lower().replace("ё", "е"))))
     first = next(nouns, None)
     heads = sig.slots[head_slot]

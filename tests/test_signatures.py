@@ -1806,3 +1806,33 @@ def test_lending_synonyms_by_word_is_trying_every_lender(lang: str) -> None:
     tb = load()
     sigs = [s for s in (signatures.derive(c, lang) for c in tb.concepts) if s is not None]
     assert signatures.lend_synonyms(sigs) == _lend_by_trying_every_lender(sigs)
+
+
+RU_GOVERNED = textwrap.dedent("""\
+    concepts:
+      - id: changes
+        terms:
+          ru:
+            - {text: невиданные за столетие перемены, status: preferred}
+            - {text: беспрецедентные за столетие перемены, status: admitted}
+            - {text: небывалые за столетие изменения, status: deprecated}
+""")
+
+
+def test_a_noun_governed_by_a_participle_is_no_russian_head() -> None:
+    tb = loads(RU_GOVERNED, "t.yaml")
+    sig = signatures.derive(tb.concept("changes"), "ru")
+    assert sig is not None and sig.head is not None and "перемена" in sig.slots[sig.head]
+
+
+@pytest.mark.parametrize(("text", "found", "suggestion"), [
+    ("Это происходит на фоне больших изменений, невиданных за столетие.", "изменений, невиданных за столетие",
+     "невиданных за столетие перемен"),
+    ("Мир охвачен беспрецедентными за столетие изменениями.", "беспрецедентными за столетие изменениями",
+     "невиданными за столетие переменами"),
+    ("Мир переживает изменения, невиданные за столетие.", "изменения, невиданные за столетие",
+     "невиданные за столетие перемены"),
+])
+def test_a_russian_suggestion_with_a_governed_phrase_takes_the_found_case(text: str, found: str,
+                                                                           suggestion: str) -> None:
+    assert _unlisted(loads(RU_GOVERNED, "t.yaml"), text) == [("changes", found, suggestion)]
