@@ -580,7 +580,7 @@ def accepted(sig: Signature, found: str) -> bool:
     for text in (sig.preferred, *sig.others):
         theirs = [w for _, _, w in words(text)]
         listed = sequence(text, sig.lang, sig.function_words)
-        if listed == seq:
+        if listed == seq and _dependents_kept(text, theirs, mine, sig.function_words):
             return True
         for k in range(1, len(listed)):
             if listed[k:] + listed[:k] == seq and _same_cases(theirs[k:], mine[:len(theirs) - k], sig.function_words):
@@ -590,6 +590,23 @@ def accepted(sig: Signature, found: str) -> bool:
             if listed[k + 1:] + ("и",) + listed[:k] == seq:
                 return True
     return False
+
+
+def _dependents_kept(text: str, listed: Sequence[str], found: Sequence[str], function_words: frozenset[str]) -> bool:
+    """Whether the words of a Russian rendering that do not inflect with its head keep their case and number in
+    `found`, the same words by lemma: «дипломатия крупных стран» is no «дипломатия крупной страны» inflected
+    (a fix writes those words as listed), «дипломатии крупной страны» is."""
+    from .morph import russian
+
+    pattern = russian.analysed(text)
+    if not pattern.inflects or len(listed) != len(found) or any(
+            a.lower() != b.lower() and not _ru_lemmas(a.lower(), every=True) & _ru_lemmas(b.lower(), every=True)
+            for a, b in zip(listed, found)):
+        return True  # not word for word (a list of names in another order): nothing to compare
+    inflecting = {s.token.start for s in pattern.slots if s.inflects}
+    kept = [w for (start, _, w) in words(text) if start not in inflecting]
+    fixed = [b for (start, _, _), b in zip(words(text), found) if start not in inflecting]
+    return _same_cases(kept, fixed, function_words)
 
 
 def _same_cases(listed: Sequence[str], found: Sequence[str], function_words: frozenset[str]) -> bool:
@@ -674,6 +691,7 @@ _RU_NEAR_SYNONYMS: tuple[frozenset[str], ...] = tuple(frozenset(group.split()) f
     "эпоха эра",
     "конфронтация противостояние",
     "столетие век",
+    "производительный производственный",  # productive forces, often mistranslated as production forces
 ))
 _RU_NEAR = {w: group for group in _RU_NEAR_SYNONYMS for w in group}
 
@@ -2720,6 +2738,8 @@ def ru_forms(hit: Hit, text: str) -> list[str]:
     if before is not None and len(tags) > 1:
         forms = [f for f in (russian.Form.from_tag(t) for t in tags) if f is not None]
         tags = [f.tag for f in russian.narrow(forms, before.group(1))]
+    if len(tags) > 1 and text[hit.start:hit.start + 1].isalpha():  # after a noun: an oblique case («процесса ...»)
+        tags = russian.after_noun(tags, text, hit.start)
     if len(tags) > 1 and heads is not None:
         tags = _agreeing(tags, word, hit, text)
     return tags

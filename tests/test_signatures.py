@@ -1836,3 +1836,59 @@ def test_a_noun_governed_by_a_participle_is_no_russian_head() -> None:
 def test_a_russian_suggestion_with_a_governed_phrase_takes_the_found_case(text: str, found: str,
                                                                            suggestion: str) -> None:
     assert _unlisted(loads(RU_GOVERNED, "t.yaml"), text) == [("changes", found, suggestion)]
+
+
+RU_DEPENDENTS = textwrap.dedent("""\
+    concepts:
+      - id: lake-diplomacy
+        terms:
+          ru:
+            - {text: дипломатия крупной страны с озерной спецификой, status: preferred}
+            - {text: дипломатия великой державы с озерной спецификой, status: admitted}
+      - id: lake-community
+        terms:
+          ru:
+            - {text: сообщество единой судьбы озерного края, status: preferred}
+            - {text: сообщество общей судьбы озерного края, status: deprecated}
+""")
+
+
+@pytest.mark.parametrize(("text", "found", "suggestion"), [
+    ("Дипломатия крупных стран с озерной спецификой вступила в новую эпоху.",
+     "Дипломатия крупных стран с озерной спецификой", "Дипломатия крупной страны с озерной спецификой"),
+    ("Они строят сообщество единых судеб озерного края.", "сообщество единых судеб озерного края",
+     "сообщество единой судьбы озерного края"),
+])
+def test_a_russian_dependent_in_another_number_is_a_variant(text: str, found: str, suggestion: str) -> None:
+    tb = loads(RU_DEPENDENTS, "t.yaml")
+    assert [(f, s) for _, f, s in _unlisted(tb, text)] == [(found, suggestion)]
+
+
+@settings(max_examples=40, deadline=None)
+@given(term=st.sampled_from(["дипломатия крупной страны с озерной спецификой",
+                             "дипломатия великой державы с озерной спецификой",
+                             "сообщество единой судьбы озерного края"]),
+       case=st.sampled_from(["nomn", "gent", "datv", "accs", "ablt", "loct"]), plural=st.booleans())
+def test_every_form_the_fixer_writes_of_an_accepted_russian_rendering_is_accepted(term: str, case: str,
+                                                                                  plural: bool) -> None:
+    from glossary.morph.russian import Form, inflect
+
+    tb = loads(RU_DEPENDENTS, "t.yaml")
+    written = inflect(term, [Form(case, "plur" if plural else "sing", plural)]).text
+    assert written is not None
+    sig = signatures.derive(tb.concept("lake-diplomacy" if term.startswith("дипломатия") else "lake-community"), "ru")
+    assert sig is not None and signatures.accepted(sig, written)
+    assert _unlisted(tb, f"Речь шла о том, что {written} важна.") == []
+
+
+def test_production_forces_stand_for_productive_forces_in_a_long_russian_name() -> None:
+    tb = loads(textwrap.dedent("""\
+        concepts:
+          - id: lake-forces
+            terms:
+              ru:
+                - {text: производительные силы озерного качества, status: preferred}
+        """), "t.yaml")
+    assert [(f, s) for _, f, s in _unlisted(tb, "Растут производственные силы озерного качества.")] == [
+        ("производственные силы озерного качества", "производительные силы озерного качества")]
+    assert _unlisted(tb, "Растут производственные силы региона.") == []

@@ -684,6 +684,33 @@ def narrow(forms: list[Form], before: str | None) -> list[Form]:
     return kept or forms
 
 
+_AFTER_NOUN = r"(?:^|[^\w\-])([^\W\d_A-ZА-ЯЁ][^\W\d_]*)\s+$"  # a lower-case word right before, whole
+
+
+def after_noun(tags: Sequence[str], text: str, start: int) -> list[str]:
+    """The form tags a phrase at `start` of `text` may have right after a noun: no nominative or accusative,
+    if others remain.
+
+    A noun takes a complement in an oblique case («процесса модернизации»:
+    genitive, not the nominative plural). The word before counts only if it
+    is lower case (not a name or a sentence's first word) and read as nothing
+    but a noun.
+    """
+    import re
+
+    if len(tags) < 2:
+        return list(tags)
+    lo = max(0, start - 40)
+    m = re.search(_AFTER_NOUN, text[lo:start])
+    if m is None or (m.start(1) == 0 and lo > 0):  # a word the window cuts is not read
+        return list(tags)
+    readings = analyser().readings(normalize(m.group(1)))
+    if not readings or any(r.pos != "NOUN" for r in readings):
+        return list(tags)
+    kept = [t for t in tags if (f := Form.from_tag(t)) is not None and f.case not in ("nomn", "accs")]
+    return kept or list(tags)
+
+
 T = TypeVar("T")
 
 

@@ -461,3 +461,24 @@ def test_a_word_read_before_its_term_was_loaded_is_read_again() -> None:
     hits = Scanner([("морская черепаха", 1)]).scan("Учёные следят за морскими черепахами.")
     assert "L:черепаха" in an.keys("черепахами")
     assert [h.found[0][0] for h in hits] == [1]
+
+
+ODD = ["ru:gent,sing,same", "ru:datv,sing,same", "ru:nomn,plur,flip", "ru:accs,plur,flip"]
+
+
+@pytest.mark.parametrize(("before", "kept"), [
+    ("для характеристики процесса ", ODD[:2]),  # a noun: an oblique case
+    ("процесса ", ODD[:2]),  # the text's first word, whole
+    ("в ходе работы над ", ODD),  # a preposition: the scanner's narrowing decides
+    ("эксперты изучают ", ODD),  # a verb takes the accusative
+    ("Процесса ", ODD),  # capitalised: a sentence's first word or a name, not read
+    ("процесса, ", ODD),  # punctuation between: no complement
+    ("я" * 40 + "процесса ", ODD),  # a word longer than the window it is read in: not read
+])
+def test_a_phrase_right_after_a_noun_is_read_in_an_oblique_case(before: str, kept: list[str]) -> None:
+    from glossary.morph.russian import after_noun
+
+    text = before + "модернизации"
+    assert after_noun(ODD, text, len(before)) == kept
+    assert after_noun(ODD[:1], text, len(before)) == ODD[:1]
+    assert after_noun(ODD[2:], text, len(before)) == ODD[2:]  # nothing else remains: unchanged
