@@ -1785,7 +1785,8 @@ def _expand(sig: Signature, text: str, toks: list[tuple[int, int, str]], i: int)
             inside = slot_words[a] < stand_in < slot_words[b]
             if filled is None or not _enough(sig, filled, inside,
                                              _quoted(text, toks[slot_words[a]][0], toks[slot_words[b]][1])
-                                             or (inside and modifier and _introduced(text, toks, slot_words[a]))):
+                                             or (inside and modifier and _introduced(text, toks, slot_words[a])),
+                                             bool(sig.near) and _near_fills(sig, toks, slot_words[a:b + 1], filled) == 1):
                 continue
             if inside and sig.lang == "en" and not _in_place(sig, filled, slot_words[a:b + 1], stand_in):
                 continue
@@ -2343,13 +2344,17 @@ def _assign(options: list[frozenset[int]], taken: frozenset[int] = frozenset()) 
     return None
 
 
-def _enough(sig: Signature, filled: tuple[int, ...], stand_in: bool = False, quoted: bool = False) -> bool:
+def _enough(sig: Signature, filled: tuple[int, ...], stand_in: bool = False, quoted: bool = False,
+            swapped: bool = False) -> bool:
     """Whether the filled slots make a rendering: anchors, head noun, first word, tolerance.
 
     `stand_in`: an unlisted word inside the run stands for a missing slot (a long
     name only), which may be the head ("socialist ideology" for "Thought on Socialism").
     `quoted`: the words are the whole of a quotation, so a name even without its
     first word («упорядоченный многополярный мир» in quotes).
+    `swapped`: a Russian word fills its slot only as a near-synonym: a name shortened by one word and
+    reworded in another («омоложение китайской нации» for «великое возрождение китайской нации») is still
+    that name mistranslated, if three of its words are there.
     """
     got = set(filled)
     if not any(k in got for k in (sig.anchors or (sig.anchor,))):
@@ -2360,6 +2365,8 @@ def _enough(sig: Signature, filled: tuple[int, ...], stand_in: bool = False, quo
             and not stand_in):
         return False  # "Central Asia and China" is not the China-Central Asia Summit without "Summit"
     missing = sum(1 for k, r in enumerate(sig.required) if r and k not in got)
+    if swapped and sig.lang == "ru" and missing == 1 and missing <= sig.tolerance and len(got) >= 3:
+        return True
     if missing and 0 not in got and not quoted:
         return False  # a shortened name keeps its first word: «представитель МИД КНР» is another title
     if (missing and sig.lang == "ru" and not quoted and not sig.preferred[:1].isupper()

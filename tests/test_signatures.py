@@ -1892,3 +1892,23 @@ def test_production_forces_stand_for_productive_forces_in_a_long_russian_name() 
     assert [(f, s) for _, f, s in _unlisted(tb, "Растут производственные силы озерного качества.")] == [
         ("производственные силы озерного качества", "производительные силы озерного качества")]
     assert _unlisted(tb, "Растут производственные силы региона.") == []
+
+
+RU_REVIVAL = textwrap.dedent("""\
+    concepts:
+      - id: lake-revival
+        terms:
+          ru:
+            - {text: великое возрождение озерной нации, status: preferred}
+""")
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("Всё держится на стратегии омоложения озерной нации и на опыте.", "омоложения озерной нации"),
+    ("Всё держится на стратегии возрождения озерной нации и на опыте.", None),  # shortened only: no variant
+    ("Всё держится на стратегии омоложения нации и на опыте.", None),  # two words missing
+    ("Всё держится на омоложении озерной нации.", "омоложении озерной нации"),
+])
+def test_a_russian_name_shortened_and_reworded_is_a_variant(text: str, found: str | None) -> None:
+    got = _unlisted(loads(RU_REVIVAL, "t.yaml"), text)
+    assert [f for _, f, _ in got] == ([found] if found else [])
