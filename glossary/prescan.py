@@ -134,10 +134,10 @@ class Prescan:
             return None
         reach = self.reach + 1
         if special:
-            for count, m in enumerate(re.finditer("[" + re.escape("".join(special)) + "]", text)):
+            for count, at in enumerate(_places(text, special, limit)):
                 if count + len(spans) > limit:
                     return None
-                spans.append((m.start(), m.end(), reach, reach))
+                spans.append((at, at + 1, reach, reach))
         for start, end in stretches:
             spans.append((start, end, reach, reach))
         if not spans:
@@ -146,6 +146,28 @@ class Prescan:
 
 
 _SPACE = re.compile(r"\s")
+_FIND_EACH = 12  # fewer special characters than this are found with str.find, one character at a time
+
+
+def _places(text: str, chars: Sequence[str], limit: int) -> list[int]:
+    """The offsets of `chars` (single characters) in `text`, in order; only `limit` + 2 of them, not
+    necessarily the first, where there are more.
+
+    `str.find` looks for one character at C speed (about 1 ms in 5 MB of text four bytes a
+    character); a character class costs `re` about 18 ms, whatever the number of characters.
+    """
+    if len(chars) >= _FIND_EACH:
+        return [m.start() for m in re.finditer("[" + re.escape("".join(chars)) + "]", text)]
+    out: list[int] = []
+    for char in dict.fromkeys(chars):
+        at = text.find(char)
+        while at >= 0 and len(out) <= limit + 1:  # past that many the caller gives up whichever they are
+            out.append(at)
+            at = text.find(char, at + 1)
+    out.sort()
+    return out
+
+
 _PROBE = 50_000
 
 

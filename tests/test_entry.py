@@ -136,3 +136,25 @@ def test_the_plain_form_is_recognised_exactly() -> None:
                  ["check", "a", "--fail-on", "never"], ["check", "a", "--termbase", "."], ["check", "a", "--statistics"],
                  ["fix", "a"], [], ["check", "a", "--form", "json"], ["--locale", "ru", "check", "a"]):
         assert plain_check(argv) is None, argv
+
+
+# The entry point, writing to FD the names of every module imported by the end of the run.
+MODULES = ("import atexit, os, sys; sys.argv[0] = 'glossary'; "
+           "atexit.register(lambda: os.write(FD, ' '.join(sorted(sys.modules)).encode())); "
+           "from glossary.entry import main; main()")
+# Standard modules a plain check of a small file has no use for, each a fraction of a millisecond to
+# a few of its start-up: `signal` builds enums (the handlers are set through `_signal`), `threading`
+# is imported for its `local` (which `_thread` has).
+NOT_ON_THE_PLAIN_PATH = {"signal", "threading"}
+
+
+@pytest.mark.parametrize("args", [["check", "draft.txt"], ["check", "--lang", "ru", "draft.ru.txt"],
+                                  ["check", "--format", "json", "clean.md"]])
+def test_the_plain_check_leaves_unneeded_modules_unimported(project: Path, args: list[str]) -> None:
+    env = dict(os.environ, LANG="en_US.UTF-8", GLOSSARY_CACHE_DIR=str(project / "cache"))
+    for _ in range(2):  # the first run fills the cache; the second is the one measured
+        code, _, err, loaded = run(MODULES, args, project, env)
+        assert code in (0, 1), err
+    modules = set(loaded.split())
+    assert "glossary.command" in modules and "click" not in modules
+    assert modules & NOT_ON_THE_PLAIN_PATH == set()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -10,7 +12,7 @@ from glossary import matcher as matcher_module
 from glossary.fold import fold
 from glossary.keyscan import KeyScan, _hyperscan
 from glossary.matcher import compile_matcher
-from glossary.prescan import _cut, _cuts, fragment
+from glossary.prescan import _FIND_EACH, _cut, _cuts, _places, fragment
 from glossary.termbase import TermBase
 
 # Renderings of the test term base, the characters raw text hides them behind
@@ -124,3 +126,20 @@ def test_reaches_merged_then_cut_are_the_windows_of_each_reach_cut(pieces: list[
     merged = _cut_windows(text, list(spans), _SPACE)
     assert each is None or merged == each, (text, spans)
     assert merged is not None or each is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab ™５ßⁿ\U0001d465\u00ad", max_size=80),
+       st.lists(st.sampled_from(list("™５ßⁿ\U0001d465\u00adb")), min_size=1, max_size=7, unique=True),
+       st.integers(min_value=0, max_value=40))
+def test_special_characters_are_found_one_at_a_time_where_a_class_finds_them(text: str, chars: list[str],
+                                                                            limit: int) -> None:
+    """A few characters are looked for with str.find: the offsets a character class finds, in order, or
+    more than `limit` + 1 of them where there are more (the windows then give up either way)."""
+    every = [m.start() for m in re.finditer("[" + re.escape("".join(chars)) + "]", text)]
+    got = _places(text, chars, limit)
+    if len(every) <= limit + 1:
+        assert got == every
+    else:
+        assert len(got) == limit + 2 and set(got) <= set(every) and got == sorted(got)
+    assert _places(text, chars * _FIND_EACH, limit)[:len(every)] == every

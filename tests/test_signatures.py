@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import dataclasses
 import textwrap
 
 import pytest
@@ -338,6 +339,31 @@ def test_the_gate_of_many_signatures_is_may_fill_of_each(window: str) -> None:
         anchor = signatures.lemmas(window.split(" ")[0], lang)
         assert signatures._Gate(sigs, anchor).passing(window) == [
             s for s in sigs if signatures._may_fill(s, window, anchor)]
+
+
+_FILLER = ["the", "of", "and", "a", "in", "new", "people", "level", "и", "в", "новый", "люди", "-", " ", ","]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.data())
+def test_a_gate_whose_window_holds_no_open_slots_letters_answers_as_may_fill(data: st.DataObject) -> None:
+    """Most windows hold letters of no slot the anchor leaves open: the gate then answers at once, and its
+    answer is `_may_fill`'s for every signature of the anchor lemma."""
+    lang = data.draw(st.sampled_from(["en", "ru"]))
+    index = signatures.index_for(load(), lang)
+    lemma = data.draw(st.sampled_from(sorted(index.by_lemma)))
+    own = list({id(s): s for s in index.by_lemma[lemma]}.values())
+    # More slots tolerated: signatures that the anchor word alone lets through, or with one more slot.
+    sigs = own + [dataclasses.replace(s, tolerance=s.tolerance + more) for s in own for more in (1, 2)]
+    anchor = frozenset({lemma})
+    gate = signatures._Gate(sigs, anchor)
+    slot_words = sorted({w for s in own for slot in s.slots for w in slot})
+    split = [w[:k] + c + w[k:] for w in slot_words for k in (1, 2) for c in " -" if len(w) > k]
+    pieces = data.draw(st.lists(st.sampled_from(_FILLER + [lemma] + slot_words + split), max_size=12))
+    window = " ".join(pieces)
+    assert gate.passing(window) == [s for s in sigs if signatures._may_fill(s, window, anchor)]
+    if not any(p in window for p in gate.telling):
+        assert gate.passing(window) == gate.bare
 
 
 def test_the_anchor_word_fills_its_slot_whatever_its_letters() -> None:

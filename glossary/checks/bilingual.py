@@ -121,6 +121,7 @@ def _in_segment(document: Document, index: LineIndex, segment: Segment, lang: st
     if left:
         left, glosses = _glosses(where, left, matches, unlisted_spans, taken if locate else None)
         rendered.update(f.concept_id for f in glosses if f.concept_id)
+    left = [m for m in left if not _quotes_source(segment.text, m, rendered, named)]
     rendered.update(_count(left))
     return (_untranslated(where, left) + glosses + _variants_of_named(where, matches, named)
             + _missing(where, source_matches, named, rendered, taken if locate else None, matches, before))
@@ -164,6 +165,27 @@ def _glosses(where: tuple, left: list[Match], matches: list[Match], unlisted_spa
                                   fixable=False))
         taken.append(span)  # type: ignore[union-attr]
     return kept, found
+
+
+def _quotes_source(text: str, m: Match, rendered: Counter[str], named: Counter[str]) -> bool:
+    """Whether a source term left in the target is part of a passage of the source quoted beside its translation.
+
+    'The title is "Chinese modernization is led by the CPC 中国式现代化是中国共产党领导的…"':
+    the term sits in a longer run of Chinese (or another script written without
+    spaces), four characters more at least: a phrase, not a term left in; and
+    the target renders the concept elsewhere as often as the source names it. A term standing alone ("The Belt and Road Initiative,
+    一带一路, grew.") or the only mention of its concept is still untranslated.
+    """
+    from ..script import is_unspaced
+
+    if rendered.get(m.concept_id, 0) < named.get(m.concept_id, 0) or not is_unspaced(text[m.span.start]):
+        return False
+    start, end = m.span.start, m.span.end
+    while start > 0 and is_unspaced(text[start - 1]):
+        start -= 1
+    while end < len(text) and is_unspaced(text[end]):
+        end += 1
+    return (end - start) - (m.span.end - m.span.start) >= 4
 
 
 def _untranslated(where: tuple, left: list[Match]) -> list[Finding]:  # type: ignore[type-arg]

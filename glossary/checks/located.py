@@ -82,7 +82,7 @@ def paraphrase(sig: Any, text: str, taken: list[Span]) -> tuple[Any, bool] | Non
     required = frozenset(k for k, r in enumerate(sig.required) if r)
     if len(required) < 2:
         return None
-    toks = signatures.words(text)
+    toks = _unglued(sig, signatures.words(text))
     slots: list[frozenset[int]] = []
     for s, e, w in toks:
         if _blocked(taken, s, e) or w.lower() in sig.function_words:
@@ -289,7 +289,7 @@ def loose(sig: Any, text: str, taken: list[Span], wanted: tuple[int, ...] | None
     want = frozenset(order)
     if len(want) < 2:
         return None
-    toks = _joined(sig, text, signatures.words(text))
+    toks = _joined(sig, text, _unglued(sig, signatures.words(text)))
     function = [t[2].lower() in sig.function_words for t in toks]
     every = [frozenset() if function[k] or _blocked(taken, s, e) else _kin_slots(sig, w, want)
              for k, (s, e, w) in enumerate(toks)]
@@ -381,6 +381,36 @@ def _ru_readings(word: str) -> list[Any]:
     from ..morph import russian
 
     return list(russian.analyser().readings(word.lower().replace("ё", "е")))
+
+
+# Function words that a typo glues to the word before them ("democracyand legal protection"): three
+# letters or more, so that no real word splits ("Poland" is no "Pol" and "and", "proof" no "pro" and "of").
+_EN_GLUED = ("and", "the", "for", "with", "from", "into")
+
+
+def _unglued(sig: Any, toks: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The words, an English slot word glued to the function word after it by a missing space split in two.
+
+    "whole-process people's democracyand legal protection" renders its name in
+    full: "democracyand" is "democracy" and "and", not a word of its own standing
+    in for the head noun. Only a word that fills no slot whole, whose first part
+    (four letters or more) fills one by its lemma, is split.
+    """
+    from .. import signatures
+
+    if sig.lang != "en":
+        return toks
+    out: list[tuple[int, int, str]] = []
+    for s, e, w in toks:
+        low = w.lower()
+        tail = next((f for f in _EN_GLUED if low.endswith(f) and len(low) - len(f) >= 4), None)
+        if (tail is not None and w.isalpha() and signatures._slot_set(sig, w[:-len(tail)])
+                and not signatures._slot_set(sig, w)):
+            cut = e - len(tail)
+            out += [(s, cut, w[:-len(tail)]), (cut, e, w[-len(tail):])]
+        else:
+            out.append((s, e, w))
+    return out
 
 
 def _joined(sig: Any, text: str, toks: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -526,10 +556,21 @@ def _modifier(sig: Any, text: str, toks: list[tuple[int, int, str]], k: int) -> 
 _RU_ADJECTIVE = frozenset({"ADJF", "PRTF"})
 
 
+# Endings of English adjectives that hardly any noun has: such a word is no head noun.
+_EN_ADJECTIVE_ENDINGS = ("ntal", "onal", "ical", "ural", "ous", "ful", "less", "able", "ible", "atic", "etic",
+                         "omic", "ific", "istic")
+
+
 def _same_kind(sig: Any, word: str, slot: int) -> bool:
     """Whether a Russian word standing in takes the part of speech of the slot's words: a noun for a
-    noun, an adjective for an adjective («формированию» is no stand-in for «международные»). Other
-    languages: yes."""
+    noun, an adjective for an adjective («формированию» is no stand-in for «международные»). English:
+    a word with an adjective's ending stands in for no head noun ("social, eco-environmental and other
+    fields" names no eco-civilization), unless a word of the head's slot has such an ending too.
+    Other languages: yes."""
+    if sig.lang == "en":
+        endings = _EN_ADJECTIVE_ENDINGS
+        return (slot != sig.head or not word.lower().endswith(endings)
+                or any(w.endswith(endings) for w in sig.slots[slot]))
     if sig.lang != "ru":
         return True
     from ..morph import russian

@@ -77,3 +77,15 @@ def test_a_source_term_in_brackets_after_its_rendering_glosses_it():
     assert pair("一带一路", "The Belt and Road Initiative, 一带一路, grew.") == [("untranslated-term", "一带一路")]
     assert pair("一带一路", "The Belt and Road Initiative (known as 一带一路) grew.") == [
         ("untranslated-term", "一带一路")]
+
+
+def test_a_source_passage_quoted_beside_its_translation_leaves_no_term_untranslated():
+    # Written for this test: the target gives the sentence in English, then the source sentence itself.
+    source = "一带一路越走越宽"
+    assert pair(source, "The Belt and Road Initiative grows wider (一带一路越走越宽).") == []
+    assert pair(source, "The title reads: The Belt and Road Initiative grows wider 一带一路越走越宽.") == []
+    # The passage without a rendering beside it: the term is left untranslated.
+    assert pair(source, "The title reads: 一带一路越走越宽.") == [("untranslated-term", "一带一路")]
+    # Named twice, rendered once: the quoted one is still a mention left untranslated.
+    assert pair("一带一路和一带一路", "The Belt and Road Initiative and 一带一路越走越宽.") == [
+        ("untranslated-term", "一带一路")]

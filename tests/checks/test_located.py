@@ -5,6 +5,8 @@ from __future__ import annotations
 import textwrap
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from glossary import check_pair
 from glossary.termbase import loads
@@ -144,3 +146,23 @@ def test_a_bracketed_source_term_after_words_of_no_slot_is_left_untranslated(tb)
     # reader gets, untranslated.
     assert found("港口们加入了港口合作联盟。", "The ports joined it (港口合作联盟) last year.", "en", tb) == [
         ("untranslated-term", "港口合作联盟", "Harbour Cooperation Alliance")]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["harbour", "harbourand", "cooperation", "cooperationthe", "alliancefor", "Poland",
+                                 "and", "for", "the", "sand", "alliance", "withwith", "Harbourinto"]),
+                min_size=1, max_size=8))
+def test_unglued_words_are_the_same_letters_split_only_after_a_slot_word(tb, chosen: list[str]) -> None:  # type: ignore[no-untyped-def]
+    from glossary import signatures
+    from glossary.checks import located
+
+    sig = located.signature(tb, "en", "harbour-alliance")
+    text = " ".join(chosen)
+    toks = signatures.words(text)
+    got = located._unglued(sig, toks)
+    assert all(text[s:e] == w for s, e, w in got)
+    assert "".join(w for _, _, w in got) == "".join(w for _, _, w in toks)
+    for s, e, w in got:
+        whole = next(t for t in toks if t[0] <= s and e <= t[1])
+        if (s, e, w) != whole:  # a part of a split word: a slot word, or a function word after one
+            assert signatures._slot_set(sig, w) or (w.lower() in located._EN_GLUED and s > whole[0])

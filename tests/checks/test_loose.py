@@ -106,6 +106,34 @@ def test_a_word_split_by_a_hyphen_at_a_line_end_is_read_whole(tb) -> None:  # ty
     assert (f.code, f.found) == ("unlisted-variant", "comprehensive re-vival of port cities")
 
 
+@pytest.mark.parametrize("target", [
+    "They seek common wealthand peace.", "They seek common wealthfor all.", "Common wealththe world over.",
+])
+def test_a_slot_word_glued_to_the_function_word_after_it_is_the_word(tb, target: str) -> None:  # type: ignore[no-untyped-def]
+    # A missing space is a typo in the listed rendering, not a word of its own standing in for a slot.
+    assert check_pair("共同富足。", target, "zh", "en", tb) == []
+
+
+def test_a_glued_word_that_is_no_slot_word_and_a_function_word_still_stands_in(tb) -> None:  # type: ignore[no-untyped-def]
+    assert found("共同富足。", "They seek common wealthiness and peace.", "en", tb) == [
+        ("unlisted-variant", "common wealthiness", "common wealth")]
+
+
+@pytest.mark.parametrize("target", [
+    "It covers the social, common-sensical and other fields.",
+    "Their common, sensible and fair wishes were heard.",
+])
+def test_an_english_adjective_stands_in_for_no_head_noun(tb, target: str) -> None:  # type: ignore[no-untyped-def]
+    # "common-sensical" names no common wealth: the head noun's place takes a noun, or nothing is there.
+    [f] = check_pair("共同富足。", target, "zh", "en", tb)
+    assert (f.code, f.span.start, f.span.end) == ("missing-term", 0, len(target))
+
+
+def test_an_english_noun_still_stands_in_for_the_head_noun(tb) -> None:  # type: ignore[no-untyped-def]
+    assert [(c, w) for c, w, _ in found("共同富足。", "They seek common riches for all.", "en", tb)] == [
+        ("unlisted-variant", "common riches")]
+
+
 def test_one_member_of_names_sharing_a_plural_head_noun_is_a_rendering() -> None:
     # Written for this test: two initiatives named together, the head noun once, in the plural.
     base = loads(textwrap.dedent("""\
