@@ -1744,8 +1744,9 @@ def test_a_russian_participial_phrase_may_follow_its_noun_after_a_comma() -> Non
     assert _unlisted(tb, "Берег переживает приливы, невиданные за столетие.") == []
     assert _unlisted(tb, "Берег переживает приливы, небывалые за столетие.") == [
         ("lake-tides", "приливы, небывалые за столетие", "невиданные за столетие приливы")]
+    # The suggestion takes the case of the found head noun (prepositional plural after «о»).
     assert _unlisted(tb, "Берег помнит о приливах, небывалых за столетие, и ждёт новых.") == [
-        ("lake-tides", "приливах, небывалых за столетие", "невиданные за столетие приливы")]
+        ("lake-tides", "приливах, небывалых за столетие", "невиданных за столетие приливах")]
 
 
 def test_the_gate_reads_a_russian_slot_word_written_with_yo() -> None:
