@@ -64,12 +64,16 @@ class SourceKind(StrEnum):
     @property
     def rank(self) -> int:
         """0 for the strongest kind; sorting by rank puts the best evidence first."""
-        return list(SourceKind).index(self)
+        return _SOURCE_RANKS[self]
 
     @property
     def is_official(self) -> bool:
         """Primary or official-reprint: evidence a preferred rendering can rest on alone."""
         return self in (SourceKind.PRIMARY, SourceKind.OFFICIAL_REPRINT)
+
+
+# Looked up for every source of every finding: listing the enumeration each time cost 0.1 ms a finding.
+_SOURCE_RANKS = {kind: rank for rank, kind in enumerate(SourceKind)}
 
 
 class Severity(StrEnum):

@@ -245,10 +245,17 @@ _FURTHEST = 4096
 
 
 def _cut_before(text: str, at: int) -> int:
-    """The last cut at or before `at` (0 if none), or -1 if none is within _FURTHEST characters."""
-    for k in range(at, max(at - _SCAN_STEPS, 0), -1):
-        if _cut(text[k - 1], text[k]) if k < len(text) else True:
-            return k
+    """The last cut at or before `at` (0 if none), or -1 if none is within _FURTHEST characters.
+
+    The rule reads the same both ways (`_cut(a, b)` is `_cut(b, a)`), so the last cut before a place is
+    the first one the pattern finds in the characters before it reversed.
+    """
+    if at >= len(text):
+        return at if at > 0 else 0
+    lo = max(at - _SCAN_STEPS, 0)
+    m = _cuts().search(text[lo:at + 1][::-1])  # its character j is text[at - j]
+    if m is not None and at - m.start() > lo:
+        return at - m.start()
     if at <= _SCAN_STEPS:
         return 0
     lo = max(0, at - _FURTHEST)
@@ -265,13 +272,8 @@ def _cut_after(text: str, at: int) -> int:
     n = len(text)
     if at <= 0:
         return 0
-    for k in range(at, min(at + _SCAN_STEPS, n)):
-        if _cut(text[k - 1], text[k]):
-            return k
-    if at + _SCAN_STEPS >= n:
-        return n
     hi = min(n, at + _FURTHEST)
-    m = _cuts().search(text, at + _SCAN_STEPS - 1, hi)
+    m = _cuts().search(text, at - 1, hi)  # a match ends at a cut: its lookahead reads the next character
     if m is None:
         return n if hi == n else -1
     return m.end()

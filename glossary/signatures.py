@@ -575,7 +575,7 @@ def accepted(sig: Signature, found: str) -> bool:
     if seq not in sig.accepted:
         return False
     if sig.lang != "ru":
-        return True
+        return sig.lang != "en" or _en_owners_listed(sig, found, seq)
     mine = [w for _, _, w in words(found)]
     for text in (sig.preferred, *sig.others):
         theirs = [w for _, _, w in words(text)]
@@ -607,6 +607,32 @@ def _dependents_kept(text: str, listed: Sequence[str], found: Sequence[str], fun
     kept = [w for (start, _, w) in words(text) if start not in inflecting]
     fixed = [b for (start, _, _), b in zip(words(text), found) if start not in inflecting]
     return _same_cases(kept, fixed, function_words)
+
+
+_EN_POSSESSIVE = re.compile(r"(?:['’]s|s['’])$", re.IGNORECASE)
+
+
+def _en_owners(text: str) -> tuple[bool, ...]:
+    """Which words but the last of an English rendering are possessives, articles left out (as `sequence`)."""
+    toks = [w for _, _, w in words(text) if w.lower() not in _ARTICLES]
+    return tuple(bool(_EN_POSSESSIVE.search(w)) and not _EN_POSSESSIVE.sub("", w).isupper() for w in toks[:-1])
+
+
+def _en_owners_listed(sig: Signature, found: str, seq: tuple[str, ...]) -> bool:
+    """Whether a possessive inside an English name stands where an accepted rendering has one.
+
+    "Xi Jinping's thought on diplomacy" is "Xi Jinping Thought on Diplomacy"
+    word for word but for the possessive, which makes the name a description
+    of someone's thinking; "the world's anti-fascist war" is no "World
+    Anti-Fascist War". A possessive on the last word is the whole name's ("the
+    Chinese Dream's appeal"), and an abbreviation's is its owner's, as an "of"
+    would say ("the CPC's Central Committee").
+    """
+    owners = _en_owners(found)
+    if not any(owners):
+        return True
+    return any(sequence(text, sig.lang, sig.function_words) == seq and _en_owners(text) == owners
+               for text in (sig.preferred, *sig.others))
 
 
 def _same_cases(listed: Sequence[str], found: Sequence[str], function_words: frozenset[str]) -> bool:
@@ -1366,6 +1392,8 @@ def _stays_inside(sig: Signature, text: str, toks: list[tuple[int, int, str]], i
     or inserted word), and a slot word written as two may straddle the edge.
     So if none of the three words past each edge fills a slot, alone or as a
     first half, nor does the edge word with the one past it, the hit lies inside.
+    A list member in words of the text's own (`_list_member`) may have its
+    conjunction and an article after it: four words, for a name with a list.
     """
     if not start <= toks[i][0] or not toks[i][1] <= end:
         return False
@@ -1377,10 +1405,11 @@ def _stays_inside(sig: Signature, text: str, toks: list[tuple[int, int, str]], i
     last = i
     while last + 1 < len(toks) and toks[last + 1][1] <= end:
         last += 1
+    reach = 5 if sig.lang == "en" and _list_patterns(sig) else 4
     for edge, step in ((first, -1), (last, 1)):
         if _split_word(sig, text, toks, edge, step) is not None:
             return False
-        for k in range(edge + step, edge + 4 * step, step):
+        for k in range(edge + step, edge + reach * step, step):
             if k < 0 or k >= len(toks):
                 break
             if _slot_set(sig, toks[k][2]) or _split_word(sig, text, toks, k, step) is not None:
@@ -1646,6 +1675,7 @@ _EN_SUFFIXES = frozenset(
 
 
 _EN_DEMONYMS = frozenset("ese an ian n ish".split())
+_EN_VERB_ENDINGS = frozenset({"ing", "ed"})
 
 
 def _stem(a: str, b: str) -> bool:
@@ -1663,6 +1693,8 @@ def _derived(short: str, long: str) -> bool:
     if len(short) < 4 or short[:4] != long[:4]:
         return False
     n = next((i for i, (x, y) in enumerate(zip(short, long)) if x != y), len(short))
+    if n == len(short) and long[n:] in _EN_VERB_ENDINGS:
+        return True  # the word whole, and a verb's ending: "work" and "working", "peak" and "peaked"
     if n < 0.6 * len(long) and not (n >= len(short) - 1 and long[n:] in _EN_DEMONYMS):
         return False  # ... unless a place's adjective: China and Chinese, Japan and Japanese
     return any(long[k:] in _EN_SUFFIXES or (not long[k:] and k == len(short))
@@ -1678,6 +1710,19 @@ def _joined(text: str, a: tuple[int, int, str], b: tuple[int, int, str], comma: 
 
 
 _COMMA_GAP = re.compile(r"\s*,\s*")
+
+
+def _en_comma(sig: Signature, text: str, a: tuple[int, int, str], b: tuple[int, int, str]) -> bool:
+    """Whether a comma between two words of an English name stands between two of its modifiers.
+
+    "a powerful, modern socialist nation": two adjectives before the head noun
+    may be set apart by a comma; both fill slots that come before the head slot
+    in the preferred rendering, and no other slot.
+    """
+    if sig.lang != "en" or sig.head is None or not _COMMA_GAP.fullmatch(text, a[1], b[0]):
+        return False
+    left, right = _slot_set(sig, a[2]), _slot_set(sig, b[2])
+    return bool(left) and bool(right) and all(k < sig.head for k in left | right)
 
 
 def _ru_comma(sig: Signature, text: str, a: tuple[int, int, str], b: tuple[int, int, str]) -> bool:
@@ -1721,6 +1766,14 @@ def _participial(text: str, function_words: frozenset[str]) -> bool:
 
 def _expand(sig: Signature, text: str, toks: list[tuple[int, int, str]], i: int) -> Hit | None:
     """The longest stretch around word `i` that fills the signature, or None."""
+    hit = _expand_run(sig, text, toks, i)
+    if hit is None and sig.lang == "en" and _list_patterns(sig):
+        return _list_member(sig, text, toks, i)
+    return hit
+
+
+def _expand_run(sig: Signature, text: str, toks: list[tuple[int, int, str]], i: int) -> Hit | None:
+    """`_expand` but for a list member in words of the text's own (`_list_member`)."""
     limit = 2 * len(sig.slots) + 3
     items: dict[int, frozenset[int]] = {i: _slot_set(sig, toks[i][2])}
     if not items[i]:
@@ -1745,7 +1798,8 @@ def _expand(sig: Signature, text: str, toks: list[tuple[int, int, str]], i: int)
         while len(items) < 2 * limit:
             k = j + step
             if k < 0 or k >= len(toks) or not (_joined(text, toks[min(j, k)], toks[max(j, k)], sig.commas)
-                                                 or _ru_comma(sig, text, toks[min(j, k)], toks[max(j, k)])):
+                                                 or _ru_comma(sig, text, toks[min(j, k)], toks[max(j, k)])
+                                                 or _en_comma(sig, text, toks[min(j, k)], toks[max(j, k)])):
                 break
             if step == -1 and (styled := _styled(sig, text, toks, k)) is not None:
                 items[k - 1], items[k], halves[k - 1], gap = styled, frozenset(), k, 0  # one word, "China-type"
@@ -1841,6 +1895,146 @@ def _expand(sig: Signature, text: str, toks: list[tuple[int, int, str]], i: int)
         if hit is not None:
             return hit
     return None
+
+
+# An English rendering as a pattern: ("slot", k), ("word", function word), (",", ","), ("and", conjunction),
+# and ("wild", the slots it replaces) for one list member in the text's own words.
+_Element = tuple[str, Any]
+
+
+def _list_patterns(sig: Signature) -> tuple[tuple[_Element, ...], ...]:
+    """The accepted English renderings that coordinate modifiers ("amicable, secure and prosperous
+    neighborhood"), each once per list member, with that member replaced by one word of the text's own.
+
+    A member is the run of content words before a comma or conjunction, back to the last function
+    word or mark ("universally beneficial" of "universally beneficial and inclusive economic
+    globalization"), or the one word after the last conjunction ("transformation" of "new period of
+    turbulence and transformation"); the words after it are the name's own, shared by every member.
+    """
+    held = STATE.signature_lists.get(id(sig))
+    if held is not None and held[0] is sig:
+        return held[1]
+    out: set[tuple[_Element, ...]] = set()
+    for rendering in (sig.preferred, *sig.others):
+        elements: list[_Element] = []
+        toks = words(rendering)
+        usable = True
+        for n, (s, e, w) in enumerate(toks):
+            if n and "," in rendering[toks[n - 1][1]:s]:
+                elements.append((",", ","))
+            low = w.lower()
+            if low in _CONJUNCTIONS:
+                elements.append(("and", low))
+            elif low in _ARTICLES:
+                continue  # an article is optional in the text (`_list_member` skips the text's)
+            elif low in sig.function_words:
+                elements.append(("word", low))
+            else:
+                slots = _slot_set_of(sig, w)
+                if len(slots) != 1:
+                    usable = False
+                    break
+                elements.append(("slot", next(iter(slots))))
+        marks = [k for k, (kind, _) in enumerate(elements) if kind in (",", "and")]
+        if not usable or not marks:
+            continue
+        members: list[tuple[int, int]] = []
+        for k in marks:
+            if elements[k - 1][0] != "slot" if k else True:
+                continue  # ", and": the member ended at the comma
+            first = k - 1
+            while first > 0 and elements[first - 1][0] == "slot":
+                first -= 1
+            members.append((first, k))
+        last = marks[-1] + 1
+        if last < len(elements) and elements[last][0] == "slot":
+            members.append((last, last + 1))
+        for first, end in members:
+            kept = [x for x in elements[:first] + elements[end:] if x[0] == "slot"]
+            if len(kept) < 3 or (sig.head is not None and any(x == ("slot", sig.head) for x in elements[first:end])):
+                continue  # a name of three words left at least, its head noun among them
+            out.add((*elements[:first], ("wild", tuple(x[1] for x in elements[first:end])), *elements[end:]))
+    got = tuple(sorted(out, key=repr))
+    STATE.signature_lists[id(sig)] = (sig, got)
+    return got
+
+
+def _list_member(sig: Signature, text: str, toks: list[tuple[int, int, str]], i: int) -> Hit | None:
+    """A rendering that coordinates modifiers, with one member in words nobody listed, around word `i`.
+
+    "an amicable, peaceful and prosperous neighborhood", "accessible and inclusive
+    economic globalization": every other word of an accepted rendering is there,
+    in its order, with its commas and conjunction; the word in the member's place
+    is one word of the text's own (lower case, no stop word), here a list member
+    as surely as the listed one. Articles may come and go; nothing else may.
+    """
+    for pattern in _list_patterns(sig):
+        size = len(pattern)
+        for start in range(max(0, i - 2 * size), i + 1):
+            got = _match_list(sig, text, toks, start, pattern)
+            if got is not None and got[0] <= i <= got[1] and not _list_goes_on(text, toks, got[0]):
+                first, last, slot_words, filled = got
+                return Hit(sig, toks[first][0], toks[last][1], tuple((toks[k][0], toks[k][1]) for k in slot_words),
+                           filled)
+    return None
+
+
+def _list_goes_on(text: str, toks: list[tuple[int, int, str]], first: int) -> bool:
+    """Whether a list runs on before word `first` (a comma or "and" after the word before it): the text
+    coordinates more members than the name ("open, inclusive and balanced economic globalization" is
+    another formula, not "universally beneficial and inclusive ..." with one member swapped)."""
+    if first == 0:
+        return False
+    gap = text[toks[first - 1][1]:toks[first][0]]
+    return "," in gap or toks[first - 1][2].lower() in _CONJUNCTIONS
+
+
+def _match_list(sig: Signature, text: str, toks: list[tuple[int, int, str]], start: int,
+                pattern: tuple[_Element, ...]) -> tuple[int, int, tuple[int, ...], tuple[int, ...]] | None:
+    """Words `start`... matching `pattern`: (first word, last word, slot words, their slots), or None."""
+    k = start
+    slot_words: list[int] = []
+    filled: list[int] = []
+    first = last = -1
+    comma = False  # the pattern has a comma before the word at k
+    for n, (kind, value) in enumerate(pattern):
+        while k < len(toks) and toks[k][2].lower() in _ARTICLES and (n or k > start):
+            k += 1
+        if kind == ",":
+            comma = True
+            continue
+        if k >= len(toks):
+            return None
+        word = toks[k][2]
+        low = word.lower()
+        if n:
+            if not _joined(text, toks[k - 1], toks[k], True):
+                return None
+            # A comma where the pattern has one, and a serial comma before the conjunction either way.
+            if ("," in text[toks[k - 1][1]:toks[k][0]]) != comma and kind != "and":
+                return None
+        comma = False
+        if kind == "and":
+            if low not in ("and", "or"):
+                return None
+        elif kind == "word":
+            if low != value:
+                return None
+        elif kind == "slot":
+            if value not in _slot_set(sig, word):
+                return None
+            slot_words.append(k)
+            filled.append(value)
+        elif (not word.isalpha() or not word[:1].islower() or len(word) <= 3 or low in _EN_STOPS
+              or low in sig.function_words or low in _CONJUNCTIONS or _slot_set(sig, word) & set(value)):
+            return None  # no member of a list, or the member's own word: the listed rendering
+        if first < 0:
+            first = k
+        last = k
+        k += 1
+    if first < 0 or not slot_words:
+        return None
+    return first, last, tuple(slot_words), tuple(filled)
 
 
 def _finish(sig: Signature, text: str, toks: list[tuple[int, int, str]], items: dict[int, frozenset[int]],
@@ -2223,8 +2417,11 @@ def _shape(sig: Signature) -> _Shape:
 
     proper: set[int] = set()
     for text in (sig.preferred, *sig.others):
-        content = [w for _, _, w in words(text) if w.lower() not in sig.function_words]
-        lower = any(w[:1].islower() for w in content)
+        toks = [t for t in words(text) if t[2].lower() not in sig.function_words]
+        content = [w for _, _, w in toks]
+        # Title case leaves the part after a hyphen in lower case ("Peaceful Co-existence"): no sign
+        # that the capitals around it are names.
+        lower = any(w[:1].islower() and not (s and text[s - 1] in "-‐‑") for s, _, w in toks)
         for w in content:
             if (len(w) >= 2 and w.isupper()) or (lower and w[:1].isupper()):
                 proper.update(slots_of(w))

@@ -55,6 +55,7 @@ class State:
         self.signature_slots: dict[tuple[int, str], tuple[Any, frozenset[int]]] = {}
         self.signature_introducers: dict[int, tuple[Any, dict[int, frozenset[str]]]] = {}
         self.signature_shapes: dict[int, tuple[Any, Any]] = {}
+        self.signature_lists: dict[int, tuple[Any, Any]] = {}
 
     def of(self, termbase: Any) -> Derived:
         """The derived state of `termbase`, made on first use."""
@@ -71,6 +72,7 @@ class State:
         self.signature_slots.clear()
         self.signature_introducers.clear()
         self.signature_shapes.clear()
+        self.signature_lists.clear()
 
 
 STATE = State()

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pickle
 
-from glossary.model import Concept, Example, Position, Source, Status, Term
+from glossary.model import Concept, Example, Position, Source, SourceKind, Status, Term
 
 
 def _concept() -> Concept:
@@ -28,3 +28,9 @@ def test_pickle_round_trip_keeps_every_field_including_positions() -> None:
     assert back.sources[0].origin == Position(7, 9)
     assert back.examples[0].origin == Position(20, 7)
     assert back.terms[1].status is Status.SUPERSEDED
+
+
+def test_source_kinds_rank_strongest_first_in_the_order_they_are_declared() -> None:
+    assert [kind.rank for kind in SourceKind] == [0, 1, 2, 3]
+    assert sorted(SourceKind, key=lambda k: k.rank)[0] is SourceKind.PRIMARY
+    assert SourceKind("secondary").rank == 3

@@ -12,7 +12,7 @@ from glossary import matcher as matcher_module
 from glossary.fold import fold
 from glossary.keyscan import KeyScan, _hyperscan
 from glossary.matcher import compile_matcher
-from glossary.prescan import _FIND_EACH, _cut, _cuts, _places, fragment
+from glossary.prescan import _FIND_EACH, _cut, _cut_after, _cut_before, _cuts, _places, fragment
 from glossary.termbase import TermBase
 
 # Renderings of the test term base, the characters raw text hides them behind
@@ -143,3 +143,27 @@ def test_special_characters_are_found_one_at_a_time_where_a_class_finds_them(tex
     else:
         assert len(got) == limit + 2 and set(got) <= set(every) and got == sorted(got)
     assert _places(text, chars * _FIND_EACH, limit)[:len(every)] == every
+
+
+def test_the_cut_rule_reads_the_same_both_ways() -> None:
+    chars = " \n\tab_-.,\"'一。，Ａ\u0301\u00a0й9"
+    assert all(_cut(left, right) == _cut(right, left) for left in chars for right in chars)
+
+
+def _cut_before_by_rule(text: str, at: int) -> int:
+    return next((k for k in range(min(at, len(text)), 0, -1) if k == len(text) or _cut(text[k - 1], text[k])), 0)
+
+
+def _cut_after_by_rule(text: str, at: int) -> int:
+    return next((k for k in range(max(at, 1), len(text)) if _cut(text[k - 1], text[k])), len(text)) if at > 0 else 0
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from([" ", "\n", "a", "Z", "_", "-", ".", "一", "。", "й", "\u0301", "\u00a0", "x" * 70,
+                                 "一" * 30, "  "]), max_size=40).map("".join), st.data())
+def test_the_cuts_around_a_place_are_those_of_the_rule(text: str, data: st.DataObject) -> None:
+    """The nearest cuts before and after a place, found with the pattern (reversed text before it), are
+    those the rule gives character by character (when within _FURTHEST: these texts are shorter)."""
+    at = data.draw(st.integers(min_value=0, max_value=len(text)))
+    assert _cut_before(text, at) == _cut_before_by_rule(text, at)
+    assert _cut_after(text, at) == _cut_after_by_rule(text, at)

@@ -1939,3 +1939,144 @@ RU_REVIVAL = textwrap.dedent("""\
 def test_a_russian_name_shortened_and_reworded_is_a_variant(text: str, found: str | None) -> None:
     got = _unlisted(loads(RU_REVIVAL, "t.yaml"), text)
     assert [f for _, f, _ in got] == ([found] if found else [])
+
+
+# Written for these tests: names whose English renderings coordinate modifiers.
+LISTS = textwrap.dedent("""\
+    concepts:
+      - id: lake-shores
+        terms:
+          en:
+            - {text: "calm, clean and prosperous lake shores", status: preferred}
+      - id: pond-trade
+        terms:
+          en:
+            - {text: "broadly shared and open transboundary commerce", status: preferred}
+      - id: river-era
+        terms:
+          en:
+            - {text: "new era of floods and reconstruction", status: preferred}
+      - id: marsh-pair
+        terms:
+          en:
+            - {text: "marsh and fen", status: preferred}
+    """)
+
+
+@pytest.mark.parametrize(("text", "found", "suggestion"), [
+    # one member of the list in a word of the text's own, every other word of the name in its place
+    ("They build calm, quiet and prosperous lake shores.", "calm, quiet and prosperous lake shores",
+     "calm, clean and prosperous lake shores"),
+    ("They build calm, clean and peaceful lake shores.", "calm, clean and peaceful lake shores",
+     "calm, clean and prosperous lake shores"),
+    # a member of two words replaced by one, and a serial comma the rendering has not
+    ("We back fair, and open transboundary commerce.", "fair, and open transboundary commerce",
+     "broadly shared and open transboundary commerce"),
+    ("A new era of droughts and reconstruction began.", "new era of droughts and reconstruction",
+     "new era of floods and reconstruction"),
+    # the member written twice by mistake
+    ("We back open and open transboundary commerce.", "open and open transboundary commerce",
+     "broadly shared and open transboundary commerce"),
+])
+def test_a_list_member_in_words_of_its_own_is_a_variant(text: str, found: str, suggestion: str) -> None:
+    assert _en_unlisted(loads(LISTS, "t.yaml"), text) == [(found, suggestion)]
+
+
+@pytest.mark.parametrize("text", [
+    "They build calm, clean and prosperous lake shores.",  # the listed rendering
+    "They build calm, clean, and prosperous lake shores.",  # ... with a serial comma
+    "The lake shores were calm, quiet and prosperous.",  # the words, but no name: the head is elsewhere
+    "They build calm, quiet, green and prosperous lake shores.",  # two words for one member: another list
+    "They build calm, Quiet and prosperous lake shores.",  # a capital: a name of its own in the list
+    "The transboundary commerce is open and fair.",
+    "A new era of droughts began.",
+    "The marsh and the heath are wet.",  # a name of two words lends no member's place
+    "They build green, calm, quiet and prosperous lake shores.",  # the list runs on before the name
+])
+def test_a_list_with_more_or_other_changes_or_no_name_is_no_hit(text: str) -> None:
+    assert _en_unlisted(loads(LISTS, "t.yaml"), text) == []
+
+
+def test_title_case_that_leaves_a_hyphened_part_in_lower_case_names_no_owner() -> None:
+    # "Co-habitation" in title case: its capitals are no names, so the name may lose a word as any other.
+    tb = loads(textwrap.dedent("""\
+        concepts:
+          - id: five-town-rules
+            terms:
+              en:
+                - {text: Five Rules of Peaceful Cohabitation, status: preferred}
+                - {text: Five Rules of Peaceful Co-habitation, status: admitted}
+        """), "t.yaml")
+    assert _en_hits(tb, "Both towns recalled the Five Rules of Cohabitation in 1954.") == ["Five Rules of Cohabitation"]
+
+
+OWNERS = textwrap.dedent("""\
+    concepts:
+      - id: lune-thought
+        terms:
+          en:
+            - {text: Mira Lune Thought on Lakes, status: preferred}
+      - id: lake-committee
+        terms:
+          en:
+            - {text: RLP Central Lake Committee, status: preferred}
+      - id: peoples-lake-council
+        terms:
+          en:
+            - {text: people's lake council, status: preferred}
+    """)
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("Officials studied Mira Lune's Thought on Lakes.", "Mira Lune's Thought on Lakes"),
+    ("Officials studied Mira Lune’s thought on lakes.", "Mira Lune’s thought on lakes"),
+])
+def test_a_possessive_inside_a_name_that_has_none_is_a_variant(text: str, found: str) -> None:
+    assert _en_unlisted(loads(OWNERS, "t.yaml"), text) == [(found, "Mira Lune Thought on Lakes")]
+
+
+@pytest.mark.parametrize("text", [
+    "Mira Lune Thought on Lakes's reach grew.",  # the whole name's possessive, on its last word
+    "Mira Lune Thought on Lakes' reach grew.",
+    "The RLP's Central Lake Committee met.",  # an abbreviation's possessive: its owner, as "of the RLP"
+    "The people's lake council met.",  # a possessive the rendering has
+])
+def test_a_possessive_on_the_last_word_an_abbreviation_or_as_listed_is_accepted(text: str) -> None:
+    assert _en_unlisted(loads(OWNERS, "t.yaml"), text) == []
+
+
+MORE_SHAPES = textwrap.dedent("""\
+    concepts:
+      - id: lake-work-meeting
+        terms:
+          en:
+            - {text: Central Lake Affairs Work Meeting, status: preferred}
+      - id: great-lake-country
+        terms:
+          en:
+            - {text: great modern lakeside country, status: preferred}
+            - {text: strong modern lakeside country, status: admitted}
+    """)
+
+
+@pytest.mark.parametrize(("text", "found", "suggestion"), [
+    # a verb's -ing form of a slot word, whole
+    ("Analysts read the Central Lake Affairs Working Meeting closely.", "Central Lake Affairs Working Meeting",
+     "Central Lake Affairs Work Meeting"),
+    # a comma between two of the name's modifiers (one of them a near-synonym of its word)
+    ("The aim is a mighty, modern lakeside nation.", "mighty, modern lakeside nation",
+     "great modern lakeside country"),
+])
+def test_more_english_variant_shapes(text: str, found: str, suggestion: str) -> None:
+    assert _en_unlisted(loads(MORE_SHAPES, "t.yaml"), text) == [(found, suggestion)]
+
+
+@pytest.mark.parametrize("text", [
+    "The great modern lakeside country grew.",  # the listed rendering
+    "The great, modern lakeside country grew.",  # ... with a comma
+    "Workers met at the Central Lake Affairs Work Meeting.",
+    "The country is great, modern and lakeside.",  # the words, no name
+    "Great, modern lakeside cities grew.",  # no head noun
+])
+def test_more_english_shapes_leave_ordinary_prose_clean(text: str) -> None:
+    assert _en_unlisted(loads(MORE_SHAPES, "t.yaml"), text) == []

@@ -728,22 +728,24 @@ class Scanner(Generic[T]):
 
     def __init__(self, terms: Iterable[tuple[str, T]], fixes: Iterable[tuple[str, str]] = ()) -> None:
         """`fixes`: (target, replaced term) pairs whose fixes are written ahead, in the cache (`written_fixes`)."""
-        trie: TokenTrie[tuple[Pattern, T]] = TokenTrie()
+        # A path's payload names its term by text: the term's Pattern is read (`analysed`) only when
+        # a path is walked to its end, so a check unpickles the few its text reaches.
+        trie: TokenTrie[tuple[str, T]] = TokenTrie()
         anchors: list[tuple[str, int, str]] | None = []
         terms = list(terms)
-        analysed = analysed_terms(sorted({text for text, _ in terms}), sorted(set(fixes)))
+        outlines = analysed_terms(sorted({text for text, _ in terms}), sorted(set(fixes)))
         for text, payload in terms:
-            pattern, anchor = analysed[text]
-            if not pattern.inflects:
+            keys, anchor = outlines[text]
+            if keys is None:
                 continue
-            trie.add(pattern.keys, (pattern, payload))
+            trie.add(keys, (text, payload))
             if anchor is None or anchors is None:
                 anchors = None  # a first word without a stable stem: walk every token
             else:
-                anchors.extend((stem, anchor[1], pattern.keys[anchor[1]]) for stem in anchor[0])
+                anchors.extend((stem, anchor[1], keys[anchor[1]]) for stem in anchor[0])
         self._trie = trie
         self._anchored = Anchored(trie, anchors)
-        self._verdicts: dict[tuple[int, tuple[str, ...], str | None], tuple[Form, ...] | None] = {}
+        self._verdicts: dict[tuple[str, tuple[str, ...], str | None], tuple[Form, ...] | None] = {}
 
     def __bool__(self) -> bool:
         return bool(self._trie)
@@ -758,14 +760,14 @@ class Scanner(Generic[T]):
         def keys_of(token: Token) -> Iterable[str]:
             return an.keys(token.text.casefold()) if token.is_word else ("S:" + token.norm,)
 
-        def accept(tokens: Sequence[Token], i: int, j: int, item: tuple[Pattern, T]) -> tuple[Form, ...] | None:
+        def accept(tokens: Sequence[Token], i: int, j: int, item: tuple[str, T]) -> tuple[Form, ...] | None:
             words = tuple(t.text.casefold() for t in tokens[i:j])
             before = tokens[i - 1].text.casefold() if i > 0 and tokens[i - 1].is_word else None
-            key = (id(item[0]), words, before if before in PREPOSITIONS else None)
+            key = (item[0], words, before if before in PREPOSITIONS else None)
             if key not in verdicts:  # a text repeats its terms in the same few forms
                 if len(verdicts) >= _CACHE_LIMIT:
                     verdicts.clear()
-                forms = forms_of(item[0], words)
+                forms = forms_of(analysed(item[0]), words)
                 verdicts[key] = tuple(narrow(forms, before)) if forms else None
             return verdicts[key]
 
@@ -776,48 +778,64 @@ class Scanner(Generic[T]):
 
 
 # Names what a cached analysis holds: a cache written by other code is a miss.
-_ANALYSIS_LAYOUT = "ru-terms-6"
+_ANALYSIS_LAYOUT = "ru-terms-7"
 
+# A term as the Scanner keys it: the trie keys of its slots (None for a term that does not
+# inflect, which the surface matcher finds as written) and its anchor (`_anchor`).
+Outline = tuple[tuple[str, ...] | None, tuple[tuple[str, ...], int] | None]
 
-# Terms analysed by `analysed_terms` (from the cache or now), without pymorphy3's parses.
+# Terms analysed by `analysed_terms` in this process, without pymorphy3's parses.
 _ANALYSED: dict[str, Pattern] = {}
+# Read from the cache (`analysed_terms`): term text -> Pattern, each unpickled on first use, as a
+# check reaches the end of a few of the hundreds of terms it scans for.
+_STORED_PATTERNS: list[Mapping[str, Pattern]] = []
 
 
 def analysed(text: str) -> Pattern:
     """`analyse(text)` as the matcher has it, without loading the analyser for a term it analysed;
     its slots carry no parses (`Slot.parse` is None)."""
-    return _ANALYSED.get(text) or analyse(text)
+    found = _ANALYSED.get(text)
+    if found is None:
+        for stored in _STORED_PATTERNS:
+            found = stored.get(text)
+            if found is not None:
+                _ANALYSED[text] = found
+                return found
+        return analyse(text)
+    return found
 
 
-def analysed_terms(texts: Sequence[str], fixes: Sequence[tuple[str, str]] = ()
-                   ) -> dict[str, tuple[Pattern, tuple[tuple[str, ...], int] | None]]:
-    """Each term analysed, with its anchor; the analyser's table filled with its words' forms; `fixes` written.
+def analysed_terms(texts: Sequence[str], fixes: Sequence[tuple[str, str]] = ()) -> dict[str, Outline]:
+    """Each term's Outline; the analyser's table filled with its words' forms; `fixes` written; the
+    terms' Patterns for `analysed`.
 
     From the on-disk cache (glossary.cache) when these terms were analysed
     before with the same dictionary: a check then loads no analyser, neither
-    for the terms nor for the fixes of `fixes` (`written_fixes`). The patterns
-    keep no pymorphy3 parses (a fix outside `fixes` analyses its target again).
+    for the terms nor for the fixes of `fixes` (`written_fixes`), and reads a
+    term's Pattern only when `analysed` asks for it. The patterns keep no
+    pymorphy3 parses (a fix outside `fixes` analyses its target again).
     """
     from .. import cache
 
     parts = [_ANALYSIS_LAYOUT, dictionary_stamp(), *texts, "", *(f"{a}\t{b}" for a, b in fixes)]
     key = cache.sha256("\0".join(parts).encode()).hexdigest()
     got = cache.get("ru-terms", key)
-    if isinstance(got, tuple) and len(got) == 3 and isinstance(got[0], dict) and isinstance(got[1], Mapping) \
-            and isinstance(got[2], Mapping):
+    if isinstance(got, tuple) and len(got) == 4 and isinstance(got[0], dict) and all(
+            isinstance(part, Mapping) for part in got[1:]):
         analyser().add(got[1])
         _STORED.append(got[2])
-        _ANALYSED.update((text, pattern) for text, (pattern, _) in got[0].items())
+        _STORED_PATTERNS.append(got[3])
         return got[0]  # type: ignore[no-any-return]
-    analysed: dict[str, tuple[Pattern, tuple[tuple[str, ...], int] | None]] = {}
+    outlines: dict[str, Outline] = {}
+    patterns: dict[str, Pattern] = {}
     lemmas: set[str] = set()
     for text in texts:
         pattern = analyse(text)
         anchor = _anchor(pattern) if pattern.inflects else None
         lemmas.update(s.lemma for s in pattern.slots if s.inflects)
-        analysed[text] = (Pattern(pattern.text, tuple(replace(s, parse=None) for s in pattern.slots), pattern.case),
-                          anchor)
-    _ANALYSED.update((text, pattern) for text, (pattern, _) in analysed.items())
+        patterns[text] = Pattern(pattern.text, tuple(replace(s, parse=None) for s in pattern.slots), pattern.case)
+        outlines[text] = (pattern.keys if pattern.inflects else None, anchor)
+    _ANALYSED.update(patterns)
     table = form_table(lemmas)
     analyser().add(table)
     written = written_fixes(fixes)
@@ -825,8 +843,8 @@ def analysed_terms(texts: Sequence[str], fixes: Sequence[tuple[str, str]] = ()
     from ..flat import SortedMap
 
     stored = SortedMap.of({_pair_key(*pair): writings for pair, writings in written.items()}, "lazy")
-    cache.put("ru-terms", key, (analysed, SortedMap.of(table, "lazy"), stored))
-    return analysed
+    cache.put("ru-terms", key, (outlines, SortedMap.of(table, "lazy"), stored, SortedMap.of(patterns, "lazy")))
+    return outlines
 
 
 def form_table(lemmas: Iterable[str]) -> dict[str, tuple[tuple[Any, ...], ...]]:

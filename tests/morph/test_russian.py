@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -431,6 +432,25 @@ def test_fixes_written_ahead_are_the_fixes_written_now() -> None:
         now_inflects, now_results, now_picks = _writings(pair[0], pair[1], every)
         assert inflects == now_inflects
         assert {k: results[i] for k, i in picks.items()} == {k: now_results[i] for k, i in now_picks.items()}
+
+
+def test_a_scanner_read_from_the_cache_unpickles_only_the_patterns_its_text_reaches() -> None:
+    from glossary.morph import russian
+
+    terms = _shipped_russian()
+    built = Scanner(terms)  # reads the cache entry, or writes it
+    russian._ANALYSED.clear()
+    russian._STORED_PATTERNS.clear()
+    cached = Scanner(terms)
+    assert russian._STORED_PATTERNS and not russian._ANALYSED  # no term's Pattern unpickled yet
+    text = "Мы говорили о сообществе единой судьбы человечества и об инициативе «Пояс и путь»."
+    hits = cached.scan(text)
+    assert hits and hits == built.scan(text)
+    reached = dict(russian._ANALYSED)
+    assert 0 < len(reached) < len(terms) // 10
+    for term, pattern in reached.items():  # what the analyser makes of the term now, without the parses
+        fresh = analyse(term)
+        assert pattern.case == fresh.case and pattern.slots == tuple(replace(s, parse=None) for s in fresh.slots)
 
 
 def test_a_russian_check_with_a_warm_cache_loads_no_analyser(tmp_path: Path) -> None:
