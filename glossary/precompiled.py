@@ -30,13 +30,15 @@ from __future__ import annotations
 import builtins
 import marshal
 import sys
-from types import ModuleType
+from types import CodeType, ModuleType
 from typing import Any
 
 from . import cache
 
 KIND = "precompiled"
-_CODE = type(compile("", "<string>", "exec"))
+# Not `type(compile(...))`: the first call of the builtin `compile` in a process builds the `ast`
+# module's node classes, about 1 ms, which a check whose methods all come from the cache never needs.
+_CODE = CodeType
 _CODES: dict[str, Any] = {}  # a dataclass method's source -> its code
 _PATTERNS: dict[tuple[str | bytes, int], tuple[Any, ...]] = {}  # (pattern, flags) -> what _sre.compile takes
 _NEW: list[bool] = []

@@ -27,10 +27,11 @@ import functools
 import os
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from typing import Any, Generic, NamedTuple, TypeVar
+from typing import Any, Generic, TypeVar
 
 from ..model import _pickled_by_constructor
 from . import LayerHit, Rendered
+from .records import ReadingFields
 from .tokens import Anchored, Token, TokenTrie, joined_words, normalize, tokenize
 
 CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
@@ -79,20 +80,16 @@ PREPOSITIONS: dict[str, frozenset[str]] = {
 _CACHE_LIMIT = 100_000  # word forms; a long text has tens of thousands
 
 
-class Reading(NamedTuple):
-    """One analysis of a word form: what agreement checks need from pymorphy.
+class Reading(ReadingFields):
+    """One analysis of a word form: what agreement checks need from pymorphy (lemma, pos, case,
+    number, gender, superlative).
 
     A named tuple: the cache holds hundreds of thousands, and tuples of
     strings drop out of the garbage collector's tracking where dataclass
     instances would be traversed on every full collection.
     """
 
-    lemma: str
-    pos: str
-    case: str | None
-    number: str | None
-    gender: str | None
-    superlative: bool = False
+    __slots__ = ()
 
 
 class Analyser:

@@ -13,9 +13,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Generic, NamedTuple, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from ..fold import fold_text
+from .records import TokenFields
 
 if TYPE_CHECKING:
     from ..keyscan import KeyScan
@@ -32,17 +33,14 @@ _QUOTES = frozenset("\"'«»‹›“”„‟‘’‚‛「」『』〝〞〟�
 _DASHES = frozenset("-‐‑‒–—―−﹘﹣－")
 
 
-class Token(NamedTuple):
-    """One word or one punctuation character of a text, with its offsets.
+class Token(TokenFields):
+    """One word or one punctuation character of a text, with its offsets (start, end, text, is_word).
 
     A named tuple rather than a frozen dataclass: scans make one per word,
     and building a tuple costs a fraction of a frozen dataclass's __init__.
     """
 
-    start: int
-    end: int
-    text: str
-    is_word: bool
+    __slots__ = ()
 
     @property
     def norm(self) -> str:
