@@ -105,11 +105,14 @@ class SortedMap(Mapping[str, Any]):
 
     @classmethod
     def of(cls, mapping: Mapping[str, Any], values: str = "ints") -> SortedMap:
-        """`values`: "ints" (positions, say: an array), "few" (a few distinct values, such as tuples
-        of tags, each stored once) or "lazy" (each unpickled when its key is first looked up)."""
+        """`values`: "ints" (positions, say: an array), "runs" (sequences of ints: `Runs`), "few" (a few
+        distinct values, such as tuples of tags, each stored once) or "lazy" (each unpickled when its key
+        is first looked up)."""
         keys = sorted(mapping)
         if values == "ints":
             stored: Sequence[Any] = array("q", (mapping[k] for k in keys))
+        elif values == "runs":
+            stored = Runs.of(mapping[k] for k in keys)
         elif values == "few":
             table: dict[Any, int] = {}
             ids = array("q", (table.setdefault(mapping[k], len(table)) for k in keys))
@@ -147,6 +150,20 @@ class SortedMap(Mapping[str, Any]):
 
 def _lazy_map(keys: Strings, blobs: Sequence[Any]) -> SortedMap:
     return SortedMap(keys, Lazy(blobs))
+
+
+class Runs(_Joined):
+    """Sequences of ints stored end to end in one array with their ends: item i is an array of its own."""
+
+    __slots__ = ()
+
+    @classmethod
+    def of(cls, runs: Iterable[Iterable[int]]) -> Runs:
+        values, ends = array("q"), array("q", [0])
+        for run in runs:
+            values.extend(run)
+            ends.append(len(values))
+        return cls(values, ends)
 
 
 class Few(Sequence[Any]):

@@ -21,6 +21,7 @@ lemmas, the rarest in prose): only words that are a form of an anchor lemma
 from __future__ import annotations
 
 import re
+from array import array
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from bisect import bisect_right
@@ -1125,13 +1126,15 @@ class Index:
         self.lang = lang
         self.signatures = list(signatures)
         self.by_lemma: dict[str, list[Signature]] = {}
+        at: dict[str, list[int]] = {}
         starts: set[str] = set()
-        for sig in self.signatures:
+        for i, sig in enumerate(self.signatures):
             # A short near-synonym from the table that no rendering of the concept has is no
             # anchor ("state", "idea" are everywhere in prose): the name's other anchor finds it.
             for lemma in {w for k in (sig.anchors or (sig.anchor,)) for w in sig.slots[k]
                           if w not in _EN_NEAR or len(w) >= 9 or w in sig.listed_words}:
                 self.by_lemma.setdefault(lemma, []).append(sig)
+                at.setdefault(lemma, []).append(i)
                 # Russian stems of short words change after the third letter (путь, пути)
                 starts.add(lemma[:3] if lang == "ru" and len(lemma) < 6 else lemma[:4])
         self._starts = sorted(starts, key=len, reverse=True)
@@ -1146,6 +1149,10 @@ class Index:
         self._automaton: Any = None
         self._raw: Any = None
         self._gates: dict[str, _Gate | None] = {}
+        # Per anchor lemma the positions of its signatures (as `by_lemma` holds them), and the gates' table
+        # of every signature, built on first use.
+        self._at: Mapping[str, Sequence[int]] = at
+        self._table: _GateTable | None = None
 
     def __bool__(self) -> bool:
         return bool(self.signatures)
@@ -1162,7 +1169,13 @@ class Index:
     def __setstate__(self, state: dict[str, Any]) -> None:
         state.setdefault("_raw", None)
         state.setdefault("_gates", {})
+        state.setdefault("_table", None)
         self.__dict__.update(state)
+
+    def gate_table(self) -> _GateTable:
+        if self._table is None:
+            self._table = _GateTable.of(self.signatures)
+        return self._table
 
     def _raw_scan(self, text: str) -> Any:
         """A caseless scan of the anchor forms that reads `text` as it is, where that finds what a
@@ -1294,12 +1307,12 @@ class Index:
         for rank, (at, word) in enumerate(anchors):
             gate = gates.get(word, False)
             if gate is False:
-                sigs: list[Signature] = []
+                positions: list[int] = []
                 own = lemmas(word, lang)
                 for lemma in own:
-                    sigs.extend(self.by_lemma.get(lemma, ()))
-                # One signature once (by identity: hashing a signature hashes all its fields).
-                gate = gates[word] = _Gate(list({id(sig): sig for sig in sigs}.values()), own) if sigs else None
+                    positions.extend(self._at.get(lemma, ()))
+                # One signature once; none is unpickled before the gate lets it through.
+                gate = gates[word] = self.gate_table().gate(list(dict.fromkeys(positions)), own) if positions else None
             if gate is None:
                 continue
             base = max(0, at - self._WINDOW)
@@ -1308,10 +1321,10 @@ class Index:
             if len(lower) == min(end, len(text)) - base:  # the gate reads only the words a hit may hold
                 lo, hi = _stretch(text, base, at, at + len(word), end)
                 lower = lower[lo - base:hi - base]
-            sigs = gate.passing(lower)
-            if not sigs:
+            passing = gate.passing(lower)
+            if not passing:
                 continue
-            walks = list(enumerate(sigs))
+            walks = [(j, self.signatures[i]) for j, i in enumerate(passing)]
             inside: list[tuple[int, int]] = []
             if claims is not None:
                 covering = claims.at(at)
@@ -1465,11 +1478,15 @@ def _prefixes(sig: Signature) -> tuple[int, tuple[frozenset[str], ...], tuple[fr
     memo = STATE.signature_prefixes
     got = memo.get(id(sig))
     if got is None or got[0] is not sig:
-        need = sum(sig.required) - sig.tolerance - (1 if sum(sig.required) >= 5 else 0)
-        prefixes = tuple(frozenset(v for w in slot for v in _yo(w[:3])) for slot, r in zip(sig.slots, sig.required) if r)
-        split = tuple(frozenset(v for p in options for v in _split_prefix(p)) for options in prefixes)
-        got = memo[id(sig)] = (sig, need, prefixes, split)
+        got = memo[id(sig)] = (sig, *_prefixes_of(sig))
     return got[1], got[2], got[3]
+
+
+def _prefixes_of(sig: Signature) -> tuple[int, tuple[frozenset[str], ...], tuple[frozenset[str], ...]]:
+    need = sum(sig.required) - sig.tolerance - (1 if sum(sig.required) >= 5 else 0)
+    prefixes = tuple(frozenset(v for w in slot for v in _yo(w[:3])) for slot, r in zip(sig.slots, sig.required) if r)
+    split = tuple(frozenset(v for p in options for v in _split_prefix(p)) for options in prefixes)
+    return need, prefixes, split
 
 
 def _yo(p: str) -> tuple[str, ...]:
@@ -1514,66 +1531,154 @@ def _may_fill(sig: Signature, lower: str, anchor: frozenset[str] = frozenset()) 
     return n == need - 1 and any(not here and any(p in lower for p in split[k]) for k, here in enumerate(present))
 
 
+class _GateTable:
+    """What `_may_fill` reads of every signature of an index, in a few flat arrays.
+
+    For signature i: `needs[i]`; its required slots are the numbers
+    `slot_at[i]` to `slot_at[i + 1]`, and slot s's prefixes (and split
+    prefixes) are the `names` numbered `opts[opts_at[s]:opts_at[s + 1]]`
+    (`splits`, `split_at`). `anchored` maps each lemma of a required slot to
+    the codes `i * width + k` of the slots holding it (k: the slot's number
+    among its signature's required ones). Arrays and one string unpickle as a
+    handful of objects, where a dict of tuples of strings per signature made
+    a large term base's gates the largest part of a check's memory; a gate is
+    built from them for each anchor word (`gate`).
+    """
+
+    __slots__ = ("width", "needs", "slot_at", "opts_at", "opts", "split_at", "splits", "names", "anchored")
+
+    def __init__(self, width: int, needs: array, slot_at: array, opts_at: array, opts: array, split_at: array,
+                 splits: array, names: Sequence[str], anchored: Mapping[str, Sequence[int]]) -> None:
+        self.width, self.needs, self.slot_at, self.opts_at, self.opts = width, needs, slot_at, opts_at, opts
+        self.split_at, self.splits, self.names, self.anchored = split_at, splits, names, anchored
+
+    @classmethod
+    def of(cls, sigs: Sequence[Signature]) -> _GateTable:
+        from .flat import SortedMap, Strings
+
+        width = max((sum(sig.required) for sig in sigs), default=0) or 1
+        numbers: dict[str, int] = {}
+        needs, slot_at = array("q"), array("q", [0])
+        opts_at, opts, split_at, splits = array("q", [0]), array("q"), array("q", [0]), array("q")
+        anchored: dict[str, list[int]] = {}
+        for i, sig in enumerate(sigs):
+            need, prefixes, split = _prefixes_of(sig)
+            needs.append(need)
+            required = [slot for slot, r in zip(sig.slots, sig.required) if r]
+            for k, (options, halves, slot) in enumerate(zip(prefixes, split, required)):
+                opts.extend(numbers.setdefault(p, len(numbers)) for p in sorted(options))
+                opts_at.append(len(opts))
+                splits.extend(numbers.setdefault(p, len(numbers)) for p in sorted(halves))
+                split_at.append(len(splits))
+                for lemma in slot:
+                    anchored.setdefault(lemma, []).append(i * width + k)
+            slot_at.append(len(opts_at) - 1)
+        return cls(width, needs, slot_at, opts_at, opts, split_at, splits, Strings.of(numbers),
+                   SortedMap.of(anchored, "runs"))
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_GateTable, tuple(getattr(self, name) for name in self.__slots__))
+
+    def gate(self, positions: Sequence[int], anchor: frozenset[str] = frozenset()) -> _Gate:
+        """The gate of the signatures at `positions` (in that order) for an anchor word with the lemmas
+        `anchor`: a slot one of them fills counts whatever its letters (`_may_fill`)."""
+        width, slot_at, opts_at, opts = self.width, self.slot_at, self.opts_at, self.opts
+        by_prefix: dict[int, list[int]] = {}
+        for j, i in enumerate(positions):
+            first = slot_at[i]
+            for s in range(first, slot_at[i + 1]):
+                code = j * width + s - first
+                for o in opts[opts_at[s]:opts_at[s + 1]]:
+                    by_prefix.setdefault(o, []).append(code)
+        mine: set[int] = set()
+        if anchor:
+            local = {i: j for j, i in enumerate(positions)}
+            for lemma in anchor:
+                for code in self.anchored.get(lemma, ()):
+                    j = local.get(code // width)
+                    if j is not None:
+                        mine.add(j * width + code % width)
+        names = self.names
+        ends, codes = array("q", [0]), array("q")
+        for o, found in by_prefix.items():
+            codes.extend(found)
+            ends.append(len(codes))
+        return _Gate(self, array("q", positions), tuple(names[o] for o in by_prefix), ends, codes, frozenset(mine))
+
+
 class _Gate:
     """`_may_fill` of every signature an anchor word may start, at once.
 
     A common anchor word ("system", "cooperation") may start hundreds of
     signatures of a large term base; their slots share prefixes, so each
     distinct prefix is looked for once per window and only the slots it
-    fills are counted. Split letters are looked for only for a signature one
-    slot short.
+    fills are counted (`codes[ends[n]:ends[n + 1]]` for prefix n: the
+    signature's place in `positions` times the table's width, plus the slot).
+    Split letters are looked for only for a signature one slot short.
     """
 
-    __slots__ = ("sigs", "needs", "by_prefix", "split", "anchored", "telling", "bare")
+    __slots__ = ("table", "positions", "prefixes", "ends", "codes", "anchored", "telling", "bare")
 
-    def __init__(self, sigs: list[Signature], anchor: frozenset[str] = frozenset()) -> None:
-        self.sigs = sigs
-        self.needs: list[int] = []
-        self.by_prefix: dict[str, list[tuple[int, int]]] = {}
-        self.split: list[tuple[frozenset[str], ...]] = []
-        self.anchored: set[tuple[int, int]] = set()  # the slots the anchor word fills, found in every window
-        for i, sig in enumerate(sigs):
-            need, prefixes, split = _prefixes(sig)
-            self.needs.append(need)
-            self.split.append(split)
-            self.anchored.update((i, k) for k in _anchored(sig, anchor))
-            for k, options in enumerate(prefixes):
-                for p in options:
-                    self.by_prefix.setdefault(p, []).append((i, k))
+    def __init__(self, table: _GateTable, positions: array, prefixes: tuple[str, ...], ends: array, codes: array,
+                 anchored: frozenset[int]) -> None:
+        self.table, self.positions, self.prefixes, self.ends, self.codes = table, positions, prefixes, ends, codes
+        self.anchored = anchored  # the slots the anchor word fills, found in every window
         # Most windows hold no letters of a slot the anchor word leaves open (four in five anchors of
         # English prose): then only the anchored slots count, and the answer is the same every time.
         # `telling` are the prefixes that can change it: those of a slot the anchor does not fill, and
         # the split letters of such a slot of a signature one slot short with the anchor alone.
-        mine = [0] * len(sigs)
-        for i, _ in self.anchored:
-            mine[i] += 1
-        telling = {p for p, slots in self.by_prefix.items() if not self.anchored.issuperset(slots)}
-        for i, split in enumerate(self.split):
-            if mine[i] == self.needs[i] - 1:
-                telling.update(p for k, options in enumerate(split) if (i, k) not in self.anchored for p in options)
+        width, needs, slot_at = table.width, table.needs, table.slot_at
+        mine = [0] * len(positions)
+        for code in anchored:
+            mine[code // width] += 1
+        telling = {p for n, p in enumerate(prefixes) if not anchored.issuperset(codes[ends[n]:ends[n + 1]])}
+        names, splits, split_at = table.names, table.splits, table.split_at
+        for j, i in enumerate(positions):
+            if mine[j] == needs[i] - 1:
+                first = slot_at[i]
+                telling.update(names[o] for s in range(first, slot_at[i + 1]) if j * width + s - first not in anchored
+                               for o in splits[split_at[s]:split_at[s + 1]])
         self.telling = tuple(sorted(telling))
-        self.bare = [sig for sig, need, n in zip(sigs, self.needs, mine) if n >= need]
+        self.bare = [i for j, i in enumerate(positions) if mine[j] >= needs[i]]
 
-    def passing(self, lower: str) -> list[Signature]:
-        """The signatures `_may_fill` lets through for this lower-cased window, in order."""
+    @classmethod
+    def of(cls, sigs: Sequence[Signature], anchor: frozenset[str] = frozenset()) -> _Gate:
+        """The gate of `sigs` (whose `passing` gives places in `sigs`)."""
+        return _GateTable.of(sigs).gate(range(len(sigs)), anchor)
+
+    def passing(self, lower: str) -> list[int]:
+        """The positions (in the table) of the signatures `_may_fill` lets through for this lower-cased
+        window, in order."""
         for p in self.telling:
             if p in lower:
                 break
         else:
             return list(self.bare)
-        filled: set[tuple[int, int]] = set(self.anchored)
-        for p, slots in self.by_prefix.items():
+        filled = set(self.anchored)
+        ends, codes = self.ends, self.codes
+        for n, p in enumerate(self.prefixes):
             if p in lower:
-                filled.update(slots)
-        counts = [0] * len(self.sigs)
-        for i, _ in filled:
-            counts[i] += 1
+                filled.update(codes[ends[n]:ends[n + 1]])
+        table = self.table
+        width = table.width
+        counts = [0] * len(self.positions)
+        for code in filled:
+            counts[code // width] += 1
+        needs = table.needs
         out = []
-        for i, (sig, need, n) in enumerate(zip(self.sigs, self.needs, counts)):
-            if n >= need or (n == need - 1 and any((i, k) not in filled and any(p in lower for p in options)
-                                                   for k, options in enumerate(self.split[i]))):
-                out.append(sig)
+        for j, (i, n) in enumerate(zip(self.positions, counts)):
+            need = needs[i]
+            if n >= need or (n == need - 1 and self._split(j, i, filled, lower)):
+                out.append(i)
         return out
+
+    def _split(self, j: int, i: int, filled: set[int], lower: str) -> bool:
+        """Whether a slot of signature i (j here) not filled has its letters split by a space or hyphen."""
+        table = self.table
+        first, names, splits, split_at = table.slot_at[i], table.names, table.splits, table.split_at
+        base = j * table.width - first
+        return any(base + s not in filled and any(names[o] in lower for o in splits[split_at[s]:split_at[s + 1]])
+                   for s in range(first, table.slot_at[i + 1]))
 
 
 def _shift(hit: Hit, by: int) -> Hit:
@@ -2776,7 +2881,7 @@ def _attested(sigs: list[Signature]) -> dict[str, set[str]]:
 
 
 # Names what a cached index holds: a cache written by other code is a miss.
-LAYOUT = "signatures-22"
+LAYOUT = "signatures-23"
 
 
 def index_for(termbase, lang: str | None) -> Index:  # type: ignore[no-untyped-def]
@@ -2825,26 +2930,27 @@ def _cached_index(termbase, base: str) -> Index | None:  # type: ignore[no-untyp
     return index
 
 
-def _flatten(index: Index) -> tuple[dict[str, Any], Sequence[Any], dict[str, tuple[int, ...]]]:
-    """An index for the cache: its state with the anchor automaton built, each signature one pickle
-    (glossary.flat), and per anchor lemma the positions of its signatures."""
-    from .flat import pack
+def _flatten(index: Index) -> tuple[dict[str, Any], Sequence[Any], Mapping[str, Sequence[int]]]:
+    """An index for the cache: its state with the anchor automaton and the gates' table built, each
+    signature one pickle (glossary.flat), and per anchor lemma the positions of its signatures."""
+    from .flat import SortedMap, pack
 
     if index.signatures and index._starts:
         list(index.anchors("-"))  # builds the automaton, which the cache keeps
-    position = {id(sig): k for k, sig in enumerate(index.signatures)}
-    state = {k: v for k, v in index.__dict__.items() if k not in ("signatures", "by_lemma", "_gate", "_gates")}
-    lemmas = {lemma: tuple(position[id(sig)] for sig in sigs) for lemma, sigs in index.by_lemma.items()}
-    return state, pack(index.signatures), lemmas
+    index.gate_table()
+    skip = ("signatures", "by_lemma", "_gate", "_gates", "_at")
+    state = {k: v for k, v in index.__dict__.items() if k not in skip}
+    return state, pack(index.signatures), SortedMap.of(index._at, "runs")
 
 
-def _unflatten(state: dict[str, Any], blobs: Sequence[Any], lemmas: dict[str, tuple[int, ...]]) -> Index:
-    """An index from the cache whose signatures are unpickled as an anchor asks for them."""
+def _unflatten(state: dict[str, Any], blobs: Sequence[Any], at: Mapping[str, Sequence[int]]) -> Index:
+    """An index from the cache whose signatures are unpickled as a gate lets them through."""
     from .flat import Lazy, LazyLists
 
     index = Index.__new__(Index)
     signatures: Lazy[Signature] = Lazy(blobs)
-    index.__setstate__({**state, "_gate": None, "_gates": {}, "signatures": signatures, "by_lemma": LazyLists(lemmas, signatures)})
+    index.__setstate__({**state, "_gate": None, "_gates": {}, "signatures": signatures, "_at": at,
+                        "by_lemma": LazyLists(at, signatures)})
     return index
 
 

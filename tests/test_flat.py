@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from glossary import termbase as termbase_module
-from glossary.flat import Blobs, Lazy, SortedMap, Strings, flatten_matcher, unflatten_matcher
+from glossary.flat import Blobs, Lazy, Runs, SortedMap, Strings, flatten_matcher, unflatten_matcher
 from glossary.keyscan import KeyScan
 from glossary.matcher import Matcher, compile_matcher
 from glossary.termbase import TermBase, load
@@ -55,6 +55,18 @@ def test_a_sorted_map_of_lazy_values_unpickles_what_is_looked_up(table: dict[str
     unpickled = [i for i, item in enumerate(packed._values._items) if item is not None]  # type: ignore[attr-defined]
     assert len(unpickled) <= len(set(others) | set(list(table)[:3]))
     assert dict(packed) == table
+
+
+@given(st.dictionaries(_TEXT, st.lists(st.integers(-2**40, 2**40), max_size=5), max_size=30), st.lists(_TEXT, max_size=5))
+def test_a_sorted_map_of_runs_is_the_dict_of_lists_it_was_made_of(table: dict[str, list[int]],
+                                                                   others: list[str]) -> None:
+    for packed in (SortedMap.of(table, "runs"), round_trip(SortedMap.of(table, "runs"))):
+        assert {key: list(run) for key, run in packed.items()} == table
+        for key in others:
+            assert list(packed.get(key, ())) == table.get(key, [])
+    runs = round_trip(Runs.of(table.values()))
+    assert [list(run) for run in runs] == list(table.values()) and len(runs) == len(table)
+    assert [list(run) for run in runs[::-1]] == list(table.values())[::-1]
 
 
 @given(st.lists(st.binary(max_size=20), max_size=20))

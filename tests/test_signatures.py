@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import dataclasses
+import pickle
 import textwrap
 
 import pytest
@@ -335,10 +336,32 @@ def test_the_gate_of_many_signatures_is_may_fill_of_each(window: str) -> None:
     """An anchor word's gate answers for all its signatures at once what `_may_fill` answers for each."""
     for lang in ("en", "ru"):
         sigs = list(signatures.index_for(load(), lang).signatures)
-        assert signatures._Gate(sigs).passing(window) == [s for s in sigs if signatures._may_fill(s, window)]
+        passing = signatures._Gate.of(sigs).passing(window)
+        assert [sigs[i] for i in passing] == [s for s in sigs if signatures._may_fill(s, window)]
         anchor = signatures.lemmas(window.split(" ")[0], lang)
-        assert signatures._Gate(sigs, anchor).passing(window) == [
-            s for s in sigs if signatures._may_fill(s, window, anchor)]
+        passing = signatures._Gate.of(sigs, anchor).passing(window)
+        assert [sigs[i] for i in passing] == [s for s in sigs if signatures._may_fill(s, window, anchor)]
+        # An anchor word's gate holds some of the table's signatures, in the order its lemmas list them.
+        some = list(range(len(sigs)))[::-3]
+        passing = signatures._GateTable.of(sigs).gate(some, anchor).passing(window)
+        assert passing == [i for i in some if signatures._may_fill(sigs[i], window, anchor)]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "They built a community of shared destiny for mankind and a cooperation platform."),
+    ("ru", "Итоги года. Растут обмены между людьми, и сотрудничество крепнет."),
+])
+def test_an_index_read_from_the_cache_unpickles_only_the_signatures_its_gates_let_through(lang: str, text: str) -> None:
+    index = signatures.index_for(load(), lang)
+    cached = signatures._unflatten(*pickle.loads(pickle.dumps(signatures._flatten(index))))
+    assert cached.scan(text) == index.scan(text) != []
+    unpickled = {i for i, sig in enumerate(cached.signatures._items) if sig is not None}  # type: ignore[attr-defined]
+    words = {w: signatures.lemmas(w, lang) for w in cached._gates}
+    started = {i for own in words.values() for lemma in own for i in cached._at.get(lemma, ())}
+    assert unpickled < started
+    lower = text.lower()
+    assert all(any(signatures._may_fill(index.signatures[i], lower, own)
+                   for own in words.values()) for i in unpickled)
 
 
 _FILLER = ["the", "of", "and", "a", "in", "new", "people", "level", "и", "в", "новый", "люди", "-", " ", ","]
@@ -356,12 +379,12 @@ def test_a_gate_whose_window_holds_no_open_slots_letters_answers_as_may_fill(dat
     # More slots tolerated: signatures that the anchor word alone lets through, or with one more slot.
     sigs = own + [dataclasses.replace(s, tolerance=s.tolerance + more) for s in own for more in (1, 2)]
     anchor = frozenset({lemma})
-    gate = signatures._Gate(sigs, anchor)
+    gate = signatures._Gate.of(sigs, anchor)
     slot_words = sorted({w for s in own for slot in s.slots for w in slot})
     split = [w[:k] + c + w[k:] for w in slot_words for k in (1, 2) for c in " -" if len(w) > k]
     pieces = data.draw(st.lists(st.sampled_from(_FILLER + [lemma] + slot_words + split), max_size=12))
     window = " ".join(pieces)
-    assert gate.passing(window) == [s for s in sigs if signatures._may_fill(s, window, anchor)]
+    assert [sigs[i] for i in gate.passing(window)] == [s for s in sigs if signatures._may_fill(s, window, anchor)]
     if not any(p in window for p in gate.telling):
         assert gate.passing(window) == gate.bare
 
