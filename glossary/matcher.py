@@ -220,7 +220,7 @@ class _Memory:
 _MEMORY = _Memory()
 # Names what a pickled Matcher holds (the morph layer's fields, the keys'
 # scanner with its flags, the characters the fold needs): a cache written by other code is a miss.
-LAYOUT = "morph1-keyscan-needed-prescan"
+LAYOUT = "morph2-keyscan-needed-prescan"
 
 
 def matcher_for(termbase: TermBase, lang: str) -> Matcher:

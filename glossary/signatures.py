@@ -586,7 +586,7 @@ def accepted(sig: Signature, found: str) -> bool:
     for text in (sig.preferred, *sig.others):
         theirs = [w for _, _, w in words(text)]
         listed = sequence(text, sig.lang, sig.function_words)
-        if listed == seq:
+        if listed == seq and _dependents_kept(text, theirs, mine, sig.function_words):
             return True
         for k in range(1, len(listed)):
             if listed[k:] + listed[:k] == seq and _same_cases(theirs[k:], mine[:len(theirs) - k], sig.function_words):
@@ -596,6 +596,23 @@ def accepted(sig: Signature, found: str) -> bool:
             if listed[k + 1:] + ("и",) + listed[:k] == seq:
                 return True
     return False
+
+
+def _dependents_kept(text: str, listed: Sequence[str], found: Sequence[str], function_words: frozenset[str]) -> bool:
+    """Whether the words of a Russian rendering that do not inflect with its head keep their case and number in
+    `found`, the same words by lemma: «дипломатия крупных стран» is no «дипломатия крупной страны» inflected
+    (a fix writes those words as listed), «дипломатии крупной страны» is."""
+    from .morph import russian
+
+    pattern = russian.analysed(text)
+    if not pattern.inflects or len(listed) != len(found) or any(
+            a.lower() != b.lower() and not _ru_lemmas(a.lower(), every=True) & _ru_lemmas(b.lower(), every=True)
+            for a, b in zip(listed, found)):
+        return True  # not word for word (a list of names in another order): nothing to compare
+    inflecting = {s.token.start for s in pattern.slots if s.inflects}
+    kept = [w for (start, _, w) in words(text) if start not in inflecting]
+    fixed = [b for (start, _, _), b in zip(words(text), found) if start not in inflecting]
+    return _same_cases(kept, fixed, function_words)
 
 
 _EN_POSSESSIVE = re.compile(r"(?:['’]s|s['’])$", re.IGNORECASE)
@@ -706,6 +723,7 @@ _RU_NEAR_SYNONYMS: tuple[frozenset[str], ...] = tuple(frozenset(group.split()) f
     "эпоха эра",
     "конфронтация противостояние",
     "столетие век",
+    "производительный производственный",  # productive forces, often mistranslated as production forces
 ))
 _RU_NEAR = {w: group for group in _RU_NEAR_SYNONYMS for w in group}
 
@@ -833,7 +851,7 @@ def _head(text: str, lang: str, function_words: frozenset[str], before_prepositi
         for k, w in enumerate(content):
             if k not in attributive and k not in skip and any(r.pos == "NOUN"
                                             for r in russian.analyser().readings(w.lower().replace("ё", "е"))):
-                return k
+                return _ru_governed_head(text, function_words, k, skip)
         return None
     k = -1
     for w in toks:
@@ -843,6 +861,23 @@ def _head(text: str, lang: str, function_words: frozenset[str], before_prepositi
         else:
             k += 1
     return None if before_preposition else len(content) - 1
+
+
+def _ru_governed_head(text: str, function_words: frozenset[str], k: int, skip: frozenset[int]) -> int:
+    """The head found first (`k`), or the analysed term's head noun when `k` is a noun in the phrase of a
+    preposition that a participle before the head governs («столетие» of «невиданные за столетие перемены»)."""
+    from .morph import russian
+
+    pattern = russian.analysed(text)
+    toks = words(text)
+    starts = [s for s, _, w in toks if w.lower() not in function_words]
+    inflecting = {s.token.start for s in pattern.slots if s.inflects and s.domain == 0}
+    if not pattern.inflects or starts[k] in inflecting or not any(
+            w.lower() in russian.PREPOSITIONS for s, _, w in toks if s < starts[k]):
+        return k
+    nouns = [s.token.start for s in pattern.slots if s.inflects and s.domain == 0 and s.pos == "NOUN"]
+    head = starts.index(nouns[0]) if nouns and nouns[0] in starts else None
+    return head if head is not None and head > k and head not in skip else k
 
 
 def _ru_attributive(content: Sequence[str]) -> dict[int, str]:
@@ -1932,7 +1967,8 @@ def _expand_run(sig: Signature, text: str, toks: list[tuple[int, int, str]], i: 
             inside = slot_words[a] < stand_in < slot_words[b]
             if filled is None or not _enough(sig, filled, inside,
                                              _quoted(text, toks[slot_words[a]][0], toks[slot_words[b]][1])
-                                             or (inside and modifier and _introduced(text, toks, slot_words[a]))):
+                                             or (inside and modifier and _introduced(text, toks, slot_words[a])),
+                                             bool(sig.near) and _near_fills(sig, toks, slot_words[a:b + 1], filled) == 1):
                 continue
             if inside and sig.lang == "en" and not _in_place(sig, filled, slot_words[a:b + 1], stand_in):
                 continue
@@ -2633,13 +2669,17 @@ def _assign(options: list[frozenset[int]], taken: frozenset[int] = frozenset()) 
     return None
 
 
-def _enough(sig: Signature, filled: tuple[int, ...], stand_in: bool = False, quoted: bool = False) -> bool:
+def _enough(sig: Signature, filled: tuple[int, ...], stand_in: bool = False, quoted: bool = False,
+            swapped: bool = False) -> bool:
     """Whether the filled slots make a rendering: anchors, head noun, first word, tolerance.
 
     `stand_in`: an unlisted word inside the run stands for a missing slot (a long
     name only), which may be the head ("socialist ideology" for "Thought on Socialism").
     `quoted`: the words are the whole of a quotation, so a name even without its
     first word («упорядоченный многополярный мир» in quotes).
+    `swapped`: a Russian word fills its slot only as a near-synonym: a name shortened by one word and
+    reworded in another («омоложение китайской нации» for «великое возрождение китайской нации») is still
+    that name mistranslated, if three of its words are there.
     """
     got = set(filled)
     if not any(k in got for k in (sig.anchors or (sig.anchor,))):
@@ -2652,6 +2692,8 @@ def _enough(sig: Signature, filled: tuple[int, ...], stand_in: bool = False, quo
             and not stand_in):
         return False  # "Central Asia and China" is not the China-Central Asia Summit without "Summit"
     missing = sum(1 for k, r in enumerate(sig.required) if r and k not in got)
+    if swapped and sig.lang == "ru" and missing == 1 and missing <= sig.tolerance and len(got) >= 3:
+        return True
     if missing and 0 not in got and not quoted:
         return False  # a shortened name keeps its first word: «представитель МИД КНР» is another title
     if (missing and sig.lang == "ru" and not quoted and not sig.preferred[:1].isupper()
@@ -2889,7 +2931,7 @@ def _attested(sigs: list[Signature]) -> dict[str, set[str]]:
 
 
 # Names what a cached index holds: a cache written by other code is a miss.
-LAYOUT = "signatures-23"
+LAYOUT = "signatures-24"
 
 
 def index_for(termbase, lang: str | None) -> Index:  # type: ignore[no-untyped-def]
@@ -3046,9 +3088,13 @@ def ru_forms(hit: Hit, text: str) -> list[str]:
     # the preferred rendering's head «силы» became a genitive, and the phrase is in the nominative.
     # An abbreviation («ООН») shows no case: it is no head to read one from.
     # An adjective that may also be read as a noun («великим») is no head before a word it agrees with.
+    # A noun after a preposition («за столетие» in «беспрецедентными за столетие изменениями») is governed,
+    # not the head, when a noun follows it.
     found_words = [text[s:e] for s, e in hit.words]
     attributive = _ru_attributive(found_words)
-    nouns = (w for k, w in enumerate(found_words) if not w.isupper() and k not in attributive
+    governed = {k for k in range(len(found_words) - 1) if any(
+        w.lower() in russian.PREPOSITIONS for _, _, w in words(text[hit.words[k - 1][1] if k else hit.start:hit.words[k][0]]))}
+    nouns = (w for k, w in enumerate(found_words) if not w.isupper() and k not in attributive and k not in governed
              and any(r.pos == "NOUN" for r in russian.analyser().readings(w.lower().replace("ё", "е"))))
     first = next(nouns, None)
     heads = sig.slots[head_slot]
@@ -3070,6 +3116,8 @@ def ru_forms(hit: Hit, text: str) -> list[str]:
     if before is not None and len(tags) > 1:
         forms = [f for f in (russian.Form.from_tag(t) for t in tags) if f is not None]
         tags = [f.tag for f in russian.narrow(forms, before.group(1))]
+    if len(tags) > 1 and text[hit.start:hit.start + 1].isalpha():  # after a noun: an oblique case («процесса ...»)
+        tags = russian.after_noun(tags, text, hit.start)
     if len(tags) > 1 and heads is not None:
         tags = _agreeing(tags, word, hit, text)
     return tags

@@ -1767,8 +1767,9 @@ def test_a_russian_participial_phrase_may_follow_its_noun_after_a_comma() -> Non
     assert _unlisted(tb, "Берег переживает приливы, невиданные за столетие.") == []
     assert _unlisted(tb, "Берег переживает приливы, небывалые за столетие.") == [
         ("lake-tides", "приливы, небывалые за столетие", "невиданные за столетие приливы")]
+    # The suggestion takes the case of the found head noun (prepositional plural after «о»).
     assert _unlisted(tb, "Берег помнит о приливах, небывалых за столетие, и ждёт новых.") == [
-        ("lake-tides", "приливах, небывалых за столетие", "невиданные за столетие приливы")]
+        ("lake-tides", "приливах, небывалых за столетие", "невиданных за столетие приливах")]
 
 
 def test_the_gate_reads_a_russian_slot_word_written_with_yo() -> None:
@@ -1855,6 +1856,112 @@ def test_lending_synonyms_by_word_is_trying_every_lender(lang: str) -> None:
     tb = load()
     sigs = [s for s in (signatures.derive(c, lang) for c in tb.concepts) if s is not None]
     assert signatures.lend_synonyms(sigs) == _lend_by_trying_every_lender(sigs)
+
+
+RU_GOVERNED = textwrap.dedent("""\
+    concepts:
+      - id: changes
+        terms:
+          ru:
+            - {text: невиданные за столетие перемены, status: preferred}
+            - {text: беспрецедентные за столетие перемены, status: admitted}
+            - {text: небывалые за столетие изменения, status: deprecated}
+""")
+
+
+def test_a_noun_governed_by_a_participle_is_no_russian_head() -> None:
+    tb = loads(RU_GOVERNED, "t.yaml")
+    sig = signatures.derive(tb.concept("changes"), "ru")
+    assert sig is not None and sig.head is not None and "перемена" in sig.slots[sig.head]
+
+
+@pytest.mark.parametrize(("text", "found", "suggestion"), [
+    ("Это происходит на фоне больших изменений, невиданных за столетие.", "изменений, невиданных за столетие",
+     "невиданных за столетие перемен"),
+    ("Мир охвачен беспрецедентными за столетие изменениями.", "беспрецедентными за столетие изменениями",
+     "невиданными за столетие переменами"),
+    ("Мир переживает изменения, невиданные за столетие.", "изменения, невиданные за столетие",
+     "невиданные за столетие перемены"),
+])
+def test_a_russian_suggestion_with_a_governed_phrase_takes_the_found_case(text: str, found: str,
+                                                                           suggestion: str) -> None:
+    assert _unlisted(loads(RU_GOVERNED, "t.yaml"), text) == [("changes", found, suggestion)]
+
+
+RU_DEPENDENTS = textwrap.dedent("""\
+    concepts:
+      - id: lake-diplomacy
+        terms:
+          ru:
+            - {text: дипломатия крупной страны с озерной спецификой, status: preferred}
+            - {text: дипломатия великой державы с озерной спецификой, status: admitted}
+      - id: lake-community
+        terms:
+          ru:
+            - {text: сообщество единой судьбы озерного края, status: preferred}
+            - {text: сообщество общей судьбы озерного края, status: deprecated}
+""")
+
+
+@pytest.mark.parametrize(("text", "found", "suggestion"), [
+    ("Дипломатия крупных стран с озерной спецификой вступила в новую эпоху.",
+     "Дипломатия крупных стран с озерной спецификой", "Дипломатия крупной страны с озерной спецификой"),
+    ("Они строят сообщество единых судеб озерного края.", "сообщество единых судеб озерного края",
+     "сообщество единой судьбы озерного края"),
+])
+def test_a_russian_dependent_in_another_number_is_a_variant(text: str, found: str, suggestion: str) -> None:
+    tb = loads(RU_DEPENDENTS, "t.yaml")
+    assert [(f, s) for _, f, s in _unlisted(tb, text)] == [(found, suggestion)]
+
+
+@settings(max_examples=40, deadline=None)
+@given(term=st.sampled_from(["дипломатия крупной страны с озерной спецификой",
+                             "дипломатия великой державы с озерной спецификой",
+                             "сообщество единой судьбы озерного края"]),
+       case=st.sampled_from(["nomn", "gent", "datv", "accs", "ablt", "loct"]), plural=st.booleans())
+def test_every_form_the_fixer_writes_of_an_accepted_russian_rendering_is_accepted(term: str, case: str,
+                                                                                  plural: bool) -> None:
+    from glossary.morph.russian import Form, inflect
+
+    tb = loads(RU_DEPENDENTS, "t.yaml")
+    written = inflect(term, [Form(case, "plur" if plural else "sing", plural)]).text
+    assert written is not None
+    sig = signatures.derive(tb.concept("lake-diplomacy" if term.startswith("дипломатия") else "lake-community"), "ru")
+    assert sig is not None and signatures.accepted(sig, written)
+    assert _unlisted(tb, f"Речь шла о том, что {written} важна.") == []
+
+
+def test_production_forces_stand_for_productive_forces_in_a_long_russian_name() -> None:
+    tb = loads(textwrap.dedent("""\
+        concepts:
+          - id: lake-forces
+            terms:
+              ru:
+                - {text: производительные силы озерного качества, status: preferred}
+        """), "t.yaml")
+    assert [(f, s) for _, f, s in _unlisted(tb, "Растут производственные силы озерного качества.")] == [
+        ("производственные силы озерного качества", "производительные силы озерного качества")]
+    assert _unlisted(tb, "Растут производственные силы региона.") == []
+
+
+RU_REVIVAL = textwrap.dedent("""\
+    concepts:
+      - id: lake-revival
+        terms:
+          ru:
+            - {text: великое возрождение озерной нации, status: preferred}
+""")
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("Всё держится на стратегии омоложения озерной нации и на опыте.", "омоложения озерной нации"),
+    ("Всё держится на стратегии возрождения озерной нации и на опыте.", None),  # shortened only: no variant
+    ("Всё держится на стратегии омоложения нации и на опыте.", None),  # two words missing
+    ("Всё держится на омоложении озерной нации.", "омоложении озерной нации"),
+])
+def test_a_russian_name_shortened_and_reworded_is_a_variant(text: str, found: str | None) -> None:
+    got = _unlisted(loads(RU_REVIVAL, "t.yaml"), text)
+    assert [f for _, f, _ in got] == ([found] if found else [])
 
 
 # Written for these tests: names whose English renderings coordinate modifiers.

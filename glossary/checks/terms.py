@@ -108,7 +108,12 @@ def in_segment(document: Document, segment: Segment, index: LineIndex, lang: str
             # The target in the form found: case and number, plural, script.
             found = segment.text[m.span.start:m.span.end]
             before = segment.text[max(0, m.span.start - 8):m.span.start]
-            rendered = render(target, m.form, found, m.term, before)
+            form = m.form
+            if len(form) > 1 and base_language(lang) == "ru" and found[:1].isalpha():
+                from ..morph.russian import after_noun
+
+                form = tuple(after_noun(form, segment.text, m.span.start))
+            rendered = render(target, form, found, m.term, before)
             again = variant_named(concept, lang, rendered.text)
             if again is not None:  # "strategies" -> "Initiatives", itself deprecated: write its target
                 target = termbase.fix_target(concept, again) or target

@@ -441,13 +441,26 @@ def _run(tokens: Sequence[Token], joined: Sequence[bool], seq: Sequence[int], st
     """Indexes into `seq` of the words from `start` that may belong to a group (modifiers, nouns, adverbs)."""
     run: list[int] = []
     p = start
-    while p < len(seq) and tokens[seq[p]].is_word:
+    modifier = False  # whether the last word taken may be an adjective or a participle
+    while p < len(seq):
         w = seq[p]
+        norm = tokens[w].norm
+        # After a word that may modify a noun, a coordinator («равноправный и упорядоченный») or a
+        # preposition it governs («невиданные за столетие») may come before the head.
+        if modifier and p + 1 < len(seq) and tokens[seq[p + 1]].is_word and (
+                norm in _COORDINATORS and norm != "-" or norm in PREPOSITIONS):
+            run.append(p)
+            p += 1
+            modifier = False
+            continue
+        if not tokens[w].is_word:
+            break
         word = normalize(tokens[w].text)
         parses = analyser().parses(word)
         if not any(str(x.tag.POS) in _MODIFIERS | {"NOUN", "ADVB"} for x in parses) and not joined[w]:
             break
         run.append(p)
+        modifier = any(str(x.tag.POS) in ("ADJF", "PRTF") for x in parses)
         p += 1
     return run
 
@@ -455,32 +468,66 @@ def _run(tokens: Sequence[Token], joined: Sequence[bool], seq: Sequence[int], st
 def _before_head(
     tokens: Sequence[Token], joined: Sequence[bool], seq: Sequence[int], before: list[int], noun: Any, case: str,
 ) -> tuple[list[tuple[int, Any]], list[int]] | None:
-    """The words before the head `noun`, read in `case`: (agreeing members, fixed words), or None if one cannot be."""
-    members: list[tuple[int, Any]] = []
-    fixed: list[int] = []
-    for q in before:
-        w = seq[q]
-        word = normalize(tokens[w].text)
-        parses = analyser().parses(word)
-        nxt = seq[q + 1]
-        next_is_modifier = any(str(x.tag.POS) in _MODIFIERS for x in _candidates(normalize(tokens[nxt].text)))
-        if joined[w] and next_is_modifier:
-            fixed.append(w)  # «китайско-» in «китайско-центральноазиатский»
-            continue
-        if joined[w]:  # «города-» in «города-побратимы»: a noun in apposition
-            same = [x for x in _candidates(word) if str(x.tag.POS) == "NOUN"
-                    and _CASE_OF.get(str(x.tag.case)) == case and x.tag.number == noun.tag.number]
-            if same:
-                members.append((w, same[0]))
-                continue
-        agreeing = [x for x in _candidates(word) if str(x.tag.POS) in _MODIFIERS and _agreeing(noun, x, case)]
-        if agreeing:
-            members.append((w, agreeing[0]))
-        elif any(str(x.tag.POS) == "ADVB" for x in parses):
-            fixed.append(w)  # «качественно» in «качественно новые силы»
-        else:
+    """The words before the head `noun`, read in `case`: (agreeing members, fixed words), or None if one cannot be.
+
+    Between agreeing modifiers may stand a coordinator («равноправный и
+    упорядоченный многополярный мир», «дружественное, безопасное и ...») and,
+    after an adjective or a participle, the phrase of a preposition it governs,
+    which stays as written («невиданные за столетие перемены», «основанная на
+    ООН международная система»): the shortest such phrase after which the
+    remaining words still agree is taken.
+    """
+    return _read_before(tokens, joined, seq, before, 0, noun, case, False)
+
+
+_OBJECT_MAX = 4  # words of a preposition's phrase inside a term («за последние сто лет»)
+
+
+def _read_before(
+    tokens: Sequence[Token], joined: Sequence[bool], seq: Sequence[int], before: list[int], i: int, noun: Any,
+    case: str, after_modifier: bool,
+) -> tuple[list[tuple[int, Any]], list[int]] | None:
+    """`_before_head` from `before[i]`; `after_modifier`: the word before is an agreeing adjective or participle."""
+    if i == len(before):
+        return [], []
+    q = before[i]
+    w = seq[q]
+    tok = tokens[w]
+    if not tok.is_word or tok.norm in _COORDINATORS:
+        if tok.norm not in _COORDINATORS or tok.norm == "-" or not after_modifier or i + 1 == len(before):
             return None
-    return members, fixed
+        rest = _read_before(tokens, joined, seq, before, i + 1, noun, case, False)
+        return None if rest is None else (rest[0], [w, *rest[1]])
+    word = normalize(tok.text)
+    parses = analyser().parses(word)
+    nxt = seq[q + 1]
+    next_is_modifier = any(str(x.tag.POS) in _MODIFIERS for x in _candidates(normalize(tokens[nxt].text)))
+    if joined[w] and next_is_modifier:  # «китайско-» in «китайско-центральноазиатский»
+        rest = _read_before(tokens, joined, seq, before, i + 1, noun, case, False)
+        return None if rest is None else (rest[0], [w, *rest[1]])
+    if joined[w]:  # «города-» in «города-побратимы»: a noun in apposition
+        same = [x for x in _candidates(word) if str(x.tag.POS) == "NOUN"
+                and _CASE_OF.get(str(x.tag.case)) == case and x.tag.number == noun.tag.number]
+        if same:
+            rest = _read_before(tokens, joined, seq, before, i + 1, noun, case, False)
+            return None if rest is None else ([(w, same[0]), *rest[0]], rest[1])
+    if after_modifier and word in PREPOSITIONS:
+        for j in range(i + 2, min(len(before), i + 1 + _OBJECT_MAX) + 1):
+            if not all(tokens[seq[before[x]]].is_word for x in range(i + 1, j)):
+                break
+            rest = _read_before(tokens, joined, seq, before, j, noun, case, True)
+            if rest is not None:
+                return rest[0], [w, *(seq[before[x]] for x in range(i + 1, j)), *rest[1]]
+        return None
+    agreeing = [x for x in _candidates(word) if str(x.tag.POS) in _MODIFIERS and _agreeing(noun, x, case)]
+    if agreeing:
+        modifier = str(agreeing[0].tag.POS) in ("ADJF", "PRTF")
+        rest = _read_before(tokens, joined, seq, before, i + 1, noun, case, modifier)
+        return None if rest is None else ([(w, agreeing[0]), *rest[0]], rest[1])
+    if any(str(x.tag.POS) == "ADVB" for x in parses):  # «качественно» in «качественно новые силы»
+        rest = _read_before(tokens, joined, seq, before, i + 1, noun, case, False)
+        return None if rest is None else (rest[0], [w, *rest[1]])
+    return None
 
 
 def _phrase(
@@ -634,6 +681,33 @@ def narrow(forms: list[Form], before: str | None) -> list[Form]:
     return kept or forms
 
 
+_AFTER_NOUN = r"(?:^|[^\w\-])([^\W\d_A-ZА-ЯЁ][^\W\d_]*)\s+$"  # a lower-case word right before, whole
+
+
+def after_noun(tags: Sequence[str], text: str, start: int) -> list[str]:
+    """The form tags a phrase at `start` of `text` may have right after a noun: no nominative or accusative,
+    if others remain.
+
+    A noun takes a complement in an oblique case («процесса модернизации»:
+    genitive, not the nominative plural). The word before counts only if it
+    is lower case (not a name or a sentence's first word) and read as nothing
+    but a noun.
+    """
+    import re
+
+    if len(tags) < 2:
+        return list(tags)
+    lo = max(0, start - 40)
+    m = re.search(_AFTER_NOUN, text[lo:start])
+    if m is None or (m.start(1) == 0 and lo > 0):  # a word the window cuts is not read
+        return list(tags)
+    readings = analyser().readings(normalize(m.group(1)))
+    if not readings or any(r.pos != "NOUN" for r in readings):
+        return list(tags)
+    kept = [t for t in tags if (f := Form.from_tag(t)) is not None and f.case not in ("nomn", "accs")]
+    return kept or list(tags)
+
+
 T = TypeVar("T")
 
 
@@ -701,7 +775,7 @@ class Scanner(Generic[T]):
 
 
 # Names what a cached analysis holds: a cache written by other code is a miss.
-_ANALYSIS_LAYOUT = "ru-terms-6"
+_ANALYSIS_LAYOUT = "ru-terms-7"
 
 # A term as the Scanner keys it: the trie keys of its slots (None for a term that does not
 # inflect, which the surface matcher finds as written) and its anchor (`_anchor`).

@@ -55,3 +55,23 @@ def test_a_variant_finding_carries_the_variants_own_sources_beside_the_suggestio
     assert [s.publisher for s in seen.sources] == ["Ministry"]  # what to write, as before
     assert [s.publisher for s in seen.found_sources] == ["Valley Weekly"]  # where the variant was seen
     assert plain.found_sources == ()  # no evidence recorded for it
+
+
+def test_a_russian_deprecated_term_after_a_noun_is_fixed_in_an_oblique_case() -> None:
+    from glossary.termbase import loads
+
+    tb = loads("""\
+concepts:
+  - id: lake-modernization
+    terms:
+      ru:
+        - {text: озерная модернизация, status: preferred}
+        - {text: модернизация с озерной спецификой, status: deprecated}
+""", "t.yaml")
+    # «модернизации» reads as the genitive, dative or prepositional singular or as the nominative or
+    # accusative plural; after the noun «процесса» only the singular remains, written alike in all three.
+    [f] = check_text("Доклад описывает ход процесса модернизации с озерной спецификой.", "ru", tb)
+    assert (f.suggestion, f.fixable) == ("озерной модернизации", True)
+    # After a verb the plural stays possible: no fix is written.
+    [f] = check_text("Эксперты изучают модернизации с озерной спецификой.", "ru", tb)
+    assert not f.fixable

@@ -327,16 +327,13 @@ TIDES = textwrap.dedent("""\
 
 @pytest.mark.parametrize(("text", "fixed"), [
     ("Берег переживает приливы, небывалые за столетие.", "Берег переживает невиданные за столетие приливы."),
-    ("Берег помнит о небывалых за столетие приливах.", None),
-    ("Берег помнит о приливах, небывалых за столетие, и ждёт.", None),
+    ("Берег помнит о небывалых за столетие приливах.", "Берег помнит о невиданных за столетие приливах."),
+    ("Берег помнит о приливах, небывалых за столетие, и ждёт.", "Берег помнит о невиданных за столетие приливах, и ждёт."),
+    ("Берег гордится небывалыми за столетие приливами.", "Берег гордится невиданными за столетие приливами."),
 ])
-def test_a_russian_name_that_cannot_be_inflected_is_fixed_only_where_the_text_has_its_case(
-        text: str, fixed: str | None) -> None:
-    # «невиданные за столетие приливы» opens with a participial phrase, which the morphology layer
-    # does not inflect: written as listed, it fits only a text in the nominative (or the same form).
+def test_a_russian_name_opening_with_a_participial_phrase_is_fixed_in_the_case_found(text: str, fixed: str) -> None:
+    # «невиданные за столетие приливы»: the participle agrees with the head, «за столетие» stays as written.
     tb = loads(TIDES, "t.yaml")
     [f] = [f for f in check_text(text, "ru", tb, Options(unsafe_fixes=True)) if f.code == "unlisted-variant"]
-    assert f.fixable == (fixed is not None)
-    assert normalize(text, "ru", tb, unsafe_fixes=True) == (fixed or text)
-    if fixed is None:
-        assert "«невиданные за столетие приливы»" in f.reason
+    assert f.fixable
+    assert normalize(text, "ru", tb, unsafe_fixes=True) == fixed

@@ -127,6 +127,42 @@ def test_the_analysis_keeps_complements_and_names_as_written() -> None:
     assert not analyse("в соответствии с").inflects
 
 
+UNSEEN = "невиданные за столетие перемены"
+MULTIPOLAR = "равноправный и упорядоченный многополярный мир"
+UN_SYSTEM = "основанная на ООН международная система"
+NEIGHBOURHOOD = "дружественное, безопасное и процветающее соседство"
+
+
+def test_coordinated_modifiers_and_a_governed_phrase_inflect_with_the_head() -> None:
+    inflecting = {term: [s.token.text for s in analyse(term).slots if s.inflects]
+                  for term in (UNSEEN, MULTIPOLAR, UN_SYSTEM, NEIGHBOURHOOD)}
+    # The preposition's phrase («за столетие», «на ООН») and the coordinators stay as written.
+    assert inflecting == {
+        UNSEEN: ["невиданные", "перемены"],
+        MULTIPOLAR: ["равноправный", "упорядоченный", "многополярный", "мир"],
+        UN_SYSTEM: ["основанная", "международная", "система"],
+        NEIGHBOURHOOD: ["дружественное", "безопасное", "процветающее", "соседство"],
+    }
+    assert analyse("невиданных за столетие перемен").case == "gent"
+    # The shortest phrase after which the words still agree: «последние» belongs to «за ... лет».
+    longer = analyse("невиданные за последние сто лет колоссальные перемены")
+    assert [s.token.text for s in longer.slots if s.inflects] == ["невиданные", "колоссальные", "перемены"]
+    # A noun is no modifier: its preposition's phrase ends the group («сообщество ... для ...»).
+    assert [s.token.text for s in analyse("сотрудничество в области безопасности").slots if s.inflects] == [
+        "сотрудничество"]
+
+
+def test_a_term_with_a_governed_phrase_is_found_in_oblique_cases_and_only_when_it_agrees() -> None:
+    assert found(UNSEEN, "в условиях невиданных за столетие перемен") == [
+        ("невиданных за столетие перемен", {"gent,plur"})]
+    assert found(UNSEEN, "мир охвачен невиданными за столетие переменами") == [
+        ("невиданными за столетие переменами", {"ablt,plur"})]
+    assert found(MULTIPOLAR, "за построение равноправного и упорядоченного многополярного мира")[0][0] == (
+        "равноправного и упорядоченного многополярного мира")
+    assert found(UNSEEN, "невиданных за столетие переменами") == []  # the participle does not agree
+    assert found(UNSEEN, "невиданные за год перемены") == []  # the phrase stays as written
+
+
 def test_a_preposition_narrows_the_case() -> None:
     forms = [Form("gent", "sing", False), Form("nomn", "plur", True), Form("accs", "plur", True)]
     assert narrow(forms, "для") == [Form("gent", "sing", False)]
@@ -146,6 +182,9 @@ def test_a_preposition_narrows_the_case() -> None:
     ("производительные силы нового качества", "datv", "plur", False, "производительным силам нового качества"),
     ("три силы зла", "gent", "plur", False, "трех сил зла"),
     ("мастерская Лу Баня", "loct", "plur", True, "мастерских Лу Баня"),
+    (UNSEEN, "gent", "plur", False, "невиданных за столетие перемен"),
+    (MULTIPOLAR, "datv", "sing", False, "равноправному и упорядоченному многополярному миру"),
+    (UN_SYSTEM, "ablt", "sing", False, "основанной на ООН международной системой"),
 ])
 def test_inflect_writes_head_and_agreeing_words(target: str, case: str, number: str, flip: bool, expected: str) -> None:
     assert inflect(target, [Form(case, number, flip)]).text == expected
@@ -177,7 +216,8 @@ def test_lemmas_are_cached_per_word_form() -> None:
 @settings(max_examples=60, deadline=None)
 @given(
     term=st.sampled_from([COMMUNITY, "инициатива «Пояс и путь»", "«Один пояс, один путь»", "мастерская Лу Баня",
-                          "производительные силы нового качества", "дух «Китай – Центральная Азия»"]),
+                          "производительные силы нового качества", "дух «Китай – Центральная Азия»",
+                          UNSEEN, MULTIPOLAR, UN_SYSTEM, NEIGHBOURHOOD]),
     case=st.sampled_from(CASES),
     flip=st.booleans(),
 )
@@ -441,3 +481,24 @@ def test_a_word_read_before_its_term_was_loaded_is_read_again() -> None:
     hits = Scanner([("морская черепаха", 1)]).scan("Учёные следят за морскими черепахами.")
     assert "L:черепаха" in an.keys("черепахами")
     assert [h.found[0][0] for h in hits] == [1]
+
+
+ODD = ["ru:gent,sing,same", "ru:datv,sing,same", "ru:nomn,plur,flip", "ru:accs,plur,flip"]
+
+
+@pytest.mark.parametrize(("before", "kept"), [
+    ("для характеристики процесса ", ODD[:2]),  # a noun: an oblique case
+    ("процесса ", ODD[:2]),  # the text's first word, whole
+    ("в ходе работы над ", ODD),  # a preposition: the scanner's narrowing decides
+    ("эксперты изучают ", ODD),  # a verb takes the accusative
+    ("Процесса ", ODD),  # capitalised: a sentence's first word or a name, not read
+    ("процесса, ", ODD),  # punctuation between: no complement
+    ("я" * 40 + "процесса ", ODD),  # a word longer than the window it is read in: not read
+])
+def test_a_phrase_right_after_a_noun_is_read_in_an_oblique_case(before: str, kept: list[str]) -> None:
+    from glossary.morph.russian import after_noun
+
+    text = before + "модернизации"
+    assert after_noun(ODD, text, len(before)) == kept
+    assert after_noun(ODD[:1], text, len(before)) == ODD[:1]
+    assert after_noun(ODD[2:], text, len(before)) == ODD[2:]  # nothing else remains: unchanged
