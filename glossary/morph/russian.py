@@ -695,8 +695,9 @@ def after_noun(tags: Sequence[str], text: str, start: int) -> list[str]:
     """
     import re
 
-    if len(tags) < 2:
-        return list(tags)
+    kept = [t for t in tags if (f := Form.from_tag(t)) is not None and f.case not in ("nomn", "accs")]
+    if not kept or len(kept) == len(tags):
+        return list(tags)  # nothing the word before could take away: no analyser («мировое сообщество»)
     lo = max(0, start - 40)
     m = re.search(_AFTER_NOUN, text[lo:start])
     if m is None or (m.start(1) == 0 and lo > 0):  # a word the window cuts is not read
@@ -704,8 +705,7 @@ def after_noun(tags: Sequence[str], text: str, start: int) -> list[str]:
     readings = analyser().readings(normalize(m.group(1)))
     if not readings or any(r.pos != "NOUN" for r in readings):
         return list(tags)
-    kept = [t for t in tags if (f := Form.from_tag(t)) is not None and f.case not in ("nomn", "accs")]
-    return kept or list(tags)
+    return kept
 
 
 T = TypeVar("T")

@@ -475,6 +475,31 @@ def test_a_russian_check_with_a_warm_cache_loads_no_analyser(tmp_path: Path) -> 
     assert runs == [[found + [True]], [found + [False]]]
 
 
+def test_a_fix_whose_forms_a_noun_before_could_not_narrow_loads_no_analyser(tmp_path: Path) -> None:
+    import json
+    import os
+    import subprocess
+    import sys
+
+    # «мировое сообщество с единой судьбой» can only be nominative or accusative: whatever the
+    # word before it (a verb no term has), reading it would change nothing, so a warm check does
+    # not load pymorphy3 to read it.
+    text = tmp_path / "draft.txt"
+    text.write_text("Докладчик упомянул мировое сообщество с единой судьбой, и зал поддержал мысль.\n",
+                    encoding="utf-8")
+    script = (
+        "import json, sys, glossary\n"
+        f"found = glossary.check(open({str(text)!r}, encoding='utf-8').read(), lang='ru')\n"
+        "print(json.dumps([[f.code, f.suggestion, 'pymorphy3' in sys.modules] for f in found],"
+        " ensure_ascii=False))\n"
+    )
+    env = dict(os.environ, GLOSSARY_CACHE_DIR=str(tmp_path / "cache"))
+    runs = [json.loads(subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True,
+                                      check=True).stdout) for _ in range(2)]
+    assert runs[1] and all(code == "deprecated-term" and not loaded for code, _, loaded in runs[1])
+    assert [s for _, s, _ in runs[1]] == [s for _, s, _ in runs[0]]
+
+
 def test_a_word_read_before_its_term_was_loaded_is_read_again() -> None:
     an = analyser()
     assert "L:черепаха" not in an.keys("черепахами")  # no term has the word yet
