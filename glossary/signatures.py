@@ -2816,6 +2816,18 @@ def lend_synonyms(sigs: list[Signature]) -> list[Signature]:
     return [replace(s, slots=tuple(frozenset(x) for x in lent[id(s)])) if id(s) in lent else s for s in sigs]
 
 
+def _by_required_lemma(sigs: list[Signature]) -> dict[tuple[str, str], list[int]]:
+    """(language, lemma of a required slot) -> the positions of the signatures holding it: the
+    inverted table through which `mark_wider` and `mark_distinct` find a name's kin."""
+    by_lemma: dict[tuple[str, str], list[int]] = {}
+    for i, sig in enumerate(sigs):
+        for slot, r in zip(sig.slots, sig.required):
+            if r:
+                for w in slot:
+                    by_lemma.setdefault((sig.lang, w), []).append(i)
+    return by_lemma
+
+
 def mark_wider(sigs: list[Signature]) -> list[Signature]:
     """Each Russian signature with the parts of speech of the slot a longer name of its kin adds.
 
@@ -2826,22 +2838,14 @@ def mark_wider(sigs: list[Signature]) -> list[Signature]:
     """
     from .morph import russian
 
-    by_lemma: dict[str, list[int]] = {}
-    for i, sig in enumerate(sigs):
-        if sig.lang == "ru":
-            for slot, r in zip(sig.slots, sig.required):
-                if r:
-                    for w in slot:
-                        by_lemma.setdefault(w, []).append(i)
-    if not by_lemma:
-        return sigs
+    by_lemma = _by_required_lemma(sigs)
     marked: dict[int, frozenset[str]] = {}
     for i, sig in enumerate(sigs):
         mine = [slot for slot, r in zip(sig.slots, sig.required) if r]
         if sig.lang != "ru" or not mine:
             continue
         kinds: set[str] = set()
-        for j in sorted({j for w in mine[0] for j in by_lemma.get(w, ())}):
+        for j in sorted({j for w in mine[0] for j in by_lemma.get(("ru", w), ())}):
             other = sigs[j]
             if other.concept_id == sig.concept_id or sum(other.required) != len(mine) + 1:
                 continue
@@ -2867,15 +2871,10 @@ def mark_distinct(sigs: list[Signature]) -> list[Signature]:
     more than this name's, hold every required slot of this one but slot k, and none of
     slot k's words (the China-Africa and China-Central Asia communities, or the
     China-Arab one). Without its own word in slot k a text names the kin as much as
-    this concept, so `_enough` never lets k be the slot missing. Found through an
-    inverted table of required-slot lemmas, as in `mark_wider`.
+    this concept, so `_enough` never lets k be the slot missing. Candidates come from
+    `_by_required_lemma`, as in `mark_wider`.
     """
-    by_lemma: dict[tuple[str, str], list[int]] = {}
-    for i, sig in enumerate(sigs):
-        for slot, r in zip(sig.slots, sig.required):
-            if r:
-                for w in slot:
-                    by_lemma.setdefault((sig.lang, w), []).append(i)
+    by_lemma = _by_required_lemma(sigs)
     marked: dict[int, frozenset[int]] = {}
     for i, sig in enumerate(sigs):
         mine = [k for k, r in enumerate(sig.required) if r]
