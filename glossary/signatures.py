@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from array import array
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from bisect import bisect_right
 from functools import lru_cache
@@ -1738,13 +1738,19 @@ def _shift(hit: Hit, by: int) -> Hit:
 
 def _slot_set(sig: Signature, word: str) -> frozenset[int]:
     """The slots a word can fill (cached per signature and word form)."""
+    return _per_word(STATE.signature_slots, sig, word, _slot_set_of)
+
+
+def _per_word(memo: dict[tuple[int, str], tuple[Any, frozenset[int]]], sig: Signature, word: str,
+              compute: Callable[[Signature, str], frozenset[int]]) -> frozenset[int]:
+    """`compute(sig, word)`, kept in `memo` by the signature's id and the word; an entry keeps its
+    signature, so an id reused by a later one is a miss."""
     key = (id(sig), word)
-    memo = STATE.signature_slots
     got = memo.get(key)
     if got is None or got[0] is not sig:
         if len(memo) > 200_000:
             memo.clear()
-        got = memo[key] = (sig, _slot_set_of(sig, word))
+        got = memo[key] = (sig, compute(sig, word))
     return got[1]
 
 
@@ -2342,15 +2348,12 @@ def _split_word(sig: Signature, text: str, toks: list[tuple[int, int, str]], k: 
 def _joined_slot_set(sig: Signature, joined: str) -> frozenset[int]:
     """The slots whose lemmas the two halves of a split word have together (by lemma only: a shared root
     would let any word join the one before it, "mechanism has"); cached per signature and word."""
-    key = (id(sig), joined)
-    memo = STATE.signature_joined
-    got = memo.get(key)
-    if got is None or got[0] is not sig:
-        if len(memo) > 200_000:
-            memo.clear()
-        ls = lemmas(joined, sig.lang)
-        got = memo[key] = (sig, frozenset(k for k, s in enumerate(sig.slots) if ls & s))
-    return got[1]
+    return _per_word(STATE.signature_joined, sig, joined, _by_lemma)
+
+
+def _by_lemma(sig: Signature, word: str) -> frozenset[int]:
+    ls = lemmas(word, sig.lang)
+    return frozenset(k for k, s in enumerate(sig.slots) if ls & s)
 
 
 _EN_STYLE = frozenset({"style", "type"})
