@@ -2901,9 +2901,11 @@ def lend_synonyms(sigs: list[Signature]) -> list[Signature]:
         return sigs
     lent: dict[int, list[set[str]]] = {}
     attested = _attested(sigs)
+    sole = _sole_owner(sigs)
     for sig in big:
         for j, mine in enumerate(sig.slots):
-            more = {b for a in _own(mine, _near_of(sig)[j]) for b in attested.get(a, ())} - mine
+            more = {b for a in _own(mine, _near_of(sig)[j]) for b in attested.get(a, ())
+                    if (a, b) not in sole or not _holds(sole[a, b], sig, b)} - mine
             if more:
                 lent.setdefault(id(sig), [set(x) for x in sig.slots])[j] |= more
     # The lenders whose slot shares a word with a slot are found by word, not by trying every one of
@@ -2921,7 +2923,8 @@ def lend_synonyms(sigs: list[Signature]) -> list[Signature]:
                 others = sum(1 for i, theirs in enumerate(lender.slots) if i != k
                              and any(theirs & m for n, m in enumerate(sig.slots) if n != j))
                 if others >= 2:  # short words are no synonyms to lend ("one" of "One Belt, One Road")
-                    lent.setdefault(id(sig), [set(x) for x in sig.slots])[j] |= {w for w in slot if len(w) > 3}
+                    lent.setdefault(id(sig), [set(x) for x in sig.slots])[j] |= {
+                        w for w in slot if len(w) > 3 and not _holds(lender, sig, w)}
     if not lent:
         return sigs
     from dataclasses import replace
@@ -3014,6 +3017,48 @@ def mark_distinct(sigs: list[Signature]) -> list[Signature]:
     return [replace(s, distinct=marked[i]) if i in marked else s for i, s in enumerate(sigs)]
 
 
+def _holds(wide: Signature, narrow: Signature, word: str) -> bool:
+    """Whether `word` is one of the preferred words of `wide`, a name with more required slots than
+    `narrow` whose slots hold each of `narrow`'s: `word` is then not lent from `wide` to `narrow`.
+
+    "high-quality Belt and Road development" and "high-quality Belt and Road
+    cooperation" are one concept, so development and cooperation share its
+    slot; yet "high-quality cooperation" is the wider name's own wording
+    shortened, not a rendering of high-quality development. The wider
+    name's other words still lend ("Sino-African" of the all-weather
+    China-Africa community to the China-Africa community), and the
+    narrower lends to the wider.
+    """
+    if word not in {w for p in _preferred_words(wide) for w in (p.lower(), *lemmas(p.lower(), wide.lang))}:
+        return False
+    mine = [s for s, r in zip(narrow.slots, narrow.required) if r]
+    theirs = [s for s, r in zip(wide.slots, wide.required) if r]
+    if len(theirs) <= len(mine):
+        return False
+    used: set[int] = set()
+    for slot in mine:
+        k = next((i for i, t in enumerate(theirs) if i not in used and slot & t), None)
+        if k is None:
+            return False
+        used.add(k)
+    return True
+
+
+def _sole_owner(sigs: list[Signature]) -> dict[tuple[str, str], Signature]:
+    """(word, word) -> the one signature whose slot holds both, for the pairs of long words `_attested`
+    takes from a single concept (its lending is then held back as `_holds` says)."""
+    seen: dict[tuple[str, str], list[Signature]] = {}
+    for sig in sigs:
+        for slot in map(_own, sig.slots, _near_of(sig)):
+            for a in slot:
+                for b in slot:
+                    if a != b and len(a) >= 7 and len(b) >= 7:
+                        owners = seen.setdefault((a, b), [])
+                        if not any(o.concept_id == sig.concept_id for o in owners):
+                            owners.append(sig)
+    return {pair: owners[0] for pair, owners in seen.items() if len(owners) == 1}
+
+
 def _attested(sigs: list[Signature]) -> dict[str, set[str]]:
     """Word -> the words that share a slot with it in two concepts, or in one if both are long (base-wide synonyms).
 
@@ -3043,7 +3088,7 @@ def _attested(sigs: list[Signature]) -> dict[str, set[str]]:
 
 
 # Names what a cached index holds: a cache written by other code is a miss.
-LAYOUT = "signatures-26-apispeed3"
+LAYOUT = "signatures-27-brief"
 
 
 def index_for(termbase, lang: str | None) -> Index:  # type: ignore[no-untyped-def]

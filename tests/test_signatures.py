@@ -490,6 +490,50 @@ def test_a_synonym_seen_in_two_concepts_is_lent_base_wide() -> None:
     assert wall.slots[0] == frozenset({"great"})
 
 
+NESTED = textwrap.dedent("""\
+    concepts:
+      - id: quality-growth
+        terms:
+          en:
+            - {text: high-quality development, status: preferred}
+      - id: quality-road
+        terms:
+          en:
+            - {text: high-quality Belt and Road cooperation, status: preferred}
+            - {text: high-quality Belt and Road development, status: admitted}
+      - id: community
+        terms:
+          en:
+            - {text: community with a shared future, status: preferred}
+            - {text: community of common destiny, status: deprecated}
+      - id: africa
+        terms:
+          en:
+            - {text: China-Africa community with a shared future, status: preferred}
+    """)
+
+
+def test_words_that_alternate_in_a_wider_name_are_not_lent_to_the_name_it_holds() -> None:
+    index = signatures.index_for(loads(NESTED, "t.yaml"), "en")
+    growth = next(s for s in index.signatures if s.concept_id == "quality-growth")
+    assert "cooperation" not in {w for slot in growth.slots for w in slot}
+    clean = "Both sides agreed to deepen high-quality cooperation in trade and higher-quality cooperation in energy."
+    assert [h.concept_id for h in index.scan(clean)] == []
+    # The narrower name still lends to the wider one that holds it.
+    africa = next(s for s in index.signatures if s.concept_id == "africa")
+    assert {"common", "destiny"} <= {w for slot in africa.slots for w in slot}
+    text = "They build a China-Africa community of common destiny."
+    assert [(h.concept_id, text[h.start:h.end]) for h in index.scan(text)] == [
+        ("africa", "China-Africa community of common destiny")]
+
+
+def test_the_shipped_base_reads_high_quality_cooperation_as_no_variant() -> None:
+    import glossary
+
+    text = "The two sides will pursue high-quality cooperation and higher-quality cooperation in trade."
+    assert [f for f in glossary.check(text, "en") if f.code == "unlisted-variant"] == []
+
+
 SPLIT = textwrap.dedent("""\
     concepts:
       - id: luban
@@ -1836,9 +1880,11 @@ def _lend_by_trying_every_lender(sigs):  # type: ignore[no-untyped-def]
         return sigs
     lent: dict[int, list[set[str]]] = {}
     attested = signatures._attested(sigs)
+    sole = signatures._sole_owner(sigs)
     for sig in big:
         for j, mine in enumerate(sig.slots):
-            more = {b for a in signatures._own(mine, signatures._near_of(sig)[j]) for b in attested.get(a, ())} - mine
+            more = {b for a in signatures._own(mine, signatures._near_of(sig)[j]) for b in attested.get(a, ())
+                    if (a, b) not in sole or not signatures._holds(sole[a, b], sig, b)} - mine
             if more:
                 lent.setdefault(id(sig), [set(x) for x in sig.slots])[j] |= more
     for sig in big:
@@ -1851,7 +1897,8 @@ def _lend_by_trying_every_lender(sigs):  # type: ignore[no-untyped-def]
                 others = sum(1 for i, theirs in enumerate(lender.slots) if i != k
                              and any(theirs & m for n, m in enumerate(sig.slots) if n != j))
                 if others >= 2:
-                    lent.setdefault(id(sig), [set(x) for x in sig.slots])[j] |= {w for w in slot if len(w) > 3}
+                    lent.setdefault(id(sig), [set(x) for x in sig.slots])[j] |= {
+                        w for w in slot if len(w) > 3 and not signatures._holds(lender, sig, w)}
     return [replace(s, slots=tuple(frozenset(x) for x in lent[id(s)])) if id(s) in lent else s for s in sigs]
 
 
