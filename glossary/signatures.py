@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from array import array
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from bisect import bisect_right
 from functools import lru_cache
@@ -1158,6 +1158,9 @@ class Index:
         # of every signature, built on first use.
         self._at: Mapping[str, Sequence[int]] = at
         self._table: _GateTable | None = None
+        # English: the content words of every listed rendering (and their lemmas), the words a
+        # name may gain inside it (`_en_inserted`: "Silk Road infrastructure Fund").
+        self.vocabulary = _vocabulary(lang, self.signatures)
 
     def __bool__(self) -> bool:
         return bool(self.signatures)
@@ -1175,6 +1178,7 @@ class Index:
         state.setdefault("_raw", None)
         state.setdefault("_gates", {})
         state.setdefault("_table", None)
+        state.setdefault("vocabulary", frozenset())
         self.__dict__.update(state)
 
     def gate_table(self) -> _GateTable:
@@ -1323,10 +1327,13 @@ class Index:
             base = max(0, at - self._WINDOW)
             end = at + len(word) + self._WINDOW
             lower = lowered[base:end] if same else text[base:end].lower()
-            if len(lower) == min(end, len(text)) - base:  # the gate reads only the words a hit may hold
-                lo, hi = _stretch(text, base, at, at + len(word), end)
-                lower = lower[lo - base:hi - base]
-            passing = gate.passing(lower)
+            if not gate.opens(lower):  # nor does its stretch: most anchors end here
+                passing = gate.bare
+            else:
+                if len(lower) == min(end, len(text)) - base:  # the gate reads only the words a hit may hold
+                    lo, hi = _stretch(text, base, at, at + len(word), end)
+                    lower = lower[lo - base:hi - base]
+                passing = gate.passing(lower)
             if not passing:
                 continue
             walks = [(j, self.signatures[i]) for j, i in enumerate(passing)]
@@ -1366,7 +1373,7 @@ class Index:
             if skipped is not None and any(_stays_inside(sig, local, toks, i, s, e) for s, e in inside):
                 skipped.append(((rank, j), sig, base, at, word))
                 continue
-            hit = _expand(sig, local, toks, i)
+            hit = _expand(sig, local, toks, i, self.vocabulary)
             if hit is not None and not (hit.signature.wider and _ru_yields(hit, local, toks)):
                 found.append(((rank, j), _shift(hit, base)))
 
@@ -1622,7 +1629,8 @@ class _Gate:
     Split letters are looked for only for a signature one slot short.
     """
 
-    __slots__ = ("table", "positions", "prefixes", "ends", "codes", "anchored", "telling", "bare")
+    __slots__ = ("table", "positions", "prefixes", "ends", "codes", "anchored", "telling", "bare", "_open", "_rows",
+                 "_halves")
 
     def __init__(self, table: _GateTable, positions: array, prefixes: tuple[str, ...], ends: array, codes: array,
                  anchored: frozenset[int]) -> None:
@@ -1645,11 +1653,24 @@ class _Gate:
                                for o in splits[split_at[s]:split_at[s + 1]])
         self.telling = tuple(sorted(telling))
         self.bare = [i for j, i in enumerate(positions) if mine[j] >= needs[i]]
+        # For a window that holds some telling letters (`_prepare`, on first need): each prefix with the
+        # slots it fills that the anchor does not, and per signature (position, slots needed, slots the
+        # anchor fills); per signature one slot short, its open slots' split letters (`_halves_of`).
+        self._open: tuple[tuple[str, tuple[int, ...]], ...] | None = None
+        self._rows: tuple[tuple[int, int, int], ...] = ()
+        self._halves: dict[int, tuple[tuple[int, tuple[str, ...]], ...]] | None = None
 
     @classmethod
     def of(cls, sigs: Sequence[Signature], anchor: frozenset[str] = frozenset()) -> _Gate:
         """The gate of `sigs` (whose `passing` gives places in `sigs`)."""
         return _GateTable.of(sigs).gate(range(len(sigs)), anchor)
+
+    def opens(self, lower: str) -> bool:
+        """Whether `lower` holds telling letters: if not, `passing` of it, or of any part of it, is `bare`."""
+        for p in self.telling:
+            if p in lower:
+                return True
+        return False
 
     def passing(self, lower: str) -> list[int]:
         """The positions (in the table) of the signatures `_may_fill` lets through for this lower-cased
@@ -1659,31 +1680,58 @@ class _Gate:
                 break
         else:
             return list(self.bare)
-        filled = set(self.anchored)
-        ends, codes = self.ends, self.codes
-        for n, p in enumerate(self.prefixes):
+        if self._open is None:
+            self._prepare()
+        filled: set[int] = set()  # the slots found that the anchor does not fill
+        for p, codes in self._open:  # type: ignore[union-attr]
             if p in lower:
-                filled.update(codes[ends[n]:ends[n + 1]])
-        table = self.table
-        width = table.width
-        counts = [0] * len(self.positions)
+                filled.update(codes)
+        width = self.table.width
+        counts = [0] * len(self._rows)
         for code in filled:
             counts[code // width] += 1
-        needs = table.needs
         out = []
-        for j, (i, n) in enumerate(zip(self.positions, counts)):
-            need = needs[i]
-            if n >= need or (n == need - 1 and self._split(j, i, filled, lower)):
+        for j, (i, need, mine) in enumerate(self._rows):
+            n = mine + counts[j]
+            if n >= need or (n == need - 1 and self._split(j, filled, lower)):
                 out.append(i)
         return out
 
-    def _split(self, j: int, i: int, filled: set[int], lower: str) -> bool:
-        """Whether a slot of signature i (j here) not filled has its letters split by a space or hyphen."""
+    def _prepare(self) -> None:
+        table, anchored, ends, codes = self.table, self.anchored, self.ends, self.codes
+        opened = []
+        for n, p in enumerate(self.prefixes):
+            own = tuple(code for code in codes[ends[n]:ends[n + 1]] if code not in anchored)
+            if own:  # a prefix of anchored slots alone changes no count
+                opened.append((p, own))
+        mine = [0] * len(self.positions)
+        for code in anchored:
+            mine[code // table.width] += 1
+        self._rows = tuple((i, table.needs[i], mine[j]) for j, i in enumerate(self.positions))
+        self._open = tuple(opened)
+
+    def _split(self, j: int, filled: set[int], lower: str) -> bool:
+        """Whether a slot of the signature at place j neither filled nor anchored has its letters split by a
+        space or hyphen."""
+        if self._halves is None:
+            self._halves = {}
+        halves = self._halves.get(j)
+        if halves is None:
+            halves = self._halves[j] = self._halves_of(j)
+        for code, options in halves:
+            if code not in filled:
+                for p in options:
+                    if p in lower:
+                        return True
+        return False
+
+    def _halves_of(self, j: int) -> tuple[tuple[int, tuple[str, ...]], ...]:
         table = self.table
+        i = self.positions[j]
         first, names, splits, split_at = table.slot_at[i], table.names, table.splits, table.split_at
         base = j * table.width - first
-        return any(base + s not in filled and any(names[o] in lower for o in splits[split_at[s]:split_at[s + 1]])
-                   for s in range(first, table.slot_at[i + 1]))
+        return tuple((base + s, tuple(names[o] for o in splits[split_at[s]:split_at[s + 1]]))
+                     for s in range(first, table.slot_at[i + 1]) if base + s not in self.anchored)
 
 
 def _shift(hit: Hit, by: int) -> Hit:
@@ -1694,13 +1742,19 @@ def _shift(hit: Hit, by: int) -> Hit:
 
 def _slot_set(sig: Signature, word: str) -> frozenset[int]:
     """The slots a word can fill (cached per signature and word form)."""
+    return _per_word(STATE.signature_slots, sig, word, _slot_set_of)
+
+
+def _per_word(memo: dict[tuple[int, str], tuple[Any, frozenset[int]]], sig: Signature, word: str,
+              compute: Callable[[Signature, str], frozenset[int]]) -> frozenset[int]:
+    """`compute(sig, word)`, kept in `memo` by the signature's id and the word; an entry keeps its
+    signature, so an id reused by a later one is a miss."""
     key = (id(sig), word)
-    memo = STATE.signature_slots
     got = memo.get(key)
     if got is None or got[0] is not sig:
         if len(memo) > 200_000:
             memo.clear()
-        got = memo[key] = (sig, _slot_set_of(sig, word))
+        got = memo[key] = (sig, compute(sig, word))
     return got[1]
 
 
@@ -1874,15 +1928,20 @@ def _participial(text: str, function_words: frozenset[str]) -> bool:
         r.pos == "NOUN" for r in an.readings(ws[-1].lower().replace("ё", "е")))
 
 
-def _expand(sig: Signature, text: str, toks: list[tuple[int, int, str]], i: int) -> Hit | None:
-    """The longest stretch around word `i` that fills the signature, or None."""
-    hit = _expand_run(sig, text, toks, i)
+def _expand(sig: Signature, text: str, toks: list[tuple[int, int, str]], i: int,
+            vocabulary: frozenset[str] = frozenset()) -> Hit | None:
+    """The longest stretch around word `i` that fills the signature, or None.
+
+    `vocabulary`: the words an English name may gain inside it (`Index.vocabulary`).
+    """
+    hit = _expand_run(sig, text, toks, i, vocabulary)
     if hit is None and sig.lang == "en" and _list_patterns(sig):
         return _list_member(sig, text, toks, i)
     return hit
 
 
-def _expand_run(sig: Signature, text: str, toks: list[tuple[int, int, str]], i: int) -> Hit | None:
+def _expand_run(sig: Signature, text: str, toks: list[tuple[int, int, str]], i: int,
+                vocabulary: frozenset[str] = frozenset()) -> Hit | None:
     """`_expand` but for a list member in words of the text's own (`_list_member`)."""
     limit = 2 * len(sig.slots) + 3
     items: dict[int, frozenset[int]] = {i: _slot_set(sig, toks[i][2])}
@@ -1902,6 +1961,15 @@ def _expand_run(sig: Signature, text: str, toks: list[tuple[int, int, str]], i: 
     # («гегемонизм и политика грубой силы», «невиданные за столетие глобальные перемены»).
     ru_insert = sig.lang == "ru" and sum(sig.required) >= 3
     inserted = -1  # a Russian adjective inserted inside a name («Экономический пояс нового Шелкового пути»)
+    # English: a word of the domain inserted inside a name of three words or more, all of them there
+    # ("Silk Road infrastructure Fund", "Belt and Road International Cooperation Summit Forum").
+    en_insert = bool(vocabulary) and sig.lang == "en" and sum(sig.required) >= 3
+    insertable = -1  # the stand-in, when it may be such a word too
+
+    def standing(a: int, b: int, filled: tuple[int, ...]) -> bool:
+        """Whether the run's stand-in word stands for a missing slot (not inserted in a whole name)."""
+        return slot_words[a] < stand_in < slot_words[b] and not (
+            stand_in == insertable and all(not r or k in filled for k, r in enumerate(sig.required)))
     halves: dict[int, int] = {}  # a slot word written as two ("Lu Ban" for "Luban") -> its second half
     for step in (-1, 1):
         j, gap = i, 0
@@ -1929,8 +1997,12 @@ def _expand_run(sig: Signature, text: str, toks: list[tuple[int, int, str]], i: 
             elif (wild and (gap < _GAP_MAX if not modifier else _before_slot(sig, text, toks, k))
                   and toks[k][2][:1].islower() and len(toks[k][2]) > 3
                   and toks[k][2].lower() not in _EN_STOPS):
+                if en_insert and inserted < 0 and gap == 0 and _en_inserted(sig, text, toks, k, vocabulary):
+                    insertable = k  # or inserted in a name with no word missing
                 items[k], gap, wild, stand_in = frozenset(), _GAP_MAX, wild - 1, k
             elif inserted < 0 and gap == 0 and ru_insert and _ru_modifier(sig, text, toks, k, step):
+                items[k], gap, inserted = frozenset(), _GAP_MAX, k
+            elif inserted < 0 and gap == 0 and en_insert and _en_inserted(sig, text, toks, k, vocabulary):
                 items[k], gap, inserted = frozenset(), _GAP_MAX, k
             else:
                 if (step == 1 and gap == 0 and sum(sig.required) >= 5 and sig.lang == "en"
@@ -1964,7 +2036,7 @@ def _expand_run(sig: Signature, text: str, toks: list[tuple[int, int, str]], i: 
             if best is not None and key <= best_key:
                 continue  # cannot win: not worth the tests
             filled = _assign_all(options[a:b + 1])
-            inside = slot_words[a] < stand_in < slot_words[b]
+            inside = filled is not None and standing(a, b, filled)
             if filled is None or not _enough(sig, filled, inside,
                                              _quoted(text, toks[slot_words[a]][0], toks[slot_words[b]][1])
                                              or (inside and modifier and _introduced(text, toks, slot_words[a])),
@@ -1992,10 +2064,10 @@ def _expand_run(sig: Signature, text: str, toks: list[tuple[int, int, str]], i: 
         for b in range(at, min(len(slot_words), a + n_slots)):
             filled = _assign_all(options[a:b + 1])
             if (a, b, filled) != tried and filled is not None and list(filled) == sorted(filled) and (
-                    not slot_words[a] < stand_in < slot_words[b]
+                    not standing(a, b, filled)
                     or (_in_place(sig, filled, slot_words[a:b + 1], stand_in)
                         and (not modifier or _modifies(sig, filled, items, stand_in)))) and _enough(
-                    sig, filled, slot_words[a] < stand_in < slot_words[b],
+                    sig, filled, standing(a, b, filled),
                     _quoted(text, toks[slot_words[a]][0], toks[slot_words[b]][1])) and not (
                     slot_words[a] < inserted < slot_words[b]
                     and any(r and k not in filled for k, r in enumerate(sig.required))):
@@ -2276,7 +2348,7 @@ def _balanced(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-_SPLIT = re.compile(r"[ \-‐‑]")
+_SPLIT = " -\u2010\u2011"  # the one character that may stand between the halves of a word written as two
 
 
 def _split_word(sig: Signature, text: str, toks: list[tuple[int, int, str]], k: int,
@@ -2287,13 +2359,23 @@ def _split_word(sig: Signature, text: str, toks: list[tuple[int, int, str]], k: 
     other = k + step
     if other < 0 or other >= len(toks) or sig.lang != "en":
         return None  # Russian: a joined pair is no dictionary word, and reading one would load the analyser
-    first, second = min(k, other), max(k, other)
-    if not _SPLIT.fullmatch(text, toks[first][1], toks[second][0]):
+    first, second = (k, other) if step > 0 else (other, k)
+    gap = toks[first][1]
+    if toks[second][0] != gap + 1 or text[gap] not in _SPLIT:
         return None
-    # By lemma only: a shared root would let any word join the one before it ("mechanism has").
-    ls = lemmas(toks[first][2] + toks[second][2], sig.lang)
-    slots = frozenset(k for k, s in enumerate(sig.slots) if ls & s)
+    slots = _joined_slot_set(sig, toks[first][2] + toks[second][2])
     return (first, second, slots) if slots else None
+
+
+def _joined_slot_set(sig: Signature, joined: str) -> frozenset[int]:
+    """The slots whose lemmas the two halves of a split word have together (by lemma only: a shared root
+    would let any word join the one before it, "mechanism has"); cached per signature and word."""
+    return _per_word(STATE.signature_joined, sig, joined, _by_lemma)
+
+
+def _by_lemma(sig: Signature, word: str) -> frozenset[int]:
+    ls = lemmas(word, sig.lang)
+    return frozenset(k for k, s in enumerate(sig.slots) if ls & s)
 
 
 _EN_STYLE = frozenset({"style", "type"})
@@ -2393,6 +2475,37 @@ def _ru_modifier(sig: Signature, text: str, toks: list[tuple[int, int, str]], k:
     mine = {(r.case, r.number) for r in an.readings(word) if r.pos in ("ADJF", "PRTF") and r.case}
     theirs = {(r.case, r.number) for r in an.readings(toks[nxt][2].lower().replace("ё", "е")) if r.case}
     return bool(mine & theirs)
+
+
+def _en_inserted(sig: Signature, text: str, toks: list[tuple[int, int, str]], k: int,
+                 vocabulary: frozenset[str]) -> bool:
+    """Whether English word `k` may be a word inserted before the next word of a name.
+
+    A word of the domain (`vocabulary`: a content word some listed rendering
+    has, "Summit", "infrastructure") right before, and joined to, a word that
+    fills a slot; a capital only before a capital, as in Russian (`_ru_modifier`).
+    `_expand` lets it stand only inside a name all of whose words are there:
+    "Silk Road helps fund" gains no word ("helps" names nothing in the domain).
+    """
+    nxt = k + 1
+    if nxt >= len(toks) or not _joined(text, toks[k], toks[nxt]):
+        return False
+    word = toks[k][2]
+    lower = word.lower()
+    if (len(word) < 3 or not word.isalpha() or lower in sig.function_words or lower in _EN_STOPS
+            or (lower not in vocabulary and en_lemma(lower) not in vocabulary)):
+        return False
+    if word[:1].isupper() and not toks[nxt][2][:1].isupper():
+        return False  # a capital before a lower-case word starts a name of its own
+    return bool(_slot_set(sig, toks[nxt][2]))
+
+
+def _vocabulary(lang: str, sigs: Sequence[Signature]) -> frozenset[str]:
+    """English: every content word of the listed renderings (`Signature.listed_words`), for `_en_inserted`."""
+    if lang != "en":
+        return frozenset()
+    stop = FUNCTION_WORDS["en"] | _EN_STOPS
+    return frozenset(w for sig in sigs for w in sig.listed_words if len(w) >= 3 and w.isalpha() and w not in stop)
 
 
 def _ru_continues(sig: Signature, text: str, toks: list[tuple[int, int, str]], last: int) -> bool:
@@ -2930,7 +3043,7 @@ def _attested(sigs: list[Signature]) -> dict[str, set[str]]:
 
 
 # Names what a cached index holds: a cache written by other code is a miss.
-LAYOUT = "signatures-24"
+LAYOUT = "signatures-25-endetect3"
 
 
 def index_for(termbase, lang: str | None) -> Index:  # type: ignore[no-untyped-def]
