@@ -14,9 +14,7 @@ never break a check: a corrupt entry is a miss.
 from __future__ import annotations
 
 import os
-import pickle
 import sys
-from typing import Any
 
 from . import __version__
 
@@ -27,6 +25,14 @@ except ImportError:  # renamed `_sha2` in Python 3.12; a build may lack both
         from _sha2 import sha256  # type: ignore[import-not-found, no-redef]
     except ImportError:
         from hashlib import sha256  # type: ignore[assignment]
+try:  # the C unpickler: `import pickle` adds its Python classes, struct and a probe for Jython to every start
+    from _pickle import load as unpickle
+except ImportError:  # an interpreter without it
+    from pickle import load as unpickle
+
+TYPE_CHECKING = False  # typing's own flag, without importing typing (see glossary/__init__.py)
+if TYPE_CHECKING:
+    from typing import Any
 
 DISABLE_ENV = "GLOSSARY_NO_CACHE"
 DIR_ENV = "GLOSSARY_CACHE_DIR"
@@ -87,7 +93,7 @@ def get(kind: str, key: str) -> Any:
     gc.disable()
     try:
         with open(_file(kind, key), "rb") as fh:
-            found = pickle.load(fh)
+            found = unpickle(fh)
         if _FREEZE:
             gc.freeze()
         return found
@@ -152,7 +158,8 @@ def put(kind: str, key: str, value: Any) -> None:
     try:
         folder = os.path.dirname(target)
         os.makedirs(folder, mode=0o700, exist_ok=True)
-        import tempfile  # only a cache miss writes; a hit should start fast
+        import pickle  # only a cache miss writes; a hit should start fast
+        import tempfile
 
         fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-", suffix=".pickle")
         try:

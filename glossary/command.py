@@ -17,10 +17,13 @@ import os
 import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
 
 from .errors import GlossaryError, TermBaseErrors
 from .i18n import _, ngettext
+
+TYPE_CHECKING = False  # typing's own flag, without importing typing (see glossary/__init__.py)
+if TYPE_CHECKING:
+    from typing import Any
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 STDIN = "-"

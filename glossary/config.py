@@ -33,13 +33,14 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
 
 from .errors import GlossaryError
 from .model import Severity
 
+TYPE_CHECKING = False  # typing's own flag, without importing typing (see glossary/__init__.py)
 if TYPE_CHECKING:  # pathlib is imported only where a settings file is read: a tenth of a small check's start-up
     from pathlib import Path
+    from typing import Any
 
 FILE_NAMES = (".glossary.toml", "pyproject.toml")
 

@@ -16,7 +16,10 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Sequence
-from typing import Any
+
+TYPE_CHECKING = False  # typing's own flag, without importing typing (see glossary/__init__.py)
+if TYPE_CHECKING:
+    from typing import Any
 
 # The plain form's options: name -> (check_paths's parameter, the value a flag sets, or the values an option
 # takes: None for any). The formats are those whose reporters need no more imports; any other option

@@ -12,13 +12,22 @@ unpickle as two objects, where a list of 100,000 keys is 100,000.
 
 from __future__ import annotations
 
-import pickle
 from array import array
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from typing import Any, Generic, TypeVar, overload
 
-T = TypeVar("T")
+try:  # the C unpickler alone, as in glossary.cache
+    from _pickle import loads as unpickle_bytes
+except ImportError:
+    from pickle import loads as unpickle_bytes
+
+TYPE_CHECKING = False  # typing's own flag, without importing typing (see glossary/__init__.py)
+if TYPE_CHECKING:
+    from typing import Any, TypeVar, overload
+
+    T = TypeVar("T")
+else:
+    T = Any = object  # type parameters, which matter to type checkers alone
 
 
 def _ends(lengths: Iterable[int]) -> array:
@@ -74,6 +83,8 @@ class Blobs(_Joined):
 
 def pack(items: Iterable[Any]) -> Blobs:
     """One pickle per item, all in one byte string."""
+    import pickle  # only a cache miss packs
+
     return Blobs.of(pickle.dumps(item, protocol=pickle.HIGHEST_PROTOCOL) for item in items)
 
 
@@ -186,7 +197,7 @@ class Few(Sequence[Any]):
         return (Few, (self._ids, self._table))
 
 
-class Lazy(Sequence[T], Generic[T]):
+class Lazy(Sequence[T]):
     """A read-only sequence over packed items, each unpickled on first access.
 
     `adjust` is applied to each item once it is unpickled (a term base read
@@ -206,16 +217,17 @@ class Lazy(Sequence[T], Generic[T]):
     def _get(self, i: int) -> T:
         item = self._items[i]
         if item is None:
-            item = self._items[i] = pickle.loads(self._blobs[i])
+            item = self._items[i] = unpickle_bytes(self._blobs[i])
             if self._adjust is not None:
                 self._adjust(item)
         return item
 
-    @overload
-    def __getitem__(self, i: int) -> T: ...
+    if TYPE_CHECKING:
+        @overload
+        def __getitem__(self, i: int) -> T: ...
 
-    @overload
-    def __getitem__(self, i: slice) -> tuple[T, ...]: ...
+        @overload
+        def __getitem__(self, i: slice) -> tuple[T, ...]: ...
 
     def __getitem__(self, i: int | slice) -> T | tuple[T, ...]:
         if isinstance(i, slice):
@@ -244,7 +256,7 @@ class Lazy(Sequence[T], Generic[T]):
         return (tuple, (tuple(self),))  # pickled whole, as the tuple it stands for
 
 
-class LazyLists(Mapping[str, list[T]], Generic[T]):
+class LazyLists(Mapping[str, list[T]]):
     """key -> the items of a Lazy at its indexes (the same objects every time)."""
 
     __slots__ = ("_indexes", "_items")

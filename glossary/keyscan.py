@@ -14,12 +14,17 @@ of occurrences (`limit`).
 
 from __future__ import annotations
 
+import sys
 from _thread import _local as thread_local  # threading.local itself; importing threading costs a small check ~0.5 ms
 from collections.abc import Iterator
 from contextlib import contextmanager
+from importlib import import_module
 from itertools import compress, islice
 from operator import eq, itemgetter
-from typing import Any
+
+TYPE_CHECKING = False  # typing's own flag, without importing typing (see glossary/__init__.py)
+if TYPE_CHECKING:
+    from typing import Any
 
 _ASCII_LOWER = bytes(range(65)) + bytes(range(97, 123)) + bytes(range(91, 256))
 
@@ -92,12 +97,42 @@ class TooMany(Exception):
 
 
 def _hyperscan() -> Any:
-    """The hyperscan module, or None where it is not installed or cannot run here."""
+    """Hyperscan's compiled module (`hyperscan._hs_ext`, which has everything used here), or None where it
+    is not installed or cannot run here."""
+    loaded = sys.modules.get("hyperscan._hs_ext")
+    if loaded is not None:
+        return loaded
     try:
-        import hyperscan
+        return _extension_alone() or import_module("hyperscan._hs_ext")
     except Exception:  # ImportError, or a binary that does not load on this CPU
         return None
-    return hyperscan
+
+
+def _extension_alone() -> Any:
+    """`hyperscan._hs_ext` loaded without running the `hyperscan` package's `__init__`, or None.
+
+    That `__init__` only re-exports the extension's names beside one named tuple, for which it
+    imports `typing`: with the `re` that typing imports, a tenth of a small check's start-up. The
+    extension imports nothing of its package; it is entered in `sys.modules` under its own name,
+    so a later `import hyperscan` uses this module instead of loading the binary again.
+    """
+    from importlib.machinery import ExtensionFileLoader, PathFinder
+    from importlib.util import module_from_spec
+
+    package = PathFinder.find_spec("hyperscan")
+    if package is None or not package.submodule_search_locations:
+        return None
+    spec = PathFinder.find_spec("hyperscan._hs_ext", list(package.submodule_search_locations))
+    if spec is None or not isinstance(spec.loader, ExtensionFileLoader):
+        return None
+    module = module_from_spec(spec)
+    sys.modules[spec.name] = module
+    try:
+        spec.loader.exec_module(module)
+    except BaseException:
+        del sys.modules[spec.name]
+        raise
+    return module
 
 
 def default_backend() -> str:

@@ -12,7 +12,6 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from . import cache
 from .fold import fold, fold_text, window_plan
@@ -21,6 +20,10 @@ from .prescan import Prescan
 from .model import Concept, Match, Span, Term
 from .script import is_unspaced
 from .termbase import TermBase
+
+TYPE_CHECKING = False  # typing's own flag, without importing typing (see glossary/__init__.py)
+if TYPE_CHECKING:
+    from typing import Any
 
 
 def is_word_char(char: str) -> bool:

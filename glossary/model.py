@@ -10,9 +10,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
 from enum import StrEnum
-from typing import Any, TypeVar
 
-_T = TypeVar("_T")
+TYPE_CHECKING = False  # typing's own flag, without importing typing (see glossary/__init__.py)
+if TYPE_CHECKING:
+    from typing import Any, TypeVar
+
+    _T = TypeVar("_T")
 
 
 def _pickled_by_constructor(cls: type[_T]) -> type[_T]:

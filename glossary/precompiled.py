@@ -31,9 +31,12 @@ import builtins
 import marshal
 import sys
 from types import CodeType, ModuleType
-from typing import Any
 
 from . import cache
+
+TYPE_CHECKING = False  # typing's own flag, without importing typing (see glossary/__init__.py)
+if TYPE_CHECKING:
+    from typing import Any
 
 KIND = "precompiled"
 # Not `type(compile(...))`: the first call of the builtin `compile` in a process builds the `ast`

@@ -17,11 +17,14 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
-from typing import Union
 
 from .errors import GlossaryError
 from .files import Stamp
 from .model import Document, Edit, Finding
+
+TYPE_CHECKING = False  # typing's own flag, without importing typing (see glossary/__init__.py)
+if TYPE_CHECKING:
+    from typing import Union
 
 
 @dataclass(frozen=True, slots=True)
@@ -389,9 +392,8 @@ def jobs_count(jobs: int) -> int:
     return jobs if jobs > 0 else (os.cpu_count() or 1)
 
 
-# No string forward reference here: typing compiles one with the builtin `compile`, whose first
-# call in a process builds the `ast` module's node classes (about 1 ms of every check).
-InputLike = Union[Input, tuple[str, bool]]
+if TYPE_CHECKING:
+    InputLike = Union[Input, tuple[str, bool]]
 
 
 def _as_input(item: InputLike) -> Input:

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import re
-from typing import Literal, overload
+
+TYPE_CHECKING = False  # typing's own flag, without importing typing (see glossary/__init__.py)
+if TYPE_CHECKING:
+    from typing import Literal, overload
 
 _ASCII_LETTER = re.compile("[A-Za-z]")
 
@@ -17,10 +20,11 @@ def is_unspaced(char: str) -> bool:
     )
 
 
-@overload
-def guess_lang(text: str, default: str = "en", *, strict: Literal[False] = False) -> str: ...
-@overload
-def guess_lang(text: str, default: str = "en", *, strict: Literal[True]) -> str | None: ...
+if TYPE_CHECKING:
+    @overload
+    def guess_lang(text: str, default: str = "en", *, strict: Literal[False] = False) -> str: ...
+    @overload
+    def guess_lang(text: str, default: str = "en", *, strict: Literal[True]) -> str | None: ...
 
 
 def guess_lang(text: str, default: str = "en", *, strict: bool = False) -> str | None:

@@ -26,11 +26,14 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from bisect import bisect_right
 from functools import lru_cache
-from typing import Any
 
 from .langtags import base_language
 from .model import Concept, Term, _pickled_by_constructor
 from .state import STATE
+
+TYPE_CHECKING = False  # typing's own flag, without importing typing (see glossary/__init__.py)
+if TYPE_CHECKING:
+    from typing import Any
 
 LANGS = ("en", "ru")
 
@@ -2103,7 +2106,8 @@ def _expand_run(sig: Signature, text: str, toks: list[tuple[int, int, str]], i: 
 
 # An English rendering as a pattern: ("slot", k), ("word", function word), (",", ","), ("and", conjunction),
 # and ("wild", the slots it replaces) for one list member in the text's own words.
-_Element = tuple[str, Any]
+if TYPE_CHECKING:
+    _Element = tuple[str, Any]
 
 
 def _list_patterns(sig: Signature) -> tuple[tuple[_Element, ...], ...]:

@@ -13,7 +13,9 @@ language server) calls when files may have changed.
 
 from __future__ import annotations
 
-from typing import Any
+TYPE_CHECKING = False  # typing's own flag, without importing typing (see glossary/__init__.py)
+if TYPE_CHECKING:
+    from typing import Any
 
 # Nothing is imported from the package: the matcher and the checks import this
 # module, so it sits below them (the layers in pyproject.toml).

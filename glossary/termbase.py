@@ -13,7 +13,6 @@ import os
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Any
 
 from . import cache
 from .cache import sha256
@@ -24,8 +23,10 @@ from .langtags import base_language
 from .morph.markers import marker_errors
 from .model import Concept, Example, Position, SignatureSpec, Source, SourceKind, Status, Term
 
+TYPE_CHECKING = False  # typing's own flag, without importing typing (see glossary/__init__.py)
 if TYPE_CHECKING:
     from pathlib import Path
+    from typing import Any
 
 
 def spelled(path: str | os.PathLike[str]) -> str:

@@ -160,6 +160,19 @@ def test_the_plain_check_leaves_unneeded_modules_unimported(project: Path, args:
     assert modules & NOT_ON_THE_PLAIN_PATH == set()
 
 
+@pytest.mark.parametrize("args", [["check", "draft.txt"], ["check", "--format", "json", "clean.md"],
+                                  ["check", "--lang", "ru", "draft.ru.txt"]])
+def test_a_plain_check_imports_neither_typing_nor_pickle(project: Path, args: list[str]) -> None:
+    # Annotations are strings and typing names sit under `if TYPE_CHECKING:` in every module the check
+    # runs (hyperscan's extension is loaded without its package's `__init__`, the Russian layer's named
+    # tuples are collections.namedtuple classes); the cache is read with the C unpickler alone.
+    env = dict(os.environ, LANG="en_US.UTF-8", GLOSSARY_CACHE_DIR=str(project / "cache"))
+    for _ in range(2):
+        code, _, err, loaded = run(MODULES, args, project, env)
+        assert code in (0, 1), err
+    assert {"typing", "pickle"} & set(loaded.split()) == set()
+
+
 # The entry point, writing to FD how many times the builtin `compile` was called in the run.
 COMPILES = ("import atexit, builtins, os, sys; sys.argv[0] = 'glossary'; calls = []; real = builtins.compile\n"
             "def counted(*args, **kwargs):\n    calls.append(1)\n    return real(*args, **kwargs)\n"

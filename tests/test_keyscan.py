@@ -59,6 +59,30 @@ def test_without_hyperscan_a_pickled_database_falls_back(monkeypatch: pytest.Mon
     assert again("one two") == [(3, 0), (7, 1)]
 
 
+_ALONE = """
+import sys
+from glossary.keyscan import KeyScan, _hyperscan
+scan = KeyScan(["belt and road", "road"], "hyperscan")
+found = scan("the belt and road")
+alone = "hyperscan" not in sys.modules
+import hyperscan
+print(alone, found == [(17, 0), (17, 1)], _hyperscan() is sys.modules["hyperscan._hs_ext"],
+      hyperscan.Database is type(scan._compiled))
+"""
+
+
+@needs_hyperscan
+def test_hyperscan_runs_without_its_package_init_and_a_later_import_shares_the_extension() -> None:
+    # A fresh process: the scan loads the compiled extension alone (no `typing` for the package's
+    # named tuple); importing the package afterwards reuses that extension, types and all.
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-c", _ALONE], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["True", "True", "True", "True"]
+
+
 @needs_hyperscan
 @settings(max_examples=200)
 @given(keys_strategy, keys_strategy, st.text(ALPHABET, max_size=60), st.integers(1, 3))

@@ -32,10 +32,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from importlib import import_module
 from types import ModuleType
-from typing import Any
 
 from ..langtags import base_language
 from ..model import Term
+
+TYPE_CHECKING = False  # typing's own flag, without importing typing (see glossary/__init__.py)
+if TYPE_CHECKING:
+    from typing import Any
 
 SurfaceVariant = tuple[str, tuple[str, ...]]
 Entry = tuple[str, Term, tuple[str, ...]]  # concept id, term, form tags

@@ -27,12 +27,21 @@ import functools
 import os
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from typing import Any, Generic, TypeVar
 
 from ..model import _pickled_by_constructor
 from . import LayerHit, Rendered
 from .records import ReadingFields
 from .tokens import Anchored, Token, TokenTrie, joined_words, normalize, tokenize
+
+TYPE_CHECKING = False  # typing's own flag, without importing typing (see glossary/__init__.py)
+if TYPE_CHECKING:
+    from typing import Any, Generic, TypeVar
+
+    T = TypeVar("T")
+else:
+    from .tokens import Generic
+
+    T = object  # a parameter to type checkers alone
 
 CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
 CASE_NAMES = {
@@ -706,9 +715,6 @@ def after_noun(tags: Sequence[str], text: str, start: int) -> list[str]:
     if not readings or any(r.pos != "NOUN" for r in readings):
         return list(tags)
     return kept
-
-
-T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)

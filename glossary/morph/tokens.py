@@ -13,13 +13,27 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Generic, TypeVar
 
 from ..fold import fold_text
 from .records import TokenFields
 
+TYPE_CHECKING = False  # typing's own flag, without importing typing (see glossary/__init__.py)
 if TYPE_CHECKING:
+    from typing import Generic, TypeVar
+
     from ..keyscan import KeyScan
+
+    P = TypeVar("P")
+else:
+    P = object  # the payloads' type, a parameter to type checkers alone
+
+    class Generic:
+        """typing.Generic's stand-in at run time, where nothing asks a trie for its payloads' type."""
+
+        __slots__ = ()
+
+        def __class_getitem__(cls, _parameters: object) -> type:
+            return cls
 
 # A word is a run of letters and digits (with combining marks), and may hold an
 # apostrophe between letters: Uzbek Latin writes o‘ and g‘ inside words, which
@@ -89,9 +103,6 @@ def joined_words(text: str) -> set[int]:
     """Start offsets of words followed by a joining hyphen (the first part of a compound)."""
     raw = [Token(m.start(), m.end(), m.group(), m.group(1) is not None) for m in _TOKEN.finditer(text)]
     return {raw[k - 1].start for k in range(len(raw)) if _joining(raw, k)}
-
-
-P = TypeVar("P")
 
 
 @dataclass(slots=True)

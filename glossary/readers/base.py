@@ -15,11 +15,16 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from types import ModuleType
-from typing import Any, Protocol
 
 from ..errors import InputError
 from ..i18n import _
 from ..model import Document, Edit, Span
+
+TYPE_CHECKING = False  # typing's own flag, without importing typing (see glossary/__init__.py)
+if TYPE_CHECKING:
+    from typing import Any, Protocol
+else:
+    Protocol = object  # `Reader` describes a format to type checkers; nothing checks it at run time
 
 
 class Reader(Protocol):
