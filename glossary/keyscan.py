@@ -106,13 +106,22 @@ def default_backend() -> str:
 class KeyScan:
     """A compiled set of keys (non-empty strings); `backend` is "hyperscan" or "ahocorasick"."""
 
-    def __init__(self, keys: list[str], backend: str | None = None, caseless: bool = False) -> None:
+    def __init__(self, keys: list[str], backend: str | None = None, caseless: bool = False,
+                 narrow: bool = False) -> None:
+        """`narrow`: compile the keys in a single-byte code page that writes them all, where there is
+        one (`_narrow_codec`), so that no text's offsets need converting. A stored scan keeps its
+        code page: the layout of any cache entry that holds one must say so (code that does not
+        know it would scan UTF-8)."""
         self.keys = keys
         self.caseless = caseless
         self.lengths = [len(k) for k in keys]
         self.backend = backend or default_backend()
+        self.codec = "utf-8"  # what the Hyperscan database's keys are written in
+        self._text_codec: str | None = None  # what a non-ASCII text is written in for it (`_narrow_for`)
         self._compiled: Any = None
         self._local = thread_local()  # hyperscan scratch space is per thread
+        if narrow and self.backend == "hyperscan" and _hyperscan() is not None:
+            self.codec = _narrow_codec(keys) or "utf-8"
         self._compile()
 
     def _compile(self) -> None:
@@ -124,7 +133,7 @@ class KeyScan:
                 self.backend = "ahocorasick"
             else:
                 db = hs.Database(mode=hs.HS_MODE_BLOCK)
-                db.compile(expressions=[k.encode("utf-8") for k in self.keys], ids=list(range(len(self.keys))),
+                db.compile(expressions=[k.encode(self.codec) for k in self.keys], ids=list(range(len(self.keys))),
                            flags=hs.HS_FLAG_CASELESS if self.caseless else 0, literal=True)
                 self._compiled = db
                 return
@@ -138,6 +147,8 @@ class KeyScan:
 
     def __getstate__(self) -> dict[str, Any]:
         state = {"keys": self.keys, "lengths": self.lengths, "backend": self.backend, "caseless": self.caseless}
+        if self.codec != "utf-8":
+            state["codec"] = self.codec
         if self.backend == "hyperscan" and self._compiled is not None:
             state["database"] = _hyperscan().dumpb(self._compiled)  # about 1 MB for 10,000 keys, loaded in 1 ms
         else:
@@ -149,6 +160,8 @@ class KeyScan:
         self.lengths = state["lengths"]
         self.backend = state["backend"]
         self.caseless = state.get("caseless", False)
+        self.codec = state.get("codec", "utf-8")
+        self._text_codec = None
         self._local = thread_local()
         self._compiled = state.get("automaton")
         if "database" in state:
@@ -177,7 +190,13 @@ class KeyScan:
                 if len(hits) > limit:
                     raise TooMany
             return hits
-        data = utf8(text)
+        codec = None
+        if not text.isascii():
+            codec = self._text_codec
+            if codec is None:
+                codec = self._narrow_for()
+        # One byte per character (`_narrow_codec`): the offsets are the text's own.
+        data = utf8(text) if not codec else text.encode(codec, "replace")
         found: list[tuple[int, int]] = []
         add = found.append
         scratch = getattr(self._local, "scratch", None)
@@ -198,7 +217,7 @@ class KeyScan:
         if not found:
             return found
         lengths = self.lengths
-        if len(data) != len(text):  # byte offsets to character offsets: count the characters between ends
+        if not codec and len(data) != len(text):  # byte offsets to character offsets: count the characters between ends
             # Every end is a character's end (a key's bytes start at a lead byte and hold whole characters),
             # so each stretch between two decodes alone; decoding is a third faster than deleting the
             # lead bytes with `translate` and counting the rest.
@@ -212,3 +231,34 @@ class KeyScan:
             found = out
         found.sort(key=lambda h: (h[0], -lengths[h[1]]))
         return found
+
+    def _narrow_for(self) -> str:
+        """The code page a non-ASCII text is written in for this database, or "" for UTF-8: the one its
+        keys are compiled in, or Latin-1 for keys all in ASCII (their UTF-8 is their Latin-1)."""
+        if self.codec != "utf-8":
+            codec = self.codec
+        else:
+            codec = "latin-1" if all(k.isascii() and "?" not in k for k in self.keys) else ""
+        self._text_codec = codec
+        return codec
+
+
+# Single-byte code pages a text is written in for a scan, each character as one byte and one not in
+# the page as "?" (`encode(codec, "replace")`): byte offsets are character offsets. A key found there
+# is found in the text (the page writes each of its characters as one byte no other character has),
+# and no key holds "?", so no replaced character is found as part of one.
+_NARROW = ("latin-1", "cp1252", "cp1251")
+
+
+def _narrow_codec(keys: list[str]) -> str | None:
+    """The first of `_NARROW` that writes every key, none holding "?"."""
+    if any("?" in k for k in keys):
+        return None
+    for codec in _NARROW:
+        try:
+            for k in keys:
+                k.encode(codec)
+        except UnicodeEncodeError:
+            continue
+        return codec
+    return None

@@ -1220,7 +1220,7 @@ class Index:
         if self._automaton is None:
             from .keyscan import KeyScan
 
-            self._automaton = KeyScan(sorted(self._forms or self._starts))
+            self._automaton = KeyScan(sorted(self._forms or self._starts), narrow=True)
         whole = bool(self._forms)
         size_of = len(lower)
         lengths = self._automaton.lengths
@@ -3144,7 +3144,7 @@ def _attested(sigs: list[Signature]) -> dict[str, set[str]]:
 
 
 # Names what a cached index holds: a cache written by other code is a miss.
-LAYOUT = "signatures-26-endetect3"
+LAYOUT = "signatures-27-endetect3"
 
 
 def index_for(termbase, lang: str | None) -> Index:  # type: ignore[no-untyped-def]
