@@ -112,3 +112,12 @@ def test_a_narrow_scan_takes_the_first_code_page_that_writes_every_key(keys: lis
     assert pickle.loads(pickle.dumps(scan)).codec == codec
     text = "«" + " и ".join(keys) + "» 😀 одна"
     assert scan(text) == KeyScan(keys, "ahocorasick")(text) != []
+
+
+@settings(max_examples=300)
+@given(st.lists(st.tuples(st.integers(0, 8), st.integers(0, 5))), st.lists(st.integers(1, 4), min_size=6, max_size=6))
+def test_hits_are_put_in_order_by_end_then_longest_key_first_stably(found: list[tuple[int, int]],
+                                                                     lengths: list[int]) -> None:
+    from glossary.keyscan import _in_order
+
+    assert _in_order(list(found), lengths) == sorted(found, key=lambda h: (h[0], -lengths[h[1]]))
