@@ -1165,6 +1165,8 @@ class Index:
         # English: the content words of every listed rendering (and their lemmas), the words a
         # name may gain inside it (`_en_inserted`: "Silk Road infrastructure Fund").
         self.vocabulary = _vocabulary(lang, self.signatures)
+        # English: the names inside longer names of other concepts (`embedded`).
+        self.embedded = _embedded(lang, self.signatures)
 
     def __bool__(self) -> bool:
         return bool(self.signatures)
@@ -1183,6 +1185,7 @@ class Index:
         state.setdefault("_gates", {})
         state.setdefault("_table", None)
         state.setdefault("vocabulary", frozenset())
+        state.setdefault("embedded", {})
         self.__dict__.update(state)
 
     def gate_table(self) -> _GateTable:
@@ -2558,6 +2561,104 @@ def _vocabulary(lang: str, sigs: Sequence[Signature]) -> frozenset[str]:
     return frozenset(w for sig in sigs for w in sig.listed_words if len(w) >= 3 and w.isalpha() and w not in stop)
 
 
+@lru_cache(maxsize=4096)
+def _lower_words(text: str) -> tuple[str, ...]:
+    return tuple(w.lower() for _, _, w in words(text))
+
+
+def _embedded(lang: str, sigs: Sequence[Signature]) -> dict[str, tuple[str, tuple[tuple[str, int, tuple[str, ...]], ...]]]:
+    """English: concept id -> (its preferred rendering, ((accepted rendering, position in `sigs` of a
+    longer name whose preferred rendering holds it word for word, the first letters of that name's
+    other words), ...)): "Belt and Road" in "Belt and Road Forum for International Cooperation"
+    ("foru", "inte", "coop"). Longer renderings first."""
+    if lang != "en":
+        return {}
+    by_word: dict[str, list[tuple[Signature, tuple[str, ...]]]] = {}
+    positions = {sig.concept_id: k for k, sig in enumerate(sigs)}
+    for sig in sigs:
+        ws = _lower_words(sig.preferred)
+        for w in set(ws):
+            by_word.setdefault(w, []).append((sig, ws))
+    out: dict[str, tuple[str, tuple[tuple[str, int, tuple[str, ...]], ...]]] = {}
+    for inner in sigs:
+        held: set[tuple[str, int, tuple[str, ...]]] = set()
+        for r in (inner.preferred, *inner.others):
+            rw = _lower_words(r)
+            if len(rw) < 2:
+                continue
+            for sig, ws in by_word.get(rw[0], ()):
+                if (sig.concept_id != inner.concept_id and len(ws) > len(rw)
+                        and any(ws[i:i + len(rw)] == rw for i in range(len(ws) - len(rw) + 1))):
+                    held.add((r, positions[sig.concept_id], tuple(sorted({w[:4] for w in ws if w not in rw
+                                                                          and w not in sig.function_words}))))
+        if held:
+            out[inner.concept_id] = (inner.preferred, tuple(sorted(held, key=lambda h: (-len(h[0]), h))))
+    return out
+
+
+def embedded(index: Index, text: str, matches: Sequence[Any]) -> list[Hit]:
+    """English: hits of a longer name whose inner name is written in another of its renderings.
+
+    "One Belt, One Road Forum for International Cooperation" names the forum,
+    not the initiative: where a listed rendering of a concept stands in a text
+    (`matches`), and a longer name holds another rendering of that concept, the
+    text is read again with the rendering its fix writes (a variant) or with the
+    shorter one it holds and one word more (an accepted one: "Belt and Road
+    Initiative" for "Belt and Road"); a hit of the longer name that holds the
+    whole rendering and reaches past it is a hit in the text. Abbreviations are
+    no such rendering: "high-quality BRI cooperation" is written as it may be.
+    """
+    if not index.embedded:
+        return []
+    out: list[Hit] = []
+    for m in matches:
+        entry = index.embedded.get(m.concept_id)
+        if entry is None or m.term.abbreviation_of:
+            continue
+        beside = _beside(text, m.span.start, m.span.end)
+        if not beside:
+            continue  # the rendering stands alone (punctuation or the text's end on both sides)
+        preferred, inside = entry
+        target = _lower_words((m.term.fix_to or preferred) if m.term.status.is_variant else m.term.text)
+        lo = max(0, m.span.start - Index._WINDOW)
+        hi = min(len(text), m.span.end + Index._WINDOW)
+        for r, outer, other in inside:
+            rw = _lower_words(r)
+            if (target[:len(rw)] != rw or len(target) - len(rw) > 1 or _lower_words(m.term.text) == rw
+                    or not any(w.startswith(o) for w in beside for o in other)):
+                continue  # nor where the word beside it is no other word of the longer name
+            start, end = m.span.start - lo, m.span.start - lo + len(r)
+            window = text[lo:m.span.start] + r + text[m.span.end:hi]
+            toks = words(window)
+            i = next((k for k, t in enumerate(toks) if t[0] == start), None)
+            hit = None if i is None else _expand(index.signatures[outer], window, toks, i, index.vocabulary)
+            if hit is None or not (hit.start <= start and end <= hit.end) or (hit.start, hit.end) == (start, end):
+                continue
+            by = len(r) - (m.span.end - m.span.start)
+            back = [(s + lo, e + lo) if e <= start else (s - by + lo, e - by + lo) if s >= end
+                    else (m.span.start, m.span.end) for s, e in hit.words]
+            out.append(Hit(hit.signature, hit.start + lo, hit.end - by + lo, tuple(back), hit.filled))
+            break
+    return out
+
+
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)[ \t\u00a0\-‐‑‒–—]+$")
+_WORD_AFTER = re.compile(r"[ \t\u00a0\-‐‑‒–—]+([^\W\d_]+)")
+
+
+def _beside(text: str, start: int, end: int) -> tuple[str, ...]:
+    """The words joined to text[start:end] right before and right after it (spaces, hyphens or dashes
+    between, no other punctuation), in lower case."""
+    out = []
+    before = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    if before:
+        out.append(before.group(1).lower())
+    after = _WORD_AFTER.match(text, end, end + 40)
+    if after:
+        out.append(after.group(1).lower())
+    return tuple(out)
+
+
 def _ru_continues(sig: Signature, text: str, toks: list[tuple[int, int, str]], last: int) -> bool:
     """Whether a common noun in the genitive follows word `last` (a space between, no punctuation).
 
@@ -3138,7 +3239,7 @@ def _attested(sigs: list[Signature]) -> dict[str, set[str]]:
 
 
 # Names what a cached index holds: a cache written by other code is a miss.
-LAYOUT = "signatures-27-brief"
+LAYOUT = "signatures-28-brief"
 
 
 def index_for(termbase, lang: str | None) -> Index:  # type: ignore[no-untyped-def]

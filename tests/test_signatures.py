@@ -2302,3 +2302,64 @@ def test_the_words_a_name_may_gain_are_the_content_words_of_the_listed_rendering
     assert {"summit", "infrastructure", "pond", "nation", "renewal"} <= vocabulary
     assert not vocabulary & {"of", "the", "and"}
     assert signatures.index_for(loads(INSERTS, "t.yaml"), "ru").vocabulary == frozenset()
+
+
+NESTED = textwrap.dedent("""\
+    concepts:
+      - id: reed-path
+        terms:
+          en:
+            - {text: Reed and Reef Scheme, status: preferred}
+            - {text: Reed and Reef, status: admitted}
+            - {text: RRS, status: admitted, abbreviation_of: Reed and Reef Scheme}
+            - {text: One Reed One Reef, status: superseded, fix_to: Reed and Reef}
+      - id: reed-path-assembly
+        terms:
+          en:
+            - {text: Reed and Reef Assembly for Coastal Partnership, status: preferred}
+      - id: fine-reed-path
+        terms:
+          en:
+            - {text: well-tended Reed and Reef partnership, status: preferred}
+    """)
+
+
+@pytest.mark.parametrize(("text", "concept", "found", "suggestion"), [
+    # the inner name in a superseded rendering: the longer name is found, not the inner one
+    ("Envoys came to the One Reed One Reef Assembly for Coastal Partnership.", "reed-path-assembly",
+     "One Reed One Reef Assembly for Coastal Partnership", "Reed and Reef Assembly for Coastal Partnership"),
+    ("They praised well-tended One Reed One Reef partnership.", "fine-reed-path",
+     "well-tended One Reed One Reef partnership", "well-tended Reed and Reef partnership"),
+    # ... or in a longer accepted rendering, one word more than the one the longer name holds
+    ("Envoys came to the Reed and Reef Scheme Coastal Partnership Assembly.", "reed-path-assembly",
+     "Reed and Reef Scheme Coastal Partnership Assembly", "Reed and Reef Assembly for Coastal Partnership"),
+])
+def test_a_name_inside_a_longer_name_in_another_rendering_names_the_longer_one(text: str, concept: str, found: str,
+                                                                               suggestion: str) -> None:
+    import glossary
+
+    assert [(f.code, f.concept_id, f.found, f.suggestion) for f in glossary.check(text, "en", loads(NESTED, "t.yaml"))
+            ] == [("unlisted-variant", concept, found, suggestion)]
+
+
+@pytest.mark.parametrize(("text", "codes"), [
+    ("The One Reed One Reef plan grew.", [("superseded-term", "reed-path")]),  # no longer name around it
+    ("They praised well-tended RRS partnership.", []),  # an abbreviation is written as it may be
+    ("Envoys came to the Reed and Reef Assembly for Coastal Partnership.", []),  # as listed
+    ("The One Reed One Reef Assembly met.", [("superseded-term", "reed-path")]),  # too little of the longer name
+])
+def test_a_name_inside_no_longer_name_is_reported_as_before(text: str, codes: list[tuple[str, str]]) -> None:
+    import glossary
+
+    assert [(f.code, f.concept_id) for f in glossary.check(text, "en", loads(NESTED, "t.yaml"))] == codes
+
+
+def test_the_names_inside_longer_names_are_found_from_the_preferred_renderings() -> None:
+    index = signatures.index_for(loads(NESTED, "t.yaml"), "en")
+    preferred, inside = index.embedded["reed-path"]
+    assert preferred == "Reed and Reef Scheme"
+    at = {sig.concept_id: k for k, sig in enumerate(index.signatures)}
+    assert set(inside) == {("Reed and Reef", at["reed-path-assembly"], ("asse", "coas", "part")),
+                           ("Reed and Reef", at["fine-reed-path"], ("part", "tend", "well"))}
+    assert set(index.embedded) == {"reed-path"}
+    assert signatures.index_for(loads(NESTED, "t.yaml"), "ru").embedded == {}

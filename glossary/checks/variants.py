@@ -169,6 +169,13 @@ def unlisted(text: str, lang: str, matches: list[Match], termbase: TermBase) -> 
         return []
     claims = _Claims(matches)
     hits = index.scan(text, claims)  # hits inside a listed rendering of their own concept are not walked
+    if index.embedded and matches:
+        more = signatures.embedded(index, text, matches)  # "One Belt, One Road Forum ...": the forum
+        if more:
+            hits = sorted({(h.start, h.end, h.concept_id): h for h in [*hits, *more]}.values(),
+                          key=lambda h: (h.start, -h.end))
+            hits = [h for k, h in enumerate(hits) if not any(
+                o.start <= h.start and h.end <= o.end and (o.start, o.end) != (h.start, h.end) for o in hits)]
     if not hits:
         return []
     from ..literals import Literals
