@@ -2255,3 +2255,62 @@ def test_the_words_a_name_may_gain_are_the_content_words_of_the_listed_rendering
     assert {"summit", "infrastructure", "pond", "nation", "renewal"} <= vocabulary
     assert not vocabulary & {"of", "the", "and"}
     assert signatures.index_for(loads(INSERTS, "t.yaml"), "ru").vocabulary == frozenset()
+
+
+INITIALS = textwrap.dedent("""\
+    concepts:
+      - id: valley-ports
+        terms:
+          ru:
+            - {text: союз портов Южной Озерной Долины, status: preferred}
+            - {text: союз гаваней Южной Озерной Долины, status: deprecated}
+    """)
+
+
+def test_a_russian_name_inside_a_name_gives_its_initials_to_its_slots() -> None:
+    sig = signatures.derive(loads(INITIALS, "t.yaml").concept("valley-ports"), "ru")
+    assert sig is not None
+    assert dict(sig.initials) == {"юо": (2, 3), "юод": (2, 3, 4), "од": (3, 4)}
+    assert all("юод" in sig.slots[k] for k in (2, 3, 4))
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("Они вступили в союз портов ЮОД.", "союз портов ЮОД"),
+    ("Собрание союза гаваней ЮОД прошло в мае.", "союза гаваней ЮОД"),
+    ("Они вступили в союз портов Южной ОД.", "союз портов Южной ОД"),
+])
+def test_initials_stand_for_the_words_of_a_name_inside_a_russian_name(text: str, found: str) -> None:
+    assert [(c, f) for c, f, _ in _unlisted(loads(INITIALS, "t.yaml"), text)] == [("valley-ports", found)]
+
+
+@pytest.mark.parametrize("text", [
+    "Порты ЮОД закрыты.",  # no head noun: not the union
+    "В ЮОД тепло.",  # the initials alone
+    "Они вступили в союз портов юод.",  # not in capitals: no initials
+    "Они вступили в союз портов ЮД.",  # initials of no run of the name
+    "Они вступили в союз портов Южной Озерной Долины.",  # the preferred rendering
+])
+def test_initials_fill_nothing_alone_in_lower_case_or_spelled_otherwise(text: str) -> None:
+    assert _unlisted(loads(INITIALS, "t.yaml"), text) == []
+
+
+@settings(max_examples=30, deadline=None)
+@given(case=st.sampled_from(["nomn", "gent", "datv", "accs", "ablt", "loct"]), plural=st.booleans())
+def test_the_preferred_russian_name_with_initials_for_its_inner_name_is_one_hit(case: str, plural: bool) -> None:
+    """In every case and number the head noun takes, the preferred rendering with «ЮОД» for «Южной Озерной
+    Долины» is one hit over all its words, suggesting the full words in the same case."""
+    from glossary.morph.russian import Form, inflect
+
+    tb = loads(INITIALS, "t.yaml")
+    written = inflect("союз портов Южной Озерной Долины", [Form(case, "plur" if plural else "sing", plural)]).text
+    assert written is not None and written.endswith(" Южной Озерной Долины")
+    short = written.replace("Южной Озерной Долины", "ЮОД")
+    assert _unlisted(tb, f"Речь шла о том, что {short} растет.") == [
+        ("valley-ports", short, written)]
+
+
+def test_initials_in_lower_case_fill_no_slot() -> None:
+    sig = signatures.derive(loads(INITIALS, "t.yaml").concept("valley-ports"), "ru")
+    assert sig is not None
+    assert signatures._slot_set_of(sig, "ЮОД") == frozenset({2, 3, 4})
+    assert signatures._slot_set_of(sig, "юод") == frozenset()
