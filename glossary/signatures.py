@@ -338,6 +338,10 @@ class Signature:
     # China-Central Asia community): a hit without its own word there names the kin or nothing
     # («Китай строит сообщество единой судьбы»), so it never stands missing; see `mark_distinct`.
     distinct: frozenset[int] = frozenset()
+    # Russian: the initials of runs of the preferred rendering's words that start with a capital («ца» of
+    # «Центральной Азии», «кпк» of «Коммунистической партии Китая»), each with the slots it stands for.
+    # Each of those slots holds the initials too; a word in capitals fills them all at once (`_covered`).
+    initials: tuple[tuple[str, tuple[int, ...]], ...] = ()
 
     def short_for(self, filled: Sequence[int]) -> str | None:
         """The listed short form whose slots the hit fills, and no others ("great power diplomacy")."""
@@ -804,13 +808,16 @@ def derive(concept: Concept, lang: str) -> Signature | None:
     for short, _ in shorts:  # a short form is found from a word of its own
         if not short & set(anchors):
             anchors += (max(short, key=lambda k: (min(len(w) for w in slots[k]), -k)),)
+    initials = _ru_initials(preferred.text, function_words, len(slots)) if lang == "ru" and spec is None else ()
+    if initials:  # after the anchors are ranked: two letters make no rare anchor
+        slots = [slot | {a for a, covered in initials if k in covered} for k, slot in enumerate(slots)]
     return Signature(concept.id, lang, tuple(slots), tuple(required), function_words, anchor, tolerance,
                      accepted, listed, preferred.text, targets, anchors, _head(preferred.text, lang, function_words),
                      frozenset(x for t in concept.terms if base_language(t.lang) == lang for _, _, w in words(t.text)
                                for x in (w.lower(), first_lemma(w, lang))),
                      any("," in t.text or (lang == "ru" and _RU_PARTS_DASH.search(t.text)) for t in terms),
                      tuple(t.text for t in terms if t is not preferred and not t.status.is_variant),
-                     shorts=shorts, near=near if any(near) else ())
+                     shorts=shorts, near=near if any(near) else (), initials=initials)
 
 
 def _shorts(concept: Concept, lang: str, slots: Sequence[frozenset[str]], required: Sequence[bool],
@@ -829,6 +836,54 @@ def _shorts(concept: Concept, lang: str, slots: Sequence[frozenset[str]], requir
         if got is not None:
             out.append((frozenset(got), t.text))
     return tuple(out)
+
+
+def _ru_initials(preferred: str, function_words: frozenset[str], n_slots: int) -> tuple[tuple[str, tuple[int, ...]], ...]:
+    """The initials of each run of two words or more of a Russian preferred rendering that starts with a
+    capital and has nothing but spaces and dashes between its words, with the slots of its words: a name
+    inside a name is written with its initials («сообщество единой судьбы Китая и ЦА», «Генеральный
+    секретарь ЦК КПК»). Words in capitals (abbreviations already) and function words end a run."""
+    toks = words(preferred)
+    slot_of: dict[int, int] = {}
+    k = 0
+    for n, (_, _, w) in enumerate(toks):
+        if w.lower() not in function_words:
+            slot_of[n] = k
+            k += 1
+    out: dict[str, tuple[int, ...]] = {}
+    for first in range(len(toks)):
+        w = toks[first][2]
+        if first not in slot_of or not w[:1].isupper() or w.isupper():
+            continue
+        run = [first]
+        for nxt in range(first + 1, len(toks)):
+            between = preferred[toks[nxt - 1][1]:toks[nxt][0]]
+            if nxt not in slot_of or toks[nxt][2].isupper() or not _INITIALS_GAP.fullmatch(between):
+                break
+            run.append(nxt)
+            if len(run) >= 2:
+                letters = "".join(toks[t][2][0] for t in run).lower()
+                covered = tuple(slot_of[t] for t in run)
+                if max(covered) < n_slots and letters not in out:
+                    out[letters] = covered
+    return tuple(out.items())
+
+
+_INITIALS_GAP = re.compile(r"[\s\-‐‑‒–—―]+")
+
+
+def _covered(sig: Signature, toks: list[tuple[int, int, str]], run: Sequence[int], filled: Sequence[int]) -> frozenset[int]:
+    """The slots that words in capitals of the run stand for beyond the one each fills (`Signature.initials`)."""
+    if not sig.initials:
+        return frozenset()
+    out: set[int] = set()
+    for k, slot in zip(run, filled):
+        word = toks[k][2]
+        if len(word) >= 2 and word.isupper():
+            for letters, covered in sig.initials:
+                if slot in covered and word.lower() == letters:
+                    out.update(covered)
+    return frozenset(out - set(filled))
 
 
 def _head(text: str, lang: str, function_words: frozenset[str], before_preposition: bool = False,
@@ -1153,6 +1208,8 @@ class Index:
         # Russian: the forms of each anchor lemma's lexeme (pymorphy3), checked the same way.
         forms_of = en_forms if lang == "en" else ru_forms_of if lang == "ru" else None
         self._forms = frozenset(f for lemma in self.by_lemma for f in forms_of(lemma)) if forms_of else frozenset()
+        # Initials are their own only form, whatever the analyser makes of them («од» would be a form of «ода»).
+        self._forms |= {letters for sig in self.signatures for letters, _ in sig.initials if letters in self.by_lemma}
         self._gate: re.Pattern[str] | None = None
         self._gate_starts: Any = None
         self._automaton: Any = None
@@ -1797,6 +1854,9 @@ def _slot_set_of(sig: Signature, word: str) -> frozenset[int]:
     if sig.lang == "ru" and ls and word.lower().replace("ё", "е") not in sig.listed_words:
         ls = _ru_name_lemmas(word, ls)
     found = frozenset(k for k, s in enumerate(sig.slots) if ls & s)
+    if found and sig.initials and not word.isupper():  # initials fill a slot only in capitals
+        ls = ls - {letters for letters, _ in sig.initials}
+        found = frozenset(k for k in found if ls & sig.slots[k])
     if found:
         return found
     if sig.lang == "en" and sum(sig.required) >= 3 and len(word) >= 4:
@@ -2068,7 +2128,8 @@ def _expand_run(sig: Signature, text: str, toks: list[tuple[int, int, str]], i: 
             if filled is None or not _enough(sig, filled, inside,
                                              _quoted(text, toks[slot_words[a]][0], toks[slot_words[b]][1])
                                              or (inside and modifier and _introduced(text, toks, slot_words[a])),
-                                             bool(sig.near) and _near_fills(sig, toks, slot_words[a:b + 1], filled) == 1):
+                                             bool(sig.near) and _near_fills(sig, toks, slot_words[a:b + 1], filled) == 1,
+                                             _covered(sig, toks, slot_words[a:b + 1], filled)):
                 continue
             if inside and sig.lang == "en" and not _in_place(sig, filled, slot_words[a:b + 1], stand_in):
                 continue
@@ -2096,7 +2157,8 @@ def _expand_run(sig: Signature, text: str, toks: list[tuple[int, int, str]], i: 
                     or (_in_place(sig, filled, slot_words[a:b + 1], stand_in)
                         and (not modifier or _modifies(sig, filled, items, stand_in)))) and _enough(
                     sig, filled, standing(a, b, filled),
-                    _quoted(text, toks[slot_words[a]][0], toks[slot_words[b]][1])) and not (
+                    _quoted(text, toks[slot_words[a]][0], toks[slot_words[b]][1]),
+                    covered=_covered(sig, toks, slot_words[a:b + 1], filled)) and not (
                     slot_words[a] < inserted < slot_words[b]
                     and any(r and k not in filled for k, r in enumerate(sig.required))):
                 cands.append(((b - a + 1, slot_words[a] - slot_words[b], -a), (a, b, filled)))
@@ -2261,6 +2323,8 @@ def _finish(sig: Signature, text: str, toks: list[tuple[int, int, str]], items: 
     """
     run = slot_words[best[0]:best[1] + 1]
     a = best[0]
+    covered = _covered(sig, toks, run, best[2])
+    got = tuple(sorted(set(best[2]) | covered)) if covered else best[2]  # the slots filled or stood for
     if any(conj[g] and (best[2][g - a], best[2][g - a + 1]) not in conjoined for g in range(a, best[1])):
         return None  # "high-quality development and Belt and Road cooperation": two phrases, not one name
     second_halves = set(halves.values())
@@ -2275,7 +2339,7 @@ def _finish(sig: Signature, text: str, toks: list[tuple[int, int, str]], items: 
     last = halves.get(run[-1], run[-1])
     if len(run) >= 3 and _identifier(text[toks[run[0]][0]:toks[last][1]]):
         return None  # words joined only by hyphens are an identifier (a concept id, a file name)
-    if ru_long and _ru_beside(sig, text, toks, [*run[:-1], last], best[2]):
+    if ru_long and _ru_beside(sig, text, toks, [*run[:-1], last], got):
         return None  # «великому возрождению китайской культуры»: another word holds the missing slot's place
     if sig.near and _near_fills(sig, toks, run, best[2]) > 1:
         return None  # «строительство сильного государства»: one word swapped for a near-synonym at most
@@ -2284,7 +2348,7 @@ def _finish(sig: Signature, text: str, toks: list[tuple[int, int, str]], items: 
     if sig.lang == "ru" and _ru_headless(sig, toks, run, best[2]):
         return None  # «государство, открытое к внешнему миру»: an adjective where the head noun stands
     if (sig.lang == "ru" and (list(best[2]) != sorted(best[2]) or any(
-            r and k not in best[2] for k, r in enumerate(sig.required))) and _ru_continues(sig, text, toks, last)):
+            r and k not in got for k, r in enumerate(sig.required))) and _ru_continues(sig, text, toks, last)):
         return None  # «Глобальная инициатива развития здравоохранения»: the last word has its own genitive
     if sig.lang == "ru" and _ru_list_goes_on(text, toks, run[0], last):
         return None  # «механизм «Китай – Центральная Азия – Европа»»: another list, another format
@@ -2934,7 +2998,7 @@ def _assign(options: list[frozenset[int]], taken: frozenset[int] = frozenset()) 
 
 
 def _enough(sig: Signature, filled: tuple[int, ...], stand_in: bool = False, quoted: bool = False,
-            swapped: bool = False) -> bool:
+            swapped: bool = False, covered: frozenset[int] = frozenset()) -> bool:
     """Whether the filled slots make a rendering: anchors, head noun, first word, tolerance.
 
     `stand_in`: an unlisted word inside the run stands for a missing slot (a long
@@ -2945,7 +3009,7 @@ def _enough(sig: Signature, filled: tuple[int, ...], stand_in: bool = False, quo
     reworded in another («омоложение китайской нации» for «великое возрождение китайской нации») is still
     that name mistranslated, if three of its words are there.
     """
-    got = set(filled)
+    got = set(filled) | covered  # `covered`: the slots that initials in the run stand for (`_covered`)
     if not any(k in got for k in (sig.anchors or (sig.anchor,))):
         return False
     if sig.shorts and sig.short_for(filled) is not None:
@@ -2970,7 +3034,7 @@ def _enough(sig: Signature, filled: tuple[int, ...], stand_in: bool = False, quo
     if missing and missing <= sig.tolerance and sig.lang == "en" and any(
             r and k not in got and k in _shape(sig).proper for k, r in enumerate(sig.required)):
         return False  # a shortened name keeps its owner: "general secretary of the Central Committee" is any party's
-    return missing <= sig.tolerance and len(got) >= 2
+    return missing <= sig.tolerance and len(got) >= 2 and (len(filled) >= 2 or not covered)
 
 
 def _ru_inner_adjective(sig: Signature, got: set[int]) -> bool:
@@ -3239,7 +3303,7 @@ def _attested(sigs: list[Signature]) -> dict[str, set[str]]:
 
 
 # Names what a cached index holds: a cache written by other code is a miss.
-LAYOUT = "signatures-28-brief"
+LAYOUT = "signatures-29-brief"
 
 
 def index_for(termbase, lang: str | None) -> Index:  # type: ignore[no-untyped-def]

@@ -490,7 +490,7 @@ def test_a_synonym_seen_in_two_concepts_is_lent_base_wide() -> None:
     assert wall.slots[0] == frozenset({"great"})
 
 
-NESTED = textwrap.dedent("""\
+LENDING_NESTED = textwrap.dedent("""\
     concepts:
       - id: quality-growth
         terms:
@@ -514,7 +514,7 @@ NESTED = textwrap.dedent("""\
 
 
 def test_words_that_alternate_in_a_wider_name_are_not_lent_to_the_name_it_holds() -> None:
-    index = signatures.index_for(loads(NESTED, "t.yaml"), "en")
+    index = signatures.index_for(loads(LENDING_NESTED, "t.yaml"), "en")
     growth = next(s for s in index.signatures if s.concept_id == "quality-growth")
     assert "cooperation" not in {w for slot in growth.slots for w in slot}
     clean = "Both sides agreed to deepen high-quality cooperation in trade and higher-quality cooperation in energy."
@@ -2363,3 +2363,62 @@ def test_the_names_inside_longer_names_are_found_from_the_preferred_renderings()
                            ("Reed and Reef", at["fine-reed-path"], ("part", "tend", "well"))}
     assert set(index.embedded) == {"reed-path"}
     assert signatures.index_for(loads(NESTED, "t.yaml"), "ru").embedded == {}
+
+
+INITIALS = textwrap.dedent("""\
+    concepts:
+      - id: valley-ports
+        terms:
+          ru:
+            - {text: союз портов Южной Озерной Долины, status: preferred}
+            - {text: союз гаваней Южной Озерной Долины, status: deprecated}
+    """)
+
+
+def test_a_russian_name_inside_a_name_gives_its_initials_to_its_slots() -> None:
+    sig = signatures.derive(loads(INITIALS, "t.yaml").concept("valley-ports"), "ru")
+    assert sig is not None
+    assert dict(sig.initials) == {"юо": (2, 3), "юод": (2, 3, 4), "од": (3, 4)}
+    assert all("юод" in sig.slots[k] for k in (2, 3, 4))
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("Они вступили в союз портов ЮОД.", "союз портов ЮОД"),
+    ("Собрание союза гаваней ЮОД прошло в мае.", "союза гаваней ЮОД"),
+    ("Они вступили в союз портов Южной ОД.", "союз портов Южной ОД"),
+])
+def test_initials_stand_for_the_words_of_a_name_inside_a_russian_name(text: str, found: str) -> None:
+    assert [(c, f) for c, f, _ in _unlisted(loads(INITIALS, "t.yaml"), text)] == [("valley-ports", found)]
+
+
+@pytest.mark.parametrize("text", [
+    "Порты ЮОД закрыты.",  # no head noun: not the union
+    "В ЮОД тепло.",  # the initials alone
+    "Они вступили в союз портов юод.",  # not in capitals: no initials
+    "Они вступили в союз портов ЮД.",  # initials of no run of the name
+    "Они вступили в союз портов Южной Озерной Долины.",  # the preferred rendering
+])
+def test_initials_fill_nothing_alone_in_lower_case_or_spelled_otherwise(text: str) -> None:
+    assert _unlisted(loads(INITIALS, "t.yaml"), text) == []
+
+
+@settings(max_examples=30, deadline=None)
+@given(case=st.sampled_from(["nomn", "gent", "datv", "accs", "ablt", "loct"]), plural=st.booleans())
+def test_the_preferred_russian_name_with_initials_for_its_inner_name_is_one_hit(case: str, plural: bool) -> None:
+    """In every case and number the head noun takes, the preferred rendering with «ЮОД» for «Южной Озерной
+    Долины» is one hit over all its words, suggesting the full words in the same case."""
+    from glossary.morph.russian import Form, inflect
+
+    tb = loads(INITIALS, "t.yaml")
+    written = inflect("союз портов Южной Озерной Долины", [Form(case, "plur" if plural else "sing", plural)]).text
+    assert written is not None and written.endswith(" Южной Озерной Долины")
+    short = written.replace("Южной Озерной Долины", "ЮОД")
+    assert _unlisted(tb, f"Речь шла о том, что {short} растет.") == [
+        ("valley-ports", short, written)]
+
+
+def test_initials_in_lower_case_fill_no_slot() -> None:
+    sig = signatures.derive(loads(INITIALS, "t.yaml").concept("valley-ports"), "ru")
+    assert sig is not None
+    assert signatures._slot_set_of(sig, "ЮОД") == frozenset({2, 3, 4})
+    assert signatures._slot_set_of(sig, "юод") == frozenset()
