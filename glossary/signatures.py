@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from array import array
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from bisect import bisect_right
 from functools import lru_cache
@@ -1323,10 +1323,13 @@ class Index:
             base = max(0, at - self._WINDOW)
             end = at + len(word) + self._WINDOW
             lower = lowered[base:end] if same else text[base:end].lower()
-            if len(lower) == min(end, len(text)) - base:  # the gate reads only the words a hit may hold
-                lo, hi = _stretch(text, base, at, at + len(word), end)
-                lower = lower[lo - base:hi - base]
-            passing = gate.passing(lower)
+            if not gate.opens(lower):  # nor does its stretch: most anchors end here
+                passing = gate.bare
+            else:
+                if len(lower) == min(end, len(text)) - base:  # the gate reads only the words a hit may hold
+                    lo, hi = _stretch(text, base, at, at + len(word), end)
+                    lower = lower[lo - base:hi - base]
+                passing = gate.passing(lower)
             if not passing:
                 continue
             walks = [(j, self.signatures[i]) for j, i in enumerate(passing)]
@@ -1622,7 +1625,8 @@ class _Gate:
     Split letters are looked for only for a signature one slot short.
     """
 
-    __slots__ = ("table", "positions", "prefixes", "ends", "codes", "anchored", "telling", "bare")
+    __slots__ = ("table", "positions", "prefixes", "ends", "codes", "anchored", "telling", "bare", "_open", "_rows",
+                 "_halves")
 
     def __init__(self, table: _GateTable, positions: array, prefixes: tuple[str, ...], ends: array, codes: array,
                  anchored: frozenset[int]) -> None:
@@ -1645,11 +1649,24 @@ class _Gate:
                                for o in splits[split_at[s]:split_at[s + 1]])
         self.telling = tuple(sorted(telling))
         self.bare = [i for j, i in enumerate(positions) if mine[j] >= needs[i]]
+        # For a window that holds some telling letters (`_prepare`, on first need): each prefix with the
+        # slots it fills that the anchor does not, and per signature (position, slots needed, slots the
+        # anchor fills); per signature one slot short, its open slots' split letters (`_halves_of`).
+        self._open: tuple[tuple[str, tuple[int, ...]], ...] | None = None
+        self._rows: tuple[tuple[int, int, int], ...] = ()
+        self._halves: dict[int, tuple[tuple[int, tuple[str, ...]], ...]] | None = None
 
     @classmethod
     def of(cls, sigs: Sequence[Signature], anchor: frozenset[str] = frozenset()) -> _Gate:
         """The gate of `sigs` (whose `passing` gives places in `sigs`)."""
         return _GateTable.of(sigs).gate(range(len(sigs)), anchor)
+
+    def opens(self, lower: str) -> bool:
+        """Whether `lower` holds telling letters: if not, `passing` of it, or of any part of it, is `bare`."""
+        for p in self.telling:
+            if p in lower:
+                return True
+        return False
 
     def passing(self, lower: str) -> list[int]:
         """The positions (in the table) of the signatures `_may_fill` lets through for this lower-cased
@@ -1659,31 +1676,58 @@ class _Gate:
                 break
         else:
             return list(self.bare)
-        filled = set(self.anchored)
-        ends, codes = self.ends, self.codes
-        for n, p in enumerate(self.prefixes):
+        if self._open is None:
+            self._prepare()
+        filled: set[int] = set()  # the slots found that the anchor does not fill
+        for p, codes in self._open:  # type: ignore[union-attr]
             if p in lower:
-                filled.update(codes[ends[n]:ends[n + 1]])
-        table = self.table
-        width = table.width
-        counts = [0] * len(self.positions)
+                filled.update(codes)
+        width = self.table.width
+        counts = [0] * len(self._rows)
         for code in filled:
             counts[code // width] += 1
-        needs = table.needs
         out = []
-        for j, (i, n) in enumerate(zip(self.positions, counts)):
-            need = needs[i]
-            if n >= need or (n == need - 1 and self._split(j, i, filled, lower)):
+        for j, (i, need, mine) in enumerate(self._rows):
+            n = mine + counts[j]
+            if n >= need or (n == need - 1 and self._split(j, filled, lower)):
                 out.append(i)
         return out
 
-    def _split(self, j: int, i: int, filled: set[int], lower: str) -> bool:
-        """Whether a slot of signature i (j here) not filled has its letters split by a space or hyphen."""
+    def _prepare(self) -> None:
+        table, anchored, ends, codes = self.table, self.anchored, self.ends, self.codes
+        opened = []
+        for n, p in enumerate(self.prefixes):
+            own = tuple(code for code in codes[ends[n]:ends[n + 1]] if code not in anchored)
+            if own:  # a prefix of anchored slots alone changes no count
+                opened.append((p, own))
+        mine = [0] * len(self.positions)
+        for code in anchored:
+            mine[code // table.width] += 1
+        self._rows = tuple((i, table.needs[i], mine[j]) for j, i in enumerate(self.positions))
+        self._open = tuple(opened)
+
+    def _split(self, j: int, filled: set[int], lower: str) -> bool:
+        """Whether a slot of the signature at place j neither filled nor anchored has its letters split by a
+        space or hyphen."""
+        if self._halves is None:
+            self._halves = {}
+        halves = self._halves.get(j)
+        if halves is None:
+            halves = self._halves[j] = self._halves_of(j)
+        for code, options in halves:
+            if code not in filled:
+                for p in options:
+                    if p in lower:
+                        return True
+        return False
+
+    def _halves_of(self, j: int) -> tuple[tuple[int, tuple[str, ...]], ...]:
         table = self.table
+        i = self.positions[j]
         first, names, splits, split_at = table.slot_at[i], table.names, table.splits, table.split_at
         base = j * table.width - first
-        return any(base + s not in filled and any(names[o] in lower for o in splits[split_at[s]:split_at[s + 1]])
-                   for s in range(first, table.slot_at[i + 1]))
+        return tuple((base + s, tuple(names[o] for o in splits[split_at[s]:split_at[s + 1]]))
+                     for s in range(first, table.slot_at[i + 1]) if base + s not in self.anchored)
 
 
 def _shift(hit: Hit, by: int) -> Hit:
@@ -1694,13 +1738,19 @@ def _shift(hit: Hit, by: int) -> Hit:
 
 def _slot_set(sig: Signature, word: str) -> frozenset[int]:
     """The slots a word can fill (cached per signature and word form)."""
+    return _per_word(STATE.signature_slots, sig, word, _slot_set_of)
+
+
+def _per_word(memo: dict[tuple[int, str], tuple[Any, frozenset[int]]], sig: Signature, word: str,
+              compute: Callable[[Signature, str], frozenset[int]]) -> frozenset[int]:
+    """`compute(sig, word)`, kept in `memo` by the signature's id and the word; an entry keeps its
+    signature, so an id reused by a later one is a miss."""
     key = (id(sig), word)
-    memo = STATE.signature_slots
     got = memo.get(key)
     if got is None or got[0] is not sig:
         if len(memo) > 200_000:
             memo.clear()
-        got = memo[key] = (sig, _slot_set_of(sig, word))
+        got = memo[key] = (sig, compute(sig, word))
     return got[1]
 
 
@@ -2276,7 +2326,7 @@ def _balanced(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-_SPLIT = re.compile(r"[ \-‐‑]")
+_SPLIT = " -\u2010\u2011"  # the one character that may stand between the halves of a word written as two
 
 
 def _split_word(sig: Signature, text: str, toks: list[tuple[int, int, str]], k: int,
@@ -2287,13 +2337,23 @@ def _split_word(sig: Signature, text: str, toks: list[tuple[int, int, str]], k: 
     other = k + step
     if other < 0 or other >= len(toks) or sig.lang != "en":
         return None  # Russian: a joined pair is no dictionary word, and reading one would load the analyser
-    first, second = min(k, other), max(k, other)
-    if not _SPLIT.fullmatch(text, toks[first][1], toks[second][0]):
+    first, second = (k, other) if step > 0 else (other, k)
+    gap = toks[first][1]
+    if toks[second][0] != gap + 1 or text[gap] not in _SPLIT:
         return None
-    # By lemma only: a shared root would let any word join the one before it ("mechanism has").
-    ls = lemmas(toks[first][2] + toks[second][2], sig.lang)
-    slots = frozenset(k for k, s in enumerate(sig.slots) if ls & s)
+    slots = _joined_slot_set(sig, toks[first][2] + toks[second][2])
     return (first, second, slots) if slots else None
+
+
+def _joined_slot_set(sig: Signature, joined: str) -> frozenset[int]:
+    """The slots whose lemmas the two halves of a split word have together (by lemma only: a shared root
+    would let any word join the one before it, "mechanism has"); cached per signature and word."""
+    return _per_word(STATE.signature_joined, sig, joined, _by_lemma)
+
+
+def _by_lemma(sig: Signature, word: str) -> frozenset[int]:
+    ls = lemmas(word, sig.lang)
+    return frozenset(k for k, s in enumerate(sig.slots) if ls & s)
 
 
 _EN_STYLE = frozenset({"style", "type"})

@@ -53,6 +53,7 @@ class State:
         # entry keeps its signature, so an id reused by a later signature is told apart.
         self.signature_prefixes: dict[int, tuple[Any, ...]] = {}
         self.signature_slots: dict[tuple[int, str], tuple[Any, frozenset[int]]] = {}
+        self.signature_joined: dict[tuple[int, str], tuple[Any, frozenset[int]]] = {}
         self.signature_introducers: dict[int, tuple[Any, dict[int, frozenset[str]]]] = {}
         self.signature_shapes: dict[int, tuple[Any, Any]] = {}
         self.signature_lists: dict[int, tuple[Any, Any]] = {}
@@ -70,6 +71,7 @@ class State:
         self.termbases.clear()
         self.signature_prefixes.clear()
         self.signature_slots.clear()
+        self.signature_joined.clear()
         self.signature_introducers.clear()
         self.signature_shapes.clear()
         self.signature_lists.clear()

@@ -385,8 +385,12 @@ def test_a_gate_whose_window_holds_no_open_slots_letters_answers_as_may_fill(dat
     pieces = data.draw(st.lists(st.sampled_from(_FILLER + [lemma] + slot_words + split), max_size=12))
     window = " ".join(pieces)
     assert [sigs[i] for i in gate.passing(window)] == [s for s in sigs if signatures._may_fill(s, window, anchor)]
-    if not any(p in window for p in gate.telling):
+    assert gate.opens(window) == any(p in window for p in gate.telling)
+    if not gate.opens(window):
+        # The scan then takes `bare` for the anchor's stretch too, without cutting it out.
         assert gate.passing(window) == gate.bare
+        cut = data.draw(st.integers(0, len(window)))
+        assert gate.passing(window[:cut]) == gate.passing(window[cut:]) == gate.bare
 
 
 def test_the_anchor_word_fills_its_slot_whatever_its_letters() -> None:
@@ -505,6 +509,7 @@ SPLIT = textwrap.dedent("""\
     ("the regional co-operation mechanism", "regional co-operation mechanism"),
     ("Lu, Ban Workshop", None),  # a comma is no split inside a word
     ("Lu  Ban Workshop", None),  # nor are two spaces
+    ("Lu\tBan Workshop", None),  # nor a tab
     ("the Workshop of Lu", None),
     ("the regional mechanism has cooperation", None),  # "mechanism has" is no split "mechanism"
 ])
