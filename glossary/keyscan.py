@@ -239,16 +239,9 @@ class KeyScan:
         if scratch is None:
             scratch = self._local.scratch = _hyperscan().Scratch(self._compiled)
         self._compiled.scan(data, match_event_handler=handler, scratch=scratch)
-        if size != n and kept:  # byte ends to character ends, as `__call__` converts them
+        if size != n and kept:
             kept.sort()
-            converted: list[tuple[int, int]] = []
-            at = chars = 0
-            for end, i in kept:
-                if end != at:
-                    chars += len(data[at:end].decode("utf-8", "surrogatepass"))
-                    at = end
-                converted.append((chars, i))
-            kept = converted
+            kept = _char_ends(data, kept)
         return [(end - lengths[i], end, i) for end, i in kept]
 
     def __call__(self, text: str, limit: int | None = None) -> list[tuple[int, int]]:
@@ -288,17 +281,24 @@ class KeyScan:
         if not found:
             return found
         lengths = self.lengths
-        if len(data) != len(text):  # byte offsets to character offsets: count the characters between ends
-            # Every end is a character's end (a key's bytes start at a lead byte and hold whole characters),
-            # so each stretch between two decodes alone; decoding is a third faster than deleting the
-            # lead bytes with `translate` and counting the rest.
-            out: list[tuple[int, int]] = []
-            at = chars = 0
-            for end, i in found:
-                if end != at:
-                    chars += len(data[at:end].decode("utf-8", "surrogatepass"))
-                    at = end
-                out.append((chars, i))
-            found = out
+        if len(data) != len(text):
+            found = _char_ends(data, found)
         found.sort(key=lambda h: (h[0], -lengths[h[1]]))
         return found
+
+
+def _char_ends(data: bytes, found: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """(end, key) with byte ends in `data` (in order) as character ends: the characters between ends counted.
+
+    Every end is a character's end (a key's bytes start at a lead byte and hold whole characters), so
+    each stretch between two decodes alone; decoding is a third faster than deleting the lead bytes
+    with `translate` and counting the rest.
+    """
+    out: list[tuple[int, int]] = []
+    at = chars = 0
+    for end, i in found:
+        if end != at:
+            chars += len(data[at:end].decode("utf-8", "surrogatepass"))
+            at = end
+        out.append((chars, i))
+    return out
