@@ -1158,6 +1158,9 @@ class Index:
         # of every signature, built on first use.
         self._at: Mapping[str, Sequence[int]] = at
         self._table: _GateTable | None = None
+        # English: the content words of every listed rendering (and their lemmas), the words a
+        # name may gain inside it (`_en_inserted`: "Silk Road infrastructure Fund").
+        self.vocabulary = _vocabulary(lang, self.signatures)
 
     def __bool__(self) -> bool:
         return bool(self.signatures)
@@ -1175,6 +1178,7 @@ class Index:
         state.setdefault("_raw", None)
         state.setdefault("_gates", {})
         state.setdefault("_table", None)
+        state.setdefault("vocabulary", frozenset())
         self.__dict__.update(state)
 
     def gate_table(self) -> _GateTable:
@@ -1369,7 +1373,7 @@ class Index:
             if skipped is not None and any(_stays_inside(sig, local, toks, i, s, e) for s, e in inside):
                 skipped.append(((rank, j), sig, base, at, word))
                 continue
-            hit = _expand(sig, local, toks, i)
+            hit = _expand(sig, local, toks, i, self.vocabulary)
             if hit is not None and not (hit.signature.wider and _ru_yields(hit, local, toks)):
                 found.append(((rank, j), _shift(hit, base)))
 
@@ -1924,15 +1928,20 @@ def _participial(text: str, function_words: frozenset[str]) -> bool:
         r.pos == "NOUN" for r in an.readings(ws[-1].lower().replace("ё", "е")))
 
 
-def _expand(sig: Signature, text: str, toks: list[tuple[int, int, str]], i: int) -> Hit | None:
-    """The longest stretch around word `i` that fills the signature, or None."""
-    hit = _expand_run(sig, text, toks, i)
+def _expand(sig: Signature, text: str, toks: list[tuple[int, int, str]], i: int,
+            vocabulary: frozenset[str] = frozenset()) -> Hit | None:
+    """The longest stretch around word `i` that fills the signature, or None.
+
+    `vocabulary`: the words an English name may gain inside it (`Index.vocabulary`).
+    """
+    hit = _expand_run(sig, text, toks, i, vocabulary)
     if hit is None and sig.lang == "en" and _list_patterns(sig):
         return _list_member(sig, text, toks, i)
     return hit
 
 
-def _expand_run(sig: Signature, text: str, toks: list[tuple[int, int, str]], i: int) -> Hit | None:
+def _expand_run(sig: Signature, text: str, toks: list[tuple[int, int, str]], i: int,
+                vocabulary: frozenset[str] = frozenset()) -> Hit | None:
     """`_expand` but for a list member in words of the text's own (`_list_member`)."""
     limit = 2 * len(sig.slots) + 3
     items: dict[int, frozenset[int]] = {i: _slot_set(sig, toks[i][2])}
@@ -1952,6 +1961,15 @@ def _expand_run(sig: Signature, text: str, toks: list[tuple[int, int, str]], i: 
     # («гегемонизм и политика грубой силы», «невиданные за столетие глобальные перемены»).
     ru_insert = sig.lang == "ru" and sum(sig.required) >= 3
     inserted = -1  # a Russian adjective inserted inside a name («Экономический пояс нового Шелкового пути»)
+    # English: a word of the domain inserted inside a name of three words or more, all of them there
+    # ("Silk Road infrastructure Fund", "Belt and Road International Cooperation Summit Forum").
+    en_insert = bool(vocabulary) and sig.lang == "en" and sum(sig.required) >= 3
+    insertable = -1  # the stand-in, when it may be such a word too
+
+    def standing(a: int, b: int, filled: tuple[int, ...]) -> bool:
+        """Whether the run's stand-in word stands for a missing slot (not inserted in a whole name)."""
+        return slot_words[a] < stand_in < slot_words[b] and not (
+            stand_in == insertable and all(not r or k in filled for k, r in enumerate(sig.required)))
     halves: dict[int, int] = {}  # a slot word written as two ("Lu Ban" for "Luban") -> its second half
     for step in (-1, 1):
         j, gap = i, 0
@@ -1979,8 +1997,12 @@ def _expand_run(sig: Signature, text: str, toks: list[tuple[int, int, str]], i: 
             elif (wild and (gap < _GAP_MAX if not modifier else _before_slot(sig, text, toks, k))
                   and toks[k][2][:1].islower() and len(toks[k][2]) > 3
                   and toks[k][2].lower() not in _EN_STOPS):
+                if en_insert and inserted < 0 and gap == 0 and _en_inserted(sig, text, toks, k, vocabulary):
+                    insertable = k  # or inserted in a name with no word missing
                 items[k], gap, wild, stand_in = frozenset(), _GAP_MAX, wild - 1, k
             elif inserted < 0 and gap == 0 and ru_insert and _ru_modifier(sig, text, toks, k, step):
+                items[k], gap, inserted = frozenset(), _GAP_MAX, k
+            elif inserted < 0 and gap == 0 and en_insert and _en_inserted(sig, text, toks, k, vocabulary):
                 items[k], gap, inserted = frozenset(), _GAP_MAX, k
             else:
                 if (step == 1 and gap == 0 and sum(sig.required) >= 5 and sig.lang == "en"
@@ -2014,7 +2036,7 @@ def _expand_run(sig: Signature, text: str, toks: list[tuple[int, int, str]], i: 
             if best is not None and key <= best_key:
                 continue  # cannot win: not worth the tests
             filled = _assign_all(options[a:b + 1])
-            inside = slot_words[a] < stand_in < slot_words[b]
+            inside = filled is not None and standing(a, b, filled)
             if filled is None or not _enough(sig, filled, inside,
                                              _quoted(text, toks[slot_words[a]][0], toks[slot_words[b]][1])
                                              or (inside and modifier and _introduced(text, toks, slot_words[a])),
@@ -2042,10 +2064,10 @@ def _expand_run(sig: Signature, text: str, toks: list[tuple[int, int, str]], i: 
         for b in range(at, min(len(slot_words), a + n_slots)):
             filled = _assign_all(options[a:b + 1])
             if (a, b, filled) != tried and filled is not None and list(filled) == sorted(filled) and (
-                    not slot_words[a] < stand_in < slot_words[b]
+                    not standing(a, b, filled)
                     or (_in_place(sig, filled, slot_words[a:b + 1], stand_in)
                         and (not modifier or _modifies(sig, filled, items, stand_in)))) and _enough(
-                    sig, filled, slot_words[a] < stand_in < slot_words[b],
+                    sig, filled, standing(a, b, filled),
                     _quoted(text, toks[slot_words[a]][0], toks[slot_words[b]][1])) and not (
                     slot_words[a] < inserted < slot_words[b]
                     and any(r and k not in filled for k, r in enumerate(sig.required))):
@@ -2453,6 +2475,37 @@ def _ru_modifier(sig: Signature, text: str, toks: list[tuple[int, int, str]], k:
     mine = {(r.case, r.number) for r in an.readings(word) if r.pos in ("ADJF", "PRTF") and r.case}
     theirs = {(r.case, r.number) for r in an.readings(toks[nxt][2].lower().replace("ё", "е")) if r.case}
     return bool(mine & theirs)
+
+
+def _en_inserted(sig: Signature, text: str, toks: list[tuple[int, int, str]], k: int,
+                 vocabulary: frozenset[str]) -> bool:
+    """Whether English word `k` may be a word inserted before the next word of a name.
+
+    A word of the domain (`vocabulary`: a content word some listed rendering
+    has, "Summit", "infrastructure") right before, and joined to, a word that
+    fills a slot; a capital only before a capital, as in Russian (`_ru_modifier`).
+    `_expand` lets it stand only inside a name all of whose words are there:
+    "Silk Road helps fund" gains no word ("helps" names nothing in the domain).
+    """
+    nxt = k + 1
+    if nxt >= len(toks) or not _joined(text, toks[k], toks[nxt]):
+        return False
+    word = toks[k][2]
+    lower = word.lower()
+    if (len(word) < 3 or not word.isalpha() or lower in sig.function_words or lower in _EN_STOPS
+            or (lower not in vocabulary and en_lemma(lower) not in vocabulary)):
+        return False
+    if word[:1].isupper() and not toks[nxt][2][:1].isupper():
+        return False  # a capital before a lower-case word starts a name of its own
+    return bool(_slot_set(sig, toks[nxt][2]))
+
+
+def _vocabulary(lang: str, sigs: Sequence[Signature]) -> frozenset[str]:
+    """English: every content word of the listed renderings (`Signature.listed_words`), for `_en_inserted`."""
+    if lang != "en":
+        return frozenset()
+    stop = FUNCTION_WORDS["en"] | _EN_STOPS
+    return frozenset(w for sig in sigs for w in sig.listed_words if len(w) >= 3 and w.isalpha() and w not in stop)
 
 
 def _ru_continues(sig: Signature, text: str, toks: list[tuple[int, int, str]], last: int) -> bool:
@@ -2990,7 +3043,7 @@ def _attested(sigs: list[Signature]) -> dict[str, set[str]]:
 
 
 # Names what a cached index holds: a cache written by other code is a miss.
-LAYOUT = "signatures-24"
+LAYOUT = "signatures-25-endetect3"
 
 
 def index_for(termbase, lang: str | None) -> Index:  # type: ignore[no-untyped-def]

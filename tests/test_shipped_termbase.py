@@ -102,3 +102,18 @@ def test_term_base_holds_terms_not_fragments_of_one_speech(shipped: TermBase) ->
     assert runs == []
     # A title mapped to another title ("My Altai" as "To the Wonder") is one speech's reading.
     assert "to-the-wonder" not in {c.id for c in shipped.concepts}
+
+
+def test_mutual_benefit_and_win_win_cooperation_are_two_concepts() -> None:
+    """互利共赢 and 合作共赢 stand side by side in official Chinese; each has its own English."""
+    import glossary
+
+    both = "双方坚持互利共赢、合作共赢。"
+    assert [f.code for f in glossary.check(both, lang="zh")] == []
+    rendered = "Both sides uphold mutual benefit and win-win outcomes and pursue win-win cooperation."
+    assert [f.code for f in glossary.check_pair(both, rendered, "zh", "en")] == []
+    # "win-win cooperation" after the adjective is still a rendering of 合作共赢.
+    assert [f.code for f in glossary.check_pair("推动合作共赢。", "We promote mutually beneficial and win-win cooperation.",
+                                                "zh", "en")] == []
+    lacking = [f for f in glossary.check_pair("坚持互利共赢。", "Both sides pursue win-win cooperation.", "zh", "en")]
+    assert [(f.code, f.concept_id) for f in lacking] == [("missing-term", "mutual-benefit-win-win")]

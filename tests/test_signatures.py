@@ -2157,3 +2157,57 @@ def test_a_name_keeping_its_distinct_word_may_still_lose_another(lang: str, text
     tb = loads(SIBLINGS, "t.yaml")
     assert [(h.concept_id, text[h.start:h.end]) for h in signatures.index_for(tb, lang).scan(text)] == [
         ("china-africa-ports", found)]
+
+
+INSERTS = textwrap.dedent("""\
+    concepts:
+      - id: pond-fund
+        terms:
+          en:
+            - {text: Blue Pond Renewal Fund, status: preferred}
+      - id: pond-summit
+        terms:
+          en:
+            - {text: Pond Nations Summit, status: preferred}
+            - {text: infrastructure of ponds, status: admitted}
+    """)
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    # a word of another name ("Summit", "infrastructure") inside a name whose every word is there
+    ("Donors met at the Blue Pond Summit Renewal Fund.", "Blue Pond Summit Renewal Fund"),
+    ("Donors paid into the blue pond infrastructure renewal fund.", "blue pond infrastructure renewal fund"),
+])
+def test_a_word_of_the_domain_inside_an_english_name_is_a_variant(text: str, found: str) -> None:
+    assert _en_unlisted(loads(INSERTS, "t.yaml"), text) == [(found, "Blue Pond Renewal Fund")]
+
+
+@pytest.mark.parametrize("text", [
+    "The Blue Pond Renewal Fund grew.",  # as listed
+    "Donors paid into the blue pond sunny renewal fund.",  # "sunny" is no word of any name
+    "The Blue Pond helps Renewal Fund donors.",  # nor is "helps"
+    "Donors met at the Blue Summit Renewal Fund.",  # a word of the name missing
+    "Donors met at the Blue Pond Summit renewal fund.",  # a capital before a lower-case word starts a name
+    "Donors met at the Blue Pond Summit Summit Renewal Fund.",  # one word at most
+    "The Blue Pond Summit, a Renewal Fund event, opened.",  # punctuation between
+])
+def test_a_word_inside_an_english_name_leaves_other_prose_clean(text: str) -> None:
+    assert _en_unlisted(loads(INSERTS, "t.yaml"), text) == []
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet="bcdfghjklmnpqrstvwxz", min_size=3, max_size=9), st.integers(0, 2), st.booleans())
+def test_a_word_no_rendering_has_inserted_in_an_english_name_is_no_hit(word: str, at: int, title: bool) -> None:
+    tb = loads(INSERTS, "t.yaml")
+    index = signatures.index_for(tb, "en")
+    assert word not in index.vocabulary
+    names = ["Blue", "Pond", "Renewal", "Fund"] if title else ["blue", "pond", "renewal", "fund"]
+    text = "They saw the " + " ".join(names[:at + 1] + [word.capitalize() if title else word] + names[at + 1:]) + "."
+    assert index.scan(text) == []
+
+
+def test_the_words_a_name_may_gain_are_the_content_words_of_the_listed_renderings() -> None:
+    vocabulary = signatures.index_for(loads(INSERTS, "t.yaml"), "en").vocabulary
+    assert {"summit", "infrastructure", "pond", "nation", "renewal"} <= vocabulary
+    assert not vocabulary & {"of", "the", "and"}
+    assert signatures.index_for(loads(INSERTS, "t.yaml"), "ru").vocabulary == frozenset()

@@ -140,8 +140,11 @@ class Bench:
         changed = [n for o, n in zip(old, new) if o != n] if len(old) == len(new) else new
         derived = STATE.of(tb)
         derived.matchers[self.lang] = compile_matcher(concepts, self.lang)
-        derived.signatures[self.lang] = (tb, signatures.Index(self.lang, new))
-        return tb, signatures.Index(self.lang, changed)
+        full = signatures.Index(self.lang, new)
+        derived.signatures[self.lang] = (tb, full)
+        changed_index = signatures.Index(self.lang, changed)
+        changed_index.vocabulary = full.vocabulary  # the words a name may gain come from the whole base
+        return tb, changed_index
 
     def drop(self, tb) -> None:  # type: ignore[no-untyped-def]
         from glossary.state import STATE
