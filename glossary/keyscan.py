@@ -88,10 +88,11 @@ def shared_utf8(text: str) -> bytes | None:
 
 
 @functools.cache
-def _byte_kinds(joins: Callable[[str], bool]) -> bytes:
-    """Per UTF-8 byte that may stand before or after a key: 1 an ASCII character `joins` accepts,
-    2 part of a character beyond ASCII (decoded to be asked), 0 anything else."""
-    return bytes((1 if joins(chr(b)) else 0) if b < 0x80 else 2 for b in range(256))
+def _byte_kinds(joins: Callable[[str], bool], narrow: bool) -> bytes:
+    """Per byte that may stand before or after a key: 1 an ASCII character `joins` accepts, 2 part of a
+    character beyond ASCII (read from the text to be asked), 0 anything else. In a single-byte code
+    page (`narrow`) "?" also stands for every character the page does not write."""
+    return bytes((1 if joins(chr(b)) else 0) if b < 0x80 and not (narrow and b == 0x3F) else 2 for b in range(256))
 
 
 def _widths(keys: list[str]) -> array[int] | None:
@@ -122,14 +123,23 @@ def default_backend() -> str:
 class KeyScan:
     """A compiled set of keys (non-empty strings); `backend` is "hyperscan" or "ahocorasick"."""
 
-    def __init__(self, keys: list[str], backend: str | None = None, caseless: bool = False) -> None:
+    def __init__(self, keys: list[str], backend: str | None = None, caseless: bool = False,
+                 narrow: bool = False) -> None:
+        """`narrow`: compile the keys in a single-byte code page that writes them all, where there is
+        one (`_narrow_codec`), so that no text's offsets need converting. A stored scan keeps its
+        code page: the layout of any cache entry that holds one must say so (code that does not
+        know it would scan UTF-8)."""
         self.keys = keys
         self.caseless = caseless
         self.lengths = [len(k) for k in keys]
         self.widths = _widths(keys)
         self.backend = backend or default_backend()
+        self.codec = "utf-8"  # what the Hyperscan database's keys are written in
+        self._text_codec: str | None = None  # what a non-ASCII text is written in for it (`_narrow_for`)
         self._compiled: Any = None
         self._local = thread_local()  # hyperscan scratch space is per thread
+        if narrow and self.backend == "hyperscan" and _hyperscan() is not None:
+            self.codec = _narrow_codec(keys) or "utf-8"
         self._compile()
 
     def _compile(self) -> None:
@@ -141,7 +151,7 @@ class KeyScan:
                 self.backend = "ahocorasick"
             else:
                 db = hs.Database(mode=hs.HS_MODE_BLOCK)
-                db.compile(expressions=[k.encode("utf-8") for k in self.keys], ids=list(range(len(self.keys))),
+                db.compile(expressions=[k.encode(self.codec) for k in self.keys], ids=list(range(len(self.keys))),
                            flags=hs.HS_FLAG_CASELESS if self.caseless else 0, literal=True)
                 self._compiled = db
                 return
@@ -156,6 +166,8 @@ class KeyScan:
     def __getstate__(self) -> dict[str, Any]:
         state = {"keys": self.keys, "lengths": self.lengths, "widths": self.widths, "backend": self.backend,
                  "caseless": self.caseless}
+        if self.codec != "utf-8":
+            state["codec"] = self.codec
         if self.backend == "hyperscan" and self._compiled is not None:
             state["database"] = _hyperscan().dumpb(self._compiled)  # about 1 MB for 10,000 keys, loaded in 1 ms
         else:
@@ -168,6 +180,8 @@ class KeyScan:
         self.widths = state["widths"] if "widths" in state else _widths(self.keys)
         self.backend = state["backend"]
         self.caseless = state.get("caseless", False)
+        self.codec = state.get("codec", "utf-8")
+        self._text_codec = None
         self._local = thread_local()
         self._compiled = state.get("automaton")
         if "database" in state:
@@ -204,22 +218,38 @@ class KeyScan:
                     continue
                 out.append((start, end, i))
             return out
-        data = utf8(text)
-        size = len(data)
-        widths = lengths if self.widths is None else self.widths  # None: every key is ASCII
-        kinds = _byte_kinds(joins)
+        codec = None
+        if not text.isascii():
+            codec = self._text_codec
+            if codec is None:
+                codec = self._narrow_for()
         kept: list[tuple[int, int]] = []
         add = kept.append
+        if codec:  # one byte a character (as `__call__` scans): offsets are the text's, "?" may stand for a letter
+            data = text.encode(codec, "replace")
+            widths = lengths
+            kinds = _byte_kinds(joins, True)
 
-        def joined_before(at: int) -> bool:  # a character other than ASCII ends at byte `at`
-            lead = at - 1
-            while data[lead] & 0xC0 == 0x80:
-                lead -= 1
-            return joins(data[lead:at].decode("utf-8", "surrogatepass"))
+            def joined_before(at: int) -> bool:
+                return joins(text[at - 1])
 
-        def joined_after(at: int) -> bool:  # a character other than ASCII starts at byte `at`
-            lead = data[at]
-            return joins(data[at:at + (4 if lead >= 0xF0 else 3 if lead >= 0xE0 else 2)].decode("utf-8", "surrogatepass"))
+            def joined_after(at: int) -> bool:
+                return joins(text[at])
+        else:
+            data = utf8(text)
+            widths = lengths if self.widths is None else self.widths  # None: every key is ASCII
+            kinds = _byte_kinds(joins, False)
+
+            def joined_before(at: int) -> bool:  # a character other than ASCII ends at byte `at`
+                lead = at - 1
+                while data[lead] & 0xC0 == 0x80:
+                    lead -= 1
+                return joins(data[lead:at].decode("utf-8", "surrogatepass"))
+
+            def joined_after(at: int) -> bool:  # a character other than ASCII starts at byte `at`
+                lead = data[at]
+                return joins(data[at:at + (4 if lead >= 0xF0 else 3 if lead >= 0xE0 else 2)].decode("utf-8", "surrogatepass"))
+        size = len(data)
 
         def handler(i: int, _s: int, end: int, _f: int, _c: Any) -> None:
             value = flags[i]
@@ -239,7 +269,7 @@ class KeyScan:
         if scratch is None:
             scratch = self._local.scratch = _hyperscan().Scratch(self._compiled)
         self._compiled.scan(data, match_event_handler=handler, scratch=scratch)
-        if size != n and kept:
+        if not codec and size != n and kept:
             kept.sort()
             kept = _char_ends(data, kept)
         return [(end - lengths[i], end, i) for end, i in kept]
@@ -260,7 +290,13 @@ class KeyScan:
                 if len(hits) > limit:
                     raise TooMany
             return hits
-        data = utf8(text)
+        codec = None
+        if not text.isascii():
+            codec = self._text_codec
+            if codec is None:
+                codec = self._narrow_for()
+        # One byte per character (`_narrow_codec`): the offsets are the text's own.
+        data = utf8(text) if not codec else text.encode(codec, "replace")
         found: list[tuple[int, int]] = []
         add = found.append
         scratch = getattr(self._local, "scratch", None)
@@ -281,10 +317,41 @@ class KeyScan:
         if not found:
             return found
         lengths = self.lengths
-        if len(data) != len(text):
+        if not codec and len(data) != len(text):
             found = _char_ends(data, found)
         found.sort(key=lambda h: (h[0], -lengths[h[1]]))
         return found
+
+    def _narrow_for(self) -> str:
+        """The code page a non-ASCII text is written in for this database, or "" for UTF-8: the one its
+        keys are compiled in, or Latin-1 for keys all in ASCII (their UTF-8 is their Latin-1)."""
+        if self.codec != "utf-8":
+            codec = self.codec
+        else:
+            codec = "latin-1" if all(k.isascii() and "?" not in k for k in self.keys) else ""
+        self._text_codec = codec
+        return codec
+
+
+# Single-byte code pages a text is written in for a scan, each character as one byte and one not in
+# the page as "?" (`encode(codec, "replace")`): byte offsets are character offsets. A key found there
+# is found in the text (the page writes each of its characters as one byte no other character has),
+# and no key holds "?", so no replaced character is found as part of one.
+_NARROW = ("latin-1", "cp1252", "cp1251")
+
+
+def _narrow_codec(keys: list[str]) -> str | None:
+    """The first of `_NARROW` that writes every key, none holding "?"."""
+    if any("?" in k for k in keys):
+        return None
+    for codec in _NARROW:
+        try:
+            for k in keys:
+                k.encode(codec)
+        except UnicodeEncodeError:
+            continue
+        return codec
+    return None
 
 
 def _char_ends(data: bytes, found: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -54,7 +54,7 @@ class Matcher:
         # Each key's two boundary flags packed (left 2, right 1), so the scan loop
         # rejects a hit inside a word with one lookup.
         self.flags: list[int] = [left << 1 | right for left, right in self.bounds]
-        self.scanner = KeyScan(self.keys)
+        self.scanner = KeyScan(self.keys, narrow=True)  # Russian keys: one byte a letter, no offsets to convert
         # The characters of the keys: the fold may leave the others alone
         # (fold's `needed`). A word-level layer reads every character, so not with one.
         self.needed: frozenset[str] | None = None if self.layer_terms else frozenset("".join(self.keys))
@@ -202,9 +202,9 @@ class _Memory:
 
 _MEMORY = _Memory()
 # Names what a pickled Matcher holds (the morph layer's fields, the keys'
-# scanner with its flags and its keys' UTF-8 widths, the characters the fold needs): a cache written by
-# other code is a miss.
-LAYOUT = "morph2-keyscan-widths-memory3"
+# scanner with its flags, code page and keys' UTF-8 widths, the characters the fold needs): a cache
+# written by other code is a miss.
+LAYOUT = "morph2-keyscan-narrow-widths-memory3"
 
 
 def matcher_for(termbase: TermBase, lang: str) -> Matcher:

@@ -1217,7 +1217,7 @@ class Index:
         if self._automaton is None:
             from .keyscan import KeyScan
 
-            self._automaton = KeyScan(sorted(self._forms or self._starts))
+            self._automaton = KeyScan(sorted(self._forms or self._starts), narrow=True)
         whole = bool(self._forms)
         size_of = len(lower)
         lengths = self._automaton.lengths
@@ -3043,7 +3043,7 @@ def _attested(sigs: list[Signature]) -> dict[str, set[str]]:
 
 
 # Names what a cached index holds: a cache written by other code is a miss.
-LAYOUT = "signatures-25-endetect3"
+LAYOUT = "signatures-26-apispeed3"
 
 
 def index_for(termbase, lang: str | None) -> Index:  # type: ignore[no-untyped-def]

@@ -114,3 +114,49 @@ def test_bounded_reads_the_characters_around_a_key_beyond_ascii(backend: str) ->
     assert sorted(scan.bounded(text, [3], _joins)) == [(11, 14, 0), (16, 19, 0)]
     assert sorted(scan.bounded(text, [1], _joins)) == [(1, 4, 0), (11, 14, 0), (16, 19, 0)]
     assert pickle.loads(pickle.dumps(scan)).bounded(text, [2], _joins) == scan.bounded(text, [2], _joins)
+
+
+# Keys and texts for scans compiled in a code page: Cyrillic (cp1251), a curly apostrophe and "é"
+# (cp1252 and Latin-1), "?" (which stands for a character outside the page), letters in either case,
+# and characters no single-byte page has.
+NARROW = "abAB?’éйЙё\u4e00\U0001f600 "
+# (Keys equal but for the case of ASCII letters are one key to a caseless automaton, so they are not drawn.)
+narrow_keys = st.lists(st.text(NARROW, min_size=1, max_size=4), min_size=1, max_size=10, unique_by=str.lower)
+
+
+@needs_hyperscan
+@settings(max_examples=300)
+@given(narrow_keys, st.text(NARROW, max_size=60), st.booleans())
+def test_a_scan_in_a_code_page_finds_what_the_automaton_finds(keys: list[str], text: str, caseless: bool) -> None:
+    """A scan compiled in a single-byte code page (and one of ASCII keys, which reads a text as Latin-1)
+    finds, at the same character offsets, what a scan of the text's characters finds."""
+    narrow = KeyScan(keys, "hyperscan", caseless=caseless, narrow=True)
+    assert narrow(text) == KeyScan(keys, "ahocorasick", caseless=caseless)(text)
+    assert pickle.loads(pickle.dumps(narrow))(text) == narrow(text)
+
+
+@needs_hyperscan
+@pytest.mark.parametrize(("keys", "codec"), [
+    (["path", "road"], "latin-1"),
+    (["people’s"], "cp1252"),
+    (["путь", "пояс"], "cp1251"),
+    (["путь", "一带"], "utf-8"),  # no page writes both
+    (["why?"], "utf-8"),  # "?" is what a page writes for a character it lacks
+])
+def test_a_narrow_scan_takes_the_first_code_page_that_writes_every_key(keys: list[str], codec: str) -> None:
+    scan = KeyScan(keys, "hyperscan", narrow=True)
+    assert scan.codec == codec
+    assert pickle.loads(pickle.dumps(scan)).codec == codec
+    text = "«" + " и ".join(keys) + "» 😀 одна"
+    assert scan(text) == KeyScan(keys, "ahocorasick")(text) != []
+
+
+@needs_hyperscan
+@settings(max_examples=300)
+@given(narrow_keys, st.text(NARROW, max_size=60), st.data())
+def test_bounded_in_a_code_page_keeps_what_is_not_joined_to_a_word(keys: list[str], text: str,
+                                                                   data: st.DataObject) -> None:
+    """A character the page writes as "?" is read from the text: "?" itself joins nothing, a letter does."""
+    flags = data.draw(st.lists(st.integers(0, 3), min_size=len(keys), max_size=len(keys)))
+    scan = KeyScan(keys, "hyperscan", narrow=True)
+    assert sorted(scan.bounded(text, flags, _joins)) == sorted(_bounded_by_hand(scan, text, flags))

@@ -188,6 +188,9 @@ class TokenTrie(Generic[P]):
 Found = tuple[int, int, list[tuple[P, object]]]  # character offsets, accepted payloads
 
 
+_ANCHORS_LAYOUT = "anchors-2-apispeed3"
+
+
 def _anchor_scan(stems: list[str]) -> KeyScan:
     """The scan of `stems`, read from the on-disk cache when the same stems were compiled before (with the
     same backend): compiling them is most of building a Russian scanner, and a check builds one each start."""
@@ -195,11 +198,13 @@ def _anchor_scan(stems: list[str]) -> KeyScan:
     from ..keyscan import KeyScan, default_backend
 
     backend = default_backend()
-    key = cache.sha256("\0".join([backend, *stems]).encode()).hexdigest()
+    # The layout names what an entry holds: a scan compiled in a code page (`narrow`), which code
+    # before it would read as UTF-8.
+    key = cache.sha256("\0".join([_ANCHORS_LAYOUT, backend, *stems]).encode()).hexdigest()
     found = cache.get("anchors", key)
     if isinstance(found, KeyScan) and found.keys == stems and found.backend == backend and not found.caseless:
         return found
-    scan = KeyScan(stems, backend)
+    scan = KeyScan(stems, backend, narrow=True)  # Russian stems: one byte a letter, no offsets to convert
     cache.put("anchors", key, scan)
     return scan
 

@@ -79,4 +79,6 @@ def test_anchor_stems_are_compiled_once_then_read_from_the_cache(tmp_path: Path,
     assert first._automaton is not None and again._automaton is not None
     assert again._automaton(text) == first._automaton(text) == [(9, 0), (14, 1), (21, 1), (32, 0)]
     assert again._automaton.backend == keyscan.default_backend()
+    # Read back in the code page it was compiled in (Russian stems: one byte a letter).
+    assert again._automaton.codec == first._automaton.codec == ("cp1251" if keyscan._hyperscan() else "utf-8")
     assert again._payloads == first._payloads
