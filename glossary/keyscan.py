@@ -19,6 +19,8 @@ from array import array
 from _thread import _local as thread_local  # threading.local itself; importing threading costs a small check ~0.5 ms
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from itertools import compress, islice
+from operator import eq, itemgetter
 from typing import Any
 
 _ASCII_LOWER = bytes(range(65)) + bytes(range(97, 123)) + bytes(range(91, 256))
@@ -319,8 +321,7 @@ class KeyScan:
         lengths = self.lengths
         if not codec and len(data) != len(text):
             found = _char_ends(data, found)
-        found.sort(key=lambda h: (h[0], -lengths[h[1]]))
-        return found
+        return _in_order(found, lengths)
 
     def _narrow_for(self) -> str:
         """The code page a non-ASCII text is written in for this database, or "" for UTF-8: the one its
@@ -331,6 +332,27 @@ class KeyScan:
             codec = "latin-1" if all(k.isascii() and "?" not in k for k in self.keys) else ""
         self._text_codec = codec
         return codec
+
+
+def _in_order(found: list[tuple[int, int]], lengths: list[int]) -> list[tuple[int, int]]:
+    """`found` sorted by end and, at one end, longest key first, stably (the automaton's order).
+
+    Sorted by end with a C-level key, only the few hundred hits that share an end with another (found
+    in C too) are sorted by length: a key function per hit took 4.6 ms for the 35,527 hits of the word
+    layer's anchors on 5 MB of Russian, this 2.6.
+    """
+    found.sort(key=itemgetter(0))
+    ends = list(map(itemgetter(0), found))
+    ties = list(compress(range(1, len(ends)), map(eq, ends, islice(ends, 1, None))))  # k: end k-1 == end k
+    k = 0
+    while k < len(ties):
+        start, stop = ties[k] - 1, ties[k] + 1
+        while k + 1 < len(ties) and ties[k + 1] == stop:
+            stop += 1
+            k += 1
+        found[start:stop] = sorted(found[start:stop], key=lambda h: -lengths[h[1]])
+        k += 1
+    return found
 
 
 # Single-byte code pages a text is written in for a scan, each character as one byte and one not in

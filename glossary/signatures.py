@@ -962,7 +962,8 @@ def _derive_slots(preferred: Term, terms: Sequence[Term], lang: str,
                     required.append(False)
         elif rest and lang == "ru" and len(assigned) >= 2:
             pairs = _ru_aligned(content, assigned, base, len(slots), adverbial)
-            if not pairs and len(rest) == 1 and len(empty) == 1 and len(assigned) >= 3:
+            if not pairs and len(rest) == 1 and len(empty) == 1 and len(assigned) >= 3 and empty[0] < len(base):
+                # (an empty slot past the preferred rendering's words is an optional one another rendering added)
                 pairs = _ru_modifier_for(content[rest[0]], base[empty[0]], empty[0])
             for i, k in pairs:
                 slots[k].add(content[i] if i >= 0 else content[rest[0]])
@@ -1342,8 +1343,10 @@ class Index:
                 covering = claims.at(at)
                 if covering:
                     own = {concept_id for _, _, concept_id in covering}
-                    skipped.extend(((rank, j), sig, base, at, word) for j, sig in walks if sig.concept_id in own)
-                    walks = [(j, sig) for j, sig in walks if sig.concept_id not in own]
+                    # A walk that may add a deprecated rendering's word to a listed one is made (`adds_variant_words`).
+                    mine = [(j, sig) for j, sig in walks if sig.concept_id in own and not _variant_slots(sig)]
+                    skipped.extend(((rank, j), sig, base, at, word) for j, sig in mine)
+                    walks = [(j, sig) for j, sig in walks if sig.concept_id not in own or _variant_slots(sig)]
                     if not walks:
                         continue
                     inside = [(s - base, e - base) for s, e, _ in covering]
@@ -1405,6 +1408,25 @@ class Index:
             if any_free and k >= 0 and windows[k][1] > start:
                 return True
         return False
+
+
+def _variant_slots(sig: Signature) -> frozenset[int]:
+    """The optional slots whose words no accepted rendering has: the words of a deprecated or superseded
+    rendering beyond the preferred one's («новый» of «Экономический пояс нового Шелкового пути»)."""
+    return _per_word(STATE.signature_slots, sig, "\0variant slots", _variant_slots_of)  # no word is that
+
+
+def _variant_slots_of(sig: Signature, _: str) -> frozenset[int]:
+    taken = {w for seq in sig.accepted for w in seq}
+    return frozenset(k for k, (slot, r) in enumerate(zip(sig.slots, sig.required)) if not r and not slot & taken)
+
+
+def adds_variant_words(hit: Hit, start: int, end: int) -> bool:
+    """Whether the hit's words outside text[start:end] (an accepted rendering inside the hit) all fill
+    slots that only deprecated renderings have: the accepted rendering with a deprecated one's word put
+    to it is that deprecated wording («Нового Экономического пояса Шелкового пути»)."""
+    outside = [k for (a, b), k in zip(hit.words, hit.filled) if b <= start or a >= end]
+    return bool(outside) and set(outside) <= _variant_slots(hit.signature)
 
 
 def _stays_inside(sig: Signature, text: str, toks: list[tuple[int, int, str]], i: int, start: int, end: int) -> bool:
@@ -2238,6 +2260,8 @@ def _finish(sig: Signature, text: str, toks: list[tuple[int, int, str]], items: 
     if sum(sig.required) <= 2 and any(not items.get(k) and toks[k][2].lower() not in sig.listed_words
                                       and k not in second_halves for k in range(run[0], run[-1] + 1)):
         return None  # a two-word concept with a word none of its renderings has: «сближения с народом»
+    if sig.lang == "ru" and _ru_prefixed_modifier(sig, toks, run, best[2]):
+        return None  # «всеобщему процветанию» (prosperity shared by nations), not «общее процветание»
     if (sig.lang == "en" and list(best[2]) != sorted(best[2]) and best[2][-1] != sig.head
             and not _shape(sig).listed_order(best[2]) and _continues(sig, text, toks, run[-1])):
         return None  # reordered words inside a longer phrase: "development of high quality products"
@@ -2266,6 +2290,28 @@ def _finish(sig: Signature, text: str, toks: list[tuple[int, int, str]], items: 
     if after == last + 1 and sig.lang == "en" and _trails(sig, best[2]):
         end = max(end, toks[after][1])
     return Hit(sig, start, end, tuple((toks[k][0], toks[halves.get(k, k)][1]) for k in run), best[2])
+
+
+def _ru_prefixed_modifier(sig: Signature, toks: list[tuple[int, int, str]], run: list[int],
+                          filled: tuple[int, ...]) -> bool:
+    """Whether a Russian name of two words keeps its head noun and puts a prefixed form of its
+    modifier in place of the modifier: «всеобщее процветание» (prosperity that nations share) beside
+    «общее процветание» (the Party's aim at home). A prefix makes another word, and beside the name's
+    own head noun another phrase, whatever a deprecated rendering put in that slot by position
+    («всеобщая зажиточность»). A modifier of an accepted rendering is always itself."""
+    if sig.head is None or len(sig.slots) != 2 or sum(sig.required) != 2 or len(run) != 2:
+        return False
+    pref = _content(sig.preferred, "ru", sig.function_words)
+    if len(pref) != 2 or sorted(filled) != [0, 1]:
+        return False
+    head, other = sig.head, 1 - sig.head
+    words_of = {slot: toks[k][2] for k, slot in zip(run, filled)}
+    if pref[head] not in lemmas(words_of[head], "ru"):
+        return False
+    mine = lemmas(words_of[other], "ru")
+    if mine & {w for seq in sig.accepted for w in seq}:
+        return False
+    return any(len(w) - len(pref[other]) >= 2 and w.endswith(pref[other]) for w in mine)
 
 
 def _near_fills(sig: Signature, toks: list[tuple[int, int, str]], run: list[int], filled: tuple[int, ...]) -> int:

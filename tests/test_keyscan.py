@@ -160,3 +160,12 @@ def test_bounded_in_a_code_page_keeps_what_is_not_joined_to_a_word(keys: list[st
     flags = data.draw(st.lists(st.integers(0, 3), min_size=len(keys), max_size=len(keys)))
     scan = KeyScan(keys, "hyperscan", narrow=True)
     assert sorted(scan.bounded(text, flags, _joins)) == sorted(_bounded_by_hand(scan, text, flags))
+
+
+@settings(max_examples=300)
+@given(st.lists(st.tuples(st.integers(0, 8), st.integers(0, 5))), st.lists(st.integers(1, 4), min_size=6, max_size=6))
+def test_hits_are_put_in_order_by_end_then_longest_key_first_stably(found: list[tuple[int, int]],
+                                                                     lengths: list[int]) -> None:
+    from glossary.keyscan import _in_order
+
+    assert _in_order(list(found), lengths) == sorted(found, key=lambda h: (h[0], -lengths[h[1]]))

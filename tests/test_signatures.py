@@ -2159,6 +2159,50 @@ def test_a_name_keeping_its_distinct_word_may_still_lose_another(lang: str, text
         ("china-africa-ports", found)]
 
 
+PREFIXED = textwrap.dedent("""\
+    concepts:
+      - id: shared-duty
+        terms:
+          ru:
+            - {text: общая ответственность, status: preferred}
+            - {text: всеобщая обязанность, status: deprecated}
+    """)
+
+
+@settings(max_examples=30, deadline=None)
+@given(case=st.sampled_from(["nomn", "gent", "datv", "accs", "ablt", "loct"]), plural=st.booleans())
+def test_a_prefixed_modifier_beside_the_head_noun_of_a_russian_name_of_two_words_is_another_phrase(
+        case: str, plural: bool) -> None:
+    """«всеобщая ответственность» in any form is no variant of «общая ответственность» (the prefix makes
+    another word), though a deprecated rendering put «всеобщий» in its slot; «общая обязанность», the
+    preferred modifier beside the deprecated head, is one."""
+    from glossary.morph.russian import Form, inflect
+
+    tb = loads(PREFIXED, "t.yaml")
+    number = Form(case, "plur" if plural else "sing", plural)
+    prefixed = inflect("всеобщая ответственность", [number]).text
+    mixed = inflect("общая обязанность", [number]).text
+    assert prefixed is not None and mixed is not None
+    assert _unlisted(tb, f"Страны говорили: {prefixed} важна.") == []
+    assert [c for c, _, _ in _unlisted(tb, f"Страны говорили: {mixed} важна.")] == ["shared-duty"]
+
+
+def test_a_prefixed_modifier_is_itself_where_an_accepted_rendering_has_it() -> None:
+    tb = loads(PREFIXED.replace("status: deprecated}", "status: deprecated}\n"
+                                "        - {text: всеобщая ответственность, status: admitted}"), "t.yaml")
+    assert _unlisted(tb, "Страны говорили о всеобщей ответственности.") == []
+    # Without that rendering, the unprefixed word inside a longer one is no trigger: «ответственность» alone.
+    assert _unlisted(loads(PREFIXED, "t.yaml"), "Страны говорили об ответственности.") == []
+
+
+def test_common_prosperity_of_nations_is_no_variant_of_the_partys_aim() -> None:
+    import glossary
+
+    text = "Соседи обещали друг другу мир и всеобщее процветание, а партия ведёт страну к общей зажиточности."
+    found = [(f.code, f.found) for f in glossary.check(text, "ru") if f.concept_id == "common-prosperity"]
+    assert found == [("unlisted-variant", "общей зажиточности")]
+
+
 INSERTS = textwrap.dedent("""\
     concepts:
       - id: pond-fund

@@ -294,6 +294,8 @@ class _Claims:
 
     def __init__(self, matches: list[Match]) -> None:
         self.spans = sorted((m.span.start, m.span.end, m.concept_id) for m in matches)
+        self.accepted = frozenset((m.span.start, m.span.end, m.concept_id) for m in matches
+                                  if not m.term.status.is_variant)
         self.starts = [s for s, _, _ in self.spans]
         self.longest = max((e - s for s, e, _ in self.spans), default=0)
 
@@ -314,13 +316,21 @@ class _Claims:
         hit, is reported by its own check. A rendering of another concept strictly
         inside the hit is part of a longer variant ("community of shared destiny"
         in "community of shared destiny for all humankind"): leftmost-longest, the
-        hit wins, and the check drops the shorter finding.
+        hit wins, and the check drops the shorter finding. An accepted rendering of
+        the same concept inside the hit does not claim it when the hit's other words
+        are words only its deprecated renderings have («Нового Экономического пояса
+        Шелкового пути»: the superseded «нового», put elsewhere; `signatures.adds_variant_words`).
         """
+        from ..signatures import adds_variant_words
+
         # Only renderings starting less than the longest one's length before the hit can reach into it.
         lo = bisect_right(self.starts, hit.start - self.longest)
         hi = bisect_left(self.starts, hit.end)
         for s, e, concept_id in self.spans[lo:hi]:
             if hit.start < e:
+                if (concept_id == hit.concept_id and hit.start <= s and e <= hit.end and (s, e, concept_id) in self.accepted
+                        and (s, e) != (hit.start, hit.end) and adds_variant_words(hit, s, e)):
+                    continue
                 if concept_id == hit.concept_id or s < hit.start or e > hit.end or (s, e) == (hit.start, hit.end):
                     return False
         return True

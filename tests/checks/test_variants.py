@@ -337,3 +337,43 @@ def test_a_russian_name_opening_with_a_participial_phrase_is_fixed_in_the_case_f
     [f] = [f for f in check_text(text, "ru", tb, Options(unsafe_fixes=True)) if f.code == "unlisted-variant"]
     assert f.fixable
     assert normalize(text, "ru", tb, unsafe_fixes=True) == fixed
+
+
+LAKE_ROAD = textwrap.dedent("""\
+    concepts:
+      - id: lake-road
+        terms:
+          ru:
+            - {text: Торговый путь Соленого озера, status: preferred}
+            - {text: Торговый путь старого Соленого озера, status: superseded, fix_to: Торговый путь Соленого озера}
+            - {text: Торговый маршрут Соленого озера, status: admitted}
+    """)
+
+
+def _lake_findings(base: str, text: str) -> list[tuple[str, str]]:
+    findings = check_text(text, "ru", loads(base, "t.yaml"), Options(unsafe_fixes=True))
+    return [(f.code, f.found) for f in findings]
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("Это проект Старого Торгового пути Соленого озера.", "Старого Торгового пути Соленого озера"),
+    ("Речь шла о старом торговом маршруте соленого озера.", "старом торговом маршруте соленого озера"),
+])
+def test_an_accepted_rendering_with_a_word_only_a_deprecated_one_has_is_a_variant(text: str, found: str) -> None:
+    assert _lake_findings(LAKE_ROAD, text) == [("unlisted-variant", found)]
+
+
+@pytest.mark.parametrize("text", [
+    "Это проект Торгового пути Соленого озера.",  # the preferred rendering
+    "Это проект Торгового маршрута Соленого озера.",  # an admitted one
+    "Старые карты Торгового пути Соленого озера лежат в музее.",  # a word between: no modifier of the name
+    "Это старый город. Торговый путь Соленого озера проходит рядом.",  # a full stop between
+])
+def test_an_accepted_rendering_without_such_a_word_beside_it_stays_clean(text: str) -> None:
+    assert _lake_findings(LAKE_ROAD, text) == []
+
+
+def test_a_word_an_accepted_rendering_has_added_to_another_is_no_variant() -> None:
+    # «морской» is a word of an admitted rendering: beside the preferred one it names nothing deprecated.
+    base = LAKE_ROAD + "        - {text: Морской торговый путь Соленого озера, status: admitted}\n"
+    assert _lake_findings(base, "Это проект Морского Торгового маршрута Соленого озера.") == []
