@@ -220,11 +220,7 @@ class KeyScan:
                     continue
                 out.append((start, end, i))
             return out
-        codec = None
-        if not text.isascii():
-            codec = self._text_codec
-            if codec is None:
-                codec = self._narrow_for()
+        codec = self._codec_for(text)
         kept: list[tuple[int, int]] = []
         add = kept.append
         if codec:  # one byte a character (as `__call__` scans): offsets are the text's, "?" may stand for a letter
@@ -292,11 +288,7 @@ class KeyScan:
                 if len(hits) > limit:
                     raise TooMany
             return hits
-        codec = None
-        if not text.isascii():
-            codec = self._text_codec
-            if codec is None:
-                codec = self._narrow_for()
+        codec = self._codec_for(text)
         # One byte per character (`_narrow_codec`): the offsets are the text's own.
         data = utf8(text) if not codec else text.encode(codec, "replace")
         found: list[tuple[int, int]] = []
@@ -322,6 +314,12 @@ class KeyScan:
         if not codec and len(data) != len(text):
             found = _char_ends(data, found)
         return _in_order(found, lengths)
+
+    def _codec_for(self, text: str) -> str | None:
+        """The code page `text` is written in for a scan (`_narrow_for`); None or "" for UTF-8."""
+        if text.isascii():
+            return None
+        return self._narrow_for() if self._text_codec is None else self._text_codec
 
     def _narrow_for(self) -> str:
         """The code page a non-ASCII text is written in for this database, or "" for UTF-8: the one its
