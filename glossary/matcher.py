@@ -73,25 +73,8 @@ class Matcher:
         """Leftmost-longest hits at word boundaries as (start, end, key index), in folded coordinates."""
         if not self.keys:
             return []
-        lengths = self.lengths
-        flags = self.flags
-        n = len(folded)
-        found: list[tuple[int, int, int]] = []
-        # The hot loop of a check: one pass per raw hit of the scan, most of
-        # them inside longer words, so is_word_char is inlined (a spaced
-        # script's letter is below U+0E00, where is_unspaced is never true).
-        for end, idx in self.scanner(folded):
-            value = flags[idx]
-            start = end - lengths[idx]
-            if value & 2 and start:
-                c = folded[start - 1]
-                if (c.isalnum() or c == "_") and (c < "\u0e00" or not is_unspaced(c)):
-                    continue
-            if value & 1 and end < n:
-                c = folded[end]
-                if (c.isalnum() or c == "_") and (c < "\u0e00" or not is_unspaced(c)):
-                    continue
-            found.append((start, -end, idx))
+        # Most raw hits of a large base are inside longer words: the scan drops them as it finds them.
+        found = [(start, -end, idx) for start, end, idx in self.scanner.bounded(folded, self.flags, is_word_char)]
         if not found:
             return []
         found.sort()
@@ -222,8 +205,9 @@ class _Memory:
 
 _MEMORY = _Memory()
 # Names what a pickled Matcher holds (the morph layer's fields, the keys'
-# scanner with its flags, the characters the fold needs): a cache written by other code is a miss.
-LAYOUT = "morph2-keyscan-needed-prescan-narrow-apispeed3"
+# scanner with its flags, code page and keys' UTF-8 widths, the characters the fold needs): a cache
+# written by other code is a miss.
+LAYOUT = "morph2-keyscan-narrow-widths-memory3"
 
 
 def matcher_for(termbase: TermBase, lang: str) -> Matcher:

@@ -103,6 +103,43 @@ def test_scans_sharing_a_texts_bytes_find_what_each_finds_alone(keys: list[str],
     assert keyscan._SHARED.held is None  # nothing kept past the block
 
 
+def _joins(char: str) -> bool:
+    return char.isalpha() and char != "\u4e00"  # the ideograph stands for an unspaced script's letter
+
+
+def _bounded_by_hand(scan: KeyScan, text: str, flags: list[int]) -> list[tuple[int, int, int]]:
+    """The occurrences of `scan(text)` that `bounded` keeps, tested one by one."""
+    out = []
+    for end, i in scan(text):
+        start = end - scan.lengths[i]
+        if flags[i] & 2 and start and _joins(text[start - 1]):
+            continue
+        if flags[i] & 1 and end < len(text) and _joins(text[end]):
+            continue
+        out.append((start, end, i))
+    return out
+
+
+@pytest.mark.parametrize("backend", ["ahocorasick", pytest.param("hyperscan", marks=needs_hyperscan)])
+@settings(max_examples=300)
+@given(keys_strategy, st.text(ALPHABET, max_size=60), st.data())
+def test_bounded_keeps_the_occurrences_not_joined_to_a_word(backend: str, keys: list[str], text: str,
+                                                            data: st.DataObject) -> None:
+    flags = data.draw(st.lists(st.integers(0, 3), min_size=len(keys), max_size=len(keys)))
+    scan = KeyScan(keys, backend)
+    assert sorted(scan.bounded(text, flags, _joins)) == sorted(_bounded_by_hand(scan, text, flags))
+
+
+@pytest.mark.parametrize("backend", ["ahocorasick", pytest.param("hyperscan", marks=needs_hyperscan)])
+def test_bounded_reads_the_characters_around_a_key_beyond_ascii(backend: str) -> None:
+    # "й" and an astral letter join a key, a space or an astral symbol do not; offsets in characters.
+    text = "йone \U0001d49cone\U0001d49c one\U0001f600 one"
+    scan = KeyScan(["one"], backend)
+    assert sorted(scan.bounded(text, [3], _joins)) == [(11, 14, 0), (16, 19, 0)]
+    assert sorted(scan.bounded(text, [1], _joins)) == [(1, 4, 0), (11, 14, 0), (16, 19, 0)]
+    assert pickle.loads(pickle.dumps(scan)).bounded(text, [2], _joins) == scan.bounded(text, [2], _joins)
+
+
 # Keys and texts for scans compiled in a code page: Cyrillic (cp1251), a curly apostrophe and "é"
 # (cp1252 and Latin-1), "?" (which stands for a character outside the page), letters in either case,
 # and characters no single-byte page has.
@@ -136,6 +173,17 @@ def test_a_narrow_scan_takes_the_first_code_page_that_writes_every_key(keys: lis
     assert pickle.loads(pickle.dumps(scan)).codec == codec
     text = "«" + " и ".join(keys) + "» 😀 одна"
     assert scan(text) == KeyScan(keys, "ahocorasick")(text) != []
+
+
+@needs_hyperscan
+@settings(max_examples=300)
+@given(narrow_keys, st.text(NARROW, max_size=60), st.data())
+def test_bounded_in_a_code_page_keeps_what_is_not_joined_to_a_word(keys: list[str], text: str,
+                                                                   data: st.DataObject) -> None:
+    """A character the page writes as "?" is read from the text: "?" itself joins nothing, a letter does."""
+    flags = data.draw(st.lists(st.integers(0, 3), min_size=len(keys), max_size=len(keys)))
+    scan = KeyScan(keys, "hyperscan", narrow=True)
+    assert sorted(scan.bounded(text, flags, _joins)) == sorted(_bounded_by_hand(scan, text, flags))
 
 
 @settings(max_examples=300)
