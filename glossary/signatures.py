@@ -2637,12 +2637,14 @@ def _embedded(lang: str, sigs: Sequence[Signature]) -> dict[str, tuple[str, tupl
     ("foru", "inte", "coop"). Longer renderings first."""
     if lang != "en":
         return {}
-    by_word: dict[str, list[tuple[Signature, tuple[str, ...]]]] = {}
+    # Found through the rendering's first two words side by side, which a name holding it has too: a
+    # first word alone ("the", "new") would pair every rendering with thousands of names in a large base.
+    by_pair: dict[tuple[str, str], list[tuple[Signature, tuple[str, ...]]]] = {}
     positions = {sig.concept_id: k for k, sig in enumerate(sigs)}
     for sig in sigs:
         ws = _lower_words(sig.preferred)
-        for w in set(ws):
-            by_word.setdefault(w, []).append((sig, ws))
+        for pair in set(zip(ws, ws[1:])):
+            by_pair.setdefault(pair, []).append((sig, ws))
     out: dict[str, tuple[str, tuple[tuple[str, int, tuple[str, ...]], ...]]] = {}
     for inner in sigs:
         held: set[tuple[str, int, tuple[str, ...]]] = set()
@@ -2650,7 +2652,7 @@ def _embedded(lang: str, sigs: Sequence[Signature]) -> dict[str, tuple[str, tupl
             rw = _lower_words(r)
             if len(rw) < 2:
                 continue
-            for sig, ws in by_word.get(rw[0], ()):
+            for sig, ws in by_pair.get((rw[0], rw[1]), ()):
                 if (sig.concept_id != inner.concept_id and len(ws) > len(rw)
                         and any(ws[i:i + len(rw)] == rw for i in range(len(ws) - len(rw) + 1))):
                     held.add((r, positions[sig.concept_id], tuple(sorted({w[:4] for w in ws if w not in rw

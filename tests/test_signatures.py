@@ -2422,3 +2422,30 @@ def test_initials_in_lower_case_fill_no_slot() -> None:
     assert sig is not None
     assert signatures._slot_set_of(sig, "ЮОД") == frozenset({2, 3, 4})
     assert signatures._slot_set_of(sig, "юод") == frozenset()
+
+
+def _embedded_by_trying_every_name(sigs):  # type: ignore[no-untyped-def]
+    """signatures._embedded as first written: each rendering looked for in every longer preferred name."""
+    positions = {sig.concept_id: k for k, sig in enumerate(sigs)}
+    out = {}
+    for inner in sigs:
+        held = set()
+        for r in (inner.preferred, *inner.others):
+            rw = signatures._lower_words(r)
+            if len(rw) < 2:
+                continue
+            for sig in sigs:
+                ws = signatures._lower_words(sig.preferred)
+                if (sig.concept_id != inner.concept_id and len(ws) > len(rw)
+                        and any(ws[i:i + len(rw)] == rw for i in range(len(ws) - len(rw) + 1))):
+                    held.add((r, positions[sig.concept_id], tuple(sorted({w[:4] for w in ws if w not in rw
+                                                                          and w not in sig.function_words}))))
+        if held:
+            out[inner.concept_id] = (inner.preferred, tuple(sorted(held, key=lambda h: (-len(h[0]), h))))
+    return out
+
+
+def test_names_inside_names_found_by_word_pair_are_those_found_by_trying_every_name() -> None:
+    sigs = [s for s in (signatures.derive(c, "en") for c in load().concepts) if s is not None]
+    found = signatures._embedded("en", sigs)
+    assert found and found == _embedded_by_trying_every_name(sigs)
