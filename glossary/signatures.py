@@ -3118,11 +3118,10 @@ def lend_synonyms(sigs: list[Signature]) -> list[Signature]:
         return sigs
     lent: dict[int, list[set[str]]] = {}
     attested = _attested(sigs)
-    sole = _sole_owner(sigs)
     for sig in big:
         for j, mine in enumerate(sig.slots):
-            more = {b for a in _own(mine, _near_of(sig)[j]) for b in attested.get(a, ())
-                    if (a, b) not in sole or not _holds(sole[a, b], sig, b)} - mine
+            more = {b for a in _own(mine, _near_of(sig)[j]) for b, owner in attested.get(a, {}).items()
+                    if owner is None or not _holds(owner, sig, b)} - mine
             if more:
                 lent.setdefault(id(sig), [set(x) for x in sig.slots])[j] |= more
     # The lenders whose slot shares a word with a slot are found by word, not by trying every one of
@@ -3246,8 +3245,6 @@ def _holds(wide: Signature, narrow: Signature, word: str) -> bool:
     China-Africa community to the China-Africa community), and the
     narrower lends to the wider.
     """
-    if word not in {w for p in _preferred_words(wide) for w in (p.lower(), *lemmas(p.lower(), wide.lang))}:
-        return False
     mine = [s for s, r in zip(narrow.slots, narrow.required) if r]
     theirs = [s for s, r in zip(wide.slots, wide.required) if r]
     if len(theirs) <= len(mine):
@@ -3258,26 +3255,12 @@ def _holds(wide: Signature, narrow: Signature, word: str) -> bool:
         if k is None:
             return False
         used.add(k)
-    return True
+    return word in {w for p in _preferred_words(wide) for w in (p.lower(), *lemmas(p.lower(), wide.lang))}
 
 
-def _sole_owner(sigs: list[Signature]) -> dict[tuple[str, str], Signature]:
-    """(word, word) -> the one signature whose slot holds both, for the pairs of long words `_attested`
-    takes from a single concept (its lending is then held back as `_holds` says)."""
-    seen: dict[tuple[str, str], list[Signature]] = {}
-    for sig in sigs:
-        for slot in map(_own, sig.slots, _near_of(sig)):
-            for a in slot:
-                for b in slot:
-                    if a != b and len(a) >= 7 and len(b) >= 7:
-                        owners = seen.setdefault((a, b), [])
-                        if not any(o.concept_id == sig.concept_id for o in owners):
-                            owners.append(sig)
-    return {pair: owners[0] for pair, owners in seen.items() if len(owners) == 1}
-
-
-def _attested(sigs: list[Signature]) -> dict[str, set[str]]:
-    """Word -> the words that share a slot with it in two concepts, or in one if both are long (base-wide synonyms).
+def _attested(sigs: list[Signature]) -> dict[str, dict[str, Signature | None]]:
+    """Word -> the words that share a slot with it in two concepts, or in one if both are long (base-wide
+    synonyms), each with the one signature that taught it (None when two concepts did; see `_holds`).
 
     "mankind" and "humanity" stand in one slot of the community with a shared
     future for mankind: another name with either word in a slot of three or
@@ -3289,18 +3272,18 @@ def _attested(sigs: list[Signature]) -> dict[str, set[str]]:
     two concepts always found 56 of 138 English variants with one false alarm;
     one concept for long words found 59 with none.
     """
-    seen: dict[tuple[str, str], set[str]] = {}
+    seen: dict[tuple[str, str], dict[str, Signature]] = {}
     for sig in sigs:
         for slot in map(_own, sig.slots, _near_of(sig)):
             if len(slot) > 1:
                 for a in slot:
                     for b in slot:
                         if a != b and len(a) > 3 and len(b) > 3:
-                            seen.setdefault((a, b), set()).add(sig.concept_id)
-    out: dict[str, set[str]] = {}
-    for (a, b), concepts in seen.items():
-        if len(concepts) >= 2 or (len(a) >= 7 and len(b) >= 7):
-            out.setdefault(a, set()).add(b)
+                            seen.setdefault((a, b), {})[sig.concept_id] = sig
+    out: dict[str, dict[str, Signature | None]] = {}
+    for (a, b), owners in seen.items():
+        if len(owners) >= 2 or (len(a) >= 7 and len(b) >= 7):
+            out.setdefault(a, {})[b] = next(iter(owners.values())) if len(owners) == 1 else None
     return out
 
 

@@ -1880,11 +1880,11 @@ def _lend_by_trying_every_lender(sigs):  # type: ignore[no-untyped-def]
         return sigs
     lent: dict[int, list[set[str]]] = {}
     attested = signatures._attested(sigs)
-    sole = signatures._sole_owner(sigs)
     for sig in big:
         for j, mine in enumerate(sig.slots):
-            more = {b for a in signatures._own(mine, signatures._near_of(sig)[j]) for b in attested.get(a, ())
-                    if (a, b) not in sole or not signatures._holds(sole[a, b], sig, b)} - mine
+            more = {b for a in signatures._own(mine, signatures._near_of(sig)[j])
+                    for b, owner in attested.get(a, {}).items()
+                    if owner is None or not signatures._holds(owner, sig, b)} - mine
             if more:
                 lent.setdefault(id(sig), [set(x) for x in sig.slots])[j] |= more
     for sig in big:
