@@ -2449,3 +2449,57 @@ def test_names_inside_names_found_by_word_pair_are_those_found_by_trying_every_n
     sigs = [s for s in (signatures.derive(c, "en") for c in load().concepts) if s is not None]
     found = signatures._embedded("en", sigs)
     assert found and found == _embedded_by_trying_every_name(sigs)
+
+
+SPELLED = textwrap.dedent("""\
+    concepts:
+      - id: valley-ports-secretary
+        terms:
+          ru:
+            - {text: Генеральный секретарь СП ЮОД, status: preferred}
+            - {text: Генеральный секретарь Союза портов Южной Озерной Долины, status: admitted}
+    """)
+
+
+def test_a_russian_preferred_name_with_initials_takes_its_slots_from_the_name_spelled_out() -> None:
+    sig = signatures.derive(loads(SPELLED, "t.yaml").concept("valley-ports-secretary"), "ru")
+    assert sig is not None
+    assert sig.spelled == "Генеральный секретарь Союза портов Южной Озерной Долины"
+    spelled = ["генеральный", "секретарь", "союз", "порт", "южный", "озерный", "долина"]
+    assert len(sig.slots) == len(spelled) and all(w in slot for w, slot in zip(spelled, sig.slots))
+    assert dict(sig.initials)["сп"] == (2, 3) and dict(sig.initials)["юод"] == (4, 5, 6)
+    assert ("генсек", (0, 1)) in sig.compounds
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("Выступил генеральный секретарь Союза портов ЮОД.", "генеральный секретарь Союза портов ЮОД"),
+    ("Выступил генеральный секретарь СП Южной Озерной Долины.", "генеральный секретарь СП Южной Озерной Долины"),
+    ("Выступил генсек СП ЮОД Иван Петров.", "генсек СП ЮОД"),  # a compound short word for two slots
+    ("Выступил генеральный секретарь ЮОД.", "генеральный секретарь ЮОД"),  # the inner abbreviation left out
+])
+def test_full_words_initials_and_compounds_fill_the_slots_of_a_russian_name_spelled_out(text: str, found: str) -> None:
+    assert [(c, f) for c, f, _ in _unlisted(loads(SPELLED, "t.yaml"), text)] == [("valley-ports-secretary", found)]
+
+
+@pytest.mark.parametrize("text", [
+    "Выступил Генеральный секретарь СП ЮОД Иван Петров.",  # the preferred rendering
+    "Выступил генеральный секретарь СП.",  # without its owner: any union's secretary
+    "Выступил генеральный секретарь СП Северной Озерной Долины.",  # another owner
+    "Выступил генсек.",  # the compound alone
+])
+def test_a_russian_name_spelled_out_still_needs_its_owner(text: str) -> None:
+    assert _unlisted(loads(SPELLED, "t.yaml"), text) == []
+
+
+@pytest.mark.parametrize(("words", "compound"), [
+    (["коммунистический", "партия"], "компартия"),
+    (["генеральный", "секретарь"], "генсек"),
+    (["государственный", "совет"], "госсовет"),
+])
+def test_russian_compound_short_words_come_from_the_dictionary(words: list[str], compound: str) -> None:
+    assert (compound, (0, 1)) in signatures._ru_compounds(words)
+
+
+def test_no_compound_short_word_where_the_dictionary_has_none() -> None:
+    assert signatures._ru_compounds(["китайский", "модернизация"]) == ()
+    assert signatures._ru_compounds(["южный", "озерный", "долина"]) == ()
