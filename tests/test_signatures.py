@@ -1900,15 +1900,14 @@ def _lend_by_trying_every_lender(sigs):  # type: ignore[no-untyped-def]
     from dataclasses import replace
 
     big = [s for s in sigs if sum(s.required) >= 3]
-    groups = [(s, k, slot) for s in big for k, slot in enumerate(map(signatures._own, s.slots, signatures._near_of(s)))
-              if len(slot) > 1]
+    groups = [(s, k, slot) for s in big for k, slot in enumerate(signatures._lendable(s)) if len(slot) > 1]
     if not groups:
         return sigs
     lent: dict[int, list[set[str]]] = {}
     attested = signatures._attested(sigs)
     for sig in big:
         for j, mine in enumerate(sig.slots):
-            more = {b for a in signatures._own(mine, signatures._near_of(sig)[j])
+            more = {b for a in signatures._lendable(sig)[j]
                     for b, owner in attested.get(a, {}).items()
                     if owner is None or not signatures._holds(owner, sig, b)} - mine
             if more:
@@ -1917,11 +1916,11 @@ def _lend_by_trying_every_lender(sigs):  # type: ignore[no-untyped-def]
         for lender, k, slot in groups:
             if lender is sig:
                 continue
-            for j, mine in enumerate(sig.slots):
-                if not (mine & slot) or slot <= mine:
+            for j, mine in enumerate(signatures._lendable(sig)):
+                if not (mine & slot) or slot <= sig.slots[j]:
                     continue
-                others = sum(1 for i, theirs in enumerate(lender.slots) if i != k
-                             and any(theirs & m for n, m in enumerate(sig.slots) if n != j))
+                others = sum(1 for i, theirs in enumerate(signatures._lendable(lender)) if i != k
+                             and any(theirs & m for n, m in enumerate(signatures._lendable(sig)) if n != j))
                 if others >= 2:
                     lent.setdefault(id(sig), [set(x) for x in sig.slots])[j] |= {
                         w for w in slot if len(w) > 3 and not signatures._holds(lender, sig, w)}
