@@ -192,3 +192,38 @@ def test_a_plain_check_with_a_warm_cache_compiles_no_source(project: Path, args:
         code, _, err, calls = run(COMPILES, args, project, env)
         assert code in (0, 1), err
     assert calls == "0"
+
+
+# The entry point, with an exit function and an object the interpreter's teardown would free: FD gets
+# "exit" when the exit functions run and "freed" when the teardown frees that object.
+TEARDOWN = ("import atexit, os, sys; sys.argv[0] = 'glossary'\n"
+            "class Witness:\n    def __del__(self, write=os.write):\n        write(FD, b' freed')\n"
+            "sys.witness = Witness()\n"
+            "atexit.register(lambda: os.write(FD, b'exit'))\n"
+            "from glossary.entry import main; main()")
+
+
+@pytest.mark.parametrize("args", [["check", "draft.txt"], ["check", "--format", "json", "clean.md"],
+                                  ["check", "missing.txt"], ["check", "--lang", "ru", "draft.ru.txt"]])
+def test_a_plain_check_runs_the_exit_functions_and_skips_the_teardown(project: Path, args: list[str]) -> None:
+    # What a process would free one object at a time as it ends is left to the system (entry.end);
+    # what the exit functions do (the precompiled entry written) and the output are as before.
+    env = dict(os.environ, LANG="en_US.UTF-8", GLOSSARY_CACHE_DIR=str(project / "cache"))
+    for _ in range(2):
+        code, out, err, told = run(TEARDOWN, args, project, env)
+        assert (code, out, err) == run(CLICK, args, project, env)[:3]
+        assert told == "exit"
+
+
+def test_a_plain_check_leaves_a_broken_pipe_to_the_interpreter(project: Path) -> None:
+    # stdout closed before the report is flushed: the interpreter's own report and exit status, as with click.
+    env = dict(os.environ, LANG="en_US.UTF-8", GLOSSARY_CACHE_DIR=str(project / "cache"))
+    results = []
+    for code in (TEARDOWN, CLICK):
+        proc = subprocess.Popen([sys.executable, "-c", code.replace("FD", "2"), "check", "draft.txt"], cwd=project,
+                                env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        assert proc.stdout is not None
+        proc.stdout.close()
+        _, err = proc.communicate(timeout=300)
+        results.append((proc.returncode, b"Traceback" in err))
+    assert results[0] == results[1]
