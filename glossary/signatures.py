@@ -747,6 +747,8 @@ _EN_NEAR_SYNONYMS: tuple[frozenset[str], ...] = tuple(frozenset(group.split()) f
     "pattern paradigm",
     "centenary centennial",
     "era epoch",
+    "concept outlook vision view perspective philosophy",  # 观 and 理念: "security outlook", "view of history"
+    "holistic overall",
 ))
 _EN_NEAR = {w: group for group in _EN_NEAR_SYNONYMS for w in group}
 
@@ -3372,7 +3374,7 @@ def _attested(sigs: list[Signature]) -> dict[str, dict[str, Signature | None]]:
 
 
 # Names what a cached index holds: a cache written by other code is a miss.
-LAYOUT = "signatures-31-endetect4"
+LAYOUT = "signatures-32-endetect4"
 
 
 def signatures_of(concept: Concept, lang: str) -> list[Signature]:
