@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from bisect import bisect_right
 from functools import lru_cache
 
+from .flat import Lazy
 from .langtags import base_language
 from .model import Concept, Term, _pickled_by_constructor
 from .state import STATE
@@ -1185,6 +1186,9 @@ class Index:
     """Every signature of one language of a term base, gated by anchor."""
 
     _WINDOW = 160  # characters around an anchor that a match can reach
+    # Signatures unpickled from the cache (and what is worked out per signature) kept between scans: past
+    # this many, a scan starts by letting go of them all (`_let_go`).
+    _KEPT = 2048
 
     def __init__(self, lang: str, signatures: Iterable[Signature]) -> None:
         self.lang = lang
@@ -1366,6 +1370,7 @@ class Index:
         """
         if not self.signatures or not self._starts:
             return []
+        self._let_go()
         # (order, signature, window start, anchor, anchor word) of each walk not made
         skipped: list[tuple[tuple[int, int], Signature, int, int, str]] = []
         lang = self.lang
@@ -1419,6 +1424,22 @@ class Index:
                 self._walk([(order[1], sig)], order[0], text, base, at, word, found)
             found.sort(key=lambda f: f[0])
         return _longest([hit for _, hit in found])
+
+    def _let_go(self) -> None:
+        """Let go of the signatures unpickled so far, and of what was worked out for them, once more than
+        `_KEPT` are kept.
+
+        A check of a large file with a large term base unpickles thousands of
+        signatures, each a few kilobytes with its memos (a 10 MB file with
+        100,000 phrases: 8,000 signatures and 160,000 memo entries, about 100
+        MB), most of them for one or two anchors. The memos hold their
+        signatures and are keyed by identity, so both go together; the gates
+        (`_gates`) hold positions, not signatures, and stay.
+        """
+        signatures = self.signatures
+        if isinstance(signatures, Lazy) and signatures.held > self._KEPT:
+            signatures.forget()
+            STATE.forget_signatures()
 
     def _walk(self, walks: list[tuple[int, Signature]], rank: int, text: str, base: int, at: int, word: str,
               found: list[tuple[tuple[int, int], Hit]], inside: list[tuple[int, int]] = (),  # type: ignore[assignment]
