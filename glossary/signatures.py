@@ -397,7 +397,41 @@ class Hit:
 
 
 def words(text: str) -> list[tuple[int, int, str]]:
-    return [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+    return _tokens(text, 0, len(text))
+
+
+# A single quote that opens a quotation (at a word's start) and one that closes it or a plural's possessive.
+_OPENS_QUOTE = re.compile(r"(?<![^\W_])['‘](?=[^\W_])")
+_ENDS_QUOTE = re.compile(r"(?<=[^\W_])['’](?![^\W_])")
+_QUOTE_REACH = 200  # characters back from a word that an open quotation is looked for in
+
+
+def _tokens(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
+    """The words of text[lo:hi], each without an apostrophe after it that closes a quotation.
+
+    "the 'community of common destiny'" ends with a quote, not with a word: a
+    span, a lemma or a possessive that took it in would be wrong ("countries'"
+    keeps its apostrophe).
+    """
+    out = []
+    for m in _WORD.finditer(text, lo, hi):
+        start, end, word = m.start(), m.end(), m.group()
+        if word[-1] in "'’" and _closes_quote(text, start, end):
+            end, word = end - 1, word[:-1]
+        out.append((start, end, word))
+    return out
+
+
+def _closes_quote(text: str, start: int, end: int) -> bool:
+    """Whether the apostrophe ending the word text[start:end] closes a quotation: after a letter other
+    than "s" (no possessive ends so), or after an "s" when a quotation opened before the word is still open."""
+    if text[end - 2] not in "sS":
+        return True
+    lo = max(0, start - _QUOTE_REACH)
+    opened = None
+    for m in _OPENS_QUOTE.finditer(text, lo, start):
+        opened = m
+    return opened is not None and _ENDS_QUOTE.search(text, opened.end(), start) is None
 
 
 # What can stand in a signature's hit: word characters, apostrophes, `_GAP_COMMA`'s characters.
@@ -429,7 +463,7 @@ def _stretch_words(text: str, start: int, end: int) -> list[tuple[int, int, str]
         lo = m.end()
     m = _HARD.search(text, end)
     hi = len(text) if m is None else m.start()
-    return [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, lo, hi)]
+    return _tokens(text, lo, hi)
 
 
 _ARTICLES = frozenset({"a", "an", "the"})
@@ -3324,7 +3358,7 @@ def _attested(sigs: list[Signature]) -> dict[str, dict[str, Signature | None]]:
 
 
 # Names what a cached index holds: a cache written by other code is a miss.
-LAYOUT = "signatures-29-brief"
+LAYOUT = "signatures-30-endetect4"
 
 
 def index_for(termbase, lang: str | None) -> Index:  # type: ignore[no-untyped-def]

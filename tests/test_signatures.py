@@ -180,6 +180,32 @@ def test_english_anchor_forms_cover_plurals_and_british_spelling(lemma: str, for
     assert form in signatures.en_forms(lemma)
 
 
+@pytest.mark.parametrize(("text", "last"), [
+    ("the 'shared future'", "future"),
+    ("the ‘common destiny’ of all", "destiny"),
+    ("'developing countries' needs", "countries"),
+    ("developing countries' needs", "countries'"),
+    ("the ‘developing countries’ needs", "countries"),
+])
+def test_a_closing_quote_is_no_part_of_the_word_before_it(text: str, last: str) -> None:
+    got = [w for _, _, w in signatures.words(text) if w.lower().startswith(last[:4].lower())]
+    assert got == [last]
+
+
+@given(st.sampled_from(["'", "‘"]), st.sampled_from(["'", "’"]),
+       st.sampled_from(["community of common destiny", "common destiny community", "community of common destinies"]),
+       st.sampled_from(["", "the ", "a "]), st.sampled_from(["", " today", ")", ", they said"]))
+def test_a_hit_inside_quotes_ends_before_the_closing_quote(opening: str, closing: str, phrase: str, before: str,
+                                                           after: str) -> None:
+    tb = loads(BASE, "t.yaml")
+    text = f"They spoke of {before}{opening}{phrase}{closing}{after}."
+    close = len(f"They spoke of {before}{opening}{phrase}")
+    hits = signatures.index_for(tb, "en").scan(text)
+    assert hits
+    for h in hits:
+        assert h.end <= close and text[h.end - 1].isalnum(), text[h.start:h.end]
+
+
 KIN = textwrap.dedent("""\
     concepts:
       - id: shared-future
