@@ -343,6 +343,9 @@ class Signature:
     # «Центральной Азии», «кпк» of «Коммунистической партии Китая»), each with the slots it stands for.
     # Each of those slots holds the initials too; a word in capitals fills them all at once (`_covered`).
     initials: tuple[tuple[str, tuple[int, ...]], ...] = ()
+    # A signature derived from a listed variant (`variant_signatures`): what its hits are fixed to.
+    # Its `preferred` is the variant, whose words name its slots.
+    fix_to: str = ""
 
     def short_for(self, filled: Sequence[int]) -> str | None:
         """The listed short form whose slots the hit fills, and no others ("great power diplomacy")."""
@@ -853,6 +856,48 @@ def derive(concept: Concept, lang: str) -> Signature | None:
                      any("," in t.text or (lang == "ru" and _RU_PARTS_DASH.search(t.text)) for t in terms),
                      tuple(t.text for t in terms if t is not preferred and not t.status.is_variant),
                      shorts=shorts, near=near if any(near) else (), initials=initials)
+
+
+def variant_signatures(concept: Concept, lang: str, main: Signature | None) -> list[Signature]:
+    """English: a signature for each listed variant that the concept's own signature does not read.
+
+    Drafts vary the deprecated forms as much as the official one: "One Belt and
+    One Road" is "One Belt, One Road" with a conjunction more, yet no slot of the
+    Belt and Road Initiative's signature holds a second "one". Each variant whose
+    content words the signatures made so far cannot all place is the preferred
+    rendering of a signature of its own, with the concept's other variants as its
+    synonyms; its hits name the concept and are fixed as the variant is, and it
+    misses no word. Three content words at least: two ("China Dream") in another
+    order are any phrase ("the global dream of China"). What the concept accepts, and lists, is its own signature's.
+    """
+    if lang != "en" or main is None or main.fix_to or any(base_language(s.lang) == lang for s in concept.signatures):
+        return []
+    from dataclasses import replace
+
+    from .model import Status
+
+    variants = [t for t in concept.terms if base_language(t.lang) == lang and _usable(t) and t.status.is_variant]
+    out: list[Signature] = []
+    for term in variants:
+        content = _content(term.text, lang, main.function_words)
+        if len(content) < 3 or any(_reads(sig, content) for sig in (main, *out)):
+            continue
+        own = replace(term, status=Status.PREFERRED)
+        kin = tuple(t for t in variants if t is not term)
+        sig = derive(replace(concept, terms=(own, *kin)), lang)
+        if sig is None:
+            continue
+        # No word short: a shortened variant of a variant ("cross-border crime") is too far from the concept.
+        out.append(replace(sig, tolerance=0, accepted=main.accepted, listed=main.listed, targets=main.targets,
+                           others=(), listed_words=main.listed_words, fix_to=term.fix_to or main.preferred))
+    return out
+
+
+def _reads(sig: Signature, content: Sequence[str]) -> bool:
+    """Whether the signature's slots place every one of the content lemmas, one a slot, and leave no more
+    required slots empty than it tolerates."""
+    got = _assign([frozenset(k for k, slot in enumerate(sig.slots) if lemma in slot) for lemma in content])
+    return got is not None and sum(1 for k, r in enumerate(sig.required) if r and k not in got) <= sig.tolerance
 
 
 def _shorts(concept: Concept, lang: str, slots: Sequence[frozenset[str]], required: Sequence[bool],
@@ -2710,7 +2755,8 @@ def _embedded(lang: str, sigs: Sequence[Signature]) -> dict[str, tuple[str, tupl
     # Found through the rendering's first two words side by side, which a name holding it has too: a
     # first word alone ("the", "new") would pair every rendering with thousands of names in a large base.
     by_pair: dict[tuple[str, str], list[tuple[Signature, tuple[str, ...]]]] = {}
-    positions = {sig.concept_id: k for k, sig in enumerate(sigs)}
+    positions = {sig.concept_id: k for k, sig in enumerate(sigs) if not sig.fix_to}  # a concept's own signature
+    sigs = [sigs[k] for k in positions.values()]
     for sig in sigs:
         ws = _lower_words(sig.preferred)
         for pair in set(zip(ws, ws[1:])):
@@ -3143,7 +3189,11 @@ def _quoted(text: str, start: int, end: int) -> bool:
 
 
 def _longest(hits: list[Hit]) -> list[Hit]:
-    """Leftmost-longest; on one span the signature with the most slots filled, then the fewest slots."""
+    """Leftmost-longest; on one span the signature with the most slots filled, then the fewest slots, and
+    a concept's own signature before its variants' (`variant_signatures`), whose fix is the variant's."""
+    own = {(h.start, h.end, h.concept_id) for h in hits if not h.signature.fix_to}
+    if own:
+        hits = [h for h in hits if not h.signature.fix_to or (h.start, h.end, h.concept_id) not in own]
     hits.sort(key=lambda h: (h.start, -h.end, -len(h.filled), len(h.signature.slots)))
     out: list[Hit] = []
     reach = -1
@@ -3358,7 +3408,13 @@ def _attested(sigs: list[Signature]) -> dict[str, dict[str, Signature | None]]:
 
 
 # Names what a cached index holds: a cache written by other code is a miss.
-LAYOUT = "signatures-30-endetect4"
+LAYOUT = "signatures-31-endetect4"
+
+
+def signatures_of(concept: Concept, lang: str) -> list[Signature]:
+    """The concept's signature in `lang` and those of its listed variants (`variant_signatures`), if any."""
+    main = derive(concept, lang)
+    return [] if main is None else [main, *variant_signatures(concept, lang, main)]
 
 
 def index_for(termbase, lang: str | None) -> Index:  # type: ignore[no-untyped-def]
@@ -3374,7 +3430,7 @@ def index_for(termbase, lang: str | None) -> Index:  # type: ignore[no-untyped-d
         return cached[1]
     index = _cached_index(termbase, base) if termbase.digest and base in LANGS else None
     if index is None:
-        sigs = [s for s in (derive(c, base) for c in termbase.concepts) if s is not None] if base in LANGS else []
+        sigs = [s for c in termbase.concepts for s in signatures_of(c, base)] if base in LANGS else []
         index = Index(base, share_synonyms(sigs))
         if base == "ru" and sigs:
             _ru_table(index, termbase.digest)

@@ -2500,3 +2500,58 @@ def test_names_inside_names_found_by_word_pair_are_those_found_by_trying_every_n
     sigs = [s for s in (signatures.derive(c, "en") for c in load().concepts) if s is not None]
     found = signatures._embedded("en", sigs)
     assert found and found == _embedded_by_trying_every_name(sigs)
+
+
+VARIANTS = textwrap.dedent("""\
+    concepts:
+      - id: reed-path
+        terms:
+          en:
+            - {text: Reed and Reef Initiative, status: preferred}
+            - {text: Reed and Reef, status: admitted}
+            - {text: "One Reed, One Reef", status: superseded, fix_to: Reed and Reef}
+            - {text: Reed and Reef plan, status: deprecated}
+      - id: harbor-crime
+        terms:
+          en:
+            - {text: transnational organized harbor crime, status: preferred}
+            - {text: cross-border organized harbor crime, status: deprecated}
+    """)
+
+
+def test_a_variant_the_concepts_signature_cannot_read_gets_a_signature_of_its_own() -> None:
+    tb = loads(VARIANTS, "t.yaml")
+    main, *rest = signatures.signatures_of(tb.concept("reed-path"), "en")
+    assert not main.fix_to
+    # "Reed and Reef plan" fills the concept's own slots (plan is a synonym of Initiative); "One Reed, One
+    # Reef" has a second "one", which no slot holds.
+    assert [(s.preferred, s.fix_to, s.tolerance) for s in rest] == [("One Reed, One Reef", "Reed and Reef", 0)]
+    assert rest[0].accepted == main.accepted and rest[0].listed == main.listed
+
+
+@pytest.mark.parametrize(("text", "found", "suggestion"), [
+    ("They backed the One Reed One Reef plan.", "One Reed One Reef", "Reed and Reef"),
+    ("Talks on the 'One Reed - One Reef' began.", "One Reed - One Reef", "Reed and Reef"),
+    ("They fought cross-border organised harbour crimes.", "cross-border organised harbour crimes",
+     "transnational organized harbor crimes"),
+])
+def test_a_variant_of_a_listed_variant_is_found_and_fixed_as_that_variant(text: str, found: str,
+                                                                          suggestion: str) -> None:
+    import glossary
+
+    got = [(f.code, f.found, f.suggestion) for f in glossary.check(text, "en", loads(VARIANTS, "t.yaml"))]
+    assert got == [("unlisted-variant", found, suggestion)]
+
+
+def test_a_variant_signature_misses_no_word() -> None:
+    import glossary
+
+    # the variant shortened by a word: another thing
+    assert glossary.check("Police fought cross-border harbor crime.", "en", loads(VARIANTS, "t.yaml")) == []
+
+
+def test_the_checks_that_read_a_concepts_signature_read_its_own_not_a_variants() -> None:
+    from glossary.checks.located import signature
+
+    tb = loads(VARIANTS, "t.yaml")
+    assert signature(tb, "en", "reed-path").preferred == "Reed and Reef Initiative"
