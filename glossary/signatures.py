@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from bisect import bisect_right
 from functools import lru_cache
 
@@ -342,6 +342,15 @@ class Signature:
     # «Центральной Азии», «кпк» of «Коммунистической партии Китая»), each with the slots it stands for.
     # Each of those slots holds the initials too; a word in capitals fills them all at once (`_covered`).
     initials: tuple[tuple[str, tuple[int, ...]], ...] = ()
+    # Russian: the rendering the slots were read from when it is not the preferred one: the preferred
+    # rendering with its initials spelled out by another rendering of the concept («Генеральный
+    # секретарь Центрального комитета Коммунистической партии Китая» for «Генеральный секретарь ЦК
+    # КПК»), so that slot k is its content word k (`_ru_spelled_out`); "" when it is the preferred one.
+    spelled: str = ""
+    # Russian: the dictionary's compound short words of two neighbouring slots' words (компартия of
+    # «коммунистическая партия», генсек of «генеральный секретарь»), each with the two slots it
+    # stands for; the compound's lemma is a word of both (`_ru_compounds`).
+    compounds: tuple[tuple[str, tuple[int, ...]], ...] = ()
     # A signature derived from a listed variant (`variant_signatures`): what its hits are fixed to.
     # Its `preferred` is the variant, whose words name its slots.
     fix_to: str = ""
@@ -715,8 +724,8 @@ def _content(text: str, lang: str, function_words: frozenset[str]) -> list[str]:
 
 
 def _preferred_words(sig: Signature) -> list[str]:
-    """The content words of the preferred rendering as written: slot k's word is item k."""
-    return _content_words(sig.preferred, sig.function_words)
+    """The content words of the preferred rendering as written (its initials spelled out): slot k's word is item k."""
+    return _content_words(sig.spelled or sig.preferred, sig.function_words)
 
 
 def _content_words(text: str, function_words: frozenset[str]) -> list[str]:
@@ -792,6 +801,11 @@ def derive(concept: Concept, lang: str) -> Signature | None:
         return None
     function_words = frozenset(w.lower() for w in spec.function_words) if spec and spec.function_words is not None else FUNCTION_WORDS[lang]
     terms = [t for t in concept.terms if base_language(t.lang) == lang and _usable(t)]
+    spelled = _ru_spelled_out(preferred.text, concept) if lang == "ru" and spec is None else ""
+    # The slots are read from the preferred rendering, or from its initials spelled out.
+    base = replace(preferred, text=spelled) if spelled else preferred
+    if spelled:
+        terms = [t for t in terms if t is not preferred]
     if lang == "ru" and spec is None:
         # «в центре которой находится ООН»: the words of a relative clause are its grammar, not the name's.
         function_words |= {w.lower() for t in terms for _, _, w in words(t.text) if first_lemma(w, lang) in _RU_CLAUSE}
@@ -806,7 +820,7 @@ def derive(concept: Concept, lang: str) -> Signature | None:
         required = [r for _, r in spec.slots]
         tolerance = 0
     else:
-        found = _derive_slots(preferred, terms, lang, function_words)
+        found = _derive_slots(base, terms, lang, function_words)
         if found is None:
             return None
         slots, required = found
@@ -820,14 +834,14 @@ def derive(concept: Concept, lang: str) -> Signature | None:
             slots = widened
         if lang == "ru":
             slots = [slot.union(*(names for names in _RU_COUNTRIES if slot & names)) for slot in slots]
-            slots = [slot | _ru_compound_places(preferred.text, terms, slot) | _numerals(slot) for slot in slots]
-        if lang == "ru" and _ru_has_list(preferred.text):
+            slots = [slot | _ru_compound_places(base.text, terms, slot) | _numerals(slot) for slot in slots]
+        if lang == "ru" and _ru_has_list(base.text):
             # A list of names is what the name is about: a variant keeps every word but the
             # wrappers («Секретариат «Центральная Азия – Китай»»), and no member may go
             # («формат «Центральная Азия»» is another format).
-            head = _head(preferred.text, lang, function_words)
-            base = _content(preferred.text, lang, function_words)
-            wrappers = [k for k, lemma in enumerate(base) if k != head and lemma in _RU_WRAPPERS]
+            head = _head(base.text, lang, function_words)
+            wrappers = [k for k, lemma in enumerate(_content(base.text, lang, function_words))
+                        if k != head and lemma in _RU_WRAPPERS]
             required = [r and k not in wrappers for k, r in enumerate(required)]
             tolerance = 0
     candidates = [k for k, r in enumerate(required) if r] or list(range(len(slots)))
@@ -845,16 +859,90 @@ def derive(concept: Concept, lang: str) -> Signature | None:
     for short, _ in shorts:  # a short form is found from a word of its own
         if not short & set(anchors):
             anchors += (max(short, key=lambda k: (min(len(w) for w in slots[k]), -k)),)
-    initials = _ru_initials(preferred.text, function_words, len(slots)) if lang == "ru" and spec is None else ()
+    initials = _ru_initials(base.text, function_words, len(slots)) if lang == "ru" and spec is None else ()
     if initials:  # after the anchors are ranked: two letters make no rare anchor
         slots = [slot | {a for a, covered in initials if k in covered} for k, slot in enumerate(slots)]
+    compounds = _ru_compounds(_content(base.text, lang, function_words)) if lang == "ru" and spec is None else ()
+    if compounds:
+        slots = [slot | {c for c, covered in compounds if k in covered} for k, slot in enumerate(slots)]
     return Signature(concept.id, lang, tuple(slots), tuple(required), function_words, anchor, tolerance,
-                     accepted, listed, preferred.text, targets, anchors, _head(preferred.text, lang, function_words),
+                     accepted, listed, preferred.text, targets, anchors, _head(base.text, lang, function_words),
                      frozenset(x for t in concept.terms if base_language(t.lang) == lang for _, _, w in words(t.text)
                                for x in (w.lower(), first_lemma(w, lang))),
                      any("," in t.text or (lang == "ru" and _RU_PARTS_DASH.search(t.text)) for t in terms),
                      tuple(t.text for t in terms if t is not preferred and not t.status.is_variant),
-                     shorts=shorts, near=near if any(near) else (), initials=initials)
+                     shorts=shorts, near=near if any(near) else (), initials=initials, spelled=spelled,
+                     compounds=compounds)
+
+
+def _ru_spelled_out(preferred: str, concept: Concept) -> str:
+    """Another rendering of the concept that is the Russian preferred one with its words in capitals spelled
+    out, one word a letter («Центрального комитета Коммунистической партии Китая» for «ЦК КПК»), or "".
+
+    A name written with initials has the words of its full form: slots read from the initials
+    alone would pair each full word with whatever stands at the place of a letter in the other
+    renderings. The full form is a rendering or the `abbreviation_of` of one (the name a term
+    abbreviates stays evidence even when that rendering is not listed itself).
+    """
+    mine = words(preferred)
+    if not any(len(w) >= 2 and w.isupper() for _, _, w in mine):
+        return ""
+    texts = [t.text for t in concept.terms if base_language(t.lang) == "ru"]
+    texts += [t.abbreviation_of for t in concept.terms if base_language(t.lang) == "ru" and t.abbreviation_of]
+    for text in texts:
+        if text != preferred and _spells_out(mine, words(text)):
+            return text
+    return ""
+
+
+def _spells_out(short: list[tuple[int, int, str]], full: list[tuple[int, int, str]]) -> bool:
+    """Whether `full` is `short` word for word (by lemma), each word in capitals of `short` standing for as
+    many words of `full` as it has letters, the first of them capitalised, their initials its letters."""
+    j = 0
+    spelled = False
+    for _, _, w in short:
+        if j < len(full) and (full[j][2].lower() == w.lower() or first_lemma(full[j][2], "ru") == first_lemma(w, "ru")):
+            j += 1
+            continue
+        n = len(w)
+        run = [x for _, _, x in full[j:j + n]]
+        if (n < 2 or not w.isupper() or len(run) < n or not run[0][:1].isupper()
+                or "".join(x[:1] for x in run).lower() != w.lower() or any(x.isupper() for x in run)):
+            return False
+        j += n
+        spelled = True
+    return spelled and j == len(full)
+
+
+_RU_COMPOUND_HEADS = (3, 4, 5)  # letters of the first word kept in a compound short word: ком-, гос-, мин-
+
+
+def _ru_compounds(base: Sequence[str]) -> tuple[tuple[str, tuple[int, ...]], ...]:
+    """The compound short words the dictionary has for two neighbouring words of a Russian name (lemmas).
+
+    Russian shortens an adjective and the noun after it into one word: the first letters of the
+    adjective and the noun whole (компартия: коммунистическая партия; госсовет: государственный
+    совет) or its first letters too (генсек: генеральный секретарь). Each candidate is kept only if
+    the dictionary has it as a noun, so the rule names no word of its own.
+    """
+    from .morph import russian
+
+    an = russian.analyser()
+
+    def noun(word: str) -> bool:
+        return any(p.normal_form == word and p.tag.POS == "NOUN" and p.is_known for p in an.parses(word))
+
+    out: dict[str, tuple[int, ...]] = {}
+    for k in range(len(base) - 1):
+        first, second = base[k], base[k + 1]
+        if len(first) < 6 or len(second) < 4:
+            continue
+        for n in _RU_COMPOUND_HEADS:
+            for tail in (second, second[:3], second[:4]):
+                cand = first[:n] + tail
+                if cand not in out and cand not in base and noun(cand):
+                    out[cand] = (k, k + 1)
+    return tuple(out.items())
 
 
 def variant_signatures(concept: Concept, lang: str, main: Signature | None) -> list[Signature]:
@@ -952,8 +1040,9 @@ _INITIALS_GAP = re.compile(r"[\s\-‐‑‒–—―]+")
 
 
 def _covered(sig: Signature, toks: list[tuple[int, int, str]], run: Sequence[int], filled: Sequence[int]) -> frozenset[int]:
-    """The slots that words in capitals of the run stand for beyond the one each fills (`Signature.initials`)."""
-    if not sig.initials:
+    """The slots that words in capitals (`Signature.initials`) or compound short words (`Signature.compounds`) of
+    the run stand for beyond the one each fills."""
+    if not sig.initials and not sig.compounds:
         return frozenset()
     out: set[int] = set()
     for k, slot in zip(run, filled):
@@ -962,6 +1051,9 @@ def _covered(sig: Signature, toks: list[tuple[int, int, str]], run: Sequence[int
             for letters, covered in sig.initials:
                 if slot in covered and word.lower() == letters:
                     out.update(covered)
+        for compound, covered in sig.compounds:
+            if slot in covered and compound in lemmas(word, sig.lang):
+                out.update(covered)
     return frozenset(out - set(filled))
 
 
@@ -2431,7 +2523,7 @@ def _finish(sig: Signature, text: str, toks: list[tuple[int, int, str]], items: 
         return None  # «Глобальная инициатива развития здравоохранения»: the last word has its own genitive
     if sig.lang == "ru" and _ru_list_goes_on(text, toks, run[0], last):
         return None  # «механизм «Китай – Центральная Азия – Европа»»: another list, another format
-    if sig.lang == "ru" and _ru_other_owner(sig, text, toks, last, best[2]):
+    if sig.lang == "ru" and _ru_other_owner(sig, text, toks, last, got):
         return None  # «официальный представитель МИД РК»: another country's spokesperson, not China's
     if _names_another(sig, text, toks, last, best[2]):
         return None  # «идеи Си Цзиньпина о социализме …» is not «идеи Си Цзиньпина о дипломатии» shortened
@@ -2451,7 +2543,7 @@ def _ru_prefixed_modifier(sig: Signature, toks: list[tuple[int, int, str]], run:
     («всеобщая зажиточность»). A modifier of an accepted rendering is always itself."""
     if sig.head is None or len(sig.slots) != 2 or sum(sig.required) != 2 or len(run) != 2:
         return False
-    pref = _content(sig.preferred, "ru", sig.function_words)
+    pref = _content(sig.spelled or sig.preferred, "ru", sig.function_words)
     if len(pref) != 2 or sorted(filled) != [0, 1]:
         return False
     head, other = sig.head, 1 - sig.head
@@ -2891,6 +2983,8 @@ def _ru_other_owner(sig: Signature, text: str, toks: list[tuple[int, int, str]],
     word = toks[last + 1][2]
     if not word[:1].isupper() or word.lower().replace("ё", "е") in sig.listed_words:
         return False
+    if sig.spelled and _ru_inner_initials(sig, set(filled)):
+        return False  # the missing words are an abbreviation inside the name, not its owner
     content = _preferred_words(sig)
     return any(0 < k < len(content) and content[k][:1].isupper() for k in missing)
 
@@ -3102,6 +3196,8 @@ def _enough(sig: Signature, filled: tuple[int, ...], stand_in: bool = False, quo
             and not stand_in):
         return False  # "Central Asia and China" is not the China-Central Asia Summit without "Summit"
     missing = sum(1 for k, r in enumerate(sig.required) if r and k not in got)
+    if missing > sig.tolerance and sig.spelled and _ru_inner_initials(sig, got):
+        missing = 1
     if swapped and sig.lang == "ru" and missing == 1 and missing <= sig.tolerance and len(got) >= 3:
         return True
     if missing and 0 not in got and not quoted:
@@ -3117,6 +3213,22 @@ def _enough(sig: Signature, filled: tuple[int, ...], stand_in: bool = False, quo
             r and k not in got and k in _shape(sig).proper for k, r in enumerate(sig.required)):
         return False  # a shortened name keeps its owner: "general secretary of the Central Committee" is any party's
     return missing <= sig.tolerance and len(got) >= 2 and (len(filled) >= 2 or not covered)
+
+
+def _ru_inner_initials(sig: Signature, got: set[int]) -> bool:
+    """Whether the required slots a Russian name misses are the words of one abbreviation inside its
+    preferred rendering, which a draft leaves out as one word («генеральный секретарь КПК» for
+    «Генеральный секретарь ЦК КПК»): the name misses one word, if three of its words are there and the
+    last one is (its owner, «КПК»: «Генеральный секретарь ЦК» is any party's)."""
+    missing = frozenset(k for k, r in enumerate(sig.required) if r and k not in got)
+    abbreviations = {w.lower() for _, _, w in words(sig.preferred) if len(w) >= 2 and w.isupper()}
+    group = next((frozenset(covered) for letters, covered in sig.initials
+                  if letters in abbreviations and frozenset(covered) == missing), None)
+    if group is None or max(group) >= max(k for k, r in enumerate(sig.required) if r):
+        return False
+    units = {k for k in got if not any(k in covered for letters, covered in sig.initials if letters in abbreviations)}
+    units |= {letters for letters, covered in sig.initials if letters in abbreviations and set(covered) <= got}
+    return len(units) >= 3
 
 
 def _ru_inner_adjective(sig: Signature, got: set[int]) -> bool:
@@ -3184,6 +3296,13 @@ def _own(slot: frozenset[str], near: frozenset[str]) -> frozenset[str]:
     return slot - near if near else slot
 
 
+def _lendable(sig: Signature) -> tuple[frozenset[str], ...]:
+    """Each slot's own words (`_own`) without the initials and compound short words that stand for several
+    slots at once («кпк», «компартия»): no synonym of any one slot's word, they are never lent or learned."""
+    several = {w for w, _ in sig.initials} | {w for w, _ in sig.compounds}
+    return tuple(_own(slot, near) - several if several else _own(slot, near) for slot, near in zip(sig.slots, _near_of(sig)))
+
+
 def lend_synonyms(sigs: list[Signature]) -> list[Signature]:
     """Synonyms learned in one concept's slot, lent to the same slot of its kin.
 
@@ -3197,14 +3316,15 @@ def lend_synonyms(sigs: list[Signature]) -> list[Signature]:
     of its words (`_attested`).
     """
     big = [s for s in sigs if sum(s.required) >= 3]
-    groups = [(s, k, slot) for s in big for k, slot in enumerate(map(_own, s.slots, _near_of(s))) if len(slot) > 1]
+    plain = {id(s): _lendable(s) for s in big}
+    groups = [(s, k, slot) for s in big for k, slot in enumerate(plain[id(s)]) if len(slot) > 1]
     if not groups:
         return sigs
     lent: dict[int, list[set[str]]] = {}
     attested = _attested(sigs)
     for sig in big:
         for j, mine in enumerate(sig.slots):
-            more = {b for a in _own(mine, _near_of(sig)[j]) for b, owner in attested.get(a, {}).items()
+            more = {b for a in plain[id(sig)][j] for b, owner in attested.get(a, {}).items()
                     if owner is None or not _holds(owner, sig, b)} - mine
             if more:
                 lent.setdefault(id(sig), [set(x) for x in sig.slots])[j] |= more
@@ -3215,13 +3335,13 @@ def lend_synonyms(sigs: list[Signature]) -> list[Signature]:
         for w in slot:
             by_word.setdefault(w, []).append(g)
     for sig in big:
-        for j, mine in enumerate(sig.slots):
+        for j, mine in enumerate(plain[id(sig)]):
             for g in sorted({g for w in mine for g in by_word.get(w, ())}):
                 lender, k, slot = groups[g]
-                if lender is sig or slot <= mine:
+                if lender is sig or slot <= sig.slots[j]:
                     continue
-                others = sum(1 for i, theirs in enumerate(lender.slots) if i != k
-                             and any(theirs & m for n, m in enumerate(sig.slots) if n != j))
+                others = sum(1 for i, theirs in enumerate(plain[id(lender)]) if i != k
+                             and any(theirs & m for n, m in enumerate(plain[id(sig)]) if n != j))
                 if others >= 2:  # short words are no synonyms to lend ("one" of "One Belt, One Road")
                     lent.setdefault(id(sig), [set(x) for x in sig.slots])[j] |= {
                         w for w in slot if len(w) > 3 and not _holds(lender, sig, w)}
@@ -3358,7 +3478,7 @@ def _attested(sigs: list[Signature]) -> dict[str, dict[str, Signature | None]]:
     """
     seen: dict[tuple[str, str], dict[str, Signature]] = {}
     for sig in sigs:
-        for slot in map(_own, sig.slots, _near_of(sig)):
+        for slot in _lendable(sig):
             if len(slot) > 1:
                 for a in slot:
                     for b in slot:
@@ -3372,7 +3492,7 @@ def _attested(sigs: list[Signature]) -> dict[str, dict[str, Signature | None]]:
 
 
 # Names what a cached index holds: a cache written by other code is a miss.
-LAYOUT = "signatures-31-endetect4"
+LAYOUT = "signatures-32-rudetect4-endetect4"
 
 
 def signatures_of(concept: Concept, lang: str) -> list[Signature]:
