@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from glossary import signatures
 from glossary.errors import TermBaseError
+from glossary.state import STATE
 from glossary.termbase import load, loads
 
 BASE = textwrap.dedent("""\
@@ -388,6 +389,30 @@ def test_an_index_read_from_the_cache_unpickles_only_the_signatures_its_gates_le
     lower = text.lower()
     assert all(any(signatures._may_fill(index.signatures[i], lower, own)
                    for own in words.values()) for i in unpickled)
+
+
+def test_a_scan_lets_go_of_the_signatures_it_unpickled_past_the_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A large index keeps at most `_KEPT` signatures unpickled between scans, and the memos that hold
+    them; the hits are the same as with every signature kept."""
+    index = signatures.index_for(load(), "en")
+    cached = signatures._unflatten(*pickle.loads(pickle.dumps(signatures._flatten(index))))
+    texts = ["They built a community of shared destiny for mankind and a cooperation platform.",
+             "The Belt and Road cooperation and a global development initiative, a new type of international "
+             "relations and the community of a shared future.", "A global security initiative of common security."]
+    kept = [index.scan(text) for text in texts]
+    monkeypatch.setattr(signatures.Index, "_KEPT", 0)
+    held = []
+    for text, hits in zip(texts, kept):
+        assert cached.scan(text) == hits
+        held.append(cached.signatures.held)  # type: ignore[attr-defined]
+    assert all(held)
+    assert STATE.signature_slots
+    cached.scan("Peace.")  # no anchor: lets go and unpickles nothing
+    assert cached.signatures.held == 0 and not STATE.signature_slots  # type: ignore[attr-defined]
+    monkeypatch.setattr(signatures.Index, "_KEPT", 10_000)
+    for text, hits in zip(texts, kept):
+        assert cached.scan(text) == hits
+    assert cached.signatures.held >= max(held)  # type: ignore[attr-defined]
 
 
 _FILLER = ["the", "of", "and", "a", "in", "new", "people", "level", "и", "в", "новый", "люди", "-", " ", ","]
