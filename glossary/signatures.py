@@ -27,6 +27,7 @@ from dataclasses import dataclass, replace
 from bisect import bisect_right
 from functools import lru_cache
 
+from .flat import Lazy
 from .langtags import base_language
 from .model import Concept, Term, _pickled_by_constructor
 from .state import STATE
@@ -757,6 +758,9 @@ _EN_NEAR_SYNONYMS: tuple[frozenset[str], ...] = tuple(frozenset(group.split()) f
     "pattern paradigm",
     "centenary centennial",
     "era epoch",
+    "concept outlook vision view perspective philosophy",  # 观 and 理念: "security outlook", "view of history"
+    "holistic overall",
+    "transformation change",
 ))
 _EN_NEAR = {w: group for group in _EN_NEAR_SYNONYMS for w in group}
 
@@ -962,7 +966,8 @@ def variant_signatures(concept: Concept, lang: str, main: Signature | None) -> l
     rendering of a signature of its own, with the concept's other variants as its
     synonyms; its hits name the concept and are fixed as the variant is, and it
     misses no word. Three content words at least: two ("China Dream") in another
-    order are any phrase ("the global dream of China"). What the concept accepts, and lists, is its own signature's.
+    order are any phrase ("the global dream of China"). What the concept accepts,
+    and lists, is its own signature's.
     """
     if lang != "en" or main is None or main.fix_to or any(base_language(s.lang) == lang for s in concept.signatures):
         return []
@@ -1363,6 +1368,9 @@ class Index:
     """Every signature of one language of a term base, gated by anchor."""
 
     _WINDOW = 160  # characters around an anchor that a match can reach
+    # Signatures unpickled from the cache (and what is worked out per signature) kept between scans: past
+    # this many, a scan starts by letting go of them all (`_let_go`).
+    _KEPT = 2048
 
     def __init__(self, lang: str, signatures: Iterable[Signature]) -> None:
         self.lang = lang
@@ -1544,6 +1552,7 @@ class Index:
         """
         if not self.signatures or not self._starts:
             return []
+        self._let_go()
         # (order, signature, window start, anchor, anchor word) of each walk not made
         skipped: list[tuple[tuple[int, int], Signature, int, int, str]] = []
         lang = self.lang
@@ -1597,6 +1606,22 @@ class Index:
                 self._walk([(order[1], sig)], order[0], text, base, at, word, found)
             found.sort(key=lambda f: f[0])
         return _longest([hit for _, hit in found])
+
+    def _let_go(self) -> None:
+        """Let go of the signatures unpickled so far, and of what was worked out for them, once more than
+        `_KEPT` are kept.
+
+        A check of a large file with a large term base unpickles thousands of
+        signatures, each a few kilobytes with its memos (a 10 MB file with
+        100,000 phrases: 8,000 signatures and 160,000 memo entries, about 100
+        MB), most of them for one or two anchors. The memos hold their
+        signatures and are keyed by identity, so both go together; the gates
+        (`_gates`) hold positions, not signatures, and stay.
+        """
+        signatures = self.signatures
+        if isinstance(signatures, Lazy) and signatures.held > self._KEPT:
+            signatures.forget()
+            STATE.forget_signatures()
 
     def _walk(self, walks: list[tuple[int, Signature]], rank: int, text: str, base: int, at: int, word: str,
               found: list[tuple[tuple[int, int], Hit]], inside: list[tuple[int, int]] = (),  # type: ignore[assignment]
@@ -1820,12 +1845,18 @@ class _GateTable:
     built from them for each anchor word (`gate`).
     """
 
-    __slots__ = ("width", "needs", "slot_at", "opts_at", "opts", "split_at", "splits", "names", "anchored")
+    _STORED = ("width", "needs", "slot_at", "opts_at", "opts", "split_at", "splits", "names", "anchored")
+    __slots__ = (*_STORED, "words", "_halves")
 
     def __init__(self, width: int, needs: array, slot_at: array, opts_at: array, opts: array, split_at: array,
                  splits: array, names: Sequence[str], anchored: Mapping[str, Sequence[int]]) -> None:
         self.width, self.needs, self.slot_at, self.opts_at, self.opts = width, needs, slot_at, opts_at, opts
         self.split_at, self.splits, self.names, self.anchored = split_at, splits, names, anchored
+        # The names as strings, cut out once and shared by every gate: a few hundred distinct prefixes,
+        # where each gate cutting its own copies held tens of megabytes of the same strings (100,000
+        # phrases: 1,782 gates, 74,000 prefixes, 110,000 split letters).
+        self.words = tuple(names)
+        self._halves: dict[int, tuple[str, ...]] = {}  # slot -> its split prefixes (`halves`)
 
     @classmethod
     def of(cls, sigs: Sequence[Signature]) -> _GateTable:
@@ -1852,7 +1883,15 @@ class _GateTable:
                    SortedMap.of(anchored, "runs"))
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (_GateTable, tuple(getattr(self, name) for name in self.__slots__))
+        return (_GateTable, tuple(getattr(self, name) for name in self._STORED))
+
+    def halves(self, s: int) -> tuple[str, ...]:
+        """Slot s's prefixes split by a space or hyphen (kept per slot, for every gate)."""
+        got = self._halves.get(s)
+        if got is None:
+            words = self.words
+            got = self._halves[s] = tuple(words[o] for o in self.splits[self.split_at[s]:self.split_at[s + 1]])
+        return got
 
     def gate(self, positions: Sequence[int], anchor: frozenset[str] = frozenset()) -> _Gate:
         """The gate of the signatures at `positions` (in that order) for an anchor word with the lemmas
@@ -1873,12 +1912,12 @@ class _GateTable:
                     j = local.get(code // width)
                     if j is not None:
                         mine.add(j * width + code % width)
-        names = self.names
-        ends, codes = array("q", [0]), array("q")
-        for o, found in by_prefix.items():
+        words = self.words
+        ends, codes = array("i", [0]), array("i")
+        for found in by_prefix.values():
             codes.extend(found)
             ends.append(len(codes))
-        return _Gate(self, array("q", positions), tuple(names[o] for o in by_prefix), ends, codes, frozenset(mine))
+        return _Gate(self, array("i", positions), tuple(words[o] for o in by_prefix), ends, codes, frozenset(mine))
 
 
 class _Gate:
@@ -1890,10 +1929,14 @@ class _Gate:
     fills are counted (`codes[ends[n]:ends[n + 1]]` for prefix n: the
     signature's place in `positions` times the table's width, plus the slot).
     Split letters are looked for only for a signature one slot short.
+
+    A check keeps one gate per anchor word form (thousands with a large term
+    base), so what a gate keeps is arrays of 32-bit numbers and the table's
+    own strings, not a tuple of Python numbers per signature.
     """
 
-    __slots__ = ("table", "positions", "prefixes", "ends", "codes", "anchored", "telling", "bare", "_open", "_rows",
-                 "_halves")
+    __slots__ = ("table", "positions", "prefixes", "ends", "codes", "anchored", "telling", "bare", "_mine",
+                 "_needs", "_open", "_open_ends", "_open_codes")
 
     def __init__(self, table: _GateTable, positions: array, prefixes: tuple[str, ...], ends: array, codes: array,
                  anchored: frozenset[int]) -> None:
@@ -1904,24 +1947,25 @@ class _Gate:
         # `telling` are the prefixes that can change it: those of a slot the anchor does not fill, and
         # the split letters of such a slot of a signature one slot short with the anchor alone.
         width, needs, slot_at = table.width, table.needs, table.slot_at
-        mine = [0] * len(positions)
+        mine = array("i", bytes(4 * len(positions)))  # per signature, the slots the anchor word fills
         for code in anchored:
             mine[code // width] += 1
+        self._mine = mine
         telling = {p for n, p in enumerate(prefixes) if not anchored.issuperset(codes[ends[n]:ends[n + 1]])}
-        names, splits, split_at = table.names, table.splits, table.split_at
         for j, i in enumerate(positions):
             if mine[j] == needs[i] - 1:
                 first = slot_at[i]
-                telling.update(names[o] for s in range(first, slot_at[i + 1]) if j * width + s - first not in anchored
-                               for o in splits[split_at[s]:split_at[s + 1]])
+                for s in range(first, slot_at[i + 1]):
+                    if j * width + s - first not in anchored:
+                        telling.update(table.halves(s))
         self.telling = tuple(sorted(telling))
         self.bare = [i for j, i in enumerate(positions) if mine[j] >= needs[i]]
-        # For a window that holds some telling letters (`_prepare`, on first need): each prefix with the
-        # slots it fills that the anchor does not, and per signature (position, slots needed, slots the
-        # anchor fills); per signature one slot short, its open slots' split letters (`_halves_of`).
-        self._open: tuple[tuple[str, tuple[int, ...]], ...] | None = None
-        self._rows: tuple[tuple[int, int, int], ...] = ()
-        self._halves: dict[int, tuple[tuple[int, tuple[str, ...]], ...]] | None = None
+        # For a window that holds some telling letters (`_prepare`, on first need): the prefixes that
+        # fill a slot the anchor does not (`_open`), with those slots (`_open_codes[_open_ends[n]:
+        # _open_ends[n + 1]]`), and per signature the slots it needs.
+        self._needs: array | None = None
+        self._open: tuple[str, ...] = ()
+        self._open_ends = self._open_codes = array("i")
 
     @classmethod
     def of(cls, sigs: Sequence[Signature], anchor: frozenset[str] = frozenset()) -> _Gate:
@@ -1943,58 +1987,54 @@ class _Gate:
                 break
         else:
             return list(self.bare)
-        if self._open is None:
+        if self._needs is None:
             self._prepare()
         filled: set[int] = set()  # the slots found that the anchor does not fill
-        for p, codes in self._open:  # type: ignore[union-attr]
+        ends, codes = self._open_ends, self._open_codes
+        for n, p in enumerate(self._open):
             if p in lower:
-                filled.update(codes)
+                filled.update(codes[ends[n]:ends[n + 1]])
         width = self.table.width
-        counts = [0] * len(self._rows)
+        counts = [0] * len(self.positions)
         for code in filled:
             counts[code // width] += 1
         out = []
-        for j, (i, need, mine) in enumerate(self._rows):
-            n = mine + counts[j]
+        needs, mine, positions = self._needs, self._mine, self.positions
+        for j, n in enumerate(counts):
+            n += mine[j]
+            need = needs[j]  # type: ignore[index]
             if n >= need or (n == need - 1 and self._split(j, filled, lower)):
-                out.append(i)
+                out.append(positions[j])
         return out
 
     def _prepare(self) -> None:
-        table, anchored, ends, codes = self.table, self.anchored, self.ends, self.codes
-        opened = []
+        anchored, ends, codes = self.anchored, self.ends, self.codes
+        opened: list[str] = []
+        open_ends, open_codes = array("i", [0]), array("i")
         for n, p in enumerate(self.prefixes):
-            own = tuple(code for code in codes[ends[n]:ends[n + 1]] if code not in anchored)
+            own = [code for code in codes[ends[n]:ends[n + 1]] if code not in anchored]
             if own:  # a prefix of anchored slots alone changes no count
-                opened.append((p, own))
-        mine = [0] * len(self.positions)
-        for code in anchored:
-            mine[code // table.width] += 1
-        self._rows = tuple((i, table.needs[i], mine[j]) for j, i in enumerate(self.positions))
-        self._open = tuple(opened)
+                opened.append(p)
+                open_codes.extend(own)
+                open_ends.append(len(open_codes))
+        self._open, self._open_ends, self._open_codes = tuple(opened), open_ends, open_codes
+        needs = self.table.needs
+        self._needs = array("i", [needs[i] for i in self.positions])
 
     def _split(self, j: int, filled: set[int], lower: str) -> bool:
         """Whether a slot of the signature at place j neither filled nor anchored has its letters split by a
         space or hyphen."""
-        if self._halves is None:
-            self._halves = {}
-        halves = self._halves.get(j)
-        if halves is None:
-            halves = self._halves[j] = self._halves_of(j)
-        for code, options in halves:
-            if code not in filled:
-                for p in options:
+        table = self.table
+        i = self.positions[j]
+        first = table.slot_at[i]
+        base = j * table.width - first
+        for s in range(first, table.slot_at[i + 1]):
+            code = base + s
+            if code not in filled and code not in self.anchored:
+                for p in table.halves(s):
                     if p in lower:
                         return True
         return False
-
-    def _halves_of(self, j: int) -> tuple[tuple[int, tuple[str, ...]], ...]:
-        table = self.table
-        i = self.positions[j]
-        first, names, splits, split_at = table.slot_at[i], table.names, table.splits, table.split_at
-        base = j * table.width - first
-        return tuple((base + s, tuple(names[o] for o in splits[split_at[s]:split_at[s + 1]]))
-                     for s in range(first, table.slot_at[i + 1]) if base + s not in self.anchored)
 
 
 def _shift(hit: Hit, by: int) -> Hit:
@@ -3499,7 +3539,7 @@ def _attested(sigs: list[Signature]) -> dict[str, dict[str, Signature | None]]:
 
 
 # Names what a cached index holds: a cache written by other code is a miss.
-LAYOUT = "signatures-32-rudetect4-endetect4"
+LAYOUT = "signatures-34-endetect4-rudetect4"
 
 
 def signatures_of(concept: Concept, lang: str) -> list[Signature]:

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from glossary import signatures
 from glossary.errors import TermBaseError
+from glossary.state import STATE
 from glossary.termbase import load, loads
 
 BASE = textwrap.dedent("""\
@@ -388,6 +389,30 @@ def test_an_index_read_from_the_cache_unpickles_only_the_signatures_its_gates_le
     lower = text.lower()
     assert all(any(signatures._may_fill(index.signatures[i], lower, own)
                    for own in words.values()) for i in unpickled)
+
+
+def test_a_scan_lets_go_of_the_signatures_it_unpickled_past_the_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A large index keeps at most `_KEPT` signatures unpickled between scans, and the memos that hold
+    them; the hits are the same as with every signature kept."""
+    index = signatures.index_for(load(), "en")
+    cached = signatures._unflatten(*pickle.loads(pickle.dumps(signatures._flatten(index))))
+    texts = ["They built a community of shared destiny for mankind and a cooperation platform.",
+             "The Belt and Road cooperation and a global development initiative, a new type of international "
+             "relations and the community of a shared future.", "A global security initiative of common security."]
+    kept = [index.scan(text) for text in texts]
+    monkeypatch.setattr(signatures.Index, "_KEPT", 0)
+    held = []
+    for text, hits in zip(texts, kept):
+        assert cached.scan(text) == hits
+        held.append(cached.signatures.held)  # type: ignore[attr-defined]
+    assert all(held)
+    assert STATE.signature_slots
+    cached.scan("Peace.")  # no anchor: lets go and unpickles nothing
+    assert cached.signatures.held == 0 and not STATE.signature_slots  # type: ignore[attr-defined]
+    monkeypatch.setattr(signatures.Index, "_KEPT", 10_000)
+    for text, hits in zip(texts, kept):
+        assert cached.scan(text) == hits
+    assert cached.signatures.held >= max(held)  # type: ignore[attr-defined]
 
 
 _FILLER = ["the", "of", "and", "a", "in", "new", "people", "level", "и", "в", "новый", "люди", "-", " ", ","]
@@ -1656,6 +1681,18 @@ NEAR = textwrap.dedent("""\
         terms:
           en:
             - {text: lake diplomacy, status: preferred}
+      - id: lake-security
+        terms:
+          en:
+            - {text: holistic approach to lake security, status: preferred}
+      - id: lake-history
+        terms:
+          en:
+            - {text: correct view of lake history, status: preferred}
+      - id: lake-turbulence
+        terms:
+          en:
+            - {text: new lake period of turbulence and transformation, status: preferred}
     """)
 
 
@@ -1667,12 +1704,29 @@ def test_near_synonyms_of_english_fill_the_slots_of_a_name_of_three_words_or_mor
         ("Arno Vell's idea on fishing", "Arno Vell Thought on Fishing")]
 
 
+@pytest.mark.parametrize(("text", "found", "suggestion"), [
+    # 观 and 理念 are put as concept, outlook, vision, view, perspective or philosophy
+    ("They praised the correct perspective of lake history.", "correct perspective of lake history",
+     "correct view of lake history"),
+    ("The overall approach to lake security was adopted.", "overall approach to lake security",
+     "holistic approach to lake security"),
+    ("The shore faces a new lake period of change and turbulence.", "new lake period of change and turbulence",
+     "new lake period of turbulence and transformation"),
+])
+def test_near_synonyms_of_english_cover_the_words_for_a_view_and_for_a_whole(text: str, found: str,
+                                                                             suggestion: str) -> None:
+    assert _en_unlisted(loads(NEAR, "t.yaml"), text) == [(found, suggestion)]
+
+
 @pytest.mark.parametrize("text", [
     "A strong state needs a strong economy.",
     "The city is building a strong community.",
     "He had an idea of fishing that was old-fashioned.",
     "Great Britain is a nation state with a strong navy.",
     "Lake thinking is no state diplomacy.",  # a name of two words takes no near-synonym
+    "In my view, the correct lake is the one with history.",
+    "Her overall approach was to ask for security at the lake.",
+    "A new period of change began at the lake.",
 ])
 def test_near_synonyms_make_no_name_of_ordinary_prose(text: str) -> None:
     assert _en_hits(loads(NEAR, "t.yaml"), text) == []
