@@ -3539,7 +3539,7 @@ def _attested(sigs: list[Signature]) -> dict[str, dict[str, Signature | None]]:
 
 
 # Names what a cached index holds: a cache written by other code is a miss.
-LAYOUT = "signatures-34-endetect4-rudetect4"
+LAYOUT = "signatures-35-rudetect4"
 
 
 def signatures_of(concept: Concept, lang: str) -> list[Signature]:
