@@ -204,12 +204,13 @@ class Lazy(Sequence[T]):
     under other paths renames its files there).
     """
 
-    __slots__ = ("_blobs", "_items", "_adjust")
+    __slots__ = ("_blobs", "_items", "_adjust", "held")
 
     def __init__(self, blobs: Sequence[Any], adjust: Callable[[T], None] | None = None) -> None:
         self._blobs = blobs
         self._items: list[T | None] = [None] * len(blobs)
         self._adjust = adjust
+        self.held = 0  # items unpickled and kept
 
     def __len__(self) -> int:
         return len(self._blobs)
@@ -218,9 +219,16 @@ class Lazy(Sequence[T]):
         item = self._items[i]
         if item is None:
             item = self._items[i] = unpickle_bytes(self._blobs[i])
+            self.held += 1
             if self._adjust is not None:
                 self._adjust(item)
         return item
+
+    def forget(self) -> None:
+        """Let go of the items unpickled so far: each is unpickled again, as a new object, when next asked
+        for. Only for a caller whose caches keyed by identity are emptied with it."""
+        self._items = [None] * len(self._blobs)
+        self.held = 0
 
     if TYPE_CHECKING:
         @overload
@@ -323,6 +331,12 @@ def flatten_matcher(matcher: Any, termbase: Any) -> tuple[Any, ...] | None:
     for name, code in (("lengths", "q"), ("flags", "b")):
         if name in state:
             state[name] = array(code, state[name])
+    if state.get("layer_terms"):
+        layer = [where.get(id(term)) for _, term in state["layer_terms"]]
+        if any(found is None or concepts[found[0]].id != cid for found, (cid, _) in zip(layer, state["layer_terms"])):
+            return None
+        state["layer_terms"] = (tuple(matcher.layer_outline()), array("I", [found[0] for found in layer]),  # type: ignore[index]
+                                array("I", [found[1] for found in layer]))  # type: ignore[index]
     scanner = state.get("scanner")
     if scanner is not None and getattr(scanner, "keys", None) is matcher.keys:
         twin = type(scanner).__new__(type(scanner))  # the same scanner over the same keys, stored once
@@ -339,8 +353,42 @@ def unflatten_matcher(cls: type, entry: Any, termbase: Any) -> Any:
         return None
     _, state, offsets, cis, tis = entry
     matcher = cls.__new__(cls)
+    if state.get("layer_terms"):
+        state = {**state, "layer_terms": LayerTerms(termbase.concepts, *state["layer_terms"])}
     matcher.__setstate__({**state, "entries": Entries(termbase.concepts, offsets, cis, tis)})
     return matcher
+
+
+class LayerTerms(Sequence[tuple[str, Any]]):
+    """A matcher's word-level terms (`Matcher.layer_terms`): (concept id, term) pairs whose terms are
+    looked up in the term base's concepts when asked, with the `outline` a layer is built from.
+
+    A layer (glossary.morph.Layer) needs each term's concept id, text and
+    whether it is a variant, and a term only where a hit names it: the
+    Russian matcher's 341 terms, unpickled with their sources on every check,
+    were most of the time spent reading it.
+    """
+
+    __slots__ = ("_concepts", "outline", "_cis", "_tis")
+
+    def __init__(self, concepts: Sequence[Any], outline: tuple[tuple[str, str, bool], ...], cis: Any, tis: Any) -> None:
+        self._concepts, self.outline, self._cis, self._tis = concepts, outline, cis, tis
+
+    def __len__(self) -> int:
+        return len(self.outline)
+
+    def __getitem__(self, k: Any) -> Any:
+        if isinstance(k, slice):
+            return [self[i] for i in range(*k.indices(len(self)))]
+        if k < 0:
+            k += len(self)
+        if not 0 <= k < len(self):
+            raise IndexError(k)
+        concept = self._concepts[self._cis[k]]
+        return (concept.id, concept.terms[self._tis[k]])
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (list, (list(self),))
 
 
 class Entries(Sequence[tuple[tuple[str, Any], ...]]):

@@ -12,11 +12,14 @@ candidate catalogs are built here: `zh_CN` -> zh_Hans_CN, zh_Hans, zh_CN, zh.
 
 from __future__ import annotations
 
-import gettext as _gettext
 import io
 import os
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
+
+TYPE_CHECKING = False  # typing's own flag, without importing typing (see glossary/__init__.py)
+if TYPE_CHECKING:
+    import gettext as _gettext
 
 DOMAIN = "glossary"
 SOURCE_LOCALE = "en"
@@ -28,7 +31,22 @@ PACKAGE_LOCALES = os.path.join(os.path.dirname(os.path.realpath(__file__)), "loc
 # package runs from a source tree where nothing was compiled.
 SOURCE_LOCALES = os.path.join(os.path.dirname(os.path.dirname(os.path.realpath(__file__))), "locales")
 
-_state: dict[str, object] = {"translations": _gettext.NullTranslations(), "locale": SOURCE_LOCALE}
+
+
+class _Untranslated:
+    """The source language's messages as written: what gettext's NullTranslations answers, without
+    importing gettext, which only a catalog of another language needs."""
+
+    __slots__ = ()
+
+    def gettext(self, message: str) -> str:
+        return message
+
+    def ngettext(self, singular: str, plural: str, n: int) -> str:
+        return singular if n == 1 else plural
+
+
+_state: dict[str, object] = {"translations": _Untranslated(), "locale": SOURCE_LOCALE}
 
 
 def N_(message: str) -> str:
@@ -56,7 +74,7 @@ def current_locale() -> str:
     return str(_state["locale"])
 
 
-def _translations() -> _gettext.NullTranslations:
+def _translations() -> _gettext.NullTranslations | _Untranslated:
     return _state["translations"]  # type: ignore[return-value]
 
 
@@ -115,6 +133,8 @@ def _language(name: str) -> str:
 
 def _catalog(ident: str) -> _gettext.GNUTranslations | None:
     """Load one catalog: compiled from the package, else compiled in memory from a checkout."""
+    import gettext as _gettext
+
     mo = os.path.join(PACKAGE_LOCALES, ident, "LC_MESSAGES", f"{DOMAIN}.mo")
     if os.path.isfile(mo):
         with open(mo, "rb") as fp:
@@ -139,7 +159,7 @@ def _compile_po(path: str) -> bytes:
 
 def setup(locale: str | list[str] | None = None, environ: Mapping[str, str] | None = None) -> str:
     """Select the UI catalog from `locale` (or a priority list) or the environment; return its id."""
-    translations: _gettext.NullTranslations = _gettext.NullTranslations()
+    translations: _gettext.NullTranslations | _Untranslated = _Untranslated()
     active = SOURCE_LOCALE
     found = False
     wanted = list(locale) if isinstance(locale, list) else requested_locales(locale, environ)

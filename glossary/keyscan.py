@@ -18,8 +18,7 @@ import functools
 import sys
 from array import array
 from _thread import _local as thread_local  # threading.local itself; importing threading costs a small check ~0.5 ms
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from importlib import import_module
 from itertools import compress, islice
 from operator import eq, itemgetter
@@ -40,8 +39,7 @@ def _ascii_lower(text: str) -> str:
 _SHARED = thread_local()
 
 
-@contextmanager
-def shared_bytes() -> Iterator[None]:
+class shared_bytes:  # noqa: N801 - used as a function is: `with shared_bytes():`
     """Within it, the scans of one text (an equal string: a step may hand on a copy) share its UTF-8
     bytes.
 
@@ -51,16 +49,20 @@ def shared_bytes() -> Iterator[None]:
     time. Only the first long text is kept (the check's own: a Russian check
     also scans its folded and lower-cased copies, once each, and keeping
     those held 14 MB more at the peak of a 5 MB check), and only within the
-    block.
+    block. A class rather than `contextlib.contextmanager`: importing
+    contextlib is about 1% of a small check, which needs nothing else of it.
     """
-    if getattr(_SHARED, "held", None) is not None:
-        yield
-        return
-    _SHARED.held = ()
-    try:
-        yield
-    finally:
-        _SHARED.held = None
+
+    __slots__ = ("_outer",)
+
+    def __enter__(self) -> None:
+        self._outer = getattr(_SHARED, "held", None) is not None  # a nested block shares the outer one's
+        if not self._outer:
+            _SHARED.held = ()
+
+    def __exit__(self, *exc_info: object) -> None:
+        if not self._outer:
+            _SHARED.held = None
 
 
 _SHARED_MIN = 4096  # shorter texts are cheap to encode again, and a document may have thousands
@@ -134,7 +136,11 @@ def _extension_alone() -> Any:
     so a later `import hyperscan` uses this module instead of loading the binary again.
     """
     from importlib.machinery import ExtensionFileLoader, PathFinder
-    from importlib.util import module_from_spec
+
+    try:  # what importlib.util re-exports, without the contextlib and importlib._abc it imports (~1 ms)
+        from importlib._bootstrap import module_from_spec  # type: ignore[attr-defined]
+    except ImportError:
+        from importlib.util import module_from_spec
 
     package = PathFinder.find_spec("hyperscan")
     if package is None or not package.submodule_search_locations:

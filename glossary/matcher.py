@@ -100,6 +100,13 @@ class Matcher:
         state["_groups"] = {}
         self.__dict__.update(state)
 
+    def layer_outline(self) -> list[tuple[str, str, bool]]:
+        """What the layer is built from (glossary.morph.outlines): each layer term's concept id, text and
+        whether it is a variant."""
+        from .morph import outlines
+
+        return outlines(self.layer_terms)
+
     def layer(self) -> Any:
         """The word-level matchers of this language, built on first use."""
         if self._layer is None and self.layer_terms:
@@ -205,9 +212,10 @@ class _Memory:
 
 _MEMORY = _Memory()
 # Names what a pickled Matcher holds (the morph layer's fields, the keys'
-# scanner with its flags, code page and keys' UTF-8 widths, the characters the fold needs): a cache
+# scanner with its flags, code page and keys' UTF-8 widths, the characters the fold needs, the layer's
+# terms as outlines and positions in the term base): a cache
 # written by other code is a miss.
-LAYOUT = "morph2-keyscan-narrow-widths-memory3"
+LAYOUT = "morph2-keyscan-narrow-widths-memory3-layer-startup6"
 
 
 def matcher_for(termbase: TermBase, lang: str) -> Matcher:

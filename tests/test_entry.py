@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import site
 import subprocess
 import sys
 from pathlib import Path
@@ -23,11 +24,13 @@ ENTRY = ("import atexit, os, sys; sys.argv[0] = 'glossary'; "
          "from glossary.entry import main; main()")
 
 
-def run(code: str, args: list[str], cwd: Path, env: dict[str, str], stdin: bytes = b"") -> tuple[int, bytes, bytes, str]:
+def run(code: str, args: list[str], cwd: Path, env: dict[str, str], stdin: bytes = b"",
+        flags: tuple[str, ...] = ()) -> tuple[int, bytes, bytes, str]:
     """(exit code, stdout, stderr, whether click was loaded: "True", "False", "" if not told) of one process."""
     read, write = os.pipe()
     try:
-        proc = subprocess.run([sys.executable, "-c", code.replace("FD", str(write)), *args], cwd=cwd, env=env, input=stdin,
+        proc = subprocess.run([sys.executable, *flags, "-c", code.replace("FD", str(write)), *args], cwd=cwd, env=env,
+                              input=stdin,
                               capture_output=True, pass_fds=(write,), timeout=300)
     finally:
         os.close(write)
@@ -139,13 +142,20 @@ def test_the_plain_form_is_recognised_exactly() -> None:
 
 
 # The entry point, writing to FD the names of every module imported by the end of the run.
-MODULES = ("import atexit, os, sys; sys.argv[0] = 'glossary'; "
+# The entry point as a regular install runs it, writing to FD the modules it imported. Run with `-S`
+# (LOADED): the package is found in this checkout and its dependencies in site-packages, without the
+# `.pth` files an editable install adds, whose finder imports modules a check does not need itself.
+MODULES = ("import sys; sys.path[:0] = [ROOT]; sys.path += SITE; "
+           "import atexit, os; sys.argv[0] = 'glossary'; "
            "atexit.register(lambda: os.write(FD, ' '.join(sorted(sys.modules)).encode())); "
-           "from glossary.entry import main; main()")
+           "from glossary.entry import main; main()").replace("ROOT", repr(str(Path(__file__).parent.parent))).replace(
+               "SITE", repr(site.getsitepackages()))
+LOADED = ("-S",)
 # Standard modules a plain check of a small file has no use for, each a fraction of a millisecond to
 # a few of its start-up: `signal` builds enums (the handlers are set through `_signal`), `threading`
-# is imported for its `local` (which `_thread` has).
-NOT_ON_THE_PLAIN_PATH = {"signal", "threading"}
+# is imported for its `local` (which `_thread` has), `contextlib` for one context manager (keyscan's)
+# and by importlib.util, `gettext` for the messages of a language other than English.
+NOT_ON_THE_PLAIN_PATH = {"signal", "threading", "contextlib", "gettext"}
 
 
 @pytest.mark.parametrize("args", [["check", "draft.txt"], ["check", "--lang", "ru", "draft.ru.txt"],
@@ -153,7 +163,7 @@ NOT_ON_THE_PLAIN_PATH = {"signal", "threading"}
 def test_the_plain_check_leaves_unneeded_modules_unimported(project: Path, args: list[str]) -> None:
     env = dict(os.environ, LANG="en_US.UTF-8", GLOSSARY_CACHE_DIR=str(project / "cache"))
     for _ in range(2):  # the first run fills the cache; the second is the one measured
-        code, _, err, loaded = run(MODULES, args, project, env)
+        code, _, err, loaded = run(MODULES, args, project, env, flags=LOADED)
         assert code in (0, 1), err
     modules = set(loaded.split())
     assert "glossary.command" in modules and "click" not in modules
@@ -168,8 +178,9 @@ def test_a_plain_check_imports_neither_typing_nor_pickle(project: Path, args: li
     # tuples are collections.namedtuple classes); the cache is read with the C unpickler alone.
     env = dict(os.environ, LANG="en_US.UTF-8", GLOSSARY_CACHE_DIR=str(project / "cache"))
     for _ in range(2):
-        code, _, err, loaded = run(MODULES, args, project, env)
+        code, _, err, loaded = run(MODULES, args, project, env, flags=LOADED)
         assert code in (0, 1), err
+    assert "glossary.command" in loaded.split()
     assert {"typing", "pickle"} & set(loaded.split()) == set()
 
 
@@ -192,3 +203,38 @@ def test_a_plain_check_with_a_warm_cache_compiles_no_source(project: Path, args:
         code, _, err, calls = run(COMPILES, args, project, env)
         assert code in (0, 1), err
     assert calls == "0"
+
+
+# The entry point, with an exit function and an object the interpreter's teardown would free: FD gets
+# "exit" when the exit functions run and "freed" when the teardown frees that object.
+TEARDOWN = ("import atexit, os, sys; sys.argv[0] = 'glossary'\n"
+            "class Witness:\n    def __del__(self, write=os.write):\n        write(FD, b' freed')\n"
+            "sys.witness = Witness()\n"
+            "atexit.register(lambda: os.write(FD, b'exit'))\n"
+            "from glossary.entry import main; main()")
+
+
+@pytest.mark.parametrize("args", [["check", "draft.txt"], ["check", "--format", "json", "clean.md"],
+                                  ["check", "missing.txt"], ["check", "--lang", "ru", "draft.ru.txt"]])
+def test_a_plain_check_runs_the_exit_functions_and_skips_the_teardown(project: Path, args: list[str]) -> None:
+    # What a process would free one object at a time as it ends is left to the system (entry.end);
+    # what the exit functions do (the precompiled entry written) and the output are as before.
+    env = dict(os.environ, LANG="en_US.UTF-8", GLOSSARY_CACHE_DIR=str(project / "cache"))
+    for _ in range(2):
+        code, out, err, told = run(TEARDOWN, args, project, env)
+        assert (code, out, err) == run(CLICK, args, project, env)[:3]
+        assert told == "exit"
+
+
+def test_a_plain_check_leaves_a_broken_pipe_to_the_interpreter(project: Path) -> None:
+    # stdout closed before the report is flushed: the interpreter's own report and exit status, as with click.
+    env = dict(os.environ, LANG="en_US.UTF-8", GLOSSARY_CACHE_DIR=str(project / "cache"))
+    results = []
+    for code in (TEARDOWN, CLICK):
+        proc = subprocess.Popen([sys.executable, "-c", code.replace("FD", "2"), "check", "draft.txt"], cwd=project,
+                                env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        assert proc.stdout is not None
+        proc.stdout.close()
+        _, err = proc.communicate(timeout=300)
+        results.append((proc.returncode, b"Traceback" in err))
+    assert results[0] == results[1]

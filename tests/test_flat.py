@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from glossary import termbase as termbase_module
-from glossary.flat import Blobs, Lazy, Runs, SortedMap, Strings, flatten_matcher, unflatten_matcher
+from glossary.flat import Blobs, LayerTerms, Lazy, Runs, SortedMap, Strings, flatten_matcher, unflatten_matcher
 from glossary.keyscan import KeyScan
 from glossary.matcher import Matcher, compile_matcher
 from glossary.termbase import TermBase, load
@@ -86,6 +86,19 @@ def test_lazy_items_are_unpickled_once_from_blobs() -> None:
     assert list(lazy) == items and lazy[1] is lazy[1]
 
 
+def test_a_lazy_sequence_counts_what_it_keeps_and_lets_go_of_it() -> None:
+    items = [("a", 1), ["b"], {"c": 2}]
+    lazy: Lazy[object] = Lazy(Blobs.of(pickle.dumps(x) for x in items))
+    first = lazy[1]
+    assert lazy[1] is first and lazy.held == 1
+    assert lazy[0] == items[0] and lazy.held == 2
+    lazy.forget()
+    assert lazy.held == 0
+    again = lazy[1]
+    assert again == first and again is not first and lazy.held == 1
+    assert list(lazy) == items and lazy.held == 3
+
+
 _BUILT: dict[tuple[str, str], tuple[Matcher, Matcher]] = {}
 
 
@@ -106,6 +119,36 @@ def test_a_matcher_read_from_its_flat_entry_finds_what_the_compiled_one_finds(
     assert cached.scanner.keys is cached.keys  # stored once
     text = "".join(pieces)
     assert cached.scan(text) == compiled.scan(text)
+
+
+class _Counted(list):  # type: ignore[type-arg]
+    """A term base's concepts that count the ones asked for."""
+
+    asked: list[int]
+
+    def __getitem__(self, k):  # type: ignore[no-untyped-def]
+        self.asked.append(k)
+        return super().__getitem__(k)
+
+
+def test_a_russian_matcher_read_from_its_flat_entry_builds_its_layer_without_its_terms() -> None:
+    # The layer is built from the terms' outlines; a term is looked up in the term base where a hit names it.
+    import glossary
+
+    tb = glossary.load()
+    compiled = compile_matcher(tb.concepts, "ru")
+    assert compiled.layer_terms
+    entry = round_trip(flatten_matcher(compiled, tb))
+    concepts = _Counted(tb.concepts)
+    concepts.asked = []
+    cached = unflatten_matcher(Matcher, entry, type("Base", (), {"concepts": concepts})())
+    assert isinstance(cached.layer_terms, LayerTerms)
+    assert cached.layer() and concepts.asked == []
+    assert cached.layer().scan("ни слова о терминах") == [] and concepts.asked == []
+    text = "Поддержать инициативу «Пояс и путь» и строительство «Пояса и пути»."
+    assert cached.layer().scan(text) == compiled.layer().scan(text) != []
+    assert 0 < len(concepts.asked) < len(compiled.layer_terms)
+    assert list(cached.layer_terms) == compiled.layer_terms and round_trip(cached.layer_terms) == compiled.layer_terms
 
 
 def test_a_cached_term_base_finds_concepts_by_id(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]

@@ -102,7 +102,7 @@ class Bench:
         self.lang = lang
         self.tb = glossary.load()
         signatures.index_for(self.tb, lang)  # a Russian index fills the analyser's table of slot forms
-        self.sigs = [signatures.derive(c, lang) for c in self.tb.concepts]
+        self.sigs = [signatures.signatures_of(c, lang) for c in self.tb.concepts]  # per concept
         self.matcher = matcher_for(self.tb, lang)
         self.serial = 0
         self._full: dict[str, set[tuple]] = {}
@@ -134,10 +134,11 @@ class Bench:
         tb = TermBase(concepts=concepts, digest=f"holdout-{self.serial}", paths=self.tb.paths,
                       _index=self.tb._index)
         sigs = list(self.sigs)
-        sigs[at] = signatures.derive(concept, self.lang)
-        old = signatures.share_synonyms([s for s in self.sigs if s is not None])
-        new = signatures.share_synonyms([s for s in sigs if s is not None])
-        changed = [n for o, n in zip(old, new) if o != n] if len(old) == len(new) else new
+        sigs[at] = signatures.signatures_of(concept, self.lang)
+        old = signatures.share_synonyms([s for group in self.sigs for s in group])
+        new = signatures.share_synonyms([s for group in sigs for s in group])
+        kept = set(old)
+        changed = [n for n in new if n not in kept]
         derived = STATE.of(tb)
         derived.matchers[self.lang] = compile_matcher(concepts, self.lang)
         full = signatures.Index(self.lang, new)

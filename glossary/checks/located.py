@@ -42,7 +42,7 @@ def signature(termbase: Any, lang: str, concept_id: str) -> Any:
     held = STATE.of(termbase).signature_of
     got = held.get(index.lang)
     if got is None or got[0] is not index:
-        got = held[index.lang] = (index, {s.concept_id: s for s in index.signatures})
+        got = held[index.lang] = (index, {s.concept_id: s for s in reversed(index.signatures)})  # its own, not a variant's
     return got[1].get(concept_id)
 
 

@@ -245,7 +245,7 @@ def suggest(hit, text: str, base: str | None = None) -> tuple[str, bool, str, Sp
     span = Span(hit.start, hit.end)
     renderable, why = True, ""
     if sig.lang == "en":
-        suggestion = signatures.suggest_en(hit, found, hit.start, base or sig.target_for(found)
+        suggestion = signatures.suggest_en(hit, found, hit.start, base or sig.target_for(found) or sig.fix_to
                                              or sig.short_for(hit.filled) or sig.nearest(found))
     else:
         from ..model import Status, Term

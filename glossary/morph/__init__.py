@@ -96,18 +96,26 @@ class LayerHit:
     entries: tuple[Entry, ...]
 
 
+TermOutline = tuple[str, str, bool]  # a layer term's concept id, text and whether it is a variant
+
+
 class Layer:
     """The token-level matchers of one language (Russian lemmas, stem markers)."""
 
     def __init__(self, lang: str, terms: Iterable[tuple[str, Term]]) -> None:
+        """`terms`: (concept id, term) pairs; a sequence with an `outline` (glossary.flat.LayerTerms)
+        builds the scanners from that alone, and its Terms are read as hits ask for them."""
         self.module = _layer_module(lang)  # imported only for its own languages
         self.scanner: Any = None
+        self._terms: Sequence[tuple[str, Term]] = terms if hasattr(terms, "outline") else list(terms)  # type: ignore[assignment]
         if self.module is not None:
-            terms = list(terms)
+            outline: Sequence[TermOutline] = getattr(self._terms, "outline", None) or outlines(self._terms)
+            # Each scanner's payload is (concept id, the term's position): the Term is looked up per hit.
+            payloads = ((text, (cid, i)) for i, (cid, text, _) in enumerate(outline))
             if getattr(self.module, "WRITES_FIXES", False):
-                self.scanner = self.module.Scanner(((t.text, (cid, t)) for cid, t in terms), fixes(terms))
+                self.scanner = self.module.Scanner(payloads, fixes_of(outline))
             else:
-                self.scanner = self.module.Scanner((t.text, (cid, t)) for cid, t in terms)
+                self.scanner = self.module.Scanner(payloads)
 
     def __bool__(self) -> bool:
         return bool(self.scanner)
@@ -116,20 +124,32 @@ class Layer:
         """Hits in `text` (folded), each span once, with all terms found there."""
         if not self.scanner:
             return []
-        return self.module.layer_hits(self.scanner, text)  # type: ignore[union-attr, no-any-return]
+        terms = self._terms
+        return [LayerHit(hit.start, hit.end, tuple((cid, terms[i][1], tags) for cid, i, tags in hit.entries))
+                for hit in self.module.layer_hits(self.scanner, text)]  # type: ignore[union-attr]
+
+
+def outlines(terms: Iterable[tuple[str, Term]]) -> list[TermOutline]:
+    """What a layer is built from: each term's concept id, text and whether it is a variant."""
+    return [(cid, t.text, t.status.is_variant) for cid, t in terms]
 
 
 def fixes(terms: Sequence[tuple[str, Term]]) -> list[tuple[str, str]]:
     """(target, replaced term) of every fix the terms of one language can make: each variant to each
     accepted term of its concept, and each accepted term to itself (a signature's fix)."""
-    by_concept: dict[str, list[Term]] = {}
-    for cid, term in terms:
-        by_concept.setdefault(cid, []).append(term)
+    return fixes_of(outlines(terms))
+
+
+def fixes_of(outline: Iterable[TermOutline]) -> list[tuple[str, str]]:
+    """`fixes` of the terms outlined (`outlines`)."""
+    by_concept: dict[str, list[tuple[str, bool]]] = {}
+    for cid, text, variant in outline:
+        by_concept.setdefault(cid, []).append((text, variant))
     pairs: list[tuple[str, str]] = []
     for group in by_concept.values():
-        accepted = [t.text for t in group if not t.status.is_variant]
+        accepted = [text for text, variant in group if not variant]
         pairs.extend((a, a) for a in accepted)
-        pairs.extend((a, t.text) for t in group if t.status.is_variant for a in accepted)
+        pairs.extend((a, text) for text, variant in group if variant for a in accepted)
     return pairs
 
 

@@ -882,9 +882,14 @@ def dictionary_folder() -> str | None:
     if folder is not None:
         return folder
     try:
-        from importlib.util import find_spec
+        # The path finder first: importlib.util imports contextlib and importlib._abc (~1 ms of a check).
+        from importlib.machinery import PathFinder
 
-        spec = find_spec("pymorphy3_dicts_ru")
+        spec = PathFinder.find_spec("pymorphy3_dicts_ru")
+        if spec is None:  # a finder of sys.meta_path's (an editable install's, say) may know it
+            from importlib.util import find_spec
+
+            spec = find_spec("pymorphy3_dicts_ru")
     except (ImportError, ValueError):
         return None
     if spec is None or not spec.submodule_search_locations:
