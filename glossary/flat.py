@@ -204,12 +204,13 @@ class Lazy(Sequence[T]):
     under other paths renames its files there).
     """
 
-    __slots__ = ("_blobs", "_items", "_adjust")
+    __slots__ = ("_blobs", "_items", "_adjust", "held")
 
     def __init__(self, blobs: Sequence[Any], adjust: Callable[[T], None] | None = None) -> None:
         self._blobs = blobs
         self._items: list[T | None] = [None] * len(blobs)
         self._adjust = adjust
+        self.held = 0  # items unpickled and kept
 
     def __len__(self) -> int:
         return len(self._blobs)
@@ -218,9 +219,16 @@ class Lazy(Sequence[T]):
         item = self._items[i]
         if item is None:
             item = self._items[i] = unpickle_bytes(self._blobs[i])
+            self.held += 1
             if self._adjust is not None:
                 self._adjust(item)
         return item
+
+    def forget(self) -> None:
+        """Let go of the items unpickled so far: each is unpickled again, as a new object, when next asked
+        for. Only for a caller whose caches keyed by identity are emptied with it."""
+        self._items = [None] * len(self._blobs)
+        self.held = 0
 
     if TYPE_CHECKING:
         @overload

@@ -23,10 +23,11 @@ from __future__ import annotations
 import re
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from bisect import bisect_right
 from functools import lru_cache
 
+from .flat import Lazy
 from .langtags import base_language
 from .model import Concept, Term, _pickled_by_constructor
 from .state import STATE
@@ -342,6 +343,15 @@ class Signature:
     # «Центральной Азии», «кпк» of «Коммунистической партии Китая»), each with the slots it stands for.
     # Each of those slots holds the initials too; a word in capitals fills them all at once (`_covered`).
     initials: tuple[tuple[str, tuple[int, ...]], ...] = ()
+    # Russian: the rendering the slots were read from when it is not the preferred one: the preferred
+    # rendering with its initials spelled out by another rendering of the concept («Генеральный
+    # секретарь Центрального комитета Коммунистической партии Китая» for «Генеральный секретарь ЦК
+    # КПК»), so that slot k is its content word k (`_ru_spelled_out`); "" when it is the preferred one.
+    spelled: str = ""
+    # Russian: the dictionary's compound short words of two neighbouring slots' words (компартия of
+    # «коммунистическая партия», генсек of «генеральный секретарь»), each with the two slots it
+    # stands for; the compound's lemma is a word of both (`_ru_compounds`).
+    compounds: tuple[tuple[str, tuple[int, ...]], ...] = ()
     # A signature derived from a listed variant (`variant_signatures`): what its hits are fixed to.
     # Its `preferred` is the variant, whose words name its slots.
     fix_to: str = ""
@@ -715,8 +725,8 @@ def _content(text: str, lang: str, function_words: frozenset[str]) -> list[str]:
 
 
 def _preferred_words(sig: Signature) -> list[str]:
-    """The content words of the preferred rendering as written: slot k's word is item k."""
-    return _content_words(sig.preferred, sig.function_words)
+    """The content words of the preferred rendering as written (its initials spelled out): slot k's word is item k."""
+    return _content_words(sig.spelled or sig.preferred, sig.function_words)
 
 
 def _content_words(text: str, function_words: frozenset[str]) -> list[str]:
@@ -792,6 +802,11 @@ def derive(concept: Concept, lang: str) -> Signature | None:
         return None
     function_words = frozenset(w.lower() for w in spec.function_words) if spec and spec.function_words is not None else FUNCTION_WORDS[lang]
     terms = [t for t in concept.terms if base_language(t.lang) == lang and _usable(t)]
+    spelled = _ru_spelled_out(preferred.text, concept) if lang == "ru" and spec is None else ""
+    # The slots are read from the preferred rendering, or from its initials spelled out.
+    base = replace(preferred, text=spelled) if spelled else preferred
+    if spelled:
+        terms = [t for t in terms if t is not preferred]
     if lang == "ru" and spec is None:
         # «в центре которой находится ООН»: the words of a relative clause are its grammar, not the name's.
         function_words |= {w.lower() for t in terms for _, _, w in words(t.text) if first_lemma(w, lang) in _RU_CLAUSE}
@@ -806,7 +821,7 @@ def derive(concept: Concept, lang: str) -> Signature | None:
         required = [r for _, r in spec.slots]
         tolerance = 0
     else:
-        found = _derive_slots(preferred, terms, lang, function_words)
+        found = _derive_slots(base, terms, lang, function_words)
         if found is None:
             return None
         slots, required = found
@@ -820,14 +835,14 @@ def derive(concept: Concept, lang: str) -> Signature | None:
             slots = widened
         if lang == "ru":
             slots = [slot.union(*(names for names in _RU_COUNTRIES if slot & names)) for slot in slots]
-            slots = [slot | _ru_compound_places(preferred.text, terms, slot) | _numerals(slot) for slot in slots]
-        if lang == "ru" and _ru_has_list(preferred.text):
+            slots = [slot | _ru_compound_places(base.text, terms, slot) | _numerals(slot) for slot in slots]
+        if lang == "ru" and _ru_has_list(base.text):
             # A list of names is what the name is about: a variant keeps every word but the
             # wrappers («Секретариат «Центральная Азия – Китай»»), and no member may go
             # («формат «Центральная Азия»» is another format).
-            head = _head(preferred.text, lang, function_words)
-            base = _content(preferred.text, lang, function_words)
-            wrappers = [k for k, lemma in enumerate(base) if k != head and lemma in _RU_WRAPPERS]
+            head = _head(base.text, lang, function_words)
+            wrappers = [k for k, lemma in enumerate(_content(base.text, lang, function_words))
+                        if k != head and lemma in _RU_WRAPPERS]
             required = [r and k not in wrappers for k, r in enumerate(required)]
             tolerance = 0
     candidates = [k for k, r in enumerate(required) if r] or list(range(len(slots)))
@@ -845,16 +860,90 @@ def derive(concept: Concept, lang: str) -> Signature | None:
     for short, _ in shorts:  # a short form is found from a word of its own
         if not short & set(anchors):
             anchors += (max(short, key=lambda k: (min(len(w) for w in slots[k]), -k)),)
-    initials = _ru_initials(preferred.text, function_words, len(slots)) if lang == "ru" and spec is None else ()
+    initials = _ru_initials(base.text, function_words, len(slots)) if lang == "ru" and spec is None else ()
     if initials:  # after the anchors are ranked: two letters make no rare anchor
         slots = [slot | {a for a, covered in initials if k in covered} for k, slot in enumerate(slots)]
+    compounds = _ru_compounds(_content(base.text, lang, function_words)) if lang == "ru" and spec is None else ()
+    if compounds:
+        slots = [slot | {c for c, covered in compounds if k in covered} for k, slot in enumerate(slots)]
     return Signature(concept.id, lang, tuple(slots), tuple(required), function_words, anchor, tolerance,
-                     accepted, listed, preferred.text, targets, anchors, _head(preferred.text, lang, function_words),
+                     accepted, listed, preferred.text, targets, anchors, _head(base.text, lang, function_words),
                      frozenset(x for t in concept.terms if base_language(t.lang) == lang for _, _, w in words(t.text)
                                for x in (w.lower(), first_lemma(w, lang))),
                      any("," in t.text or (lang == "ru" and _RU_PARTS_DASH.search(t.text)) for t in terms),
                      tuple(t.text for t in terms if t is not preferred and not t.status.is_variant),
-                     shorts=shorts, near=near if any(near) else (), initials=initials)
+                     shorts=shorts, near=near if any(near) else (), initials=initials, spelled=spelled,
+                     compounds=compounds)
+
+
+def _ru_spelled_out(preferred: str, concept: Concept) -> str:
+    """Another rendering of the concept that is the Russian preferred one with its words in capitals spelled
+    out, one word a letter («Центрального комитета Коммунистической партии Китая» for «ЦК КПК»), or "".
+
+    A name written with initials has the words of its full form: slots read from the initials
+    alone would pair each full word with whatever stands at the place of a letter in the other
+    renderings. The full form is a rendering or the `abbreviation_of` of one (the name a term
+    abbreviates stays evidence even when that rendering is not listed itself).
+    """
+    mine = words(preferred)
+    if not any(len(w) >= 2 and w.isupper() for _, _, w in mine):
+        return ""
+    texts = [t.text for t in concept.terms if base_language(t.lang) == "ru"]
+    texts += [t.abbreviation_of for t in concept.terms if base_language(t.lang) == "ru" and t.abbreviation_of]
+    for text in texts:
+        if text != preferred and _spells_out(mine, words(text)):
+            return text
+    return ""
+
+
+def _spells_out(short: list[tuple[int, int, str]], full: list[tuple[int, int, str]]) -> bool:
+    """Whether `full` is `short` word for word (by lemma), each word in capitals of `short` standing for as
+    many words of `full` as it has letters, the first of them capitalised, their initials its letters."""
+    j = 0
+    spelled = False
+    for _, _, w in short:
+        if j < len(full) and (full[j][2].lower() == w.lower() or first_lemma(full[j][2], "ru") == first_lemma(w, "ru")):
+            j += 1
+            continue
+        n = len(w)
+        run = [x for _, _, x in full[j:j + n]]
+        if (n < 2 or not w.isupper() or len(run) < n or not run[0][:1].isupper()
+                or "".join(x[:1] for x in run).lower() != w.lower() or any(x.isupper() for x in run)):
+            return False
+        j += n
+        spelled = True
+    return spelled and j == len(full)
+
+
+_RU_COMPOUND_HEADS = (3, 4, 5)  # letters of the first word kept in a compound short word: ком-, гос-, мин-
+
+
+def _ru_compounds(base: Sequence[str]) -> tuple[tuple[str, tuple[int, ...]], ...]:
+    """The compound short words the dictionary has for two neighbouring words of a Russian name (lemmas).
+
+    Russian shortens an adjective and the noun after it into one word: the first letters of the
+    adjective and the noun whole (компартия: коммунистическая партия; госсовет: государственный
+    совет) or its first letters too (генсек: генеральный секретарь). Each candidate is kept only if
+    the dictionary has it as a noun, so the rule names no word of its own.
+    """
+    from .morph import russian
+
+    an = russian.analyser()
+
+    def noun(word: str) -> bool:
+        return any(p.normal_form == word and p.tag.POS == "NOUN" and p.is_known for p in an.parses(word))
+
+    out: dict[str, tuple[int, ...]] = {}
+    for k in range(len(base) - 1):
+        first, second = base[k], base[k + 1]
+        if len(first) < 6 or len(second) < 4:
+            continue
+        for n in _RU_COMPOUND_HEADS:
+            for tail in (second, second[:3], second[:4]):
+                cand = first[:n] + tail
+                if cand not in out and cand not in base and noun(cand):
+                    out[cand] = (k, k + 1)
+    return tuple(out.items())
 
 
 def variant_signatures(concept: Concept, lang: str, main: Signature | None) -> list[Signature]:
@@ -952,8 +1041,9 @@ _INITIALS_GAP = re.compile(r"[\s\-‐‑‒–—―]+")
 
 
 def _covered(sig: Signature, toks: list[tuple[int, int, str]], run: Sequence[int], filled: Sequence[int]) -> frozenset[int]:
-    """The slots that words in capitals of the run stand for beyond the one each fills (`Signature.initials`)."""
-    if not sig.initials:
+    """The slots that words in capitals (`Signature.initials`) or compound short words (`Signature.compounds`) of
+    the run stand for beyond the one each fills."""
+    if not sig.initials and not sig.compounds:
         return frozenset()
     out: set[int] = set()
     for k, slot in zip(run, filled):
@@ -962,6 +1052,9 @@ def _covered(sig: Signature, toks: list[tuple[int, int, str]], run: Sequence[int
             for letters, covered in sig.initials:
                 if slot in covered and word.lower() == letters:
                     out.update(covered)
+        for compound, covered in sig.compounds:
+            if slot in covered and compound in lemmas(word, sig.lang):
+                out.update(covered)
     return frozenset(out - set(filled))
 
 
@@ -1264,6 +1357,9 @@ class Index:
     """Every signature of one language of a term base, gated by anchor."""
 
     _WINDOW = 160  # characters around an anchor that a match can reach
+    # Signatures unpickled from the cache (and what is worked out per signature) kept between scans: past
+    # this many, a scan starts by letting go of them all (`_let_go`).
+    _KEPT = 2048
 
     def __init__(self, lang: str, signatures: Iterable[Signature]) -> None:
         self.lang = lang
@@ -1445,6 +1541,7 @@ class Index:
         """
         if not self.signatures or not self._starts:
             return []
+        self._let_go()
         # (order, signature, window start, anchor, anchor word) of each walk not made
         skipped: list[tuple[tuple[int, int], Signature, int, int, str]] = []
         lang = self.lang
@@ -1498,6 +1595,22 @@ class Index:
                 self._walk([(order[1], sig)], order[0], text, base, at, word, found)
             found.sort(key=lambda f: f[0])
         return _longest([hit for _, hit in found])
+
+    def _let_go(self) -> None:
+        """Let go of the signatures unpickled so far, and of what was worked out for them, once more than
+        `_KEPT` are kept.
+
+        A check of a large file with a large term base unpickles thousands of
+        signatures, each a few kilobytes with its memos (a 10 MB file with
+        100,000 phrases: 8,000 signatures and 160,000 memo entries, about 100
+        MB), most of them for one or two anchors. The memos hold their
+        signatures and are keyed by identity, so both go together; the gates
+        (`_gates`) hold positions, not signatures, and stay.
+        """
+        signatures = self.signatures
+        if isinstance(signatures, Lazy) and signatures.held > self._KEPT:
+            signatures.forget()
+            STATE.forget_signatures()
 
     def _walk(self, walks: list[tuple[int, Signature]], rank: int, text: str, base: int, at: int, word: str,
               found: list[tuple[tuple[int, int], Hit]], inside: list[tuple[int, int]] = (),  # type: ignore[assignment]
@@ -1721,12 +1834,18 @@ class _GateTable:
     built from them for each anchor word (`gate`).
     """
 
-    __slots__ = ("width", "needs", "slot_at", "opts_at", "opts", "split_at", "splits", "names", "anchored")
+    _STORED = ("width", "needs", "slot_at", "opts_at", "opts", "split_at", "splits", "names", "anchored")
+    __slots__ = (*_STORED, "words", "_halves")
 
     def __init__(self, width: int, needs: array, slot_at: array, opts_at: array, opts: array, split_at: array,
                  splits: array, names: Sequence[str], anchored: Mapping[str, Sequence[int]]) -> None:
         self.width, self.needs, self.slot_at, self.opts_at, self.opts = width, needs, slot_at, opts_at, opts
         self.split_at, self.splits, self.names, self.anchored = split_at, splits, names, anchored
+        # The names as strings, cut out once and shared by every gate: a few hundred distinct prefixes,
+        # where each gate cutting its own copies held tens of megabytes of the same strings (100,000
+        # phrases: 1,782 gates, 74,000 prefixes, 110,000 split letters).
+        self.words = tuple(names)
+        self._halves: dict[int, tuple[str, ...]] = {}  # slot -> its split prefixes (`halves`)
 
     @classmethod
     def of(cls, sigs: Sequence[Signature]) -> _GateTable:
@@ -1753,7 +1872,15 @@ class _GateTable:
                    SortedMap.of(anchored, "runs"))
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (_GateTable, tuple(getattr(self, name) for name in self.__slots__))
+        return (_GateTable, tuple(getattr(self, name) for name in self._STORED))
+
+    def halves(self, s: int) -> tuple[str, ...]:
+        """Slot s's prefixes split by a space or hyphen (kept per slot, for every gate)."""
+        got = self._halves.get(s)
+        if got is None:
+            words = self.words
+            got = self._halves[s] = tuple(words[o] for o in self.splits[self.split_at[s]:self.split_at[s + 1]])
+        return got
 
     def gate(self, positions: Sequence[int], anchor: frozenset[str] = frozenset()) -> _Gate:
         """The gate of the signatures at `positions` (in that order) for an anchor word with the lemmas
@@ -1774,12 +1901,12 @@ class _GateTable:
                     j = local.get(code // width)
                     if j is not None:
                         mine.add(j * width + code % width)
-        names = self.names
-        ends, codes = array("q", [0]), array("q")
-        for o, found in by_prefix.items():
+        words = self.words
+        ends, codes = array("i", [0]), array("i")
+        for found in by_prefix.values():
             codes.extend(found)
             ends.append(len(codes))
-        return _Gate(self, array("q", positions), tuple(names[o] for o in by_prefix), ends, codes, frozenset(mine))
+        return _Gate(self, array("i", positions), tuple(words[o] for o in by_prefix), ends, codes, frozenset(mine))
 
 
 class _Gate:
@@ -1791,10 +1918,14 @@ class _Gate:
     fills are counted (`codes[ends[n]:ends[n + 1]]` for prefix n: the
     signature's place in `positions` times the table's width, plus the slot).
     Split letters are looked for only for a signature one slot short.
+
+    A check keeps one gate per anchor word form (thousands with a large term
+    base), so what a gate keeps is arrays of 32-bit numbers and the table's
+    own strings, not a tuple of Python numbers per signature.
     """
 
-    __slots__ = ("table", "positions", "prefixes", "ends", "codes", "anchored", "telling", "bare", "_open", "_rows",
-                 "_halves")
+    __slots__ = ("table", "positions", "prefixes", "ends", "codes", "anchored", "telling", "bare", "_mine",
+                 "_needs", "_open", "_open_ends", "_open_codes")
 
     def __init__(self, table: _GateTable, positions: array, prefixes: tuple[str, ...], ends: array, codes: array,
                  anchored: frozenset[int]) -> None:
@@ -1805,24 +1936,25 @@ class _Gate:
         # `telling` are the prefixes that can change it: those of a slot the anchor does not fill, and
         # the split letters of such a slot of a signature one slot short with the anchor alone.
         width, needs, slot_at = table.width, table.needs, table.slot_at
-        mine = [0] * len(positions)
+        mine = array("i", bytes(4 * len(positions)))  # per signature, the slots the anchor word fills
         for code in anchored:
             mine[code // width] += 1
+        self._mine = mine
         telling = {p for n, p in enumerate(prefixes) if not anchored.issuperset(codes[ends[n]:ends[n + 1]])}
-        names, splits, split_at = table.names, table.splits, table.split_at
         for j, i in enumerate(positions):
             if mine[j] == needs[i] - 1:
                 first = slot_at[i]
-                telling.update(names[o] for s in range(first, slot_at[i + 1]) if j * width + s - first not in anchored
-                               for o in splits[split_at[s]:split_at[s + 1]])
+                for s in range(first, slot_at[i + 1]):
+                    if j * width + s - first not in anchored:
+                        telling.update(table.halves(s))
         self.telling = tuple(sorted(telling))
         self.bare = [i for j, i in enumerate(positions) if mine[j] >= needs[i]]
-        # For a window that holds some telling letters (`_prepare`, on first need): each prefix with the
-        # slots it fills that the anchor does not, and per signature (position, slots needed, slots the
-        # anchor fills); per signature one slot short, its open slots' split letters (`_halves_of`).
-        self._open: tuple[tuple[str, tuple[int, ...]], ...] | None = None
-        self._rows: tuple[tuple[int, int, int], ...] = ()
-        self._halves: dict[int, tuple[tuple[int, tuple[str, ...]], ...]] | None = None
+        # For a window that holds some telling letters (`_prepare`, on first need): the prefixes that
+        # fill a slot the anchor does not (`_open`), with those slots (`_open_codes[_open_ends[n]:
+        # _open_ends[n + 1]]`), and per signature the slots it needs.
+        self._needs: array | None = None
+        self._open: tuple[str, ...] = ()
+        self._open_ends = self._open_codes = array("i")
 
     @classmethod
     def of(cls, sigs: Sequence[Signature], anchor: frozenset[str] = frozenset()) -> _Gate:
@@ -1844,58 +1976,54 @@ class _Gate:
                 break
         else:
             return list(self.bare)
-        if self._open is None:
+        if self._needs is None:
             self._prepare()
         filled: set[int] = set()  # the slots found that the anchor does not fill
-        for p, codes in self._open:  # type: ignore[union-attr]
+        ends, codes = self._open_ends, self._open_codes
+        for n, p in enumerate(self._open):
             if p in lower:
-                filled.update(codes)
+                filled.update(codes[ends[n]:ends[n + 1]])
         width = self.table.width
-        counts = [0] * len(self._rows)
+        counts = [0] * len(self.positions)
         for code in filled:
             counts[code // width] += 1
         out = []
-        for j, (i, need, mine) in enumerate(self._rows):
-            n = mine + counts[j]
+        needs, mine, positions = self._needs, self._mine, self.positions
+        for j, n in enumerate(counts):
+            n += mine[j]
+            need = needs[j]  # type: ignore[index]
             if n >= need or (n == need - 1 and self._split(j, filled, lower)):
-                out.append(i)
+                out.append(positions[j])
         return out
 
     def _prepare(self) -> None:
-        table, anchored, ends, codes = self.table, self.anchored, self.ends, self.codes
-        opened = []
+        anchored, ends, codes = self.anchored, self.ends, self.codes
+        opened: list[str] = []
+        open_ends, open_codes = array("i", [0]), array("i")
         for n, p in enumerate(self.prefixes):
-            own = tuple(code for code in codes[ends[n]:ends[n + 1]] if code not in anchored)
+            own = [code for code in codes[ends[n]:ends[n + 1]] if code not in anchored]
             if own:  # a prefix of anchored slots alone changes no count
-                opened.append((p, own))
-        mine = [0] * len(self.positions)
-        for code in anchored:
-            mine[code // table.width] += 1
-        self._rows = tuple((i, table.needs[i], mine[j]) for j, i in enumerate(self.positions))
-        self._open = tuple(opened)
+                opened.append(p)
+                open_codes.extend(own)
+                open_ends.append(len(open_codes))
+        self._open, self._open_ends, self._open_codes = tuple(opened), open_ends, open_codes
+        needs = self.table.needs
+        self._needs = array("i", [needs[i] for i in self.positions])
 
     def _split(self, j: int, filled: set[int], lower: str) -> bool:
         """Whether a slot of the signature at place j neither filled nor anchored has its letters split by a
         space or hyphen."""
-        if self._halves is None:
-            self._halves = {}
-        halves = self._halves.get(j)
-        if halves is None:
-            halves = self._halves[j] = self._halves_of(j)
-        for code, options in halves:
-            if code not in filled:
-                for p in options:
+        table = self.table
+        i = self.positions[j]
+        first = table.slot_at[i]
+        base = j * table.width - first
+        for s in range(first, table.slot_at[i + 1]):
+            code = base + s
+            if code not in filled and code not in self.anchored:
+                for p in table.halves(s):
                     if p in lower:
                         return True
         return False
-
-    def _halves_of(self, j: int) -> tuple[tuple[int, tuple[str, ...]], ...]:
-        table = self.table
-        i = self.positions[j]
-        first, names, splits, split_at = table.slot_at[i], table.names, table.splits, table.split_at
-        base = j * table.width - first
-        return tuple((base + s, tuple(names[o] for o in splits[split_at[s]:split_at[s + 1]]))
-                     for s in range(first, table.slot_at[i + 1]) if base + s not in self.anchored)
 
 
 def _shift(hit: Hit, by: int) -> Hit:
@@ -2431,7 +2559,7 @@ def _finish(sig: Signature, text: str, toks: list[tuple[int, int, str]], items: 
         return None  # «Глобальная инициатива развития здравоохранения»: the last word has its own genitive
     if sig.lang == "ru" and _ru_list_goes_on(text, toks, run[0], last):
         return None  # «механизм «Китай – Центральная Азия – Европа»»: another list, another format
-    if sig.lang == "ru" and _ru_other_owner(sig, text, toks, last, best[2]):
+    if sig.lang == "ru" and _ru_other_owner(sig, text, toks, last, got):
         return None  # «официальный представитель МИД РК»: another country's spokesperson, not China's
     if _names_another(sig, text, toks, last, best[2]):
         return None  # «идеи Си Цзиньпина о социализме …» is not «идеи Си Цзиньпина о дипломатии» shortened
@@ -2451,7 +2579,7 @@ def _ru_prefixed_modifier(sig: Signature, toks: list[tuple[int, int, str]], run:
     («всеобщая зажиточность»). A modifier of an accepted rendering is always itself."""
     if sig.head is None or len(sig.slots) != 2 or sum(sig.required) != 2 or len(run) != 2:
         return False
-    pref = _content(sig.preferred, "ru", sig.function_words)
+    pref = _content(sig.spelled or sig.preferred, "ru", sig.function_words)
     if len(pref) != 2 or sorted(filled) != [0, 1]:
         return False
     head, other = sig.head, 1 - sig.head
@@ -2891,6 +3019,8 @@ def _ru_other_owner(sig: Signature, text: str, toks: list[tuple[int, int, str]],
     word = toks[last + 1][2]
     if not word[:1].isupper() or word.lower().replace("ё", "е") in sig.listed_words:
         return False
+    if sig.spelled and _ru_inner_initials(sig, set(filled)):
+        return False  # the missing words are an abbreviation inside the name, not its owner
     content = _preferred_words(sig)
     return any(0 < k < len(content) and content[k][:1].isupper() for k in missing)
 
@@ -3102,6 +3232,8 @@ def _enough(sig: Signature, filled: tuple[int, ...], stand_in: bool = False, quo
             and not stand_in):
         return False  # "Central Asia and China" is not the China-Central Asia Summit without "Summit"
     missing = sum(1 for k, r in enumerate(sig.required) if r and k not in got)
+    if missing > sig.tolerance and sig.spelled and _ru_inner_initials(sig, got):
+        missing = 1
     if swapped and sig.lang == "ru" and missing == 1 and missing <= sig.tolerance and len(got) >= 3:
         return True
     if missing and 0 not in got and not quoted:
@@ -3117,6 +3249,22 @@ def _enough(sig: Signature, filled: tuple[int, ...], stand_in: bool = False, quo
             r and k not in got and k in _shape(sig).proper for k, r in enumerate(sig.required)):
         return False  # a shortened name keeps its owner: "general secretary of the Central Committee" is any party's
     return missing <= sig.tolerance and len(got) >= 2 and (len(filled) >= 2 or not covered)
+
+
+def _ru_inner_initials(sig: Signature, got: set[int]) -> bool:
+    """Whether the required slots a Russian name misses are the words of one abbreviation inside its
+    preferred rendering, which a draft leaves out as one word («генеральный секретарь КПК» for
+    «Генеральный секретарь ЦК КПК»): the name misses one word, if three of its words are there and the
+    last one is (its owner, «КПК»: «Генеральный секретарь ЦК» is any party's)."""
+    missing = frozenset(k for k, r in enumerate(sig.required) if r and k not in got)
+    abbreviations = {w.lower() for _, _, w in words(sig.preferred) if len(w) >= 2 and w.isupper()}
+    group = next((frozenset(covered) for letters, covered in sig.initials
+                  if letters in abbreviations and frozenset(covered) == missing), None)
+    if group is None or max(group) >= max(k for k, r in enumerate(sig.required) if r):
+        return False
+    units = {k for k in got if not any(k in covered for letters, covered in sig.initials if letters in abbreviations)}
+    units |= {letters for letters, covered in sig.initials if letters in abbreviations and set(covered) <= got}
+    return len(units) >= 3
 
 
 def _ru_inner_adjective(sig: Signature, got: set[int]) -> bool:
@@ -3184,6 +3332,13 @@ def _own(slot: frozenset[str], near: frozenset[str]) -> frozenset[str]:
     return slot - near if near else slot
 
 
+def _lendable(sig: Signature) -> tuple[frozenset[str], ...]:
+    """Each slot's own words (`_own`) without the initials and compound short words that stand for several
+    slots at once («кпк», «компартия»): no synonym of any one slot's word, they are never lent or learned."""
+    several = {w for w, _ in sig.initials} | {w for w, _ in sig.compounds}
+    return tuple(_own(slot, near) - several if several else _own(slot, near) for slot, near in zip(sig.slots, _near_of(sig)))
+
+
 def lend_synonyms(sigs: list[Signature]) -> list[Signature]:
     """Synonyms learned in one concept's slot, lent to the same slot of its kin.
 
@@ -3197,14 +3352,15 @@ def lend_synonyms(sigs: list[Signature]) -> list[Signature]:
     of its words (`_attested`).
     """
     big = [s for s in sigs if sum(s.required) >= 3]
-    groups = [(s, k, slot) for s in big for k, slot in enumerate(map(_own, s.slots, _near_of(s))) if len(slot) > 1]
+    plain = {id(s): _lendable(s) for s in big}
+    groups = [(s, k, slot) for s in big for k, slot in enumerate(plain[id(s)]) if len(slot) > 1]
     if not groups:
         return sigs
     lent: dict[int, list[set[str]]] = {}
     attested = _attested(sigs)
     for sig in big:
         for j, mine in enumerate(sig.slots):
-            more = {b for a in _own(mine, _near_of(sig)[j]) for b, owner in attested.get(a, {}).items()
+            more = {b for a in plain[id(sig)][j] for b, owner in attested.get(a, {}).items()
                     if owner is None or not _holds(owner, sig, b)} - mine
             if more:
                 lent.setdefault(id(sig), [set(x) for x in sig.slots])[j] |= more
@@ -3215,13 +3371,13 @@ def lend_synonyms(sigs: list[Signature]) -> list[Signature]:
         for w in slot:
             by_word.setdefault(w, []).append(g)
     for sig in big:
-        for j, mine in enumerate(sig.slots):
+        for j, mine in enumerate(plain[id(sig)]):
             for g in sorted({g for w in mine for g in by_word.get(w, ())}):
                 lender, k, slot = groups[g]
-                if lender is sig or slot <= mine:
+                if lender is sig or slot <= sig.slots[j]:
                     continue
-                others = sum(1 for i, theirs in enumerate(lender.slots) if i != k
-                             and any(theirs & m for n, m in enumerate(sig.slots) if n != j))
+                others = sum(1 for i, theirs in enumerate(plain[id(lender)]) if i != k
+                             and any(theirs & m for n, m in enumerate(plain[id(sig)]) if n != j))
                 if others >= 2:  # short words are no synonyms to lend ("one" of "One Belt, One Road")
                     lent.setdefault(id(sig), [set(x) for x in sig.slots])[j] |= {
                         w for w in slot if len(w) > 3 and not _holds(lender, sig, w)}
@@ -3358,7 +3514,7 @@ def _attested(sigs: list[Signature]) -> dict[str, dict[str, Signature | None]]:
     """
     seen: dict[tuple[str, str], dict[str, Signature]] = {}
     for sig in sigs:
-        for slot in map(_own, sig.slots, _near_of(sig)):
+        for slot in _lendable(sig):
             if len(slot) > 1:
                 for a in slot:
                     for b in slot:
@@ -3372,7 +3528,7 @@ def _attested(sigs: list[Signature]) -> dict[str, dict[str, Signature | None]]:
 
 
 # Names what a cached index holds: a cache written by other code is a miss.
-LAYOUT = "signatures-31-endetect4"
+LAYOUT = "signatures-32-rudetect4-endetect4"
 
 
 def signatures_of(concept: Concept, lang: str) -> list[Signature]:

@@ -71,6 +71,11 @@ class State:
         """Forget everything derived and every term base the runner loaded."""
         self.derived.clear()
         self.termbases.clear()
+        self.forget_signatures()
+
+    def forget_signatures(self) -> None:
+        """Empty what is kept per signature (each entry holds its signature, so none is freed while it is
+        here; glossary.signatures.Index.scan lets go of the signatures of a large index with it)."""
         self.signature_prefixes.clear()
         self.signature_slots.clear()
         self.signature_joined.clear()

@@ -86,6 +86,19 @@ def test_lazy_items_are_unpickled_once_from_blobs() -> None:
     assert list(lazy) == items and lazy[1] is lazy[1]
 
 
+def test_a_lazy_sequence_counts_what_it_keeps_and_lets_go_of_it() -> None:
+    items = [("a", 1), ["b"], {"c": 2}]
+    lazy: Lazy[object] = Lazy(Blobs.of(pickle.dumps(x) for x in items))
+    first = lazy[1]
+    assert lazy[1] is first and lazy.held == 1
+    assert lazy[0] == items[0] and lazy.held == 2
+    lazy.forget()
+    assert lazy.held == 0
+    again = lazy[1]
+    assert again == first and again is not first and lazy.held == 1
+    assert list(lazy) == items and lazy.held == 3
+
+
 _BUILT: dict[tuple[str, str], tuple[Matcher, Matcher]] = {}
 
 

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from glossary import signatures
 from glossary.errors import TermBaseError
+from glossary.state import STATE
 from glossary.termbase import load, loads
 
 BASE = textwrap.dedent("""\
@@ -388,6 +389,30 @@ def test_an_index_read_from_the_cache_unpickles_only_the_signatures_its_gates_le
     lower = text.lower()
     assert all(any(signatures._may_fill(index.signatures[i], lower, own)
                    for own in words.values()) for i in unpickled)
+
+
+def test_a_scan_lets_go_of_the_signatures_it_unpickled_past_the_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A large index keeps at most `_KEPT` signatures unpickled between scans, and the memos that hold
+    them; the hits are the same as with every signature kept."""
+    index = signatures.index_for(load(), "en")
+    cached = signatures._unflatten(*pickle.loads(pickle.dumps(signatures._flatten(index))))
+    texts = ["They built a community of shared destiny for mankind and a cooperation platform.",
+             "The Belt and Road cooperation and a global development initiative, a new type of international "
+             "relations and the community of a shared future.", "A global security initiative of common security."]
+    kept = [index.scan(text) for text in texts]
+    monkeypatch.setattr(signatures.Index, "_KEPT", 0)
+    held = []
+    for text, hits in zip(texts, kept):
+        assert cached.scan(text) == hits
+        held.append(cached.signatures.held)  # type: ignore[attr-defined]
+    assert all(held)
+    assert STATE.signature_slots
+    cached.scan("Peace.")  # no anchor: lets go and unpickles nothing
+    assert cached.signatures.held == 0 and not STATE.signature_slots  # type: ignore[attr-defined]
+    monkeypatch.setattr(signatures.Index, "_KEPT", 10_000)
+    for text, hits in zip(texts, kept):
+        assert cached.scan(text) == hits
+    assert cached.signatures.held >= max(held)  # type: ignore[attr-defined]
 
 
 _FILLER = ["the", "of", "and", "a", "in", "new", "people", "level", "и", "в", "новый", "люди", "-", " ", ","]
@@ -1900,15 +1925,14 @@ def _lend_by_trying_every_lender(sigs):  # type: ignore[no-untyped-def]
     from dataclasses import replace
 
     big = [s for s in sigs if sum(s.required) >= 3]
-    groups = [(s, k, slot) for s in big for k, slot in enumerate(map(signatures._own, s.slots, signatures._near_of(s)))
-              if len(slot) > 1]
+    groups = [(s, k, slot) for s in big for k, slot in enumerate(signatures._lendable(s)) if len(slot) > 1]
     if not groups:
         return sigs
     lent: dict[int, list[set[str]]] = {}
     attested = signatures._attested(sigs)
     for sig in big:
         for j, mine in enumerate(sig.slots):
-            more = {b for a in signatures._own(mine, signatures._near_of(sig)[j])
+            more = {b for a in signatures._lendable(sig)[j]
                     for b, owner in attested.get(a, {}).items()
                     if owner is None or not signatures._holds(owner, sig, b)} - mine
             if more:
@@ -1917,11 +1941,11 @@ def _lend_by_trying_every_lender(sigs):  # type: ignore[no-untyped-def]
         for lender, k, slot in groups:
             if lender is sig:
                 continue
-            for j, mine in enumerate(sig.slots):
-                if not (mine & slot) or slot <= mine:
+            for j, mine in enumerate(signatures._lendable(sig)):
+                if not (mine & slot) or slot <= sig.slots[j]:
                     continue
-                others = sum(1 for i, theirs in enumerate(lender.slots) if i != k
-                             and any(theirs & m for n, m in enumerate(sig.slots) if n != j))
+                others = sum(1 for i, theirs in enumerate(signatures._lendable(lender)) if i != k
+                             and any(theirs & m for n, m in enumerate(signatures._lendable(sig)) if n != j))
                 if others >= 2:
                     lent.setdefault(id(sig), [set(x) for x in sig.slots])[j] |= {
                         w for w in slot if len(w) > 3 and not signatures._holds(lender, sig, w)}
@@ -2475,6 +2499,60 @@ def test_names_inside_names_found_by_word_pair_are_those_found_by_trying_every_n
     sigs = [s for s in (signatures.derive(c, "en") for c in load().concepts) if s is not None]
     found = signatures._embedded("en", sigs)
     assert found and found == _embedded_by_trying_every_name(sigs)
+
+
+SPELLED = textwrap.dedent("""\
+    concepts:
+      - id: valley-ports-secretary
+        terms:
+          ru:
+            - {text: Генеральный секретарь СП ЮОД, status: preferred}
+            - {text: Генеральный секретарь Союза портов Южной Озерной Долины, status: admitted}
+    """)
+
+
+def test_a_russian_preferred_name_with_initials_takes_its_slots_from_the_name_spelled_out() -> None:
+    sig = signatures.derive(loads(SPELLED, "t.yaml").concept("valley-ports-secretary"), "ru")
+    assert sig is not None
+    assert sig.spelled == "Генеральный секретарь Союза портов Южной Озерной Долины"
+    spelled = ["генеральный", "секретарь", "союз", "порт", "южный", "озерный", "долина"]
+    assert len(sig.slots) == len(spelled) and all(w in slot for w, slot in zip(spelled, sig.slots))
+    assert dict(sig.initials)["сп"] == (2, 3) and dict(sig.initials)["юод"] == (4, 5, 6)
+    assert ("генсек", (0, 1)) in sig.compounds
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("Выступил генеральный секретарь Союза портов ЮОД.", "генеральный секретарь Союза портов ЮОД"),
+    ("Выступил генеральный секретарь СП Южной Озерной Долины.", "генеральный секретарь СП Южной Озерной Долины"),
+    ("Выступил генсек СП ЮОД Иван Петров.", "генсек СП ЮОД"),  # a compound short word for two slots
+    ("Выступил генеральный секретарь ЮОД.", "генеральный секретарь ЮОД"),  # the inner abbreviation left out
+])
+def test_full_words_initials_and_compounds_fill_the_slots_of_a_russian_name_spelled_out(text: str, found: str) -> None:
+    assert [(c, f) for c, f, _ in _unlisted(loads(SPELLED, "t.yaml"), text)] == [("valley-ports-secretary", found)]
+
+
+@pytest.mark.parametrize("text", [
+    "Выступил Генеральный секретарь СП ЮОД Иван Петров.",  # the preferred rendering
+    "Выступил генеральный секретарь СП.",  # without its owner: any union's secretary
+    "Выступил генеральный секретарь СП Северной Озерной Долины.",  # another owner
+    "Выступил генсек.",  # the compound alone
+])
+def test_a_russian_name_spelled_out_still_needs_its_owner(text: str) -> None:
+    assert _unlisted(loads(SPELLED, "t.yaml"), text) == []
+
+
+@pytest.mark.parametrize(("words", "compound"), [
+    (["коммунистический", "партия"], "компартия"),
+    (["генеральный", "секретарь"], "генсек"),
+    (["государственный", "совет"], "госсовет"),
+])
+def test_russian_compound_short_words_come_from_the_dictionary(words: list[str], compound: str) -> None:
+    assert (compound, (0, 1)) in signatures._ru_compounds(words)
+
+
+def test_no_compound_short_word_where_the_dictionary_has_none() -> None:
+    assert signatures._ru_compounds(["китайский", "модернизация"]) == ()
+    assert signatures._ru_compounds(["южный", "озерный", "долина"]) == ()
 
 
 VARIANTS = textwrap.dedent("""\
