@@ -757,6 +757,9 @@ _EN_NEAR_SYNONYMS: tuple[frozenset[str], ...] = tuple(frozenset(group.split()) f
     "pattern paradigm",
     "centenary centennial",
     "era epoch",
+    "concept outlook vision view perspective philosophy",  # 观 and 理念: "security outlook", "view of history"
+    "holistic overall",
+    "transformation change",
 ))
 _EN_NEAR = {w: group for group in _EN_NEAR_SYNONYMS for w in group}
 
@@ -956,7 +959,8 @@ def variant_signatures(concept: Concept, lang: str, main: Signature | None) -> l
     rendering of a signature of its own, with the concept's other variants as its
     synonyms; its hits name the concept and are fixed as the variant is, and it
     misses no word. Three content words at least: two ("China Dream") in another
-    order are any phrase ("the global dream of China"). What the concept accepts, and lists, is its own signature's.
+    order are any phrase ("the global dream of China"). What the concept accepts,
+    and lists, is its own signature's.
     """
     if lang != "en" or main is None or main.fix_to or any(base_language(s.lang) == lang for s in concept.signatures):
         return []
@@ -3528,7 +3532,7 @@ def _attested(sigs: list[Signature]) -> dict[str, dict[str, Signature | None]]:
 
 
 # Names what a cached index holds: a cache written by other code is a miss.
-LAYOUT = "signatures-32-rudetect4-endetect4"
+LAYOUT = "signatures-34-endetect4-rudetect4"
 
 
 def signatures_of(concept: Concept, lang: str) -> list[Signature]:

@@ -1681,6 +1681,18 @@ NEAR = textwrap.dedent("""\
         terms:
           en:
             - {text: lake diplomacy, status: preferred}
+      - id: lake-security
+        terms:
+          en:
+            - {text: holistic approach to lake security, status: preferred}
+      - id: lake-history
+        terms:
+          en:
+            - {text: correct view of lake history, status: preferred}
+      - id: lake-turbulence
+        terms:
+          en:
+            - {text: new lake period of turbulence and transformation, status: preferred}
     """)
 
 
@@ -1692,12 +1704,29 @@ def test_near_synonyms_of_english_fill_the_slots_of_a_name_of_three_words_or_mor
         ("Arno Vell's idea on fishing", "Arno Vell Thought on Fishing")]
 
 
+@pytest.mark.parametrize(("text", "found", "suggestion"), [
+    # 观 and 理念 are put as concept, outlook, vision, view, perspective or philosophy
+    ("They praised the correct perspective of lake history.", "correct perspective of lake history",
+     "correct view of lake history"),
+    ("The overall approach to lake security was adopted.", "overall approach to lake security",
+     "holistic approach to lake security"),
+    ("The shore faces a new lake period of change and turbulence.", "new lake period of change and turbulence",
+     "new lake period of turbulence and transformation"),
+])
+def test_near_synonyms_of_english_cover_the_words_for_a_view_and_for_a_whole(text: str, found: str,
+                                                                             suggestion: str) -> None:
+    assert _en_unlisted(loads(NEAR, "t.yaml"), text) == [(found, suggestion)]
+
+
 @pytest.mark.parametrize("text", [
     "A strong state needs a strong economy.",
     "The city is building a strong community.",
     "He had an idea of fishing that was old-fashioned.",
     "Great Britain is a nation state with a strong navy.",
     "Lake thinking is no state diplomacy.",  # a name of two words takes no near-synonym
+    "In my view, the correct lake is the one with history.",
+    "Her overall approach was to ask for security at the lake.",
+    "A new period of change began at the lake.",
 ])
 def test_near_synonyms_make_no_name_of_ordinary_prose(text: str) -> None:
     assert _en_hits(loads(NEAR, "t.yaml"), text) == []
