@@ -218,9 +218,12 @@ def ru_derived(lemma: str) -> frozenset[str]:
     By suffix, each candidate kept only if pymorphy3's dictionary has it as a
     lemma of that part of speech: цивилизация -> цивилизационный, человечество
     -> человеческий, безопасный -> безопасность. Names are left alone (Китай
-    and китайский stay apart: «модернизация Китая», China's modernization in general and a phrase older
-    than the name, is no «китайская модернизация»),
-    and so are stems under five letters.
+    and китайский stay apart): «модернизация Китая» is also the ordinary phrase
+    for China's modernization, older than the name, so reading it as «китайская
+    модернизация» would fire on plain prose; where a text means the concept by
+    it, the monolingual check misses it by choice (a bilingual check, whose
+    source vouches for the concept, reads it: checks.located). Stems under
+    five letters are left alone too.
     """
     from .morph import russian
 
