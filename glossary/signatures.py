@@ -218,8 +218,12 @@ def ru_derived(lemma: str) -> frozenset[str]:
     By suffix, each candidate kept only if pymorphy3's dictionary has it as a
     lemma of that part of speech: цивилизация -> цивилизационный, человечество
     -> человеческий, безопасный -> безопасность. Names are left alone (Китай
-    and китайский stay apart: «модернизация Китая» is no «китайская модернизация»),
-    and so are stems under five letters.
+    and китайский stay apart): «модернизация Китая» is also the ordinary phrase
+    for China's modernization, older than the name, so reading it as «китайская
+    модернизация» would fire on plain prose; where a text means the concept by
+    it, the monolingual check misses it by choice (a bilingual check, whose
+    source vouches for the concept, reads it: checks.located). Stems under
+    five letters are left alone too.
     """
     from .morph import russian
 
@@ -866,7 +870,9 @@ def derive(concept: Concept, lang: str) -> Signature | None:
     initials = _ru_initials(base.text, function_words, len(slots)) if lang == "ru" and spec is None else ()
     if initials:  # after the anchors are ranked: two letters make no rare anchor
         slots = [slot | {a for a, covered in initials if k in covered} for k, slot in enumerate(slots)]
-    compounds = _ru_compounds(_content(base.text, lang, function_words)) if lang == "ru" and spec is None else ()
+    compounds = _ru_compounds(_content(base.text, lang, function_words),
+                              frozenset(first_lemma(w, lang) for t in concept.terms if base_language(t.lang) == lang
+                                        for _, _, w in words(t.text))) if lang == "ru" and spec is None else ()
     if compounds:
         slots = [slot | {c for c, covered in compounds if k in covered} for k, slot in enumerate(slots)]
     return Signature(concept.id, lang, tuple(slots), tuple(required), function_words, anchor, tolerance,
@@ -921,13 +927,15 @@ def _spells_out(short: list[tuple[int, int, str]], full: list[tuple[int, int, st
 _RU_COMPOUND_HEADS = (3, 4, 5)  # letters of the first word kept in a compound short word: ком-, гос-, мин-
 
 
-def _ru_compounds(base: Sequence[str]) -> tuple[tuple[str, tuple[int, ...]], ...]:
+def _ru_compounds(base: Sequence[str], attested: frozenset[str] = frozenset()) -> tuple[tuple[str, tuple[int, ...]], ...]:
     """The compound short words the dictionary has for two neighbouring words of a Russian name (lemmas).
 
     Russian shortens an adjective and the noun after it into one word: the first letters of the
     adjective and the noun whole (компартия: коммунистическая партия; госсовет: государственный
     совет) or its first letters too (генсек: генеральный секретарь). Each candidate is kept only if
-    the dictionary has it as a noun, so the rule names no word of its own.
+    the dictionary has it as a noun, so the rule names no word of its own; one of first letters
+    only (the likelier accident: «китара» of «китайско-арабский») also only if a rendering of the
+    concept has it (`attested`, lemmas).
     """
     from .morph import russian
 
@@ -944,6 +952,8 @@ def _ru_compounds(base: Sequence[str]) -> tuple[tuple[str, tuple[int, ...]], ...
         for n in _RU_COMPOUND_HEADS:
             for tail in (second, second[:3], second[:4]):
                 cand = first[:n] + tail
+                if tail != second and cand not in attested:
+                    continue
                 if cand not in out and cand not in base and noun(cand):
                     out[cand] = (k, k + 1)
     return tuple(out.items())
@@ -1897,20 +1907,20 @@ class _GateTable:
                 code = j * width + s - first
                 for o in opts[opts_at[s]:opts_at[s + 1]]:
                     by_prefix.setdefault(o, []).append(code)
-        mine: set[int] = set()
+        mine = bytearray(len(positions) * width)
         if anchor:
             local = {i: j for j, i in enumerate(positions)}
             for lemma in anchor:
                 for code in self.anchored.get(lemma, ()):
                     j = local.get(code // width)
                     if j is not None:
-                        mine.add(j * width + code % width)
+                        mine[j * width + code % width] = 1
         words = self.words
         ends, codes = array("i", [0]), array("i")
         for found in by_prefix.values():
             codes.extend(found)
             ends.append(len(codes))
-        return _Gate(self, array("i", positions), tuple(words[o] for o in by_prefix), ends, codes, frozenset(mine))
+        return _Gate(self, array("i", positions), tuple(words[o] for o in by_prefix), ends, codes, bytes(mine))
 
 
 class _Gate:
@@ -1932,24 +1942,24 @@ class _Gate:
                  "_needs", "_open", "_open_ends", "_open_codes")
 
     def __init__(self, table: _GateTable, positions: array, prefixes: tuple[str, ...], ends: array, codes: array,
-                 anchored: frozenset[int]) -> None:
+                 anchored: bytes) -> None:
         self.table, self.positions, self.prefixes, self.ends, self.codes = table, positions, prefixes, ends, codes
-        self.anchored = anchored  # the slots the anchor word fills, found in every window
+        # The slots the anchor word fills, found in every window: anchored[code] is 1 for each (a byte a
+        # slot, where a set of the codes took some 60 bytes each).
+        self.anchored = anchored
         # Most windows hold no letters of a slot the anchor word leaves open (four in five anchors of
         # English prose): then only the anchored slots count, and the answer is the same every time.
         # `telling` are the prefixes that can change it: those of a slot the anchor does not fill, and
         # the split letters of such a slot of a signature one slot short with the anchor alone.
         width, needs, slot_at = table.width, table.needs, table.slot_at
-        mine = array("i", bytes(4 * len(positions)))  # per signature, the slots the anchor word fills
-        for code in anchored:
-            mine[code // width] += 1
-        self._mine = mine
-        telling = {p for n, p in enumerate(prefixes) if not anchored.issuperset(codes[ends[n]:ends[n + 1]])}
+        # per signature, the slots the anchor word fills
+        mine = self._mine = array("i", [anchored.count(1, k, k + width) for k in range(0, len(anchored), width)])
+        telling = {p for n, p in enumerate(prefixes) if not all(anchored[c] for c in codes[ends[n]:ends[n + 1]])}
         for j, i in enumerate(positions):
             if mine[j] == needs[i] - 1:
                 first = slot_at[i]
                 for s in range(first, slot_at[i + 1]):
-                    if j * width + s - first not in anchored:
+                    if not anchored[j * width + s - first]:
                         telling.update(table.halves(s))
         self.telling = tuple(sorted(telling))
         self.bare = [i for j, i in enumerate(positions) if mine[j] >= needs[i]]
@@ -2005,7 +2015,7 @@ class _Gate:
         opened: list[str] = []
         open_ends, open_codes = array("i", [0]), array("i")
         for n, p in enumerate(self.prefixes):
-            own = [code for code in codes[ends[n]:ends[n + 1]] if code not in anchored]
+            own = [code for code in codes[ends[n]:ends[n + 1]] if not anchored[code]]
             if own:  # a prefix of anchored slots alone changes no count
                 opened.append(p)
                 open_codes.extend(own)
@@ -2023,7 +2033,7 @@ class _Gate:
         base = j * table.width - first
         for s in range(first, table.slot_at[i + 1]):
             code = base + s
-            if code not in filled and code not in self.anchored:
+            if code not in filled and not self.anchored[code]:
                 for p in table.halves(s):
                     if p in lower:
                         return True
@@ -3532,7 +3542,7 @@ def _attested(sigs: list[Signature]) -> dict[str, dict[str, Signature | None]]:
 
 
 # Names what a cached index holds: a cache written by other code is a miss.
-LAYOUT = "signatures-34-endetect4-rudetect4"
+LAYOUT = "signatures-35-rudetect4"
 
 
 def signatures_of(concept: Concept, lang: str) -> list[Signature]:
