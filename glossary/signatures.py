@@ -218,7 +218,8 @@ def ru_derived(lemma: str) -> frozenset[str]:
     By suffix, each candidate kept only if pymorphy3's dictionary has it as a
     lemma of that part of speech: цивилизация -> цивилизационный, человечество
     -> человеческий, безопасный -> безопасность. Names are left alone (Китай
-    and китайский stay apart: «модернизация Китая» is no «китайская модернизация»),
+    and китайский stay apart: «модернизация Китая», China's modernization in general and a phrase older
+    than the name, is no «китайская модернизация»),
     and so are stems under five letters.
     """
     from .morph import russian
@@ -866,7 +867,9 @@ def derive(concept: Concept, lang: str) -> Signature | None:
     initials = _ru_initials(base.text, function_words, len(slots)) if lang == "ru" and spec is None else ()
     if initials:  # after the anchors are ranked: two letters make no rare anchor
         slots = [slot | {a for a, covered in initials if k in covered} for k, slot in enumerate(slots)]
-    compounds = _ru_compounds(_content(base.text, lang, function_words)) if lang == "ru" and spec is None else ()
+    compounds = _ru_compounds(_content(base.text, lang, function_words),
+                              frozenset(first_lemma(w, lang) for t in concept.terms if base_language(t.lang) == lang
+                                        for _, _, w in words(t.text))) if lang == "ru" and spec is None else ()
     if compounds:
         slots = [slot | {c for c, covered in compounds if k in covered} for k, slot in enumerate(slots)]
     return Signature(concept.id, lang, tuple(slots), tuple(required), function_words, anchor, tolerance,
@@ -921,13 +924,15 @@ def _spells_out(short: list[tuple[int, int, str]], full: list[tuple[int, int, st
 _RU_COMPOUND_HEADS = (3, 4, 5)  # letters of the first word kept in a compound short word: ком-, гос-, мин-
 
 
-def _ru_compounds(base: Sequence[str]) -> tuple[tuple[str, tuple[int, ...]], ...]:
+def _ru_compounds(base: Sequence[str], attested: frozenset[str] = frozenset()) -> tuple[tuple[str, tuple[int, ...]], ...]:
     """The compound short words the dictionary has for two neighbouring words of a Russian name (lemmas).
 
     Russian shortens an adjective and the noun after it into one word: the first letters of the
     adjective and the noun whole (компартия: коммунистическая партия; госсовет: государственный
     совет) or its first letters too (генсек: генеральный секретарь). Each candidate is kept only if
-    the dictionary has it as a noun, so the rule names no word of its own.
+    the dictionary has it as a noun, so the rule names no word of its own; one of first letters
+    only (the likelier accident: «китара» of «китайско-арабский») also only if a rendering of the
+    concept has it (`attested`, lemmas).
     """
     from .morph import russian
 
@@ -944,6 +949,8 @@ def _ru_compounds(base: Sequence[str]) -> tuple[tuple[str, tuple[int, ...]], ...
         for n in _RU_COMPOUND_HEADS:
             for tail in (second, second[:3], second[:4]):
                 cand = first[:n] + tail
+                if tail != second and cand not in attested:
+                    continue
                 if cand not in out and cand not in base and noun(cand):
                     out[cand] = (k, k + 1)
     return tuple(out.items())
@@ -3532,7 +3539,7 @@ def _attested(sigs: list[Signature]) -> dict[str, dict[str, Signature | None]]:
 
 
 # Names what a cached index holds: a cache written by other code is a miss.
-LAYOUT = "signatures-34-endetect4-rudetect4"
+LAYOUT = "signatures-35-rudetect4"
 
 
 def signatures_of(concept: Concept, lang: str) -> list[Signature]:

@@ -2537,6 +2537,7 @@ SPELLED = textwrap.dedent("""\
           ru:
             - {text: Генеральный секретарь СП ЮОД, status: preferred}
             - {text: Генеральный секретарь Союза портов Южной Озерной Долины, status: admitted}
+            - {text: генсек Союза портов Южной Озерной Долины, status: deprecated}
     """)
 
 
@@ -2572,16 +2573,22 @@ def test_a_russian_name_spelled_out_still_needs_its_owner(text: str) -> None:
 
 @pytest.mark.parametrize(("words", "compound"), [
     (["коммунистический", "партия"], "компартия"),
-    (["генеральный", "секретарь"], "генсек"),
     (["государственный", "совет"], "госсовет"),
+    (["национальный", "безопасность"], "нацбезопасность"),
 ])
 def test_russian_compound_short_words_come_from_the_dictionary(words: list[str], compound: str) -> None:
     assert (compound, (0, 1)) in signatures._ru_compounds(words)
 
 
+def test_a_compound_of_first_letters_only_needs_a_rendering_that_has_it() -> None:
+    assert ("генсек", (0, 1)) not in signatures._ru_compounds(["генеральный", "секретарь"])
+    assert ("генсек", (0, 1)) in signatures._ru_compounds(["генеральный", "секретарь"], frozenset({"генсек"}))
+
+
 def test_no_compound_short_word_where_the_dictionary_has_none() -> None:
     assert signatures._ru_compounds(["китайский", "модернизация"]) == ()
     assert signatures._ru_compounds(["южный", "озерный", "долина"]) == ()
+    assert signatures._ru_compounds(["китайский", "арабский", "сообщество"]) == ()  # no «китара»
 
 
 VARIANTS = textwrap.dedent("""\
