@@ -1907,20 +1907,20 @@ class _GateTable:
                 code = j * width + s - first
                 for o in opts[opts_at[s]:opts_at[s + 1]]:
                     by_prefix.setdefault(o, []).append(code)
-        mine: set[int] = set()
+        mine = bytearray(len(positions) * width)
         if anchor:
             local = {i: j for j, i in enumerate(positions)}
             for lemma in anchor:
                 for code in self.anchored.get(lemma, ()):
                     j = local.get(code // width)
                     if j is not None:
-                        mine.add(j * width + code % width)
+                        mine[j * width + code % width] = 1
         words = self.words
         ends, codes = array("i", [0]), array("i")
         for found in by_prefix.values():
             codes.extend(found)
             ends.append(len(codes))
-        return _Gate(self, array("i", positions), tuple(words[o] for o in by_prefix), ends, codes, frozenset(mine))
+        return _Gate(self, array("i", positions), tuple(words[o] for o in by_prefix), ends, codes, bytes(mine))
 
 
 class _Gate:
@@ -1942,24 +1942,24 @@ class _Gate:
                  "_needs", "_open", "_open_ends", "_open_codes")
 
     def __init__(self, table: _GateTable, positions: array, prefixes: tuple[str, ...], ends: array, codes: array,
-                 anchored: frozenset[int]) -> None:
+                 anchored: bytes) -> None:
         self.table, self.positions, self.prefixes, self.ends, self.codes = table, positions, prefixes, ends, codes
-        self.anchored = anchored  # the slots the anchor word fills, found in every window
+        # The slots the anchor word fills, found in every window: anchored[code] is 1 for each (a byte a
+        # slot, where a set of the codes took some 60 bytes each).
+        self.anchored = anchored
         # Most windows hold no letters of a slot the anchor word leaves open (four in five anchors of
         # English prose): then only the anchored slots count, and the answer is the same every time.
         # `telling` are the prefixes that can change it: those of a slot the anchor does not fill, and
         # the split letters of such a slot of a signature one slot short with the anchor alone.
         width, needs, slot_at = table.width, table.needs, table.slot_at
-        mine = array("i", bytes(4 * len(positions)))  # per signature, the slots the anchor word fills
-        for code in anchored:
-            mine[code // width] += 1
-        self._mine = mine
-        telling = {p for n, p in enumerate(prefixes) if not anchored.issuperset(codes[ends[n]:ends[n + 1]])}
+        # per signature, the slots the anchor word fills
+        mine = self._mine = array("i", [anchored.count(1, k, k + width) for k in range(0, len(anchored), width)])
+        telling = {p for n, p in enumerate(prefixes) if not all(anchored[c] for c in codes[ends[n]:ends[n + 1]])}
         for j, i in enumerate(positions):
             if mine[j] == needs[i] - 1:
                 first = slot_at[i]
                 for s in range(first, slot_at[i + 1]):
-                    if j * width + s - first not in anchored:
+                    if not anchored[j * width + s - first]:
                         telling.update(table.halves(s))
         self.telling = tuple(sorted(telling))
         self.bare = [i for j, i in enumerate(positions) if mine[j] >= needs[i]]
@@ -2015,7 +2015,7 @@ class _Gate:
         opened: list[str] = []
         open_ends, open_codes = array("i", [0]), array("i")
         for n, p in enumerate(self.prefixes):
-            own = [code for code in codes[ends[n]:ends[n + 1]] if code not in anchored]
+            own = [code for code in codes[ends[n]:ends[n + 1]] if not anchored[code]]
             if own:  # a prefix of anchored slots alone changes no count
                 opened.append(p)
                 open_codes.extend(own)
@@ -2033,7 +2033,7 @@ class _Gate:
         base = j * table.width - first
         for s in range(first, table.slot_at[i + 1]):
             code = base + s
-            if code not in filled and code not in self.anchored:
+            if code not in filled and not self.anchored[code]:
                 for p in table.halves(s):
                     if p in lower:
                         return True
