@@ -38,7 +38,26 @@ def _ends(lengths: Iterable[int]) -> array:
     return ends
 
 
-class _Joined(Sequence[Any]):
+class _Indexed(Sequence[Any]):
+    """A sequence whose `_item(k)` builds item k when asked for: slices, negative and out-of-range
+    indexes handled once here."""
+
+    __slots__ = ()
+
+    def __getitem__(self, k: Any) -> Any:
+        if isinstance(k, slice):
+            return [self._item(i) for i in range(*k.indices(len(self)))]
+        if k < 0:
+            k += len(self)
+        if not 0 <= k < len(self):
+            raise IndexError(k)
+        return self._item(k)
+
+    def _item(self, k: int) -> Any:
+        raise NotImplementedError
+
+
+class _Joined(_Indexed):
     """Pieces stored as one string or byte string with their ends, each cut out when asked for."""
 
     __slots__ = ("_data", "_ends")
@@ -55,13 +74,7 @@ class _Joined(Sequence[Any]):
     def __len__(self) -> int:
         return len(self._ends) - 1
 
-    def __getitem__(self, i: Any) -> Any:
-        if isinstance(i, slice):
-            return [self[k] for k in range(*i.indices(len(self)))]
-        if i < 0:
-            i += len(self)
-        if not 0 <= i < len(self):
-            raise IndexError(i)
+    def _item(self, i: int) -> Any:
         return self._cut(self._ends[i], self._ends[i + 1])
 
     def _cut(self, start: int, end: int) -> Any:
@@ -359,7 +372,7 @@ def unflatten_matcher(cls: type, entry: Any, termbase: Any) -> Any:
     return matcher
 
 
-class LayerTerms(Sequence[tuple[str, Any]]):
+class LayerTerms(_Indexed):
     """A matcher's word-level terms (`Matcher.layer_terms`): (concept id, term) pairs whose terms are
     looked up in the term base's concepts when asked, with the `outline` a layer is built from.
 
@@ -377,13 +390,7 @@ class LayerTerms(Sequence[tuple[str, Any]]):
     def __len__(self) -> int:
         return len(self.outline)
 
-    def __getitem__(self, k: Any) -> Any:
-        if isinstance(k, slice):
-            return [self[i] for i in range(*k.indices(len(self)))]
-        if k < 0:
-            k += len(self)
-        if not 0 <= k < len(self):
-            raise IndexError(k)
+    def _item(self, k: int) -> Any:
         concept = self._concepts[self._cis[k]]
         return (concept.id, concept.terms[self._tis[k]])
 
@@ -391,7 +398,7 @@ class LayerTerms(Sequence[tuple[str, Any]]):
         return (list, (list(self),))
 
 
-class Entries(Sequence[tuple[tuple[str, Any], ...]]):
+class Entries(_Indexed):
     """Key index -> its (concept id, term) entries, looked up in the term base's concepts when asked."""
 
     __slots__ = ("_concepts", "_offsets", "_cis", "_tis")
@@ -402,13 +409,7 @@ class Entries(Sequence[tuple[tuple[str, Any], ...]]):
     def __len__(self) -> int:
         return len(self._offsets) - 1
 
-    def __getitem__(self, k: Any) -> Any:
-        if isinstance(k, slice):
-            return [self[i] for i in range(*k.indices(len(self)))]
-        if k < 0:
-            k += len(self)
-        if not 0 <= k < len(self):
-            raise IndexError(k)
+    def _item(self, k: int) -> Any:
         concepts, cis, tis = self._concepts, self._cis, self._tis
         out = []
         for j in range(self._offsets[k], self._offsets[k + 1]):

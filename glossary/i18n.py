@@ -32,7 +32,6 @@ PACKAGE_LOCALES = os.path.join(os.path.dirname(os.path.realpath(__file__)), "loc
 SOURCE_LOCALES = os.path.join(os.path.dirname(os.path.dirname(os.path.realpath(__file__))), "locales")
 
 
-
 class _Untranslated:
     """The source language's messages as written: what gettext's NullTranslations answers, without
     importing gettext, which only a catalog of another language needs."""
