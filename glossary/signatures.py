@@ -1719,6 +1719,15 @@ def adds_variant_words(hit: Hit, start: int, end: int) -> bool:
     return bool(outside) and set(outside) <= _variant_slots(hit.signature)
 
 
+def lends_a_word(hit: Hit, text: str, start: int, end: int) -> bool:
+    """Whether text[start:end], a listed rendering of another concept inside an English hit, holds a
+    content word of the hit that fills none of its slots: that word is the other name's, not one inserted
+    in this one or standing in for its missing word (see `checks.variants._Claims.free`). Russian
+    inserted words are adjectives read by their grammar (`_ru_modifier`), and are left to it."""
+    return hit.signature.lang == "en" and any(not any(a <= s and e <= b for a, b in hit.words) and w.lower() not in hit.signature.function_words
+               for s, e, w in _tokens(text, start, end))
+
+
 def _stays_inside(sig: Signature, text: str, toks: list[tuple[int, int, str]], i: int, start: int, end: int) -> bool:
     """Whether `_expand(sig, text, toks, i)` gives no hit reaching outside text[start:end] (which holds word `i`).
 
