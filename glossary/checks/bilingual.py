@@ -18,6 +18,7 @@ when the source names their concept.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
@@ -246,9 +247,12 @@ def _missing(where: tuple, source_matches: list[Match], named: Counter[str],  # 
     source_text = segment.source_text or ""
     first_text: dict[str, str] = {}
     first_short: dict[str, bool] = {}
+    attributive: set[str] = set()  # concepts the source names right before 的, as a modifier
     for m in source_matches:
         first_text.setdefault(m.concept_id, source_text[m.span.start:m.span.end])
         first_short.setdefault(m.concept_id, bool(m.term.abbreviation_of))
+        if _ATTRIBUTIVE.match(source_text, m.span.end):
+            attributive.add(m.concept_id)
     whole = Span(0, len(segment.text))
     findings = []
     for concept_id, times in named.items():
@@ -273,6 +277,8 @@ def _missing(where: tuple, source_matches: list[Match], named: Counter[str],  # 
                 have += 1
                 if have >= times:
                     continue
+            elif concept_id in attributive and have + 1 >= times and _as_modifier(sig, segment.text, taken):
+                continue  # 互利共赢的“利益共同体”: "a “mutual interest and win-win” “interest community”"
         if _stood_for(where, concept_id, sig, have, times, taken or [], matches, before):
             continue
         # TRANSLATORS: {times} is "2 times" or "3 times" (how often the source names the concept).
@@ -296,6 +302,28 @@ def _missing(where: tuple, source_matches: list[Match], named: Counter[str],  # 
             **{**explanation(concept, preferred, preferred), "reason": why, "brief": why})
         findings.append(replace(finding, severity=Severity.ERROR if have == 0 else Severity.WARNING))
     return findings
+
+
+# A Chinese term followed by 的 (quotes between allowed) modifies the noun after it.
+_ATTRIBUTIVE = re.compile(r"[\s\"'”’」』》]*的")
+
+
+def _as_modifier(sig, text: str, taken: list[Span] | None) -> bool:  # type: ignore[no-untyped-def]
+    """Whether the target renders the concept as a modifier of another noun, without its own head noun.
+
+    A source term before 的 modifies the noun after it, and a translation often
+    folds the term into a modifier of that noun, dropping the term's head noun
+    ("mutual interest and win-win" of 互利共赢的, whose preferred rendering is
+    "mutual benefit and win-win outcomes"): a stretch naming the term's other
+    required slots, as `located.loose` reads them, is then its rendering. A name
+    of three required slots or more only, so that two words are left to name it.
+    """
+    from . import located
+
+    if sig.head is None or not sig.required[sig.head]:
+        return False
+    rest = tuple(k for k, r in enumerate(sig.required) if r and k != sig.head)
+    return len(rest) >= 2 and located.loose(sig, text, taken or [], rest) is not None
 
 
 def _short_slots(concept, sig, lang: str) -> tuple[tuple[int, ...], str] | None:  # type: ignore[no-untyped-def]

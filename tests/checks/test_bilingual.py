@@ -89,3 +89,32 @@ def test_a_source_passage_quoted_beside_its_translation_leaves_no_term_untransla
     # Named twice, rendered once: the quoted one is still a mention left untranslated.
     assert pair("一带一路和一带一路", "The Belt and Road Initiative and 一带一路越走越宽.") == [
         ("untranslated-term", "一带一路")]
+
+
+GAINS = loads("""
+version: 1
+concepts:
+  - id: shared-gains
+    sources: [{publisher: P, title: T, date: 2020, langs: [en]}]
+    terms:
+      zh: [{text: 互利共赢, status: preferred}]
+      en:
+        - {text: mutual benefit and win-win outcomes, status: preferred}
+""", "t.yaml")
+
+
+def test_a_source_term_before_de_may_be_rendered_as_a_modifier_without_its_head_noun():
+    # 的 makes the term a modifier of the next noun: the translation names the term's other slots.
+    assert pair("双方要建设互利共赢的伙伴关系。", "The two sides will build a “mutual gain and win-win” partnership.",
+                termbase=GAINS) == []
+    assert pair("双方要建设“互利共赢”的伙伴关系。", "The two sides will build a partnership for “mutual gain and win-win”.",
+                termbase=GAINS) == []
+
+
+def test_without_de_or_without_the_other_slots_the_term_is_still_missing():
+    # No 的: the source names the term as a noun phrase of its own, and the translation lacks it.
+    assert pair("双方坚持互利共赢。", "The two sides hold to mutual gain and win-win.",
+                termbase=GAINS) == [("missing-term", "互利共赢")]
+    # 的, but the translation keeps only one word of the term.
+    assert pair("双方要建设互利共赢的伙伴关系。", "The two sides will build a win-win partnership.",
+                termbase=GAINS) == [("missing-term", "互利共赢")]
