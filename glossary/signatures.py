@@ -1434,6 +1434,8 @@ class Index:
         self.vocabulary = _vocabulary(lang, self.signatures)
         # English: the names inside longer names of other concepts (`embedded`).
         self.embedded = _embedded(lang, self.signatures)
+        # English: the words some accepted rendering writes in lower case (`prefixed`).
+        self.lower_words = _lower_case_words(lang, self.signatures)
 
     def __bool__(self) -> bool:
         return bool(self.signatures)
@@ -1453,6 +1455,7 @@ class Index:
         state.setdefault("_table", None)
         state.setdefault("vocabulary", frozenset())
         state.setdefault("embedded", {})
+        state.setdefault("lower_words", frozenset())
         self.__dict__.update(state)
 
     def gate_table(self) -> _GateTable:
@@ -2957,6 +2960,60 @@ def embedded(index: Index, text: str, matches: Sequence[Any]) -> list[Hit]:
                     else (m.span.start, m.span.end) for s, e in hit.words]
             out.append(Hit(hit.signature, hit.start + lo, hit.end - by + lo, tuple(back), hit.filled))
             break
+    return out
+
+
+def _lower_case_words(lang: str, sigs: Sequence[Signature]) -> frozenset[str]:
+    """English: the words that an accepted rendering of some concept writes in lower case ("modern" of "great
+    modern socialist country"), for `prefixed`: a word always written with a capital ("Chinese") is a name."""
+    if lang != "en":
+        return frozenset()
+    stop = FUNCTION_WORDS["en"] | _EN_STOPS
+    return frozenset(w for sig in sigs if not sig.fix_to for text in (sig.preferred, *sig.others)
+                     for _, _, w in words(text) if w.islower() and len(w) >= 3 and w.isalpha() and w not in stop)
+
+
+_ORDINALS = frozenset("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
+                      "inaugural annual next last former".split())
+_SPACE = re.compile(r"[ \t\u00a0]+")
+
+
+def prefixed(index: Index, text: str, matches: Sequence[Any]) -> list[Hit]:
+    """English: hits of a listed proper name with a capitalized word of the domain glued before it.
+
+    A name whose content words are all capitalized ("Silk Road Economic Belt")
+    written with one more capitalized word in front ("the Modern Silk Road
+    Economic Belt", "the New Silk Road economic belt") is a longer name that no
+    rendering lists: an unlisted variant of the concept, fixed by dropping the
+    word. The word must be one that some accepted rendering writes in lower
+    case (`Index.lower_words`: "modern", "new"; never a name's own word such as
+    "Chinese"), no ordinal ("the Second Belt and Road Forum" is the forum's
+    second session), and inside a sentence: right after a lower-case word with
+    only a space between, so that a sentence's or a title's capitals make
+    nothing. A match that is itself a variant is left to its own finding.
+    """
+    if not index.lower_words:
+        return []
+    out: list[Hit] = []
+    for m in matches:
+        if m.term.status.is_variant or m.term.abbreviation_of:
+            continue
+        names = [w for _, _, w in words(m.term.text) if w.lower() not in FUNCTION_WORDS["en"]]
+        if len(names) < 3 or not all(w[:1].isupper() for w in names):
+            continue
+        before = _tokens(text, max(0, m.span.start - 60), m.span.start)
+        if len(before) < 2:
+            continue
+        (ps, pe, prev), (ws, we, word) = before[-2], before[-1]
+        if (not _SPACE.fullmatch(text, we, m.span.start) or not _SPACE.fullmatch(text, pe, ws)
+                or not prev.islower() or not word[:1].isupper() or not word[1:].islower()
+                or word.lower() not in index.lower_words or word.lower() in _ORDINALS):
+            continue
+        own = [h for h in index.scan(text[m.span.start:m.span.end])
+               if h.concept_id == m.concept_id and (h.start, h.end) == (0, m.span.end - m.span.start)]
+        if own:
+            hit = _shift(own[0], m.span.start)
+            out.append(Hit(hit.signature, ws, hit.end, hit.words, hit.filled))
     return out
 
 

@@ -2685,3 +2685,48 @@ def test_the_checks_that_read_a_concepts_signature_read_its_own_not_a_variants()
 
     tb = loads(VARIANTS, "t.yaml")
     assert signature(tb, "en", "reed-path").preferred == "Reed and Reef Initiative"
+
+
+PREFIXED_NAMES = textwrap.dedent("""\
+    concepts:
+      - id: reed-belt
+        terms:
+          en:
+            - {text: Reed River Trade Belt, status: preferred}
+      - id: modern-harbour
+        terms:
+          en:
+            - {text: modern harbour network, status: preferred}
+            - {text: second harbour plan, status: preferred}
+      - id: reed-people
+        terms:
+          en:
+            - {text: Chinese reed culture, status: preferred}
+    """)
+
+
+def _prefixed(text: str) -> list[tuple[str, str, str]]:
+    import glossary
+
+    return [(f.code, f.found, f.suggestion or "") for f in glossary.check(text, "en", loads(PREFIXED_NAMES, "t.yaml"))]
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("Merchants praised the Modern Reed River Trade Belt last spring.", "Modern Reed River Trade Belt"),
+    ("Merchants praised the Modern Reed River trade belt last spring.", "Modern Reed River trade belt"),
+])
+def test_a_capitalized_word_of_the_domain_before_a_listed_proper_name_is_a_variant(text: str, found: str) -> None:
+    assert _prefixed(text) == [("unlisted-variant", found, "Reed River Trade Belt")]
+
+
+@pytest.mark.parametrize("text", [
+    "Merchants praised the modern Reed River Trade Belt last spring.",  # lower case: a description
+    "Modern Reed River Trade Belt plans were published.",  # a sentence's first word
+    "Merchants praised The Modern Reed River Trade Belt.",  # a title's capitals
+    "Merchants praised the Chinese Reed River Trade Belt.",  # a word no rendering writes in lower case
+    "Merchants praised the Second Reed River Trade Belt.",  # an ordinal: a second one
+    "Merchants praised the Sunny Reed River Trade Belt.",  # no word of the domain
+    "Merchants praised the Reed River Trade Belt.",  # as listed
+])
+def test_other_words_before_a_listed_proper_name_make_no_variant(text: str) -> None:
+    assert _prefixed(text) == []

@@ -145,6 +145,7 @@ class Bench:
         derived.signatures[self.lang] = (tb, full)
         changed_index = signatures.Index(self.lang, changed)
         changed_index.vocabulary = full.vocabulary  # the words a name may gain come from the whole base
+        changed_index.lower_words = full.lower_words  # and those it may be prefixed with
         return tb, changed_index
 
     def drop(self, tb) -> None:  # type: ignore[no-untyped-def]

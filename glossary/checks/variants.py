@@ -169,8 +169,9 @@ def unlisted(text: str, lang: str, matches: list[Match], termbase: TermBase) -> 
         return []
     claims = _Claims(matches, text)
     hits = index.scan(text, claims)  # hits inside a listed rendering of their own concept are not walked
-    if index.embedded and matches:
+    if (index.embedded or index.lower_words) and matches:
         more = signatures.embedded(index, text, matches)  # "One Belt, One Road Forum ...": the forum
+        more += signatures.prefixed(index, text, matches)  # "the Modern Silk Road Economic Belt"
         if more:
             hits = sorted({(h.start, h.end, h.concept_id): h for h in [*hits, *more]}.values(),
                           key=lambda h: (h.start, -h.end))
@@ -327,7 +328,9 @@ class _Claims:
         hit wins, and the check drops the shorter finding. An accepted rendering of
         the same concept inside the hit does not claim it when the hit's other words
         are words only its deprecated renderings have («Нового Экономического пояса
-        Шелкового пути»: the superseded «нового», put elsewhere; `signatures.adds_variant_words`).
+        Шелкового пути»: the superseded «нового», put elsewhere; `signatures.adds_variant_words`),
+        nor when the hit is that rendering with a word glued before it ("the Modern Silk
+        Road Economic Belt"; `signatures.prefixed`).
         A rendering of another concept strictly inside an English hit that holds a content word
         filling none of the hit's slots (the word the hit took as inserted, or as standing
         in for a missing one) claims it: that word belongs to the other name, which stands
@@ -345,6 +348,9 @@ class _Claims:
                 if (concept_id == hit.concept_id and hit.start <= s and e <= hit.end and (s, e, concept_id) in self.accepted
                         and (s, e) != (hit.start, hit.end) and adds_variant_words(hit, s, e)):
                     continue
+                if (concept_id == hit.concept_id and hit.start < s and e == hit.end and (s, e, concept_id) in self.accepted
+                        and all(s <= a for a, _ in hit.words)):
+                    continue  # a word glued before a listed name, no slot word outside it (`signatures.prefixed`)
                 if concept_id == hit.concept_id or s < hit.start or e > hit.end or (s, e) == (hit.start, hit.end):
                     return False
                 if lends_a_word(hit, self.text, s, e):
