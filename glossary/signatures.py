@@ -3739,13 +3739,19 @@ def suggest_en(hit: Hit, found_text: str, text_start: int, base: str | None = No
     """`base` (default: the preferred rendering) in the number of the found slot words, with its possessive.
 
     A found word in the plural makes plural the word of `base` that fills the
-    same slot ("communities of shared destiny" -> "communities with a shared future").
+    same slot ("communities of shared destiny" -> "communities with a shared future"),
+    unless that word modifies the next one (a noun used as a modifier stays singular:
+    "diplomacy of major powers" -> "major-country diplomacy").
     """
     from .morph import english
 
     sig = hit.signature
     out = base or sig.preferred
-    content = [(s, e, w) for s, e, w in words(out) if w.lower() not in sig.function_words]
+    every = words(out)
+    content = [(s, e, w) for s, e, w in every if w.lower() not in sig.function_words]
+    # The content words followed right away (a space or a hyphen between) by another content word.
+    modifiers = {s for (s, e, w), (s2, _, w2) in zip(every, every[1:])
+                 if w2.lower() not in sig.function_words and out[e:s2].strip(" -\u2010\u2011") == ""}
     edits: dict[int, tuple[int, int, str]] = {}
     for (s, e), slot in zip(hit.words, hit.filled):
         word = found_text[s - text_start:e - text_start]
@@ -3753,6 +3759,8 @@ def suggest_en(hit: Hit, found_text: str, text_start: int, base: str | None = No
             continue
         for ps, pe, pw in content:
             if en_lemma(pw) in sig.slots[slot]:
+                if ps in modifiers:
+                    break
                 many = english.plural(pw)
                 if many is not None:
                     edits[ps] = (ps, pe, many)

@@ -2730,3 +2730,27 @@ def test_a_capitalized_word_of_the_domain_before_a_listed_proper_name_is_a_varia
 ])
 def test_other_words_before_a_listed_proper_name_make_no_variant(text: str) -> None:
     assert _prefixed(text) == []
+
+
+RANKED = textwrap.dedent("""\
+    concepts:
+      - id: rank-diplomacy
+        terms:
+          en:
+            - {text: major-country diplomacy with Chinese characteristics, status: preferred}
+            - {text: great power diplomacy with Chinese characteristics, status: deprecated}
+    """)
+
+
+@pytest.mark.parametrize(("text", "suggestion"), [
+    # The plural fell on a word that the preferred rendering uses as a modifier: it stays singular.
+    ("Scholars compared the diplomacy of great powers with Chinese characteristics.",
+     "major-country diplomacy with Chinese characteristics"),
+    ("Scholars compared the diplomacy of major countries with Chinese characteristics.",
+     "major-country diplomacy with Chinese characteristics"),
+    # On the head noun it is kept.
+    ("Scholars compared great power diplomacies with Chinese traits.",
+     "major-country diplomacies with Chinese characteristics"),
+])
+def test_a_plural_is_carried_to_the_head_noun_never_to_a_modifying_noun(text: str, suggestion: str) -> None:
+    assert [s for _, s in _en_unlisted(loads(RANKED, "t.yaml"), text)] == [suggestion]
