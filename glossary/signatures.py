@@ -3054,7 +3054,9 @@ def _ru_owned_before(sig: Signature, text: str, toks: list[tuple[int, int, str]]
     before it could own that genitive: in «после съезда Коммунистической партии
     Китая Генеральный секретарь ...» the party belongs to «съезда», and the title
     that follows is a new phrase. A common noun right before the run (a space
-    between, no punctuation) is such an owner.
+    between, no punctuation) is such an owner, when the head noun of the run is not
+    in the genitive itself (then the whole name is, and its first word may be a
+    modifier of the head moved before it).
     """
     if sig.head is None or sig.head not in filled or filled[0] <= sig.head or run[0] == 0:
         return False
@@ -3069,6 +3071,9 @@ def _ru_owned_before(sig: Signature, text: str, toks: list[tuple[int, int, str]]
     an = russian.analyser()
     if not an.in_dictionary(low) or not any(r.pos == _RU_NOUN for r in an.readings(low)):
         return False
+    head = toks[run[filled.index(sig.head)]][2].lower().replace("ё", "е")
+    if any(r.case == "gent" for r in an.readings(head)):
+        return False  # the whole name in the genitive, a modifier first: «проект Старого Торгового пути»
     return any(r.case == "gent" for r in an.readings(first[2].lower().replace("ё", "е")))
 
 
