@@ -541,6 +541,47 @@ def test_a_synonym_seen_in_two_concepts_is_lent_base_wide() -> None:
     assert wall.slots[0] == frozenset({"great"})
 
 
+SIZE_ADJECTIVES = textwrap.dedent("""\
+    concepts:
+      - id: rank-diplomacy
+        terms:
+          en:
+            - {text: major-country diplomacy with Chinese characteristics, status: preferred}
+      - id: epoch-changes
+        terms:
+          en:
+            - {text: great changes unseen in a century, status: preferred}
+      - id: assembly-hall
+        terms:
+          en:
+            - {text: Great Hall of the People, status: preferred}
+    """)
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("The envoy praised big-country diplomacy with Chinese characteristics.",
+     ("rank-diplomacy", "big-country diplomacy with Chinese characteristics")),
+    ("Economists warned of major changes unseen in a century.",
+     ("epoch-changes", "major changes unseen in a century")),
+    # A capital marks a proper name's word: the hall takes no adjective of size.
+    ("Tourists queued outside the big Hall of the People.", None),
+    ("Tourists queued outside the Major Hall of the People.", None),
+    # The adjectives alone, or with words of another sense, make no name.
+    ("A big country has big neighbours and major changes every century.", None),
+])
+def test_a_lower_case_adjective_of_size_takes_its_near_synonyms(text: str, found: tuple[str, str] | None) -> None:
+    hits = signatures.index_for(loads(SIZE_ADJECTIVES, "t.yaml"), "en").scan(text)
+    assert [(h.concept_id, text[h.start:h.end]) for h in hits] == ([found] if found else [])
+
+
+def test_adjectives_of_size_are_never_lent_to_kin() -> None:
+    index = signatures.index_for(loads(SIZE_ADJECTIVES, "t.yaml"), "en")
+    hall = next(s for s in index.signatures if s.concept_id == "assembly-hall")
+    assert hall.slots[0] == frozenset({"great"})
+    rank = next(s for s in index.signatures if s.concept_id == "rank-diplomacy")
+    assert {"great", "big"} <= rank.slots[0]
+
+
 LENDING_NESTED = textwrap.dedent("""\
     concepts:
       - id: quality-growth
@@ -1768,6 +1809,70 @@ def test_near_synonyms_of_russian_fill_one_slot_of_a_name_of_three_words_or_more
 ])
 def test_russian_near_synonyms_fill_one_slot_at_most(text: str) -> None:
     assert _unlisted(loads(RU_NEAR, "t.yaml"), text) == []
+
+
+RU_OFFICES = textwrap.dedent("""\
+    concepts:
+      - id: lake-council
+        terms:
+          ru:
+            - {text: Центральный озёрный совет, status: preferred}
+      - id: lake-expo
+        terms:
+          ru:
+            - {text: Озёрное международное садовое ЭКСПО, status: preferred}
+      - id: lake-chair
+        terms:
+          ru:
+            - {text: председатель Озерии, status: preferred}
+      - id: lake-chair-board
+        terms:
+          ru:
+            - {text: председатель Озёрного правления союза, status: preferred}
+    """)
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    # 委员会 rendered literally, 博览会 as a plain fair, 主席 as a president: one word of a name of three or more.
+    ("Центральная озёрная комиссия собралась в пятницу.", "Центральная озёрная комиссия"),
+    ("Он выступил на Озёрной международной садовой выставке.", "Озёрной международной садовой выставке"),
+    ("Письмо подписал президент Озёрного правления союза.", "президент Озёрного правления союза"),
+])
+def test_russian_near_synonyms_for_a_council_a_fair_and_a_chair(text: str, found: str) -> None:
+    assert [f for _, f, _ in _unlisted(loads(RU_OFFICES, "t.yaml"), text)] == [found]
+
+
+@pytest.mark.parametrize("text", [
+    "Совет и комиссия собрались в пятницу.",
+    "Международная выставка открылась в пятницу.",
+    "Письмо подписал президент Озёрной республики.",  # a name of two words takes no near-synonym
+    "Центральная озёрная выставка открылась.",  # a fair is no council
+])
+def test_russian_near_synonyms_for_offices_need_the_names_other_words(text: str) -> None:
+    assert _unlisted(loads(RU_OFFICES, "t.yaml"), text) == []
+
+
+RU_OWNED = textwrap.dedent("""\
+    concepts:
+      - id: lake-secretary
+        terms:
+          ru:
+            - {text: Генеральный секретарь Озёрного союза рыбаков, status: preferred}
+    """)
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    # The words after the head noun moved before it, in the genitive: they belong to the noun before them,
+    # and the title that follows is a new phrase.
+    ("После съезда рыбаков Озёрного союза Генеральный секретарь выступил с речью.", []),
+    ("Решения пленума рыбаков Озёрного союза генеральный секретарь не комментировал.", []),
+    # Nothing before the genitive could own it: the words are the title, reordered.
+    ("Вчера рыбаков Озёрного союза Генеральный секретарь выступил с речью.",
+     ["рыбаков Озёрного союза Генеральный секретарь"]),
+    ("Заголовок: рыбаков Озёрного союза Генеральный секретарь.", ["рыбаков Озёрного союза Генеральный секретарь"]),
+])
+def test_a_russian_genitive_before_a_reordered_name_belongs_to_the_noun_before_it(text: str, found: list[str]) -> None:
+    assert [f for _, f, _ in _unlisted(loads(RU_OWNED, "t.yaml"), text)] == found
 
 
 def test_russian_near_synonyms_are_not_lent_on() -> None:
