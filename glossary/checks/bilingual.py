@@ -101,7 +101,8 @@ def _in_segment(document: Document, index: LineIndex, segment: Segment, lang: st
     from ..matcher import matcher_for
 
     source_matcher = matcher_for(termbase, source_lang)
-    if base_language(source_lang) == "zh":
+    zh = base_language(source_lang) == "zh"
+    if zh:
         from . import zhwords
 
         source_matches = zhwords.source_mentions(segment.source_text or "", termbase, source_lang)
@@ -124,8 +125,9 @@ def _in_segment(document: Document, index: LineIndex, segment: Segment, lang: st
         rendered.update(f.concept_id for f in glosses if f.concept_id)
     left = [m for m in left if not _quotes_source(segment.text, m, rendered, named)]
     rendered.update(_count(left))
+    joined = zhwords.joined(segment.source_text or "", source_matches, rendered) if zh else Counter()
     return (_untranslated(where, left) + glosses + _variants_of_named(where, matches, named)
-            + _missing(where, source_matches, named, rendered, taken if locate else None, matches, before))
+            + _missing(where, source_matches, named, rendered, taken if locate else None, matches, before, joined))
 
 
 def _glosses(where: tuple, left: list[Match], matches: list[Match], unlisted_spans: Sequence[Span],  # type: ignore[type-arg]
@@ -228,7 +230,7 @@ def _variants_of_named(where: tuple, matches: list[Match], named: Counter[str]) 
 
 def _missing(where: tuple, source_matches: list[Match], named: Counter[str],  # type: ignore[type-arg]
              rendered: Counter[str], taken: list[Span] | None = None, matches: Sequence[Match] = (),
-             before: frozenset[str] = frozenset()) -> list[Finding]:
+             before: frozenset[str] = frozenset(), joined: Counter[str] | None = None) -> list[Finding]:
     """`missing-term`: the source names a concept more often than the translation renders it.
 
     Before that, the target is searched for the concept in words no rendering
@@ -238,7 +240,12 @@ def _missing(where: tuple, source_matches: list[Match], named: Counter[str],  # 
     form of the head noun the target names alone, when that form is clear;
     otherwise it is the dictionary form (nominative), and the reason says so.
     A mention the target makes by a stand-in (`standins`: "it", "the
-    initiative" after a rendering) is a rendering too.
+    initiative" after a rendering) is a rendering too. A mention written as one
+    phrase with another concept's that the target renders needs no rendering of
+    its own (`joined`, from `zhwords.joined`), and neither does the one
+    mention that opens the source as its subject when the translation begins
+    in lower case (`_continues`: its sentence began in an earlier segment,
+    where the subject went).
     """
     from . import located
     from .explain import explanation
@@ -283,6 +290,10 @@ def _missing(where: tuple, source_matches: list[Match], named: Counter[str],  # 
                     continue
         if _stood_for(where, concept_id, sig, have, times, taken or [], matches, before):
             continue
+        if have + (joined or Counter()).get(concept_id, 0) >= times:
+            continue  # 中华民族伟大复兴的中国梦 rendered "the Chinese Dream"
+        if not have and times == 1 and _continues(segment.text) and _opens(source_matches, concept_id, source_text):
+            continue  # "conforming to ..." for a source whose subject opens it
         # TRANSLATORS: {times} is "2 times" or "3 times" (how often the source names the concept).
         why = (ngettext("the source names it {times}, the translation renders it {n} time",
                         "the source names it {times}, the translation renders it {n} times", have).format(
@@ -304,6 +315,22 @@ def _missing(where: tuple, source_matches: list[Match], named: Counter[str],  # 
             **{**explanation(concept, preferred, preferred), "reason": why, "brief": why})
         findings.append(replace(finding, severity=Severity.ERROR if have == 0 else Severity.WARNING))
     return findings
+
+
+def _continues(text: str) -> bool:
+    """Whether a translation segment begins in lower case: the rest of a sentence begun before it."""
+    first = next((ch for ch in text if ch.isalpha()), "")
+    return first.islower()
+
+
+def _opens(source_matches: list[Match], concept_id: str, source_text: str) -> bool:
+    """Whether the concept's mention is the subject that opens a Chinese source: nothing but punctuation
+    and spaces before it, and its sentence going on right after it (新发展格局顺应了…; not a heading, a
+    keyword list 新质生产力/… or the term alone)."""
+    from ..script import is_unspaced
+
+    return any(m.concept_id == concept_id and not any(ch.isalnum() for ch in source_text[:m.span.start])
+               and is_unspaced(source_text[m.span.end:m.span.end + 1] or " ") for m in source_matches)
 
 
 def _nested(termbase: TermBase, inner: str, outer: str) -> bool:

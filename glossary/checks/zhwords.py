@@ -16,10 +16,17 @@ the source is read without its quotation marks, against its terms without
 theirs, so the longer name is found however it is quoted. And a term inside
 the title of a work (《…》, 〈…〉) is no mention: a book or a document is
 translated by its published title, which need not render the term.
+
+Two terms written as one phrase, the first right before the second or joined
+to it by 的 or 之 (中华民族伟大复兴的中国梦), are one thing said twice over:
+translators render such a phrase by one of its names ("the Chinese Dream";
+"national rejuvenation"), so the other is no mention the translation lacks
+when that one is rendered (`joined`).
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import replace
 from typing import Any
 
@@ -132,3 +139,21 @@ def source_mentions(text: str, termbase: Any, lang: str) -> list[Match]:
     found += [replace(m, term=listed.get(id(m.term), m.term)) for m in quoted.scan(plain)]
     return [replace(m, span=Span(where[m.span.start], where[m.span.end - 1] + 1))
             for m in mentions(plain, _leftmost_longest(found)) if not in_title(plain, m.span.start)]
+
+
+_JOINING = ("", "的", "之")
+
+
+def joined(text: str, matches: list[Match], rendered: Any) -> Counter[str]:
+    """How many mentions of each concept are written as one phrase with a mention of another concept that
+    the translation renders (`rendered`: concept id -> renderings): those need no rendering of their own."""
+    found: Counter[str] = Counter()
+    ordered = sorted({(m.span.start, m.span.end, m.concept_id) for m in matches})
+    for (_s, a_end, a), (b_start, _e, b) in zip(ordered, ordered[1:]):
+        if a == b or b_start < a_end or unquoted(text[a_end:b_start])[0] not in _JOINING:
+            continue
+        if rendered.get(b, 0):
+            found[a] += 1
+        if rendered.get(a, 0):
+            found[b] += 1
+    return found

@@ -159,3 +159,17 @@ def test_a_short_name_with_its_inner_name_written_another_way_is_a_rendering():
         ("deprecated-term", "«Один пояс, один путь»")]
     # Words that are not the listed ones around the inner name: no rendering as listed.
     assert pair(source, "Сегодня открылся третий саммит «Пояса и пути».", lang="ru", termbase=NESTED) != []
+
+
+def test_a_translation_that_begins_in_lower_case_carries_no_subject_of_its_own():
+    # Written for this test: the segment is the rest of a sentence whose subject an earlier segment holds.
+    source = "一带一路顺应了时代潮流，造福各国人民。"
+    assert pair(source, "conforming to the trend of the times and benefiting people everywhere.") == []
+    # A sentence of its own still lacks the term.
+    assert pair(source, "Conforming to the trend of the times, it benefits people everywhere.") == [
+        ("missing-term", "一带一路")]
+    # A term that does not open the source is no subject moved elsewhere.
+    assert pair("各国人民都欢迎一带一路。", "welcomed by people everywhere.") == [("missing-term", "一带一路")]
+    # A term alone, or first in a list of keywords, is no subject: lower case says nothing there.
+    assert pair("一带一路", "new silk roads") == [("missing-term", "一带一路")]
+    assert pair("一带一路/互联互通", "new silk roads/connectivity") == [("missing-term", "一带一路")]

@@ -126,3 +126,49 @@ def test_a_published_title_need_not_render_the_term_it_holds(names) -> None:  # 
     # The same words outside a title are a mention the translation lacks.
     assert [f.code for f in check_pair("她的新书写一带一路上的城市。", "Her new book is about cities on new silk roads.",
                                        "zh", "en", names)] == ["missing-term"]
+
+
+DREAM = textwrap.dedent("""\
+    concepts:
+      - id: great-rejuvenation
+        sources: [{publisher: P, title: T, date: 2019, langs: [en]}]
+        terms:
+          zh: [{text: 中华民族伟大复兴, status: preferred}]
+          en: [{text: great rejuvenation of the Chinese nation, status: preferred}]
+      - id: chinese-dream
+        sources: [{publisher: P, title: T, date: 2019, langs: [en]}]
+        terms:
+          zh: [{text: 中国梦, status: preferred}]
+          en: [{text: Chinese Dream, status: preferred}]
+    """)
+
+
+@pytest.fixture(scope="module")
+def dream():  # type: ignore[no-untyped-def]
+    return loads(DREAM, "dream.yaml")
+
+
+@pytest.mark.parametrize("source", [
+    "实现中华民族伟大复兴的中国梦是几代人的心愿。",
+    "实现中华民族伟大复兴中国梦是几代人的心愿。",
+    "实现“中华民族伟大复兴”之“中国梦”是几代人的心愿。",
+])
+def test_two_terms_written_as_one_phrase(dream, source: str) -> None:  # type: ignore[no-untyped-def]
+    found = zhwords.source_mentions(source, dream, "zh")
+    assert zhwords.joined(source, found, {"chinese-dream": 1}) == {"great-rejuvenation": 1}
+    assert zhwords.joined(source, found, {}) == {}
+    # Rendered by either of its names, the phrase is rendered.
+    assert check_pair(source, "Realizing the Chinese Dream has been the wish of generations.", "zh", "en", dream) == []
+    assert check_pair(source, "The great rejuvenation of the Chinese nation has been the wish of generations.",
+                      "zh", "en", dream) == []
+    # By neither: both are missing.
+    assert sorted(f.concept_id for f in check_pair(source, "This has been the wish of generations.", "zh", "en",
+                                                   dream)) == ["chinese-dream", "great-rejuvenation"]
+
+
+def test_two_terms_apart_are_two_mentions(dream) -> None:  # type: ignore[no-untyped-def]
+    source = "中华民族伟大复兴需要几代人努力，中国梦属于每个人。"
+    assert zhwords.joined(source, zhwords.source_mentions(source, dream, "zh"), {"chinese-dream": 1}) == {}
+    assert [(f.code, f.concept_id) for f in check_pair(
+        source, "It takes generations, and the Chinese Dream belongs to everyone.", "zh", "en", dream)] == [
+        ("missing-term", "great-rejuvenation")]
