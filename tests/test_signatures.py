@@ -40,6 +40,15 @@ def tb():  # type: ignore[no-untyped-def]
     return loads(BASE, "t.yaml")
 
 
+def test_the_words_of_a_short_text_are_a_fresh_list_each_time() -> None:
+    # Short texts' words are kept between calls: a caller changing its list must not change the next one's.
+    text = "the 'community of shared future'"
+    first = signatures.words(text)
+    assert [w for _, _, w in first] == ["the", "community", "of", "shared", "future"]
+    first.clear()
+    assert signatures.words(text) == signatures.words(text + " and more " * 30)[:5] != []
+
+
 def test_english_lemmas_drop_plural_possessive_and_british_spelling() -> None:
     assert signatures.en_lemma("Communities") == "community"
     assert signatures.en_lemma("community's") == "community"
