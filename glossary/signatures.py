@@ -2326,13 +2326,16 @@ def _expand_run(sig: Signature, text: str, toks: list[tuple[int, int, str]], i: 
                 j = k - 1
                 continue
             slots = _slot_set(sig, toks[k][2])
-            if slots:
+            if slots and not (sig.lang == "ru" and toks[k][2].lower() in _RU_HUNDRED):
                 items[k], gap = slots, 0
             elif (pair := _split_word(sig, text, toks, k, step)) is not None:
                 first, second, slots = pair
                 items[first], items[second], halves[first], gap = slots, frozenset(), second, 0
-                j = k + step
+                items.update({x: frozenset() for x in range(first + 1, second)})
+                j = second if step > 0 else first
                 continue
+            elif slots:
+                items[k], gap = slots, 0
             elif (toks[k][2].lower() in sig.function_words or _ru_wrapper(sig, toks[k][2])
                   or _ordinal_ending(sig, text, toks, k)) and gap < _GAP_MAX:
                 items[k], gap = frozenset(), gap + 1
@@ -2730,14 +2733,50 @@ def _split_word(sig: Signature, text: str, toks: list[tuple[int, int, str]], k: 
     (first, second, its slots), or None. Only one space or hyphen may stand between the halves, and
     the two together must be a form of a slot's lemma."""
     other = k + step
-    if other < 0 or other >= len(toks) or sig.lang != "en":
-        return None  # Russian: a joined pair is no dictionary word, and reading one would load the analyser
+    if other < 0 or other >= len(toks):
+        return None
+    if sig.lang == "ru":
+        return _ru_hundred_years(sig, text, toks, k, step)
     first, second = (k, other) if step > 0 else (other, k)
     gap = toks[first][1]
     if toks[second][0] != gap + 1 or text[gap] not in _SPLIT:
         return None
     slots = _joined_slot_set(sig, toks[first][2] + toks[second][2])
     return (first, second, slots) if slots else None
+
+
+# «сто лет» is «столетие» in two words («невиданные за сто лет перемены»), and «последние сто лет» (the last
+# hundred years) the same span of time: the words of such a phrase, by their letters.
+_RU_LAST = frozenset({"последние", "последних"})
+_RU_HUNDRED = frozenset({"сто", "ста", "сотню", "сотни"})
+_RU_YEARS = frozenset({"лет", "годов"})
+_RU_CENTURY = frozenset({"столетие", "век"})
+
+
+def _ru_hundred_years(sig: Signature, text: str, toks: list[tuple[int, int, str]], k: int,
+                      step: int) -> tuple[int, int, frozenset[int]] | None:
+    """«(последние) сто лет» (the last hundred years; spaces only between the words) read from word `k`
+    along `step` as one slot word where a Russian name has «столетие» or its near-synonym «век»:
+    (its first word, its last word, those slots), or None. Russian writes no other slot word as two;
+    the phrase is read from its letters, so that no joined pair loads the analyser."""
+    slots = frozenset(n for n, slot in enumerate(sig.slots) if slot & _RU_CENTURY)
+    if not slots:
+        return None
+    if step < 0:  # walking back, the phrase ends at `k`
+        if toks[k][2].lower() not in _RU_YEARS or k < 1:
+            return None
+        first = k - 1
+    else:
+        first = k + (toks[k][2].lower() in _RU_LAST)
+        if first + 1 >= len(toks) or toks[first + 1][2].lower() not in _RU_YEARS:
+            return None
+    if toks[first][2].lower() not in _RU_HUNDRED or not text[toks[first][1]:toks[first + 1][0]].isspace():
+        return None
+    last = first + 1
+    if first > 0 and toks[first - 1][2].lower() in _RU_LAST and (step < 0 or first - 1 == k) \
+            and text[toks[first - 1][1]:toks[first][0]].isspace():
+        first -= 1
+    return first, last, slots
 
 
 def _joined_slot_set(sig: Signature, joined: str) -> frozenset[int]:

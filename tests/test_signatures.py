@@ -1875,6 +1875,35 @@ def test_a_russian_genitive_before_a_reordered_name_belongs_to_the_noun_before_i
     assert [f for _, f, _ in _unlisted(loads(RU_OWNED, "t.yaml"), text)] == found
 
 
+RU_TIDES = textwrap.dedent("""\
+    concepts:
+      - id: lake-tides
+        terms:
+          ru:
+            - {text: невиданные за столетие приливы, status: preferred}
+    """)
+
+
+@pytest.mark.parametrize(("text", "found", "suggestion"), [
+    ("Берег пережил невиданные за сто лет приливы.", "невиданные за сто лет приливы", "невиданные за столетие приливы"),
+    ("Берег помнит о невиданных за последние сто лет приливах.", "невиданных за последние сто лет приливах",
+     "невиданных за столетие приливах"),
+    ("Берег пережил приливы, невиданные за сто лет.", "приливы, невиданные за сто лет", "невиданные за столетие приливы"),
+])
+def test_a_hundred_years_in_two_words_fills_the_slot_of_a_century(text: str, found: str, suggestion: str) -> None:
+    assert _unlisted(loads(RU_TIDES, "t.yaml"), text) == [("lake-tides", found, suggestion)]
+
+
+@pytest.mark.parametrize("text", [
+    "Он прожил сто лет.",
+    "Приливы были сто лет назад.",
+    "Невиданные приливы случаются раз в сто лет.",
+    "Берег пережил невиданные за сто дней приливы.",  # a hundred days is no century
+])
+def test_a_hundred_years_is_no_name_without_the_names_other_words(text: str) -> None:
+    assert _unlisted(loads(RU_TIDES, "t.yaml"), text) == []
+
+
 def test_russian_near_synonyms_are_not_lent_on() -> None:
     tb = loads(RU_NEAR, "t.yaml")
     own = [s for s in (signatures.derive(c, "ru") for c in tb.concepts) if s is not None]
