@@ -797,6 +797,7 @@ _RU_NEAR_SYNONYMS: tuple[frozenset[str], ...] = tuple(frozenset(group.split()) f
     "комиссия совет",  # 委员会: the official «Центральный военный совет», the literal «комиссия» in the press
     "выставка экспо",  # 博览会: the organisers' own «ЭКСПО» in a fair's name, «выставка» in reports on it
     "председатель президент",  # 主席 of a state: the official «председатель», «президент» in the Russian press
+    "глобальный мировой",  # 全球: the official «глобальный» («глобальный Юг»), «мировой» (世界) in the press
 ))
 _RU_NEAR = {w: group for group in _RU_NEAR_SYNONYMS for w in group}
 
@@ -815,6 +816,25 @@ def _en_near_adjectives(slots: Sequence[frozenset[str]], required: Sequence[bool
     widened = _near(slots, required, _EN_NEAR_ADJ)
     return [wide if k < len(written) and written[k][:1].islower() else slot
             for k, (slot, wide) in enumerate(zip(slots, widened))]
+
+
+def _ru_named_pair(text: str, function_words: frozenset[str]) -> bool:
+    """Whether a Russian name is two words, the second a proper name («председатель КНР», «глобальный Юг»).
+
+    Such a name takes a near-synonym in its common word (`_RU_NEAR_SYNONYMS`) as a
+    longer name does: the proper name keeps it from reading ordinary prose
+    («президент Китая» is that office whatever the wording; «президент клуба» is not).
+    """
+    content = [w for _, _, w in words(text) if w.lower() not in function_words]
+    return len(content) == 2 and content[1][:1].isupper()
+
+
+def _ru_name_lowered(sig: Signature, toks: list[tuple[int, int, str]], run: list[int], filled: tuple[int, ...]) -> bool:
+    """Whether a run of a two-word name (`_ru_named_pair`) writes its proper name in lower case: «юг» is
+    a point of the compass, «Юг» the countries; a word that is a name stays one only with its capital."""
+    content = _preferred_words(sig)
+    return any(slot < len(content) and content[slot][:1].isupper() and not toks[k][2][:1].isupper()
+               for k, slot in zip(run, filled))
 
 
 def derive(concept: Concept, lang: str) -> Signature | None:
@@ -862,6 +882,10 @@ def derive(concept: Concept, lang: str) -> Signature | None:
         if lang == "ru" and sum(required) >= 3:
             slots = [slot | frozenset(d for w in slot for d in ru_derived(w)) for slot in slots]
             widened = _near(slots, required, _RU_NEAR)
+            near = tuple(w - s for w, s in zip(widened, slots))
+            slots = widened
+        elif lang == "ru" and _ru_named_pair(base.text, function_words):
+            widened = [slot.union(*(_RU_NEAR.get(w, ()) for w in slot)) for slot in slots]
             near = tuple(w - s for w, s in zip(widened, slots))
             slots = widened
         if lang == "ru":
@@ -2600,6 +2624,8 @@ def _finish(sig: Signature, text: str, toks: list[tuple[int, int, str]], items: 
         return None  # «великому возрождению китайской культуры»: another word holds the missing slot's place
     if sig.near and _near_fills(sig, toks, run, best[2]) > 1:
         return None  # «строительство сильного государства»: one word swapped for a near-synonym at most
+    if sig.near and sig.lang == "ru" and sum(sig.required) == 2 and _ru_name_lowered(sig, toks, run, best[2]):
+        return None  # «мировой юг океана»: a proper name's word in lower case is a common word
     if sig.lang == "ru" and _ru_dangles(sig, toks[last][2]):
         return None  # «Концепция национальной безопасности и всеобъемлющая»: a name ends with a noun
     if sig.lang == "ru" and _ru_headless(sig, toks, run, best[2]):

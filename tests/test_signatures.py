@@ -1825,6 +1825,10 @@ RU_OFFICES = textwrap.dedent("""\
         terms:
           ru:
             - {text: председатель Озерии, status: preferred}
+      - id: lake-north
+        terms:
+          ru:
+            - {text: глобальный Север, status: preferred}
       - id: lake-chair-board
         terms:
           ru:
@@ -1837,6 +1841,9 @@ RU_OFFICES = textwrap.dedent("""\
     ("Центральная озёрная комиссия собралась в пятницу.", "Центральная озёрная комиссия"),
     ("Он выступил на Озёрной международной садовой выставке.", "Озёрной международной садовой выставке"),
     ("Письмо подписал президент Озёрного правления союза.", "президент Озёрного правления союза"),
+    # A name of two words whose second is a proper name takes one as well.
+    ("Письмо подписал президент Озерии.", "президент Озерии"),
+    ("На форуме выступил мировой Север.", "мировой Север"),
 ])
 def test_russian_near_synonyms_for_a_council_a_fair_and_a_chair(text: str, found: str) -> None:
     assert [f for _, f, _ in _unlisted(loads(RU_OFFICES, "t.yaml"), text)] == [found]
@@ -1845,7 +1852,8 @@ def test_russian_near_synonyms_for_a_council_a_fair_and_a_chair(text: str, found
 @pytest.mark.parametrize("text", [
     "Совет и комиссия собрались в пятницу.",
     "Международная выставка открылась в пятницу.",
-    "Письмо подписал президент Озёрной республики.",  # a name of two words takes no near-synonym
+    "Письмо подписал президент клуба.",
+    "Зимой мировой север холоднее.",  # a proper name in lower case is a common word: the north
     "Центральная озёрная выставка открылась.",  # a fair is no council
 ])
 def test_russian_near_synonyms_for_offices_need_the_names_other_words(text: str) -> None:
