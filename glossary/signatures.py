@@ -798,6 +798,7 @@ _RU_NEAR_SYNONYMS: tuple[frozenset[str], ...] = tuple(frozenset(group.split()) f
     "выставка экспо",  # 博览会: the organisers' own «ЭКСПО» in a fair's name, «выставка» in reports on it
     "председатель президент",  # 主席 of a state: the official «председатель», «президент» in the Russian press
     "глобальный мировой",  # 全球: the official «глобальный» («глобальный Юг»), «мировой» (世界) in the press
+    "концепция философия",  # 理念: the official «концепция» («новая концепция развития»), «философия» after the English
 ))
 _RU_NEAR = {w: group for group in _RU_NEAR_SYNONYMS for w in group}
 

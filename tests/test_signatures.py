@@ -1825,6 +1825,10 @@ RU_OFFICES = textwrap.dedent("""\
         terms:
           ru:
             - {text: председатель Озерии, status: preferred}
+      - id: lake-idea
+        terms:
+          ru:
+            - {text: новая концепция озёрного развития, status: preferred}
       - id: lake-north
         terms:
           ru:
@@ -1841,11 +1845,12 @@ RU_OFFICES = textwrap.dedent("""\
     ("Центральная озёрная комиссия собралась в пятницу.", "Центральная озёрная комиссия"),
     ("Он выступил на Озёрной международной садовой выставке.", "Озёрной международной садовой выставке"),
     ("Письмо подписал президент Озёрного правления союза.", "президент Озёрного правления союза"),
+    ("Доклад излагает новую философию озёрного развития.", "новую философию озёрного развития"),  # 理念
     # A name of two words whose second is a proper name takes one as well.
     ("Письмо подписал президент Озерии.", "президент Озерии"),
     ("На форуме выступил мировой Север.", "мировой Север"),
 ])
-def test_russian_near_synonyms_for_a_council_a_fair_and_a_chair(text: str, found: str) -> None:
+def test_russian_near_synonyms_of_offices_and_ideas(text: str, found: str) -> None:
     assert [f for _, f, _ in _unlisted(loads(RU_OFFICES, "t.yaml"), text)] == [found]
 
 
@@ -1855,6 +1860,7 @@ def test_russian_near_synonyms_for_a_council_a_fair_and_a_chair(text: str, found
     "Письмо подписал президент клуба.",
     "Зимой мировой север холоднее.",  # a proper name in lower case is a common word: the north
     "Центральная озёрная выставка открылась.",  # a fair is no council
+    "Доклад излагает новую философию жизни.",
 ])
 def test_russian_near_synonyms_for_offices_need_the_names_other_words(text: str) -> None:
     assert _unlisted(loads(RU_OFFICES, "t.yaml"), text) == []
