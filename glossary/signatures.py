@@ -3676,7 +3676,7 @@ def _attested(sigs: list[Signature]) -> dict[str, dict[str, Signature | None]]:
 
 
 # Names what a cached index holds: a cache written by other code is a miss.
-LAYOUT = "signatures-37-rudetect5"
+LAYOUT = "signatures-38-rudetect5"
 
 
 def signatures_of(concept: Concept, lang: str) -> list[Signature]:
