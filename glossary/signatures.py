@@ -806,6 +806,8 @@ _RU_NEAR_SYNONYMS: tuple[frozenset[str], ...] = tuple(frozenset(group.split()) f
     "комиссия совет",  # 委员会: the official «Центральный военный совет», the literal «комиссия» in the press
     "выставка экспо",  # 博览会: the organisers' own «ЭКСПО» in a fair's name, «выставка» in reports on it
     "председатель президент",  # 主席 of a state: the official «председатель», «президент» in the Russian press
+    "глобальный мировой",  # 全球: the official «глобальный» («глобальный Юг»), «мировой» (世界) in the press
+    "концепция философия",  # 理念: the official «концепция» («новая концепция развития»), «философия» after the English
 ))
 _RU_NEAR = {w: group for group in _RU_NEAR_SYNONYMS for w in group}
 
@@ -824,6 +826,25 @@ def _en_near_adjectives(slots: Sequence[frozenset[str]], required: Sequence[bool
     widened = _near(slots, required, _EN_NEAR_ADJ)
     return [wide if k < len(written) and written[k][:1].islower() else slot
             for k, (slot, wide) in enumerate(zip(slots, widened))]
+
+
+def _ru_named_pair(text: str, function_words: frozenset[str]) -> bool:
+    """Whether a Russian name is two words, the second a proper name («председатель КНР», «глобальный Юг»).
+
+    Such a name takes a near-synonym in its common word (`_RU_NEAR_SYNONYMS`) as a
+    longer name does: the proper name keeps it from reading ordinary prose
+    («президент Китая» is that office whatever the wording; «президент клуба» is not).
+    """
+    content = [w for _, _, w in words(text) if w.lower() not in function_words]
+    return len(content) == 2 and content[1][:1].isupper()
+
+
+def _ru_name_lowered(sig: Signature, toks: list[tuple[int, int, str]], run: list[int], filled: tuple[int, ...]) -> bool:
+    """Whether a run of a two-word name (`_ru_named_pair`) writes its proper name in lower case: «юг» is
+    a point of the compass, «Юг» the countries; a word that is a name stays one only with its capital."""
+    content = _preferred_words(sig)
+    return any(slot < len(content) and content[slot][:1].isupper() and not toks[k][2][:1].isupper()
+               for k, slot in zip(run, filled))
 
 
 def derive(concept: Concept, lang: str) -> Signature | None:
@@ -871,6 +892,10 @@ def derive(concept: Concept, lang: str) -> Signature | None:
         if lang == "ru" and sum(required) >= 3:
             slots = [slot | frozenset(d for w in slot for d in ru_derived(w)) for slot in slots]
             widened = _near(slots, required, _RU_NEAR)
+            near = tuple(w - s for w, s in zip(widened, slots))
+            slots = widened
+        elif lang == "ru" and _ru_named_pair(base.text, function_words):
+            widened = [slot.union(*(_RU_NEAR.get(w, ()) for w in slot)) for slot in slots]
             near = tuple(w - s for w, s in zip(widened, slots))
             slots = widened
         if lang == "ru":
@@ -2338,13 +2363,16 @@ def _expand_run(sig: Signature, text: str, toks: list[tuple[int, int, str]], i: 
                 j = k - 1
                 continue
             slots = _slot_set(sig, toks[k][2])
-            if slots:
+            if slots and not (sig.lang == "ru" and toks[k][2].lower() in _RU_HUNDRED):
                 items[k], gap = slots, 0
             elif (pair := _split_word(sig, text, toks, k, step)) is not None:
                 first, second, slots = pair
                 items[first], items[second], halves[first], gap = slots, frozenset(), second, 0
-                j = k + step
+                items.update({x: frozenset() for x in range(first + 1, second)})
+                j = second if step > 0 else first
                 continue
+            elif slots:
+                items[k], gap = slots, 0
             elif (toks[k][2].lower() in sig.function_words or _ru_wrapper(sig, toks[k][2])
                   or _ordinal_ending(sig, text, toks, k)) and gap < _GAP_MAX:
                 items[k], gap = frozenset(), gap + 1
@@ -2609,6 +2637,8 @@ def _finish(sig: Signature, text: str, toks: list[tuple[int, int, str]], items: 
         return None  # «великому возрождению китайской культуры»: another word holds the missing slot's place
     if sig.near and _near_fills(sig, toks, run, best[2]) > 1:
         return None  # «строительство сильного государства»: one word swapped for a near-synonym at most
+    if sig.near and sig.lang == "ru" and sum(sig.required) == 2 and _ru_name_lowered(sig, toks, run, best[2]):
+        return None  # «мировой юг океана»: a proper name's word in lower case is a common word
     if sig.lang == "ru" and _ru_dangles(sig, toks[last][2]):
         return None  # «Концепция национальной безопасности и всеобъемлющая»: a name ends with a noun
     if sig.lang == "ru" and _ru_headless(sig, toks, run, best[2]):
@@ -2742,14 +2772,50 @@ def _split_word(sig: Signature, text: str, toks: list[tuple[int, int, str]], k: 
     (first, second, its slots), or None. Only one space or hyphen may stand between the halves, and
     the two together must be a form of a slot's lemma."""
     other = k + step
-    if other < 0 or other >= len(toks) or sig.lang != "en":
-        return None  # Russian: a joined pair is no dictionary word, and reading one would load the analyser
+    if other < 0 or other >= len(toks):
+        return None
+    if sig.lang == "ru":
+        return _ru_hundred_years(sig, text, toks, k, step)
     first, second = (k, other) if step > 0 else (other, k)
     gap = toks[first][1]
     if toks[second][0] != gap + 1 or text[gap] not in _SPLIT:
         return None
     slots = _joined_slot_set(sig, toks[first][2] + toks[second][2])
     return (first, second, slots) if slots else None
+
+
+# «сто лет» is «столетие» in two words («невиданные за сто лет перемены»), and «последние сто лет» (the last
+# hundred years) the same span of time: the words of such a phrase, by their letters.
+_RU_LAST = frozenset({"последние", "последних"})
+_RU_HUNDRED = frozenset({"сто", "ста", "сотню", "сотни"})
+_RU_YEARS = frozenset({"лет", "годов"})
+_RU_CENTURY = frozenset({"столетие", "век"})
+
+
+def _ru_hundred_years(sig: Signature, text: str, toks: list[tuple[int, int, str]], k: int,
+                      step: int) -> tuple[int, int, frozenset[int]] | None:
+    """«(последние) сто лет» (the last hundred years; spaces only between the words) read from word `k`
+    along `step` as one slot word where a Russian name has «столетие» or its near-synonym «век»:
+    (its first word, its last word, those slots), or None. Russian writes no other slot word as two;
+    the phrase is read from its letters, so that no joined pair loads the analyser."""
+    slots = frozenset(n for n, slot in enumerate(sig.slots) if slot & _RU_CENTURY)
+    if not slots:
+        return None
+    if step < 0:  # walking back, the phrase ends at `k`
+        if toks[k][2].lower() not in _RU_YEARS or k < 1:
+            return None
+        first = k - 1
+    else:
+        first = k + (toks[k][2].lower() in _RU_LAST)
+        if first + 1 >= len(toks) or toks[first + 1][2].lower() not in _RU_YEARS:
+            return None
+    if toks[first][2].lower() not in _RU_HUNDRED or not text[toks[first][1]:toks[first + 1][0]].isspace():
+        return None
+    last = first + 1
+    if first > 0 and toks[first - 1][2].lower() in _RU_LAST and (step < 0 or first - 1 == k) \
+            and text[toks[first - 1][1]:toks[first][0]].isspace():
+        first -= 1
+    return first, last, slots
 
 
 def _joined_slot_set(sig: Signature, joined: str) -> frozenset[int]:
@@ -3676,7 +3742,7 @@ def _attested(sigs: list[Signature]) -> dict[str, dict[str, Signature | None]]:
 
 
 # Names what a cached index holds: a cache written by other code is a miss.
-LAYOUT = "signatures-38-endetect5"
+LAYOUT = "signatures-39-endetect5-rudetect5"
 
 
 def signatures_of(concept: Concept, lang: str) -> list[Signature]:

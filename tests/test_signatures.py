@@ -1834,6 +1834,14 @@ RU_OFFICES = textwrap.dedent("""\
         terms:
           ru:
             - {text: председатель Озерии, status: preferred}
+      - id: lake-idea
+        terms:
+          ru:
+            - {text: новая концепция озёрного развития, status: preferred}
+      - id: lake-north
+        terms:
+          ru:
+            - {text: глобальный Север, status: preferred}
       - id: lake-chair-board
         terms:
           ru:
@@ -1846,16 +1854,22 @@ RU_OFFICES = textwrap.dedent("""\
     ("Центральная озёрная комиссия собралась в пятницу.", "Центральная озёрная комиссия"),
     ("Он выступил на Озёрной международной садовой выставке.", "Озёрной международной садовой выставке"),
     ("Письмо подписал президент Озёрного правления союза.", "президент Озёрного правления союза"),
+    ("Доклад излагает новую философию озёрного развития.", "новую философию озёрного развития"),  # 理念
+    # A name of two words whose second is a proper name takes one as well.
+    ("Письмо подписал президент Озерии.", "президент Озерии"),
+    ("На форуме выступил мировой Север.", "мировой Север"),
 ])
-def test_russian_near_synonyms_for_a_council_a_fair_and_a_chair(text: str, found: str) -> None:
+def test_russian_near_synonyms_of_offices_and_ideas(text: str, found: str) -> None:
     assert [f for _, f, _ in _unlisted(loads(RU_OFFICES, "t.yaml"), text)] == [found]
 
 
 @pytest.mark.parametrize("text", [
     "Совет и комиссия собрались в пятницу.",
     "Международная выставка открылась в пятницу.",
-    "Письмо подписал президент Озёрной республики.",  # a name of two words takes no near-synonym
+    "Письмо подписал президент клуба.",
+    "Зимой мировой север холоднее.",  # a proper name in lower case is a common word: the north
     "Центральная озёрная выставка открылась.",  # a fair is no council
+    "Доклад излагает новую философию жизни.",
 ])
 def test_russian_near_synonyms_for_offices_need_the_names_other_words(text: str) -> None:
     assert _unlisted(loads(RU_OFFICES, "t.yaml"), text) == []
@@ -1882,6 +1896,35 @@ RU_OWNED = textwrap.dedent("""\
 ])
 def test_a_russian_genitive_before_a_reordered_name_belongs_to_the_noun_before_it(text: str, found: list[str]) -> None:
     assert [f for _, f, _ in _unlisted(loads(RU_OWNED, "t.yaml"), text)] == found
+
+
+RU_TIDES = textwrap.dedent("""\
+    concepts:
+      - id: lake-tides
+        terms:
+          ru:
+            - {text: невиданные за столетие приливы, status: preferred}
+    """)
+
+
+@pytest.mark.parametrize(("text", "found", "suggestion"), [
+    ("Берег пережил невиданные за сто лет приливы.", "невиданные за сто лет приливы", "невиданные за столетие приливы"),
+    ("Берег помнит о невиданных за последние сто лет приливах.", "невиданных за последние сто лет приливах",
+     "невиданных за столетие приливах"),
+    ("Берег пережил приливы, невиданные за сто лет.", "приливы, невиданные за сто лет", "невиданные за столетие приливы"),
+])
+def test_a_hundred_years_in_two_words_fills_the_slot_of_a_century(text: str, found: str, suggestion: str) -> None:
+    assert _unlisted(loads(RU_TIDES, "t.yaml"), text) == [("lake-tides", found, suggestion)]
+
+
+@pytest.mark.parametrize("text", [
+    "Он прожил сто лет.",
+    "Приливы были сто лет назад.",
+    "Невиданные приливы случаются раз в сто лет.",
+    "Берег пережил невиданные за сто дней приливы.",  # a hundred days is no century
+])
+def test_a_hundred_years_is_no_name_without_the_names_other_words(text: str) -> None:
+    assert _unlisted(loads(RU_TIDES, "t.yaml"), text) == []
 
 
 def test_russian_near_synonyms_are_not_lent_on() -> None:
