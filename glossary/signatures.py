@@ -334,9 +334,10 @@ class Signature:
     # diplomacy" of "major-country diplomacy with Chinese characteristics"), and its text. A
     # stretch filling exactly those slots names the concept as the short form does.
     shorts: tuple[tuple[frozenset[int], str], ...] = ()
-    # Russian: the lemmas each slot holds only from `_RU_NEAR_SYNONYMS`. A hit fills one slot at
-    # most with them, and they are not lent to kin («строительство сильного государства» swaps
-    # every word of «построение могущественной державы»: a wording of its own, not a variant).
+    # Russian: the lemmas each slot holds only from `_RU_NEAR_SYNONYMS` (English: from
+    # `_EN_NEAR_ADJECTIVES`). A hit fills one slot at most with them, and they are not lent to kin
+    # («строительство сильного государства» swaps every word of «построение могущественной державы»:
+    # a wording of its own, not a variant).
     near: tuple[frozenset[str], ...] = ()
     # The required slots that tell this name from a kin name sharing every other required slot
     # («африканский» of «китайско-африканское сообщество единой судьбы», whose kin is the
@@ -767,6 +768,14 @@ _EN_NEAR_SYNONYMS: tuple[frozenset[str], ...] = tuple(frozenset(group.split()) f
 ))
 _EN_NEAR = {w: group for group in _EN_NEAR_SYNONYMS for w in group}
 
+# English adjectives of size and rank that translators put for one another (大 of 大国, 伟大, 重大:
+# "diplomacy of a big country", "a major change unseen in a century"). Kept apart from
+# `_EN_NEAR_SYNONYMS` because a name keeps its adjectives: a slot whose word the preferred rendering
+# writes with a capital ("Great Wall", "Great Hall of the People") takes none of them, and what
+# they add is held in `Signature.near`, so it is never lent to kin (`_lendable`).
+_EN_NEAR_ADJECTIVES: tuple[frozenset[str], ...] = (frozenset("major great big".split()),)
+_EN_NEAR_ADJ = {w: group for group in _EN_NEAR_ADJECTIVES for w in group}
+
 
 # Russian words that translators put for one another in the names of this domain (pymorphy3
 # lemmas), as `_EN_NEAR_SYNONYMS`: a slot of a name of three required slots or more that holds
@@ -794,6 +803,15 @@ def _near(slots: Sequence[frozenset[str]], required: Sequence[bool], table: Mapp
     if sum(required) < 3:
         return list(slots)
     return [slot.union(*(table.get(w, ()) for w in slot)) if r else slot for slot, r in zip(slots, required)]
+
+
+def _en_near_adjectives(slots: Sequence[frozenset[str]], required: Sequence[bool],
+                        written: Sequence[str]) -> list[frozenset[str]]:
+    """`_near` with `_EN_NEAR_ADJECTIVES`, for the slots whose word (`written`: the preferred
+    rendering's content words as written) is in lower case: a capital marks a proper name's word."""
+    widened = _near(slots, required, _EN_NEAR_ADJ)
+    return [wide if k < len(written) and written[k][:1].islower() else slot
+            for k, (slot, wide) in enumerate(zip(slots, widened))]
 
 
 def derive(concept: Concept, lang: str) -> Signature | None:
@@ -835,6 +853,9 @@ def derive(concept: Concept, lang: str) -> Signature | None:
         tolerance = 1 if sum(required) >= 4 else 0
         if lang == "en":
             slots = _near(slots, required, _EN_NEAR)
+            widened = _en_near_adjectives(slots, required, _content_words(base.text, function_words))
+            near = tuple(w - s for w, s in zip(widened, slots))
+            slots = widened
         if lang == "ru" and sum(required) >= 3:
             slots = [slot | frozenset(d for w in slot for d in ru_derived(w)) for slot in slots]
             widened = _near(slots, required, _RU_NEAR)
@@ -1385,7 +1406,7 @@ class Index:
             # A short near-synonym from the table that no rendering of the concept has is no
             # anchor ("state", "idea" are everywhere in prose): the name's other anchor finds it.
             for lemma in {w for k in (sig.anchors or (sig.anchor,)) for w in sig.slots[k]
-                          if w not in _EN_NEAR or len(w) >= 9 or w in sig.listed_words}:
+                          if (w not in _EN_NEAR and w not in _EN_NEAR_ADJ) or len(w) >= 9 or w in sig.listed_words}:
                 self.by_lemma.setdefault(lemma, []).append(sig)
                 at.setdefault(lemma, []).append(i)
                 # Russian stems of short words change after the third letter (путь, пути)
@@ -1696,6 +1717,15 @@ def adds_variant_words(hit: Hit, start: int, end: int) -> bool:
     to it is that deprecated wording («Нового Экономического пояса Шелкового пути»)."""
     outside = [k for (a, b), k in zip(hit.words, hit.filled) if b <= start or a >= end]
     return bool(outside) and set(outside) <= _variant_slots(hit.signature)
+
+
+def lends_a_word(hit: Hit, text: str, start: int, end: int) -> bool:
+    """Whether text[start:end], a listed rendering of another concept inside an English hit, holds a
+    content word of the hit that fills none of its slots: that word is the other name's, not one inserted
+    in this one or standing in for its missing word (see `checks.variants._Claims.free`). Russian
+    inserted words are adjectives read by their grammar (`_ru_modifier`), and are left to it."""
+    return hit.signature.lang == "en" and any(not any(a <= s and e <= b for a, b in hit.words) and w.lower() not in hit.signature.function_words
+               for s, e, w in _tokens(text, start, end))
 
 
 def _stays_inside(sig: Signature, text: str, toks: list[tuple[int, int, str]], i: int, start: int, end: int) -> bool:
@@ -3542,7 +3572,7 @@ def _attested(sigs: list[Signature]) -> dict[str, dict[str, Signature | None]]:
 
 
 # Names what a cached index holds: a cache written by other code is a miss.
-LAYOUT = "signatures-35-rudetect4"
+LAYOUT = "signatures-36-endetect5"
 
 
 def signatures_of(concept: Concept, lang: str) -> list[Signature]:

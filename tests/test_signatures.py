@@ -541,6 +541,47 @@ def test_a_synonym_seen_in_two_concepts_is_lent_base_wide() -> None:
     assert wall.slots[0] == frozenset({"great"})
 
 
+SIZE_ADJECTIVES = textwrap.dedent("""\
+    concepts:
+      - id: rank-diplomacy
+        terms:
+          en:
+            - {text: major-country diplomacy with Chinese characteristics, status: preferred}
+      - id: epoch-changes
+        terms:
+          en:
+            - {text: great changes unseen in a century, status: preferred}
+      - id: assembly-hall
+        terms:
+          en:
+            - {text: Great Hall of the People, status: preferred}
+    """)
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("The envoy praised big-country diplomacy with Chinese characteristics.",
+     ("rank-diplomacy", "big-country diplomacy with Chinese characteristics")),
+    ("Economists warned of major changes unseen in a century.",
+     ("epoch-changes", "major changes unseen in a century")),
+    # A capital marks a proper name's word: the hall takes no adjective of size.
+    ("Tourists queued outside the big Hall of the People.", None),
+    ("Tourists queued outside the Major Hall of the People.", None),
+    # The adjectives alone, or with words of another sense, make no name.
+    ("A big country has big neighbours and major changes every century.", None),
+])
+def test_a_lower_case_adjective_of_size_takes_its_near_synonyms(text: str, found: tuple[str, str] | None) -> None:
+    hits = signatures.index_for(loads(SIZE_ADJECTIVES, "t.yaml"), "en").scan(text)
+    assert [(h.concept_id, text[h.start:h.end]) for h in hits] == ([found] if found else [])
+
+
+def test_adjectives_of_size_are_never_lent_to_kin() -> None:
+    index = signatures.index_for(loads(SIZE_ADJECTIVES, "t.yaml"), "en")
+    hall = next(s for s in index.signatures if s.concept_id == "assembly-hall")
+    assert hall.slots[0] == frozenset({"great"})
+    rank = next(s for s in index.signatures if s.concept_id == "rank-diplomacy")
+    assert {"great", "big"} <= rank.slots[0]
+
+
 LENDING_NESTED = textwrap.dedent("""\
     concepts:
       - id: quality-growth

@@ -167,7 +167,7 @@ def unlisted(text: str, lang: str, matches: list[Match], termbase: TermBase) -> 
     index = signatures.index_for(termbase, lang)
     if not index:
         return []
-    claims = _Claims(matches)
+    claims = _Claims(matches, text)
     hits = index.scan(text, claims)  # hits inside a listed rendering of their own concept are not walked
     if index.embedded and matches:
         more = signatures.embedded(index, text, matches)  # "One Belt, One Road Forum ...": the forum
@@ -299,7 +299,8 @@ QUOTES = frozenset('"«»“”„')
 class _Claims:
     """The listed renderings of a segment, by start, for `free`."""
 
-    def __init__(self, matches: list[Match]) -> None:
+    def __init__(self, matches: list[Match], text: str = "") -> None:
+        self.text = text  # the segment's text, for the words of a rendering inside a hit (`free`)
         self.spans = sorted((m.span.start, m.span.end, m.concept_id) for m in matches)
         self.accepted = frozenset((m.span.start, m.span.end, m.concept_id) for m in matches
                                   if not m.term.status.is_variant)
@@ -327,8 +328,14 @@ class _Claims:
         the same concept inside the hit does not claim it when the hit's other words
         are words only its deprecated renderings have («Нового Экономического пояса
         Шелкового пути»: the superseded «нового», put elsewhere; `signatures.adds_variant_words`).
+        A rendering of another concept strictly inside an English hit that holds a content word
+        filling none of the hit's slots (the word the hit took as inserted, or as standing
+        in for a missing one) claims it: that word belongs to the other name, which stands
+        there whole, so the hit reads two names as one ("framework gradual landscape
+        culture" is no variant of "cultural landscape framework" where "gradual landscape
+        culture" is listed; `signatures.lends_a_word`).
         """
-        from ..signatures import adds_variant_words
+        from ..signatures import adds_variant_words, lends_a_word
 
         # Only renderings starting less than the longest one's length before the hit can reach into it.
         lo = bisect_right(self.starts, hit.start - self.longest)
@@ -339,6 +346,8 @@ class _Claims:
                         and (s, e) != (hit.start, hit.end) and adds_variant_words(hit, s, e)):
                     continue
                 if concept_id == hit.concept_id or s < hit.start or e > hit.end or (s, e) == (hit.start, hit.end):
+                    return False
+                if lends_a_word(hit, self.text, s, e):
                     return False
         return True
 

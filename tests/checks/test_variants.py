@@ -377,3 +377,52 @@ def test_a_word_an_accepted_rendering_has_added_to_another_is_no_variant() -> No
     # «морской» is a word of an admitted rendering: beside the preferred one it names nothing deprecated.
     base = LAKE_ROAD + "        - {text: Морской торговый путь Соленого озера, status: admitted}\n"
     assert _lake_findings(base, "Это проект Морского Торгового маршрута Соленого озера.") == []
+
+
+TWO_NAMES = textwrap.dedent("""\
+    concepts:
+      - id: landscape-framework
+        terms:
+          en:
+            - {text: cultural landscape framework, status: preferred}
+      - id: landscape-culture
+        terms:
+          en:
+            - {text: gradual landscape culture, status: preferred}
+      - id: reed-path
+        terms:
+          en:
+            - {text: Reed Path, status: preferred}
+      - id: reed-forum
+        terms:
+          en:
+            - {text: Reed Path Forum for Regional Cooperation, status: preferred}
+      - id: harbour-summit
+        terms:
+          en:
+            - {text: Harbour Summit, status: preferred}
+    """)
+
+
+def _two_names(text: str) -> list[tuple[str, str, str]]:
+    return [(f.code, f.concept_id or "", f.found) for f in check_text(text, "en", loads(TWO_NAMES, "t.yaml"))]
+
+
+@pytest.mark.parametrize("text", [
+    # "gradual" fills no slot of the framework: it is a word of the other name, which stands there whole.
+    "The committee adopted the framework gradual landscape culture in May.",
+    "Planners approved the framework gradual landscape culture.",
+])
+def test_a_word_of_another_name_standing_whole_inside_the_run_makes_no_variant(text: str) -> None:
+    assert _two_names(text) == []
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    # "Summit" is a word of the domain, and no name inside the run holds it: an inserted word.
+    ("Ministers gathered at the Reed Path Regional Cooperation Summit Forum.",
+     "Reed Path Regional Cooperation Summit Forum"),
+    # "gradual" with only part of the other name around it is still inserted in this one.
+    ("The committee adopted a cultural gradual landscape framework.", "cultural gradual landscape framework"),
+])
+def test_a_word_inserted_beside_another_name_inside_the_run_still_makes_a_variant(text: str, found: str) -> None:
+    assert [(code, found_) for code, _, found_ in _two_names(text)] == [("unlisted-variant", found)]
