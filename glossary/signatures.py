@@ -794,6 +794,9 @@ _RU_NEAR_SYNONYMS: tuple[frozenset[str], ...] = tuple(frozenset(group.split()) f
     "конфронтация противостояние",
     "столетие век",
     "производительный производственный",  # productive forces, often mistranslated as production forces
+    "комиссия совет",  # 委员会: the official «Центральный военный совет», the literal «комиссия» in the press
+    "выставка экспо",  # 博览会: the organisers' own «ЭКСПО» in a fair's name, «выставка» in reports on it
+    "председатель президент",  # 主席 of a state: the official «председатель», «президент» in the Russian press
 ))
 _RU_NEAR = {w: group for group in _RU_NEAR_SYNONYMS for w in group}
 
@@ -2605,6 +2608,8 @@ def _finish(sig: Signature, text: str, toks: list[tuple[int, int, str]], items: 
         return None  # «механизм «Китай – Центральная Азия – Европа»»: another list, another format
     if sig.lang == "ru" and _ru_other_owner(sig, text, toks, last, got):
         return None  # «официальный представитель МИД РК»: another country's spokesperson, not China's
+    if sig.lang == "ru" and _ru_owned_before(sig, text, toks, run, best[2]):
+        return None  # «съезда Коммунистической партии Китая Генеральный секретарь»: the party is the congress's
     if _names_another(sig, text, toks, last, best[2]):
         return None  # «идеи Си Цзиньпина о социализме …» is not «идеи Си Цзиньпина о дипломатии» shortened
     start, end = _balanced(text, toks[run[0]][0], toks[last][1])
@@ -3067,6 +3072,39 @@ def _ru_other_owner(sig: Signature, text: str, toks: list[tuple[int, int, str]],
         return False  # the missing words are an abbreviation inside the name, not its owner
     content = _preferred_words(sig)
     return any(0 < k < len(content) and content[k][:1].isupper() for k in missing)
+
+
+def _ru_owned_before(sig: Signature, text: str, toks: list[tuple[int, int, str]], run: list[int],
+                     filled: tuple[int, ...]) -> bool:
+    """Whether a reordered Russian name opens with a genitive that the noun right before it owns.
+
+    Russian puts a genitive after the noun it belongs to. A run that opens with
+    words the preferred rendering has after its head noun (its owner, in the
+    genitive), with the head noun later, reads as one name only when nothing
+    before it could own that genitive: in «после съезда Коммунистической партии
+    Китая Генеральный секретарь ...» the party belongs to «съезда», and the title
+    that follows is a new phrase. A common noun right before the run (a space
+    between, no punctuation) is such an owner, when the head noun of the run is not
+    in the genitive itself (then the whole name is, and its first word may be a
+    modifier of the head moved before it).
+    """
+    if sig.head is None or sig.head not in filled or filled[0] <= sig.head or run[0] == 0:
+        return False
+    before, first = toks[run[0] - 1], toks[run[0]]
+    if not text[before[1]:first[0]].isspace() or before[2][:1].isupper():
+        return False  # punctuation ends the phrase before; a capitalized word is a name, no owner
+    low = before[2].lower().replace("ё", "е")
+    if low in sig.function_words:
+        return False
+    from .morph import russian
+
+    an = russian.analyser()
+    if not an.in_dictionary(low) or not any(r.pos == _RU_NOUN for r in an.readings(low)):
+        return False
+    head = toks[run[filled.index(sig.head)]][2].lower().replace("ё", "е")
+    if any(r.case == "gent" for r in an.readings(head)):
+        return False  # the whole name in the genitive, a modifier first: «проект Старого Торгового пути»
+    return any(r.case == "gent" for r in an.readings(first[2].lower().replace("ё", "е")))
 
 
 _CONJUNCTIONS = frozenset({"and", "or", "и", "или"})
@@ -3572,7 +3610,7 @@ def _attested(sigs: list[Signature]) -> dict[str, dict[str, Signature | None]]:
 
 
 # Names what a cached index holds: a cache written by other code is a miss.
-LAYOUT = "signatures-36-endetect5"
+LAYOUT = "signatures-37-rudetect5"
 
 
 def signatures_of(concept: Concept, lang: str) -> list[Signature]:

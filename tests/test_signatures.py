@@ -1811,6 +1811,70 @@ def test_russian_near_synonyms_fill_one_slot_at_most(text: str) -> None:
     assert _unlisted(loads(RU_NEAR, "t.yaml"), text) == []
 
 
+RU_OFFICES = textwrap.dedent("""\
+    concepts:
+      - id: lake-council
+        terms:
+          ru:
+            - {text: Центральный озёрный совет, status: preferred}
+      - id: lake-expo
+        terms:
+          ru:
+            - {text: Озёрное международное садовое ЭКСПО, status: preferred}
+      - id: lake-chair
+        terms:
+          ru:
+            - {text: председатель Озерии, status: preferred}
+      - id: lake-chair-board
+        terms:
+          ru:
+            - {text: председатель Озёрного правления союза, status: preferred}
+    """)
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    # 委员会 rendered literally, 博览会 as a plain fair, 主席 as a president: one word of a name of three or more.
+    ("Центральная озёрная комиссия собралась в пятницу.", "Центральная озёрная комиссия"),
+    ("Он выступил на Озёрной международной садовой выставке.", "Озёрной международной садовой выставке"),
+    ("Письмо подписал президент Озёрного правления союза.", "президент Озёрного правления союза"),
+])
+def test_russian_near_synonyms_for_a_council_a_fair_and_a_chair(text: str, found: str) -> None:
+    assert [f for _, f, _ in _unlisted(loads(RU_OFFICES, "t.yaml"), text)] == [found]
+
+
+@pytest.mark.parametrize("text", [
+    "Совет и комиссия собрались в пятницу.",
+    "Международная выставка открылась в пятницу.",
+    "Письмо подписал президент Озёрной республики.",  # a name of two words takes no near-synonym
+    "Центральная озёрная выставка открылась.",  # a fair is no council
+])
+def test_russian_near_synonyms_for_offices_need_the_names_other_words(text: str) -> None:
+    assert _unlisted(loads(RU_OFFICES, "t.yaml"), text) == []
+
+
+RU_OWNED = textwrap.dedent("""\
+    concepts:
+      - id: lake-secretary
+        terms:
+          ru:
+            - {text: Генеральный секретарь Озёрного союза рыбаков, status: preferred}
+    """)
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    # The words after the head noun moved before it, in the genitive: they belong to the noun before them,
+    # and the title that follows is a new phrase.
+    ("После съезда рыбаков Озёрного союза Генеральный секретарь выступил с речью.", []),
+    ("Решения пленума рыбаков Озёрного союза генеральный секретарь не комментировал.", []),
+    # Nothing before the genitive could own it: the words are the title, reordered.
+    ("Вчера рыбаков Озёрного союза Генеральный секретарь выступил с речью.",
+     ["рыбаков Озёрного союза Генеральный секретарь"]),
+    ("Заголовок: рыбаков Озёрного союза Генеральный секретарь.", ["рыбаков Озёрного союза Генеральный секретарь"]),
+])
+def test_a_russian_genitive_before_a_reordered_name_belongs_to_the_noun_before_it(text: str, found: list[str]) -> None:
+    assert [f for _, f, _ in _unlisted(loads(RU_OWNED, "t.yaml"), text)] == found
+
+
 def test_russian_near_synonyms_are_not_lent_on() -> None:
     tb = loads(RU_NEAR, "t.yaml")
     own = [s for s in (signatures.derive(c, "ru") for c in tb.concepts) if s is not None]
