@@ -35,6 +35,11 @@ and the median wall time, each with its ratio to `python -c pass`. With
 `--also`, the same commands of another installed build (an older release in
 its own virtual environment, say) run in the same turns, each with its own
 empty cache directory, so before and after are measured under the same load.
+
+With `--instructions`, each command also runs once more under valgrind's
+callgrind and its instruction count is printed with its ratio: on a shared,
+loaded machine times vary from run to run and with the load, instruction
+counts by a fraction of a percent, so a small change shows there first.
 """
 
 from __future__ import annotations
@@ -65,6 +70,17 @@ def child(cmd: list[str], env: dict[str, str]) -> tuple[float, float, int]:
     if code not in (0, 1):
         raise SystemExit(f"startup: {' '.join(cmd)} exited {code}: {err.decode(errors='replace')[-1500:]}")
     return usage.ru_utime + usage.ru_stime, wall, code
+
+
+def instructions(cmd: list[str], env: dict[str, str], workdir: Path) -> int:
+    """Instructions one run of `cmd` executes, counted by callgrind (its `summary:` line)."""
+    out = workdir / "callgrind.out"
+    subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}", *cmd], env=env,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+    for line in out.read_text(encoding="utf-8", errors="replace").splitlines():
+        if line.startswith(("summary:", "totals:")):
+            return int(line.split()[1])
+    raise SystemExit(f"startup: no instruction count for {' '.join(cmd)}")
 
 
 def glossary_command() -> list[str]:
@@ -119,7 +135,11 @@ def main(argv: list[str] | None = None) -> int:
                         help="another build's glossary command, measured in the same turns (repeatable)")
     parser.add_argument("--no-floor", dest="floor", action="store_false",
                         help="leave out the two rows of imports alone (see above)")
+    parser.add_argument("--instructions", action="store_true",
+                        help="also count each command's instructions once under callgrind (valgrind installed)")
     args = parser.parse_args(argv)
+    if args.instructions and shutil.which("valgrind") is None:
+        raise SystemExit("startup: --instructions needs valgrind")
 
     builds = [("", glossary_command())] + [(f" [{Path(p).parent.parent.name}]", [p]) for p in args.also]
     cmd = builds[0][1]
@@ -174,6 +194,8 @@ def main(argv: list[str] | None = None) -> int:
                 c, w, _ = child(args_, envs[name])
                 cpu[name].append(c)
                 wall[name].append(w)
+        counted = {name: instructions(args_, envs[name], workdir) for name, args_ in commands.items()
+                   if args.instructions}
     mc = {k: statistics.median(v) for k, v in cpu.items()}
     mw = {k: statistics.median(v) for k, v in wall.items()}
     base_c, base_w = mc["python -c pass"], mw["python -c pass"]
@@ -181,6 +203,10 @@ def main(argv: list[str] | None = None) -> int:
     print(f"\n{'medians of %d runs' % args.runs:<{width}}  CPU ms  ratio   wall ms  ratio")
     for name in commands:
         print(f"{name:<{width}} {mc[name] * 1000:7.1f} {mc[name] / base_c:6.2f} {mw[name] * 1000:9.1f} {mw[name] / base_w:6.2f}")
+    if counted:
+        print(f"\n{'instructions (callgrind, one run)':<{width}}  M instr  ratio")
+        for name, n in counted.items():
+            print(f"{name:<{width}} {n / 1e6:8.1f} {n / counted['python -c pass']:6.2f}")
     return 0
 
 

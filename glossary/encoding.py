@@ -53,24 +53,22 @@ class Damage:
 _PASSTHROUGH = frozenset((0x81, 0x8D, 0x8F, 0x90, 0x9D))
 
 
-def _cp1252_char(byte: int) -> str:
-    if byte in _PASSTHROUGH:
-        return chr(byte)
-    return bytes((byte,)).decode("cp1252")
-
+# The Windows-1252 reading of each byte 0x80..0xFF, from one decode (the tables below are built
+# on import, and start-up counts): an undefined byte comes back as a lone surrogate and is passed through.
+_CP1252 = tuple(chr(b) if b in _PASSTHROUGH else c
+                for b, c in zip(range(0x80, 0x100), bytes(range(0x80, 0x100)).decode("cp1252", "surrogateescape")))
 
 # Character -> byte for every character a byte 0x80..0xFF can become: the
 # Windows-1252 reading, and the Latin-1 reading (C1 controls) of 0x80..0x9F.
 _TO_BYTE: dict[str, int] = {}
 for _b in range(0x80, 0x100):
-    _TO_BYTE[_cp1252_char(_b)] = _b
+    _TO_BYTE[_CP1252[_b - 0x80]] = _b
     _TO_BYTE[chr(_b)] = _b
 
 
 def _chars(lo: int, hi: int) -> str:
     """A regex class body for the characters that bytes lo..hi can become."""
-    found = {c for c, b in _TO_BYTE.items() if lo <= b <= hi}
-    return "".join(re.escape(c) for c in sorted(found))
+    return re.escape("".join(sorted({c for b in range(lo, hi + 1) for c in (_CP1252[b - 0x80], chr(b))})))
 
 
 def _cls(lo: int, hi: int) -> str:

@@ -25,11 +25,15 @@ DOMAIN = "glossary"
 SOURCE_LOCALE = "en"
 ENV_VARS = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
 
-# Compiled catalogs inside the installed package (written by the build step in setup.py).
-PACKAGE_LOCALES = os.path.join(os.path.dirname(os.path.realpath(__file__)), "locales")
-# The catalogs' sources in a checkout (`locales/` beside the package), used when the
-# package runs from a source tree where nothing was compiled.
-SOURCE_LOCALES = os.path.join(os.path.dirname(os.path.dirname(os.path.realpath(__file__))), "locales")
+
+@lru_cache(maxsize=None)
+def locale_folders() -> tuple[str, str]:
+    """(compiled catalogs inside the installed package, written by the build step in setup.py;
+    the catalogs' sources in a checkout, `locales/` beside the package, used when the package runs
+    from a source tree where nothing was compiled). Found on first need: resolving the package's
+    links is a call to the file system per folder of its path, and English needs no catalog."""
+    package = os.path.dirname(os.path.realpath(__file__))
+    return os.path.join(package, "locales"), os.path.join(os.path.dirname(package), "locales")
 
 
 class _Untranslated:
@@ -134,11 +138,12 @@ def _catalog(ident: str) -> _gettext.GNUTranslations | None:
     """Load one catalog: compiled from the package, else compiled in memory from a checkout."""
     import gettext as _gettext
 
-    mo = os.path.join(PACKAGE_LOCALES, ident, "LC_MESSAGES", f"{DOMAIN}.mo")
+    compiled, sources = locale_folders()
+    mo = os.path.join(compiled, ident, "LC_MESSAGES", f"{DOMAIN}.mo")
     if os.path.isfile(mo):
         with open(mo, "rb") as fp:
             return _gettext.GNUTranslations(fp)
-    po = os.path.join(SOURCE_LOCALES, ident, "LC_MESSAGES", f"{DOMAIN}.po")
+    po = os.path.join(sources, ident, "LC_MESSAGES", f"{DOMAIN}.po")
     if os.path.isfile(po):
         return _gettext.GNUTranslations(io.BytesIO(_compile_po(po)))
     return None
@@ -190,7 +195,8 @@ def available_locales() -> list[str]:
     found: set[str] = set()
     from pathlib import Path
 
-    for folder, suffix in ((PACKAGE_LOCALES, ".mo"), (SOURCE_LOCALES, ".po")):
+    compiled, sources = locale_folders()
+    for folder, suffix in ((compiled, ".mo"), (sources, ".po")):
         root = Path(folder)
         if root.is_dir():
             found.update(p.parent.parent.name for p in root.glob(f"*/LC_MESSAGES/{DOMAIN}{suffix}"))

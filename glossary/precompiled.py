@@ -19,10 +19,12 @@ dataclasses compiles them (no `__future__` flags inherited), and a pattern is
 the one `re` would build, from the same parse and code.
 
 `dataclasses` imports `inspect` (with `ast`, `dis` and `tokenize`, a tenth of
-a small check) only to write a signature into a class that has no docstring;
-the package's classes all have one. While `install` imports dataclasses,
-`inspect` is a stand-in that imports the real module on first use, so a class
-without a docstring still gets its signature, as before.
+a small check) only to write a signature into a class that has no docstring,
+which the package's classes all have, and `copy` (with `weakref`, about 1.5%
+of a small check's instructions) only for `asdict` and `astuple`, which the
+package does not call. While `install` imports dataclasses, each is a
+stand-in that imports the real module on first use, so a class without a
+docstring still gets its signature and `asdict` still copies, as before.
 """
 
 from __future__ import annotations
@@ -129,25 +131,34 @@ def compile_pattern(pattern: Any, flags: int = 0) -> Any:
 
 
 class _OnFirstUse(ModuleType):
-    """A module's stand-in: the first attribute asked for imports the module itself."""
+    """A module's stand-in: the first attribute asked for imports the module itself, whose names the
+    stand-in then holds, so that later lookups are plain ones."""
 
     def __getattr__(self, attr: str) -> Any:
         from importlib import import_module
 
-        return getattr(import_module(self.__name__), attr)
+        module = import_module(self.__name__)
+        self.__dict__.update((k, v) for k, v in vars(module).items() if k not in self.__dict__)
+        return getattr(module, attr)
+
+
+# What dataclasses imports and uses only in what the package's classes never need (see above).
+DEFERRED = ("inspect", "copy")
 
 
 def _import_dataclasses() -> None:
-    """Import dataclasses, which keeps `inspect` as a stand-in (`_OnFirstUse`) when inspect is not yet imported."""
-    if "dataclasses" in sys.modules or "inspect" in sys.modules:
-        import dataclasses  # noqa: F401
+    """Import dataclasses, which keeps each module of DEFERRED that is not yet imported as a stand-in
+    (`_OnFirstUse`)."""
+    if "dataclasses" in sys.modules:
         return
-    stand_in = sys.modules["inspect"] = _OnFirstUse("inspect")
+    stand_ins = {name: _OnFirstUse(name) for name in DEFERRED if name not in sys.modules}
+    sys.modules.update(stand_ins)
     try:
         import dataclasses  # noqa: F401
     finally:
-        if sys.modules.get("inspect") is stand_in:
-            del sys.modules["inspect"]  # any later `import inspect` imports the module itself
+        for name, stand_in in stand_ins.items():
+            if sys.modules.get(name) is stand_in:
+                del sys.modules[name]  # any later `import` of it imports the module itself
 
 
 def install() -> None:

@@ -154,8 +154,9 @@ LOADED = ("-S",)
 # Standard modules a plain check of a small file has no use for, each a fraction of a millisecond to
 # a few of its start-up: `signal` builds enums (the handlers are set through `_signal`), `threading`
 # is imported for its `local` (which `_thread` has), `contextlib` for one context manager (keyscan's)
-# and by importlib.util, `gettext` for the messages of a language other than English.
-NOT_ON_THE_PLAIN_PATH = {"signal", "threading", "contextlib", "gettext"}
+# and by importlib.util, `gettext` for the messages of a language other than English, `copy` (with
+# `weakref`) by dataclasses for `asdict` (glossary.precompiled).
+NOT_ON_THE_PLAIN_PATH = {"signal", "threading", "contextlib", "gettext", "copy", "weakref"}
 
 
 @pytest.mark.parametrize("args", [["check", "draft.txt"], ["check", "--lang", "ru", "draft.ru.txt"],

@@ -180,3 +180,32 @@ def test_inspect_is_imported_only_when_a_class_needs_it(tmp_path: Path) -> None:
     assert out.returncode == 0, out.stderr
     # Not imported for the package's classes; a class without a docstring gets its signature, as without the cache.
     assert out.stdout.split("\n")[0] == "False Bare(name: str, count: int = 0) (name: str, count: int = 0) -> None function"
+
+
+_COPY_DEFERRED = """
+import sys
+from glossary import precompiled
+precompiled.install()
+import dataclasses
+import glossary.model, glossary.runner, glossary.checks
+loaded = "copy" in sys.modules or "weakref" in sys.modules
+
+@dataclasses.dataclass(frozen=True)
+class Pair:
+    \"\"\"Two lists, copied deeply by asdict.\"\"\"
+
+    left: list
+    right: list
+
+pair = Pair([1, [2]], [3])
+copied = dataclasses.asdict(pair)
+print(loaded, copied, copied["left"][1] is not pair.left[1], dataclasses.copy.deepcopy is sys.modules["copy"].deepcopy)
+"""
+
+
+def test_copy_is_imported_only_when_asdict_needs_it(tmp_path: Path) -> None:
+    env = dict(os.environ, GLOSSARY_CACHE_DIR=str(tmp_path))
+    out = subprocess.run([sys.executable, "-c", _COPY_DEFERRED], env=env, capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    # Not imported for the package's classes; asdict copies deeply, with the module itself, as without the cache.
+    assert out.stdout.split("\n")[0] == "False {'left': [1, [2]], 'right': [3]} True True"

@@ -9,10 +9,12 @@ from ..positions import LineIndex
 from . import Context, Flood, Options, make_finding
 
 # Every run of mojibake starts with a character that a UTF-8 lead byte becomes (glossary.encoding's
-# `_LEAD_RE`, the same class): a text without one holds no damage, whatever the gate says. Most
-# text in Cyrillic or Han script, with curly quotes and dashes, has none; the detector's import builds tables
-# and costs more than checking a small file for it.
-_LEAD = re.compile("[\u00c2-\u00f4]")
+# `_LEAD_RE`, the same class) followed by a character that a continuation byte becomes, which is
+# never ASCII, or with "Ã" and a space (an "à" whose no-break space became a space): a text without
+# such a pair holds no damage, whatever the gate says. Most text in Cyrillic or Han script, with curly
+# quotes and dashes, has none, nor has English with an accented word ("communiqué", "Côte d'Ivoire");
+# the detector's import builds tables and costs more than checking a small file for it.
+_PAIR = re.compile("[\u00c2-\u00f4][^\x00-\x7f]|\u00c3 ")
 
 
 def run(context: Context) -> list[Finding]:
@@ -25,7 +27,7 @@ def in_segment(document: Document, segment: Segment, index: LineIndex, options: 
                flood: Flood | None = None, lang: str = "", gate: bool | None = None) -> list[Finding]:
     """`gate`: whether the larger text the segment is part of can hold damage (None: the segment's own says)."""
     findings: list[Finding] = []
-    if segment.text.isascii() or _LEAD.search(segment.text) is None:
+    if segment.text.isascii() or _PAIR.search(segment.text) is None:
         return findings  # no damage is possible; the detector is not even imported
     from ..encoding import iter_damage
 

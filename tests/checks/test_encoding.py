@@ -4,6 +4,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -32,11 +33,21 @@ def test_common_mojibake_is_found(tb: TermBase) -> None:
     assert (f.found, f.suggestion) == ("\u00e2\u20ac\u2122", "\u2019")
 
 
-def test_the_lead_gate_is_the_detectors_own_class() -> None:
+def test_the_pair_gate_starts_with_the_detectors_lead_class() -> None:
     from glossary import encoding
     from glossary.checks import encoding as check
 
-    assert check._LEAD.pattern == encoding._LEAD_RE.pattern
+    assert check._PAIR.pattern.startswith(encoding._LEAD_RE.pattern)
+
+
+def test_every_pair_the_detectors_gate_passes_passes_the_pair_gate() -> None:
+    from glossary import encoding
+    from glossary.checks import encoding as check
+
+    for lead in (chr(c) for c in range(0xC2, 0xF5)):
+        for follower in [*encoding._TO_BYTE, " ", "a", "\n"]:
+            if encoding._GATE_RE.search(lead + follower):
+                assert check._PAIR.search(lead + follower), (lead, follower)
 
 
 @given(st.text(alphabet=st.characters(blacklist_characters=[chr(c) for c in range(0xC2, 0xF5)]), max_size=60))
@@ -46,11 +57,28 @@ def test_a_text_without_a_lead_character_holds_no_damage_even_past_the_gate(text
     assert list(encoding.iter_damage(text, gate=True)) == []
 
 
-def test_text_without_a_lead_character_does_not_load_the_detector(tmp_path: Path) -> None:
-    draft = tmp_path / "ru.txt"
-    draft.write_text("«Пояс и путь» — инициатива, которую поддержали «многие страны».\n", encoding="utf-8")
+_LEADS_AND_FOLLOWERS = st.text(alphabet=st.sampled_from(
+    [chr(c) for c in range(0xC2, 0xF5)] + list("ab .,\n\u00a0\u2019\u20ac\u0416\u4e2d") + ["\u00c3"]), max_size=30)
+
+
+@given(_LEADS_AND_FOLLOWERS)
+def test_a_text_without_a_pair_holds_no_damage_even_past_the_gate(text: str) -> None:
+    from glossary import encoding
+    from glossary.checks import encoding as check
+
+    if check._PAIR.search(text) is None:
+        assert list(encoding.iter_damage(text, gate=True)) == []
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("«Пояс и путь» — инициатива, которую поддержали «многие страны».\n", "ru"),
+    ("The communiqué from Côte d\u2019Ivoire named the Belt and Road Initiative.\n", "en"),
+], ids=["cyrillic", "accented English"])
+def test_text_without_a_lead_pair_does_not_load_the_detector(tmp_path: Path, text: str, lang: str) -> None:
+    draft = tmp_path / "draft.txt"
+    draft.write_text(text, encoding="utf-8")
     code = ("import sys, glossary\n"
-            f"glossary.check(open({str(draft)!r}, encoding='utf-8').read(), lang='ru')\n"
+            f"glossary.check(open({str(draft)!r}, encoding='utf-8').read(), lang={lang!r})\n"
             "print('glossary.encoding' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert out.returncode == 0, out.stderr
