@@ -52,8 +52,19 @@ def literal(char: str) -> bool:
     return char in "&_" or (char.isalnum() and (char.isascii() or folds_to_itself(char)))
 
 
+# `literal`'s ASCII characters: an ASCII key's runs are found by this, at C speed (a first run with
+# 100,000 phrases has 290,000 keys, and the loop below took about a second over them).
+_ASCII_LITERALS = re.compile(r"[0-9A-Za-z&_]+")
+
+
 def fragment(key: str) -> tuple[str, int] | None:
     """The key's longest run of `literal` characters (longest in UTF-8), and where it starts."""
+    if key.isascii():
+        longest = None
+        for m in _ASCII_LITERALS.finditer(key):
+            if longest is None or m.end() - m.start() > longest.end() - longest.start():
+                longest = m
+        return None if longest is None else (longest.group(), longest.start())
     best: tuple[int, str, int] | None = None
     start = None
     for i, char in enumerate(key + " "):

@@ -193,3 +193,42 @@ def test_hits_are_put_in_order_by_end_then_longest_key_first_stably(found: list[
     from glossary.keyscan import _in_order
 
     assert _in_order(list(found), lengths) == sorted(found, key=lambda h: (h[0], -lengths[h[1]]))
+
+
+# Roots and the tails a grouped scan finds after them: plural and possessive endings, in ASCII
+# and beyond it (a curly apostrophe, an astral character, a code page's letter).
+TAILS = ["s", "es", '"s', "’s", "\U0001f600", "й"]
+
+
+@st.composite
+def grouped_keys(draw: st.DrawFn) -> list[str]:
+    """Keys several of which are another key with a short tail (chains too: "x", "xs", "xs"s")."""
+    keys = draw(st.lists(st.text(NARROW, min_size=1, max_size=4), min_size=1, max_size=8))
+    for _ in range(draw(st.integers(0, 8))):
+        keys.append(draw(st.sampled_from(keys)) + draw(st.sampled_from(TAILS)))
+    return list(dict.fromkeys(keys))
+
+
+@needs_hyperscan
+@settings(max_examples=300)
+@given(grouped_keys(), st.text(NARROW + 's"e', max_size=60), st.booleans(), st.data())
+def test_a_grouped_scan_finds_what_the_automaton_finds(keys: list[str], text: str, narrow: bool,
+                                                       data: st.DataObject) -> None:
+    """Keys left out of the database as a root's tail are found at the same offsets, in the same
+    order, by both calls, stored or not."""
+    grouped = KeyScan(keys, "hyperscan", narrow=narrow, grouped=True)
+    automaton = KeyScan(keys, "ahocorasick")
+    flags = data.draw(st.lists(st.integers(0, 3), min_size=len(keys), max_size=len(keys)))
+    assert grouped(text) == automaton(text)
+    assert sorted(grouped.bounded(text, flags, _joins)) == sorted(_bounded_by_hand(automaton, text, flags))
+    again = pickle.loads(pickle.dumps(grouped))
+    assert again(text) == automaton(text)
+
+
+@needs_hyperscan
+def test_a_grouped_scan_compiles_only_the_roots_and_finds_the_rest_after_them() -> None:
+    keys = ["belt", "belts", 'belts"s', "road", "roads", "rail"]
+    scan = KeyScan(keys, "hyperscan", grouped=True)
+    assert scan.tails is not None and scan.tails.roots() == [0, 3, 5]
+    assert scan('belts"s and roads') == [(4, 0), (5, 1), (7, 2), (16, 3), (17, 4)]
+    assert KeyScan(keys, "hyperscan").tails is None  # only when asked

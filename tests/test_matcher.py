@@ -140,3 +140,34 @@ def test_the_scan_fold_finds_what_the_whole_fold_finds(tb: TermBase, pieces: lis
     partial = matcher.scan(text)
     matcher.needed = None
     assert partial == matcher.scan(text)
+
+
+_TAIL_PIECES = _PIECES + ["Belt and Road Initiatives", "Belt and Road Initiative’s", "initiative's", "s", "'s", "es"]
+
+
+@settings(max_examples=200)
+@given(st.lists(st.sampled_from(_TAIL_PIECES), max_size=25))
+def test_a_scanner_grouped_by_tails_finds_the_same_matches(tb: TermBase, pieces: list[str]) -> None:
+    """The generated plurals and possessives left out of a grouped database are found after their roots."""
+    from glossary.keyscan import KeyScan, _hyperscan
+
+    if _hyperscan() is None:
+        pytest.skip("the fast extra (hyperscan) is not installed")
+    text = "".join(pieces)
+    grouped = compile_matcher(tb.concepts, "en")
+    plain = compile_matcher(tb.concepts, "en")
+    grouped.scanner = KeyScan(grouped.keys, narrow=True, grouped=True)
+    assert grouped.scanner.tails is not None and len(grouped.scanner.tails.members) > 0
+    assert grouped.scan(text) == plain.scan(text)
+    assert grouped.located(text * 40, shortest=0) == plain.located(text * 40, shortest=0)
+
+
+def test_only_a_large_key_set_is_scanned_grouped() -> None:
+    from glossary.keyscan import _hyperscan
+    from glossary.matcher import GROUPED_FROM, Matcher
+
+    if _hyperscan() is None:
+        pytest.skip("the fast extra (hyperscan) is not installed")
+    large = {f"term {n}{tail}": [] for n in range(GROUPED_FROM // 2) for tail in ("", "s")}
+    assert Matcher("en", large).scanner.tails is not None
+    assert Matcher("en", dict(list(large.items())[:100])).scanner.tails is None

@@ -64,6 +64,14 @@ def test_fragment_is_the_longest_literal_run() -> None:
     assert fragment(' " - ') is None
 
 
+@settings(max_examples=300)
+@given(st.text("ab Z9&_-\"'.", max_size=20))
+def test_an_ascii_key_has_the_fragment_read_a_character_at_a_time(key: str) -> None:
+    # A dash beyond ASCII is no literal and ends a run, as a space does: with it the key is read by
+    # the loop over its characters, without it by the pattern for ASCII keys.
+    assert fragment(key) == fragment(key + "\u2013")
+
+
 def test_cut_rule_agrees_with_its_pattern() -> None:
     chars = " \n\tab_-.,\"'一。，Ａ\u0301\u00a0й"
     for left in chars:
