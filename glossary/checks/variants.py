@@ -548,7 +548,7 @@ def stand_ins(findings: list[Finding], termbase: TermBase) -> list[Finding]:
                              suggestion=whole.text, fixable=False, fix=None,
                              no_fix="a stand-in for the concept the source names: a person decides",
                              reason=_("the source names {found}; this renders only part of it ({concept})").format(
-                                 found=m.found, concept=f.concept_id))
+                                 found=m.source_term or m.found, concept=f.concept_id))
             drop.add(id(m))
             break
     return [f for f in out if id(f) not in drop]

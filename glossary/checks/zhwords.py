@@ -11,9 +11,10 @@ rendering ("Premier Li Qiang") names no State Council, and 中共中央总书记
 "General Secretary Xi Jinping" as often as the full title.
 
 Chinese writers quote a name inside a longer one or not, as they please
-(“一带一路”国际合作高峰论坛, 一带一路国际合作高峰论坛, 「一带一路」国际合作高峰论坛):
-the source is read without its quotation marks, against its terms without
-theirs, so the longer name is found however it is quoted. And a term inside
+(“一带一路”国际合作高峰论坛, 一带一路国际合作高峰论坛, 「一带一路」国际合作高峰论坛),
+and join two names by a dash or by nothing (中国—中亚峰会, 中国中亚峰会): the
+source is read without its quotation marks and those dashes, against its terms
+without theirs, so a name is found however it is quoted or joined. And a term inside
 the title of a work (《…》, 〈…〉) is no mention: a book or a document is
 translated by its published title, which need not render the term.
 
@@ -30,8 +31,9 @@ from collections import Counter
 from dataclasses import replace
 from typing import Any
 
-from ..fold import QUOTE, fold_text
+from ..fold import DASH, QUOTE, fold_text
 from ..model import Match, Span
+from ..script import is_unspaced
 from ..state import STATE
 
 _AFTER = frozenset("""
@@ -85,19 +87,23 @@ def in_title(text: str, start: int) -> bool:
     return False
 
 
-def unquoted(text: str) -> tuple[str, list[int]]:
-    """`text` without its quotation marks, and for each character kept where it stands in `text`."""
+def unmarked(text: str) -> tuple[str, list[int]]:
+    """`text` without its quotation marks and the dashes between two Chinese characters (中国—中亚,
+    中国-中亚, 中国中亚), and for each character kept where it stands in `text`."""
     quotes = {ch for ch in set(text) if fold_text(ch) == QUOTE}
-    kept = [i for i, ch in enumerate(text) if ch not in quotes]
+    dashes = {ch for ch in set(text) if fold_text(ch) == DASH}
+    kept = [i for i, ch in enumerate(text) if ch not in quotes and not (
+        ch in dashes and 0 < i < len(text) - 1 and is_unspaced(text[i - 1]) and is_unspaced(text[i + 1]))]
     return "".join(text[i] for i in kept), kept
 
 
-def _quoted_terms(termbase: Any, lang: str) -> tuple[Any, dict[int, Any]]:
-    """A matcher of the language's terms that hold quotation marks, written without them, and for each
-    term written so (by id) the term as listed; kept with the term base's derived matchers."""
+def _marked_terms(termbase: Any, lang: str) -> tuple[Any, dict[int, Any]]:
+    """A matcher of the language's terms that hold quotation marks or dashes, written without them
+    (`unmarked`), and for each term written so (by id) the term as listed; kept with the term base's
+    derived matchers."""
     from ..matcher import compile_matcher
 
-    key = f"{lang}:unquoted"
+    key = f"{lang}:unmarked"
     held = STATE.of(termbase).matchers
     got = held.get(key)
     if got is None:
@@ -106,8 +112,9 @@ def _quoted_terms(termbase: Any, lang: str) -> tuple[Any, dict[int, Any]]:
         for concept in termbase.concepts:
             terms = []
             for term in concept.terms:
-                if term.lang == lang and QUOTE in fold_text(term.text):
-                    bare = replace(term, text=unquoted(term.text)[0])
+                written = unmarked(term.text)[0] if term.lang == lang else term.text
+                if written != term.text:
+                    bare = replace(term, text=written)
                     listed[id(bare)] = term
                     terms.append(bare)
             if terms:
@@ -127,16 +134,17 @@ def _leftmost_longest(matches: list[Match]) -> list[Match]:
 
 
 def source_mentions(text: str, termbase: Any, lang: str) -> list[Match]:
-    """Every mention of a concept in a Chinese source, read without quotation marks, in `text`'s offsets.
+    """Every mention of a concept in a Chinese source, read without quotation marks and joining dashes
+    (`unmarked`), in `text`'s offsets.
 
     No straddled word, no title's first part, nothing inside the title of a work.
     """
     from ..matcher import matcher_for
 
-    plain, where = unquoted(text)
-    quoted, listed = _quoted_terms(termbase, lang)
+    plain, where = unmarked(text)
+    marked, listed = _marked_terms(termbase, lang)
     found = matcher_for(termbase, lang).scan(plain)
-    found += [replace(m, term=listed.get(id(m.term), m.term)) for m in quoted.scan(plain)]
+    found += [replace(m, term=listed.get(id(m.term), m.term)) for m in marked.scan(plain)]
     return [replace(m, span=Span(where[m.span.start], where[m.span.end - 1] + 1))
             for m in mentions(plain, _leftmost_longest(found)) if not in_title(plain, m.span.start)]
 
@@ -150,7 +158,7 @@ def joined(text: str, matches: list[Match], rendered: Any) -> Counter[str]:
     found: Counter[str] = Counter()
     ordered = sorted({(m.span.start, m.span.end, m.concept_id) for m in matches})
     for (_s, a_end, a), (b_start, _e, b) in zip(ordered, ordered[1:]):
-        if a == b or b_start < a_end or unquoted(text[a_end:b_start])[0] not in _JOINING:
+        if a == b or b_start < a_end or unmarked(text[a_end:b_start])[0] not in _JOINING:
             continue
         if rendered.get(b, 0):
             found[a] += 1

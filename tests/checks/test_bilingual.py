@@ -202,3 +202,32 @@ def test_a_translation_that_begins_in_lower_case_carries_no_subject_of_its_own()
     # A term alone, or first in a list of keywords, is no subject: lower case says nothing there.
     assert pair("一带一路", "new silk roads") == [("missing-term", "一带一路")]
     assert pair("一带一路/互联互通", "new silk roads/connectivity") == [("missing-term", "一带一路")]
+    assert pair("各国人民都欢迎一带一路。", "welcomed by people everywhere.") == [("missing-term", "一带一路")]
+    # A term alone, or first in a list of keywords, is no subject: lower case says nothing there.
+    assert pair("一带一路", "new silk roads") == [("missing-term", "一带一路")]
+    assert pair("一带一路/互联互通", "new silk roads/connectivity") == [("missing-term", "一带一路")]
+
+
+def test_a_part_standing_in_for_the_whole_names_the_source_term_in_its_reason():
+    tb = loads("""
+version: 1
+concepts:
+  - id: community-with-shared-future
+    sources: [{publisher: P, title: T, date: 2019, langs: [en]}]
+    terms:
+      zh: [{text: 命运共同体, status: preferred}]
+      en:
+        - {text: community with a shared future, status: preferred}
+        - {text: community of common destiny, status: deprecated}
+  - id: community-shared-future-mankind
+    sources: [{publisher: P, title: T, date: 2019, langs: [en]}]
+    terms:
+      zh: [{text: 人类命运共同体, status: preferred}]
+      en: [{text: community with a shared future for mankind, status: preferred}]
+""", "parts.yaml")
+    doc = Document("t", "We build a community of common destiny.", (Segment(
+        "We build a community of common destiny.", lang="en", source_text="我们构建人类命运共同体。", source_lang="zh"),))
+    (found,) = check_document(doc, tb)
+    assert (found.code, found.concept_id, found.found) == (
+        "unlisted-variant", "community-shared-future-mankind", "community of common destiny")
+    assert found.reason.startswith("the source names 人类命运共同体;")

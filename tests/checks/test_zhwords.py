@@ -90,8 +90,8 @@ def names():  # type: ignore[no-untyped-def]
 
 
 def test_the_source_is_read_without_its_quotation_marks() -> None:
-    assert zhwords.unquoted("“一带一路”倡议") == ("一带一路倡议", [1, 2, 3, 4, 6, 7])
-    assert zhwords.unquoted("没有引号") == ("没有引号", [0, 1, 2, 3])
+    assert zhwords.unmarked("“一带一路”倡议") == ("一带一路倡议", [1, 2, 3, 4, 6, 7])
+    assert zhwords.unmarked("没有引号") == ("没有引号", [0, 1, 2, 3])
 
 
 @pytest.mark.parametrize("source", [
@@ -172,3 +172,27 @@ def test_two_terms_apart_are_two_mentions(dream) -> None:  # type: ignore[no-unt
     assert [(f.code, f.concept_id) for f in check_pair(
         source, "It takes generations, and the Chinese Dream belongs to everyone.", "zh", "en", dream)] == [
         ("missing-term", "great-rejuvenation")]
+
+
+SUMMIT = textwrap.dedent("""\
+    concepts:
+      - id: china-central-asia-summit
+        sources: [{publisher: P, title: T, date: 2023, langs: [en]}]
+        terms:
+          zh: [{text: 中国—中亚峰会, status: preferred}]
+          en: [{text: China-Central Asia Summit, status: preferred}]
+    """)
+
+
+def test_dashes_between_chinese_characters_are_read_as_nothing() -> None:
+    assert zhwords.unmarked("中国—中亚") == ("中国中亚", [0, 1, 3, 4])
+    # Not between two Chinese characters: kept.
+    assert zhwords.unmarked("新冠-19疫情") == ("新冠-19疫情", [0, 1, 2, 3, 4, 5, 6])
+
+
+@pytest.mark.parametrize("source", ["首届中国—中亚峰会在西安举行。", "首届中国-中亚峰会在西安举行。", "首届中国中亚峰会在西安举行。"])
+def test_two_names_joined_by_a_dash_or_by_nothing(source: str) -> None:
+    tb = loads(SUMMIT, "summit.yaml")
+    assert check_pair(source, "The first China-Central Asia Summit was held in Xi'an.", "zh", "en", tb) == []
+    assert [(f.code, f.concept_id) for f in check_pair(source, "The first summit was held in Xi'an.", "zh", "en", tb)] == [
+        ("missing-term", "china-central-asia-summit")]
