@@ -101,11 +101,13 @@ def _in_segment(document: Document, index: LineIndex, segment: Segment, lang: st
     from ..matcher import matcher_for
 
     source_matcher = matcher_for(termbase, source_lang)
-    source_matches = source_matcher.scan(segment.source_text or "")
-    if base_language(source_lang) == "zh":
+    zh = base_language(source_lang) == "zh"
+    if zh:
         from . import zhwords
 
-        source_matches = zhwords.mentions(segment.source_text or "", source_matches)
+        source_matches = zhwords.source_mentions(segment.source_text or "", termbase, source_lang)
+    else:
+        source_matches = source_matcher.scan(segment.source_text or "")
     if not source_matches:
         return []
     named = _count(source_matches)
@@ -123,8 +125,9 @@ def _in_segment(document: Document, index: LineIndex, segment: Segment, lang: st
         rendered.update(f.concept_id for f in glosses if f.concept_id)
     left = [m for m in left if not _quotes_source(segment.text, m, rendered, named)]
     rendered.update(_count(left))
+    joined = zhwords.joined(segment.source_text or "", source_matches, rendered) if zh else Counter()
     return (_untranslated(where, left) + glosses + _variants_of_named(where, matches, named)
-            + _missing(where, source_matches, named, rendered, taken if locate else None, matches, before))
+            + _missing(where, source_matches, named, rendered, taken if locate else None, matches, before, joined))
 
 
 def _glosses(where: tuple, left: list[Match], matches: list[Match], unlisted_spans: Sequence[Span],  # type: ignore[type-arg]
@@ -227,7 +230,7 @@ def _variants_of_named(where: tuple, matches: list[Match], named: Counter[str]) 
 
 def _missing(where: tuple, source_matches: list[Match], named: Counter[str],  # type: ignore[type-arg]
              rendered: Counter[str], taken: list[Span] | None = None, matches: Sequence[Match] = (),
-             before: frozenset[str] = frozenset()) -> list[Finding]:
+             before: frozenset[str] = frozenset(), joined: Counter[str] | None = None) -> list[Finding]:
     """`missing-term`: the source names a concept more often than the translation renders it.
 
     Before that, the target is searched for the concept in words no rendering
@@ -237,7 +240,12 @@ def _missing(where: tuple, source_matches: list[Match], named: Counter[str],  # 
     form of the head noun the target names alone, when that form is clear;
     otherwise it is the dictionary form (nominative), and the reason says so.
     A mention the target makes by a stand-in (`standins`: "it", "the
-    initiative" after a rendering) is a rendering too.
+    initiative" after a rendering) is a rendering too. A mention written as one
+    phrase with another concept's that the target renders needs no rendering of
+    its own (`joined`, from `zhwords.joined`), and neither does the one
+    mention that opens the source as its subject when the translation begins
+    in lower case (`_continues`: its sentence began in an earlier segment,
+    where the subject went).
     """
     from . import located
     from .explain import explanation
@@ -265,6 +273,13 @@ def _missing(where: tuple, source_matches: list[Match], named: Counter[str],  # 
         if sig is not None:
             assert taken is not None
             got = _located(where, concept, sig, first_text[concept_id], taken, first_short[concept_id])
+            spare = _spare_inner(termbase, lang, concept_id, matches, named, rendered) if got is None else []
+            swapped = _swapped_inner(termbase, lang, concept, segment.text, matches, spare) if spare else None
+            if swapped is not None:
+                got = None, swapped  # a listed rendering, its inner name written another way: no finding here
+            elif spare:
+                got = _located(where, concept, sig, first_text[concept_id], [s for s in taken if s not in spare],
+                               first_short[concept_id], spare)
             if got is not None:
                 found, span = got
                 if found is not None:
@@ -275,6 +290,10 @@ def _missing(where: tuple, source_matches: list[Match], named: Counter[str],  # 
                     continue
         if _stood_for(where, concept_id, sig, have, times, taken or [], matches, before):
             continue
+        if have + (joined or Counter()).get(concept_id, 0) >= times:
+            continue  # 中华民族伟大复兴的中国梦 rendered "the Chinese Dream"
+        if not have and times == 1 and _continues(segment.text) and _opens(source_matches, concept_id, source_text):
+            continue  # "conforming to ..." for a source whose subject opens it
         # TRANSLATORS: {times} is "2 times" or "3 times" (how often the source names the concept).
         why = (ngettext("the source names it {times}, the translation renders it {n} time",
                         "the source names it {times}, the translation renders it {n} times", have).format(
@@ -298,6 +317,114 @@ def _missing(where: tuple, source_matches: list[Match], named: Counter[str],  # 
     return findings
 
 
+def _continues(text: str) -> bool:
+    """Whether a translation segment begins in lower case: the rest of a sentence begun before it."""
+    first = next((ch for ch in text if ch.isalpha()), "")
+    return first.islower()
+
+
+def _opens(source_matches: list[Match], concept_id: str, source_text: str) -> bool:
+    """Whether the concept's mention is the subject that opens a Chinese source: nothing but punctuation
+    and spaces before it, and its sentence going on right after it (新发展格局顺应了…; not a heading, a
+    keyword list 新质生产力/… or the term alone)."""
+    from ..script import is_unspaced
+
+    return any(m.concept_id == concept_id and not any(ch.isalnum() for ch in source_text[:m.span.start])
+               and is_unspaced(source_text[m.span.end:m.span.end + 1] or " ") for m in source_matches)
+
+
+def _nested(termbase: TermBase, inner: str, outer: str) -> bool:
+    """Whether a rendering of concept `inner` is written inside one of concept `outer`'s, in some language
+    (一带一路 in “一带一路”国际合作高峰论坛, "Belt and Road" in "Belt and Road Forum")."""
+    from ..fold import fold_text
+
+    longer: dict[str, list[str]] = {}
+    for t in termbase.concept(outer).terms:
+        longer.setdefault(t.lang, []).append(fold_text(t.text))
+    return any(fold_text(t.text) in text for t in termbase.concept(inner).terms for text in longer.get(t.lang, ()))
+
+
+def _spare_inner(termbase: TermBase, lang: str, concept_id: str, matches: Sequence[Match], named: Counter[str],
+                 rendered: Counter[str]) -> list[Span]:
+    """The spans of renderings the target has to spare that may be part of a paraphrase of `concept_id`.
+
+    A name inside a longer name is matched as its own concept ("Belt and Road"
+    in "the Belt and Road forum", «Один пояс и один путь» in «Форум «Один пояс
+    и один путь»»), so its words fill no slot of the longer one's signature.
+    When the target renders that inner concept more often than the source
+    names it on its own, the extra renderings may be read as part of the
+    longer name the source names. An inner variant whose preferred rendering is
+    written inside the longer name's preferred one is left to the stand-in step
+    (`variants.stand_ins`), which reports it as the longer name's variant.
+    """
+    from ..fold import fold_text
+
+    spare: list[Span] = []
+    for inner in {m.concept_id for m in matches} - {concept_id}:
+        extra = rendered.get(inner, 0) - named.get(inner, 0)
+        if extra <= 0 or not _nested(termbase, inner, concept_id):
+            continue
+        part, whole = termbase.concept(inner).preferred(lang), termbase.concept(concept_id).preferred(lang)
+        stands_in = part is not None and whole is not None and fold_text(part.text) in fold_text(whole.text)
+        spare.extend(m.span for m in matches if m.concept_id == inner and not (stands_in and m.term.status.is_variant))
+    return spare
+
+
+def _same_word(a: str, b: str, lang: str) -> bool:
+    """Two words alike as written (folded) or by a lemma they share (an inflected form of a listed word)."""
+    from .. import signatures
+    from ..fold import fold_text
+
+    return fold_text(a) == fold_text(b) or bool(signatures.lemmas(a, lang) & signatures.lemmas(b, lang))
+
+
+_JOIN = frozenset(" \t\u00a0-‐‑–—\"'«»“”„‘’")  # what may stand between the words of one name
+
+
+def _swapped_inner(termbase: TermBase, lang: str, concept, text: str,  # type: ignore[no-untyped-def]
+                   matches: Sequence[Match], spare: Sequence[Span]) -> Span | None:
+    """Where the target writes a listed rendering of `concept` with the name inside it in another of that
+    name's renderings, or None.
+
+    «высококачественное совместное строительство «Пояса и пути»» is the listed
+    «... «Одного пояса, одного пути»» with the inner name in its preferred
+    form: a rendering of the longer concept (a deprecated inner name is
+    reported on its own). The words around the inner name are the listed
+    ones, inflected or not, with nothing else between them.
+    """
+    from .. import signatures
+
+    said = signatures.words(text)
+    for m in matches:
+        if m.span not in spare:
+            continue
+        inside = [k for k, (s, e, _w) in enumerate(said) if m.span.start <= s and e <= m.span.end]
+        if not inside:
+            continue
+        first, last = inside[0], inside[-1]
+        inner = [[w for _s, _e, w in signatures.words(t.text)]
+                 for t in termbase.concept(m.concept_id).terms if base_language(t.lang) == base_language(lang)]
+        for t in concept.terms:
+            if base_language(t.lang) != base_language(lang) or t.status.is_variant:
+                continue
+            listed = [w for _s, _e, w in signatures.words(t.text)]
+            for name in inner:
+                at = next((i for i in range(len(listed) - len(name) + 1)
+                           if all(_same_word(x, y, lang) for x, y in zip(listed[i:i + len(name)], name))), None)
+                if at is None:
+                    continue
+                before, after = listed[:at], listed[at + len(name):]
+                lo, hi = first - len(before), last + len(after)
+                if lo < 0 or hi >= len(said) or not (before or after):
+                    continue
+                words = said[lo:first] + said[last + 1:hi + 1]
+                if all(_same_word(w, x, lang) for (_s, _e, w), x in zip(words, before + after)) and all(
+                        set(text[said[k][1]:said[k + 1][0]]) <= _JOIN for k in range(lo, hi)
+                        if not first <= k < last):
+                    return Span(said[lo][0], said[hi][1])
+    return None
+
+
 def _short_slots(concept, sig, lang: str) -> tuple[tuple[int, ...], str] | None:  # type: ignore[no-untyped-def]
     """The slots of the target language's short form of two words or more, in its order, and its text
     ("national rejuvenation" for 民族复兴), or None when the language lists none."""
@@ -318,10 +445,11 @@ def _short_slots(concept, sig, lang: str) -> tuple[tuple[int, ...], str] | None:
 
 
 def _located(where: tuple, concept, sig, source_term: str,  # type: ignore[no-untyped-def, type-arg]
-             taken: list[Span], short: bool = False) -> tuple[Finding | None, Span] | None:
+             taken: list[Span], short: bool = False, whole: Sequence[Span] = ()) -> tuple[Finding | None, Span] | None:
     """Where the target renders the concept in a paraphrase, by initials or in part in words of its own
     (`located.loose`): the `unlisted-variant` (None when the words are the preferred rendering inflected)
-    and the span; None when nothing is found. `short`: the source names the concept by its short form."""
+    and the span; None when nothing is found. `short`: the source names the concept by its short form;
+    `whole`: renderings of names inside the concept's, which a paraphrase that reaches into takes whole."""
     from . import located
     from .variants import describe, suggest
 
@@ -349,6 +477,9 @@ def _located(where: tuple, concept, sig, source_term: str,  # type: ignore[no-un
             (hit, standing), got = loose, (loose[0], False)
     if got is not None:
         hit, others = got
+        for inner in whole:
+            if inner.start < hit.end and hit.start < inner.end:
+                hit = replace(hit, start=min(hit.start, inner.start), end=max(hit.end, inner.end))
         suggestion, renderable, why, span = suggest(hit, text, base)
         if suggestion.casefold() == text[span.start:span.end].casefold():
             return None, span  # the preferred rendering, inflected: a rendering, no finding

@@ -2,6 +2,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from glossary.checks import Options, check_document
 from glossary.model import Document, Segment
 from glossary.termbase import load, loads
@@ -89,3 +91,85 @@ def test_a_source_passage_quoted_beside_its_translation_leaves_no_term_untransla
     # Named twice, rendered once: the quoted one is still a mention left untranslated.
     assert pair("一带一路和一带一路", "The Belt and Road Initiative and 一带一路越走越宽.") == [
         ("untranslated-term", "一带一路")]
+
+
+NESTED = loads("""
+version: 1
+concepts:
+  - id: belt-and-road
+    sources: [{publisher: P, title: T, date: 2019, langs: [en, ru]}]
+    terms:
+      zh: [{text: 一带一路, status: preferred}]
+      en:
+        - {text: Belt and Road Initiative, status: preferred}
+        - {text: Belt and Road, status: admitted}
+      ru:
+        - {text: «Пояс и путь», status: preferred}
+        - {text: "«Один пояс, один путь»", status: deprecated}
+  - id: belt-and-road-forum
+    sources: [{publisher: P, title: T, date: 2019, langs: [en, ru]}]
+    terms:
+      zh: [{text: “一带一路”国际合作高峰论坛, status: preferred}]
+      en: [{text: Belt and Road Forum for International Cooperation, status: preferred}]
+      ru:
+        - {text: Форум высокого уровня по международному сотрудничеству в рамках «Пояса и пути», status: preferred}
+        - {text: форум «Один пояс – один путь», status: admitted, abbreviation_of: Форум высокого уровня по международному сотрудничеству в рамках «Пояса и пути»}
+  - id: high-quality-bri
+    sources: [{publisher: P, title: T, date: 2019, langs: [en, ru]}]
+    terms:
+      zh: [{text: 高质量共建“一带一路”, status: preferred}]
+      en: [{text: high-quality Belt and Road cooperation, status: preferred}]
+      ru:
+        - {text: высококачественное сотрудничество в рамках «Пояса и пути», status: preferred}
+        - {text: "высококачественное совместное строительство «Одного пояса, одного пути»", status: admitted}
+""", "nested.yaml")
+
+
+def test_a_name_inside_the_longer_name_the_source_names_is_read_as_part_of_it():
+    # Written for this test. "Belt and Road" is matched as its own concept; the source names the forum.
+    source = "第三届一带一路国际合作高峰论坛今天开幕。"
+    assert pair(source, "The third Belt and Road forum was held today.", termbase=NESTED) == [
+        ("unlisted-variant", "Belt and Road forum")]
+    assert pair(source, "The third Belt and Road Forum for International Cooperation opened today.",
+                termbase=NESTED) == []
+    # The source names the initiative on its own too, and the target renders it once: nothing to spare.
+    assert pair("一带一路国际合作高峰论坛推动了一带一路。", "The forum advanced the Belt and Road Initiative.",
+                termbase=NESTED) == [("missing-term", "一带一路国际合作高峰论坛")]
+
+
+def test_a_paraphrase_reaching_into_the_inner_name_takes_it_whole():
+    found = pair("部长们推进高质量共建“一带一路”。", "The ministers pushed high-quality joint building of the Belt and Road.",
+                 termbase=NESTED)
+    assert found == [("unlisted-variant", "high-quality joint building of the Belt and Road")]
+
+
+@pytest.mark.parametrize("target", [
+    "Министры обсудили высококачественное совместное строительство «Пояса и пути».",
+    "Министры говорили о высококачественном совместном строительстве «Пояса и пути».",
+])
+def test_a_listed_name_with_the_name_inside_it_written_another_way_is_a_rendering(target: str):
+    assert pair("部长们讨论了高质量共建“一带一路”。", target, lang="ru", termbase=NESTED) == []
+
+
+def test_a_short_name_with_its_inner_name_written_another_way_is_a_rendering():
+    source = "第三届一带一路国际合作高峰论坛今天开幕。"
+    assert pair(source, "Сегодня открылся третий форум «Пояса и пути».", lang="ru", termbase=NESTED) == []
+    # The inner name deprecated: reported on its own, the forum is rendered.
+    assert pair(source, "Сегодня открылся третий форум «Один пояс, один путь».", lang="ru", termbase=NESTED) == [
+        ("deprecated-term", "«Один пояс, один путь»")]
+    # Words that are not the listed ones around the inner name: no rendering as listed.
+    assert pair(source, "Сегодня открылся третий саммит «Пояса и пути».", lang="ru", termbase=NESTED) != []
+
+
+def test_a_translation_that_begins_in_lower_case_carries_no_subject_of_its_own():
+    # Written for this test: the segment is the rest of a sentence whose subject an earlier segment holds.
+    source = "一带一路顺应了时代潮流，造福各国人民。"
+    assert pair(source, "conforming to the trend of the times and benefiting people everywhere.") == []
+    # A sentence of its own still lacks the term.
+    assert pair(source, "Conforming to the trend of the times, it benefits people everywhere.") == [
+        ("missing-term", "一带一路")]
+    # A term that does not open the source is no subject moved elsewhere.
+    assert pair("各国人民都欢迎一带一路。", "welcomed by people everywhere.") == [("missing-term", "一带一路")]
+    # A term alone, or first in a list of keywords, is no subject: lower case says nothing there.
+    assert pair("一带一路", "new silk roads") == [("missing-term", "一带一路")]
+    assert pair("一带一路/互联互通", "new silk roads/connectivity") == [("missing-term", "一带一路")]
