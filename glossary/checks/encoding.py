@@ -13,8 +13,11 @@ from . import Context, Flood, Options, make_finding
 # never ASCII, or with "Ã" and a space (an "à" whose no-break space became a space): a text without
 # such a pair holds no damage, whatever the gate says. Most text in Cyrillic or Han script, with curly
 # quotes and dashes, has none, nor has English with an accented word ("communiqué", "Côte d'Ivoire");
-# the detector's import builds tables and costs more than checking a small file for it.
-_PAIR = re.compile("[\u00c2-\u00f4][^\x00-\x7f]|\u00c3 ")
+# the detector's import builds tables and costs more than checking a small file for it. The pattern
+# opens with the lead class alone (the "Ã " branch as a look-behind) so that the regex engine skips
+# to lead characters by that class: an alternation at the top scans every position, 2-3 times slower
+# on Han or Cyrillic text that has no lead character at all.
+_PAIR = re.compile("[\u00c2-\u00f4](?:[^\x00-\x7f]|(?<=\u00c3) )")
 
 
 def run(context: Context) -> list[Finding]:

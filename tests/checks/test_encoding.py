@@ -62,6 +62,15 @@ _LEADS_AND_FOLLOWERS = st.text(alphabet=st.sampled_from(
 
 
 @given(_LEADS_AND_FOLLOWERS)
+def test_the_pair_gate_is_a_lead_then_a_non_ascii_character_or_a_capital_a_tilde_then_a_space(text: str) -> None:
+    from glossary.checks import encoding as check
+
+    by_hand = any(("\u00c2" <= a <= "\u00f4" and not b.isascii()) or (a, b) == ("\u00c3", " ")
+                  for a, b in zip(text, text[1:]))
+    assert (check._PAIR.search(text) is not None) == by_hand
+
+
+@given(_LEADS_AND_FOLLOWERS)
 def test_a_text_without_a_pair_holds_no_damage_even_past_the_gate(text: str) -> None:
     from glossary import encoding
     from glossary.checks import encoding as check
