@@ -87,21 +87,18 @@ def get(kind: str, key: str) -> Any:
         return None
     import gc
 
-    # Unpickling makes thousands of new objects, none of them garbage yet: the
-    # collector's passes over them would only cost time.
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        with open(_file(kind, key), "rb") as fh:
-            found = unpickle(fh)
-        if _FREEZE:
-            gc.freeze()
-        return found
-    except Exception:  # a missing, truncated or foreign cache file is a miss
-        return None
-    finally:
-        if collecting:
-            gc.enable()
+    from .collector import paused
+
+    # Unpickling makes thousands of new objects, none of them garbage yet.
+    with paused():
+        try:
+            with open(_file(kind, key), "rb") as fh:
+                found = unpickle(fh)
+            if _FREEZE:
+                gc.freeze()
+            return found
+        except Exception:  # a missing, truncated or foreign cache file is a miss
+            return None
 
 
 _FREEZE: list[bool] = []

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 
 from . import cache
 from .cache import sha256
+from .collector import paused
 from .errors import TermBaseError, TermBaseErrors
 from .files import read_error
 from .fold import fold_text
@@ -491,7 +492,13 @@ def _decode(data: bytes, path: str) -> str:
 
 
 def build(documents: Sequence[tuple[str, str]], digest: str = "") -> TermBase:
-    """Parse, merge and check `(path, text)` documents into a TermBase."""
+    """Parse, merge and check `(path, text)` documents into a TermBase, with the cyclic collector
+    paused: what parsing makes lives on, and a library caller (unlike the command line) has it on."""
+    with paused():
+        return _build(documents, digest)
+
+
+def _build(documents: Sequence[tuple[str, str]], digest: str) -> TermBase:
     parsed = []
     errors: list[TermBaseError] = []
     for path, text in documents:

@@ -283,3 +283,33 @@ def test_the_shipped_term_base_is_named_as_pathlib_names_it() -> None:
     import glossary.termbase as termbase
 
     assert DEFAULT_PATH == str(Path(termbase.__file__).parent / "data" / "terms.yaml")
+
+
+def test_building_a_term_base_runs_no_collector_pass() -> None:
+    import gc
+
+    passes: list[str] = []
+    building = [False]
+
+    def count(phase: str, info: dict[str, int]) -> None:
+        if building[0]:
+            passes.append(phase)
+
+    text = "concepts:\n" + "".join(
+        f"  - id: c{i}\n    terms:\n      en:\n        - {{text: lake fleet number {i}, status: preferred}}\n"
+        for i in range(300))
+    threshold, was_on = gc.get_threshold(), gc.isenabled()
+    documents = [("t.yaml", text)]
+    gc.set_threshold(100)  # without the pause, parsing 300 concepts runs dozens of passes
+    gc.enable()
+    gc.collect()  # counts from zero: what the test itself allocates stays far below the threshold
+    gc.callbacks.append(count)
+    try:
+        building[0] = True
+        build(documents)
+        building[0] = False
+    finally:
+        gc.callbacks.remove(count)
+        gc.set_threshold(*threshold)
+        (gc.enable if was_on else gc.disable)()
+    assert passes == []
