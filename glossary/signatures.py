@@ -884,20 +884,18 @@ def derive(concept: Concept, lang: str) -> Signature | None:
             return None
         slots, required = found
         tolerance = 1 if sum(required) >= 4 else 0
+        # What a near-synonym table adds to a slot is held apart in `near` (never lent to kin).
+        widened = slots
         if lang == "en":
             slots = _near(slots, required, _EN_NEAR)
             widened = _en_near_adjectives(slots, required, _content_words(base.text, function_words))
-            near = tuple(w - s for w, s in zip(widened, slots))
-            slots = widened
-        if lang == "ru" and sum(required) >= 3:
+        elif lang == "ru" and sum(required) >= 3:
             slots = [slot | frozenset(d for w in slot for d in ru_derived(w)) for slot in slots]
             widened = _near(slots, required, _RU_NEAR)
-            near = tuple(w - s for w, s in zip(widened, slots))
-            slots = widened
         elif lang == "ru" and _ru_named_pair(base.text, function_words):
-            widened = [slot.union(*(_RU_NEAR.get(w, ()) for w in slot)) for slot in slots]
-            near = tuple(w - s for w, s in zip(widened, slots))
-            slots = widened
+            widened = [slot.union(*(_RU_NEAR.get(w, ()) for w in slot)) for slot in slots]  # `_near` wants 3 slots
+        near = tuple(w - s for w, s in zip(widened, slots))
+        slots = widened
         if lang == "ru":
             slots = [slot.union(*(names for names in _RU_COUNTRIES if slot & names)) for slot in slots]
             slots = [slot | _ru_compound_places(base.text, terms, slot) | _numerals(slot) for slot in slots]
